@@ -418,7 +418,7 @@ public final class CsvBarReader {
         }
 
         private static String dec(long v, int scale) {
-            return java.math.BigDecimal.valueOf(v, scale).toPlainString();
+            return java.math.BigDecimal.valueOf(v, scale).stripTrailingZeros().toPlainString();
         }
 
         private String describeTime(long millis) {

@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * {@code backtest --data FILE.csv --strategy sma-cross [--param k=v ...] --quantity N --cash AMOUNT
- * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE]}.
+ * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE] [--skip-inconsistent]
+ * [--price-decimals N]}.
  *
  * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
  * non-positive quantity or cash, a bad fill mode, a missing data file: exit 2), then hands the
@@ -37,7 +38,7 @@ public final class BacktestCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        List<Option> options = new java.util.ArrayList<>(List.of(
                 Option.required("data", "FILE.csv", "bar file: date,open,high,low,close,volume"),
                 Option.required("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
                 Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),
@@ -46,8 +47,9 @@ public final class BacktestCommand implements Command {
                 Option.optional("commission-pct", "PCT", "commission, percent of notional per fill (default 0)"),
                 Option.optional("fill", "next-open|close", "market order fill timing (default next-open)"),
                 Option.flag("close-at-end", "close an open position at the last bar"),
-                Option.required("out", "DIR", "output directory"),
-                Option.optional("zone", "ZONE", "exchange time zone of the data, default " + IndicatorsCommand.DEFAULT_ZONE));
+                Option.required("out", "DIR", "output directory")));
+        options.addAll(DataOptions.options());
+        return List.copyOf(options);
     }
 
     /** Validates the options into a request (exposed for tests and for other front ends). */
@@ -74,8 +76,8 @@ public final class BacktestCommand implements Command {
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             throw new UsageException("--out: no such parent directory: " + abs.getParent());
         }
-        return new BacktestRequest(data, IndicatorsCommand.zone(args), strategy, quantity, cash, commission, fill,
-                args.has("close-at-end"), out);
+        return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
+                commission, fill, args.has("close-at-end"), out);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.tradepilot.engine.cli;
 
+import io.tradepilot.engine.marketdata.CsvBarReader;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -10,6 +12,7 @@ import java.util.Objects;
  *
  * @param data          existing bar file
  * @param zone          exchange zone of the data
+ * @param readOptions   how strictly to read it (read with {@link DataOptions#read})
  * @param strategy      strategy name and validated parameters
  * @param quantity      fixed order quantity, positive
  * @param cash          starting cash, positive
@@ -18,7 +21,7 @@ import java.util.Objects;
  * @param closeAtEnd    whether an open position is closed at the last bar (otherwise valued and reported)
  * @param outDir        directory for trades.csv, equity.csv and metrics.json
  */
-public record BacktestRequest(Path data, ZoneId zone, StrategyParameters.Resolved strategy, BigDecimal quantity,
+public record BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readOptions, StrategyParameters.Resolved strategy, BigDecimal quantity,
                               BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, Path outDir) {
 
     /** Fill timing of market orders decided at a bar's close. */
@@ -32,6 +35,7 @@ public record BacktestRequest(Path data, ZoneId zone, StrategyParameters.Resolve
     public BacktestRequest {
         Objects.requireNonNull(data);
         Objects.requireNonNull(zone);
+        Objects.requireNonNull(readOptions);
         Objects.requireNonNull(strategy);
         Objects.requireNonNull(quantity);
         Objects.requireNonNull(cash);

@@ -74,7 +74,7 @@ public final class BenchCommand implements Command {
         return List.of(
                 Option.optional("data", "DIR", "folder of daily bar files (default " + DEFAULT_DATA + " when present)"),
                 Option.optional("rounds", "N", "timed rounds per scenario (default 10)"),
-                Option.optional("zone", "ZONE", "exchange time zone of the data, default " + IndicatorsCommand.DEFAULT_ZONE),
+                DataOptions.options().getFirst(),
                 Option.flag("synthetic", "use the seeded synthetic data set even when real data is present"));
     }
 
@@ -227,9 +227,17 @@ public final class BenchCommand implements Command {
         return null;
     }
 
-    /** The directory of the jar (or classes folder) this class was loaded from, when it can be told. */
+    /**
+     * The directory of the jar this process was started from ({@code java -jar X.jar} puts exactly that
+     * jar on {@code java.class.path}), else of the jar or classes folder this class was loaded from;
+     * null when neither can be told.
+     */
     static Path jarDirectory() {
         try {
+            String cp = System.getProperty("java.class.path", "");
+            if (!cp.isEmpty() && !cp.contains(java.io.File.pathSeparator) && cp.endsWith(".jar")) {
+                return Path.of(cp).toAbsolutePath().getParent();
+            }
             var cs = BenchCommand.class.getProtectionDomain().getCodeSource();
             if (cs == null) return null;
             String loc = cs.getLocation().toString();
@@ -238,8 +246,7 @@ public final class BenchCommand implements Command {
             if (bang > 0) loc = loc.substring(0, bang);
             loc = loc.replaceFirst("^jar:", "").replaceFirst("^nested:", "file:");
             if (loc.endsWith("/")) loc = loc.substring(0, loc.length() - 1);
-            Path p = Path.of(URI.create(loc.startsWith("file:") ? loc : "file:" + loc));
-            return Files.isDirectory(p) ? p.getParent() : p.getParent();
+            return Path.of(URI.create(loc.startsWith("file:") ? loc : "file:" + loc)).getParent();
         } catch (RuntimeException e) {
             return null;
         }

@@ -1,9 +1,7 @@
 package io.tradepilot.engine.cli;
 
 import io.tradepilot.engine.marketdata.BarSeries;
-import io.tradepilot.engine.marketdata.CsvBarReader;
 import io.tradepilot.engine.marketdata.CsvBarWriter;
-import io.tradepilot.engine.marketdata.DataIssue;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code indicators --data FILE.csv --out FILE.csv [--indicators LIST] [--zone ZONE] [--skip-inconsistent]}:
+ * {@code indicators --data FILE.csv --out FILE.csv [--indicators LIST] [--zone ZONE] [--skip-inconsistent]
+ * [--price-decimals N]}:
  * writes one row per input bar, {@code date} (as in the input: a date, or a date-time with the zone's
  * offset) then one column per indicator in the order given, empty during warm-up or where undefined.
  * Values are the shortest decimal that reads back as the same double (no exponent).
@@ -37,12 +36,12 @@ public final class IndicatorsCommand implements Command {
 
     @Override
     public List<Option> options() {
-        return List.of(
+        List<Option> options = new ArrayList<>(List.of(
                 Option.required("data", "FILE.csv", "bar file: date,open,high,low,close,volume"),
                 Option.required("out", "FILE.csv", "output file (written atomically)"),
-                Option.optional("indicators", "LIST", "comma-separated, default " + IndicatorSpec.DEFAULT_LIST),
-                Option.optional("zone", "ZONE", "exchange time zone of the data, default " + DEFAULT_ZONE),
-                Option.flag("skip-inconsistent", "drop bars whose open/close lies outside [low, high], reporting each"));
+                Option.optional("indicators", "LIST", "comma-separated, default " + IndicatorSpec.DEFAULT_LIST)));
+        options.addAll(DataOptions.options());
+        return List.copyOf(options);
     }
 
     @Override
@@ -52,10 +51,7 @@ public final class IndicatorsCommand implements Command {
         Path data = existingFile(args.path("data"));
         Path target = args.path("out");
         checkOutputFile(target, data);
-        var policy = args.has("skip-inconsistent") ? CsvBarReader.InconsistentBars.SKIP : CsvBarReader.InconsistentBars.REJECT;
-        CsvBarReader.Result read = CsvBarReader.read(data, CsvBarReader.symbolOf(data), zone, policy);
-        for (DataIssue issue : read.skipped()) err.println("skipped " + issue);
-        BarSeries series = read.series();
+        BarSeries series = DataOptions.read(data, zone, DataOptions.readOptions(args), err);
 
         List<String> header = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();

@@ -24,7 +24,11 @@ import java.util.Objects;
  *   instant.</li>
  *   <li>{@code open,high,low,close}: non-negative plain decimals ({@code 1234}, {@code 1234.5},
  *   {@code .5}) with at most {@value BarSeries#MAX_SCALE} decimals and 18 digits; no sign, no exponent.
- *   They are stored exactly; the series' price scale is the largest number of decimals seen.</li>
+ *   They are stored exactly; the series' price scale is the largest number of decimals seen. Some
+ *   shared files carry binary-float artefacts from a second feed ({@code 309.92999267578125} for
+ *   309.93: us_intraday_5min_2024_2026, india_indices_daily); they are refused unless the caller asks
+ *   for {@link Options#roundingTo rounding} to a stated number of decimals (half-even), in which case
+ *   the number of rounded prices is reported in {@link Result#roundedPrices()}.</li>
  *   <li>{@code volume}: a non-negative integer ({@code 123.0}, with only zeros after the point, is
  *   accepted as 123; a fractional volume is refused).</li>
  * </ul>
@@ -55,8 +59,39 @@ public final class CsvBarReader {
         SKIP
     }
 
-    /** A parsed series and the rows skipped under {@link InconsistentBars#SKIP} (empty otherwise). */
-    public record Result(BarSeries series, List<DataIssue> skipped) {
+    /**
+     * How strictly to read.
+     *
+     * @param inconsistentBars what to do with a bar whose open or close lies outside [low, high]
+     * @param roundToDecimals  -1 to refuse prices with more than {@value BarSeries#MAX_SCALE} decimals
+     *                         (default); otherwise round prices with more decimals than this, half-even,
+     *                         to this many (0..{@value BarSeries#MAX_SCALE}), counting them
+     */
+    public record Options(InconsistentBars inconsistentBars, int roundToDecimals) {
+        /** Refuse inconsistent bars and over-long prices. */
+        public static final Options STRICT = new Options(InconsistentBars.REJECT, -1);
+
+        public Options {
+            Objects.requireNonNull(inconsistentBars, "inconsistentBars");
+            if (roundToDecimals < -1 || roundToDecimals > BarSeries.MAX_SCALE) {
+                throw new IllegalArgumentException("decimals must be -1 (no rounding) or 0.." + BarSeries.MAX_SCALE);
+            }
+        }
+
+        public Options skippingInconsistentBars() {
+            return new Options(InconsistentBars.SKIP, roundToDecimals);
+        }
+
+        public Options roundingTo(int decimals) {
+            return new Options(inconsistentBars, decimals);
+        }
+    }
+
+    /**
+     * A parsed series, the rows skipped under {@link InconsistentBars#SKIP} (empty otherwise) and how many
+     * prices were rounded under {@link Options#roundingTo} (0 otherwise).
+     */
+    public record Result(BarSeries series, List<DataIssue> skipped, long roundedPrices) {
         public Result {
             skipped = List.copyOf(skipped);
         }
@@ -83,8 +118,13 @@ public final class CsvBarReader {
 
     /** Reads {@code file} with the given policy for inconsistent bars. */
     public static Result read(Path file, String symbol, ZoneId zone, InconsistentBars policy) throws IOException {
+        return read(file, symbol, zone, new Options(policy, -1));
+    }
+
+    /** Reads {@code file} with the given options. */
+    public static Result read(Path file, String symbol, ZoneId zone, Options options) throws IOException {
         byte[] data = Files.readAllBytes(file);
-        return parse(data, file.getFileName().toString(), symbol, zone, policy);
+        return parse(data, file.getFileName().toString(), symbol, zone, options);
     }
 
     /** The file name without a trailing {@code .csv} (any case). */
@@ -101,9 +141,14 @@ public final class CsvBarReader {
     /** Parses a whole file's bytes. {@code source} names the data in error messages. */
     public static Result parse(byte[] data, String source, String symbol, ZoneId zone, InconsistentBars policy)
             throws BarDataException {
+        return parse(data, source, symbol, zone, new Options(policy, -1));
+    }
+
+    /** Parses a whole file's bytes with the given options. */
+    public static Result parse(byte[] data, String source, String symbol, ZoneId zone, Options options) throws BarDataException {
         Objects.requireNonNull(zone, "zone");
-        Objects.requireNonNull(policy, "policy");
-        return new Parser(data, source, symbol, zone, policy).run();
+        Objects.requireNonNull(options, "options");
+        return new Parser(data, source, symbol, zone, options.inconsistentBars(), options.roundToDecimals()).run();
     }
 
     /** True when {@code firstLine} (without line end) is the expected header. */
@@ -142,7 +187,13 @@ public final class CsvBarReader {
         private long num;
         private int numScale;
 
-        Parser(byte[] data, String source, String symbol, ZoneId zone, InconsistentBars policy) {
+        private final int roundTo;      // -1: refuse over-long prices
+        private final int keepDecimals; // fraction digits accumulated before dropping
+        private long rounded;
+
+        Parser(byte[] data, String source, String symbol, ZoneId zone, InconsistentBars policy, int roundTo) {
+            this.roundTo = roundTo;
+            this.keepDecimals = roundTo >= 0 ? roundTo : BarSeries.MAX_SCALE;
             this.b = data;
             this.source = source;
             this.symbol = symbol;
@@ -217,7 +268,7 @@ public final class CsvBarReader {
                 prevStart = start;
             }
             if (stampKind == 2) out.stamping(TimeStamping.DATE_TIME);
-            return new Result(out.build(), skipped);
+            return new Result(out.build(), skipped, rounded);
         }
 
         // scale bookkeeping within one row
@@ -364,20 +415,39 @@ public final class CsvBarReader {
                 digits++;
             }
             int frac = 0;
+            int firstDropped = -1;
+            boolean sticky = false;
             if (q < n && a[q] == '.') {
                 q++;
+                int keep = keepDecimals;
                 while (q < n && (c = a[q] - '0') >= 0 && c <= 9) {
-                    m = m * 10 + c;
+                    if (frac < keep) {
+                        m = m * 10 + c;
+                        frac++;
+                        digits++;
+                    } else if (firstDropped < 0) {
+                        firstDropped = c;
+                    } else if (c != 0) {
+                        sticky = true;
+                    }
                     q++;
-                    frac++;
                 }
             }
-            digits += frac;
             if (digits == 0 || digits > MAX_DIGITS || (q < n && a[q] != ',' && a[q] != '\n' && a[q] != '\r')) {
                 String text = fieldText(column);
                 if (text.isEmpty()) fail("empty value in column '" + COLUMNS[column] + "'");
+                if (text.startsWith("-")) fail("negative value in column '" + COLUMNS[column] + "': '" + text + "'");
                 if (digits > MAX_DIGITS) fail("more than " + MAX_DIGITS + " digits in column '" + COLUMNS[column] + "': '" + text + "'");
                 fail("bad number in column '" + COLUMNS[column] + "': '" + text + "'");
+            }
+            if (firstDropped >= 0) {
+                if (roundTo < 0) {
+                    fail("more than " + BarSeries.MAX_SCALE + " decimals in column '" + COLUMNS[column] + "': '" + fieldText(column) + "'");
+                }
+                if (firstDropped != 0 || sticky) {
+                    rounded++;
+                    if (firstDropped > 5 || (firstDropped == 5 && (sticky || (m & 1) == 1))) m++;
+                }
             }
             num = m;
             numScale = frac;
@@ -423,8 +493,7 @@ public final class CsvBarReader {
 
         private String describeTime(long millis) {
             if (stampKind == 2) {
-                var t = java.time.Instant.ofEpochMilli(millis).atZone(zone).toOffsetDateTime();
-                return t.toString();
+                return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(java.time.Instant.ofEpochMilli(millis).atZone(zone));
             }
             return java.time.Instant.ofEpochMilli(millis).atZone(zone).toLocalDate().toString();
         }

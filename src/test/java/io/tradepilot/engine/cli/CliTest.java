@@ -132,6 +132,21 @@ class CliTest {
     }
 
     @Test
+    void float_artefact_prices_need_an_explicit_rounding_which_is_reported() throws Exception {
+        Path data = dir.resolve("F.csv");
+        Files.writeString(data, "date,open,high,low,close,volume\n2024-05-01,309.3599853515625,310.5,309,309.92999267578125,5\n");
+        Path out = dir.resolve("out.csv");
+        assertOneLineError(run("indicators", "--data", data.toString(), "--out", out.toString()),
+                "indicators: malformed data: F.csv line 2: more than 9 decimals in column 'open': '309.3599853515625'");
+        Run r = run("indicators", "--data", data.toString(), "--out", out.toString(), "--indicators", "hh1", "--price-decimals", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("rounded 2 prices of F.csv to 2 decimals" + System.lineSeparator());
+        assertThat(Files.readAllLines(out)).containsExactly("date,hh1", "2024-05-01,310.5");
+        assertOneLineError(run("indicators", "--data", data.toString(), "--out", out.toString(), "--price-decimals", "12"),
+                "indicators: --price-decimals must be 0..9: 12");
+    }
+
+    @Test
     void missing_file_unknown_option_and_missing_required_option_exit_2() throws Exception {
         assertOneLineError(run("indicators", "--data", dir.resolve("nope.csv").toString(), "--out", dir.resolve("o.csv").toString()),
                 "indicators: no such file: " + dir.resolve("nope.csv"));

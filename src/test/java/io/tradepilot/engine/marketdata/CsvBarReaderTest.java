@@ -99,7 +99,7 @@ class CsvBarReaderTest {
         expect(H + "2020-01-01,1,2,1,1,5,7\n", "t.csv line 2: too many columns: expected 6");
         expect(H + "2020-01-01,1,2,1,1,5\n2020-01-02,1,2x,1,1,5\n", "t.csv line 3: bad number in column 'high': '2x'");
         expect(H + "2020-01-01,1,,1,1,5\n", "t.csv line 2: empty value in column 'high'");
-        expect(H + "2020-01-01,-1,2,1,1,5\n", "t.csv line 2: bad number in column 'open': '-1'");
+        expect(H + "2020-01-01,-1,2,1,1,5\n", "t.csv line 2: negative value in column 'open': '-1'");
         expect(H + "2020-01-01,1e3,2,1,1,5\n", "t.csv line 2: bad number in column 'open': '1e3'");
         expect(H + "2020-01-01,1,2,1,1,5.5\n", "t.csv line 2: fractional volume: '5.5'");
         expect(H + "2020-01-01,1,2,1,1,\n", "t.csv line 2: empty value in column 'volume'");
@@ -115,7 +115,7 @@ class CsvBarReaderTest {
         expect(H + "2020-01-02,1,2,1,1,5\n2020-01-02,1,2,1,1,5\n", "t.csv line 3: bar time 2020-01-02 is not after the previous bar's 2020-01-02");
         expect(H + "2020-01-02,1,2,1,1,5\n2020-01-01,1,2,1,1,5\n", "t.csv line 3: bar time 2020-01-01 is not after the previous bar's 2020-01-02");
         expect(H + "2023-07-03T09:20:00+05:30,1,2,1,1,5\n2023-07-03T09:15:00+05:30,1,2,1,1,5\n",
-                "t.csv line 3: bar time 2023-07-03T09:15+05:30 is not after the previous bar's 2023-07-03T09:20+05:30");
+                "t.csv line 3: bar time 2023-07-03T09:15:00+05:30 is not after the previous bar's 2023-07-03T09:20:00+05:30");
     }
 
     @Test
@@ -132,6 +132,25 @@ class CsvBarReaderTest {
         var r = CsvBarReader.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv", "T", IST, CsvBarReader.InconsistentBars.SKIP);
         assertThat(r.series().size()).isEqualTo(2);
         assertThat(r.skipped()).containsExactly(new DataIssue("t.csv", 3, "open 3.5 is outside [low 1, high 3]"));
+    }
+
+    @Test
+    void float_artefact_prices_are_refused_unless_rounding_is_asked_for_and_then_counted() throws Exception {
+        String text = H + "2024-05-01,309.3599853515625,310.125,309.0000000000001,309.92999267578125,5\n2024-05-02,2.5,2.5,2.5,2.5,1\n";
+        expect(text, "t.csv line 2: more than 9 decimals in column 'open': '309.3599853515625'");
+        var r = CsvBarReader.parse(text.getBytes(StandardCharsets.UTF_8), "t.csv", "T", IST, CsvBarReader.Options.STRICT.roundingTo(2));
+        BarSeries s = r.series();
+        assertThat(s.priceScale()).isEqualTo(2);
+        assertThat(s.bar(0).open().value()).isEqualByComparingTo("309.36");
+        assertThat(s.bar(0).high().value()).isEqualByComparingTo("310.12"); // half-even: 310.125 -> 310.12
+        assertThat(s.bar(0).low().value()).isEqualByComparingTo("309.00");
+        assertThat(s.bar(0).close().value()).isEqualByComparingTo("309.93");
+        assertThat(r.roundedPrices()).isEqualTo(4);
+        // 0.5 to even
+        var even = CsvBarReader.parse((H + "2024-05-01,2.5,3.5,2.5,3.5,1\n").getBytes(StandardCharsets.UTF_8), "t.csv", "T", IST,
+                CsvBarReader.Options.STRICT.roundingTo(0));
+        assertThat(even.series().open(0)).isEqualTo(2);
+        assertThat(even.series().high(0)).isEqualTo(4);
     }
 
     @Test

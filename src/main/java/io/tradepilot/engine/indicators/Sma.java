@@ -32,11 +32,6 @@ public final class Sma implements ValueIndicator {
         partial = total - window[pos]; // window[pos] is now the oldest input of the current window
     }
 
-    /** The sum of the current window, in TA-Lib's operation order ({@code NaN} while not ready). */
-    double total() {
-        return count >= n ? total : Double.NaN;
-    }
-
     @Override
     public boolean ready() {
         return count >= n;

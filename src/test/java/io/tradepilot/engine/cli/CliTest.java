@@ -261,6 +261,16 @@ class CliTest {
     }
 
     @Test
+    void only_subcommand_names_route_to_the_command_line() {
+        assertThat(Cli.handles("backtest")).isTrue();
+        assertThat(Cli.handles("indicators")).isTrue();
+        assertThat(Cli.handles("bench")).isTrue();
+        assertThat(Cli.handles("scan")).isTrue();
+        assertThat(Cli.handles("--server.port=8081")).isFalse();
+        assertThat(Cli.handles("Backtest")).isFalse();
+    }
+
+    @Test
     void help_lists_options_and_exits_0() {
         Run r = run("backtest", "--help");
         assertThat(r.code()).isZero();

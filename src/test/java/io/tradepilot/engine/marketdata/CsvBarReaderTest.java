@@ -183,6 +183,13 @@ class CsvBarReaderTest {
     }
 
     @Test
+    void tests_on_shared_data_skip_with_a_reason_when_the_folder_is_absent() {
+        assertThatThrownBy(() -> SharedData.require("no_such_data_set"))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("no_such_data_set is absent: this test needs the project's ../shared/data checkout");
+    }
+
+    @Test
     void the_known_inconsistent_nse_intraday_bar_is_refused_then_reported_under_skip() throws Exception {
         Path f = SharedData.require("nse_intraday_5min_2023_2024").resolve("BHARTIARTL.csv");
         assertThatThrownBy(() -> CsvBarReader.read(f, IST))

@@ -108,6 +108,7 @@ class CsvBarReaderTest {
         expect(H + "2023-07-03T09:15:00,1,2,1,1,5\n", "t.csv line 2: date-time without UTC offset (expected e.g. 2023-07-03T09:15:00+05:30): '2023-07-03T09:15:00'");
         expect(H + "2020-01-01,1,2,1,1,5\n2020-01-02T09:15:00+05:30,1,2,1,1,5\n", "t.csv line 3: a date-time in a file of dates: '2020-01-02T09:15:00+05:30'");
         expect(H + "2020-01-01,1,2,1,1.0000000001,5\n", "t.csv line 2: more than 9 decimals in column 'close': '1.0000000001'");
+        expect(H + "2020-01-01,12345678901234567,12345678901234567,1,1.000000001,5\n", "t.csv line 2: price too large at scale 9");
     }
 
     @Test

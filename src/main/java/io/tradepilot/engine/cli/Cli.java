@@ -48,7 +48,7 @@ public final class Cli {
         return new Cli(List.of(
                 new IndicatorsCommand(),
                 new BacktestCommand(null),
-                new BenchCommand(List.of(), List.of("sma-cross", "bar-to-order latency"), System::nanoTime)));
+                BenchCommand.withScenarios(List.of(), List.of("sma-cross", "bar-to-order latency"))));
     }
 
     /** True when {@code firstArg} selects the command line. */

@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -152,12 +152,12 @@ public final class BenchCommand implements Command {
             volumes.add(s.volumesAsDouble());
         }
         double[] sink = new double[1];
-        indicator(out, "indicator rsi14", rounds, bars, closes, n -> new Rsi(14), sink);
-        indicator(out, "indicator sma20", rounds, bars, closes, n -> new Sma(20), sink);
-        indicator(out, "indicator ema20", rounds, bars, closes, n -> new Ema(20), sink);
-        indicator(out, "indicator wma20", rounds, bars, closes, n -> new Wma(20), sink);
-        indicator(out, "indicator wma100", rounds, bars, closes, n -> new Wma(100), sink);
-        indicator(out, "indicator volratio20", rounds, bars, volumes, n -> new VolumeRatio(20), sink);
+        indicator(out, "indicator rsi14", rounds, bars, closes, () -> new Rsi(14), sink);
+        indicator(out, "indicator sma20", rounds, bars, closes, () -> new Sma(20), sink);
+        indicator(out, "indicator ema20", rounds, bars, closes, () -> new Ema(20), sink);
+        indicator(out, "indicator wma20", rounds, bars, closes, () -> new Wma(20), sink);
+        indicator(out, "indicator wma100", rounds, bars, closes, () -> new Wma(100), sink);
+        indicator(out, "indicator volratio20", rounds, bars, volumes, () -> new VolumeRatio(20), sink);
         Rates atrRates = measure(rounds, bars, () -> {
             for (int k = 0; k < closes.size(); k++) {
                 Atr atr = new Atr(14);
@@ -178,10 +178,10 @@ public final class BenchCommand implements Command {
     }
 
     private void indicator(PrintStream out, String name, int rounds, long bars, List<double[]> inputs,
-                           IntFunction<ValueIndicator> factory, double[] sink) {
+                           Supplier<ValueIndicator> factory, double[] sink) {
         Rates rates = measure(rounds, bars, () -> {
             for (double[] in : inputs) {
-                ValueIndicator ind = factory.apply(0);
+                ValueIndicator ind = factory.get();
                 for (double x : in) {
                     ind.update(x);
                     if (ind.ready()) sink[0] += ind.value();

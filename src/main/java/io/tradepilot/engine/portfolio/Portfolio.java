@@ -89,7 +89,10 @@ public final class Portfolio {
         hasMark = Arrays.copyOf(hasMark, n);
     }
 
-    /** Applies a fill: moves cash, updates the position, collects closed round trips (returned). */
+    /**
+     * Applies a fill: moves cash, updates the position, collects closed round trips (returned). The
+     * peak equity is not updated here (positions are still marked at the last mark); the next mark does.
+     */
     public List<RoundTrip> apply(Fill fill) {
         int slot = slotOf(fill.instrument());
         Position p = positions[slot];
@@ -107,8 +110,7 @@ public final class Portfolio {
         } catch (ArithmeticException fractional) {
             qtyIntegral[slot] = false;
         }
-        recomputeFast();
-        updatePeak();
+        recomputeFast(); // the peak moves only with marks: a fill values positions at stale marks
         return closed;
     }
 

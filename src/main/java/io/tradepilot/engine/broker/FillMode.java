@@ -1,0 +1,15 @@
+package io.tradepilot.engine.broker;
+
+/** When a market order executes. */
+public enum FillMode {
+    /**
+     * Default and honest: an order decided at bar i's close executes at bar i+1's open, a price the
+     * strategy could not have known when deciding.
+     */
+    NEXT_OPEN,
+    /**
+     * Optimistic: executes at the close of the bar on which it was decided, as if the decision and the
+     * trade happened at the same instant. Overstates results; for comparison with tools that do this.
+     */
+    SAME_CLOSE
+}

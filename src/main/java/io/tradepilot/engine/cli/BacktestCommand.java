@@ -1,0 +1,92 @@
+package io.tradepilot.engine.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code backtest --data FILE.csv --strategy sma-cross [--param k=v ...] --quantity N --cash AMOUNT
+ * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE] [--skip-inconsistent]
+ * [--price-decimals N]}.
+ *
+ * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
+ * non-positive quantity or cash, a bad fill mode, a missing data file: exit 2), then hands the
+ * {@link BacktestRequest} to the {@link BacktestExecutor} given at construction.
+ */
+public final class BacktestCommand implements Command {
+
+    private final BacktestExecutor executor;
+
+    /** @param executor the engine's runner; null when this build has no backtest engine */
+    public BacktestCommand(BacktestExecutor executor) {
+        this.executor = executor;
+    }
+
+    @Override
+    public String name() {
+        return "backtest";
+    }
+
+    @Override
+    public String summary() {
+        return "run a strategy over a bar file; writes trades.csv, equity.csv, metrics.json";
+    }
+
+    @Override
+    public List<Option> options() {
+        List<Option> options = new java.util.ArrayList<>(List.of(
+                Option.required("data", "FILE.csv", "bar file: date,open,high,low,close,volume"),
+                Option.required("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
+                Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),
+                Option.required("quantity", "N", "fixed order quantity"),
+                Option.required("cash", "AMOUNT", "starting cash"),
+                Option.optional("commission-pct", "PCT", "commission, percent of notional per fill (default 0)"),
+                Option.optional("fill", "next-open|close", "market order fill timing (default next-open)"),
+                Option.flag("close-at-end", "close an open position at the last bar"),
+                Option.required("out", "DIR", "output directory")));
+        options.addAll(DataOptions.options());
+        return List.copyOf(options);
+    }
+
+    /** Validates the options into a request (exposed for tests and for other front ends). */
+    public BacktestRequest request(ParsedArgs args) throws UsageException {
+        StrategyParameters.Resolved strategy = StrategyParameters.validate(args.required("strategy"), args.values("param"));
+        BigDecimal quantity = args.decimal("quantity", null);
+        if (quantity.signum() <= 0) throw new UsageException("--quantity must be positive: " + quantity.toPlainString());
+        BigDecimal cash = args.decimal("cash", null);
+        if (cash.signum() <= 0) throw new UsageException("--cash must be positive: " + cash.toPlainString());
+        BigDecimal commission = args.decimal("commission-pct", "0");
+        if (commission.signum() < 0 || commission.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            throw new UsageException("--commission-pct must be at least 0 and below 100: " + commission.toPlainString());
+        }
+        String fillText = args.value("fill").orElse("next-open");
+        BacktestRequest.Fill fill = switch (fillText.toLowerCase(Locale.ROOT)) {
+            case "next-open" -> BacktestRequest.Fill.NEXT_OPEN;
+            case "close" -> BacktestRequest.Fill.CLOSE;
+            default -> throw new UsageException("--fill must be next-open or close: '" + fillText + "'");
+        };
+        Path data = IndicatorsCommand.existingFile(args.path("data"));
+        Path out = args.path("out");
+        Path abs = out.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) throw new UsageException("--out is not a directory: " + out);
+        if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
+            throw new UsageException("--out: no such parent directory: " + abs.getParent());
+        }
+        return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
+                commission, fill, args.has("close-at-end"), out);
+    }
+
+    @Override
+    public int execute(ParsedArgs args, PrintStream out, PrintStream err) throws UsageException, IOException {
+        BacktestRequest request = request(args);
+        if (executor == null) {
+            err.println("backtest: the backtest engine is not part of this build");
+            return Cli.EXIT_FAILURE;
+        }
+        return executor.run(request, out, err);
+    }
+}

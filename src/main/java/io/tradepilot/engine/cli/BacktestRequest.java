@@ -1,0 +1,46 @@
+package io.tradepilot.engine.cli;
+
+import io.tradepilot.engine.marketdata.CsvBarReader;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * A validated {@code backtest} invocation.
+ *
+ * @param data          existing bar file
+ * @param zone          exchange zone of the data
+ * @param readOptions   how strictly to read it (read with {@link DataOptions#read})
+ * @param strategy      strategy name and validated parameters
+ * @param quantity      fixed order quantity, positive
+ * @param cash          starting cash, positive
+ * @param commissionPct commission as a percent of notional per fill, {@code 0 <= pct < 100}
+ * @param fill          when market orders fill
+ * @param closeAtEnd    whether an open position is closed at the last bar (otherwise valued and reported)
+ * @param outDir        directory for trades.csv, equity.csv and metrics.json
+ */
+public record BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readOptions, StrategyParameters.Resolved strategy, BigDecimal quantity,
+                              BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, Path outDir) {
+
+    /** Fill timing of market orders decided at a bar's close. */
+    public enum Fill {
+        /** At the next bar's open (default, realistic). */
+        NEXT_OPEN,
+        /** At the deciding bar's close (optimistic). */
+        CLOSE
+    }
+
+    public BacktestRequest {
+        Objects.requireNonNull(data);
+        Objects.requireNonNull(zone);
+        Objects.requireNonNull(readOptions);
+        Objects.requireNonNull(strategy);
+        Objects.requireNonNull(quantity);
+        Objects.requireNonNull(cash);
+        Objects.requireNonNull(commissionPct);
+        Objects.requireNonNull(fill);
+        Objects.requireNonNull(outDir);
+    }
+}

@@ -43,7 +43,7 @@ public final class Backtest {
         long[] t = data.startMillis(), o = data.open(), h = data.high(), l = data.low(), c = data.close(), v = data.volume();
         int d = data.priceDecimals();
         SimulatedClock clock = new SimulatedClock(n > 0 ? t[0] : 0, data.zone());
-        EventHasher hasher = new EventHasher(config.events());
+        EventHasher hasher = new EventHasher(config.events(), config.hashEvents());
         EngineConfig engineConfig = new EngineConfig(new Money(config.initialCash(), instrument.currency()), config.broker(),
                 config.risk(), TradingStatePort.alwaysAllowed(), data.zone(), null, null, 0, null);
         TradingEngine engine = new TradingEngine(engineConfig, clock, OrderIdGenerator.sequential("O-"), hasher);
@@ -87,19 +87,25 @@ public final class Backtest {
         return run(BarArrays.fromBars(instrument, bars, zone), strategy, config);
     }
 
-    /** Counts events and folds their text into a 64-bit FNV-1a hash, then forwards them. */
+    /** Counts events and (optionally) folds their text into a 64-bit FNV-1a hash, then forwards them. */
     static final class EventHasher implements EngineEvents {
         private final EngineEvents next;
+        private final boolean hashing;
         long count;
         long hash = 0xcbf29ce484222325L;
 
-        EventHasher(EngineEvents next) {
+        EventHasher(EngineEvents next, boolean hashing) {
             this.next = next;
+            this.hashing = hashing;
         }
 
         @Override
         public void publish(EngineEvent event) {
             count++;
+            if (!hashing) {
+                next.publish(event);
+                return;
+            }
             String s = event.toString();
             for (int i = 0; i < s.length(); i++) {
                 hash ^= s.charAt(i);

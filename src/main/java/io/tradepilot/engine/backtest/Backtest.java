@@ -17,6 +17,7 @@ import io.tradepilot.engine.strategy.Strategy;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,33 +52,46 @@ public final class Backtest {
         Portfolio portfolio = engine.portfolio();
         Position position = portfolio.position(slot);
 
-        BigDecimal[] cashAt = new BigDecimal[n];
-        BigDecimal[] qtyAt = new BigDecimal[n];
+        // per bar only an int: the index of the (cash, position) state, which changes only on fills
+        int[] stateAt = new int[n];
+        List<BigDecimal> cashStates = new ArrayList<>();
+        List<BigDecimal> qtyStates = new ArrayList<>();
         double[] equity = new double[n];
         double unit = Math.pow(10, -d);
-        BigDecimal lastCash = null, lastQty = null;
-        double cashD = 0, qtyD = 0;
+        BigDecimal lastCash = portfolio.cash(), lastQty = position.quantity();
+        cashStates.add(lastCash);
+        qtyStates.add(lastQty);
+        int state = 0;
+        double cashD = lastCash.doubleValue(), qtyD = lastQty.doubleValue();
         BarCursor cursor = new BarCursor();
         for (int i = 0; i < n; i++) {
             clock.setMillis(t[i]);
             engine.onBar(slot, cursor.set(i, t[i], o[i], h[i], l[i], c[i], v[i], d));
             BigDecimal cash = portfolio.cash();
-            if (cash != lastCash) { lastCash = cash; cashD = cash.doubleValue(); }
             BigDecimal q = position.quantity();
-            if (q != lastQty) { lastQty = q; qtyD = q.doubleValue(); }
-            cashAt[i] = cash;
-            qtyAt[i] = q;
+            if (cash != lastCash || q != lastQty) {
+                lastCash = cash;
+                lastQty = q;
+                cashD = cash.doubleValue();
+                qtyD = q.doubleValue();
+                cashStates.add(cash);
+                qtyStates.add(q);
+                state++;
+            }
+            stateAt[i] = state;
             equity[i] = cashD + qtyD * (c[i] * unit);
         }
         boolean closed = false;
         if (config.closeAtEnd() && n > 0 && !position.isFlat()) {
             engine.closeAllAtMark("close at end");
             closed = true;
-            cashAt[n - 1] = portfolio.cash();
-            qtyAt[n - 1] = position.quantity();
+            cashStates.add(portfolio.cash());
+            qtyStates.add(position.quantity());
+            stateAt[n - 1] = ++state;
             equity[n - 1] = portfolio.equity().doubleValue();
         }
-        return new BacktestResult(data, config, strategy.id().value(), cashAt, qtyAt, equity, List.copyOf(portfolio.roundTrips()),
+        return new BacktestResult(data, config, strategy.id().value(), stateAt, cashStates.toArray(BigDecimal[]::new),
+                qtyStates.toArray(BigDecimal[]::new), equity, List.copyOf(portfolio.roundTrips()),
                 portfolio.cash(), portfolio.equity(), position.quantity(), portfolio.fees(), portfolio.realizedPnl(),
                 engine.broker().workingCount(), engine.ordersAccepted(), hasher.count, hasher.hash, closed);
     }

@@ -72,9 +72,10 @@ public final class TradingEngine implements EngineInput {
     private final Portfolio portfolio;
     private final PaperBroker broker;
     private final RiskCheck risk;
-    private final Map<OrderId, Order> orders = new LinkedHashMap<>();
-    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>();
+    private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
+    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
     private Strategy[][] strategies = new Strategy[4][];
+    private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
     private final BarCursor commandCursor = new BarCursor();
     private final Ctx ctx = new Ctx();
@@ -125,6 +126,10 @@ public final class TradingEngine implements EngineInput {
         Strategy[] next = Arrays.copyOf(cur, cur.length + 1);
         next[cur.length] = strategy;
         strategies[slot] = next;
+        String[] prefixes = idPrefixes[slot] == null ? new String[0] : idPrefixes[slot];
+        prefixes = Arrays.copyOf(prefixes, prefixes.length + 1);
+        prefixes[cur.length] = ClientOrderId.prefix(strategy.id(), instrument.symbol());
+        idPrefixes[slot] = prefixes;
         return slot;
     }
 
@@ -137,6 +142,7 @@ public final class TradingEngine implements EngineInput {
         if (slot >= strategies.length) {
             int n = Math.max(slot + 1, strategies.length * 2);
             strategies = Arrays.copyOf(strategies, n);
+            idPrefixes = Arrays.copyOf(idPrefixes, n);
             int old = decimals.length;
             decimals = Arrays.copyOf(decimals, n);
             Arrays.fill(decimals, old, n, -1);
@@ -152,7 +158,13 @@ public final class TradingEngine implements EngineInput {
                 int slot = portfolio.slotOf(b.instrument());
                 ensureSlot(slot);
                 if (decimals[slot] < 0) decimals[slot] = defaultDecimals(b.instrument());
-                onBar(slot, commandCursor.set((int) barsProcessed, b.bar(), decimals[slot]));
+                try {
+                    commandCursor.set((int) barsProcessed, b.bar(), decimals[slot]);
+                } catch (ArithmeticException finer) {
+                    throw new IllegalArgumentException("bar " + b.bar() + " has prices with more than the " + decimals[slot]
+                            + " decimals registered for " + b.instrument().symbol() + "; register the instrument with more decimals");
+                }
+                onBar(slot, commandCursor);
             }
             case EngineCommand.OnTimer t -> onTimer(t.now());
             case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
@@ -184,9 +196,10 @@ public final class TradingEngine implements EngineInput {
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
         if (ss != null) {
-            for (Strategy s : ss) {
-                ctx.begin(slot, s, bar);
-                s.onBar(bar, ctx);
+            String[] prefixes = idPrefixes[slot];
+            for (int k = 0; k < ss.length; k++) {
+                ctx.begin(slot, ss[k], prefixes[k], bar);
+                ss[k].onBar(bar, ctx);
             }
             ctx.end();
         }
@@ -355,12 +368,14 @@ public final class TradingEngine implements EngineInput {
     private final class Ctx implements StrategyContext {
         int slot;
         Strategy strategy;
+        String idPrefix;
         BarCursor bar;
         final int[] seq = new int[2];
 
-        void begin(int slot, Strategy s, BarCursor bar) {
+        void begin(int slot, Strategy s, String idPrefix, BarCursor bar) {
             this.slot = slot;
             this.strategy = s;
+            this.idPrefix = idPrefix;
             this.bar = bar;
             seq[0] = 0;
             seq[1] = 0;
@@ -411,7 +426,7 @@ public final class TradingEngine implements EngineInput {
         public void submit(OrderIntent intent) {
             if (strategy == null) throw new IllegalStateException("submit outside onBar");
             Instrument ins = instrument();
-            ClientOrderId cid = ClientOrderId.derive(strategy.id(), ins.symbol(), bar.start(), intent.side(), seq[intent.side().ordinal()]++);
+            ClientOrderId cid = ClientOrderId.derive(idPrefix, bar.startMillis(), intent.side(), seq[intent.side().ordinal()]++);
             OrderRequest req;
             try {
                 req = new OrderRequest(cid, strategy.id(), ins, intent.side(), intent.quantity(), intent.type(), intent.limitPrice(),

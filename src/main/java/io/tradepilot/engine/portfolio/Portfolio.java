@@ -31,6 +31,9 @@ import java.util.Objects;
  */
 public final class Portfolio {
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
     private final Currency currency;
     private final BigDecimal initialCash;
     private BigDecimal cash;
@@ -217,8 +220,7 @@ public final class Portfolio {
     private void recomputeThreshold() {
         if (!fast || scale < 0) return;
         BigDecimal t = peak.subtract(cash).movePointRight(scale).setScale(0, RoundingMode.FLOOR);
-        peakThreshold = t.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
-                : t.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) <= 0 ? Long.MIN_VALUE : t.longValue();
+        peakThreshold = t.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : t.compareTo(LONG_MIN) <= 0 ? Long.MIN_VALUE : t.longValue();
     }
 
     private void updatePeak() {

@@ -6,6 +6,7 @@ import io.tradepilot.engine.broker.PaperBroker;
 import io.tradepilot.engine.core.EngineEvent.*;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.LocalDays;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
@@ -37,7 +38,6 @@ import io.tradepilot.engine.strategy.StrategyContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -86,8 +86,7 @@ public final class TradingEngine implements EngineInput {
     private long barsProcessed;
     private long ordersAccepted;
     private long currentDay = Long.MIN_VALUE;
-    private final long fixedOffsetMillis;
-    private final ZoneRules zoneRules;
+    private final LocalDays days;
     private long squaredOffDay = Long.MIN_VALUE;
 
     public TradingEngine(EngineConfig config, Clock clock, OrderIdGenerator ids, EngineEvents events) {
@@ -98,8 +97,7 @@ public final class TradingEngine implements EngineInput {
         this.portfolio = new Portfolio(config.initialCash());
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
         this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), config.risk());
-        this.zoneRules = config.marketZone().getRules();
-        this.fixedOffsetMillis = zoneRules.isFixedOffset() ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : Long.MIN_VALUE;
+        this.days = new LocalDays(config.marketZone());
         Arrays.fill(decimals, -1);
     }
 
@@ -183,8 +181,7 @@ public final class TradingEngine implements EngineInput {
     public void onBar(int slot, BarCursor bar) {
         barsProcessed++;
         long t = bar.startMillis();
-        long day = fixedOffsetMillis != Long.MIN_VALUE ? Math.floorDiv(t + fixedOffsetMillis, 86_400_000L)
-                : Instant.ofEpochMilli(t).atZone(config.marketZone()).toLocalDate().toEpochDay();
+        long day = days.epochDay(t);
         if (day != currentDay) {
             currentDay = day;
             portfolio.startDay();

@@ -74,6 +74,8 @@ public final class TradingEngine implements EngineInput {
     private final RiskCheck risk;
     private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
     private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
+    /** Working orders that were accepted as exits (reduce the position they were placed against). */
+    private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     private Strategy[][] strategies = new Strategy[4][];
     private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
@@ -264,6 +266,7 @@ public final class TradingEngine implements EngineInput {
         }
         broker.remove(id);
         o.confirmCancel(reason == null ? "" : reason);
+        orderEnded(o);
         events.publish(new OrderCancelled(now, id, reason == null ? "" : reason));
     }
 
@@ -302,6 +305,13 @@ public final class TradingEngine implements EngineInput {
         }
         o.accept();
         ordersAccepted++;
+        Position position = portfolio.position(portfolio.slotOf(req.instrument()));
+        if (reduces(req, position)) {
+            position.exitAccepted();
+            exits.add(o.id());
+        } else {
+            position.entryAccepted();
+        }
         events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
                 req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
         BigDecimal mark = portfolio.markOf(req.symbol());
@@ -311,6 +321,22 @@ public final class TradingEngine implements EngineInput {
             broker.submit(o);
         }
         return o;
+    }
+
+    private static boolean reduces(OrderRequest req, Position position) {
+        BigDecimal q = position.quantity();
+        return q.signum() != 0 && q.signum() != req.side().sign();
+    }
+
+    /** Lifecycle bookkeeping when an order stops working. */
+    private void orderEnded(Order o) {
+        Position position = portfolio.position(o.request().symbol());
+        if (position == null) return;
+        if (exits.remove(o.id())) {
+            position.exitEnded(o.status() == io.tradepilot.engine.orders.OrderStatus.FILLED);
+        } else if (o.filledQuantity().isZero()) {
+            position.entryFailed();
+        }
     }
 
     private void trip(RejectionCode code, String message) {
@@ -351,11 +377,13 @@ public final class TradingEngine implements EngineInput {
                 events.publish(new TradeClosed(now, rt));
                 consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
             }
+            if (order.status().isTerminal()) orderEnded(order);
             checkAutoTrips();
         }
 
         @Override
         public void onExpired(Order order, String reason) {
+            orderEnded(order);
             events.publish(new OrderExpired(clock.instant(), order.id(), reason));
         }
     }

@@ -359,7 +359,8 @@ public final class Portfolio {
             Position p = positions[i];
             if (p.isFlat() && p.realizedPnl().signum() == 0) continue;
             BigDecimal m = hasMark[i] ? markOf(i) : null;
-            ps.add(new PositionSnapshot(p.instrument().symbol(), p.quantity(), p.averagePrice(), m,
+            if (p.isFlat() && p.status() == PositionStatus.FLAT && p.realizedPnl().signum() == 0) continue;
+            ps.add(new PositionSnapshot(p.instrument().symbol(), p.status(), p.quantity(), p.averagePrice(), m,
                     m == null ? BigDecimal.ZERO : p.quantity().multiply(m), m == null ? BigDecimal.ZERO : p.unrealizedPnl(m),
                     p.realizedPnl(), p.stop() == null ? null : p.stop().value()));
         }

@@ -17,6 +17,7 @@ import io.tradepilot.engine.strategy.Strategy;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,7 +44,7 @@ public final class Backtest {
         long[] t = data.startMillis(), o = data.open(), h = data.high(), l = data.low(), c = data.close(), v = data.volume();
         int d = data.priceDecimals();
         SimulatedClock clock = new SimulatedClock(n > 0 ? t[0] : 0, data.zone());
-        EventHasher hasher = new EventHasher(config.events());
+        EventHasher hasher = new EventHasher(config.events(), config.hashEvents());
         EngineConfig engineConfig = new EngineConfig(new Money(config.initialCash(), instrument.currency()), config.broker(),
                 config.risk(), TradingStatePort.alwaysAllowed(), data.zone(), null, null, 0, null);
         TradingEngine engine = new TradingEngine(engineConfig, clock, OrderIdGenerator.sequential("O-"), hasher);
@@ -51,33 +52,46 @@ public final class Backtest {
         Portfolio portfolio = engine.portfolio();
         Position position = portfolio.position(slot);
 
-        BigDecimal[] cashAt = new BigDecimal[n];
-        BigDecimal[] qtyAt = new BigDecimal[n];
+        // per bar only an int: the index of the (cash, position) state, which changes only on fills
+        int[] stateAt = new int[n];
+        List<BigDecimal> cashStates = new ArrayList<>();
+        List<BigDecimal> qtyStates = new ArrayList<>();
         double[] equity = new double[n];
         double unit = Math.pow(10, -d);
-        BigDecimal lastCash = null, lastQty = null;
-        double cashD = 0, qtyD = 0;
+        BigDecimal lastCash = portfolio.cash(), lastQty = position.quantity();
+        cashStates.add(lastCash);
+        qtyStates.add(lastQty);
+        int state = 0;
+        double cashD = lastCash.doubleValue(), qtyD = lastQty.doubleValue();
         BarCursor cursor = new BarCursor();
         for (int i = 0; i < n; i++) {
             clock.setMillis(t[i]);
             engine.onBar(slot, cursor.set(i, t[i], o[i], h[i], l[i], c[i], v[i], d));
             BigDecimal cash = portfolio.cash();
-            if (cash != lastCash) { lastCash = cash; cashD = cash.doubleValue(); }
             BigDecimal q = position.quantity();
-            if (q != lastQty) { lastQty = q; qtyD = q.doubleValue(); }
-            cashAt[i] = cash;
-            qtyAt[i] = q;
+            if (cash != lastCash || q != lastQty) {
+                lastCash = cash;
+                lastQty = q;
+                cashD = cash.doubleValue();
+                qtyD = q.doubleValue();
+                cashStates.add(cash);
+                qtyStates.add(q);
+                state++;
+            }
+            stateAt[i] = state;
             equity[i] = cashD + qtyD * (c[i] * unit);
         }
         boolean closed = false;
         if (config.closeAtEnd() && n > 0 && !position.isFlat()) {
             engine.closeAllAtMark("close at end");
             closed = true;
-            cashAt[n - 1] = portfolio.cash();
-            qtyAt[n - 1] = position.quantity();
+            cashStates.add(portfolio.cash());
+            qtyStates.add(position.quantity());
+            stateAt[n - 1] = ++state;
             equity[n - 1] = portfolio.equity().doubleValue();
         }
-        return new BacktestResult(data, config, strategy.id().value(), cashAt, qtyAt, equity, List.copyOf(portfolio.roundTrips()),
+        return new BacktestResult(data, config, strategy.id().value(), stateAt, cashStates.toArray(BigDecimal[]::new),
+                qtyStates.toArray(BigDecimal[]::new), equity, List.copyOf(portfolio.roundTrips()),
                 portfolio.cash(), portfolio.equity(), position.quantity(), portfolio.fees(), portfolio.realizedPnl(),
                 engine.broker().workingCount(), engine.ordersAccepted(), hasher.count, hasher.hash, closed);
     }
@@ -87,19 +101,25 @@ public final class Backtest {
         return run(BarArrays.fromBars(instrument, bars, zone), strategy, config);
     }
 
-    /** Counts events and folds their text into a 64-bit FNV-1a hash, then forwards them. */
+    /** Counts events and (optionally) folds their text into a 64-bit FNV-1a hash, then forwards them. */
     static final class EventHasher implements EngineEvents {
         private final EngineEvents next;
+        private final boolean hashing;
         long count;
         long hash = 0xcbf29ce484222325L;
 
-        EventHasher(EngineEvents next) {
+        EventHasher(EngineEvents next, boolean hashing) {
             this.next = next;
+            this.hashing = hashing;
         }
 
         @Override
         public void publish(EngineEvent event) {
             count++;
+            if (!hashing) {
+                next.publish(event);
+                return;
+            }
             String s = event.toString();
             for (int i = 0; i < s.length(); i++) {
                 hash ^= s.charAt(i);

@@ -17,10 +17,12 @@ import java.util.Objects;
  * @param closeAtEnd     close open positions at the last bar's close (default false: they stay open,
  *                       valued at the last close and reported)
  * @param periodsPerYear bars per year for Sharpe/Sortino annualisation (252 for daily bars)
- * @param events         receives every engine event (default: none; events are counted and hashed anyway)
+ * @param events         receives every engine event (default: none; events are always counted)
+ * @param hashEvents     fold every event's text into {@link BacktestResult#eventHash()} (default true; costs
+ *                       about a microsecond per event, so benchmarks turn it off)
  */
 public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCheck risk, boolean closeAtEnd,
-                             int periodsPerYear, EngineEvents events) {
+                             int periodsPerYear, EngineEvents events, boolean hashEvents) {
     public BacktestConfig {
         Objects.requireNonNull(initialCash, "initialCash");
         Objects.requireNonNull(broker, "broker");
@@ -31,12 +33,13 @@ public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCh
     }
 
     public static BacktestConfig of(BigDecimal initialCash) {
-        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE);
+        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE, true);
     }
 
-    public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events); }
-    public BacktestConfig withRisk(RiskCheck r) { return new BacktestConfig(initialCash, broker, r, closeAtEnd, periodsPerYear, events); }
-    public BacktestConfig withCloseAtEnd(boolean c) { return new BacktestConfig(initialCash, broker, risk, c, periodsPerYear, events); }
-    public BacktestConfig withPeriodsPerYear(int p) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, p, events); }
-    public BacktestConfig withEvents(EngineEvents e) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, periodsPerYear, e); }
+    public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events, hashEvents); }
+    public BacktestConfig withRisk(RiskCheck r) { return new BacktestConfig(initialCash, broker, r, closeAtEnd, periodsPerYear, events, hashEvents); }
+    public BacktestConfig withCloseAtEnd(boolean c) { return new BacktestConfig(initialCash, broker, risk, c, periodsPerYear, events, hashEvents); }
+    public BacktestConfig withPeriodsPerYear(int p) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, p, events, hashEvents); }
+    public BacktestConfig withHashEvents(boolean h) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, periodsPerYear, events, h); }
+    public BacktestConfig withEvents(EngineEvents e) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, periodsPerYear, e, hashEvents); }
 }

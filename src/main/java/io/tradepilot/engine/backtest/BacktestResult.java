@@ -16,8 +16,9 @@ public final class BacktestResult {
     private final BarArrays data;
     private final BacktestConfig config;
     private final String strategy;
-    private final BigDecimal[] cashAt;
-    private final BigDecimal[] qtyAt;
+    private final int[] stateAt;
+    private final BigDecimal[] cashStates;
+    private final BigDecimal[] qtyStates;
     private final double[] equity;
     private final List<RoundTrip> trades;
     private final BigDecimal finalCash, finalEquity, openQuantity, fees, realizedPnl;
@@ -26,14 +27,20 @@ public final class BacktestResult {
     private final boolean closedAtEnd;
     private Metrics metrics;
 
-    BacktestResult(BarArrays data, BacktestConfig config, String strategy, BigDecimal[] cashAt, BigDecimal[] qtyAt, double[] equity,
+    /**
+     * @param stateAt    per bar, the index into {@code cashStates}/{@code qtyStates} of the cash and
+     *                   position after that bar
+     */
+    BacktestResult(BarArrays data, BacktestConfig config, String strategy, int[] stateAt, BigDecimal[] cashStates,
+                   BigDecimal[] qtyStates, double[] equity,
                    List<RoundTrip> trades, BigDecimal finalCash, BigDecimal finalEquity, BigDecimal openQuantity, BigDecimal fees,
                    BigDecimal realizedPnl, int workingOrdersAtEnd, long ordersAccepted, long eventCount, long eventHash, boolean closedAtEnd) {
         this.data = data;
         this.config = config;
         this.strategy = strategy;
-        this.cashAt = cashAt;
-        this.qtyAt = qtyAt;
+        this.stateAt = stateAt;
+        this.cashStates = cashStates;
+        this.qtyStates = qtyStates;
         this.equity = equity;
         this.trades = trades;
         this.finalCash = finalCash;
@@ -51,7 +58,7 @@ public final class BacktestResult {
     public BarArrays data() { return data; }
     public BacktestConfig config() { return config; }
     public String strategy() { return strategy; }
-    public int bars() { return cashAt.length; }
+    public int bars() { return stateAt.length; }
     /** Closed round trips, FIFO, in closing order. */
     public List<RoundTrip> trades() { return trades; }
     public BigDecimal finalCash() { return finalCash; }
@@ -74,19 +81,20 @@ public final class BacktestResult {
     /** Cash, position and equity after bar {@code i}, exact. */
     public EquityPoint equityAt(int i) {
         BigDecimal close = data.price(data.close()[i]);
-        return new EquityPoint(Instant.ofEpochMilli(data.startMillis()[i]), cashAt[i], qtyAt[i], cashAt[i].add(qtyAt[i].multiply(close)));
+        BigDecimal cash = cashStates[stateAt[i]], qty = qtyStates[stateAt[i]];
+        return new EquityPoint(Instant.ofEpochMilli(data.startMillis()[i]), cash, qty, cash.add(qty.multiply(close)));
     }
 
     /** The exact equity curve, one point per bar, built lazily. */
     public List<EquityPoint> equityCurve() {
         return new AbstractList<>() {
             @Override public EquityPoint get(int i) { return equityAt(i); }
-            @Override public int size() { return cashAt.length; }
+            @Override public int size() { return stateAt.length; }
         };
     }
 
     /** True when a position was open after bar {@code i}. */
-    public boolean inMarket(int i) { return qtyAt[i].signum() != 0; }
+    public boolean inMarket(int i) { return qtyStates[stateAt[i]].signum() != 0; }
 
     public synchronized Metrics metrics() {
         if (metrics == null) metrics = Metrics.of(this);

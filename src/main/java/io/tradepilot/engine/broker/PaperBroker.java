@@ -1,6 +1,7 @@
 package io.tradepilot.engine.broker;
 
 import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.LocalDays;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
@@ -51,10 +52,12 @@ public final class PaperBroker {
     private final BrokerListener listener;
     private final Map<String, List<Order>> working = new HashMap<>();
     private int workingCount;
+    private final LocalDays days;
 
     public PaperBroker(BrokerConfig config, BrokerListener listener) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.days = new LocalDays(config.marketZone());
     }
 
     public BrokerConfig config() {
@@ -120,7 +123,7 @@ public final class PaperBroker {
                       BigDecimal close, long volume) {
         List<Order> orders = working.get(instrument.symbol());
         if (orders == null || orders.isEmpty()) return;
-        long day = barTime.atZone(config.marketZone()).toLocalDate().toEpochDay();
+        long day = days.epochDay(barTime.toEpochMilli());
         BigDecimal capacity = config.participation() == null ? null
                 : BigDecimal.valueOf(volume).multiply(config.participation()).divide(instrument.lotSize(), 0, RoundingMode.FLOOR).multiply(instrument.lotSize());
         for (Iterator<Order> it = orders.iterator(); it.hasNext(); ) {

@@ -11,7 +11,11 @@ import java.util.Objects;
 /** Everything the engine can be told, as imperative records. */
 public sealed interface EngineCommand {
 
-    /** A completed bar of market data. */
+    /**
+     * A completed bar of market data. Its prices must fit the instrument's registered price decimals
+     * ({@link TradingEngine#register}; by default the tick size's decimals), else the command is refused
+     * with an {@link IllegalArgumentException}.
+     */
     record OnBar(Instrument instrument, Bar bar) implements EngineCommand {
         public OnBar { Objects.requireNonNull(instrument); Objects.requireNonNull(bar); }
     }

@@ -6,6 +6,7 @@ import io.tradepilot.engine.broker.PaperBroker;
 import io.tradepilot.engine.core.EngineEvent.*;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.LocalDays;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
@@ -37,7 +38,6 @@ import io.tradepilot.engine.strategy.StrategyContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,9 +72,12 @@ public final class TradingEngine implements EngineInput {
     private final Portfolio portfolio;
     private final PaperBroker broker;
     private final RiskCheck risk;
-    private final Map<OrderId, Order> orders = new LinkedHashMap<>();
-    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>();
+    private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
+    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
+    /** Working orders that were accepted as exits (reduce the position they were placed against). */
+    private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     private Strategy[][] strategies = new Strategy[4][];
+    private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
     private final BarCursor commandCursor = new BarCursor();
     private final Ctx ctx = new Ctx();
@@ -85,8 +88,7 @@ public final class TradingEngine implements EngineInput {
     private long barsProcessed;
     private long ordersAccepted;
     private long currentDay = Long.MIN_VALUE;
-    private final long fixedOffsetMillis;
-    private final ZoneRules zoneRules;
+    private final LocalDays days;
     private long squaredOffDay = Long.MIN_VALUE;
 
     public TradingEngine(EngineConfig config, Clock clock, OrderIdGenerator ids, EngineEvents events) {
@@ -97,8 +99,7 @@ public final class TradingEngine implements EngineInput {
         this.portfolio = new Portfolio(config.initialCash());
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
         this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), config.risk());
-        this.zoneRules = config.marketZone().getRules();
-        this.fixedOffsetMillis = zoneRules.isFixedOffset() ? zoneRules.getOffset(Instant.EPOCH).getTotalSeconds() * 1000L : Long.MIN_VALUE;
+        this.days = new LocalDays(config.marketZone());
         Arrays.fill(decimals, -1);
     }
 
@@ -125,6 +126,10 @@ public final class TradingEngine implements EngineInput {
         Strategy[] next = Arrays.copyOf(cur, cur.length + 1);
         next[cur.length] = strategy;
         strategies[slot] = next;
+        String[] prefixes = idPrefixes[slot] == null ? new String[0] : idPrefixes[slot];
+        prefixes = Arrays.copyOf(prefixes, prefixes.length + 1);
+        prefixes[cur.length] = ClientOrderId.prefix(strategy.id(), instrument.symbol());
+        idPrefixes[slot] = prefixes;
         return slot;
     }
 
@@ -137,6 +142,7 @@ public final class TradingEngine implements EngineInput {
         if (slot >= strategies.length) {
             int n = Math.max(slot + 1, strategies.length * 2);
             strategies = Arrays.copyOf(strategies, n);
+            idPrefixes = Arrays.copyOf(idPrefixes, n);
             int old = decimals.length;
             decimals = Arrays.copyOf(decimals, n);
             Arrays.fill(decimals, old, n, -1);
@@ -152,7 +158,13 @@ public final class TradingEngine implements EngineInput {
                 int slot = portfolio.slotOf(b.instrument());
                 ensureSlot(slot);
                 if (decimals[slot] < 0) decimals[slot] = defaultDecimals(b.instrument());
-                onBar(slot, commandCursor.set((int) barsProcessed, b.bar(), decimals[slot]));
+                try {
+                    commandCursor.set((int) barsProcessed, b.bar(), decimals[slot]);
+                } catch (ArithmeticException finer) {
+                    throw new IllegalArgumentException("bar " + b.bar() + " has prices with more than the " + decimals[slot]
+                            + " decimals registered for " + b.instrument().symbol() + "; register the instrument with more decimals");
+                }
+                onBar(slot, commandCursor);
             }
             case EngineCommand.OnTimer t -> onTimer(t.now());
             case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
@@ -171,8 +183,7 @@ public final class TradingEngine implements EngineInput {
     public void onBar(int slot, BarCursor bar) {
         barsProcessed++;
         long t = bar.startMillis();
-        long day = fixedOffsetMillis != Long.MIN_VALUE ? Math.floorDiv(t + fixedOffsetMillis, 86_400_000L)
-                : Instant.ofEpochMilli(t).atZone(config.marketZone()).toLocalDate().toEpochDay();
+        long day = days.epochDay(t);
         if (day != currentDay) {
             currentDay = day;
             portfolio.startDay();
@@ -184,9 +195,10 @@ public final class TradingEngine implements EngineInput {
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
         if (ss != null) {
-            for (Strategy s : ss) {
-                ctx.begin(slot, s, bar);
-                s.onBar(bar, ctx);
+            String[] prefixes = idPrefixes[slot];
+            for (int k = 0; k < ss.length; k++) {
+                ctx.begin(slot, ss[k], prefixes[k], bar);
+                ss[k].onBar(bar, ctx);
             }
             ctx.end();
         }
@@ -254,6 +266,7 @@ public final class TradingEngine implements EngineInput {
         }
         broker.remove(id);
         o.confirmCancel(reason == null ? "" : reason);
+        orderEnded(o);
         events.publish(new OrderCancelled(now, id, reason == null ? "" : reason));
     }
 
@@ -292,6 +305,13 @@ public final class TradingEngine implements EngineInput {
         }
         o.accept();
         ordersAccepted++;
+        Position position = portfolio.position(portfolio.slotOf(req.instrument()));
+        if (reduces(req, position)) {
+            position.exitAccepted();
+            exits.add(o.id());
+        } else {
+            position.entryAccepted();
+        }
         events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
                 req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
         BigDecimal mark = portfolio.markOf(req.symbol());
@@ -301,6 +321,22 @@ public final class TradingEngine implements EngineInput {
             broker.submit(o);
         }
         return o;
+    }
+
+    private static boolean reduces(OrderRequest req, Position position) {
+        BigDecimal q = position.quantity();
+        return q.signum() != 0 && q.signum() != req.side().sign();
+    }
+
+    /** Lifecycle bookkeeping when an order stops working. */
+    private void orderEnded(Order o) {
+        Position position = portfolio.position(o.request().symbol());
+        if (position == null) return;
+        if (exits.remove(o.id())) {
+            position.exitEnded(o.status() == io.tradepilot.engine.orders.OrderStatus.FILLED);
+        } else if (o.filledQuantity().isZero()) {
+            position.entryFailed();
+        }
     }
 
     private void trip(RejectionCode code, String message) {
@@ -341,11 +377,13 @@ public final class TradingEngine implements EngineInput {
                 events.publish(new TradeClosed(now, rt));
                 consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
             }
+            if (order.status().isTerminal()) orderEnded(order);
             checkAutoTrips();
         }
 
         @Override
         public void onExpired(Order order, String reason) {
+            orderEnded(order);
             events.publish(new OrderExpired(clock.instant(), order.id(), reason));
         }
     }
@@ -355,12 +393,14 @@ public final class TradingEngine implements EngineInput {
     private final class Ctx implements StrategyContext {
         int slot;
         Strategy strategy;
+        String idPrefix;
         BarCursor bar;
         final int[] seq = new int[2];
 
-        void begin(int slot, Strategy s, BarCursor bar) {
+        void begin(int slot, Strategy s, String idPrefix, BarCursor bar) {
             this.slot = slot;
             this.strategy = s;
+            this.idPrefix = idPrefix;
             this.bar = bar;
             seq[0] = 0;
             seq[1] = 0;
@@ -411,7 +451,7 @@ public final class TradingEngine implements EngineInput {
         public void submit(OrderIntent intent) {
             if (strategy == null) throw new IllegalStateException("submit outside onBar");
             Instrument ins = instrument();
-            ClientOrderId cid = ClientOrderId.derive(strategy.id(), ins.symbol(), bar.start(), intent.side(), seq[intent.side().ordinal()]++);
+            ClientOrderId cid = ClientOrderId.derive(idPrefix, bar.startMillis(), intent.side(), seq[intent.side().ordinal()]++);
             OrderRequest req;
             try {
                 req = new OrderRequest(cid, strategy.id(), ins, intent.side(), intent.quantity(), intent.type(), intent.limitPrice(),

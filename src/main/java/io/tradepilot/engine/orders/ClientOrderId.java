@@ -28,6 +28,17 @@ public record ClientOrderId(String value) {
                 + (side == Side.BUY ? 'B' : 'S') + ':' + sequence);
     }
 
+    /** The constant part {@code strategy:symbol:} of derived ids, for callers that derive many. */
+    public static String prefix(StrategyId strategy, String symbol) {
+        return strategy.value() + ':' + symbol + ':';
+    }
+
+    /** Same as {@link #derive(StrategyId, String, Instant, Side, int)} given {@link #prefix}{@code (strategy, symbol)}. */
+    public static ClientOrderId derive(String prefix, long decisionEpochMillis, Side side, int sequence) {
+        if (sequence < 0) throw new IllegalArgumentException("sequence must not be negative");
+        return new ClientOrderId(prefix + decisionEpochMillis + ':' + (side == Side.BUY ? 'B' : 'S') + ':' + sequence);
+    }
+
     @Override
     public String toString() {
         return value;

@@ -31,6 +31,9 @@ import java.util.Objects;
  */
 public final class Portfolio {
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
     private final Currency currency;
     private final BigDecimal initialCash;
     private BigDecimal cash;
@@ -217,8 +220,7 @@ public final class Portfolio {
     private void recomputeThreshold() {
         if (!fast || scale < 0) return;
         BigDecimal t = peak.subtract(cash).movePointRight(scale).setScale(0, RoundingMode.FLOOR);
-        peakThreshold = t.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE
-                : t.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) <= 0 ? Long.MIN_VALUE : t.longValue();
+        peakThreshold = t.compareTo(LONG_MAX) >= 0 ? Long.MAX_VALUE : t.compareTo(LONG_MIN) <= 0 ? Long.MIN_VALUE : t.longValue();
     }
 
     private void updatePeak() {
@@ -357,7 +359,8 @@ public final class Portfolio {
             Position p = positions[i];
             if (p.isFlat() && p.realizedPnl().signum() == 0) continue;
             BigDecimal m = hasMark[i] ? markOf(i) : null;
-            ps.add(new PositionSnapshot(p.instrument().symbol(), p.quantity(), p.averagePrice(), m,
+            if (p.isFlat() && p.status() == PositionStatus.FLAT && p.realizedPnl().signum() == 0) continue;
+            ps.add(new PositionSnapshot(p.instrument().symbol(), p.status(), p.quantity(), p.averagePrice(), m,
                     m == null ? BigDecimal.ZERO : p.quantity().multiply(m), m == null ? BigDecimal.ZERO : p.unrealizedPnl(m),
                     p.realizedPnl(), p.stop() == null ? null : p.stop().value()));
         }

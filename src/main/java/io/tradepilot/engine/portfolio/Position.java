@@ -29,6 +29,8 @@ public final class Position {
     private BigDecimal realized = BigDecimal.ZERO;
     private BigDecimal fifoRealized = BigDecimal.ZERO;
     private Price stop;
+    private PositionStatus status = PositionStatus.FLAT;
+    private int workingExits;
     private final ArrayDeque<Lot> lots = new ArrayDeque<>();
 
     private static final class Lot {
@@ -95,9 +97,54 @@ public final class Position {
             lots.addLast(new Lot(openQty, price, fill.time(), fee.subtract(closingFee), fill.protectiveStop()));
             if (fill.protectiveStop() != null) stop = fill.protectiveStop();
         }
-        if (quantity.signum() == 0) stop = null;
+        if (quantity.signum() == 0) {
+            stop = null;
+            status = PositionStatus.FLAT;
+        } else {
+            status = workingExits > 0 ? PositionStatus.CLOSING : PositionStatus.OPEN;
+        }
         return closed;
     }
+
+    /**
+     * An order that would open or add to this position was accepted. FLAT or OPENING_FAILED move to
+     * OPENING; an open position stays as it is. Refused (false, nothing changes) while CLOSING.
+     */
+    public boolean entryAccepted() {
+        switch (status) {
+            case FLAT, OPENING_FAILED, OPENING -> { status = PositionStatus.OPENING; return true; }
+            case OPEN, CLOSING_FAILED -> { return true; }
+            default -> { return false; }
+        }
+    }
+
+    /** An entry order ended without any fill. OPENING moves to OPENING_FAILED; refused (false) otherwise. */
+    public boolean entryFailed() {
+        if (status != PositionStatus.OPENING) return false;
+        status = PositionStatus.OPENING_FAILED;
+        return true;
+    }
+
+    /** An order that reduces this position was accepted: OPEN or CLOSING_FAILED move to CLOSING; refused (false) when flat. */
+    public boolean exitAccepted() {
+        if (quantity.signum() == 0) return false;
+        workingExits++;
+        status = PositionStatus.CLOSING;
+        return true;
+    }
+
+    /**
+     * An exit order stopped working (filled, cancelled, expired). When the last working exit ends with
+     * the position still open, CLOSING becomes CLOSING_FAILED, unless {@code completed} (fully filled).
+     */
+    public void exitEnded(boolean completed) {
+        if (workingExits > 0) workingExits--;
+        if (workingExits == 0 && status == PositionStatus.CLOSING && quantity.signum() != 0) {
+            status = completed ? PositionStatus.OPEN : PositionStatus.CLOSING_FAILED;
+        }
+    }
+
+    public PositionStatus status() { return status; }
 
     private List<RoundTrip> closeLots(BigDecimal closeQty, BigDecimal exitPrice, Instant exitTime, BigDecimal exitFee, int dir) {
         List<RoundTrip> trips = new ArrayList<>(1);

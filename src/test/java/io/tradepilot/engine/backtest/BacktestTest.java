@@ -95,6 +95,15 @@ class BacktestTest {
     }
 
     @Test
+    void turning_event_hashing_off_changes_nothing_but_the_hash() {
+        BacktestResult hashed = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")));
+        BacktestResult plain = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(false));
+        assertThat(plain.eventCount()).isEqualTo(hashed.eventCount());
+        assertThat(plain.trades()).isEqualTo(hashed.trades());
+        assertThat(plain.eventHash()).isNotEqualTo(hashed.eventHash());
+    }
+
+    @Test
     void a_list_of_bars_runs_exactly_like_the_same_arrays() {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) bars.add(DATA.bar(i));

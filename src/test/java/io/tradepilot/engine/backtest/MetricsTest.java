@@ -29,8 +29,9 @@ class MetricsTest {
         t[n - 1] = Instant.parse("2021-01-01T00:00:00Z").toEpochMilli();
         BarArrays data = new BarArrays(AAPL, t, p, p, p, p, v, 0, ZoneOffset.UTC);
         BigDecimal[] cash = new BigDecimal[n], q = new BigDecimal[n];
-        for (int i = 0; i < n; i++) { cash[i] = BigDecimal.valueOf(equity[i]); q[i] = new BigDecimal(qty[i]); }
-        return new BacktestResult(data, BacktestConfig.of(new BigDecimal("100")), "test", cash, q, equity, trades,
+        int[] state = new int[n];
+        for (int i = 0; i < n; i++) { cash[i] = BigDecimal.valueOf(equity[i]); q[i] = new BigDecimal(qty[i]); state[i] = i; }
+        return new BacktestResult(data, BacktestConfig.of(new BigDecimal("100")), "test", state, cash, q, equity, trades,
                 BigDecimal.valueOf(equity[n - 1]), BigDecimal.valueOf(equity[n - 1]), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
                 0, 0, 0, 0, false);
     }

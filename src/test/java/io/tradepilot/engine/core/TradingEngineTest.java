@@ -214,4 +214,27 @@ class TradingEngineTest {
                 .containsExactly("probe:AAPL:" + t0 + ":B:0", "probe:AAPL:" + t0 + ":B:1");
         assertThat(e.snapshot().portfolio().positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("3"));
     }
+
+    @Test
+    void the_position_lifecycle_follows_entries_exits_and_their_failures() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(limitBuy("b1", 10, "50")));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPENING);
+        e.accept(new EngineCommand.CancelOrder(e.orders().getLast().id(), "changed my mind"));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPENING_FAILED);
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPEN);
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL,
+                Quantity.of(10), Price.of("150"), TimeInForce.DAY)));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.CLOSING);
+        bar(e, "100", "101", "99", "100"); // first day of the DAY order
+        bar(e, "100", "101", "99", "100"); // next day: it expires
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.CLOSING_FAILED);
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s2"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(10))));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.FLAT);
+        assertThat(e.snapshot().portfolio().positions()).as("flat without realized P&L: not listed").isEmpty();
+    }
 }

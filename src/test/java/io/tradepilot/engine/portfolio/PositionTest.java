@@ -133,4 +133,50 @@ class PositionTest {
         Fill other = fill(MSFT, Side.BUY, 1, "1");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> p.apply(other)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void the_lifecycle_moves_from_flat_through_opening_open_and_closing_back_to_flat() {
+        Position p = new Position(AAPL);
+        assertThat(p.status()).isEqualTo(PositionStatus.FLAT);
+        assertThat(p.entryAccepted()).isTrue();
+        assertThat(p.status()).isEqualTo(PositionStatus.OPENING);
+        p.apply(fill(AAPL, Side.BUY, 10, "100"));
+        assertThat(p.status()).isEqualTo(PositionStatus.OPEN);
+        assertThat(p.exitAccepted()).isTrue();
+        assertThat(p.status()).isEqualTo(PositionStatus.CLOSING);
+        p.apply(fill(AAPL, Side.SELL, 4, "100"));
+        assertThat(p.status()).isEqualTo(PositionStatus.CLOSING);
+        p.apply(fill(AAPL, Side.SELL, 6, "100"));
+        p.exitEnded(true);
+        assertThat(p.status()).isEqualTo(PositionStatus.FLAT);
+    }
+
+    @Test
+    void failures_are_states_an_entry_or_exit_can_end_in_and_leave_again() {
+        Position p = new Position(AAPL);
+        p.entryAccepted();
+        assertThat(p.entryFailed()).isTrue();
+        assertThat(p.status()).isEqualTo(PositionStatus.OPENING_FAILED);
+        assertThat(p.status().isFailure()).isTrue();
+        p.entryAccepted();
+        p.apply(fill(AAPL, Side.BUY, 10, "100"));
+        assertThat(p.entryFailed()).isFalse();
+        p.exitAccepted();
+        p.exitEnded(false);
+        assertThat(p.status()).isEqualTo(PositionStatus.CLOSING_FAILED);
+        assertThat(p.exitAccepted()).isTrue();
+        assertThat(p.status()).isEqualTo(PositionStatus.CLOSING);
+    }
+
+    @Test
+    void illegal_lifecycle_moves_are_refused_without_changing_anything() {
+        Position p = new Position(AAPL);
+        assertThat(p.exitAccepted()).isFalse();
+        assertThat(p.entryFailed()).isFalse();
+        assertThat(p.status()).isEqualTo(PositionStatus.FLAT);
+        p.apply(fill(AAPL, Side.BUY, 10, "100"));
+        p.exitAccepted();
+        assertThat(p.entryAccepted()).isFalse();
+        assertThat(p.status()).isEqualTo(PositionStatus.CLOSING);
+    }
 }

@@ -8,8 +8,7 @@ import static io.tradepilot.engine.testing.Fixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** FixedFractionalSizer, AtrSizer, Kelly. */
-class SizingTest {
+class FixedFractionalSizerTest {
 
     @Test
     void ten_lakh_at_half_a_percent_with_a_100_point_stop_buys_one_lot_of_50() {
@@ -42,25 +41,5 @@ class SizingTest {
         assertThat(s.size(bd("100000"), bd("50"), bd("50"))).isEqualByComparingTo("0");
         var half = new FixedFractionalSizer(bd("0.01"), BigDecimal.ONE, null, bd("0.5"));
         assertThat(half.size(bd("100000"), bd("50"), bd("45"))).isEqualByComparingTo("100");
-    }
-
-    @Test
-    void atr_sizing_uses_a_multiple_of_atr_as_the_stop_distance() {
-        var s = new AtrSizer(bd("0.01"), bd("2"), BigDecimal.ONE, null);
-        assertThat(s.size(bd("100000"), bd("2.5"))).isEqualByComparingTo("200");
-        assertThat(s.size(bd("100000"), BigDecimal.ZERO)).isEqualByComparingTo("0");
-    }
-
-    @Test
-    void kelly_of_55_percent_wins_paying_1_5_against_1_is_a_quarter() {
-        assertThat(Kelly.fraction(bd("0.55"), bd("1.5"), bd("1"))).isEqualByComparingTo("0.25");
-    }
-
-    @Test
-    void kelly_is_clamped_to_zero_and_one_and_refuses_impossible_inputs() {
-        assertThat(Kelly.fraction(bd("0.2"), bd("1"), bd("1"))).isEqualByComparingTo("0");
-        assertThat(Kelly.fraction(bd("1"), bd("1"), bd("0"))).isEqualByComparingTo("1");
-        assertThatThrownBy(() -> Kelly.fraction(bd("1.1"), bd("1"), bd("1"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Kelly.fraction(bd("0.5"), bd("0"), bd("1"))).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -4,6 +4,9 @@ package io.tradepilot.engine.indicators;
 final class Periods {
     static final int MAX = 100_000;
 
+    /** TA-Lib 0.4's TA_IS_ZERO epsilon (0.00000001); TA-Lib 0.6 uses 1e-14. */
+    static final double EPSILON = 0.00000001;
+
     private Periods() {
     }
 

@@ -4,8 +4,8 @@ package io.tradepilot.engine.indicators;
  * Relative strength index as TA-Lib's RSI (default compatibility, no unstable period): the first
  * {@code n} changes seed the average gain and loss as plain means, giving the first value at index
  * {@code n} (lookback {@code n}); afterwards Wilder's smoothing {@code avg = (avg * (n - 1) + current) / n}.
- * {@code RSI = 100 * avgGain / (avgGain + avgLoss)}; when both averages are (near) zero - a flat market -
- * the value is 0, as in TA-Lib.
+ * {@code RSI = 100 * avgGain / (avgGain + avgLoss)}; when both averages sum to (near) zero - a flat market,
+ * below TA-Lib 0.4's epsilon 1e-8 - the value is 0, as in TA-Lib.
  */
 public final class Rsi implements ValueIndicator {
     private final int n;
@@ -49,7 +49,7 @@ public final class Rsi implements ValueIndicator {
 
     private double rsi() {
         double total = avgGain + avgLoss;
-        return (-1e-14 < total && total < 1e-14) ? 0.0 : 100.0 * (avgGain / total);
+        return (-Periods.EPSILON < total && total < Periods.EPSILON) ? 0.0 : 100.0 * (avgGain / total);
     }
 
     @Override

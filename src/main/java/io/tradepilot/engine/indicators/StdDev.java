@@ -2,8 +2,9 @@ package io.tradepilot.engine.indicators;
 
 /**
  * Rolling population standard deviation of the last {@code n} inputs, times {@code nbDev}, as TA-Lib's
- * STDDEV: {@code sqrt(mean(x^2) - mean(x)^2) * nbDev} from running sums; a variance that is zero or
- * negative (rounding on a flat window) gives 0. Lookback {@code n - 1}.
+ * STDDEV (via its VAR): {@code sqrt(mean(x^2) - mean(x)^2) * nbDev} from running sums kept in TA-Lib's
+ * operation order (bit-for-bit equal results); a variance below TA-Lib 0.4's epsilon
+ * 1e-8 (zero, or rounding noise on a flat window) gives 0 (TA-Lib 0.6 lowered the epsilon to 1e-14). Lookback {@code n - 1}.
  */
 public final class StdDev implements ValueIndicator {
     private final int n;
@@ -11,8 +12,8 @@ public final class StdDev implements ValueIndicator {
     private final double[] window;
     private int count;
     private int pos;
-    private double sum;
-    private double sumSq;
+    private double partial1, partial2; // sums of the newest n - 1 inputs and of their squares
+    private double variance;
 
     /** One standard deviation. */
     public StdDev(int n) {
@@ -28,12 +29,23 @@ public final class StdDev implements ValueIndicator {
 
     @Override
     public void update(double x) {
-        double old = window[pos];
-        sum += x - old;
-        sumSq += x * x - old * old;
         window[pos] = x;
         if (++pos == n) pos = 0;
         if (count < n) count++;
+        double sq = x * x;
+        if (count < n) {
+            partial1 += x;
+            partial2 += sq;
+            return;
+        }
+        double total1 = partial1 + x;
+        double total2 = partial2 + sq;
+        double mean1 = total1 / n;
+        double mean2 = total2 / n;
+        double oldest = window[pos];
+        partial1 = total1 - oldest;
+        partial2 = total2 - oldest * oldest;
+        variance = mean2 - mean1 * mean1;
     }
 
     @Override
@@ -41,17 +53,10 @@ public final class StdDev implements ValueIndicator {
         return count >= n;
     }
 
-    /** The mean of the window ({@code NaN} while not ready). */
-    public double mean() {
-        return count >= n ? sum / n : Double.NaN;
-    }
-
     @Override
     public double value() {
         if (count < n) return Double.NaN;
-        double mean = sum / n;
-        double variance = sumSq / n - mean * mean;
-        return variance > 0 ? Math.sqrt(variance) * nbDev : 0.0;
+        return variance < Periods.EPSILON ? 0.0 : Math.sqrt(variance) * nbDev;
     }
 
     @Override
@@ -64,7 +69,8 @@ public final class StdDev implements ValueIndicator {
         java.util.Arrays.fill(window, 0);
         count = 0;
         pos = 0;
-        sum = 0;
-        sumSq = 0;
+        partial1 = 0;
+        partial2 = 0;
+        variance = 0;
     }
 }

@@ -1,7 +1,10 @@
 /**
  * Technical indicators, streaming (O(1) per bar) and as batch functions over arrays
  * ({@link io.tradepilot.engine.indicators.Indicators}), following TA-Lib's conventions exactly:
- * the same lookback (warm-up), the same seeding and the same order of floating-point operations.
+ * the same lookback (warm-up), the same seeding, the same floating-point operations in the same order
+ * and TA-Lib 0.4's zero epsilon (1e-8), so values are bit-for-bit TA-Lib 0.4.0's (checked against its
+ * Java port for SMA, EMA, WMA, RSI, ATR, STDDEV, BBANDS, MAX, MIN; see TaLibReferenceTest). Volume
+ * ratio is not a TA-Lib function: volume divided by its SMA, current bar included.
  *
  * <p>Indicator math is {@code double} on purpose: indicators feed decisions through thresholds, not
  * accounting, and TA-Lib compatibility is defined in doubles. Where a decision must be exact (a

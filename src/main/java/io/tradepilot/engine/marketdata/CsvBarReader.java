@@ -225,7 +225,7 @@ public final class CsvBarReader {
                 lineStart = p;
                 byte c0 = b[p];
                 if (c0 == '\n') { p++; continue; }
-                if (c0 == '\r' && p + 1 < n && b[p + 1] == '\n') { p += 2; continue; }
+                if (c0 == '\r' && (p + 1 == n || b[p + 1] == '\n')) { p += 2; continue; }
 
                 long start = parseTime();
                 expectComma(1);
@@ -275,8 +275,14 @@ public final class CsvBarReader {
         private boolean rowScaleChanged;
         private int openScale, highScale, lowScale;
 
-        private long rescaleValue(long v, int from, int to) {
-            return from == to ? v : v * BarSeries.POW10[to - from];
+        private long rescaleValue(long v, int from, int to) throws BarDataException {
+            if (from == to) return v;
+            try {
+                return Math.multiplyExact(v, BarSeries.POW10[to - from]);
+            } catch (ArithmeticException e) {
+                fail("price too large at scale " + to);
+                return 0;
+            }
         }
 
         private long parseTime() throws BarDataException {

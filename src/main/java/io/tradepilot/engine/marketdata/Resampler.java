@@ -12,7 +12,9 @@ import java.time.zone.ZoneRules;
  * {@link BarSeries#zone()}): open of the first, highest high, lowest low, close of the last, summed
  * volume. Its start is the period's first local midnight (the Monday for weeks) even when that day
  * had no trading (a holiday), so a week's stamp does not depend on which days traded. Periods without
- * bars produce no output bar; short weeks (holidays) simply aggregate fewer bars. The last output bar
+ * bars produce no output bar; short weeks (holidays) simply aggregate fewer bars, and weekend special
+ * sessions (NSE's Diwali Muhurat on a Sunday, Saturday sessions) belong to the ISO week that ends on
+ * that Sunday. The last output bar
  * covers whatever the input holds of its period: callers acting only on completed periods must check
  * that the period has ended. Output is stamped {@link TimeStamping#DATE}, same symbol, zone and scale.
  *

@@ -243,6 +243,34 @@ class CliTest {
     }
 
     @Test
+    void indicators_over_a_real_nifty_file_start_each_column_after_its_warm_up() throws Exception {
+        Path infy = Path.of("..", "shared", "data", "nifty50_daily_2000_2021", "INFY.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(infy),
+                "shared data file " + infy.toAbsolutePath().normalize() + " is absent: this test needs the project's ../shared/data checkout");
+        Path out = dir.resolve("infy.csv");
+        Run r = run("indicators", "--data", infy.toString(), "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5306 + 1);
+        // first defined row per column: rsi14 14, atr14 14, wma20 19, wma50 49, wma100 99, sma20 19, ema20 19, volratio20 19
+        int[] first = {14, 14, 19, 49, 99, 19, 19, 19};
+        for (int col = 0; col < first.length; col++) {
+            assertThat(lines.get(1 + first[col] - 1).split(",", -1)[col + 1]).as("column %d before warm-up", col).isEmpty();
+            assertThat(lines.get(1 + first[col]).split(",", -1)[col + 1]).as("column %d after warm-up", col).isNotEmpty();
+        }
+    }
+
+    @Test
+    void only_subcommand_names_route_to_the_command_line() {
+        assertThat(Cli.handles("backtest")).isTrue();
+        assertThat(Cli.handles("indicators")).isTrue();
+        assertThat(Cli.handles("bench")).isTrue();
+        assertThat(Cli.handles("scan")).isTrue();
+        assertThat(Cli.handles("--server.port=8081")).isFalse();
+        assertThat(Cli.handles("Backtest")).isFalse();
+    }
+
+    @Test
     void help_lists_options_and_exits_0() {
         Run r = run("backtest", "--help");
         assertThat(r.code()).isZero();

@@ -108,6 +108,7 @@ class CsvBarReaderTest {
         expect(H + "2023-07-03T09:15:00,1,2,1,1,5\n", "t.csv line 2: date-time without UTC offset (expected e.g. 2023-07-03T09:15:00+05:30): '2023-07-03T09:15:00'");
         expect(H + "2020-01-01,1,2,1,1,5\n2020-01-02T09:15:00+05:30,1,2,1,1,5\n", "t.csv line 3: a date-time in a file of dates: '2020-01-02T09:15:00+05:30'");
         expect(H + "2020-01-01,1,2,1,1.0000000001,5\n", "t.csv line 2: more than 9 decimals in column 'close': '1.0000000001'");
+        expect(H + "2020-01-01,12345678901234567,12345678901234567,1,1.000000001,5\n", "t.csv line 2: price too large at scale 9");
     }
 
     @Test
@@ -180,6 +181,13 @@ class CsvBarReaderTest {
         assertThat(total).isEqualTo(235192);
         BarSeries infy = CsvBarReader.read(dir.resolve("INFY.csv"), IST);
         assertThat(infy.bar(0).high().value()).isEqualTo(new BigDecimal("15625.20").setScale(infy.priceScale()));
+    }
+
+    @Test
+    void tests_on_shared_data_skip_with_a_reason_when_the_folder_is_absent() {
+        assertThatThrownBy(() -> SharedData.require("no_such_data_set"))
+                .isInstanceOf(org.opentest4j.TestAbortedException.class)
+                .hasMessageContaining("no_such_data_set is absent: this test needs the project's ../shared/data checkout");
     }
 
     @Test

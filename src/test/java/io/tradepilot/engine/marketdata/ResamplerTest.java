@@ -40,6 +40,17 @@ class ResamplerTest {
     }
 
     @Test
+    void a_sunday_special_session_belongs_to_the_week_it_ends() throws Exception {
+        // 2023-11-12 was a Sunday (Diwali Muhurat trading): ISO weeks run Monday..Sunday
+        String csv = CsvBarReaderTest.H
+                + "2023-11-10T09:15:00+05:30,10,11,9,10,1\n2023-11-12T18:15:00+05:30,10,12,10,11,2\n2023-11-13T09:15:00+05:30,11,11,10,10.5,3\n";
+        BarSeries w = Resampler.weekly(CsvBarReader.parse(csv.getBytes(), "m.csv", "M", IST));
+        assertThat(w.size()).isEqualTo(2);
+        week(w, 0, "2023-11-06", "10", "12", "9", "11", 3);
+        week(w, 1, "2023-11-13", "11", "11", "10", "10.5", 3);
+    }
+
+    @Test
     void intraday_bars_aggregate_to_local_trading_days() throws Exception {
         BarSeries s = CsvBarReader.read(Path.of(getClass().getResource("/marketdata/intraday_sample.csv").toURI()), IST);
         BarSeries d = Resampler.daily(s);

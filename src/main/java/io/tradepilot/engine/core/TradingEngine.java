@@ -18,7 +18,6 @@ import io.tradepilot.engine.orders.OrderRequest;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.OrderView;
 import io.tradepilot.engine.orders.StrategyId;
-import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.orders.Transition;
 import io.tradepilot.engine.portfolio.Portfolio;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;

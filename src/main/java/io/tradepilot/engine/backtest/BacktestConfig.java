@@ -18,8 +18,8 @@ import java.util.Objects;
  *                       valued at the last close and reported)
  * @param periodsPerYear bars per year for Sharpe/Sortino annualisation (252 for daily bars)
  * @param events         receives every engine event (default: none; events are always counted)
- * @param hashEvents     fold every event's text into {@link BacktestResult#eventHash()} (default true; costs
- *                       about a microsecond per event, so benchmarks turn it off)
+ * @param hashEvents     fold every event's text into {@link BacktestResult#eventHash()} (default false: it
+ *                       costs about a microsecond per event, a large share of a run; determinism checks turn it on)
  */
 public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCheck risk, boolean closeAtEnd,
                              int periodsPerYear, EngineEvents events, boolean hashEvents) {
@@ -33,7 +33,7 @@ public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCh
     }
 
     public static BacktestConfig of(BigDecimal initialCash) {
-        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE, true);
+        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE, false);
     }
 
     public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events, hashEvents); }

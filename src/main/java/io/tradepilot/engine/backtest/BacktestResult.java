@@ -72,7 +72,10 @@ public final class BacktestResult {
     public int workingOrdersAtEnd() { return workingOrdersAtEnd; }
     public long ordersAccepted() { return ordersAccepted; }
     public long eventCount() { return eventCount; }
-    /** FNV-1a hash of every event's text, in order: equal for equal runs. */
+    /**
+     * FNV-1a hash of every event's text, in order: equal for equal runs. Only computed with
+     * {@link BacktestConfig#hashEvents()}; otherwise the constant FNV offset basis.
+     */
     public long eventHash() { return eventHash; }
     public boolean closedAtEnd() { return closedAtEnd; }
     /** Equity after each bar as double (for statistics and charts). Shared array: do not modify. */

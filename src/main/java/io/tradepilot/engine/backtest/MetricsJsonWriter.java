@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * {@code metrics.json}: one flat JSON object of numbers (and one boolean): {@code final_cash},
  * {@code final_equity}, {@code open_quantity}, {@code trades} (closed round trips), then every
- * {@link Metrics} field in snake_case, plus run facts. Amounts exact; undefined statistics are
+ * {@link Metrics} field in snake_case, plus run facts. Amounts exact (plain notation, no trailing zeros); undefined statistics are
  * {@code null} (JSON has no NaN).
  */
 public final class MetricsJsonWriter {
@@ -54,7 +54,7 @@ public final class MetricsJsonWriter {
 
     static String json(Object v) {
         if (v == null) return "null";
-        if (v instanceof BigDecimal b) return b.toPlainString();
+        if (v instanceof BigDecimal b) return b.signum() == 0 ? "0" : b.stripTrailingZeros().toPlainString();
         if (v instanceof Double d) return d.isNaN() || d.isInfinite() ? "null" : d.toString();
         return v.toString();
     }

@@ -10,6 +10,8 @@ public enum FillMode {
     /**
      * Optimistic: executes at the close of the bar on which it was decided, as if the decision and the
      * trade happened at the same instant. Overstates results; for comparison with tools that do this.
+     * Only market orders fill this way, completely and without the volume cap; resting orders still
+     * start on the next bar.
      */
     SAME_CLOSE
 }

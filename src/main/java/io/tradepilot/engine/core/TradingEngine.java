@@ -18,7 +18,6 @@ import io.tradepilot.engine.orders.OrderRequest;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.OrderView;
 import io.tradepilot.engine.orders.StrategyId;
-import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.orders.Transition;
 import io.tradepilot.engine.portfolio.Portfolio;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;
@@ -285,12 +284,22 @@ public final class TradingEngine implements EngineInput {
         };
     }
 
-    /** Runs the order pipeline; returns the order (accepted or rejected) or null for a duplicate. */
+    /**
+     * Runs the order pipeline; returns the order (accepted or rejected), or null for a duplicate client
+     * order id or an instrument the portfolio cannot hold (another currency; reported as INVALID_ORDER).
+     */
     private Order place(OrderRequest req, boolean bypassRisk) {
         Instant now = clock.instant();
         OrderId existing = byClientId.get(req.clientOrderId());
         if (existing != null) {
             events.publish(new DuplicateOrderIgnored(now, req.clientOrderId(), existing));
+            return null;
+        }
+        int slot;
+        try {
+            slot = portfolio.slotOf(req.instrument());
+        } catch (IllegalArgumentException otherCurrency) {
+            events.publish(new OrderRejected(now, req.clientOrderId(), req.symbol(), RejectionCode.INVALID_ORDER, otherCurrency.getMessage()));
             return null;
         }
         RiskDecision d = bypassRisk ? RiskDecision.APPROVED : risk.check(req, new RiskContext(portfolio, now));
@@ -305,7 +314,7 @@ public final class TradingEngine implements EngineInput {
         }
         o.accept();
         ordersAccepted++;
-        Position position = portfolio.position(portfolio.slotOf(req.instrument()));
+        Position position = portfolio.position(slot);
         if (reduces(req, position)) {
             position.exitAccepted();
             exits.add(o.id());

@@ -32,12 +32,12 @@ class BacktestReportTest {
         List<String> equity = Files.readAllLines(dir.resolve("out/equity.csv"));
         assertThat(equity.getFirst()).isEqualTo("time,cash,equity");
         assertThat(equity).hasSize(result.bars() + 1);
-        assertThat(equity.get(1)).isEqualTo("2000-01-03,1000000,1000000.00");
-        assertThat(equity.getLast()).endsWith("," + result.finalEquity().toPlainString());
+        assertThat(equity.get(1)).isEqualTo("2000-01-03,1000000,1000000");
+        assertThat(new java.math.BigDecimal(equity.getLast().substring(equity.getLast().lastIndexOf(',') + 1))).isEqualByComparingTo(result.finalEquity());
         String json = Files.readString(dir.resolve("out/metrics.json"));
-        assertThat(json).contains("\"final_cash\": " + result.finalCash().toPlainString())
-                .contains("\"final_equity\": " + result.finalEquity().toPlainString())
-                .contains("\"open_quantity\": " + result.openQuantity().toPlainString())
+        assertThat(json).contains("\"final_cash\": " + MetricsJsonWriter.json(result.finalCash()))
+                .contains("\"final_equity\": " + MetricsJsonWriter.json(result.finalEquity()))
+                .contains("\"open_quantity\": " + MetricsJsonWriter.json(result.openQuantity()))
                 .contains("\"trades\": " + result.trades().size());
         for (String key : List.of("total_return", "cagr", "sharpe", "sortino", "max_drawdown", "max_drawdown_duration_bars",
                 "win_rate", "profit_factor", "expectancy", "average_r", "exposure_time")) {
@@ -65,5 +65,7 @@ class BacktestReportTest {
         assertThat(MetricsJsonWriter.json(Double.NaN)).isEqualTo("null");
         assertThat(MetricsJsonWriter.json(Double.POSITIVE_INFINITY)).isEqualTo("null");
         assertThat(MetricsJsonWriter.json(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(MetricsJsonWriter.json(new BigDecimal("158319.44000"))).isEqualTo("158319.44");
+        assertThat(MetricsJsonWriter.json(new BigDecimal("0.000"))).isEqualTo("0");
     }
 }

@@ -84,7 +84,7 @@ class BacktestTest {
 
     @Test
     void the_same_inputs_give_the_same_event_stream_and_other_inputs_another() {
-        BacktestConfig cfg = BacktestConfig.of(new BigDecimal("1000000")).withBroker(BrokerConfig.defaults().withCommission(CommissionModel.percentOfNotional(new BigDecimal("0.1"))));
+        BacktestConfig cfg = BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(true).withBroker(BrokerConfig.defaults().withCommission(CommissionModel.percentOfNotional(new BigDecimal("0.1"))));
         BacktestResult a = smaCross(DATA, cfg);
         BacktestResult b = smaCross(RandomWalkBars.generate(AAPL, 5_000, 42), cfg);
         BacktestResult c = smaCross(RandomWalkBars.generate(AAPL, 5_000, 43), cfg);
@@ -96,8 +96,8 @@ class BacktestTest {
 
     @Test
     void turning_event_hashing_off_changes_nothing_but_the_hash() {
-        BacktestResult hashed = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")));
-        BacktestResult plain = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(false));
+        BacktestResult hashed = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(true));
+        BacktestResult plain = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")));
         assertThat(plain.eventCount()).isEqualTo(hashed.eventCount());
         assertThat(plain.trades()).isEqualTo(hashed.trades());
         assertThat(plain.eventHash()).isNotEqualTo(hashed.eventHash());
@@ -107,8 +107,9 @@ class BacktestTest {
     void a_list_of_bars_runs_exactly_like_the_same_arrays() {
         List<Bar> bars = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) bars.add(DATA.bar(i));
-        BacktestResult fromList = Backtest.run(AAPL, bars, ZoneOffset.UTC, new SmaCross(10, 30, Quantity.of(100)), BacktestConfig.of(new BigDecimal("1000000")));
-        BacktestResult fromArrays = smaCross(prefix(DATA, 1_000), BacktestConfig.of(new BigDecimal("1000000")));
+        BacktestConfig hashing = BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(true);
+        BacktestResult fromList = Backtest.run(AAPL, bars, ZoneOffset.UTC, new SmaCross(10, 30, Quantity.of(100)), hashing);
+        BacktestResult fromArrays = smaCross(prefix(DATA, 1_000), hashing);
         assertThat(fromList.eventHash()).isEqualTo(fromArrays.eventHash());
         assertThat(fromList.trades()).isEqualTo(fromArrays.trades());
     }

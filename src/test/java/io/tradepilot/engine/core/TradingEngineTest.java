@@ -237,4 +237,13 @@ class TradingEngineTest {
         assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.FLAT);
         assertThat(e.snapshot().portfolio().positions()).as("flat without realized P&L: not listed").isEmpty();
     }
+
+    @Test
+    void an_order_in_another_currency_is_rejected_as_invalid_not_thrown() {
+        TradingEngine e = engine();
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("inr"), StrategyId.MANUAL,
+                io.tradepilot.engine.testing.Fixtures.RELIANCE, Side.BUY, Quantity.of(1))));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.INVALID_ORDER));
+        assertThat(e.orders()).isEmpty();
+    }
 }

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 
 import static io.tradepilot.engine.testing.Fixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FixedFractionalSizerTest {
 

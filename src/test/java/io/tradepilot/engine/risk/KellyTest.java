@@ -2,7 +2,6 @@ package io.tradepilot.engine.risk;
 
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 
 import static io.tradepilot.engine.testing.Fixtures.bd;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,16 +1,10 @@
 package io.tradepilot.engine.risk;
 
 import io.tradepilot.engine.domain.Money;
-import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.portfolio.Portfolio;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.List;
 
 import static io.tradepilot.engine.risk.RiskFixtures.*;
 import static io.tradepilot.engine.testing.Fixtures.*;

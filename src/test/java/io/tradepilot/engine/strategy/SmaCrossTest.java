@@ -3,7 +3,6 @@ package io.tradepilot.engine.strategy;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Quantity;
-import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;
 import org.junit.jupiter.api.Test;
 

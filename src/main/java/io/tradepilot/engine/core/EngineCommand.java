@@ -1,0 +1,45 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.domain.Bar;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderRequest;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Everything the engine can be told, as imperative records. */
+public sealed interface EngineCommand {
+
+    /**
+     * A completed bar of market data. Its prices must fit the instrument's registered price decimals
+     * ({@link TradingEngine#register}; by default the tick size's decimals), else the command is refused
+     * with an {@link IllegalArgumentException}.
+     */
+    record OnBar(Instrument instrument, Bar bar) implements EngineCommand {
+        public OnBar { Objects.requireNonNull(instrument); Objects.requireNonNull(bar); }
+    }
+
+    /** Time passed (end-of-day square-off, session rules). */
+    record OnTimer(Instant now) implements EngineCommand {}
+
+    /** Stop new entries; working orders and positions stay; exits still allowed. */
+    record Pause(String reason) implements EngineCommand {}
+
+    /** Lift a pause, an automatic risk trip or a kill. The host guards who may do this. */
+    record Resume(String reason) implements EngineCommand {}
+
+    /** Kill switch: no new orders at all; cancels stay possible. */
+    record Kill(String reason) implements EngineCommand {}
+
+    /** Emergency exit: kill, cancel every working order, close every position at market. */
+    record Flatten(String reason) implements EngineCommand {}
+
+    record PlaceOrder(OrderRequest request) implements EngineCommand {
+        public PlaceOrder { Objects.requireNonNull(request); }
+    }
+
+    record CancelOrder(OrderId orderId, String reason) implements EngineCommand {
+        public CancelOrder { Objects.requireNonNull(orderId); }
+    }
+}

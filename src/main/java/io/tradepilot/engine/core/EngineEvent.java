@@ -1,0 +1,50 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.domain.Money;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderStatus;
+import io.tradepilot.engine.orders.OrderType;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.TimeInForce;
+import io.tradepilot.engine.portfolio.RoundTrip;
+import io.tradepilot.engine.risk.RejectionCode;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Facts the engine reports, as past-tense records. {@code time} is the engine clock's time. */
+public sealed interface EngineEvent {
+    Instant time();
+
+    record OrderAccepted(Instant time, OrderId orderId, ClientOrderId clientOrderId, StrategyId strategy, String symbol,
+                         Side side, Quantity quantity, OrderType type, Price limitPrice, Price stopPrice,
+                         TimeInForce timeInForce) implements EngineEvent {}
+
+    record OrderRejected(Instant time, ClientOrderId clientOrderId, String symbol, RejectionCode code, String message) implements EngineEvent {}
+
+    /** The same client order id arrived again; the existing order stands and nothing new was created. */
+    record DuplicateOrderIgnored(Instant time, ClientOrderId clientOrderId, OrderId existing) implements EngineEvent {}
+
+    record OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
+                       Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status) implements EngineEvent {}
+
+    record OrderCancelled(Instant time, OrderId orderId, String reason) implements EngineEvent {}
+
+    record CancelRejected(Instant time, OrderId orderId, String reason) implements EngineEvent {}
+
+    record OrderExpired(Instant time, OrderId orderId, String reason) implements EngineEvent {}
+
+    /** {@code quantity} signed; {@code realizedPnl} cumulative gross average-cost P&L of the symbol. */
+    record PositionChanged(Instant time, String symbol, BigDecimal quantity, BigDecimal averagePrice, BigDecimal realizedPnl) implements EngineEvent {}
+
+    record TradeClosed(Instant time, RoundTrip trade) implements EngineEvent {}
+
+    /** An automatic limit tripped; entries are refused until a Resume. */
+    record RiskTripped(Instant time, RejectionCode code, String message) implements EngineEvent {}
+
+    record TradingStateChanged(Instant time, EngineState state, String reason) implements EngineEvent {}
+}

@@ -1,0 +1,493 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.broker.BrokerListener;
+import io.tradepilot.engine.broker.FillMode;
+import io.tradepilot.engine.broker.PaperBroker;
+import io.tradepilot.engine.core.EngineEvent.*;
+import io.tradepilot.engine.domain.BarCursor;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.LocalDays;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.Fill;
+import io.tradepilot.engine.orders.Order;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderIdGenerator;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.OrderType;
+import io.tradepilot.engine.orders.OrderView;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.Transition;
+import io.tradepilot.engine.portfolio.Portfolio;
+import io.tradepilot.engine.portfolio.PortfolioSnapshot;
+import io.tradepilot.engine.portfolio.Position;
+import io.tradepilot.engine.portfolio.RoundTrip;
+import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.risk.RiskChain;
+import io.tradepilot.engine.risk.RiskCheck;
+import io.tradepilot.engine.risk.RiskContext;
+import io.tradepilot.engine.risk.RiskDecision;
+import io.tradepilot.engine.risk.TradingState;
+import io.tradepilot.engine.risk.TradingStateCheck;
+import io.tradepilot.engine.strategy.OrderIntent;
+import io.tradepilot.engine.strategy.Strategy;
+import io.tradepilot.engine.strategy.StrategyContext;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The trading engine: strategies, risk, paper broker and portfolio wired together. The same class runs
+ * backtests (driven by {@code Backtest} with a {@link SimulatedClock}) and live (driven by
+ * {@link SingleWriterEngine}); only the clock, the data source and the fill model differ.
+ *
+ * <p>Single writer: every method must be called from one thread (the writer). It is not thread-safe
+ * and does no locking; other threads read {@link #snapshot()} results published by the writer.
+ *
+ * <p>Per bar ({@link #onBar(int, BarCursor)}): roll the trading day if the bar starts a new one; let the
+ * broker fill or expire working orders of that instrument on this bar; mark the position at the bar's
+ * close; call the instrument's strategies, whose intents go through the risk checks immediately and
+ * become working orders (or fill at this close with {@link FillMode#SAME_CLOSE}). When nothing happens
+ * this path allocates nothing.
+ *
+ * <p>Determinism: with the same clock readings, id generator, configuration and inputs the event stream
+ * is identical.
+ */
+public final class TradingEngine implements EngineInput {
+
+    private final EngineConfig config;
+    private final Clock clock;
+    private final OrderIdGenerator ids;
+    private final EngineEvents events;
+    private final Portfolio portfolio;
+    private final PaperBroker broker;
+    private final RiskCheck risk;
+    private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
+    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
+    /** Working orders that were accepted as exits (reduce the position they were placed against). */
+    private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
+    private Strategy[][] strategies = new Strategy[4][];
+    private String[][] idPrefixes = new String[4][];
+    private int[] decimals = new int[4];
+    private final BarCursor commandCursor = new BarCursor();
+    private final Ctx ctx = new Ctx();
+
+    private EngineState state = EngineState.RUNNING;
+    private String stateReason = "";
+    private int consecutiveLosses;
+    private long barsProcessed;
+    private long ordersAccepted;
+    private long currentDay = Long.MIN_VALUE;
+    private final LocalDays days;
+    private long squaredOffDay = Long.MIN_VALUE;
+
+    public TradingEngine(EngineConfig config, Clock clock, OrderIdGenerator ids, EngineEvents events) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.events = Objects.requireNonNull(events, "events");
+        this.portfolio = new Portfolio(config.initialCash());
+        this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
+        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), config.risk());
+        this.days = new LocalDays(config.marketZone());
+        Arrays.fill(decimals, -1);
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers an instrument with the price scale its scaled bars use ({@code decimals} digits after the
+     * point); returns its slot. Refuses changing the scale of a registered instrument.
+     */
+    public int register(Instrument instrument, int priceDecimals) {
+        int slot = portfolio.slotOf(instrument);
+        ensureSlot(slot);
+        if (decimals[slot] >= 0 && decimals[slot] != priceDecimals) {
+            throw new IllegalArgumentException(instrument.symbol() + " is registered with " + decimals[slot] + " price decimals, not " + priceDecimals);
+        }
+        decimals[slot] = priceDecimals;
+        return slot;
+    }
+
+    /** Registers {@code strategy} for bars of {@code instrument}; returns the instrument's slot. */
+    public int register(Strategy strategy, Instrument instrument, int priceDecimals) {
+        int slot = register(instrument, priceDecimals);
+        Strategy[] cur = strategies[slot] == null ? new Strategy[0] : strategies[slot];
+        Strategy[] next = Arrays.copyOf(cur, cur.length + 1);
+        next[cur.length] = strategy;
+        strategies[slot] = next;
+        String[] prefixes = idPrefixes[slot] == null ? new String[0] : idPrefixes[slot];
+        prefixes = Arrays.copyOf(prefixes, prefixes.length + 1);
+        prefixes[cur.length] = ClientOrderId.prefix(strategy.id(), instrument.symbol());
+        idPrefixes[slot] = prefixes;
+        return slot;
+    }
+
+    /** Scale used for an instrument arriving through {@link EngineCommand.OnBar} without registration: its tick size's decimals. */
+    static int defaultDecimals(Instrument instrument) {
+        return Math.max(0, instrument.tickSize().stripTrailingZeros().scale());
+    }
+
+    private void ensureSlot(int slot) {
+        if (slot >= strategies.length) {
+            int n = Math.max(slot + 1, strategies.length * 2);
+            strategies = Arrays.copyOf(strategies, n);
+            idPrefixes = Arrays.copyOf(idPrefixes, n);
+            int old = decimals.length;
+            decimals = Arrays.copyOf(decimals, n);
+            Arrays.fill(decimals, old, n, -1);
+        }
+    }
+
+    // ---------------------------------------------------------------- inbound
+
+    @Override
+    public void accept(EngineCommand command) {
+        switch (command) {
+            case EngineCommand.OnBar b -> {
+                int slot = portfolio.slotOf(b.instrument());
+                ensureSlot(slot);
+                if (decimals[slot] < 0) decimals[slot] = defaultDecimals(b.instrument());
+                try {
+                    commandCursor.set((int) barsProcessed, b.bar(), decimals[slot]);
+                } catch (ArithmeticException finer) {
+                    throw new IllegalArgumentException("bar " + b.bar() + " has prices with more than the " + decimals[slot]
+                            + " decimals registered for " + b.instrument().symbol() + "; register the instrument with more decimals");
+                }
+                onBar(slot, commandCursor);
+            }
+            case EngineCommand.OnTimer t -> onTimer(t.now());
+            case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
+            case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
+            case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
+            case EngineCommand.Flatten f -> flatten(f.reason());
+            case EngineCommand.PlaceOrder p -> place(p.request(), false);
+            case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
+        }
+    }
+
+    /**
+     * The hot path: a completed bar of the instrument in {@code slot}, prices scaled by the instrument's
+     * registered decimals. Same processing as {@link EngineCommand.OnBar}.
+     */
+    public void onBar(int slot, BarCursor bar) {
+        barsProcessed++;
+        long t = bar.startMillis();
+        long day = days.epochDay(t);
+        if (day != currentDay) {
+            currentDay = day;
+            portfolio.startDay();
+        }
+        Instrument instrument = portfolio.instrument(slot);
+        if (broker.hasWorking(instrument.symbol())) {
+            broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
+        }
+        portfolio.markScaled(slot, bar.close(), bar.decimals());
+        Strategy[] ss = strategies[slot];
+        if (ss != null) {
+            String[] prefixes = idPrefixes[slot];
+            for (int k = 0; k < ss.length; k++) {
+                ctx.begin(slot, ss[k], prefixes[k], bar);
+                ss[k].onBar(bar, ctx);
+            }
+            ctx.end();
+        }
+    }
+
+    private void onTimer(Instant now) {
+        if (config.squareOffAt() == null) return;
+        var local = now.atZone(config.marketZone());
+        long day = local.toLocalDate().toEpochDay();
+        if (!local.toLocalTime().isBefore(config.squareOffAt()) && squaredOffDay != day) {
+            squaredOffDay = day;
+            cancelAll("end-of-day square-off");
+            closeAll("end-of-day square-off", false);
+        }
+    }
+
+    private void flatten(String reason) {
+        setState(EngineState.KILLED, "flatten: " + reason);
+        cancelAll("flatten: " + reason);
+        closeAll("flatten: " + reason, false);
+    }
+
+    /**
+     * Closes every open position at its current mark immediately, bypassing risk checks and the fill
+     * model: the backtest's {@code closeAtEnd}, where no later bar exists to fill at. Working orders are
+     * cancelled first.
+     */
+    public void closeAllAtMark(String reason) {
+        cancelAll(reason);
+        closeAll(reason, true);
+    }
+
+    private void closeAll(String reason, boolean atMark) {
+        Instant now = clock.instant();
+        int[] seq = new int[2];
+        for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
+            Position p = portfolio.position(slot);
+            if (p.isFlat()) continue;
+            Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+            ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
+            OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
+            Order o = place(req, true);
+            if (atMark && o != null && o.status().isWorking()) {
+                broker.remove(o.id());
+                broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
+            }
+        }
+    }
+
+    private void cancelAll(String reason) {
+        for (Order o : broker.workingOrders()) cancel(o.id(), reason);
+    }
+
+    private void cancel(OrderId id, String reason) {
+        Order o = orders.get(id);
+        Instant now = clock.instant();
+        if (o == null) {
+            events.publish(new CancelRejected(now, id, "unknown order"));
+            return;
+        }
+        Transition t = o.requestCancel();
+        if (t instanceof Transition.Refused r) {
+            events.publish(new CancelRejected(now, id, r.reason()));
+            return;
+        }
+        broker.remove(id);
+        o.confirmCancel(reason == null ? "" : reason);
+        orderEnded(o);
+        events.publish(new OrderCancelled(now, id, reason == null ? "" : reason));
+    }
+
+    private void setState(EngineState next, String reason) {
+        state = next;
+        stateReason = reason == null ? "" : reason;
+        events.publish(new TradingStateChanged(clock.instant(), next, stateReason));
+    }
+
+    private TradingState tradingState() {
+        return switch (state) {
+            case RUNNING -> config.hostState().current();
+            case PAUSED -> TradingState.blocked(TradingState.Kind.PAUSED, stateReason);
+            case TRIPPED -> TradingState.blocked(TradingState.Kind.CIRCUIT_BREAKER_TRIPPED, stateReason);
+            case KILLED -> TradingState.blocked(TradingState.Kind.KILL_SWITCH_ENGAGED, stateReason);
+        };
+    }
+
+    /**
+     * Runs the order pipeline; returns the order (accepted or rejected), or null for a duplicate client
+     * order id or an instrument the portfolio cannot hold (another currency; reported as INVALID_ORDER).
+     */
+    private Order place(OrderRequest req, boolean bypassRisk) {
+        Instant now = clock.instant();
+        OrderId existing = byClientId.get(req.clientOrderId());
+        if (existing != null) {
+            events.publish(new DuplicateOrderIgnored(now, req.clientOrderId(), existing));
+            return null;
+        }
+        int slot;
+        try {
+            slot = portfolio.slotOf(req.instrument());
+        } catch (IllegalArgumentException otherCurrency) {
+            events.publish(new OrderRejected(now, req.clientOrderId(), req.symbol(), RejectionCode.INVALID_ORDER, otherCurrency.getMessage()));
+            return null;
+        }
+        RiskDecision d = bypassRisk ? RiskDecision.APPROVED : risk.check(req, new RiskContext(portfolio, now));
+        Order o = new Order(ids.next(), req, now);
+        orders.put(o.id(), o);
+        byClientId.put(req.clientOrderId(), o.id());
+        if (d instanceof RiskDecision.Rejection r) {
+            o.reject(r.message());
+            events.publish(new OrderRejected(now, req.clientOrderId(), req.symbol(), r.code(), r.message()));
+            if (r.code() == RejectionCode.DAILY_LOSS_LIMIT || r.code() == RejectionCode.MAX_DRAWDOWN) trip(r.code(), r.message());
+            return o;
+        }
+        o.accept();
+        ordersAccepted++;
+        Position position = portfolio.position(slot);
+        if (reduces(req, position)) {
+            position.exitAccepted();
+            exits.add(o.id());
+        } else {
+            position.entryAccepted();
+        }
+        events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
+                req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
+        BigDecimal mark = portfolio.markOf(req.symbol());
+        if (req.type() == OrderType.MARKET && broker.config().fillMode() == FillMode.SAME_CLOSE && mark != null) {
+            broker.fillAtClose(o, now, mark);
+        } else {
+            broker.submit(o);
+        }
+        return o;
+    }
+
+    private static boolean reduces(OrderRequest req, Position position) {
+        BigDecimal q = position.quantity();
+        return q.signum() != 0 && q.signum() != req.side().sign();
+    }
+
+    /** Lifecycle bookkeeping when an order stops working. */
+    private void orderEnded(Order o) {
+        Position position = portfolio.position(o.request().symbol());
+        if (position == null) return;
+        if (exits.remove(o.id())) {
+            position.exitEnded(o.status() == io.tradepilot.engine.orders.OrderStatus.FILLED);
+        } else if (o.filledQuantity().isZero()) {
+            position.entryFailed();
+        }
+    }
+
+    private void trip(RejectionCode code, String message) {
+        if (state != EngineState.RUNNING) return;
+        events.publish(new RiskTripped(clock.instant(), code, message));
+        setState(EngineState.TRIPPED, message);
+    }
+
+    private void checkAutoTrips() {
+        if (state != EngineState.RUNNING) return;
+        if (config.tripConsecutiveLosses() > 0 && consecutiveLosses >= config.tripConsecutiveLosses()) {
+            trip(RejectionCode.CONSECUTIVE_LOSSES, consecutiveLosses + " losing trades in a row");
+            return;
+        }
+        if (config.tripDailyLoss() != null) {
+            BigDecimal loss = portfolio.dayPnl().negate();
+            BigDecimal limit = portfolio.dayStartEquity().multiply(config.tripDailyLoss());
+            if (loss.signum() > 0 && loss.compareTo(limit) >= 0) {
+                trip(RejectionCode.DAILY_LOSS_LIMIT, "daily loss " + loss.toPlainString() + " >= " + limit.toPlainString());
+                return;
+            }
+        }
+        if (config.tripDrawdown() != null && portfolio.drawdown().compareTo(config.tripDrawdown()) >= 0) {
+            trip(RejectionCode.MAX_DRAWDOWN, "drawdown " + portfolio.drawdown().toPlainString() + " >= " + config.tripDrawdown().toPlainString());
+        }
+    }
+
+    private final class Listener implements BrokerListener {
+        @Override
+        public void onFill(Order order, Fill fill) {
+            List<RoundTrip> closed = portfolio.apply(fill);
+            Instant now = clock.instant();
+            events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
+                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
+            Position p = portfolio.position(fill.instrument().symbol());
+            events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
+            for (RoundTrip rt : closed) {
+                events.publish(new TradeClosed(now, rt));
+                consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
+            }
+            if (order.status().isTerminal()) orderEnded(order);
+            checkAutoTrips();
+        }
+
+        @Override
+        public void onExpired(Order order, String reason) {
+            orderEnded(order);
+            events.publish(new OrderExpired(clock.instant(), order.id(), reason));
+        }
+    }
+
+    // ---------------------------------------------------------------- strategy context
+
+    private final class Ctx implements StrategyContext {
+        int slot;
+        Strategy strategy;
+        String idPrefix;
+        BarCursor bar;
+        final int[] seq = new int[2];
+
+        void begin(int slot, Strategy s, String idPrefix, BarCursor bar) {
+            this.slot = slot;
+            this.strategy = s;
+            this.idPrefix = idPrefix;
+            this.bar = bar;
+            seq[0] = 0;
+            seq[1] = 0;
+        }
+
+        void end() {
+            strategy = null;
+            bar = null;
+        }
+
+        @Override
+        public Instrument instrument() {
+            return portfolio.instrument(slot);
+        }
+
+        @Override
+        public Instant time() {
+            return bar.start();
+        }
+
+        @Override
+        public long positionUnits() {
+            if (!portfolio.isIntegral(slot)) throw new IllegalStateException("position in " + instrument().symbol() + " is fractional");
+            return portfolio.quantityUnits(slot);
+        }
+
+        @Override
+        public BigDecimal position() {
+            return portfolio.position(slot).quantity();
+        }
+
+        @Override
+        public boolean hasWorkingOrders() {
+            return broker.hasWorking(instrument().symbol(), strategy.id());
+        }
+
+        @Override
+        public BigDecimal equity() {
+            return portfolio.equity();
+        }
+
+        @Override
+        public PortfolioSnapshot portfolio() {
+            return portfolio.snapshot();
+        }
+
+        @Override
+        public void submit(OrderIntent intent) {
+            if (strategy == null) throw new IllegalStateException("submit outside onBar");
+            Instrument ins = instrument();
+            ClientOrderId cid = ClientOrderId.derive(idPrefix, bar.startMillis(), intent.side(), seq[intent.side().ordinal()]++);
+            OrderRequest req;
+            try {
+                req = new OrderRequest(cid, strategy.id(), ins, intent.side(), intent.quantity(), intent.type(), intent.limitPrice(),
+                        intent.stopPrice(), intent.timeInForce(), intent.protectiveStop(), false);
+            } catch (IllegalArgumentException invalid) {
+                events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.INVALID_ORDER, invalid.getMessage()));
+                return;
+            }
+            place(req, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- reads (writer thread)
+
+    public Portfolio portfolio() { return portfolio; }
+    public PaperBroker broker() { return broker; }
+    public EngineState state() { return state; }
+    public long barsProcessed() { return barsProcessed; }
+    public long ordersAccepted() { return ordersAccepted; }
+    public Order order(OrderId id) { return orders.get(id); }
+    public List<Order> orders() { return new ArrayList<>(orders.values()); }
+
+    /** An immutable picture for other threads. Call on the writer thread. */
+    public EngineSnapshot snapshot() {
+        List<OrderView> working = new ArrayList<>();
+        for (Order o : broker.workingOrders()) working.add(o.view());
+        return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted);
+    }
+
+}

@@ -1,0 +1,69 @@
+package io.tradepilot.engine.orders;
+
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+
+import java.util.Objects;
+
+/**
+ * What a strategy or an operator asks for. Validation refuses inconsistent requests (missing prices
+ * for the type, zero quantity, a quantity off the instrument's lot size).
+ *
+ * @param protectiveStop optional: the price at which the position this order opens would be exited;
+ *                       used for open risk ("heat") and R multiples. Not an order by itself.
+ * @param reduceOnly     the order may only reduce an existing position (exits, flatten)
+ */
+public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Instrument instrument, Side side,
+                           Quantity quantity, OrderType type, Price limitPrice, Price stopPrice, TimeInForce timeInForce,
+                           Price protectiveStop, boolean reduceOnly) {
+
+    public OrderRequest {
+        Objects.requireNonNull(clientOrderId, "clientOrderId");
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(instrument, "instrument");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(timeInForce, "timeInForce");
+        if (quantity.isZero()) throw new IllegalArgumentException("quantity must be positive");
+        if (quantity.value().remainder(instrument.lotSize()).signum() != 0) {
+            throw new IllegalArgumentException("quantity " + quantity + " is not a multiple of the lot size " + instrument.lotSize().toPlainString());
+        }
+        if (type.needsLimitPrice() != (limitPrice != null)) throw new IllegalArgumentException(type + (type.needsLimitPrice() ? " needs" : " takes no") + " limit price");
+        if (type.needsStopPrice() != (stopPrice != null)) throw new IllegalArgumentException(type + (type.needsStopPrice() ? " needs" : " takes no") + " stop price");
+    }
+
+    public static OrderRequest market(ClientOrderId id, StrategyId strategy, Instrument instrument, Side side, Quantity quantity) {
+        return new OrderRequest(id, strategy, instrument, side, quantity, OrderType.MARKET, null, null, TimeInForce.GTC, null, false);
+    }
+
+    public static OrderRequest limit(ClientOrderId id, StrategyId strategy, Instrument instrument, Side side, Quantity quantity, Price limit, TimeInForce tif) {
+        return new OrderRequest(id, strategy, instrument, side, quantity, OrderType.LIMIT, limit, null, tif, null, false);
+    }
+
+    public static OrderRequest stop(ClientOrderId id, StrategyId strategy, Instrument instrument, Side side, Quantity quantity, Price stop, TimeInForce tif) {
+        return new OrderRequest(id, strategy, instrument, side, quantity, OrderType.STOP, null, stop, tif, null, false);
+    }
+
+    public static OrderRequest stopLimit(ClientOrderId id, StrategyId strategy, Instrument instrument, Side side, Quantity quantity, Price stop, Price limit, TimeInForce tif) {
+        return new OrderRequest(id, strategy, instrument, side, quantity, OrderType.STOP_LIMIT, limit, stop, tif, null, false);
+    }
+
+    public OrderRequest withTimeInForce(TimeInForce tif) {
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, tif, protectiveStop, reduceOnly);
+    }
+
+    public OrderRequest withProtectiveStop(Price stop) {
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, stop, reduceOnly);
+    }
+
+    public OrderRequest asReduceOnly() {
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, true);
+    }
+
+    public String symbol() {
+        return instrument.symbol();
+    }
+}

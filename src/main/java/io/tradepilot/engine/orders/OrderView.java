@@ -1,0 +1,11 @@
+package io.tradepilot.engine.orders;
+
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+
+import java.time.Instant;
+
+/** An immutable snapshot of an {@link Order}. {@code averageFillPrice} is null before the first fill. */
+public record OrderView(OrderId id, OrderRequest request, OrderStatus status, Quantity filled, Price averageFillPrice,
+                        String statusReason, Instant createdAt) {
+}

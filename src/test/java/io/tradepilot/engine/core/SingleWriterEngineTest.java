@@ -1,0 +1,44 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.domain.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import io.tradepilot.engine.orders.OrderIdGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SingleWriterEngineTest {
+
+    @Test
+    void commands_from_many_threads_are_applied_by_one_writer_and_a_snapshot_is_published() throws Exception {
+        List<String> writerThreads = Collections.synchronizedList(new ArrayList<>());
+        EngineEvents sink = e -> writerThreads.add(Thread.currentThread().getName());
+        TradingEngine engine = new TradingEngine(EngineConfig.simple(Money.of("1000", Money.USD)),
+                Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC), OrderIdGenerator.sequential("O"), sink);
+        List<Throwable> errors = new ArrayList<>();
+        SingleWriterEngine live = new SingleWriterEngine(engine, r -> new Thread(r, "engine-writer"), errors::add);
+        Thread[] senders = new Thread[4];
+        for (int i = 0; i < senders.length; i++) {
+            senders[i] = new Thread(() -> {
+                for (int k = 0; k < 50; k++) {
+                    live.accept(new EngineCommand.Pause("p"));
+                    live.accept(new EngineCommand.Resume("r"));
+                }
+            });
+            senders[i].start();
+        }
+        for (Thread t : senders) t.join();
+        live.accept(new EngineCommand.Kill("final"));
+        live.close();
+        assertThat(writerThreads).hasSize(401).allMatch("engine-writer"::equals);
+        assertThat(live.latest().state()).isEqualTo(EngineState.KILLED);
+        assertThat(errors).isEmpty();
+    }
+}

@@ -1,0 +1,249 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.core.EngineEvent.*;
+import io.tradepilot.engine.domain.Bar;
+import io.tradepilot.engine.domain.BarCursor;
+import io.tradepilot.engine.domain.Money;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.OrderIdGenerator;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.OrderStatus;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.TimeInForce;
+import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.risk.TradingState;
+import io.tradepilot.engine.strategy.OrderIntent;
+import io.tradepilot.engine.strategy.Strategy;
+import io.tradepilot.engine.strategy.StrategyContext;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.tradepilot.engine.testing.Fixtures.AAPL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TradingEngineTest {
+
+    private final SimulatedClock clock = new SimulatedClock();
+    private final List<EngineEvent> events = new ArrayList<>();
+    private int day;
+
+    private TradingEngine engine(EngineConfig config) {
+        return new TradingEngine(config, clock, OrderIdGenerator.sequential("O"), events::add);
+    }
+
+    private TradingEngine engine() {
+        return engine(EngineConfig.simple(Money.of("100000", Money.USD)));
+    }
+
+    private void bar(TradingEngine e, String o, String h, String l, String c) {
+        Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * day++);
+        clock.setMillis(t.toEpochMilli());
+        e.accept(new EngineCommand.OnBar(AAPL, new Bar(t, Price.of(o), Price.of(h), Price.of(l), Price.of(c), 1_000_000)));
+    }
+
+    private static OrderRequest buy(String id, long qty) {
+        return OrderRequest.market(new ClientOrderId(id), StrategyId.MANUAL, AAPL, Side.BUY, Quantity.of(qty));
+    }
+
+    private static OrderRequest limitBuy(String id, long qty, String limit) {
+        return OrderRequest.limit(new ClientOrderId(id), StrategyId.MANUAL, AAPL, Side.BUY, Quantity.of(qty), Price.of(limit), TimeInForce.GTC);
+    }
+
+    private <T> List<T> of(Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void kill_switch_blocks_new_orders_but_allows_cancels() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(limitBuy("resting", 10, "90")));
+        e.accept(new EngineCommand.Kill("operator pressed the button"));
+        e.accept(new EngineCommand.PlaceOrder(buy("new", 10)));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED));
+        var resting = of(OrderAccepted.class).getFirst().orderId();
+        e.accept(new EngineCommand.CancelOrder(resting, "kill"));
+        assertThat(of(OrderCancelled.class)).singleElement().satisfies(c -> assertThat(c.orderId()).isEqualTo(resting));
+        assertThat(e.state()).isEqualTo(EngineState.KILLED);
+    }
+
+    @Test
+    void submitting_the_same_client_order_id_twice_creates_one_order() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("same", 10)));
+        e.accept(new EngineCommand.PlaceOrder(buy("same", 10)));
+        assertThat(e.orders()).hasSize(1);
+        assertThat(of(OrderAccepted.class)).hasSize(1);
+        assertThat(of(DuplicateOrderIgnored.class)).singleElement().satisfies(d -> assertThat(d.existing()).isEqualTo(e.orders().getFirst().id()));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void pause_refuses_entries_but_lets_exits_through_and_resume_lifts_it() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.Pause("lunch"));
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(5))));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.TRADING_PAUSED));
+        e.accept(new EngineCommand.Resume("back"));
+        e.accept(new EngineCommand.PlaceOrder(buy("b3", 10)));
+        assertThat(of(OrderAccepted.class)).hasSize(3);
+        assertThat(of(TradingStateChanged.class)).extracting(TradingStateChanged::state).containsExactly(EngineState.PAUSED, EngineState.RUNNING);
+    }
+
+    @Test
+    void an_unknown_host_trading_state_fails_closed() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD))
+                .withHostState(() -> TradingState.blocked(TradingState.Kind.UNKNOWN, "redis unreachable")));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(RejectionCode.TRADING_STATE_UNKNOWN);
+            assertThat(r.message()).contains("redis unreachable");
+        });
+    }
+
+    @Test
+    void flatten_cancels_working_orders_closes_positions_at_the_next_open_and_leaves_the_engine_killed() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(limitBuy("resting", 10, "50")));
+        e.accept(new EngineCommand.Flatten("market chaos"));
+        assertThat(of(OrderCancelled.class)).hasSize(1);
+        bar(e, "95", "96", "94", "95");
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("0");
+        assertThat(of(OrderFilled.class).getLast().price()).isEqualTo(Price.of("95"));
+        assertThat(e.state()).isEqualTo(EngineState.KILLED);
+        e.accept(new EngineCommand.Flatten("again"));
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void consecutive_losses_trip_the_engine_and_refuse_further_entries() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withTrips(null, null, 2));
+        bar(e, "100", "101", "99", "100");
+        for (int i = 0; i < 2; i++) {
+            e.accept(new EngineCommand.PlaceOrder(buy("b" + i, 10)));
+            bar(e, "100", "101", "99", "100");
+            e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s" + i), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(10))));
+            bar(e, "90", "91", "89", "90");
+        }
+        assertThat(of(RiskTripped.class)).singleElement().satisfies(t -> assertThat(t.code()).isEqualTo(RejectionCode.CONSECUTIVE_LOSSES));
+        e.accept(new EngineCommand.PlaceOrder(buy("after", 10)));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.CIRCUIT_BREAKER_TRIPPED));
+    }
+
+    @Test
+    void a_daily_loss_beyond_the_trip_level_trips_the_engine_on_the_next_fill() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withTrips(new BigDecimal("0.018"), null, 0));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 1000)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(1000))));
+        bar(e, "98", "99", "97", "98"); // sold at 98: -2,000 = 2 % of the day's start
+        assertThat(of(RiskTripped.class)).singleElement().satisfies(t -> assertThat(t.code()).isEqualTo(RejectionCode.DAILY_LOSS_LIMIT));
+        assertThat(e.state()).isEqualTo(EngineState.TRIPPED);
+    }
+
+    @Test
+    void the_square_off_timer_closes_positions_once_a_day() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withSquareOffAt(LocalTime.of(15, 25)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.OnTimer(Instant.parse("2024-01-02T15:00:00Z")));
+        assertThat(e.broker().workingCount()).isZero();
+        e.accept(new EngineCommand.OnTimer(Instant.parse("2024-01-02T15:25:00Z")));
+        e.accept(new EngineCommand.OnTimer(Instant.parse("2024-01-02T15:26:00Z")));
+        assertThat(e.broker().workingCount()).isEqualTo(1);
+        bar(e, "101", "101", "99", "100");
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void cancelling_a_filled_or_unknown_order_is_reported_not_thrown() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        var id = e.orders().getFirst().id();
+        e.accept(new EngineCommand.CancelOrder(id, "too late"));
+        e.accept(new EngineCommand.CancelOrder(new io.tradepilot.engine.orders.OrderId("nope"), "x"));
+        assertThat(of(CancelRejected.class)).hasSize(2);
+        assertThat(e.order(id).status()).isEqualTo(OrderStatus.FILLED);
+    }
+
+    @Test
+    void a_strategy_sees_its_fill_at_the_next_bar_and_two_intents_in_one_bar_get_distinct_deterministic_ids() {
+        List<Long> positionsSeen = new ArrayList<>();
+        Strategy s = new Strategy() {
+            public StrategyId id() { return new StrategyId("probe"); }
+            public void onBar(BarCursor bar, StrategyContext ctx) {
+                positionsSeen.add(ctx.positionUnits());
+                if (bar.index() == 0) {
+                    ctx.submit(OrderIntent.market(Side.BUY, Quantity.of(1)));
+                    ctx.submit(OrderIntent.market(Side.BUY, Quantity.of(2)));
+                }
+            }
+        };
+        TradingEngine e = engine();
+        int slot = e.register(s, AAPL, 2);
+        BarCursor cursor = new BarCursor();
+        long t0 = Instant.parse("2024-01-01T00:00:00Z").toEpochMilli();
+        clock.setMillis(t0);
+        e.onBar(slot, cursor.set(0, t0, 10000, 10100, 9900, 10000, 1000, 2));
+        clock.setMillis(t0 + 86_400_000);
+        e.onBar(slot, cursor.set(1, t0 + 86_400_000, 10100, 10200, 10000, 10100, 1000, 2));
+        assertThat(positionsSeen).containsExactly(0L, 3L);
+        assertThat(of(OrderAccepted.class)).extracting(a -> a.clientOrderId().value())
+                .containsExactly("probe:AAPL:" + t0 + ":B:0", "probe:AAPL:" + t0 + ":B:1");
+        assertThat(e.snapshot().portfolio().positions()).singleElement().satisfies(p -> assertThat(p.quantity()).isEqualByComparingTo("3"));
+    }
+
+    @Test
+    void the_position_lifecycle_follows_entries_exits_and_their_failures() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(limitBuy("b1", 10, "50")));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPENING);
+        e.accept(new EngineCommand.CancelOrder(e.orders().getLast().id(), "changed my mind"));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPENING_FAILED);
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.OPEN);
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL,
+                Quantity.of(10), Price.of("150"), TimeInForce.DAY)));
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.CLOSING);
+        bar(e, "100", "101", "99", "100"); // first day of the DAY order
+        bar(e, "100", "101", "99", "100"); // next day: it expires
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.CLOSING_FAILED);
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s2"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(10))));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().position("AAPL").status()).isEqualTo(io.tradepilot.engine.portfolio.PositionStatus.FLAT);
+        assertThat(e.snapshot().portfolio().positions()).as("flat without realized P&L: not listed").isEmpty();
+    }
+
+    @Test
+    void an_order_in_another_currency_is_rejected_as_invalid_not_thrown() {
+        TradingEngine e = engine();
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("inr"), StrategyId.MANUAL,
+                io.tradepilot.engine.testing.Fixtures.RELIANCE, Side.BUY, Quantity.of(1))));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.INVALID_ORDER));
+        assertThat(e.orders()).isEmpty();
+    }
+}

@@ -41,14 +41,15 @@ public final class Cli {
     }
 
     /**
-     * The commands of this build. The backtest engine and the engine bench scenarios are plugged in
-     * here once the engine exists: pass a {@link BacktestExecutor} and the {@link BenchScenario}s.
+     * The commands of this build: {@code indicators}, {@code backtest} on the engine
+     * ({@link EngineBacktestExecutor}) and {@code bench} with the engine's scenarios
+     * ({@link EngineBenchScenarios}).
      */
     public static Cli standard() {
         return new Cli(List.of(
                 new IndicatorsCommand(),
-                new BacktestCommand(null),
-                BenchCommand.withScenarios(List.of(), List.of("sma-cross", "bar-to-order latency"))));
+                new BacktestCommand(new EngineBacktestExecutor()),
+                BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of())));
     }
 
     /** True when {@code firstArg} selects the command line. */

@@ -11,6 +11,7 @@ import io.tradepilot.engine.broker.FillMode;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.marketdata.BarSeries;
+import io.tradepilot.engine.marketdata.TimeStamping;
 import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 
@@ -22,7 +23,9 @@ import java.util.Map;
 
 /**
  * Runs a validated {@link BacktestRequest} on the engine's {@link Backtest} and writes its three report
- * files atomically into the request's directory (nothing is left there when anything fails).
+ * files atomically into the request's directory (nothing is left there when anything fails). The data
+ * are read with the request's {@link io.tradepilot.engine.marketdata.CsvBarReader.Options}; the instrument is an NSE equity
+ * (INR, tick 0.05) for Asia/Kolkata data, else a US equity (USD, tick 0.01).
  */
 public final class EngineBacktestExecutor implements BacktestExecutor {
 
@@ -44,13 +47,33 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
                 .withCommission(request.commissionPct().signum() == 0 ? CommissionModel.NONE
                         : CommissionModel.percentOfNotional(request.commissionPct()))
                 .withMarketZone(series.zone());
-        BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd());
+        BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
+                .withPeriodsPerYear(periodsPerYear(series));
         BacktestResult result = Backtest.run(data, strategy, config);
         AtomicOutput.writeDirectory(request.outDir(), staging -> BacktestReport.writeAll(result, staging));
         out.println("backtest: " + series.size() + " bars, " + result.trades().size() + " round trips, final equity "
                 + result.finalEquity().toPlainString() + ", open quantity " + result.openQuantity().toPlainString()
                 + " -> " + request.outDir());
         return Cli.EXIT_OK;
+    }
+
+    /**
+     * Bars per year for annualising Sharpe and Sortino: 252 trading days times the average number of
+     * bars per local trading day (1 for daily bars, 75 for NSE 5-minute bars).
+     */
+    static int periodsPerYear(BarSeries s) {
+        if (s.stamping() == TimeStamping.DATE || s.isEmpty()) return 252;
+        long days = 0, last = Long.MIN_VALUE;
+        var rules = s.zone().getRules();
+        for (int i = 0; i < s.size(); i++) {
+            long secs = Math.floorDiv(s.startMillis(i), 1000);
+            long day = Math.floorDiv(secs + rules.getOffset(java.time.Instant.ofEpochSecond(secs)).getTotalSeconds(), 86400);
+            if (day != last) {
+                days++;
+                last = day;
+            }
+        }
+        return (int) Math.max(252, Math.round(252.0 * s.size() / days));
     }
 
     /** The engine's array form of a series (no copy of the meaning, one copy of the arrays). */

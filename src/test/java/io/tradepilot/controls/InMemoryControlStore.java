@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A control store in memory, for unit tests: versions stand in for the raw values. */
-class InMemoryControlStore implements ControlStore {
+public class InMemoryControlStore implements ControlStore {
 
     private final Clock clock;
     private TradingSwitch trading = TradingSwitch.initial();
@@ -17,12 +17,12 @@ class InMemoryControlStore implements ControlStore {
     private CircuitBreaker breaker = CircuitBreaker.initial();
     private final Map<Control, Integer> versions = new EnumMap<>(Control.class);
     private final Map<Control, List<ControlChanged>> histories = new EnumMap<>(Control.class);
-    boolean unavailable;
+    public boolean unavailable;
     /** Runs once before the next check-and-set: lets a test change the state "in between". */
     Runnable beforeNextWrite;
     int writes;
 
-    InMemoryControlStore(Clock clock) {
+    public InMemoryControlStore(Clock clock) {
         this.clock = clock;
         for (Control c : Control.values()) {
             versions.put(c, 0);

@@ -4,7 +4,9 @@ import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlRules;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
+import io.lettuce.core.ClientOptions;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +24,15 @@ import java.util.concurrent.Executors;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ControlsProperties.class)
 class ControlsConfiguration {
+
+    /**
+     * Fail fast instead of queueing commands while Redis is unreachable: the control state then
+     * reads as unknown (and blocks trading) at once rather than after the command timeout.
+     */
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
 
     @Bean
     ControlRules controlRules(ControlsProperties properties) {

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -39,14 +40,25 @@ public class ControlService {
     private final ControlAuditTrail audit;
     private final ControlRules rules;
     private final Clock clock;
+    private final Consumer<ControlChanged> afterChange;
 
     public ControlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
                           ControlRules rules, Clock clock) {
+        this(store, authorization, audit, rules, clock, change -> { });
+    }
+
+    /**
+     * @param afterChange runs on the caller's thread after each stored change, before the method
+     *                    returns (e.g. so that this instance's trading gate blocks at once)
+     */
+    public ControlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
+                          ControlRules rules, Clock clock, Consumer<ControlChanged> afterChange) {
         this.store = store;
         this.authorization = authorization;
         this.audit = audit;
         this.rules = rules;
         this.clock = clock;
+        this.afterChange = afterChange;
     }
 
     /** The current state of the three controls, or {@link ControlsReading.Unknown} when it cannot be read. */
@@ -173,6 +185,7 @@ public class ControlService {
                                 "Control state could not be stored, nothing was changed: " + e.getMessage()));
                     }
                     if (written) {
+                        afterChange.accept(applied.change());
                         audit.record(attempt.apply(Outcome.SUCCESS).apply(applied.change().from() + " -> "
                                 + applied.change().to()));
                         return new ControlResult.Applied(applied.change());

@@ -25,15 +25,18 @@ public final class TradingGate {
         this.clock = clock;
     }
 
+    /** The control state the gate decides on now (for adapters such as the engine's trading-state port). */
+    public ControlsReading current() {
+        try {
+            return reader.get();
+        } catch (RuntimeException e) {
+            return new ControlsReading.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
+    }
+
     /** Reads the current control state and decides; never throws for an unreadable state. */
     public GateDecision check(OrderPurpose purpose) {
-        ControlsReading reading;
-        try {
-            reading = reader.get();
-        } catch (RuntimeException e) {
-            reading = new ControlsReading.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
-        }
-        return decide(reading, purpose);
+        return decide(current(), purpose);
     }
 
     /** The rule itself, pure: the same reading and purpose always give the same decision. */

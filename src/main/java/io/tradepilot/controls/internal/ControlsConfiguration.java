@@ -59,18 +59,28 @@ class ControlsConfiguration {
 
     @Bean
     ControlService controlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
-                                  ControlRules rules, ObjectProvider<Clock> clock) {
-        return new ControlService(store, authorization, audit, rules, clock.getIfAvailable(Clock::systemUTC));
+                                  ControlRules rules, ObjectProvider<Clock> clock, ControlStateCache cache) {
+        return new ControlService(store, authorization, audit, rules, clock.getIfAvailable(Clock::systemUTC),
+                change -> cache.refresh());
+    }
+
+    @Bean(destroyMethod = "close")
+    ControlStateCache controlStateCache(ControlStore store, ControlsProperties properties, ObjectProvider<Clock> clock) {
+        return new ControlStateCache(store, clock.getIfAvailable(Clock::systemUTC), properties.cacheMaxAge())
+                .start(properties.cacheRefreshInterval());
+    }
+
+    /** The gate answers from memory (the engine asks it for every order); see {@link ControlStateCache}. */
+    @Bean
+    TradingGate tradingGate(ControlStateCache cache, ObjectProvider<Clock> clock) {
+        return new TradingGate(cache, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
-    TradingGate tradingGate(ControlService service, ObjectProvider<Clock> clock) {
-        return new TradingGate(service::read, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
-    RedisControlEventRelay controlEventRelay(RedisControlStore store) {
-        return new RedisControlEventRelay(store);
+    RedisControlEventRelay controlEventRelay(RedisControlStore store, ControlStateCache cache) {
+        var relay = new RedisControlEventRelay(store);
+        relay.subscribe(change -> cache.refreshSoon());
+        return relay;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.tradepilot.controls;
 
-import io.tradepilot.controls.internal.ControlAuditTrail;
-import io.tradepilot.controls.internal.ControlAuditTrail.Outcome;
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ControlServiceTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryControlStore store = new InMemoryControlStore(clock);
-    private final List<ControlAuditTrail.Attempt> audit = new ArrayList<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
     private final ControlService service = new ControlService(store, new ControlAuthorization(audit::add), audit::add,
             ControlRules.defaults(), clock);
 
@@ -47,11 +47,11 @@ class ControlServiceTest {
         assertThat(result).isInstanceOf(ControlResult.Applied.class);
         assertThat(((ControlsReading.Known) service.read()).killSwitch().engaged()).isTrue();
         assertThat(audit).singleElement().satisfies(a -> {
-            assertThat(a.user()).isEqualTo("olga");
+            assertThat(a.username()).isEqualTo("olga");
             assertThat(a.action()).isEqualTo("KILL_SWITCH_ENGAGE");
             assertThat(a.target()).isEqualTo("kill_switch");
             assertThat(a.reason()).isEqualTo("broker is down");
-            assertThat(a.outcome()).isEqualTo(Outcome.SUCCESS);
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.SUCCESS);
         });
     }
 
@@ -63,8 +63,8 @@ class ControlServiceTest {
 
         assertThat(store.writes).isZero();
         assertThat(audit).singleElement().satisfies(a -> {
-            assertThat(a.user()).isEqualTo("vera");
-            assertThat(a.outcome()).isEqualTo(Outcome.DENIED);
+            assertThat(a.username()).isEqualTo("vera");
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.DENIED);
             assertThat(a.reason()).isEqualTo("broker is down");
         });
     }
@@ -79,7 +79,7 @@ class ControlServiceTest {
 
         assertThat(audit).last().satisfies(a -> {
             assertThat(a.action()).isEqualTo("KILL_SWITCH_DISENGAGE");
-            assertThat(a.outcome()).isEqualTo(Outcome.DENIED);
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.DENIED);
         });
         assertThat(((ControlsReading.Known) service.read()).killSwitch().engaged()).isTrue();
     }
@@ -93,7 +93,7 @@ class ControlServiceTest {
         assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class,
                 r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.REASON_TOO_SHORT));
         assertThat(audit).singleElement().satisfies(a -> {
-            assertThat(a.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.FAILED);
             assertThat(a.detail()).startsWith("REASON_TOO_SHORT");
         });
     }
@@ -111,8 +111,8 @@ class ControlServiceTest {
         assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class,
                 r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.RATE_LIMITED));
         assertThat(audit).last().satisfies(a -> {
-            assertThat(a.user()).isEqualTo("otto");
-            assertThat(a.outcome()).isEqualTo(Outcome.RATE_LIMITED);
+            assertThat(a.username()).isEqualTo("otto");
+            assertThat(a.outcome()).isEqualTo(AuditOutcome.RATE_LIMITED);
         });
     }
 
@@ -126,7 +126,7 @@ class ControlServiceTest {
         assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class,
                 r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.STATE_UNAVAILABLE));
         assertThat(service.read()).isInstanceOf(ControlsReading.Unknown.class);
-        assertThat(audit).singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(Outcome.FAILED));
+        assertThat(audit).singleElement().satisfies(a -> assertThat(a.outcome()).isEqualTo(AuditOutcome.FAILED));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.tradepilot.controls.internal;
 
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditOutcome;
+
 import io.lettuce.core.ClientOptions;
 import io.tradepilot.controls.Control;
 import io.tradepilot.controls.ControlAction;
@@ -192,7 +195,7 @@ class RedisControlStoreIT {
 
     @Test
     void concurrent_engages_by_many_operators_engage_exactly_once() throws Exception {
-        List<ControlAuditTrail.Attempt> audit = Collections.synchronizedList(new ArrayList<>());
+        List<AuditEntry> audit = Collections.synchronizedList(new ArrayList<>());
         var service = new ControlService(store, new ControlAuthorization(audit::add), audit::add,
                 ControlRules.defaults(), clock);
         var pool = Executors.newFixedThreadPool(8);
@@ -225,7 +228,7 @@ class RedisControlStoreIT {
     @Test
     void with_redis_stopped_the_state_is_unknown_trading_is_blocked_and_nothing_changes() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeFalse(EXTERNAL, "stops the embedded server only");
-        List<ControlAuditTrail.Attempt> audit = Collections.synchronizedList(new ArrayList<>());
+        List<AuditEntry> audit = Collections.synchronizedList(new ArrayList<>());
         var service = new ControlService(store, new ControlAuthorization(audit::add), audit::add,
                 ControlRules.defaults(), clock);
         var gate = new TradingGate(service::read, clock);
@@ -243,8 +246,8 @@ class RedisControlStoreIT {
             var result = service.engageKillSwitch("broker is down");
             assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class,
                     r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.STATE_UNAVAILABLE));
-            assertThat(audit).last().extracting(ControlAuditTrail.Attempt::outcome)
-                    .isEqualTo(ControlAuditTrail.Outcome.FAILED);
+            assertThat(audit).last().extracting(AuditEntry::outcome)
+                    .isEqualTo(AuditOutcome.FAILED);
         } finally {
             server.start();
         }

@@ -3,7 +3,8 @@ package io.tradepilot.controls.web;
 import io.tradepilot.controls.ControlRules;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.InMemoryControlStore;
-import io.tradepilot.controls.internal.ControlAuditTrail;
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ControlApiControllerTest {
 
     private final InMemoryControlStore store = new InMemoryControlStore(Clock.systemUTC());
-    private final List<ControlAuditTrail.Attempt> audit = new ArrayList<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
     private MockMvc mvc;
 
     @BeforeEach
@@ -139,8 +140,8 @@ class ControlApiControllerTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(jsonPath("$.code").value("RATE_LIMITED"));
-        assertThat(audit).last().extracting(ControlAuditTrail.Attempt::outcome)
-                .isEqualTo(ControlAuditTrail.Outcome.RATE_LIMITED);
+        assertThat(audit).last().extracting(AuditEntry::outcome)
+                .isEqualTo(AuditOutcome.RATE_LIMITED);
     }
 
     @Test

@@ -21,7 +21,6 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final ApiTokenAuthenticator authenticator;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
     ApiTokenAuthenticationFilter(ApiTokenAuthenticator authenticator) {
         this.authenticator = authenticator;
@@ -43,6 +42,8 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
         switch (authenticator.authenticate(header.substring(BEARER.length()).trim())) {
             case ApiTokenAuthenticator.Refused refused -> ProblemResponses.unauthorized(request, response, refused.detail());
             case ApiTokenAuthenticator.Authenticated ok -> {
+                // looked up per request: Vaadin replaces the global strategy while the context starts
+                SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
                 SecurityContext context = contexts.createEmptyContext();
                 context.setAuthentication(ok.authentication());
                 contexts.setContext(context);

@@ -44,6 +44,21 @@ class SessionLimitFilter extends OncePerRequestFilter {
             checkLimits(request, session);
         }
         chain.doFilter(request, response);
+        stampSignIn(request.getSession(false));
+    }
+
+    /** The request that signs in starts both clocks (the session may be a new one after sign-in). */
+    private void stampSignIn(HttpSession session) {
+        try {
+            if (session != null && session.getAttribute(AUTHENTICATED_AT) == null
+                    && session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) != null) {
+                Instant now = clock.instant();
+                session.setAttribute(AUTHENTICATED_AT, now);
+                session.setAttribute(LAST_ACTIVITY_AT, now);
+            }
+        } catch (IllegalStateException invalidated) {
+            // signed out during the request
+        }
     }
 
     private void checkLimits(HttpServletRequest request, HttpSession session) {

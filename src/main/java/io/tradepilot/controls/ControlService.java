@@ -1,10 +1,11 @@
 package io.tradepilot.controls;
 
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.AuditedAs;
 import io.tradepilot.controls.internal.AuditingDeniedHandler;
 import io.tradepilot.controls.internal.ClientAddress;
-import io.tradepilot.controls.internal.ControlAuditTrail;
-import io.tradepilot.controls.internal.ControlAuditTrail.Outcome;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import io.tradepilot.controls.internal.ControlStore;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,12 +38,12 @@ public class ControlService {
 
     private final ControlStore store;
     private final ControlAuthorization authorization;
-    private final ControlAuditTrail audit;
+    private final AuditLog audit;
     private final ControlRules rules;
     private final Clock clock;
     private final Consumer<ControlChanged> afterChange;
 
-    public ControlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
+    public ControlService(ControlStore store, ControlAuthorization authorization, AuditLog audit,
                           ControlRules rules, Clock clock) {
         this(store, authorization, audit, rules, clock, change -> { });
     }
@@ -51,7 +52,7 @@ public class ControlService {
      * @param afterChange runs on the caller's thread after each stored change, before the method
      *                    returns (e.g. so that this instance's trading gate blocks at once)
      */
-    public ControlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
+    public ControlService(ControlStore store, ControlAuthorization authorization, AuditLog audit,
                           ControlRules rules, Clock clock, Consumer<ControlChanged> afterChange) {
         this.store = store;
         this.authorization = authorization;
@@ -159,9 +160,9 @@ public class ControlService {
         authorization.require(action, reason);
         String user = ControlAuthorization.currentUser();
         String client = ClientAddress.current();
-        Function<Outcome, Function<String, ControlAuditTrail.Attempt>> attempt = outcome -> detail ->
-                new ControlAuditTrail.Attempt(user, action.auditName(), action.control().key(),
-                        reason == null ? "" : ControlRules.clean(reason), outcome, detail, client);
+        String auditReason = ControlRules.clean(reason).isEmpty() ? null : ControlRules.clean(reason);
+        Function<AuditOutcome, Function<String, AuditEntry>> attempt = outcome -> detail ->
+                new AuditEntry(user, action.auditName(), action.control().key(), auditReason, outcome, detail, client);
         for (int i = 0; i < ATTEMPTS; i++) {
             ControlStore.Stored stored;
             try {
@@ -186,7 +187,7 @@ public class ControlService {
                     }
                     if (written) {
                         afterChange.accept(applied.change());
-                        audit.record(attempt.apply(Outcome.SUCCESS).apply(applied.change().from() + " -> "
+                        audit.record(attempt.apply(AuditOutcome.SUCCESS).apply(applied.change().from() + " -> "
                                 + applied.change().to()));
                         return new ControlResult.Applied(applied.change());
                     }
@@ -197,9 +198,8 @@ public class ControlService {
                 "Someone else changed the " + action.control().label().toLowerCase() + " at the same moment; look again and retry."));
     }
 
-    private ControlResult refused(Function<Outcome, Function<String, ControlAuditTrail.Attempt>> attempt,
-                                  Refusal refusal) {
-        Outcome outcome = refusal.code() == RefusalCode.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.FAILED;
+    private ControlResult refused(Function<AuditOutcome, Function<String, AuditEntry>> attempt, Refusal refusal) {
+        AuditOutcome outcome = refusal.code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED;
         audit.record(attempt.apply(outcome).apply(refusal.code().name() + ": " + refusal.message()));
         return new ControlResult.Refused(refusal);
     }

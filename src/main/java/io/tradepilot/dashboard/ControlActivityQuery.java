@@ -23,8 +23,9 @@ public class ControlActivityQuery {
     private final BiFunction<Control, Integer, List<ControlChanged>> history;
     private final Clock clock;
 
-    ControlActivityQuery(ControlService controls, org.springframework.beans.factory.ObjectProvider<Clock> clock) {
-        this(controls::history, clock.getIfAvailable(Clock::systemUTC));
+    @org.springframework.beans.factory.annotation.Autowired
+    ControlActivityQuery(ControlService controls, Clock clock) {
+        this(controls::history, clock);
     }
 
     ControlActivityQuery(BiFunction<Control, Integer, List<ControlChanged>> history, Clock clock) {

@@ -2,19 +2,22 @@ package io.tradepilot.controls.internal;
 
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
+import io.tradepilot.security.CurrentUser;
 
-/** The network address of the client whose request is being served, for the audit log. */
+/**
+ * The network address of the client whose request is being served, for the audit log: the HTTP
+ * request's, or else the Vaadin request's or session's (e.g. inside a push round trip).
+ */
 public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    /** The current client's address, or an empty string outside a request (e.g. the engine). */
+    /** The current client's address, or null outside a request (e.g. the engine). */
     public static String current() {
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            return attributes.getRequest().getRemoteAddr();
+        String fromRequest = CurrentUser.clientAddress();
+        if (fromRequest != null) {
+            return fromRequest;
         }
         VaadinRequest request = VaadinRequest.getCurrent();
         if (request != null) {
@@ -24,6 +27,6 @@ public final class ClientAddress {
         if (session != null && session.getBrowser() != null && session.getBrowser().getAddress() != null) {
             return session.getBrowser().getAddress();
         }
-        return "";
+        return null;
     }
 }

@@ -1,6 +1,10 @@
 package io.tradepilot.controls.internal;
 
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.ControlAction;
+import io.tradepilot.security.CurrentUser;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -19,20 +23,15 @@ import java.util.List;
  */
 public final class ControlAuthorization {
 
-    private final ControlAuditTrail audit;
+    private final AuditLog audit;
 
-    public ControlAuthorization(ControlAuditTrail audit) {
+    public ControlAuthorization(AuditLog audit) {
         this.audit = audit;
     }
 
     /** The name of the current user, or {@code anonymous}. */
     public static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
-                || !authentication.isAuthenticated()) {
-            return "anonymous";
-        }
-        return authentication.getName();
+        return CurrentUser.username();
     }
 
     /** Whether the current user holds a role that permits {@code action}. */
@@ -63,8 +62,9 @@ public final class ControlAuthorization {
 
     /** Writes the audit record of a denied attempt. */
     public void deny(ControlAction action, String reason, String detail) {
-        audit.record(new ControlAuditTrail.Attempt(currentUser(), action.auditName(), action.control().key(),
-                reason == null ? "" : reason, ControlAuditTrail.Outcome.DENIED, detail, ClientAddress.current()));
+        audit.record(new AuditEntry(currentUser(), action.auditName(), action.control().key(),
+                reason == null || reason.isBlank() ? null : reason.strip(), AuditOutcome.DENIED, detail,
+                ClientAddress.current()));
     }
 
 }

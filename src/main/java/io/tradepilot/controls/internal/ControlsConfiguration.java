@@ -1,12 +1,10 @@
 package io.tradepilot.controls.internal;
 
+import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlRules;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
-import io.lettuce.core.ClientOptions;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,15 +23,6 @@ import java.util.concurrent.Executors;
 @EnableConfigurationProperties(ControlsProperties.class)
 class ControlsConfiguration {
 
-    /**
-     * Fail fast instead of queueing commands while Redis is unreachable: the control state then
-     * reads as unknown (and blocks trading) at once rather than after the command timeout.
-     */
-    @Bean
-    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-    }
-
     @Bean
     ControlRules controlRules(ControlsProperties properties) {
         return new ControlRules(properties.engageReasonMinLength(), properties.resetReasonMinLength(),
@@ -42,13 +31,13 @@ class ControlsConfiguration {
 
     @Bean
     RedisControlStore controlStore(StringRedisTemplate redis, ControlsProperties properties,
-                                   ObjectProvider<Clock> clock) {
-        return new RedisControlStore(redis, JsonMapper.builder().build(), clock.getIfAvailable(Clock::systemUTC),
+                                   Clock clock) {
+        return new RedisControlStore(redis, JsonMapper.builder().build(), clock,
                 properties.keyPrefix(), properties.historyLimit());
     }
 
     @Bean
-    ControlAuthorization controlAuthorization(ControlAuditTrail audit) {
+    ControlAuthorization controlAuthorization(AuditLog audit) {
         return new ControlAuthorization(audit);
     }
 
@@ -58,22 +47,22 @@ class ControlsConfiguration {
     }
 
     @Bean
-    ControlService controlService(ControlStore store, ControlAuthorization authorization, ControlAuditTrail audit,
-                                  ControlRules rules, ObjectProvider<Clock> clock, ControlStateCache cache) {
-        return new ControlService(store, authorization, audit, rules, clock.getIfAvailable(Clock::systemUTC),
+    ControlService controlService(ControlStore store, ControlAuthorization authorization, AuditLog audit,
+                                  ControlRules rules, Clock clock, ControlStateCache cache) {
+        return new ControlService(store, authorization, audit, rules, clock,
                 change -> cache.refresh());
     }
 
     @Bean(destroyMethod = "close")
-    ControlStateCache controlStateCache(ControlStore store, ControlsProperties properties, ObjectProvider<Clock> clock) {
-        return new ControlStateCache(store, clock.getIfAvailable(Clock::systemUTC), properties.cacheMaxAge())
+    ControlStateCache controlStateCache(ControlStore store, ControlsProperties properties, Clock clock) {
+        return new ControlStateCache(store, clock, properties.cacheMaxAge())
                 .start(properties.cacheRefreshInterval());
     }
 
     /** The gate answers from memory (the engine asks it for every order); see {@link ControlStateCache}. */
     @Bean
-    TradingGate tradingGate(ControlStateCache cache, ObjectProvider<Clock> clock) {
-        return new TradingGate(cache, clock.getIfAvailable(Clock::systemUTC));
+    TradingGate tradingGate(ControlStateCache cache, Clock clock) {
+        return new TradingGate(cache, clock);
     }
 
     @Bean

@@ -80,8 +80,10 @@ class AuditView extends VerticalLayout {
         grid.addColumn(AuditQuery.Row::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditQuery.Row::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0)
                 .setPartNameGenerator(r -> "outcome-" + r.outcome().toLowerCase());
-        grid.addColumn(AuditQuery.Row::reason).setHeader("Reason").setFlexGrow(1);
-        grid.addColumn(AuditQuery.Row::detail).setHeader("Detail").setFlexGrow(1);
+        grid.addColumn(AuditQuery.Row::reason).setHeader("Reason").setFlexGrow(1).setResizable(true)
+                .setTooltipGenerator(AuditQuery.Row::reason);
+        grid.addColumn(AuditQuery.Row::detail).setHeader("Detail").setFlexGrow(1).setResizable(true)
+                .setTooltipGenerator(AuditQuery.Row::detail);
         grid.addColumn(AuditQuery.Row::clientAddress).setHeader("Client").setAutoWidth(true).setFlexGrow(0);
 
         var filters = new HorizontalLayout(from, to, user, action, outcome, clear);

@@ -11,10 +11,14 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
 
     Map<String, Object> toOptions();
 
-    /** A named series of values. */
-    record Series<P>(String name, List<P> points) {
+    /** A named series of values, drawn in {@code color} (CSS, e.g. {@code #c62828}) or, when null, the theme's next colour. */
+    record Series<P>(String name, List<P> points, String color) {
         public Series {
             points = List.copyOf(points);
+        }
+
+        public Series(String name, List<P> points) {
+            this(name, points, null);
         }
     }
 
@@ -47,6 +51,7 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
             var options = base(area ? "area" : "line", title);
             options.put("series", series.stream().map(s -> Map.of("name", s.name(),
                     "data", s.points().stream().map(p -> List.of(p.time().toEpochMilli(), p.value())).toList())).toList());
+            colors(options, series);
             options.put("xaxis", Map.of("type", "datetime"));
             options.put("stroke", Map.of("curve", "straight", "width", 2));
             options.put("yaxis", Map.of("title", Map.of("text", yTitle == null ? "" : yTitle)));
@@ -54,8 +59,13 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
         }
     }
 
-    /** Bars per category, one bar per series (stacked or side by side). */
-    record Bar(String title, List<String> categories, List<Series<Double>> series, boolean stacked) implements Chart {
+    /**
+     * Bars per category, one bar per series (stacked or side by side).
+     *
+     * @param counts whether the values are counts (the axis then shows whole numbers only)
+     */
+    record Bar(String title, List<String> categories, List<Series<Double>> series, boolean stacked, boolean counts)
+            implements Chart {
         @Override
         public Map<String, Object> toOptions() {
             var options = base("bar", title);
@@ -63,8 +73,12 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
             var chart = (Map<String, Object>) options.get("chart");
             chart.put("stacked", stacked);
             options.put("series", series.stream().map(s -> Map.of("name", s.name(), "data", s.points())).toList());
+            colors(options, series);
             options.put("xaxis", Map.of("categories", categories));
             options.put("dataLabels", Map.of("enabled", false));
+            if (counts) {
+                options.put("yaxis", Map.of("min", 0, "forceNiceScale", true, "decimalsInFloat", 0));
+            }
             return options;
         }
     }
@@ -98,6 +112,13 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
                     "data", r.cells().stream().map(c -> Map.of("x", c.column(), "y", c.value())).toList())).toList());
             options.put("dataLabels", Map.of("enabled", true));
             return options;
+        }
+    }
+
+    /** Sets the series colours when every series names one (ApexCharts takes them as one list). */
+    private static void colors(Map<String, Object> options, List<? extends Series<?>> series) {
+        if (!series.isEmpty() && series.stream().allMatch(s -> s.color() != null)) {
+            options.put("colors", series.stream().map(Series::color).toList());
         }
     }
 

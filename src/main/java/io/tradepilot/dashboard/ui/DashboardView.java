@@ -62,6 +62,8 @@ class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final int POLL_MILLIS = 5000;
+    private static final Map<Control, String> COLORS = Map.of(Control.TRADING, "#1e88e5",
+            Control.KILL_SWITCH, "#c62828", Control.CIRCUIT_BREAKER, "#ef6c00");
 
     private final ControlService controls;
     private final ControlEvents events;
@@ -285,9 +287,9 @@ class DashboardView extends VerticalLayout {
             List<Chart.Series<Double>> series = new ArrayList<>();
             for (Control control : Control.values()) {
                 series.add(new Chart.Series<>(control.label(),
-                        hourly.counts().get(control).stream().map(Integer::doubleValue).toList()));
+                        hourly.counts().get(control).stream().map(Integer::doubleValue).toList(), COLORS.get(control)));
             }
-            chart.show(new Chart.Bar(null, categories, series, true));
+            chart.show(new Chart.Bar(null, categories, series, true, true));
         } catch (RuntimeException unreadable) {
             // the banner already says the state is unknown; keep the last tables shown
         }

@@ -31,14 +31,16 @@ class ApexChartTest {
     }
 
     @Test
-    void a_stacked_bar_chart_sends_categories_and_one_series_per_name() {
+    void a_stacked_bar_chart_of_counts_sends_categories_colours_and_whole_number_ticks() {
         var options = optionsOf(new Chart.Bar("Events", List.of("10:00", "11:00"),
-                List.of(new Chart.Series<>("Kill switch", List.of(1.0, 0.0)), new Chart.Series<>("Trading", List.of(0.0, 2.0))), true));
+                List.of(new Chart.Series<>("Kill switch", List.of(1.0, 0.0), "#c62828"), new Chart.Series<>("Trading", List.of(0.0, 2.0), "#1e88e5")), true, true));
 
         assertThat(options.at("/chart/stacked").asBoolean()).isTrue();
         assertThat(options.at("/xaxis/categories/1").asString()).isEqualTo("11:00");
         assertThat(options.at("/series/1/name").asString()).isEqualTo("Trading");
         assertThat(options.at("/series/1/data/1").asDouble()).isEqualTo(2.0);
+        assertThat(options.at("/colors/0").asString()).isEqualTo("#c62828");
+        assertThat(options.at("/yaxis/decimalsInFloat").asInt()).isZero();
     }
 
     @Test

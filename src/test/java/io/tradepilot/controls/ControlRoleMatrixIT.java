@@ -5,6 +5,7 @@ import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.access.AccessDeniedException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -175,16 +177,49 @@ class ControlRoleMatrixIT extends IntegrationTestSupport {
         return Stream.of(ControlAction.values());
     }
 
+    private long lastAuditId() {
+        Long max = db.select(DSL.max(AUDIT_EVENT.ID)).from(AUDIT_EVENT).fetchOne(0, Long.class);
+        return max == null ? 0 : max;
+    }
+
+    private Record anonymousAuditAfter(long id, ControlAction action) {
+        return db.selectFrom(AUDIT_EVENT)
+                .where(AUDIT_EVENT.ID.gt(id), AUDIT_EVENT.USERNAME.eq("anonymous"),
+                        AUDIT_EVENT.ACTION.eq(action.auditName()))
+                .fetchOne();
+    }
+
     @ParameterizedTest(name = "anonymous {0}")
     @MethodSource("actions")
-    void anonymously_the_rest_api_refuses_every_control_and_changes_nothing(ControlAction action) {
+    void anonymously_the_rest_api_refuses_every_control_changes_nothing_and_audits_the_denial(ControlAction action) {
         prepareFor(action);
         int before = historySize(action);
+        long lastAudit = lastAuditId();
 
         var response = api().post(path(action), body(action));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
         assertThat(historySize(action)).isEqualTo(before);
+        var row = anonymousAuditAfter(lastAudit, action);
+        assertThat(row).as("the audit record of the anonymous attempt").isNotNull();
+        assertThat(row.get(AUDIT_EVENT.OUTCOME)).isEqualTo("DENIED");
+        assertThat(row.get(AUDIT_EVENT.CLIENT_ADDRESS)).isNotBlank();
+    }
+
+    @Test
+    void an_expired_token_is_refused_and_the_attempt_audited() {
+        TestUser operator = users.operator();
+        String token = users.apiToken(operator, clock.instant().plus(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(2));
+        long lastAudit = lastAuditId();
+
+        var response = api(token).post(path(ControlAction.ENGAGE_KILL_SWITCH), body(ControlAction.ENGAGE_KILL_SWITCH));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("expired");
+        assertThat(anonymousAuditAfter(lastAudit, ControlAction.ENGAGE_KILL_SWITCH).get(AUDIT_EVENT.DETAIL))
+                .contains("API token refused");
+        assertThat(controls.history(Control.KILL_SWITCH, 10)).isEmpty();
     }
 
     @Test

@@ -28,7 +28,8 @@ public class ControlActivityQuery {
         this(controls::history, clock);
     }
 
-    ControlActivityQuery(BiFunction<Control, Integer, List<ControlChanged>> history, Clock clock) {
+    /** For tests and other sources: {@code history} gives the newest changes of a control, newest first. */
+    public ControlActivityQuery(BiFunction<Control, Integer, List<ControlChanged>> history, Clock clock) {
         this.history = history;
         this.clock = clock;
     }

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * A PostgreSQL server run from the binaries on the classpath (zonky). With a persistent data
- * directory a restart keeps every row; an ephemeral one is wiped when the server starts.
+ * directory a restart (or a crash) keeps every committed row: fsync and synchronous commit are on;
+ * an ephemeral one is wiped when the server starts and trades durability for speed.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -38,6 +39,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");
+            if (persistent) {
+                // zonky starts PostgreSQL with test settings (-F: no fsync, no synchronous commit).
+                // Data that must survive a crash needs both back on; the later -c options win.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
  */
 public final class EmbeddedServers {
 
+    private static DataDirectoryLock dataLock;
+    private static final java.util.List<String> recoveries = new java.util.ArrayList<>();
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedRedisServer redis;
     private static String externalPostgres;
@@ -20,6 +22,8 @@ public final class EmbeddedServers {
     static synchronized EmbeddedPostgresServer postgres(Path dataDirectory, int port) {
         externalPostgres = null;
         if (postgres == null) {
+            lock(dataDirectory.getParent()).stopOrphan("PostgreSQL", dataDirectory.resolve("postmaster.pid"),
+                    dataDirectory.toAbsolutePath().toString()).ifPresent(recoveries::add);
             postgres = EmbeddedPostgresServer.start(dataDirectory, port, true);
         }
         return postgres;
@@ -28,11 +32,21 @@ public final class EmbeddedServers {
     static synchronized EmbeddedRedisServer redis(Path dataDirectory, int port) {
         externalRedis = null;
         if (redis == null) {
+            lock(dataDirectory.getParent()).stopOrphan("Redis", EmbeddedRedisServer.pidFile(dataDirectory), "redis")
+                    .ifPresent(recoveries::add);
             redis = EmbeddedRedisServer.start(dataDirectory, port, true);
         } else {
             redis.start();
         }
         return redis;
+    }
+
+    /** The lock on the data directory shared by both servers, taken once per process. */
+    private static DataDirectoryLock lock(Path dataRoot) {
+        if (dataLock == null) {
+            dataLock = DataDirectoryLock.acquire(dataRoot);
+        }
+        return dataLock;
     }
 
     static synchronized void useExternalPostgres(String jdbcUrl) {
@@ -57,6 +71,11 @@ public final class EmbeddedServers {
                 ? "EMBEDDED Redis (data in " + redis.dataDirectory() + ", port " + redis.port() + ")"
                 : "Redis at " + withoutCredentials(externalRedis);
         return "running on " + db + " and " + kv;
+    }
+
+    /** What was done at start to recover from an earlier unclean stop (logged once logging exists). */
+    static synchronized java.util.List<String> recoveries() {
+        return java.util.List.copyOf(recoveries);
     }
 
     static synchronized boolean embeddedInUse() {

@@ -5,6 +5,7 @@ import io.tradepilot.security.UserAdministration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Beans every integration test context gets. */
@@ -18,7 +19,8 @@ class IntegrationTestConfiguration {
     }
 
     @Bean
-    TestUsers testUsers(UserAdministration administration, ApiTokenService tokens, UserDetailsService users) {
-        return new TestUsers(administration, tokens, users);
+    TestUsers testUsers(UserAdministration administration, ApiTokenService tokens, UserDetailsService users,
+                        SecurityContextHolderStrategy contexts) {
+        return new TestUsers(administration, tokens, users, contexts);
     }
 }

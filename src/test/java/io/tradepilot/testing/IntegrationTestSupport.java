@@ -46,6 +46,7 @@ public abstract class IntegrationTestSupport {
 
     @BeforeEach
     void verifyInfrastructure() throws Exception {
+        users.useThisContextsSecurityStrategy();
         if (verifiedFor == getClass()) {
             return;
         }
@@ -69,7 +70,9 @@ public abstract class IntegrationTestSupport {
 
     @AfterEach
     void restoreRedisAndSecurityContext() {
-        infrastructure().restoreRedis();
+        if (infrastructure().redisCut()) {
+            endRedisOutage();
+        }
         SecurityContextHolder.clearContext();
     }
 
@@ -95,7 +98,25 @@ public abstract class IntegrationTestSupport {
      */
     protected RedisOutage redisOutage() {
         infrastructure().cutRedis();
-        return () -> infrastructure().restoreRedis();
+        return this::endRedisOutage;
+    }
+
+    /** Ends a Redis outage and waits (up to 15 s) until the application's Redis answers again. */
+    protected void endRedisOutage() {
+        infrastructure().restoreRedis();
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        RuntimeException last = null;
+        while (System.nanoTime() < deadline) {
+            try (RedisConnection connection = redis.getConnection()) {
+                if ("PONG".equals(connection.ping())) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                last = e;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
+        }
+        throw new IllegalStateException("Redis did not come back within 15 s after the outage", last);
     }
 
     /** An ongoing Redis outage; closing it ends the outage. */

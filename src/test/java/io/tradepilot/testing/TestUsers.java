@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
@@ -26,11 +27,26 @@ public final class TestUsers {
     private final UserAdministration administration;
     private final ApiTokenService tokens;
     private final UserDetailsService users;
+    private final SecurityContextHolderStrategy contexts;
 
-    TestUsers(UserAdministration administration, ApiTokenService tokens, UserDetailsService users) {
+    TestUsers(UserAdministration administration, ApiTokenService tokens, UserDetailsService users,
+              SecurityContextHolderStrategy contexts) {
         this.administration = administration;
         this.tokens = tokens;
         this.users = users;
+        this.contexts = contexts;
+    }
+
+    /**
+     * Makes this application context's security context strategy the JVM-wide one. Each context
+     * (Vaadin) brings its own strategy instance with its own thread-local storage and installs it
+     * globally when it starts; with several cached test contexts, the global one may belong to
+     * another context than the services a test calls.
+     */
+    public void useThisContextsSecurityStrategy() {
+        if (SecurityContextHolder.getContextHolderStrategy() != contexts) {
+            SecurityContextHolder.setContextHolderStrategy(contexts);
+        }
     }
 
     /** The first admin. */
@@ -102,7 +118,8 @@ public final class TestUsers {
                 new SimpleGrantedAuthority("ROLE_VIEWER"))), work);
     }
 
-    private static <T> T runWith(UsernamePasswordAuthenticationToken authentication, Callable<T> work) {
+    private <T> T runWith(UsernamePasswordAuthenticationToken authentication, Callable<T> work) {
+        useThisContextsSecurityStrategy();
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -23,7 +23,9 @@ import org.springframework.context.annotation.Import;
 @Inherited
 @ExtendWith(TestInfrastructureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "tradepilot.security.initial-admin-password=" + TestUsers.ADMIN_PASSWORD)
+        properties = {"tradepilot.security.initial-admin-password=" + TestUsers.ADMIN_PASSWORD,
+                // the production bundle from the build; also when failsafe runs outside the lifecycle
+                "vaadin.productionMode=true"})
 @AutoConfigureMockMvc
 @Import(IntegrationTestConfiguration.class)
 public @interface TradepilotIntegrationTest {

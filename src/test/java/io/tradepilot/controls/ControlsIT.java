@@ -151,6 +151,16 @@ class ControlsIT extends IntegrationTestSupport {
     }
 
     @Test
+    void the_openapi_description_lists_every_control_endpoint() {
+        var response = api().get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/state", "/api/v1/pause", "/api/v1/resume",
+                "/api/v1/kill-switch/engage", "/api/v1/kill-switch/disengage", "/api/v1/circuit-breaker/trip",
+                "/api/v1/circuit-breaker/reset");
+    }
+
+    @Test
     void every_change_reaches_the_listeners_in_order() throws Exception {
         List<ControlChanged> seen = new CopyOnWriteArrayList<>();
         var subscription = events.subscribe(seen::add);

@@ -27,7 +27,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *
      * @param dataDirectory where the cluster lives; created (initdb) when it holds none yet
      * @param port          the port to listen on, {@code 0} for a free one
-     * @param persistent    {@code false} wipes the data directory first
+     * @param persistent    {@code false} wipes the data directory first and stops the server with
+     *                      the JVM; a persistent server is stopped by its owner ({@link EmbeddedServers})
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean persistent) {
         try {
@@ -35,7 +36,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!persistent)
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(!persistent)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");

@@ -35,7 +35,9 @@ public final class EmbeddedServers {
         CountDownLatch latch = stopped;
         shutdownHook = new Thread(() -> {
             try {
-                latch.await(15, TimeUnit.SECONDS);
+                if (anyRunning()) {
+                    latch.await(15, TimeUnit.SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

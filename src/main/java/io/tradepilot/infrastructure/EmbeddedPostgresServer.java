@@ -33,9 +33,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean persistent) {
         try {
             Files.createDirectories(dataDirectory.getParent());
-            if (persistent) {
-                stopOrphanedPostmaster(dataDirectory);
-            }
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!persistent)
@@ -55,65 +52,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory
                     + (port > 0 ? " on port " + port + " (is another instance running?)" : ""), e);
-        }
-    }
-
-    /**
-     * A PostgreSQL left running on this data directory by an earlier process that was killed is
-     * shut down, so that the data directory can be used again. While a live process owns the
-     * directory it holds zonky's lock file ({@code epg-lock}); then nothing is touched and starting
-     * fails with a clear message. (The postmaster's parent process says nothing: pg_ctl detaches it.)
-     */
-    static void stopOrphanedPostmaster(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        long pid;
-        try (var lines = Files.lines(pidFile)) {
-            pid = Long.parseLong(lines.findFirst().orElse("").trim());
-        } catch (NumberFormatException e) {
-            return;
-        }
-        java.util.Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-        if (process.isEmpty()) {
-            return; // a stale pid file: PostgreSQL itself recovers from it
-        }
-        if (!ownerless(dataDirectory.resolve("epg-lock"))) {
-            throw new IllegalStateException("PostgreSQL (pid " + pid + ") of another running process already uses "
-                    + dataDirectory + "; stop that process or set TRADEPILOT_DATA_DIR to another directory");
-        }
-        ProcessHandle postmaster = process.get();
-        System.err.println("Tradepilot: stopping the embedded PostgreSQL (pid " + pid
-                + ") that an earlier, killed process left running on " + dataDirectory);
-        postmaster.destroy();
-        try {
-            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            postmaster.destroyForcibly();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e);
-        }
-    }
-
-    /** Whether no live process holds the lock file (it is taken and released at once to find out). */
-    private static boolean ownerless(Path lockFile) throws IOException {
-        if (!Files.exists(lockFile)) {
-            return true;
-        }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return false;
-            }
-            lock.release();
-            return true;
-        } catch (java.nio.channels.OverlappingFileLockException heldByThisJvm) {
-            return false;
         }
     }
 

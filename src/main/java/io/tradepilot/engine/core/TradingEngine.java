@@ -191,9 +191,11 @@ public final class TradingEngine implements EngineInput {
             currentDay = day;
             portfolio.startDay();
         }
-        Instrument instrument = portfolio.instrument(slot);
-        if (broker.hasWorking(instrument.symbol())) {
-            broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
+        if (broker.workingCount() != 0) {
+            Instrument instrument = portfolio.instrument(slot);
+            if (broker.hasWorking(instrument.symbol())) {
+                broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
+            }
         }
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
@@ -347,7 +349,7 @@ public final class TradingEngine implements EngineInput {
 
     /** Lifecycle bookkeeping when an order stops working. */
     private void orderEnded(Order o) {
-        Position position = portfolio.position(o.request().symbol());
+        Position position = portfolio.position(portfolio.slotOf(o.request().instrument()));
         if (position == null) return;
         if (exits.remove(o.id())) {
             position.exitEnded(o.status() == io.tradepilot.engine.orders.OrderStatus.FILLED);

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 20, time = 1)
 @Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class SmaCrossBacktestBenchmark {

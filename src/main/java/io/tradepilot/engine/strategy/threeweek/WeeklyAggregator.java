@@ -16,7 +16,10 @@ import java.time.temporal.ChronoUnit;
  * its week when the calendar's next trading day lies in a later ISO week (so a week whose Friday is a
  * holiday completes on Thursday). Outside the calendar's years every weekday counts as a trading day.
  * A week whose last trading day had no bar (missing data) completes when the next week's first bar
- * arrives: {@link #onDay} then returns the completed week before starting the new one.
+ * arrives: {@link #onDay} then returns the completed week before starting the new one. A bar that
+ * arrives after its week was completed (a weekend special session such as NSE's Muhurat trading, which
+ * the calendar counts as closed) amends the week, which is then reported complete again; consumers
+ * keyed by week (the {@link ThreeWeekInsideDetector}) ignore the repeat.
  */
 public final class WeeklyAggregator {
     private final ExchangeCalendar calendar;
@@ -55,7 +58,6 @@ public final class WeeklyAggregator {
             volume = 0;
             completed = false;
         } else {
-            if (completed) throw new IllegalStateException("bar for " + day + " arrives after its week was completed");
             high = Math.max(high, h);
             low = Math.min(low, l);
         }

@@ -48,6 +48,7 @@ public final class Cli {
         return new Cli(List.of(
                 new IndicatorsCommand(),
                 new BacktestCommand(null),
+                new ScanCommand(),
                 new BenchCommand(List.of(), List.of("sma-cross", "bar-to-order latency"), System::nanoTime)));
     }
 

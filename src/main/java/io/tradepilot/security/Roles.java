@@ -1,6 +1,10 @@
 package io.tradepilot.security;
 
-/** The three roles of Tradepilot. Each role includes everything the one below it may do. */
+/**
+ * The three roles of Tradepilot. Each role includes everything the one below it may do:
+ * ADMIN &gt; OPERATOR &gt; VIEWER. The string constants are for annotations
+ * ({@code @RolesAllowed(Roles.OPERATOR)}); {@link Role} is the type everywhere else.
+ */
 public final class Roles {
 
     public static final String ADMIN = "ADMIN";
@@ -8,5 +12,20 @@ public final class Roles {
     public static final String VIEWER = "VIEWER";
 
     private Roles() {
+    }
+
+    /** A role, ordered from most to least powerful. */
+    public enum Role {
+        ADMIN, OPERATOR, VIEWER;
+
+        /** The Spring Security authority, e.g. {@code ROLE_ADMIN}. */
+        public String authority() {
+            return "ROLE_" + name();
+        }
+
+        /** Whether this role may do everything {@code other} may do. */
+        public boolean includes(Role other) {
+            return ordinal() <= other.ordinal();
+        }
     }
 }

@@ -35,8 +35,16 @@ class EngineIsPlainJavaTest {
 
     @Test
     void the_engine_does_not_depend_on_the_host_application() {
-        noClasses().that().resideInAPackage("io.tradepilot.engine..")
+        noClasses().that().resideInAPackage("io.tradepilot.engine..").and().resideOutsideOfPackage("io.tradepilot.engine.cli..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.tradepilot.engine..", "java..", "javax.annotation..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void the_command_line_adds_only_hdr_histogram_for_bench_latencies() {
+        noClasses().that().resideInAPackage("io.tradepilot.engine.cli..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.tradepilot.engine..", "java..", "javax.annotation..",
+                        "org.HdrHistogram..")
                 .check(ENGINE);
     }
 }

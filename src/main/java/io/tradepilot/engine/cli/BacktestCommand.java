@@ -21,7 +21,7 @@ public final class BacktestCommand implements Command {
 
     private final BacktestExecutor executor;
 
-    /** @param executor the engine's runner; null when this build has no backtest engine */
+    /** @param executor runs the validated request (the engine's: {@link EngineBacktestExecutor}); null when absent */
     public BacktestCommand(BacktestExecutor executor) {
         this.executor = executor;
     }

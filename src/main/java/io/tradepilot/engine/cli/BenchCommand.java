@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -46,17 +46,28 @@ public final class BenchCommand implements Command {
 
     private final List<BenchScenario> scenarios;
     private final LongSupplier nanoTime;
+    private final LongSupplier cpuTime;
     private final List<String> pending;
 
     /**
      * @param scenarios extra scenarios run after the built-in ones
      * @param pending   names of scenarios this build cannot run yet (printed as such)
-     * @param nanoTime  monotonic clock
+     * @param nanoTime  monotonic wall clock
+     * @param cpuTime   CPU time of the current thread in nanoseconds: on a shared machine, bars per CPU
+     *                  second are steadier than bars per wall second
      */
-    public BenchCommand(List<BenchScenario> scenarios, List<String> pending, LongSupplier nanoTime) {
+    public BenchCommand(List<BenchScenario> scenarios, List<String> pending, LongSupplier nanoTime, LongSupplier cpuTime) {
         this.scenarios = List.copyOf(scenarios);
         this.pending = List.copyOf(pending);
         this.nanoTime = nanoTime;
+        this.cpuTime = cpuTime;
+    }
+
+    /** Wall and CPU time of the current thread from the JVM. */
+    public static BenchCommand withScenarios(List<BenchScenario> scenarios, List<String> pending) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        LongSupplier cpu = threads.isCurrentThreadCpuTimeSupported() ? threads::getCurrentThreadCpuTime : () -> -1;
+        return new BenchCommand(scenarios, pending, System::nanoTime, cpu);
     }
 
     @Override
@@ -123,14 +134,14 @@ public final class BenchCommand implements Command {
         for (Input in : inputs) series.add(CsvBarReader.parse(in.bytes(), in.name(), CsvBarReader.symbolOf(Path.of(in.name())), zone));
         long bars = series.stream().mapToLong(BarSeries::size).sum();
         long[] check = new long[1];
-        double[] rates = measure(rounds, bars, () -> {
+        Rates rates = measure(rounds, bars, () -> {
             try {
                 for (Input in : inputs) check[0] += CsvBarReader.parse(in.bytes(), in.name(), "S", zone).size();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e); // parsed once above: cannot happen
             }
         });
-        report(out, "csv-parse", bars, rates, String.format(Locale.ROOT, "%.0f MB/s", median(rates) * bytes / bars / 1e6));
+        report(out, "csv-parse", bars, rates, String.format(Locale.ROOT, "%.0f MB/s", median(rates.wall()) * bytes / bars / 1e6));
 
         // 2. indicators, streaming, one at a time
         List<double[]> closes = new ArrayList<>(), highs = new ArrayList<>(), lows = new ArrayList<>(), volumes = new ArrayList<>();
@@ -141,13 +152,13 @@ public final class BenchCommand implements Command {
             volumes.add(s.volumesAsDouble());
         }
         double[] sink = new double[1];
-        indicator(out, "indicator rsi14", rounds, bars, closes, n -> new Rsi(14), sink);
-        indicator(out, "indicator sma20", rounds, bars, closes, n -> new Sma(20), sink);
-        indicator(out, "indicator ema20", rounds, bars, closes, n -> new Ema(20), sink);
-        indicator(out, "indicator wma20", rounds, bars, closes, n -> new Wma(20), sink);
-        indicator(out, "indicator wma100", rounds, bars, closes, n -> new Wma(100), sink);
-        indicator(out, "indicator volratio20", rounds, bars, volumes, n -> new VolumeRatio(20), sink);
-        double[] atrRates = measure(rounds, bars, () -> {
+        indicator(out, "indicator rsi14", rounds, bars, closes, () -> new Rsi(14), sink);
+        indicator(out, "indicator sma20", rounds, bars, closes, () -> new Sma(20), sink);
+        indicator(out, "indicator ema20", rounds, bars, closes, () -> new Ema(20), sink);
+        indicator(out, "indicator wma20", rounds, bars, closes, () -> new Wma(20), sink);
+        indicator(out, "indicator wma100", rounds, bars, closes, () -> new Wma(100), sink);
+        indicator(out, "indicator volratio20", rounds, bars, volumes, () -> new VolumeRatio(20), sink);
+        Rates atrRates = measure(rounds, bars, () -> {
             for (int k = 0; k < closes.size(); k++) {
                 Atr atr = new Atr(14);
                 double[] h = highs.get(k), l = lows.get(k), c = closes.get(k);
@@ -167,10 +178,10 @@ public final class BenchCommand implements Command {
     }
 
     private void indicator(PrintStream out, String name, int rounds, long bars, List<double[]> inputs,
-                           IntFunction<ValueIndicator> factory, double[] sink) {
-        double[] rates = measure(rounds, bars, () -> {
+                           Supplier<ValueIndicator> factory, double[] sink) {
+        Rates rates = measure(rounds, bars, () -> {
             for (double[] in : inputs) {
-                ValueIndicator ind = factory.apply(0);
+                ValueIndicator ind = factory.get();
                 for (double x : in) {
                     ind.update(x);
                     if (ind.ready()) sink[0] += ind.value();
@@ -180,17 +191,24 @@ public final class BenchCommand implements Command {
         report(out, name, bars, rates, null);
     }
 
-    /** Bars per second of each timed round, after as many untimed warm-up rounds (at least 3). */
-    private double[] measure(int rounds, long barsPerRound, Runnable body) {
+    /** Rates of the timed rounds: bars per wall second and per CPU second (NaN when CPU time is unknown). */
+    record Rates(double[] wall, double[] cpu) {
+    }
+
+    /** Times {@code rounds} rounds after as many untimed warm-up rounds (at least 3). */
+    private Rates measure(int rounds, long barsPerRound, Runnable body) {
         for (int i = 0; i < Math.max(3, rounds); i++) body.run();
-        double[] rates = new double[rounds];
+        double[] wall = new double[rounds], cpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
+            long c0 = cpuTime.getAsLong();
             long t0 = nanoTime.getAsLong();
             body.run();
             long dt = Math.max(1, nanoTime.getAsLong() - t0);
-            rates[r] = barsPerRound * 1e9 / dt;
+            long dc = cpuTime.getAsLong() - c0;
+            wall[r] = barsPerRound * 1e9 / dt;
+            cpu[r] = c0 < 0 || dc <= 0 ? Double.NaN : barsPerRound * 1e9 / dc;
         }
-        return rates;
+        return new Rates(wall, cpu);
     }
 
     private static double median(double[] rates) {
@@ -199,10 +217,13 @@ public final class BenchCommand implements Command {
         return s[s.length / 2];
     }
 
-    private static void report(PrintStream out, String name, long bars, double[] rates, String extra) {
-        double best = Arrays.stream(rates).max().orElse(0);
-        out.printf(Locale.ROOT, "%s: %d bars/round, median %.2f M bars/s, best %.2f M bars/s%s%n",
-                name, bars, median(rates) / 1e6, best / 1e6, extra == null ? "" : " (" + extra + ")");
+    private static void report(PrintStream out, String name, long bars, Rates rates, String extra) {
+        double best = Arrays.stream(rates.wall()).max().orElse(0);
+        double cpu = median(rates.cpu());
+        out.printf(Locale.ROOT, "%s: %d bars/round, median %.2f M bars/s, best %.2f M bars/s%s%s%n",
+                name, bars, median(rates.wall()) / 1e6, best / 1e6,
+                Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, ", %.2f M bars per CPU second", cpu / 1e6),
+                extra == null ? "" : " (" + extra + ")");
     }
 
     private static boolean hasBarHeader(Path f) throws IOException {

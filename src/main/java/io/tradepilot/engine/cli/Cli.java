@@ -41,15 +41,16 @@ public final class Cli {
     }
 
     /**
-     * The commands of this build. The backtest engine and the engine bench scenarios are plugged in
-     * here once the engine exists: pass a {@link BacktestExecutor} and the {@link BenchScenario}s.
+     * The commands of this build: {@code indicators}, {@code backtest} on the engine
+     * ({@link EngineBacktestExecutor}) and {@code bench} with the engine's scenarios
+     * ({@link EngineBenchScenarios}).
      */
     public static Cli standard() {
         return new Cli(List.of(
                 new IndicatorsCommand(),
-                new BacktestCommand(null),
+                new BacktestCommand(new EngineBacktestExecutor()),
                 new ScanCommand(),
-                new BenchCommand(List.of(), List.of("sma-cross", "bar-to-order latency"), System::nanoTime)));
+                BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of())));
     }
 
     /** True when {@code firstArg} selects the command line. */

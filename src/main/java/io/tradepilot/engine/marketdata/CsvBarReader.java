@@ -102,6 +102,12 @@ public final class CsvBarReader {
 
     private static final String[] COLUMNS = {"date", "open", "high", "low", "close", "volume"};
     private static final int MAX_DIGITS = 18;
+    /** Largest value that can be multiplied by {@code 10^k} without overflow. */
+    private static final long[] MAX_BEFORE_SCALING = new long[BarSeries.MAX_SCALE + 1];
+
+    static {
+        for (int k = 0; k < MAX_BEFORE_SCALING.length; k++) MAX_BEFORE_SCALING[k] = Long.MAX_VALUE / BarSeries.POW10[k];
+    }
 
     private CsvBarReader() {
     }
@@ -271,6 +277,10 @@ public final class CsvBarReader {
             return new Result(out.build(), skipped, rounded);
         }
 
+        // consecutive rows mostly share year and month: remember the month's first epoch day
+        private int cachedYear = -1, cachedMonth = -1, cachedMonthLength;
+        private long cachedFirstDay;
+
         // scale bookkeeping within one row
         private boolean rowScaleChanged;
         private int openScale, highScale, lowScale;
@@ -293,8 +303,15 @@ public final class CsvBarReader {
             int mo = d2(q + 5);
             int d = d2(q + 8);
             if (y < 0 || mo < 0 || d < 0 || b[q + 4] != '-' || b[q + 7] != '-') fail("bad date: '" + fieldText(0) + "'");
-            if (mo < 1 || mo > 12 || d < 1 || d > monthLength(y, mo)) fail("no such date: '" + fieldText(0) + "'");
-            long day = epochDay(y, mo, d);
+            if (y != cachedYear || mo != cachedMonth) {
+                if (mo < 1 || mo > 12) fail("no such date: '" + fieldText(0) + "'");
+                cachedYear = y;
+                cachedMonth = mo;
+                cachedMonthLength = monthLength(y, mo);
+                cachedFirstDay = epochDay(y, mo, 1);
+            }
+            if (d < 1 || d > cachedMonthLength) fail("no such date: '" + fieldText(0) + "'");
+            long day = cachedFirstDay + d - 1;
             q += 10;
             if (q < n && (b[q] == 'T' || b[q] == ' ')) {
                 if (stampKind == 1) fail("a date-time in a file of dates: '" + fieldText(0) + "'");
@@ -396,9 +413,9 @@ public final class CsvBarReader {
                 rowScaleChanged = true;
                 sc = numScale;
             }
-            long f = BarSeries.POW10[sc - numScale];
-            if (f != 1 && num > Long.MAX_VALUE / f) fail("price too large in column '" + COLUMNS[column] + "': '" + fieldText(column) + "'");
-            long v = num * f;
+            int k = sc - numScale;
+            if (num > MAX_BEFORE_SCALING[k]) fail("price too large in column '" + COLUMNS[column] + "': '" + fieldText(column) + "'");
+            long v = num * BarSeries.POW10[k];
             switch (column) {
                 case 1 -> openScale = sc;
                 case 2 -> highScale = sc;

@@ -1,0 +1,13 @@
+package io.tradepilot.audit;
+
+/** How an audited attempt ended. */
+public enum AuditOutcome {
+    /** The change was applied. */
+    SUCCESS,
+    /** The change was allowed but could not be applied (invalid input, wrong state, technical error). */
+    FAILED,
+    /** The caller was not allowed to make the change. */
+    DENIED,
+    /** The caller tried too often; the change was refused by a rate limit or a lockout. */
+    RATE_LIMITED
+}

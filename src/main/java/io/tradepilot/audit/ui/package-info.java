@@ -1,0 +1,2 @@
+/** The Audit view: the audit log, filtered and paged, for operators and admins. */
+package io.tradepilot.audit.ui;

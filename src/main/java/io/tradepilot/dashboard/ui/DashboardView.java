@@ -1,0 +1,318 @@
+package io.tradepilot.dashboard.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import io.tradepilot.base.chart.ApexChart;
+import io.tradepilot.base.chart.Chart;
+import io.tradepilot.controls.Change;
+import io.tradepilot.controls.Control;
+import io.tradepilot.controls.ControlAction;
+import io.tradepilot.controls.ControlChanged;
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlResult;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.ControlsReading;
+import io.tradepilot.controls.GateDecision;
+import io.tradepilot.controls.OrderPurpose;
+import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TradingState;
+import io.tradepilot.dashboard.ControlActivity;
+import io.tradepilot.dashboard.ControlActivityQuery;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The dashboard, for every signed-in role: whether orders may go out, the three controls with
+ * who/when/why, the controls the user's role permits (the server checks again), a chart of control
+ * changes per hour and the history of each control. Changes from any browser or instance arrive
+ * through {@link ControlEvents} and are pushed; a 5-second poll notices an unreadable state.
+ */
+@Route("")
+@PageTitle("Dashboard · Tradepilot")
+@Menu(title = "Dashboard", order = 0, icon = "vaadin:dashboard")
+@PermitAll
+class DashboardView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final int POLL_MILLIS = 5000;
+    private static final Map<Control, String> COLORS = Map.of(Control.TRADING, "#1e88e5",
+            Control.KILL_SWITCH, "#c62828", Control.CIRCUIT_BREAKER, "#ef6c00");
+
+    private final ControlService controls;
+    private final ControlEvents events;
+    private final ControlActivityQuery activity;
+    private final Set<ControlAction> permitted;
+
+    final Div banner = new Div();
+    final Span tradingState = new Span();
+    final Span tradingDetail = new Span();
+    final Span killSwitchState = new Span();
+    final Span killSwitchDetail = new Span();
+    final Span breakerState = new Span();
+    final Span breakerDetail = new Span();
+    final Map<ControlAction, Button> buttons = new EnumMap<>(ControlAction.class);
+    final Map<Control, Grid<ControlChanged>> histories = new EnumMap<>(Control.class);
+    final ApexChart chart = new ApexChart();
+    private ControlEvents.Subscription subscription;
+    private com.vaadin.flow.shared.Registration pollRegistration;
+
+    DashboardView(ControlService controls, ControlEvents events, ControlActivityQuery activity) {
+        this.controls = controls;
+        this.events = events;
+        this.activity = activity;
+        this.permitted = controls.permittedActions();
+        setWidthFull();
+        setId("dashboard");
+
+        banner.setId("trading-status-banner");
+        banner.getStyle().set("padding", "var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-l)")
+                .set("font-size", "var(--lumo-font-size-xl)").set("font-weight", "700").set("width", "100%")
+                .set("box-sizing", "border-box");
+
+        tradingState.setId("trading-state");
+        tradingDetail.setId("trading-detail");
+        killSwitchState.setId("kill-switch-state");
+        killSwitchDetail.setId("kill-switch-detail");
+        breakerState.setId("circuit-breaker-state");
+        breakerDetail.setId("circuit-breaker-detail");
+
+        var killCard = card("Kill switch", "kill-switch-card", killSwitchState, killSwitchDetail,
+                button(ControlAction.ENGAGE_KILL_SWITCH, "ENGAGE KILL SWITCH", "kill-switch-engage", true),
+                button(ControlAction.DISENGAGE_KILL_SWITCH, "Disengage kill switch", "kill-switch-disengage", false));
+        killCard.getStyle().set("border", "3px solid var(--lumo-error-color)");
+        var tradingCard = card("Trading", "trading-card", tradingState, tradingDetail,
+                button(ControlAction.PAUSE, "Pause trading", "trading-pause", false),
+                button(ControlAction.RESUME, "Resume trading", "trading-resume", false));
+        var breakerCard = card("Circuit breaker", "circuit-breaker-card", breakerState, breakerDetail,
+                button(ControlAction.TRIP_CIRCUIT_BREAKER, "Trip circuit breaker", "circuit-breaker-trip", false),
+                button(ControlAction.RESET_CIRCUIT_BREAKER, "Reset circuit breaker", "circuit-breaker-reset", false));
+        var cards = new FlexLayout(killCard, tradingCard, breakerCard);
+        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        cards.getStyle().set("gap", "var(--lumo-space-m)");
+        cards.setWidthFull();
+
+        chart.setId("control-events-chart");
+        chart.setHeight("260px");
+
+        var tabs = new TabSheet();
+        tabs.setId("history-tabs");
+        tabs.setWidthFull();
+        for (Control control : Control.values()) {
+            var grid = historyGrid(control);
+            histories.put(control, grid);
+            tabs.add(control.label(), grid);
+        }
+
+        add(new H2("Dashboard"), banner, cards, new H3("Control changes per hour (last 24 hours)"), chart,
+                new H3("History"), tabs);
+        refresh();
+    }
+
+    private Button button(ControlAction action, String text, String id, boolean prominent) {
+        var button = new Button(text, e -> openDialog(action));
+        button.setId(id);
+        if (prominent) {
+            button.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_LARGE);
+            button.getStyle().set("font-size", "var(--lumo-font-size-l)").set("min-height", "3.5rem")
+                    .set("font-weight", "800");
+        }
+        button.setVisible(permitted.contains(action));
+        buttons.put(action, button);
+        return button;
+    }
+
+    private VerticalLayout card(String title, String id, Span state, Span detail, Button... actions) {
+        var card = new VerticalLayout();
+        card.setId(id);
+        card.setWidth("20rem");
+        card.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("flex", "1 1 20rem");
+        state.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "800");
+        detail.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "pre-line");
+        var row = new HorizontalLayout(actions);
+        row.setWrap(true);
+        card.add(new H3(title), state, detail, row);
+        return card;
+    }
+
+    private Grid<ControlChanged> historyGrid(Control control) {
+        var grid = new Grid<ControlChanged>();
+        grid.setId(control.key().replace('_', '-') + "-history");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(false);
+        grid.setHeight("20rem");
+        grid.addColumn(c -> TIME.format(c.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ControlChanged::user).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.from() + " → " + c.to()).setHeader("Change").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(ControlChanged::reason).setHeader("Why").setFlexGrow(1);
+        return grid;
+    }
+
+    private void openDialog(ControlAction action) {
+        new ControlDialog(action, controls.rules(), this::submit, applied -> {
+            Notification.show(applied.change().control().label() + ": " + applied.change().from() + " → "
+                    + applied.change().to(), 3000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            refresh();
+        }).open();
+    }
+
+    private ControlResult submit(ControlDialog.Submission s) {
+        return switch (s.action()) {
+            case PAUSE -> controls.pause(s.reason());
+            case RESUME -> controls.resume(s.reason());
+            case ENGAGE_KILL_SWITCH -> controls.engageKillSwitch(s.reason());
+            case DISENGAGE_KILL_SWITCH -> controls.disengageKillSwitch(s.reason(), s.confirmation());
+            case TRIP_CIRCUIT_BREAKER -> controls.tripCircuitBreaker(s.tripReason(), s.reason());
+            case RESET_CIRCUIT_BREAKER -> controls.resetCircuitBreaker(s.reason(), s.acknowledged());
+        };
+    }
+
+    /** Reads the state, histories and chart again and shows them. */
+    void refresh() {
+        refreshState();
+        refreshHistories();
+    }
+
+    /** Reads and shows the three states only (cheap: the 5-second poll does this). */
+    void refreshState() {
+        ControlsReading reading = controls.read();
+        switch (reading) {
+            case ControlsReading.Unknown unknown -> showUnknown(unknown);
+            case ControlsReading.Known known -> showKnown(known);
+        }
+    }
+
+    private void showUnknown(ControlsReading.Unknown unknown) {
+        banner.setText("UNKNOWN — the control state cannot be read, so trading is BLOCKED. (" + unknown.cause() + ")");
+        banner.getElement().setAttribute("data-status", "unknown");
+        styleBanner("var(--lumo-error-color)", "var(--lumo-error-contrast-color)");
+        for (Span s : List.of(tradingState, killSwitchState, breakerState)) {
+            s.setText("UNKNOWN");
+            s.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        for (Span s : List.of(tradingDetail, killSwitchDetail, breakerDetail)) {
+            s.setText("State cannot be read.");
+        }
+        buttons.values().forEach(b -> b.setEnabled(false));
+    }
+
+    private void showKnown(ControlsReading.Known known) {
+        GateDecision entries = TradingGate.decide(known, OrderPurpose.ENTRY);
+        GateDecision exits = TradingGate.decide(known, OrderPurpose.EXIT);
+        if (entries.allowed()) {
+            banner.setText("Trading allowed: new orders may go out.");
+            banner.getElement().setAttribute("data-status", "allowed");
+            styleBanner("var(--lumo-success-color-10pct)", "var(--lumo-success-text-color)");
+        } else {
+            banner.setText((exits.allowed() ? "New entries blocked (exits allowed). " : "All new orders blocked. ")
+                    + entries.explanation());
+            banner.getElement().setAttribute("data-status", exits.allowed() ? "entries-blocked" : "blocked");
+            styleBanner("var(--lumo-error-color-10pct)", "var(--lumo-error-text-color)");
+        }
+
+        var kill = known.killSwitch();
+        killSwitchState.setText(kill.state().name());
+        killSwitchState.getStyle().set("color", kill.engaged() ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        killSwitchDetail.setText(describe(kill.lastChange()));
+
+        var trading = known.trading();
+        tradingState.setText(trading.state().name());
+        tradingState.getStyle().set("color", trading.state() == TradingState.PAUSED
+                ? "var(--lumo-warning-text-color, var(--lumo-error-text-color))" : "var(--lumo-success-text-color)");
+        tradingDetail.setText(describe(trading.lastChange()));
+
+        var breaker = known.circuitBreaker();
+        breakerState.setText(breaker.state().name());
+        breakerState.getStyle().set("color", breaker.tripped() ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        breakerDetail.setText(breaker.tripReason().map(r -> "Reason: " + r.label() + "\n").orElse("")
+                + describe(breaker.lastChange()));
+
+        enable(ControlAction.ENGAGE_KILL_SWITCH, !kill.engaged());
+        enable(ControlAction.DISENGAGE_KILL_SWITCH, kill.engaged());
+        enable(ControlAction.PAUSE, trading.state() == TradingState.ACTIVE);
+        enable(ControlAction.RESUME, trading.state() == TradingState.PAUSED);
+        enable(ControlAction.TRIP_CIRCUIT_BREAKER, !breaker.tripped());
+        enable(ControlAction.RESET_CIRCUIT_BREAKER, breaker.tripped());
+    }
+
+    private void enable(ControlAction action, boolean applicable) {
+        buttons.get(action).setEnabled(applicable);
+    }
+
+    private void styleBanner(String background, String color) {
+        banner.getStyle().set("background", background).set("color", color);
+    }
+
+    private static String describe(Optional<Change> change) {
+        return change.map(c -> "By " + c.user() + " at " + TIME.format(c.at())
+                + (c.reason().isEmpty() ? "" : "\nWhy: " + c.reason())).orElse("Never changed.");
+    }
+
+    private void refreshHistories() {
+        try {
+            for (Control control : Control.values()) {
+                histories.get(control).setItems(controls.history(control, 1000));
+            }
+            ControlActivity hourly = activity.lastHours(24);
+            List<String> categories = hourly.hours().stream()
+                    .map(h -> DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(h)).toList();
+            List<Chart.Series<Double>> series = new ArrayList<>();
+            for (Control control : Control.values()) {
+                series.add(new Chart.Series<>(control.label(),
+                        hourly.counts().get(control).stream().map(Integer::doubleValue).toList(), COLORS.get(control)));
+            }
+            chart.show(new Chart.Bar(null, categories, series, true, true));
+        } catch (RuntimeException unreadable) {
+            // the banner already says the state is unknown; keep the last tables shown
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        UI ui = attachEvent.getUI();
+        subscription = events.subscribe(change -> ui.access(this::refresh));
+        ui.setPollInterval(POLL_MILLIS);
+        pollRegistration = ui.addPollListener(e -> refreshState());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (subscription != null) {
+            subscription.cancel();
+            subscription = null;
+        }
+        if (pollRegistration != null) {
+            pollRegistration.remove();
+            pollRegistration = null;
+        }
+        detachEvent.getUI().setPollInterval(-1);
+    }
+}

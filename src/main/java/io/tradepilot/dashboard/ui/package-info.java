@@ -1,0 +1,2 @@
+/** The dashboard view (route {@code ""}), its control dialogs and history tables. */
+package io.tradepilot.dashboard.ui;

@@ -1,0 +1,90 @@
+package io.tradepilot.dashboard.ui;
+
+import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.controls.ControlAction;
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlRules;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.InMemoryControlStore;
+import io.tradepilot.controls.internal.ControlAuthorization;
+import io.tradepilot.dashboard.ControlActivityQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the dashboard shows each role, without a browser (the server authorizes regardless: see ControlRoleMatrixIT). */
+class DashboardViewTest {
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-01-05T10:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryControlStore store = new InMemoryControlStore(clock);
+    private final List<AuditEntry> audit = new ArrayList<>();
+    private final ControlService controls = new ControlService(store, new ControlAuthorization(audit::add), audit::add,
+            ControlRules.defaults(), clock);
+    private final ControlEvents events = listener -> () -> { };
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private DashboardView viewAs(String role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                role.toLowerCase(), "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
+        return new DashboardView(controls, events, new ControlActivityQuery(controls::history, clock));
+    }
+
+    private static List<ControlAction> visible(DashboardView view) {
+        return view.buttons.entrySet().stream().filter(e -> e.getValue().isVisible()).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    @Test
+    void a_viewer_sees_the_states_but_no_control() {
+        var view = viewAs("VIEWER");
+
+        assertThat(visible(view)).isEmpty();
+        assertThat(view.killSwitchState.getText()).isEqualTo("ACTIVE");
+        assertThat(view.banner.getText()).contains("Trading allowed");
+    }
+
+    @Test
+    void an_operator_sees_every_control_but_disengaging_the_kill_switch() {
+        assertThat(visible(viewAs("OPERATOR"))).containsExactlyInAnyOrder(ControlAction.PAUSE, ControlAction.RESUME,
+                ControlAction.ENGAGE_KILL_SWITCH, ControlAction.TRIP_CIRCUIT_BREAKER, ControlAction.RESET_CIRCUIT_BREAKER);
+    }
+
+    @Test
+    void an_admin_sees_every_control_and_only_the_applicable_ones_are_enabled() {
+        var view = viewAs("ADMIN");
+        controls.engageKillSwitch("broker rejects every order");
+        view.refresh();
+
+        assertThat(visible(view)).containsExactlyInAnyOrder(ControlAction.values());
+        assertThat(view.buttons.get(ControlAction.ENGAGE_KILL_SWITCH).isEnabled()).isFalse();
+        assertThat(view.buttons.get(ControlAction.DISENGAGE_KILL_SWITCH).isEnabled()).isTrue();
+        assertThat(view.killSwitchState.getText()).isEqualTo("ENGAGED");
+        assertThat(view.killSwitchDetail.getText()).contains("By admin").contains("broker rejects every order");
+        assertThat(view.banner.getText()).startsWith("All new orders blocked");
+    }
+
+    @Test
+    void an_unreadable_state_is_shown_as_unknown_and_blocked_with_every_control_disabled() {
+        var view = viewAs("ADMIN");
+        store.unavailable = true;
+
+        view.refresh();
+
+        assertThat(view.banner.getText()).startsWith("UNKNOWN").contains("BLOCKED");
+        assertThat(view.killSwitchState.getText()).isEqualTo("UNKNOWN");
+        assertThat(view.buttons.values()).noneMatch(b -> b.isEnabled());
+    }
+}

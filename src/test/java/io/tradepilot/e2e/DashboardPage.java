@@ -1,0 +1,73 @@
+package io.tradepilot.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import java.util.List;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The dashboard (route {@code ""}): the three control states and the buttons the role may use. */
+final class DashboardPage {
+
+    static final List<String> CONTROL_BUTTONS = List.of("kill-switch-engage", "kill-switch-disengage",
+            "trading-pause", "trading-resume", "circuit-breaker-trip", "circuit-breaker-reset");
+
+    final Page page;
+
+    DashboardPage(Page page) {
+        this.page = page;
+    }
+
+    DashboardPage waitUntilShown() {
+        assertThat(page.locator("#dashboard")).isVisible();
+        return this;
+    }
+
+    Locator killSwitchState() {
+        return page.locator("#kill-switch-state");
+    }
+
+    Locator killSwitchDetail() {
+        return page.locator("#kill-switch-detail");
+    }
+
+    Locator banner() {
+        return page.locator("#trading-status-banner");
+    }
+
+    Locator button(String id) {
+        return page.locator("#" + id);
+    }
+
+    Locator dialogError() {
+        return page.locator("#dialog-error");
+    }
+
+    /** Engages the kill switch through its confirmation dialog and waits for the dialog to close. */
+    void engageKillSwitch(String reason) {
+        button("kill-switch-engage").click();
+        reasonField().fill(reason);
+        page.locator("#confirm-button").click();
+        assertThat(page.locator("#control-dialog")).isHidden();
+    }
+
+    /** Opens the disengage dialog and submits notes and the typed confirmation; leaves the dialog as it ends. */
+    void submitDisengage(String notes, String confirmation) {
+        if (!page.locator("#confirm-field").isVisible()) {
+            button("kill-switch-disengage").click();
+        }
+        reasonField().fill(notes);
+        page.locator("#confirm-field input").fill(confirmation);
+        page.locator("#confirm-button").click();
+    }
+
+    /** The reason (or notes) text area of the open dialog. */
+    private Locator reasonField() {
+        return page.locator("#reason-field textarea");
+    }
+
+    Locator dialog() {
+        return page.locator("#control-dialog");
+    }
+}

@@ -1,0 +1,110 @@
+package io.tradepilot.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+
+import io.tradepilot.testing.IntegrationTestSupport;
+import io.tradepilot.testing.TestUser;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.test.web.servlet.MvcResult;
+
+class LoginLockoutIT extends IntegrationTestSupport {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void the_right_password_signs_in() throws Exception {
+        TestUser viewer = users.viewer();
+
+        mvc.perform(formLogin("/login").user(viewer.username()).password(viewer.password()))
+                .andExpect(authenticated().withUsername(viewer.username()).withRoles("VIEWER"));
+    }
+
+    @Test
+    void an_admin_holds_the_roles_below_it() throws Exception {
+        TestUser admin = users.newAdmin();
+
+        mvc.perform(formLogin("/login").user(admin.username()).password(admin.password()))
+                .andExpect(authenticated().withRoles("ADMIN", "OPERATOR", "VIEWER"));
+    }
+
+    @Test
+    void after_three_wrong_passwords_even_the_right_one_is_refused_for_thirty_seconds() throws Exception {
+        TestUser operator = users.operator();
+        wrongPassword(operator, 2);
+
+        MvcResult third = mvc.perform(formLogin("/login").user(operator.username()).password("wrong"))
+                .andExpect(unauthenticated()).andReturn();
+        assertThat(failure(third)).isInstanceOf(LockedException.class).hasMessageContaining("30 seconds");
+
+        MvcResult refused = mvc.perform(formLogin("/login").user(operator.username()).password(operator.password()))
+                .andExpect(unauthenticated()).andReturn();
+        assertThat(failure(refused)).isInstanceOf(LockedException.class).hasMessageContaining("locked");
+        assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
+
+        clock.advance(Duration.ofSeconds(31));
+        mvc.perform(formLogin("/login").user(operator.username()).password(operator.password()))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void the_lock_grows_to_five_minutes_after_five_failures_and_fifteen_after_seven() throws Exception {
+        TestUser viewer = users.viewer();
+        wrongPassword(viewer, 3);
+        clock.advance(Duration.ofSeconds(31));
+        wrongPassword(viewer, 1);
+        clock.advance(Duration.ofSeconds(31));
+
+        MvcResult fifth = mvc.perform(formLogin("/login").user(viewer.username()).password("wrong")).andReturn();
+        assertThat(failure(fifth)).hasMessageContaining("5 minutes");
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(failure(mvc.perform(formLogin("/login").user(viewer.username()).password(viewer.password()))
+                .andReturn())).as("still locked after 4 minutes").isInstanceOf(LockedException.class);
+        clock.advance(Duration.ofSeconds(61));
+        wrongPassword(viewer, 1);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+
+        MvcResult seventh = mvc.perform(formLogin("/login").user(viewer.username()).password("wrong")).andReturn();
+        assertThat(failure(seventh)).hasMessageContaining("15 minutes");
+    }
+
+    @Test
+    void failures_and_locks_are_audited_with_the_client_address() throws Exception {
+        TestUser viewer = users.viewer();
+        wrongPassword(viewer, 3);
+        mvc.perform(formLogin("/login").user(viewer.username()).password(viewer.password()));
+
+        assertThat(jdbc.queryForList("select outcome from audit_event where action = 'LOGIN' and target = ? order by id",
+                String.class, viewer.username()))
+                .containsExactly("FAILED", "FAILED", "RATE_LIMITED", "RATE_LIMITED");
+        assertThat(jdbc.queryForList("select client_address from audit_event where action = 'LOGIN' and target = ?",
+                String.class, viewer.username())).containsOnly("127.0.0.1");
+    }
+
+    @Test
+    void a_disabled_user_cannot_sign_in() throws Exception {
+        TestUser viewer = users.viewer();
+        users.disable(viewer);
+
+        mvc.perform(formLogin("/login").user(viewer.username()).password(viewer.password()))
+                .andExpect(unauthenticated());
+    }
+
+    private void wrongPassword(TestUser user, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            mvc.perform(formLogin("/login").user(user.username()).password("wrong-" + i)).andExpect(unauthenticated());
+        }
+    }
+
+    private static Throwable failure(MvcResult result) {
+        return (Throwable) result.getRequest().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+    }
+}

@@ -1,0 +1,50 @@
+package io.tradepilot.testing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The application's clock in integration tests: the system clock plus an offset that tests move
+ * forward with {@link #advance(Duration)}. Time keeps flowing; it only ever jumps forward, so tests
+ * sharing one application context do not disturb each other.
+ */
+public final class MutableClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final Clock base;
+
+    public MutableClock() {
+        this(Clock.systemUTC());
+    }
+
+    private MutableClock(Clock base) {
+        this.base = base;
+    }
+
+    /** Moves the clock forward. */
+    public void advance(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("The test clock only moves forward");
+        }
+        offset.accumulateAndGet(duration, Duration::plus);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.offset(this, Duration.ZERO).withZone(zone);
+    }
+
+    @Override
+    public Instant instant() {
+        return base.instant().plus(offset.get());
+    }
+}

@@ -1,0 +1,32 @@
+package io.tradepilot.testing;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a random port, on real PostgreSQL and Redis ({@link TestInfrastructure}),
+ * with a {@link MutableClock} as its clock, {@link TestUsers}, and MockMvc. The first admin is
+ * {@code admin} with {@link TestUsers#ADMIN_PASSWORD}. Most tests extend
+ * {@link IntegrationTestSupport}, which carries this annotation and the helpers.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(TestInfrastructureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"tradepilot.security.initial-admin-password=" + TestUsers.ADMIN_PASSWORD,
+                // the production bundle from the build; also when failsafe runs outside the lifecycle
+                "vaadin.productionMode=true"})
+@AutoConfigureMockMvc
+@Import(IntegrationTestConfiguration.class)
+public @interface TradepilotIntegrationTest {
+}

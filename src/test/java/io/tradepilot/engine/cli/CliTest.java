@@ -154,8 +154,8 @@ class CliTest {
         assertOneLineError(run("indicators", "--data", "a.csv"), "indicators: missing required option --out");
         assertOneLineError(run("indicators", "--data"), "indicators: option --data needs a value (FILE.csv)");
         assertOneLineError(run("indicators", "stray"), "indicators: unexpected argument 'stray' (options start with --)");
-        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, bench)");
-        assertOneLineError(run("scan"), "scan: not available in this build");
+        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench)");
+        assertOneLineError(run("scan"), "scan: missing required option --strategy");
         assertThat(files()).isEmpty();
     }
 

@@ -56,6 +56,7 @@ public record ExitManagerSettings(int atrPeriod, double atrStop, double trailAtr
         return new ExitManagerSettings(14, 0, 0, BigDecimal.ZERO, new BigDecimal("0.5"), true, BigDecimal.ZERO, 0, null, zone);
     }
 
+    public ExitManagerSettings withAtrPeriod(int n) { return new ExitManagerSettings(n, atrStop, trailAtr, partialAtR, partialFraction, breakevenAfterPartial, targetR, maxBars, squareOffAt, zone); }
     public ExitManagerSettings withAtrStop(double m) { return new ExitManagerSettings(atrPeriod, m, trailAtr, partialAtR, partialFraction, breakevenAfterPartial, targetR, maxBars, squareOffAt, zone); }
     public ExitManagerSettings withTrailAtr(double m) { return new ExitManagerSettings(atrPeriod, atrStop, m, partialAtR, partialFraction, breakevenAfterPartial, targetR, maxBars, squareOffAt, zone); }
     public ExitManagerSettings withPartial(BigDecimal atR, BigDecimal fraction) { return new ExitManagerSettings(atrPeriod, atrStop, trailAtr, atR, fraction, breakevenAfterPartial, targetR, maxBars, squareOffAt, zone); }

@@ -77,6 +77,16 @@ public final class TradeManager {
 
     /** Keeps the trade in step with the position, applies the policy, places exit orders. */
     public void onBar(BarCursor bar, StrategyContext ctx) {
+        onBar(bar, ctx, t -> null);
+    }
+
+    /**
+     * As {@link #onBar(BarCursor, StrategyContext)}, with the strategy's own exit rule, asked about the
+     * open trade once it is in step with the position (so also on the bar its entry filled): a non-null
+     * reason exits the whole trade at market instead of asking the policy (so no stop order is placed
+     * beside the exit).
+     */
+    public void onBar(BarCursor bar, StrategyContext ctx, java.util.function.Function<OpenTrade, String> exitRule) {
         policy.observe(bar);
         BigDecimal pos = ctx.position();
         if (trade == null && pending != null) {
@@ -101,7 +111,9 @@ public final class TradeManager {
         trade.observe(bar.highPrice(), bar.lowPrice());
         Side exitSide = trade.isLong() ? Side.SELL : Side.BUY;
         BigDecimal remaining = trade.remaining();
-        for (ExitAction a : policy.evaluate(trade, bar)) {
+        String exitReason = exitRule.apply(trade);
+        List<ExitAction> actions = exitReason != null ? List.of(new ExitAction.ExitAll(exitReason)) : policy.evaluate(trade, bar);
+        for (ExitAction a : actions) {
             switch (a) {
                 case ExitAction.ExitAll e -> {
                     if (remaining.signum() > 0) ctx.submit(OrderIntent.market(exitSide, new Quantity(remaining)));

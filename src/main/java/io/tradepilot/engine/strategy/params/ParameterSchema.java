@@ -123,6 +123,7 @@ public final class ParameterSchema {
                 return null;
             }
             case TIME -> {
+                if (given instanceof LocalTime t) return t;
                 if (given instanceof String t) {
                     try {
                         return LocalTime.parse(t.strip());

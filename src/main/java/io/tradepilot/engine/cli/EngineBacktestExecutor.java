@@ -12,10 +12,12 @@ import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.marketdata.TimeStamping;
+import io.tradepilot.engine.strategy.PositionSizing;
 import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -34,11 +36,12 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         BarSeries series = DataOptions.read(request.data(), request.zone(), request.readOptions(), err);
         if (series.isEmpty()) throw new UsageException("no bars in " + request.data());
         BarArrays data = arrays(series);
-        Map<String, String> params = new LinkedHashMap<>();
-        request.strategy().values().forEach((k, v) -> params.put(k, Integer.toString(v)));
+        Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
+        BigDecimal risk = request.strategy().riskPerTradePercent();
         Strategy strategy;
         try {
-            strategy = Strategies.create(request.strategy().strategy(), params, new Quantity(request.quantity()));
+            strategy = Strategies.create(request.strategy().strategy(), params, risk == null
+                    ? new Strategies.FixedSizing(new Quantity(request.quantity())) : PositionSizing.riskFraction(risk.movePointLeft(2)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

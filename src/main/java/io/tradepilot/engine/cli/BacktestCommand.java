@@ -39,7 +39,7 @@ public final class BacktestCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> options = new java.util.ArrayList<>(List.of(
-                Option.required("data", "FILE.csv", "bar file: date,open,high,low,close,volume"),
+                Option.required("data", "FILE.csv|DIR", "bar file date,open,high,low,close,volume, or a folder of them (universe report)"),
                 Option.optional("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
                 Option.optional("config", "FILE", "strategy configuration (YAML or JSON) in place of --strategy/--param"),
                 Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),
@@ -70,7 +70,8 @@ public final class BacktestCommand implements Command {
             case "close" -> BacktestRequest.Fill.CLOSE;
             default -> throw new UsageException("--fill must be next-open or close: '" + fillText + "'");
         };
-        Path data = IndicatorsCommand.existingFile(args.path("data"));
+        Path data = args.path("data");
+        if (!Files.isDirectory(data)) data = IndicatorsCommand.existingFile(data); // a folder: one run per SYMBOL.csv
         Path out = args.path("out");
         Path abs = out.toAbsolutePath();
         if (Files.exists(abs) && !Files.isDirectory(abs)) throw new UsageException("--out is not a directory: " + out);

@@ -33,8 +33,19 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     @Override
     public int run(BacktestRequest request, PrintStream out, PrintStream err) throws UsageException, IOException {
+        if (java.nio.file.Files.isDirectory(request.data())) return new UniverseBacktestRunner(this).run(request, out, err);
         BarSeries series = DataOptions.read(request.data(), request.zone(), request.readOptions(), err);
         if (series.isEmpty()) throw new UsageException("no bars in " + request.data());
+        BacktestResult result = runOne(request, series);
+        AtomicOutput.writeDirectory(request.outDir(), staging -> BacktestReport.writeAll(result, staging));
+        out.println("backtest: " + series.size() + " bars, " + result.trades().size() + " round trips, final equity "
+                + result.finalEquity().toPlainString() + ", open quantity " + result.openQuantity().toPlainString()
+                + " -> " + request.outDir());
+        return Cli.EXIT_OK;
+    }
+
+    /** One symbol's run of the request's strategy (a fresh strategy instance). */
+    BacktestResult runOne(BacktestRequest request, BarSeries series) throws UsageException {
         BarArrays data = arrays(series);
         Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
         BigDecimal risk = request.strategy().riskPerTradePercent();
@@ -52,12 +63,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
                 .withMarketZone(series.zone());
         BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
                 .withPeriodsPerYear(periodsPerYear(series));
-        BacktestResult result = Backtest.run(data, strategy, config);
-        AtomicOutput.writeDirectory(request.outDir(), staging -> BacktestReport.writeAll(result, staging));
-        out.println("backtest: " + series.size() + " bars, " + result.trades().size() + " round trips, final equity "
-                + result.finalEquity().toPlainString() + ", open quantity " + result.openQuantity().toPlainString()
-                + " -> " + request.outDir());
-        return Cli.EXIT_OK;
+        return Backtest.run(data, strategy, config);
     }
 
     /**

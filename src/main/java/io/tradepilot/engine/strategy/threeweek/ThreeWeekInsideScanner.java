@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * calendar's last trading day of that week): its close is then the latest daily close, provisional.
  *
  * <p>Breakouts get a plan (entry = breakout close, stop at the mother's far side, 1.5R/3R, sized on
- * {@code capital x riskFraction}). Tradeable breakouts (filters passed, direction allowed) are sized in
+ * {@code capital x riskFraction}). Tradeable breakouts (filters passed unless {@code requireFilters} is off, direction allowed) are sized in
  * order of quality (then symbol) while the summed risk stays within {@code maxOpenRisk x capital} of
  * {@code openRisk} already taken; the rest get quantity zero and a note. Rows are ordered breakouts
  * first, then near-breakouts, then active setups; by quality descending, then symbol. Deterministic:
@@ -103,7 +103,7 @@ public final class ThreeWeekInsideScanner {
                 params.capital(), params.riskFraction(), BigDecimal.ONE);
         String note = "";
         if (!up && !params.allowShorts()) note = "shorts not allowed";
-        else if (!s.filters().passed()) note = "filters failed: " + String.join(" ", s.filters().failed());
+        else if (params.requireFilters() && !s.filters().passed()) note = "filters failed: " + String.join(" ", s.filters().failed());
         else if (plan.quantity().signum() == 0) note = "risk budget buys no share";
         return new ScanRow(s, s.status().name(), complete, plan, note.isEmpty(), note);
     }

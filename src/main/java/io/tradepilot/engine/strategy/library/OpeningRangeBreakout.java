@@ -30,7 +30,9 @@ import java.util.List;
  * {@code confirmBars} consecutive bars confirms a long (below the low: a short, when allowed), entered at
  * market on the next bar; stop at the opposite side of the range; target at {@code minRewardRisk x R}. An
  * entry whose risk exceeds {@code maxRiskPercent} of the price, or whose decision bar starts at or after
- * {@code lastEntry}, is skipped; at most one trade per day. The {@link ExitManager} squares off at
+ * {@code lastEntry}, is skipped; at most one trade per day, and none on a day the exchange calendar counts
+ * as closed (a weekend special session such as NSE's drill on Saturday 2024-03-02 ends before the
+ * square-off time, so a position opened there would be held over the weekend). The {@link ExitManager} squares off at
  * {@code squareOffAt} (exchange time). Defaults: 15-minute range, 1 confirming close, 1.8 reward:risk,
  * last entry 14:30, square-off 15:15 (NSE; AITRAPP squared off at 15:25 with exits allowed until then).
  */
@@ -53,6 +55,8 @@ public final class OpeningRangeBreakout implements Strategy {
     private final BigDecimal maxRiskPercent;
     private final LocalTime lastEntry;
     private final ZoneId zone;
+    private final ExchangeCalendar calendar;
+    private boolean tradingDay;
     private final boolean shorts;
     private final PositionSizing sizing;
     private final TradeManager manager;
@@ -67,7 +71,8 @@ public final class OpeningRangeBreakout implements Strategy {
         this.confirmBars = p.integer("confirmBars");
         this.maxRiskPercent = p.decimal("maxRiskPercent");
         this.lastEntry = p.time("lastEntry");
-        this.zone = ExchangeCalendar.of(p.choice("exchange")).zone();
+        this.calendar = ExchangeCalendar.of(p.choice("exchange"));
+        this.zone = calendar.zone();
         this.shorts = p.bool("allowShorts");
         this.sizing = sizing;
         this.manager = new TradeManager(new ExitManager(ExitManagerSettings.none(zone)
@@ -90,6 +95,7 @@ public final class OpeningRangeBreakout implements Strategy {
             low = bar.low();
             hasRange = true;
             traded = false;
+            tradingDay = calendar.isTradingDay(day);
             upCount = 0;
             downCount = 0;
             return;
@@ -102,7 +108,7 @@ public final class OpeningRangeBreakout implements Strategy {
         if (!hasRange) return;
         upCount = bar.close() > high ? upCount + 1 : 0;
         downCount = bar.close() < low ? downCount + 1 : 0;
-        if (traded || !manager.isFlat() || !local.toLocalTime().isBefore(lastEntry)) return;
+        if (traded || !tradingDay || !manager.isFlat() || !local.toLocalTime().isBefore(lastEntry)) return;
         Side side = upCount >= confirmBars ? Side.BUY : (shorts && downCount >= confirmBars ? Side.SELL : null);
         if (side == null) return;
         BigDecimal entry = bar.closePrice();

@@ -125,11 +125,9 @@ class ControlsIT extends IntegrationTestSupport {
 
         try (var outage = redisOutage()) {
             assertThat(controls.read()).isInstanceOf(ControlsReading.Unknown.class);
-            // the gate answers from memory: it learns of the outage at its next refresh (500 ms)
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-            while (gate.check(OrderPurpose.ENTRY).allowed() && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            // the gate answers from memory: it learns of the outage at its next refresh (500 ms);
+            // until then it may still show whatever an earlier test left, so wait for this very answer
+            awaitGate(decision -> decision instanceof GateDecision.UnknownBlocked, 3);
             assertThat(gate.check(OrderPurpose.ENTRY)).isInstanceOf(GateDecision.UnknownBlocked.class);
             assertThat(gate.check(OrderPurpose.EXIT)).isInstanceOf(GateDecision.UnknownBlocked.class);
             var result = users.as(operator, () -> controls.engageKillSwitch("broker rejects every order"));
@@ -143,11 +141,16 @@ class ControlsIT extends IntegrationTestSupport {
         }
 
         ControlKeys.awaitRedis(controls);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!gate.check(OrderPurpose.ENTRY).allowed() && System.nanoTime() < until) {
+        awaitGate(GateDecision::allowed, 5);
+        assertThat(gate.check(OrderPurpose.ENTRY).allowed()).isTrue();
+    }
+
+    /** Waits (polling every 50 ms, at most {@code seconds}) until the gate's answer for an entry satisfies {@code expected}. */
+    private void awaitGate(java.util.function.Predicate<GateDecision> expected, int seconds) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!expected.test(gate.check(OrderPurpose.ENTRY)) && System.nanoTime() < until) {
             Thread.sleep(50);
         }
-        assertThat(gate.check(OrderPurpose.ENTRY).allowed()).isTrue();
     }
 
     @Test

@@ -1,0 +1,22 @@
+package io.tradepilot.trading;
+
+import java.util.List;
+
+/**
+ * The read side of live trading, answered from the ledger (so every instance, leader or not, gives
+ * the same answers). Read-only: any signed-in role may call it.
+ */
+public interface TradingQueries {
+
+    /** Open positions (non-zero quantity), by symbol. */
+    List<LedgerPosition> openPositions();
+
+    /** The newest {@code limit} orders, newest first; {@code workingOnly} keeps only orders that can still fill. */
+    List<LedgerOrder> orders(boolean workingOnly, int limit);
+
+    /** The newest {@code limit} equity points, in time order (oldest first). */
+    List<EquityPoint> equity(int limit);
+
+    /** This instance's engine role and progress. */
+    EngineStatus status();
+}

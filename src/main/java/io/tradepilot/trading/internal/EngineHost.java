@@ -122,6 +122,8 @@ public final class EngineHost implements SmartLifecycle {
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
+    /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
+    private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
     private Recovery recovery = Recovery.NONE;
 
@@ -210,8 +212,10 @@ public final class EngineHost implements SmartLifecycle {
                 core.register(s, instrument, series.priceScale());
             }
         }
-        engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(),
-                error -> log.error("The engine refused a command", error));
+        engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
+            refusedCommands.incrementAndGet();
+            log.error("The engine refused a command", error);
+        });
         lastBarWallMillis = clock.millis();
         subscription = controlEvents.subscribe(this::onControlChanged);
         ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trading-tick").daemon().factory());
@@ -318,6 +322,9 @@ public final class EngineHost implements SmartLifecycle {
     /**
      * Hands the engine a command (the application's order entry and controls use this). Refused with
      * IllegalStateException unless this instance is the leader.
+     * <p>Not yet covered by the write-ahead barrier: a {@code PlaceOrder} sent here while the feed is
+     * between its barrier and the next bar may be evaluated on that bar before its row is committed.
+     * The manual order ticket must route placements through the feed's barrier before it uses this.
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
@@ -370,7 +377,7 @@ public final class EngineHost implements SmartLifecycle {
                     lastBarWallMillis = clock.millis();
                     staleTripped = false;
                     lastBarTime = Instant.ofEpochMilli(t);
-                    while (engine.latest().barsProcessed() < sent) {
+                    while (engine.latest().barsProcessed() + refusedCommands.get() < sent) {
                         if (!feeding) return;
                         LockSupport.parkNanos(100_000);
                     }

@@ -122,6 +122,7 @@ public final class EngineHost implements SmartLifecycle {
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand.PlaceOrder> placements = new java.util.concurrent.LinkedBlockingQueue<>();
     /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
@@ -322,14 +323,18 @@ public final class EngineHost implements SmartLifecycle {
     /**
      * Hands the engine a command (the application's order entry and controls use this). Refused with
      * IllegalStateException unless this instance is the leader.
-     * <p>Not yet covered by the write-ahead barrier: a {@code PlaceOrder} sent here while the feed is
-     * between its barrier and the next bar may be evaluated on that bar before its row is committed.
-     * The manual order ticket must route placements through the feed's barrier before it uses this.
+     * <p>A {@code PlaceOrder} goes through the feed thread, between two time steps, which waits until the
+     * engine has decided on it and an accepted order is committed before the next bar: the same
+     * write-ahead guarantee as for the strategies' orders. Other commands go to the engine at once.
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
         if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
-        e.accept(command);
+        if (command instanceof EngineCommand.PlaceOrder place) {
+            placements.add(place);
+        } else {
+            e.accept(command);
+        }
     }
 
     // ------------------------------------------------------------------------------ feed
@@ -354,8 +359,10 @@ public final class EngineHost implements SmartLifecycle {
                 if (t == Long.MAX_VALUE) {
                     feedFinished = true;
                     log.info("Market data ended after {}", lastBarTime);
+                    while (feeding) place(placements.poll(100, TimeUnit.MILLISECONDS));
                     return;
                 }
+                for (EngineCommand.PlaceOrder p; (p = placements.poll()) != null; ) place(p);
                 marketClock.set(t);
                 Map<String, Long> step = new HashMap<>();
                 int inStep = 0;
@@ -402,8 +409,30 @@ public final class EngineHost implements SmartLifecycle {
         for (int i = 0; i < series.length; i++) if (next[i] < series[i].size()) following = Math.min(following, series[i].startMillis(next[i]));
         if (following == Long.MAX_VALUE) return;
         long gap = Math.min(following - t, md.maxGap().toMillis());
-        long wait = (long) (gap / md.speed());
-        if (wait > 0) Thread.sleep(wait);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (gap / md.speed()));
+        for (long left; feeding && (left = deadline - System.nanoTime()) > 0; ) {
+            place(placements.poll(left, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /**
+     * Hands the engine one placement between time steps and waits until it is decided and, when
+     * accepted, committed: no bar reaches the paper broker before the order's row exists.
+     */
+    private void place(EngineCommand.PlaceOrder placement) {
+        if (placement == null) return;
+        var cid = placement.request().clientOrderId();
+        writer.expectDecision(cid);
+        long refusedBefore = refusedCommands.get();
+        engine.accept(placement);
+        while (!writer.decided(cid) && refusedCommands.get() == refusedBefore) {
+            if (!feeding) return;
+            LockSupport.parkNanos(100_000);
+        }
+        while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
+            if (!feeding) return;
+            log.warn("Waiting for the ledger to record {} before the next bar", cid);
+        }
     }
 
     private static int firstAfter(BarSeries s, long millis) {

@@ -16,6 +16,7 @@ import io.tradepilot.engine.portfolio.RoundTrip;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.StrategyDay;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -291,6 +292,13 @@ final class JooqLedger {
         List<EquityPoint> out = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(out);
         return out;
+    }
+
+    List<StrategyDay> strategyDays(LocalDate from, LocalDate to) {
+        return db.selectFrom(STRATEGY_DAY).where(STRATEGY_DAY.TRADING_DAY.between(from, to))
+                .orderBy(STRATEGY_DAY.TRADING_DAY, STRATEGY_DAY.STRATEGY)
+                .fetch(r -> new StrategyDay(r.getStrategy(), r.getTradingDay(), r.getTrades(), r.getWins(),
+                        r.getGrossPnl().stripTrailingZeros(), r.getFees().stripTrailingZeros(), r.getNetPnl().stripTrailingZeros()));
     }
 
     private static LedgerOrder order(io.tradepilot.db.tables.records.TradeOrderRecord r) {

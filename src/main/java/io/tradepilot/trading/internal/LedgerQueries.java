@@ -4,6 +4,7 @@ import io.tradepilot.trading.EngineStatus;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.StrategyDay;
 import io.tradepilot.trading.TradingQueries;
 
 import java.util.List;
@@ -34,6 +35,11 @@ final class LedgerQueries implements TradingQueries {
     @Override
     public List<EquityPoint> equity(int limit) {
         return ledger.equity(clamp(limit));
+    }
+
+    @Override
+    public List<StrategyDay> strategyDays(java.time.LocalDate from, java.time.LocalDate to) {
+        return ledger.strategyDays(from, to);
     }
 
     @Override

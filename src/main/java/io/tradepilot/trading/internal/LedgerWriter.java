@@ -3,6 +3,7 @@ package io.tradepilot.trading.internal;
 import io.tradepilot.engine.core.EngineEvent;
 import io.tradepilot.engine.core.EngineEvents;
 import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.orders.ClientOrderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private volatile boolean halted;
     private long nextFillSeq;
     private static final Object STOP = new Object();
+    private final java.util.Set<ClientOrderId> awaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param reactions called on the ledger thread after each committed batch, for every event of it,
@@ -63,8 +65,26 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     /** The engine's outbound port: enqueues and returns at once. Called on the writer thread. */
     @Override
     public void publish(EngineEvent event) {
-        if (event instanceof EngineEvent.OrderAccepted) accepted++;
+        switch (event) {
+            case EngineEvent.OrderAccepted a -> {
+                accepted++;
+                awaiting.remove(a.clientOrderId());
+            }
+            case EngineEvent.OrderRejected r -> awaiting.remove(r.clientOrderId());
+            case EngineEvent.DuplicateOrderIgnored d -> awaiting.remove(d.clientOrderId());
+            default -> { }
+        }
         enqueue(new LedgerItem.Event(event));
+    }
+
+    /** Registers a placement whose decision (accepted, rejected, duplicate) the caller will wait for. */
+    void expectDecision(ClientOrderId id) {
+        awaiting.add(id);
+    }
+
+    /** True once the engine has decided on a placement registered with {@link #expectDecision}. */
+    boolean decided(ClientOrderId id) {
+        return !awaiting.contains(id);
     }
 
     /** Enqueues a non-event item (a finished time step), after everything published before. */

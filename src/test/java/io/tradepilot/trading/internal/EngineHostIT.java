@@ -116,6 +116,18 @@ class EngineHostIT extends IntegrationTestSupport {
         assertNoDuplicateClientOrderIds();
         assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("ACCEPTED"))).isEqualTo(db.fetchCount(TRADE_ORDER));
         assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("FILLED"))).isEqualTo(db.fetchCount(FILL));
+        var days = queries.strategyDays(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        assertThat(days).isNotEmpty().allSatisfy(d -> assertThat(d.strategy()).isIn("sma-cross", "engine"));
+        assertThat(days.stream().mapToInt(d -> d.trades()).sum()).isEqualTo(db.fetchCount(ROUND_TRIP));
+        assertThat(days.stream().map(d -> d.netPnl()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(db.select(DSL.sum(ROUND_TRIP.NET_PNL)).from(ROUND_TRIP).fetchOne().value1());
+        BigDecimal realized = snapshot.portfolio().positions().stream().filter(p -> p.quantity().signum() == 0)
+                .map(PositionSnapshot::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal flatGross = db.select(DSL.sum(ROUND_TRIP.GROSS_PNL)).from(ROUND_TRIP)
+                .where(ROUND_TRIP.SYMBOL.in(snapshot.portfolio().positions().stream().filter(p -> p.quantity().signum() == 0)
+                        .map(PositionSnapshot::symbol).toList())).fetchOne().value1();
+        assertThat(realized).as("average-cost realized P&L of flat symbols equals their round trips' gross P&L")
+                .isEqualByComparingTo(flatGross == null ? BigDecimal.ZERO : flatGross);
     }
 
     @Test

@@ -71,7 +71,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Contracts:
  * <ul>
  *   <li>Only the instance holding the {@link LeaderLock} runs the engine (role LEADER); the others stay
- *       STANDBY and serve the UI from the ledger.</li>
+ *       STANDBY, serve the UI from the ledger, and retry the lock every {@code standbyRetry}: when the
+ *       leader is gone one of them takes over and starts the engine from the ledger.</li>
  *   <li>The engine runs on its own writer thread ({@link SingleWriterEngine}) with its own market clock
  *       ({@link MarketClock}: the time of the bars being processed). The feed thread hands it the bars
  *       of one time step, waits until they are processed, records the step (checkpoint and equity), and
@@ -119,6 +120,7 @@ public final class EngineHost implements SmartLifecycle {
     private MarketClock marketClock;
     private Thread feedThread;
     private ScheduledExecutorService ticker;
+    private ScheduledExecutorService standby;
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
@@ -162,7 +164,11 @@ public final class EngineHost implements SmartLifecycle {
         }
         if (!lock.tryAcquire()) {
             role = Role.STANDBY;
-            log.info("Another instance holds the engine leader lock {}: this one serves the UI only", properties.leaderLockKey());
+            log.info("Another instance holds the engine leader lock {}: this one serves the UI only and retries every {}",
+                    properties.leaderLockKey(), properties.standbyRetry());
+            long every = properties.standbyRetry().toMillis();
+            standby = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trading-standby").daemon().factory());
+            standby.scheduleWithFixedDelay(this::tryTakeOver, every, every, TimeUnit.MILLISECONDS);
             return;
         }
         try {
@@ -172,6 +178,19 @@ public final class EngineHost implements SmartLifecycle {
             lock.close();
             running = false;
             throw e;
+        }
+    }
+
+    /** A standby's retry: takes the lock over when the leader is gone and starts the engine from the ledger. */
+    private synchronized void tryTakeOver() {
+        if (!running || role != Role.STANDBY || !lock.tryAcquire()) return;
+        try {
+            startEngine();
+            role = Role.LEADER;
+            log.info("Took the engine leader lock {} over: this instance now runs the engine", properties.leaderLockKey());
+        } catch (RuntimeException e) {
+            log.error("Could not start the engine after taking the leader lock over; releasing it", e);
+            lock.close();
         }
     }
 
@@ -250,6 +269,7 @@ public final class EngineHost implements SmartLifecycle {
         running = false;
         feeding = false;
         try {
+            if (standby != null) standby.shutdownNow();
             if (feedThread != null) {
                 feedThread.interrupt();
                 feedThread.join();
@@ -269,6 +289,7 @@ public final class EngineHost implements SmartLifecycle {
             lock.close();
             role = Role.STOPPED;
             feedThread = null;
+            standby = null;
             ticker = null;
             subscription = null;
             engine = null;

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param marketZone     the zone whose calendar days are trading days (daily loss, DAY orders)
  * @param leaderLockKey  the PostgreSQL advisory lock key that elects the one instance running the engine
  * @param tick           how often the host checks data freshness and the kill switch against working orders
+ * @param standbyRetry   how often a standby instance tries to take the leader lock over
  * @param strategies     the strategies to run, each on its symbols
  * @param limits         automatic loss triggers
  * @param marketdata     where bars come from and how they are checked
@@ -35,6 +36,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("Asia/Kolkata") ZoneId marketZone,
                                 @DefaultValue("7401") long leaderLockKey,
                                 @DefaultValue("250ms") Duration tick,
+                                @DefaultValue("10s") Duration standbyRetry,
                                 @DefaultValue List<StrategySettings> strategies,
                                 @DefaultValue Limits limits,
                                 @DefaultValue MarketData marketdata) {

@@ -21,7 +21,7 @@ class BarSourceTest {
         var md = new TradingProperties.MarketData(source, 60, Duration.ofMinutes(5), Duration.ofSeconds(60), new BigDecimal("0.2"),
                 new TradingProperties.Synthetic(7, LocalDate.of(2025, 1, 6), 3), new TradingProperties.Csv(folder, exchange));
         return new TradingProperties(true, true, new BigDecimal("1000000"), "INR", ZoneId.of("Asia/Kolkata"), 1, Duration.ofMillis(250),
-                List.of(), new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
+                Duration.ofSeconds(10), List.of(), new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
     }
 
     @Test

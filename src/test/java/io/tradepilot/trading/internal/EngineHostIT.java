@@ -220,6 +220,22 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_standby_takes_over_when_the_leader_is_gone_and_carries_on_from_the_ledger() {
+        EngineHost leader = start(settings(10_000, null));
+        EngineHost standby = start(settings(0, null));
+        assertThat(standby.role()).isEqualTo(EngineHost.Role.STANDBY);
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(FILL) >= 2, "fills before the leader goes");
+        leader.halt();
+
+        eventually(Duration.ofSeconds(10), () -> standby.role() == EngineHost.Role.LEADER, "the standby to take over");
+        assertThat(standby.recovery().fills()).isPositive();
+        assertThat(standby.recovery().mismatches()).isEmpty();
+        runToTheEnd(standby);
+        assertLedgerMatches(standby.snapshot().orElseThrow());
+        assertNoDuplicateClientOrderIds();
+    }
+
+    @Test
     void the_api_serves_positions_orders_and_equity_from_the_ledger_to_a_viewer() {
         EngineHost host = start(settings(0, null));
         runToTheEnd(host);
@@ -243,7 +259,7 @@ class EngineHostIT extends IntegrationTestSupport {
                 Duration.ofMinutes(10), new BigDecimal("0.2"),
                 new TradingProperties.Synthetic(7, LocalDate.of(2025, 1, 6), 4), new TradingProperties.Csv(null, "NSE"));
         return new TradingProperties(true, false, new BigDecimal("1000000"), "INR", ZoneId.of("Asia/Kolkata"), LOCK_KEY,
-                Duration.ofMillis(100), List.of(strategy),
+                Duration.ofMillis(100), Duration.ofMillis(200), List.of(strategy),
                 new TradingProperties.Limits(dailyLoss, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
     }
 

@@ -73,6 +73,8 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Only the instance holding the {@link LeaderLock} runs the engine (role LEADER); the others stay
  *       STANDBY, serve the UI from the ledger, and retry the lock every {@code standbyRetry}: when the
  *       leader is gone one of them takes over and starts the engine from the ledger.</li>
+ *   <li>A leader that loses the connection holding the lock halts its engine (checked every
+ *       {@value #LOCK_CHECK_EVERY} ticks), so that a standby taking over never trades alongside it.</li>
  *   <li>The engine runs on its own writer thread ({@link SingleWriterEngine}) with its own market clock
  *       ({@link MarketClock}: the time of the bars being processed). The feed thread hands it the bars
  *       of one time step, waits until they are processed, records the step (checkpoint and equity), and
@@ -121,6 +123,9 @@ public final class EngineHost implements SmartLifecycle {
     private Thread feedThread;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService standby;
+    /** The tick checks the leader lock's connection every this many ticks. */
+    private static final int LOCK_CHECK_EVERY = 20;
+    private long ticks;
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
@@ -471,6 +476,12 @@ public final class EngineHost implements SmartLifecycle {
     private void tick() {
         try {
             if (role != Role.LEADER || !running) return;
+            if (++ticks % LOCK_CHECK_EVERY == 0 && !lock.stillHeld()) {
+                log.error("Lost the connection holding the engine leader lock {}: halting the engine so that no two instances trade",
+                        properties.leaderLockKey());
+                Thread.ofPlatform().name("trading-lock-lost").start(this::halt);
+                return;
+            }
             var md = properties.marketdata();
             long silent = clock.millis() - lastBarWallMillis;
             if (!staleTripped && silent > md.staleAfter().toMillis()) {

@@ -57,6 +57,20 @@ final class LeaderLock implements AutoCloseable {
         return connection != null;
     }
 
+    /**
+     * True while the lock's connection is alive (a session lock lives as long as its session): false
+     * when the connection to the database was lost, and with it, possibly, the lock.
+     */
+    boolean stillHeld() {
+        Connection c = connection;
+        if (c == null) return false;
+        try {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Releases the lock and its connection; nothing when not held. */
     @Override
     public void close() {

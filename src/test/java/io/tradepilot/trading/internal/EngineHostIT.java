@@ -220,6 +220,18 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_leader_that_loses_its_lock_connection_halts_its_engine() {
+        EngineHost leader = start(settings(1, null));
+        assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
+
+        db.fetch("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 0 AND objid::bigint = ?",
+                LOCK_KEY);
+
+        eventually(Duration.ofSeconds(15), () -> leader.role() == EngineHost.Role.STOPPED, "the leader to halt");
+        assertThat(leader.snapshot()).isEmpty();
+    }
+
+    @Test
     void a_standby_takes_over_when_the_leader_is_gone_and_carries_on_from_the_ledger() {
         EngineHost leader = start(settings(10_000, null));
         EngineHost standby = start(settings(0, null));

@@ -117,9 +117,9 @@ public final class EngineHost implements SmartLifecycle {
     private volatile long lastBarWallMillis;
     private volatile boolean staleTripped;
     private volatile Instant lastBarTime;
-    private SingleWriterEngine engine;
-    private LedgerWriter writer;
-    private MarketClock marketClock;
+    private volatile SingleWriterEngine engine;
+    private volatile LedgerWriter writer;
+    private volatile MarketClock marketClock;
     private Thread feedThread;
     private ScheduledExecutorService ticker;
     private ScheduledExecutorService standby;
@@ -180,7 +180,7 @@ public final class EngineHost implements SmartLifecycle {
             startEngine();
             role = Role.LEADER;
         } catch (RuntimeException e) {
-            lock.close();
+            shutdown(false);
             running = false;
             throw e;
         }
@@ -195,7 +195,7 @@ public final class EngineHost implements SmartLifecycle {
             log.info("Took the engine leader lock {} over: this instance now runs the engine", properties.leaderLockKey());
         } catch (RuntimeException e) {
             log.error("Could not start the engine after taking the leader lock over; releasing it", e);
-            lock.close();
+            shutdown(false);
         }
     }
 
@@ -211,7 +211,8 @@ public final class EngineHost implements SmartLifecycle {
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
 
-        marketClock = new MarketClock(0);
+        Map<String, Instant> checkpoints = ledger.checkpoints();
+        marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
         reactions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trading-reactions").daemon().factory());
         writer = new LedgerWriter(ledger, this::instrument, properties.marketZone(), this::onRecorded);
 
@@ -227,7 +228,6 @@ public final class EngineHost implements SmartLifecycle {
                 .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
-        Map<String, Instant> checkpoints = ledger.checkpoints();
         recovery = recover(core, orderRows, source, checkpoints);
         for (var e : bySymbol.entrySet()) {
             Instrument instrument = instruments.get(e.getKey());

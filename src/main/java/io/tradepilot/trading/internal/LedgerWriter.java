@@ -168,12 +168,22 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         return false;
     }
 
-    /** Writes everything enqueued so far, then stops. */
+    /**
+     * Writes everything enqueued so far, then stops. Waits at most {@link #CLOSE_TIMEOUT} (the database
+     * may be down): then it halts and logs how many items were not written.
+     */
     @Override
     public void close() throws InterruptedException {
         queue.add(STOP);
-        thread.join();
+        thread.join(CLOSE_TIMEOUT.toMillis());
+        if (thread.isAlive()) {
+            log.error("The ledger could not be written within {}; {} items are lost (the ledger stays consistent, "
+                    + "a restart recovers from what it holds)", CLOSE_TIMEOUT, backlog());
+            halt();
+        }
     }
+
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     /** Stops at once; whatever is still queued is lost, as in a crash. */
     void halt() throws InterruptedException {

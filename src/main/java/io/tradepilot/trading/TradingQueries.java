@@ -20,6 +20,12 @@ public interface TradingQueries {
     /** Per strategy and trading day, for the days {@code from} to {@code to} (inclusive), by day then strategy. */
     List<StrategyDay> strategyDays(java.time.LocalDate from, java.time.LocalDate to);
 
+    /**
+     * The engine's portfolio now, with marks and unrealized P&L; empty unless this instance runs the
+     * engine (a standby has only the ledger).
+     */
+    java.util.Optional<LivePortfolio> livePortfolio();
+
     /** This instance's engine role and progress. */
     EngineStatus status();
 }

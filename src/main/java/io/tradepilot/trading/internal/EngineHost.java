@@ -156,8 +156,10 @@ public final class EngineHost implements SmartLifecycle {
 
     /**
      * Takes the leader lock and starts the engine, or stays STANDBY when another instance holds it.
-     * Refuses (IllegalStateException) a configuration the host cannot honour: SAME_CLOSE fills (they
-     * would execute before the order is recorded), a pace slower than the staleness limit, no strategies.
+     * Refuses (IllegalStateException, lock released) a configuration the host cannot honour: a pace whose
+     * longest gap exceeds the staleness limit, no strategies, a CSV folder without a symbol's file. The
+     * paper broker always fills at the next bar's open: SAME_CLOSE would execute an order before its
+     * row is committed.
      */
     @Override
     public synchronized void start() {
@@ -205,6 +207,12 @@ public final class EngineHost implements SmartLifecycle {
             throw new IllegalStateException("tradepilot.trading.marketdata: at speed " + md.speed() + " a gap of " + md.maxGap()
                     + " takes longer than stale-after " + md.staleAfter() + ": the breaker would trip between bars");
         }
+        refusedCommands.set(0);
+        cancelsRequested.clear();
+        placements.clear();
+        feedFinished = false;
+        staleTripped = false;
+        lastBarTime = null;
         Map<String, List<Strategy>> bySymbol = strategies();
         BarSource source = BarSource.load(properties, new ArrayList<>(bySymbol.keySet()));
         Map<String, Instrument> ins = new LinkedHashMap<>();
@@ -322,6 +330,11 @@ public final class EngineHost implements SmartLifecycle {
     public Optional<EngineSnapshot> snapshot() {
         SingleWriterEngine e = engine;
         return e == null ? Optional.empty() : Optional.of(e.latest());
+    }
+
+    /** The configured daily loss limit as a fraction of the day's starting equity, null when off. */
+    public BigDecimal dailyLossLimit() {
+        return positive(properties.limits().dailyLoss());
     }
 
     /** What the last start rebuilt from the ledger. */

@@ -4,6 +4,7 @@ import io.tradepilot.trading.EngineStatus;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.LivePortfolio;
 import io.tradepilot.trading.StrategyDay;
 import io.tradepilot.trading.TradingQueries;
 
@@ -40,6 +41,20 @@ final class LedgerQueries implements TradingQueries {
     @Override
     public List<StrategyDay> strategyDays(java.time.LocalDate from, java.time.LocalDate to) {
         return ledger.strategyDays(from, to);
+    }
+
+    @Override
+    public java.util.Optional<LivePortfolio> livePortfolio() {
+        return host.snapshot().map(s -> {
+            var p = s.portfolio();
+            var positions = p.positions().stream().filter(x -> x.quantity().signum() != 0)
+                    .map(x -> new LivePortfolio.Position(x.symbol(), x.quantity(), x.averagePrice(), x.mark(), x.marketValue(),
+                            x.unrealizedPnl(), x.realizedPnl()))
+                    .toList();
+            return new LivePortfolio(s.time(), s.state().name(), s.stateReason(), p.cash(), p.equity(), p.dayStartEquity(),
+                    p.equity().subtract(p.dayStartEquity()), p.realizedPnl(), p.unrealizedPnl(), p.fees(), p.peakEquity(),
+                    p.drawdown(), p.grossExposure(), p.openRisk(), host.dailyLossLimit(), positions, s.workingOrders().size());
+        });
     }
 
     @Override

@@ -28,6 +28,7 @@ import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.LivePortfolio;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -114,6 +115,11 @@ class EngineHostIT extends IntegrationTestSupport {
         assertThat(last.equity()).isEqualByComparingTo(snapshot.portfolio().equity());
         assertThat(last.cash()).isEqualByComparingTo(snapshot.portfolio().cash());
         assertNoDuplicateClientOrderIds();
+        var live = new LedgerQueries(ledger, host).livePortfolio().orElseThrow();
+        assertThat(live.equity()).isEqualByComparingTo(snapshot.portfolio().equity());
+        assertThat(live.dayPnl()).isEqualByComparingTo(snapshot.portfolio().equity().subtract(snapshot.portfolio().dayStartEquity()));
+        assertThat(live.positions()).extracting(LivePortfolio.Position::symbol)
+                .containsExactlyInAnyOrderElementsOf(queries.openPositions().stream().map(LedgerPosition::symbol).toList());
         assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("ACCEPTED"))).isEqualTo(db.fetchCount(TRADE_ORDER));
         assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("FILLED"))).isEqualTo(db.fetchCount(FILL));
         var days = queries.strategyDays(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
@@ -215,6 +221,7 @@ class EngineHostIT extends IntegrationTestSupport {
         assertThat(other.role()).isEqualTo(EngineHost.Role.STANDBY);
         assertThat(other.snapshot()).isEmpty();
         assertThat(other.status().role()).isEqualTo("STANDBY");
+        assertThat(new LedgerQueries(ledger, other).livePortfolio()).isEmpty();
         leader.stop();
         assertThat(leader.role()).isEqualTo(EngineHost.Role.STOPPED);
     }

@@ -13,9 +13,9 @@ public interface AuditQuery {
      * @param to      records before this moment
      * @param user    exact username (case-insensitive)
      * @param action  exact action, e.g. {@code KILL_SWITCH_ENGAGE}
-     * @param outcome exact outcome: SUCCESS, FAILED, DENIED or RATE_LIMITED
+     * @param outcome exact outcome
      */
-    record Filter(Instant from, Instant to, String user, String action, String outcome) {
+    record Filter(Instant from, Instant to, String user, String action, AuditOutcome outcome) {
         public static Filter any() {
             return new Filter(null, null, null, null, null);
         }
@@ -23,7 +23,7 @@ public interface AuditQuery {
 
     /** One audit record as stored. */
     record Row(long id, Instant occurredAt, String username, String action, String target, String reason,
-               String outcome, String detail, String clientAddress) {
+               AuditOutcome outcome, String detail, String clientAddress) {
     }
 
     /** The records matching {@code filter}, newest first, skipping {@code offset} and returning at most {@code limit}. */

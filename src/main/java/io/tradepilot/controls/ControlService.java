@@ -8,6 +8,8 @@ import io.tradepilot.controls.internal.AuditingDeniedHandler;
 import io.tradepilot.controls.internal.ClientAddress;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import io.tradepilot.controls.internal.ControlStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
@@ -32,6 +34,7 @@ import java.util.function.Function;
  */
 public class ControlService {
 
+    private static final Logger log = LoggerFactory.getLogger(ControlService.class);
     static final String OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
     static final String ADMIN = "hasRole('ADMIN')";
     private static final int ATTEMPTS = 3;
@@ -217,7 +220,7 @@ public class ControlService {
                     }
                     if (written) {
                         afterChange.accept(applied.change());
-                        audit.record(attempt.apply(AuditOutcome.SUCCESS).apply(applied.change().from() + " -> "
+                        record(attempt.apply(AuditOutcome.SUCCESS).apply(applied.change().from() + " -> "
                                 + applied.change().to()));
                         return new ControlResult.Applied(applied.change());
                     }
@@ -230,7 +233,20 @@ public class ControlService {
 
     private ControlResult refused(Function<AuditOutcome, Function<String, AuditEntry>> attempt, Refusal refusal) {
         AuditOutcome outcome = refusal.code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED;
-        audit.record(attempt.apply(outcome).apply(refusal.code().name() + ": " + refusal.message()));
+        record(attempt.apply(outcome).apply(refusal.code().name() + ": " + refusal.message()));
         return new ControlResult.Refused(refusal);
+    }
+
+    /**
+     * Writes the audit record. The change (if any) is already stored and broadcast and cannot be
+     * taken back, so a failing audit log must not turn it into an error: the record goes to the
+     * application log instead, at ERROR, in full.
+     */
+    private void record(AuditEntry entry) {
+        try {
+            audit.record(entry);
+        } catch (RuntimeException e) {
+            log.error("AUDIT RECORD LOST (audit log unavailable: {}): {}", e.getMessage(), entry);
+        }
     }
 }

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * A PostgreSQL server run from the binaries on the classpath (zonky). With a persistent data
- * directory a restart keeps every row; an ephemeral one is wiped when the server starts.
+ * directory a restart (or a crash) keeps every committed row: fsync and synchronous commit are on;
+ * an ephemeral one is wiped when the server starts and trades durability for speed.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -26,7 +27,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      *
      * @param dataDirectory where the cluster lives; created (initdb) when it holds none yet
      * @param port          the port to listen on, {@code 0} for a free one
-     * @param persistent    {@code false} wipes the data directory first
+     * @param persistent    {@code false} wipes the data directory first and stops the server with
+     *                      the JVM; a persistent server is stopped by its owner ({@link EmbeddedServers})
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean persistent) {
         try {
@@ -34,10 +36,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!persistent)
-                    .setRegisterShutdownHook(true)
+                    .setRegisterShutdownHook(!persistent)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100");
+            if (persistent) {
+                // zonky starts PostgreSQL with test settings (-F: no fsync, no synchronous commit).
+                // Data that must survive a crash needs both back on; the later -c options win.
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
             if (port > 0) {
                 builder.setPort(port);
             }

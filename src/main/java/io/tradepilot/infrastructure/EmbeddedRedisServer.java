@@ -40,6 +40,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .bind("127.0.0.1")
                     .setting("dir " + dataDirectory.toAbsolutePath())
                     .setting("appendonly " + (persistent ? "yes" : "no"))
+                    .setting("pidfile " + pidFile(dataDirectory).toAbsolutePath())
                     .setting("save \"\"")
                     .setting("protected-mode yes")
                     .build();
@@ -76,6 +77,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     public boolean isRunning() {
         return redis.isActive();
+    }
+
+    /** Where the server writes its process id (read to stop an orphan after a crash). */
+    static Path pidFile(Path dataDirectory) {
+        return dataDirectory.resolve("redis.pid");
     }
 
     public int port() {

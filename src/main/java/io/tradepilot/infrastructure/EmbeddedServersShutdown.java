@@ -24,6 +24,7 @@ class EmbeddedServersShutdown {
     @Bean(BEAN_NAME)
     DisposableBean tradepilotEmbeddedServers() {
         if (EmbeddedServers.embeddedInUse()) {
+            EmbeddedServers.recoveries().forEach(log::warn);
             log.warn("Tradepilot is {} — set TRADEPILOT_DB_URL/TRADEPILOT_REDIS_URL for real servers",
                     EmbeddedServers.describe());
         } else {

@@ -42,9 +42,9 @@ class AuditQueryIT extends IntegrationTestSupport {
             assertThat(firstPage).hasSize(4);
             assertThat(query.find(byAlice, 4, 4)).extracting(AuditQuery.Row::reason).containsExactly("r1", "r0");
 
-            assertThat(query.count(new AuditQuery.Filter(start, null, null, "KILL_SWITCH_DISENGAGE", "DENIED")))
+            assertThat(query.count(new AuditQuery.Filter(start, null, null, "KILL_SWITCH_DISENGAGE", AuditOutcome.DENIED)))
                     .isEqualTo(1);
-            assertThat(query.count(new AuditQuery.Filter(start, null, alice, null, "RATE_LIMITED"))).isEqualTo(1);
+            assertThat(query.count(new AuditQuery.Filter(start, null, alice, null, AuditOutcome.RATE_LIMITED))).isEqualTo(1);
             assertThat(query.count(new AuditQuery.Filter(start.plus(Duration.ofMinutes(1)),
                     start.plus(Duration.ofMinutes(3)), alice, null, null))).isEqualTo(2);
             assertThat(query.actions()).contains("KILL_SWITCH_ENGAGE", "CIRCUIT_BREAKER_RESET");

@@ -21,7 +21,7 @@ class HealthEndpointIT extends IntegrationTestSupport {
         HttpResponse<String> response = api().get("/v3/api-docs");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"openapi\"");
+        assertThat(response.body()).contains("\"openapi\"").contains("\"bearer\"").contains("/api/v1/me");
     }
 
     @Test

@@ -141,6 +141,19 @@ class ControlServiceTest {
     }
 
     @Test
+    void a_failing_audit_log_does_not_turn_a_stored_change_into_an_error() {
+        var unaudited = new ControlService(store, new ControlAuthorization(audit::add), entry -> {
+            throw new IllegalStateException("database down");
+        }, ControlRules.defaults(), clock);
+        signIn("olga", "OPERATOR");
+
+        var result = unaudited.engageKillSwitch("broker is down");
+
+        assertThat(result).isInstanceOf(ControlResult.Applied.class);
+        assertThat(((ControlsReading.Known) unaudited.read()).killSwitch().engaged()).isTrue();
+    }
+
+    @Test
     void an_admin_may_do_everything_an_operator_may() {
         signIn("ada", "ADMIN");
 

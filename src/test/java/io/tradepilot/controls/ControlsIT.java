@@ -151,6 +151,39 @@ class ControlsIT extends IntegrationTestSupport {
     }
 
     @Test
+    void changes_reach_the_listeners_again_after_a_redis_outage() throws Exception {
+        List<ControlChanged> seen = new CopyOnWriteArrayList<>();
+        var subscription = events.subscribe(seen::add);
+        try {
+            try (var outage = redisOutage()) {
+                Thread.sleep(500);
+            }
+            ControlKeys.awaitRedis(controls);
+            TestUser operator = users.operator();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            int round = 0;
+            while (seen.isEmpty() && System.nanoTime() < until) {
+                int n = round++;
+                users.as(operator, () -> n % 2 == 0 ? controls.pause("after the outage") : controls.resume("after the outage"));
+                Thread.sleep(300);
+            }
+            assertThat(seen).isNotEmpty();
+        } finally {
+            subscription.cancel();
+        }
+    }
+
+    @Test
+    void the_openapi_description_lists_every_control_endpoint() {
+        var response = api().get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("/api/v1/state", "/api/v1/pause", "/api/v1/resume",
+                "/api/v1/kill-switch/engage", "/api/v1/kill-switch/disengage", "/api/v1/circuit-breaker/trip",
+                "/api/v1/circuit-breaker/reset");
+    }
+
+    @Test
     void every_change_reaches_the_listeners_in_order() throws Exception {
         List<ControlChanged> seen = new CopyOnWriteArrayList<>();
         var subscription = events.subscribe(seen::add);

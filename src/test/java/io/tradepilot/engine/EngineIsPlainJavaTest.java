@@ -36,6 +36,7 @@ class EngineIsPlainJavaTest {
     @Test
     void the_engine_does_not_depend_on_the_host_application() {
         noClasses().that().resideInAPackage("io.tradepilot.engine..").and().resideOutsideOfPackage("io.tradepilot.engine.cli..")
+                .and().resideOutsideOfPackage("io.tradepilot.engine.strategy.config..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.tradepilot.engine..", "java..", "javax.annotation..")
                 .check(ENGINE);
     }
@@ -45,6 +46,14 @@ class EngineIsPlainJavaTest {
         noClasses().that().resideInAPackage("io.tradepilot.engine.cli..")
                 .should().dependOnClassesThat().resideOutsideOfPackages("io.tradepilot.engine..", "java..", "javax.annotation..",
                         "org.HdrHistogram..")
+                .check(ENGINE);
+    }
+
+    @Test
+    void strategy_configuration_documents_add_only_snakeyaml() {
+        noClasses().that().resideInAPackage("io.tradepilot.engine.strategy.config..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("io.tradepilot.engine..", "java..", "javax.annotation..",
+                        "org.yaml.snakeyaml..")
                 .check(ENGINE);
     }
 }

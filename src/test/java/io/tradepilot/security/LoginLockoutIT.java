@@ -98,6 +98,23 @@ class LoginLockoutIT extends IntegrationTestSupport {
                 .andExpect(unauthenticated());
     }
 
+    @Test
+    void an_overlong_password_is_a_plain_failed_sign_in_not_an_error() throws Exception {
+        TestUser viewer = users.viewer();
+
+        mvc.perform(formLogin("/login").user(viewer.username()).password("p".repeat(500)))
+                .andExpect(unauthenticated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void usernames_are_not_case_sensitive() throws Exception {
+        TestUser viewer = users.viewer();
+
+        mvc.perform(formLogin("/login").user(viewer.username().toUpperCase()).password(viewer.password()))
+                .andExpect(authenticated().withUsername(viewer.username()));
+    }
+
     private void wrongPassword(TestUser user, int times) throws Exception {
         for (int i = 0; i < times; i++) {
             mvc.perform(formLogin("/login").user(user.username()).password("wrong-" + i)).andExpect(unauthenticated());

@@ -27,6 +27,9 @@ class MethodSecurityIT extends IntegrationTestSupport {
     @Autowired
     ApiTokenService tokens;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void operators_and_viewers_are_denied_every_user_administration_method() {
         TestUser target = users.viewer();
@@ -37,6 +40,19 @@ class MethodSecurityIT extends IntegrationTestSupport {
             denied(caller, a -> a.setEnabled(target.username(), false));
             denied(caller, a -> a.resetPassword(target.username()));
         }
+    }
+
+    @Test
+    void each_denial_is_audited_with_the_caller_and_the_target() {
+        TestUser operator = users.operator();
+        TestUser target = users.viewer();
+
+        denied(operator, a -> a.resetPassword(target.username()));
+
+        assertThat(jdbc.queryForMap("select * from audit_event where username = ? and action = 'PASSWORD_RESET'",
+                operator.username()))
+                .containsEntry("outcome", "DENIED").containsEntry("target", target.username())
+                .hasEntrySatisfying("detail", detail -> assertThat(detail.toString()).contains("caller is OPERATOR"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.tradepilot.audit.internal;
 
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.audit.AuditQuery;
 import io.tradepilot.db.tables.records.AuditEventRecord;
 import org.jooq.Condition;
@@ -61,14 +62,14 @@ class JooqAuditQuery implements AuditQuery {
         if (filter.action() != null && !filter.action().isBlank()) {
             conditions.add(AUDIT_EVENT.ACTION.eq(filter.action()));
         }
-        if (filter.outcome() != null && !filter.outcome().isBlank()) {
-            conditions.add(AUDIT_EVENT.OUTCOME.eq(filter.outcome()));
+        if (filter.outcome() != null) {
+            conditions.add(AUDIT_EVENT.OUTCOME.eq(filter.outcome().name()));
         }
         return conditions;
     }
 
     private static Row toRow(AuditEventRecord r) {
         return new Row(r.getId(), r.getOccurredAt(), r.getUsername(), r.getAction(), r.getTarget(), r.getReason(),
-                r.getOutcome(), r.getDetail(), r.getClientAddress());
+                AuditOutcome.valueOf(r.getOutcome()), r.getDetail(), r.getClientAddress());
     }
 }

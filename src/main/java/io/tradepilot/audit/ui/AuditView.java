@@ -15,13 +15,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.audit.AuditQuery;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** Lists the audit log, newest first, filtered by time range, user, action and outcome; pages lazily. */
 @Route("audit")
@@ -30,7 +30,6 @@ import java.util.List;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
 class AuditView extends VerticalLayout {
 
-    static final List<String> OUTCOMES = List.of("SUCCESS", "FAILED", "DENIED", "RATE_LIMITED");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -39,7 +38,7 @@ class AuditView extends VerticalLayout {
     final DateTimePicker to = new DateTimePicker("To (UTC)");
     final TextField user = new TextField("User");
     final ComboBox<String> action = new ComboBox<>("Action");
-    final ComboBox<String> outcome = new ComboBox<>("Outcome");
+    final ComboBox<AuditOutcome> outcome = new ComboBox<>("Outcome");
     final Grid<AuditQuery.Row> grid = new Grid<>();
     final Span count = new Span();
 
@@ -55,7 +54,7 @@ class AuditView extends VerticalLayout {
         action.setItems(audit.actions());
         action.setClearButtonVisible(true);
         outcome.setId("audit-filter-outcome");
-        outcome.setItems(OUTCOMES);
+        outcome.setItems(AuditOutcome.values());
         outcome.setClearButtonVisible(true);
         count.setId("audit-count");
         var clear = new Button("Clear filters", e -> {
@@ -79,7 +78,7 @@ class AuditView extends VerticalLayout {
         grid.addColumn(AuditQuery.Row::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditQuery.Row::target).setHeader("Target").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(AuditQuery.Row::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0)
-                .setPartNameGenerator(r -> "outcome-" + r.outcome().toLowerCase());
+                .setPartNameGenerator(r -> "outcome-" + r.outcome().name().toLowerCase());
         grid.addColumn(AuditQuery.Row::reason).setHeader("Reason").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(AuditQuery.Row::reason);
         grid.addColumn(AuditQuery.Row::detail).setHeader("Detail").setFlexGrow(1).setResizable(true)
@@ -98,7 +97,7 @@ class AuditView extends VerticalLayout {
         return new AuditQuery.Filter(
                 from.getValue() == null ? null : from.getValue().toInstant(ZoneOffset.UTC),
                 to.getValue() == null ? null : to.getValue().toInstant(ZoneOffset.UTC),
-                user.getValue(), action.getValue(), outcome.getValue());
+                user.getValue().isBlank() ? null : user.getValue().strip(), action.getValue(), outcome.getValue());
     }
 
     private void refresh() {

@@ -84,6 +84,7 @@ class ControlsConfiguration {
         container.setConnectionFactory(connectionFactory);
         Executor single = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("control-changes").daemon().factory());
         container.setTaskExecutor(single);
+        container.setRecoveryInterval(1000); // resubscribe quickly after a Redis outage
         container.addMessageListener(relay, new ChannelTopic(RedisControlStore.channel(properties.keyPrefix())));
         return container;
     }

@@ -52,8 +52,13 @@ final class UnauthenticatedControlAudit extends OncePerRequestFilter {
                 String authorization = request.getHeader("Authorization");
                 String detail = authorization == null || authorization.isBlank()
                         ? "no API token: 401" : "API token refused (malformed, unknown, expired or revoked): 401";
-                audit.record(new AuditEntry("anonymous", action.auditName(), action.control().key(), null,
-                        AuditOutcome.DENIED, detail, request.getRemoteAddr()));
+                var entry = new AuditEntry("anonymous", action.auditName(), action.control().key(), null,
+                        AuditOutcome.DENIED, detail, request.getRemoteAddr());
+                try {
+                    audit.record(entry);
+                } catch (RuntimeException e) {
+                    logger.error("AUDIT RECORD LOST (audit log unavailable: " + e.getMessage() + "): " + entry);
+                }
             }
         }
     }

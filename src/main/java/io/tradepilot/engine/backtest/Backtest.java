@@ -18,6 +18,7 @@ import io.tradepilot.engine.strategy.Strategy;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,7 +33,10 @@ import java.util.List;
  *
  * <p>Speed: the loop reads the primitive arrays through one reusable {@link BarCursor}; per bar it
  * allocates nothing unless an order, a fill or a new equity peak happens. The recorded curve keeps
- * references to the (immutable) cash and position values, which only change on fills.
+ * references to the (immutable) cash and position values, which only change on fills, and the bar at
+ * which each such state starts; the per-bar curve (state index, equity as double) is formed from them
+ * when first asked for. With no event sink and no hashing the engine counts, but does not build, the
+ * events of its order/fill path.
  */
 public final class Backtest {
     private Backtest() {}
@@ -52,17 +56,15 @@ public final class Backtest {
         Portfolio portfolio = engine.portfolio();
         Position position = portfolio.position(slot);
 
-        // per bar only an int: the index of the (cash, position) state, which changes only on fills
-        int[] stateAt = new int[n];
+        // per bar nothing is recorded: the (cash, position) state changes only on fills; stateStart[k] is
+        // the first bar after which state k holds
+        int[] stateStart = new int[64];
         List<BigDecimal> cashStates = new ArrayList<>();
         List<BigDecimal> qtyStates = new ArrayList<>();
-        double[] equity = new double[n];
-        double unit = Math.pow(10, -d);
         BigDecimal lastCash = portfolio.cash(), lastQty = position.quantity();
         cashStates.add(lastCash);
         qtyStates.add(lastQty);
-        int state = 0;
-        double cashD = lastCash.doubleValue(), qtyD = lastQty.doubleValue();
+        int states = 1;
         BarCursor cursor = new BarCursor();
         for (int i = 0; i < n; i++) {
             clock.setMillis(t[i]);
@@ -72,28 +74,27 @@ public final class Backtest {
             if (cash != lastCash || q != lastQty) {
                 lastCash = cash;
                 lastQty = q;
-                cashD = cash.doubleValue();
-                qtyD = q.doubleValue();
                 cashStates.add(cash);
                 qtyStates.add(q);
-                state++;
+                if (states == stateStart.length) stateStart = Arrays.copyOf(stateStart, states * 2);
+                stateStart[states++] = i;
             }
-            stateAt[i] = state;
-            equity[i] = cashD + qtyD * (c[i] * unit);
         }
         boolean closed = false;
+        double lastEquity = Double.NaN;
         if (config.closeAtEnd() && n > 0 && !position.isFlat()) {
             engine.closeAllAtMark("close at end");
             closed = true;
             cashStates.add(portfolio.cash());
             qtyStates.add(position.quantity());
-            stateAt[n - 1] = ++state;
-            equity[n - 1] = portfolio.equity().doubleValue();
+            if (states == stateStart.length) stateStart = Arrays.copyOf(stateStart, states + 1);
+            stateStart[states++] = n - 1;
+            lastEquity = portfolio.equity().doubleValue();
         }
-        return new BacktestResult(data, config, strategy.id().value(), stateAt, cashStates.toArray(BigDecimal[]::new),
-                qtyStates.toArray(BigDecimal[]::new), equity, List.copyOf(portfolio.roundTrips()),
+        return new BacktestResult(data, config, strategy.id().value(), Arrays.copyOf(stateStart, states), cashStates.toArray(BigDecimal[]::new),
+                qtyStates.toArray(BigDecimal[]::new), lastEquity, List.copyOf(portfolio.roundTrips()),
                 portfolio.cash(), portfolio.equity(), position.quantity(), portfolio.fees(), portfolio.realizedPnl(),
-                engine.broker().workingCount(), engine.ordersAccepted(), hasher.count, hasher.hash, closed);
+                engine.broker().workingCount(), engine.ordersAccepted(), hasher.count + engine.eventsNotBuilt(), hasher.hash, closed);
     }
 
     /** Convenience: exact bars, converted once to arrays (see {@link BarArrays#fromBars}). */
@@ -111,6 +112,11 @@ public final class Backtest {
         EventHasher(EngineEvents next, boolean hashing) {
             this.next = next;
             this.hashing = hashing;
+        }
+
+        @Override
+        public boolean discardsEvents() {
+            return !hashing && next.discardsEvents();
         }
 
         @Override

@@ -5,6 +5,7 @@ import io.tradepilot.engine.portfolio.RoundTrip;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,10 +17,13 @@ public final class BacktestResult {
     private final BarArrays data;
     private final BacktestConfig config;
     private final String strategy;
-    private final int[] stateAt;
+    private final int bars;
+    private final int[] stateStart;
     private final BigDecimal[] cashStates;
     private final BigDecimal[] qtyStates;
-    private final double[] equity;
+    private final double lastEquity;
+    private int[] stateAt;
+    private double[] equity;
     private final List<RoundTrip> trades;
     private final BigDecimal finalCash, finalEquity, openQuantity, fees, realizedPnl;
     private final int workingOrdersAtEnd;
@@ -28,20 +32,23 @@ public final class BacktestResult {
     private Metrics metrics;
 
     /**
-     * @param stateAt    per bar, the index into {@code cashStates}/{@code qtyStates} of the cash and
-     *                   position after that bar
+     * @param stateStart per state of {@code cashStates}/{@code qtyStates}, ascending, the first bar after
+     *                   which it holds (state 0 from bar 0); a state holds until the next one starts
+     * @param lastEquity the last bar's equity when it is not the last state's cash + position x close
+     *                   (a close at the end), else NaN
      */
-    BacktestResult(BarArrays data, BacktestConfig config, String strategy, int[] stateAt, BigDecimal[] cashStates,
-                   BigDecimal[] qtyStates, double[] equity,
+    BacktestResult(BarArrays data, BacktestConfig config, String strategy, int[] stateStart, BigDecimal[] cashStates,
+                   BigDecimal[] qtyStates, double lastEquity,
                    List<RoundTrip> trades, BigDecimal finalCash, BigDecimal finalEquity, BigDecimal openQuantity, BigDecimal fees,
                    BigDecimal realizedPnl, int workingOrdersAtEnd, long ordersAccepted, long eventCount, long eventHash, boolean closedAtEnd) {
         this.data = data;
         this.config = config;
         this.strategy = strategy;
-        this.stateAt = stateAt;
+        this.bars = data.size();
+        this.stateStart = stateStart;
         this.cashStates = cashStates;
         this.qtyStates = qtyStates;
-        this.equity = equity;
+        this.lastEquity = lastEquity;
         this.trades = trades;
         this.finalCash = finalCash;
         this.finalEquity = finalEquity;
@@ -55,10 +62,26 @@ public final class BacktestResult {
         this.closedAtEnd = closedAtEnd;
     }
 
+    /**
+     * A result with its per-bar curve given.
+     *
+     * @param stateAt    per bar, the index into {@code cashStates}/{@code qtyStates} of the cash and
+     *                   position after that bar
+     */
+    BacktestResult(BarArrays data, BacktestConfig config, String strategy, int[] stateAt, BigDecimal[] cashStates,
+                   BigDecimal[] qtyStates, double[] equity,
+                   List<RoundTrip> trades, BigDecimal finalCash, BigDecimal finalEquity, BigDecimal openQuantity, BigDecimal fees,
+                   BigDecimal realizedPnl, int workingOrdersAtEnd, long ordersAccepted, long eventCount, long eventHash, boolean closedAtEnd) {
+        this(data, config, strategy, new int[]{0}, cashStates, qtyStates, Double.NaN, trades, finalCash, finalEquity, openQuantity,
+                fees, realizedPnl, workingOrdersAtEnd, ordersAccepted, eventCount, eventHash, closedAtEnd);
+        this.stateAt = stateAt;
+        this.equity = equity;
+    }
+
     public BarArrays data() { return data; }
     public BacktestConfig config() { return config; }
     public String strategy() { return strategy; }
-    public int bars() { return stateAt.length; }
+    public int bars() { return bars; }
     /** Closed round trips, FIFO, in closing order. */
     public List<RoundTrip> trades() { return trades; }
     public BigDecimal finalCash() { return finalCash; }
@@ -78,13 +101,43 @@ public final class BacktestResult {
      */
     public long eventHash() { return eventHash; }
     public boolean closedAtEnd() { return closedAtEnd; }
-    /** Equity after each bar as double (for statistics and charts). Shared array: do not modify. */
-    public double[] equityValues() { return equity; }
+    /** Equity after each bar as double (for statistics and charts), formed on first use. Shared array: do not modify. */
+    public synchronized double[] equityValues() {
+        if (equity == null) {
+            int[] at = stateAt();
+            long[] c = data.close();
+            double unit = Math.pow(10, -data.priceDecimals());
+            double[] cashD = new double[cashStates.length], qtyD = new double[qtyStates.length];
+            for (int k = 0; k < cashD.length; k++) {
+                cashD[k] = cashStates[k].doubleValue();
+                qtyD[k] = qtyStates[k].doubleValue();
+            }
+            double[] e = new double[bars];
+            for (int i = 0; i < bars; i++) e[i] = cashD[at[i]] + qtyD[at[i]] * (c[i] * unit);
+            if (!Double.isNaN(lastEquity)) e[bars - 1] = lastEquity;
+            equity = e;
+        }
+        return equity;
+    }
+
+    /** Per bar, the index of the state (cash, position) after it; formed on first use. */
+    private synchronized int[] stateAt() {
+        if (stateAt == null) {
+            int[] at = new int[bars];
+            for (int k = 0; k < stateStart.length; k++) {
+                int to = k + 1 < stateStart.length ? stateStart[k + 1] : bars;
+                Arrays.fill(at, stateStart[k], to, k);
+            }
+            stateAt = at;
+        }
+        return stateAt;
+    }
 
     /** Cash, position and equity after bar {@code i}, exact. */
     public EquityPoint equityAt(int i) {
         BigDecimal close = data.price(data.close()[i]);
-        BigDecimal cash = cashStates[stateAt[i]], qty = qtyStates[stateAt[i]];
+        int[] at = stateAt();
+        BigDecimal cash = cashStates[at[i]], qty = qtyStates[at[i]];
         return new EquityPoint(Instant.ofEpochMilli(data.startMillis()[i]), cash, qty, cash.add(qty.multiply(close)));
     }
 
@@ -92,12 +145,12 @@ public final class BacktestResult {
     public List<EquityPoint> equityCurve() {
         return new AbstractList<>() {
             @Override public EquityPoint get(int i) { return equityAt(i); }
-            @Override public int size() { return stateAt.length; }
+            @Override public int size() { return bars; }
         };
     }
 
     /** True when a position was open after bar {@code i}. */
-    public boolean inMarket(int i) { return qtyStates[stateAt[i]].signum() != 0; }
+    public boolean inMarket(int i) { return qtyStates[stateAt()[i]].signum() != 0; }
 
     public synchronized Metrics metrics() {
         if (metrics == null) metrics = Metrics.of(this);

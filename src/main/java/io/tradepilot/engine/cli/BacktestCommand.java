@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code backtest --data FILE.csv --strategy sma-cross [--param k=v ...] --quantity N --cash AMOUNT
+ * {@code backtest --data FILE.csv (--strategy NAME [--param k=v ...] | --config FILE) --quantity N --cash AMOUNT
  * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE] [--skip-inconsistent]
  * [--price-decimals N]}.
  *
@@ -39,8 +39,9 @@ public final class BacktestCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> options = new java.util.ArrayList<>(List.of(
-                Option.required("data", "FILE.csv", "bar file: date,open,high,low,close,volume"),
-                Option.required("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
+                Option.required("data", "FILE.csv|DIR", "bar file date,open,high,low,close,volume, or a folder of them (universe report)"),
+                Option.optional("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
+                Option.optional("config", "FILE", "strategy configuration (YAML or JSON) in place of --strategy/--param"),
                 Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),
                 Option.required("quantity", "N", "fixed order quantity"),
                 Option.required("cash", "AMOUNT", "starting cash"),
@@ -54,7 +55,7 @@ public final class BacktestCommand implements Command {
 
     /** Validates the options into a request (exposed for tests and for other front ends). */
     public BacktestRequest request(ParsedArgs args) throws UsageException {
-        StrategyParameters.Resolved strategy = StrategyParameters.validate(args.required("strategy"), args.values("param"));
+        StrategyParameters.Resolved strategy = strategy(args);
         BigDecimal quantity = args.decimal("quantity", null);
         if (quantity.signum() <= 0) throw new UsageException("--quantity must be positive: " + quantity.toPlainString());
         BigDecimal cash = args.decimal("cash", null);
@@ -69,7 +70,8 @@ public final class BacktestCommand implements Command {
             case "close" -> BacktestRequest.Fill.CLOSE;
             default -> throw new UsageException("--fill must be next-open or close: '" + fillText + "'");
         };
-        Path data = IndicatorsCommand.existingFile(args.path("data"));
+        Path data = args.path("data");
+        if (!Files.isDirectory(data)) data = IndicatorsCommand.existingFile(data); // a folder: one run per SYMBOL.csv
         Path out = args.path("out");
         Path abs = out.toAbsolutePath();
         if (Files.exists(abs) && !Files.isDirectory(abs)) throw new UsageException("--out is not a directory: " + out);
@@ -78,6 +80,16 @@ public final class BacktestCommand implements Command {
         }
         return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
                 commission, fill, args.has("close-at-end"), out);
+    }
+
+    private static StrategyParameters.Resolved strategy(ParsedArgs args) throws UsageException {
+        if (!args.has("config")) return StrategyParameters.validate(args.required("strategy"), args.values("param"));
+        if (args.has("strategy") || args.has("param")) throw new UsageException("--config replaces --strategy and --param: give one or the other");
+        try {
+            return StrategyParameters.fromConfig(args.path("config"));
+        } catch (java.io.IOException e) {
+            throw new UsageException("--config: cannot read " + args.required("config") + ": " + e.getMessage());
+        }
     }
 
     @Override

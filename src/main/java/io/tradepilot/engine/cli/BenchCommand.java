@@ -29,7 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * {@code bench [--data DIR] [--rounds N] [--synthetic]}: single-threaded throughput of CSV parsing (bars
+ * {@code bench [--data DIR] [--rounds N] [--warm-up SECONDS] [--synthetic]}: single-threaded throughput of CSV parsing (bars
  * per second over every bar file in DIR, parsed from bytes already in memory) and of each default
  * indicator (streaming, bars per second), then of every registered {@link BenchScenario}.
  *
@@ -85,6 +85,8 @@ public final class BenchCommand implements Command {
         return List.of(
                 Option.optional("data", "DIR", "folder of daily bar files (default " + DEFAULT_DATA + " when present)"),
                 Option.optional("rounds", "N", "timed rounds per scenario (default 10)"),
+                Option.optional("warm-up", "SECONDS", "minimum untimed warm-up of the sma-cross scenario, half of it for CSV parsing "
+                        + "(default 5, or rounds/2 when fewer than 10 rounds are asked for)"),
                 DataOptions.options().getFirst(),
                 Option.flag("synthetic", "use the seeded synthetic data set even when real data is present"));
     }
@@ -96,6 +98,7 @@ public final class BenchCommand implements Command {
     @Override
     public int execute(ParsedArgs args, PrintStream out, PrintStream err) throws UsageException, IOException {
         int rounds = args.integer("rounds", 10, 1, 1000);
+        long warmUpNanos = args.integer("warm-up", rounds < 10 ? (rounds + 1) / 2 : 5, 0, 600) * 1_000_000_000L;
         ZoneId zone = IndicatorsCommand.zone(args);
         List<Input> inputs = new ArrayList<>();
         String source;
@@ -134,7 +137,7 @@ public final class BenchCommand implements Command {
         for (Input in : inputs) series.add(CsvBarReader.parse(in.bytes(), in.name(), CsvBarReader.symbolOf(Path.of(in.name())), zone));
         long bars = series.stream().mapToLong(BarSeries::size).sum();
         long[] check = new long[1];
-        Rates rates = measure(rounds, bars, () -> {
+        Rates rates = measure(rounds, bars, warmUpNanos / 2, () -> {
             try {
                 for (Input in : inputs) check[0] += CsvBarReader.parse(in.bytes(), in.name(), "S", zone).size();
             } catch (IOException e) {
@@ -171,7 +174,7 @@ public final class BenchCommand implements Command {
         report(out, "indicator atr14", bars, atrRates, null);
 
         // 3. registered scenarios
-        for (BenchScenario scenario : scenarios) scenario.run(series, rounds, nanoTime, out);
+        for (BenchScenario scenario : scenarios) scenario.run(series, rounds, warmUpNanos, nanoTime, out);
         for (String name : pending) out.println(name + ": not in this build (needs the engine)");
         out.printf(Locale.ROOT, "(checksums %d %.3f)%n", check[0], sink[0]);
         return Cli.EXIT_OK;
@@ -195,9 +198,17 @@ public final class BenchCommand implements Command {
     record Rates(double[] wall, double[] cpu) {
     }
 
-    /** Times {@code rounds} rounds after as many untimed warm-up rounds (at least 3). */
     private Rates measure(int rounds, long barsPerRound, Runnable body) {
-        for (int i = 0; i < Math.max(3, rounds); i++) body.run();
+        return measure(rounds, barsPerRound, 0, body);
+    }
+
+    /**
+     * Times {@code rounds} rounds after as many untimed warm-up rounds (at least 3) and, when longer,
+     * after {@code minWarmUpNanos} of warm-up.
+     */
+    private Rates measure(int rounds, long barsPerRound, long minWarmUpNanos, Runnable body) {
+        long warmStart = nanoTime.getAsLong();
+        for (int i = 0; i < Math.max(3, rounds) || nanoTime.getAsLong() - warmStart < minWarmUpNanos; i++) body.run();
         double[] wall = new double[rounds], cpu = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             long c0 = cpuTime.getAsLong();
@@ -220,7 +231,7 @@ public final class BenchCommand implements Command {
     private static void report(PrintStream out, String name, long bars, Rates rates, String extra) {
         double best = Arrays.stream(rates.wall()).max().orElse(0);
         double cpu = median(rates.cpu());
-        out.printf(Locale.ROOT, "%s: %d bars/round, median %.2f M bars/s, best %.2f M bars/s%s%s%n",
+        out.printf(Locale.ROOT, "%s: %d bars/round, median %.2f M bars per wall second, best %.2f M%s%s%n",
                 name, bars, median(rates.wall()) / 1e6, best / 1e6,
                 Double.isNaN(cpu) ? "" : String.format(Locale.ROOT, ", %.2f M bars per CPU second", cpu / 1e6),
                 extra == null ? "" : " (" + extra + ")");

@@ -21,4 +21,12 @@ public interface BenchScenario {
      * many timed repetitions to make after warming up.
      */
     void run(List<BarSeries> data, int rounds, LongSupplier nanoTime, PrintStream out);
+
+    /**
+     * As {@link #run(List, int, LongSupplier, PrintStream)}, with the minimum untimed warm-up the
+     * user asked for ({@code bench --warm-up}); scenarios that warm up by time use it.
+     */
+    default void run(List<BarSeries> data, int rounds, long warmUpNanos, LongSupplier nanoTime, PrintStream out) {
+        run(data, rounds, nanoTime, out);
+    }
 }

@@ -49,6 +49,7 @@ public final class Cli {
         return new Cli(List.of(
                 new IndicatorsCommand(),
                 new BacktestCommand(new EngineBacktestExecutor()),
+                new ScanCommand(),
                 BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of())));
     }
 

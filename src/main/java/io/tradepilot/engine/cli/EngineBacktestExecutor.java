@@ -12,10 +12,12 @@ import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.marketdata.TimeStamping;
+import io.tradepilot.engine.strategy.PositionSizing;
 import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -31,14 +33,26 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     @Override
     public int run(BacktestRequest request, PrintStream out, PrintStream err) throws UsageException, IOException {
+        if (java.nio.file.Files.isDirectory(request.data())) return new UniverseBacktestRunner(this).run(request, out, err);
         BarSeries series = DataOptions.read(request.data(), request.zone(), request.readOptions(), err);
         if (series.isEmpty()) throw new UsageException("no bars in " + request.data());
+        BacktestResult result = runOne(request, series);
+        AtomicOutput.writeDirectory(request.outDir(), staging -> BacktestReport.writeAll(result, staging));
+        out.println("backtest: " + series.size() + " bars, " + result.trades().size() + " round trips, final equity "
+                + result.finalEquity().toPlainString() + ", open quantity " + result.openQuantity().toPlainString()
+                + " -> " + request.outDir());
+        return Cli.EXIT_OK;
+    }
+
+    /** One symbol's run of the request's strategy (a fresh strategy instance). */
+    BacktestResult runOne(BacktestRequest request, BarSeries series) throws UsageException {
         BarArrays data = arrays(series);
-        Map<String, String> params = new LinkedHashMap<>();
-        request.strategy().values().forEach((k, v) -> params.put(k, Integer.toString(v)));
+        Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
+        BigDecimal risk = request.strategy().riskPerTradePercent();
         Strategy strategy;
         try {
-            strategy = Strategies.create(request.strategy().strategy(), params, new Quantity(request.quantity()));
+            strategy = Strategies.create(request.strategy().strategy(), params, risk == null
+                    ? new Strategies.FixedSizing(new Quantity(request.quantity())) : PositionSizing.riskFraction(risk.movePointLeft(2)));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -49,12 +63,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
                 .withMarketZone(series.zone());
         BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
                 .withPeriodsPerYear(periodsPerYear(series));
-        BacktestResult result = Backtest.run(data, strategy, config);
-        AtomicOutput.writeDirectory(request.outDir(), staging -> BacktestReport.writeAll(result, staging));
-        out.println("backtest: " + series.size() + " bars, " + result.trades().size() + " round trips, final equity "
-                + result.finalEquity().toPlainString() + ", open quantity " + result.openQuantity().toPlainString()
-                + " -> " + request.outDir());
-        return Cli.EXIT_OK;
+        return Backtest.run(data, strategy, config);
     }
 
     /**

@@ -1,43 +1,60 @@
 package io.tradepilot.engine.cli;
 
+import io.tradepilot.engine.strategy.Strategies;
+import io.tradepilot.engine.strategy.config.StrategyConfig;
+import io.tradepilot.engine.strategy.config.StrategyConfigLoader;
+import io.tradepilot.engine.strategy.params.ParameterSchema;
+import io.tradepilot.engine.strategy.params.Problem;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The strategies the command line knows and the parameters each accepts, validated before anything
- * runs. {@code sma-cross}: integers {@code fast} (default 10, >= 1) and {@code slow} (default 30,
- * >= 2) with {@code slow > fast}.
- *
- * <p>To add a strategy: add a case to {@link #validate} returning its typed parameters and list its name
- * in {@link #NAMES}.
+ * The strategies the command line knows and their parameters, validated before anything runs against
+ * each strategy's schema in {@link Strategies} (types, ranges, cross-field rules such as {@code slow >
+ * fast}), either from {@code --strategy NAME --param k=v ...} or from a configuration document
+ * ({@code --config FILE}, see {@link StrategyConfigLoader}).
  */
 public final class StrategyParameters {
 
     /** Known strategy names. */
-    public static final List<String> NAMES = List.of("sma-cross");
+    public static final List<String> NAMES = List.copyOf(Strategies.names());
 
     private StrategyParameters() {
     }
 
-    /** Validated parameters of one strategy: name to integer value, all defaults filled in. */
-    public record Resolved(String strategy, Map<String, Integer> values) {
+    /**
+     * Validated parameters of one strategy: name to value (canonical text), all defaults filled in.
+     *
+     * @param riskPerTradePercent from a configuration's {@code risk_per_trade}: size entries by risk (percent
+     *                            of equity) instead of the fixed {@code --quantity}; null for a fixed quantity
+     */
+    public record Resolved(String strategy, Map<String, String> values, BigDecimal riskPerTradePercent) {
         public Resolved {
             values = Map.copyOf(values);
         }
 
+        public Resolved(String strategy, Map<String, String> values) {
+            this(strategy, values, null);
+        }
+
         public int get(String name) {
-            Integer v = values.get(name);
+            String v = values.get(name);
             if (v == null) throw new IllegalArgumentException("no parameter " + name + " for " + strategy);
-            return v;
+            return Integer.parseInt(v);
         }
     }
 
     /**
      * Parses {@code k=v} pairs for {@code strategy}.
      *
-     * @throws UsageException for an unknown strategy or parameter, a malformed pair, a repeated key, a bad
-     *                        value, or {@code slow <= fast}
+     * @throws UsageException for an unknown strategy, a malformed pair, a repeated key, or any parameter
+     *                        problem (all of them, {@code path: message} joined by "; ")
      */
     public static Resolved validate(String strategy, List<String> pairs) throws UsageException {
         if (!NAMES.contains(strategy)) {
@@ -50,27 +67,23 @@ public final class StrategyParameters {
             String key = pair.substring(0, eq).strip();
             if (given.put(key, pair.substring(eq + 1).strip()) != null) throw new UsageException("--param " + key + " given twice");
         }
-        // sma-cross
-        for (String key : given.keySet()) {
-            if (!key.equals("fast") && !key.equals("slow")) {
-                throw new UsageException("unknown parameter '" + key + "' for sma-cross (known: fast, slow)");
-            }
-        }
-        int fast = intParam(given, "fast", 10, 1);
-        int slow = intParam(given, "slow", 30, 2);
-        if (slow <= fast) throw new UsageException("sma-cross: slow (" + slow + ") must be greater than fast (" + fast + ")");
-        return new Resolved(strategy, Map.of("fast", fast, "slow", slow));
+        ParameterSchema.Result r = Strategies.definition(strategy).schema().validate(given, "");
+        if (!r.ok()) throw new UsageException(strategy + ": " + String.join("; ", r.problems().stream().map(Problem::toString).toList()));
+        return new Resolved(strategy, text(r.values().asMap()));
     }
 
-    private static int intParam(Map<String, String> given, String key, int dflt, int min) throws UsageException {
-        String v = given.get(key);
-        if (v == null) return dflt;
-        try {
-            int i = Integer.parseInt(v);
-            if (i < min || i > 100_000) throw new UsageException("parameter " + key + " must be " + min + "..100000: " + i);
-            return i;
-        } catch (NumberFormatException e) {
-            throw new UsageException("parameter " + key + " is not an integer: '" + v + "'");
-        }
+    /** Loads and validates a configuration document; every problem in one line ("; "-joined). */
+    public static Resolved fromConfig(Path file) throws UsageException, IOException {
+        if (!Files.isRegularFile(file)) throw new UsageException("--config: no such file: " + file);
+        StrategyConfigLoader.Result r = StrategyConfigLoader.load(file);
+        if (!r.ok()) throw new UsageException("--config " + file.getFileName() + ": " + String.join("; ", r.problems().stream().map(Problem::toString).toList()));
+        StrategyConfig c = r.config();
+        return new Resolved(c.type(), text(c.parameters().asMap()), c.riskPerTradePercent());
+    }
+
+    private static Map<String, String> text(Map<String, Object> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v)));
+        return out;
     }
 }

@@ -9,5 +9,29 @@ package io.tradepilot.engine.core;
 public interface EngineEvents {
     void publish(EngineEvent event);
 
-    EngineEvents NONE = e -> {};
+    /**
+     * True when this sink ignores every event, for the whole life of the engine it is given to. The
+     * engine then need not build the events of its order/fill path (it counts them instead, see
+     * {@link TradingEngine#eventsNotBuilt()}). Default false: every event is built and published.
+     */
+    default boolean discardsEvents() {
+        return false;
+    }
+
+    /** Ignores every event (and says so, so the engine skips building them). */
+    EngineEvents NONE = new EngineEvents() {
+        @Override
+        public void publish(EngineEvent event) {
+        }
+
+        @Override
+        public boolean discardsEvents() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "EngineEvents.NONE";
+        }
+    };
 }

@@ -68,6 +68,9 @@ public final class TradingEngine implements EngineInput {
     private final Clock clock;
     private final OrderIdGenerator ids;
     private final EngineEvents events;
+    /** False when the sink discards every event: the order/fill path then only counts its events. */
+    private final boolean buildEvents;
+    private long eventsNotBuilt;
     private final Portfolio portfolio;
     private final PaperBroker broker;
     private final RiskCheck risk;
@@ -95,6 +98,7 @@ public final class TradingEngine implements EngineInput {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.events = Objects.requireNonNull(events, "events");
+        this.buildEvents = !events.discardsEvents();
         this.portfolio = new Portfolio(config.initialCash());
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
         this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), config.risk());
@@ -187,9 +191,11 @@ public final class TradingEngine implements EngineInput {
             currentDay = day;
             portfolio.startDay();
         }
-        Instrument instrument = portfolio.instrument(slot);
-        if (broker.hasWorking(instrument.symbol())) {
-            broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
+        if (broker.workingCount() != 0) {
+            Instrument instrument = portfolio.instrument(slot);
+            if (broker.hasWorking(instrument.symbol())) {
+                broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
+            }
         }
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
@@ -321,10 +327,14 @@ public final class TradingEngine implements EngineInput {
         } else {
             position.entryAccepted();
         }
-        events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
-                req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
-        BigDecimal mark = portfolio.markOf(req.symbol());
-        if (req.type() == OrderType.MARKET && broker.config().fillMode() == FillMode.SAME_CLOSE && mark != null) {
+        if (buildEvents) {
+            events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
+                    req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
+        } else {
+            eventsNotBuilt++;
+        }
+        BigDecimal mark = req.type() == OrderType.MARKET && broker.config().fillMode() == FillMode.SAME_CLOSE ? portfolio.markOf(req.symbol()) : null;
+        if (mark != null) {
             broker.fillAtClose(o, now, mark);
         } else {
             broker.submit(o);
@@ -339,7 +349,7 @@ public final class TradingEngine implements EngineInput {
 
     /** Lifecycle bookkeeping when an order stops working. */
     private void orderEnded(Order o) {
-        Position position = portfolio.position(o.request().symbol());
+        Position position = portfolio.position(portfolio.slotOf(o.request().instrument()));
         if (position == null) return;
         if (exits.remove(o.id())) {
             position.exitEnded(o.status() == io.tradepilot.engine.orders.OrderStatus.FILLED);
@@ -377,15 +387,17 @@ public final class TradingEngine implements EngineInput {
         @Override
         public void onFill(Order order, Fill fill) {
             List<RoundTrip> closed = portfolio.apply(fill);
-            Instant now = clock.instant();
-            events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
-            Position p = portfolio.position(fill.instrument().symbol());
-            events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
-            for (RoundTrip rt : closed) {
-                events.publish(new TradeClosed(now, rt));
-                consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
+            if (buildEvents) {
+                Instant now = clock.instant();
+                events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
+                        fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
+                Position p = portfolio.position(fill.instrument().symbol());
+                events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
+                for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));
+            } else {
+                eventsNotBuilt += 2 + closed.size();
             }
+            for (RoundTrip rt : closed) consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
             if (order.status().isTerminal()) orderEnded(order);
             checkAutoTrips();
         }
@@ -515,6 +527,11 @@ public final class TradingEngine implements EngineInput {
     public EngineState state() { return state; }
     public long barsProcessed() { return barsProcessed; }
     public long ordersAccepted() { return ordersAccepted; }
+    /**
+     * Events of the order/fill path (accepted, filled, position changed, trade closed) that were counted
+     * but not built because the sink {@linkplain EngineEvents#discardsEvents() discards events}; zero otherwise.
+     */
+    public long eventsNotBuilt() { return eventsNotBuilt; }
     public Order order(OrderId id) { return orders.get(id); }
     public List<Order> orders() { return new ArrayList<>(orders.values()); }
 

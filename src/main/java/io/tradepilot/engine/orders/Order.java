@@ -104,7 +104,12 @@ public final class Order {
     public OrderStatus status() { return status; }
     public String statusReason() { return statusReason; }
     public Quantity filledQuantity() { return new Quantity(filled); }
-    public Quantity remaining() { return new Quantity(request.quantity().value().subtract(filled)); }
+    public Quantity remaining() {
+        Quantity q = request.quantity();
+        // nothing filled yet (zero at scale 0 or below q's): q - 0 is q itself, value and scale
+        if (filled.signum() == 0 && filled.scale() <= q.value().scale()) return q;
+        return new Quantity(q.value().subtract(filled));
+    }
 
     /** Volume-weighted average fill price, or null before the first fill (rounded to 34 significant digits). */
     public Price averageFillPrice() {

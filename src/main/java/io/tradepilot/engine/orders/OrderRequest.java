@@ -28,7 +28,7 @@ public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Ins
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(timeInForce, "timeInForce");
         if (quantity.isZero()) throw new IllegalArgumentException("quantity must be positive");
-        if (quantity.value().remainder(instrument.lotSize()).signum() != 0) {
+        if (!isWholeMultipleOfLot(quantity.value(), instrument.lotSize())) {
             throw new IllegalArgumentException("quantity " + quantity + " is not a multiple of the lot size " + instrument.lotSize().toPlainString());
         }
         if (type.needsLimitPrice() != (limitPrice != null)) throw new IllegalArgumentException(type + (type.needsLimitPrice() ? " needs" : " takes no") + " limit price");
@@ -61,6 +61,15 @@ public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Ins
 
     public OrderRequest asReduceOnly() {
         return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, true);
+    }
+
+    /**
+     * {@code q} is a whole multiple of {@code lot}. A quantity without a fractional part (scale at most 0)
+     * is one of a lot of exactly 1 without dividing; anything else is decided by the remainder.
+     */
+    private static boolean isWholeMultipleOfLot(java.math.BigDecimal q, java.math.BigDecimal lot) {
+        if (q.scale() <= 0 && lot.scale() == 0 && lot.compareTo(java.math.BigDecimal.ONE) == 0) return true;
+        return q.remainder(lot).signum() == 0;
     }
 
     public String symbol() {

@@ -51,6 +51,8 @@ public final class Portfolio {
     private boolean[] qtyIntegral = new boolean[4];
     private boolean[] hasMark = new boolean[4];
     private int count;
+    private Instrument lastInstrument;
+    private int lastSlot;
 
     private int scale = -1;             // common decimals of scaled marks, -1 before the first
     private boolean fast = true;        // market value tracked as an exact scaled long
@@ -69,8 +71,13 @@ public final class Portfolio {
 
     /** The slot of an instrument, registering it on first use. Refuses an instrument in another currency. */
     public int slotOf(Instrument instrument) {
+        if (instrument == lastInstrument) return lastSlot; // the same object as last time: no map lookup
         Integer s = slots.get(instrument.symbol());
-        if (s != null) return s;
+        if (s != null) {
+            lastInstrument = instrument;
+            lastSlot = s;
+            return s;
+        }
         if (!instrument.currency().equals(currency)) throw new IllegalArgumentException("portfolio in " + currency + " cannot hold " + instrument.symbol() + " in " + instrument.currency());
         if (count == instruments.length) grow();
         int slot = count++;
@@ -103,8 +110,10 @@ public final class Portfolio {
         roundTrips.addAll(closed);
         BigDecimal notional = fill.quantity().value().multiply(fill.price().value());
         cash = fill.side().sign() > 0 ? cash.subtract(notional) : cash.add(notional);
-        cash = cash.subtract(fill.commission().amount());
-        fees = fees.add(fill.commission().amount());
+        BigDecimal commission = fill.commission().amount();
+        // a zero commission at a scale not above theirs leaves cash and fees exactly as they are (value and scale)
+        if (commission.signum() != 0 || commission.scale() > cash.scale()) cash = cash.subtract(commission);
+        if (commission.signum() != 0 || commission.scale() > fees.scale()) fees = fees.add(commission);
         if (!hasMark[slot]) setMark(slot, fill.price().value());
         BigDecimal q = p.quantity();
         try {
@@ -178,7 +187,12 @@ public final class Portfolio {
                 }
             }
             if (fast) {
-                if (marketValueScaled > peakThreshold) updatePeak();
+                // integral market value above floor((peak - cash) x 10^scale): equity is a new peak, and
+                // the new threshold, floor((equity - cash) x 10^scale), is the market value itself
+                if (marketValueScaled > peakThreshold) {
+                    peak = equity();
+                    peakThreshold = marketValueScaled;
+                }
                 return;
             }
         }

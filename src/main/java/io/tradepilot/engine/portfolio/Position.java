@@ -83,9 +83,10 @@ public final class Position {
             closingFee = closeQty.compareTo(q) == 0 ? fee : Exact.divide(fee.multiply(closeQty), q);
             BigDecimal costRemoved = closeQty.compareTo(held) == 0 ? costBasis : Exact.divide(costBasis.multiply(closeQty), held);
             int dir = quantity.signum();
-            realized = realized.add(closeQty.multiply(price).multiply(BigDecimal.valueOf(dir))).subtract(costRemoved);
+            BigDecimal proceeds = closeQty.multiply(price); // x dir (+-1) below as a sign change: same value and scale
+            realized = realized.add(dir > 0 ? proceeds : proceeds.negate()).subtract(costRemoved);
             costBasis = costBasis.subtract(costRemoved);
-            quantity = quantity.add(closeQty.multiply(BigDecimal.valueOf(sign)));
+            quantity = sign > 0 ? quantity.add(closeQty) : quantity.subtract(closeQty);
             if (quantity.signum() == 0) costBasis = BigDecimal.ZERO;
             closed = closeLots(closeQty, price, fill.time(), closingFee, dir);
         }
@@ -158,7 +159,8 @@ public final class Position {
             BigDecimal entryFee = wholeLot ? lot.feeRemaining : Exact.divide(lot.feeRemaining.multiply(m), lot.quantity);
             boolean lastPiece = m.compareTo(left) == 0;
             BigDecimal exitShare = lastPiece ? exitFeeLeft : Exact.divide(exitFee.multiply(m), closeQty);
-            BigDecimal gross = exitPrice.subtract(lot.price).multiply(m).multiply(BigDecimal.valueOf(dir));
+            BigDecimal move = exitPrice.subtract(lot.price).multiply(m);
+            BigDecimal gross = dir > 0 ? move : move.negate();
             BigDecimal fees = entryFee.add(exitShare);
             BigDecimal risk = lot.stop == null ? null : lot.price.subtract(lot.stop.value()).abs().multiply(m);
             trips.add(new RoundTrip(instrument.symbol(), direction, lot.time, lot.price, exitTime, exitPrice, m, gross, fees, gross.subtract(fees), risk));

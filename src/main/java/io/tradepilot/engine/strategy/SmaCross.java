@@ -28,6 +28,8 @@ public final class SmaCross implements Strategy {
     private final long[] window;
     private int count;
     private int head;
+    /** Where the close that leaves the fast window sits: always {@code (head - fast + slow) % slow}. */
+    private int fastTail;
     private long sumFast;
     private long sumSlow;
     private int previousSign;
@@ -43,6 +45,7 @@ public final class SmaCross implements Strategy {
         this.slow = slow;
         this.quantity = quantity;
         this.window = new long[slow];
+        this.fastTail = slow - fast;
     }
 
     public SmaCross(int fast, int slow, Quantity quantity) {
@@ -59,9 +62,10 @@ public final class SmaCross implements Strategy {
         long c = bar.close();
         // window is a ring of the last `slow` closes; head is where the next close goes
         if (count >= slow) sumSlow -= window[head];
-        if (count >= fast) sumFast -= window[(head - fast + slow) % slow];
+        if (count >= fast) sumFast -= window[fastTail];
         window[head] = c;
         head = head + 1 == slow ? 0 : head + 1;
+        fastTail = fastTail + 1 == slow ? 0 : fastTail + 1;
         sumSlow += c;
         sumFast += c;
         count++;

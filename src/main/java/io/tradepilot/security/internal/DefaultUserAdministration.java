@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 @Transactional
+@HandleAuthorizationDenied(handlerClass = AuditingDenialHandler.class)
 class DefaultUserAdministration implements UserAdministration {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,64}");

@@ -53,13 +53,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Redis store against a real Redis: its own embedded server (so that it can be stopped), or
- * with {@code -Dit.external=true} the server on localhost:6379 (without the stop test's stop).
+ * with {@code -Dit.external=true} the server of {@code TRADEPILOT_REDIS_URL} (and then without the stop test).
  * Keys get a random prefix so runs never see each other's data.
  */
 class RedisControlStoreIT {
 
     private static final boolean EXTERNAL = Boolean.getBoolean("it.external");
     private static RedisServer server;
+    private static String host = "127.0.0.1";
     private static int port;
 
     private final String prefix = "it-" + UUID.randomUUID() + ":";
@@ -71,7 +72,10 @@ class RedisControlStoreIT {
     @BeforeAll
     static void startRedis() throws Exception {
         if (EXTERNAL) {
-            port = 6379;
+            String url = System.getenv().getOrDefault("TRADEPILOT_REDIS_URL", "redis://127.0.0.1:6379/0");
+            var uri = java.net.URI.create(url);
+            host = uri.getHost();
+            port = uri.getPort() > 0 ? uri.getPort() : 6379;
             return;
         }
         try (var socket = new ServerSocket(0)) {
@@ -95,7 +99,7 @@ class RedisControlStoreIT {
                 .clientOptions(ClientOptions.builder()
                         .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
                 .build();
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port), client);
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(host, port), client);
         connections.afterPropertiesSet();
         connections.start();
         redis = new StringRedisTemplate(connections);

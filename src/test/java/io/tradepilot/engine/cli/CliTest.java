@@ -154,8 +154,8 @@ class CliTest {
         assertOneLineError(run("indicators", "--data", "a.csv"), "indicators: missing required option --out");
         assertOneLineError(run("indicators", "--data"), "indicators: option --data needs a value (FILE.csv)");
         assertOneLineError(run("indicators", "stray"), "indicators: unexpected argument 'stray' (options start with --)");
-        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, bench)");
-        assertOneLineError(run("scan"), "scan: not available in this build");
+        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench)");
+        assertOneLineError(run("scan"), "scan: missing required option --strategy");
         assertThat(files()).isEmpty();
     }
 
@@ -165,18 +165,18 @@ class CliTest {
         String out = dir.resolve("bt").toString();
         String[] ok = {"backtest", "--data", data.toString(), "--strategy", "sma-cross", "--param", "fast=10", "--param", "slow=30",
                 "--quantity", "100", "--cash", "1000000", "--out", out};
-        assertOneLineError(run(with(ok, "--strategy", "sma-crosss")), "backtest: unknown strategy 'sma-crosss' (known: sma-cross)");
-        assertOneLineError(run(with(ok, "--param", "fast=30")), "backtest: sma-cross: slow (30) must be greater than fast (30)");
-        assertOneLineError(run(with(ok, "--param", "slow=5")), "backtest: sma-cross: slow (5) must be greater than fast (10)");
-        assertOneLineError(run(with(ok, "--param", "speed=3")), "backtest: unknown parameter 'speed' for sma-cross (known: fast, slow)");
+        assertOneLineError(run(with(ok, "--strategy", "sma-crosss")), "backtest: unknown strategy 'sma-crosss' (known: sma-cross, 3wi, mean-reversion, orb, trend-pullback, momentum)");
+        assertOneLineError(run(with(ok, "--param", "fast=30")), "backtest: sma-cross: slow: must be greater than fast (30)");
+        assertOneLineError(run(with(ok, "--param", "slow=5")), "backtest: sma-cross: slow: must be greater than fast (10)");
+        assertOneLineError(run(with(ok, "--param", "speed=3")), "backtest: sma-cross: speed: unknown parameter (known: fast, slow)");
         assertOneLineError(run(with(ok, "--param", "fast")), "backtest: --param expects key=value: 'fast'");
-        assertOneLineError(run(with(ok, "--param", "fast=x")), "backtest: parameter fast is not an integer: 'x'");
+        assertOneLineError(run(with(ok, "--param", "fast=x")), "backtest: sma-cross: fast: must be an integer, got 'x'");
         assertOneLineError(run(with(ok, "--quantity", "0")), "backtest: --quantity must be positive: 0");
         assertOneLineError(run(with(ok, "--cash", "lots")), "backtest: --cash: not a number: 'lots'");
         assertOneLineError(run(with(ok, "--fill", "open")), "backtest: --fill must be next-open or close: 'open'");
         assertOneLineError(run(with(ok, "--commission-pct", "-1")), "backtest: --commission-pct must be at least 0 and below 100: -1");
         assertOneLineError(run(with(ok, "--data", dir.resolve("none.csv").toString())), "backtest: no such file: " + dir.resolve("none.csv"));
-        assertOneLineError(run("backtest", "--data", data.toString()), "backtest: missing required option --strategy");
+        assertOneLineError(run("backtest", "--data", data.toString()), "backtest: missing required option --quantity");
         assertThat(files()).containsExactly("SAMPLE.csv");
     }
 

@@ -1,0 +1,235 @@
+package io.tradepilot.engine.strategy.config;
+
+import io.tradepilot.engine.strategy.Strategies;
+import io.tradepilot.engine.strategy.params.ParameterSchema;
+import io.tradepilot.engine.strategy.params.Problem;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and validates a strategy configuration document.
+ *
+ * <p>Shape (YAML shown; the same keys in JSON), optionally wrapped in a top-level {@code strategy:} key as
+ * in the seed platform's files:
+ * <pre>
+ * type: mean-reversion          # required, a Strategies name
+ * name: MeanReversion_NIFTY50   # required, non-blank
+ * enabled: true                 # default true
+ * symbols: [RELIANCE, TCS]      # required, non-empty, distinct
+ * parameters: {lookback: 20}    # checked against the type's schema; missing ones take defaults
+ * risk_per_trade: 0.25          # percent of equity, (0, 10]; absent: fixed quantity
+ * max_positions: 2              # 1..1000, default 1
+ * trading_hours: {start: "09:30", end: "15:15"}   # end after start
+ * entry_conditions: {min_volume_ratio: 1.2, max_spread_bps: 10}
+ * </pre>
+ * Every problem is reported with its path relative to the strategy mapping ({@code parameters.slow:
+ * must be greater than parameters.fast (10)}); unknown keys are problems too.
+ */
+public final class StrategyConfigLoader {
+    private StrategyConfigLoader() {
+    }
+
+    static final Set<String> KEYS = Set.of("type", "name", "enabled", "symbols", "parameters", "risk_per_trade", "max_positions",
+            "trading_hours", "entry_conditions");
+
+    /** A loaded configuration or the problems, never both. */
+    public record Result(StrategyConfig config, List<Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+
+        /** The problems, one per line. */
+        public String report() {
+            return String.join("\n", problems.stream().map(Problem::toString).toList());
+        }
+    }
+
+    public static Result load(Path file) throws IOException {
+        return parse(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** Parses YAML or JSON text. */
+    public static Result parse(String text) {
+        Object doc;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(10);
+            doc = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            var m = e.getProblemMark();
+            String where = m == null ? "" : " at line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1);
+            return fail(new Problem("(document)", "not valid YAML/JSON" + where + ": " + e.getProblem()));
+        } catch (YAMLException e) {
+            return fail(new Problem("(document)", "not valid YAML/JSON: " + e.getMessage()));
+        }
+        if (doc instanceof Map<?, ?> m && m.size() == 1 && m.containsKey("strategy") && m.get("strategy") instanceof Map<?, ?> inner) doc = inner;
+        if (!(doc instanceof Map<?, ?> root)) return fail(new Problem("(document)", "must be a mapping of strategy settings"));
+        List<Problem> problems = new ArrayList<>();
+        for (Object k : root.keySet()) {
+            if (!KEYS.contains(String.valueOf(k))) problems.add(new Problem(String.valueOf(k), "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")"));
+        }
+        String type = text(root, "type", problems, true);
+        ParameterSchema schema = null;
+        if (type != null) {
+            if (Strategies.names().contains(type)) schema = Strategies.definition(type).schema();
+            else problems.add(new Problem("type", "unknown strategy type '" + type + "' (known: " + String.join(", ", Strategies.names()) + ")"));
+        }
+        String name = text(root, "name", problems, true);
+        boolean enabled = true;
+        if (root.containsKey("enabled")) {
+            if (root.get("enabled") instanceof Boolean b) enabled = b;
+            else problems.add(new Problem("enabled", "must be true or false, got " + show(root.get("enabled"))));
+        }
+        List<String> symbols = symbols(root.get("symbols"), root.containsKey("symbols"), problems);
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (root.containsKey("parameters")) {
+            Object p = root.get("parameters");
+            if (p instanceof Map<?, ?> pm) pm.forEach((k, v) -> params.put(String.valueOf(k), v));
+            else if (p != null) problems.add(new Problem("parameters", "must be a mapping of parameter names to values"));
+        }
+        ParameterSchema.Result pr = schema == null ? null : schema.validate(params, "parameters.");
+        if (pr != null) problems.addAll(pr.problems());
+        BigDecimal risk = number(root, "risk_per_trade", new BigDecimal("0"), new BigDecimal("10"), true, problems);
+        BigDecimal maxPositions = number(root, "max_positions", BigDecimal.ONE, new BigDecimal("1000"), false, problems);
+        if (maxPositions != null && maxPositions.stripTrailingZeros().scale() > 0) {
+            problems.add(new Problem("max_positions", "must be an integer, got " + maxPositions.toPlainString()));
+            maxPositions = null;
+        }
+        LocalTime start = null, end = null;
+        if (root.containsKey("trading_hours")) {
+            if (root.get("trading_hours") instanceof Map<?, ?> th) {
+                unknown(th, Set.of("start", "end"), "trading_hours.", problems);
+                start = time(th, "start", "trading_hours.start", problems);
+                end = time(th, "end", "trading_hours.end", problems);
+                if (start != null && end != null && !end.isAfter(start)) {
+                    problems.add(new Problem("trading_hours.end", "must be later than trading_hours.start (" + start + ")"));
+                }
+            } else {
+                problems.add(new Problem("trading_hours", "must be a mapping with start and end"));
+            }
+        }
+        BigDecimal minVol = null, maxSpread = null;
+        if (root.containsKey("entry_conditions")) {
+            if (root.get("entry_conditions") instanceof Map<?, ?> ec) {
+                unknown(ec, Set.of("min_volume_ratio", "max_spread_bps"), "entry_conditions.", problems);
+                minVol = number(ec, "min_volume_ratio", BigDecimal.ZERO, new BigDecimal("100"), false, "entry_conditions.", problems);
+                maxSpread = number(ec, "max_spread_bps", BigDecimal.ZERO, new BigDecimal("10000"), false, "entry_conditions.", problems);
+            } else {
+                problems.add(new Problem("entry_conditions", "must be a mapping"));
+            }
+        }
+        if (!problems.isEmpty()) return new Result(null, List.copyOf(problems));
+        return new Result(new StrategyConfig(type, name, enabled, symbols, pr.values(), risk,
+                maxPositions == null ? 1 : maxPositions.intValue(), start, end, minVol, maxSpread), List.of());
+    }
+
+    private static Result fail(Problem p) {
+        return new Result(null, List.of(p));
+    }
+
+    private static String text(Map<?, ?> m, String key, List<Problem> problems, boolean required) {
+        Object v = m.get(key);
+        if (v == null) {
+            if (required) problems.add(new Problem(key, "is required"));
+            return null;
+        }
+        if (!(v instanceof String s) || s.isBlank()) {
+            problems.add(new Problem(key, "must be a non-empty text, got " + show(v)));
+            return null;
+        }
+        return s.strip();
+    }
+
+    private static List<String> symbols(Object v, boolean present, List<Problem> problems) {
+        if (!present || v == null) {
+            problems.add(new Problem("symbols", "is required: a list of at least one symbol"));
+            return List.of();
+        }
+        if (!(v instanceof List<?> l) || l.isEmpty()) {
+            problems.add(new Problem("symbols", "must be a non-empty list of symbols"));
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < l.size(); i++) {
+            Object o = l.get(i);
+            if (!(o instanceof String s) || s.isBlank()) problems.add(new Problem("symbols[" + i + "]", "must be a non-empty text, got " + show(o)));
+            else if (!seen.add(s.strip())) problems.add(new Problem("symbols[" + i + "]", "duplicate symbol '" + s.strip() + "'"));
+            else out.add(s.strip());
+        }
+        return out;
+    }
+
+    private static BigDecimal number(Map<?, ?> m, String key, BigDecimal min, BigDecimal max, boolean minExclusive, List<Problem> problems) {
+        return number(m, key, min, max, minExclusive, "", problems);
+    }
+
+    private static BigDecimal number(Map<?, ?> m, String key, BigDecimal min, BigDecimal max, boolean minExclusive, String prefix, List<Problem> problems) {
+        if (!m.containsKey(key) || m.get(key) == null) return null;
+        Object v = m.get(key);
+        BigDecimal d = null;
+        if (v instanceof Integer || v instanceof Long) d = BigDecimal.valueOf(((Number) v).longValue());
+        else if (v instanceof java.math.BigInteger b) d = new BigDecimal(b);
+        else if (v instanceof Double x && Double.isFinite(x)) d = new BigDecimal(Double.toString(x));
+        if (d == null) {
+            problems.add(new Problem(prefix + key, "must be a number, got " + show(v)));
+            return null;
+        }
+        boolean low = minExclusive ? d.compareTo(min) <= 0 : d.compareTo(min) < 0;
+        if (low || d.compareTo(max) > 0) {
+            problems.add(new Problem(prefix + key, "must be " + (minExclusive ? "greater than " : "at least ") + min.toPlainString()
+                    + " and at most " + max.toPlainString() + ", got " + d.toPlainString()));
+            return null;
+        }
+        return d;
+    }
+
+    private static LocalTime time(Map<?, ?> m, String key, String path, List<Problem> problems) {
+        Object v = m.get(key);
+        if (v == null) {
+            problems.add(new Problem(path, "is required"));
+            return null;
+        }
+        if (v instanceof Integer) {
+            problems.add(new Problem(path, "must be a time in quotes, e.g. \"15:15\" (YAML reads an unquoted 15:15 as the number 915), got " + v));
+            return null;
+        }
+        if (v instanceof String s) {
+            try {
+                return LocalTime.parse(s.strip());
+            } catch (DateTimeParseException e) {
+                // fall through
+            }
+        }
+        problems.add(new Problem(path, "must be a time HH:mm, got " + show(v)));
+        return null;
+    }
+
+    private static void unknown(Map<?, ?> m, Set<String> known, String prefix, List<Problem> problems) {
+        for (Object k : m.keySet()) {
+            if (!known.contains(String.valueOf(k))) problems.add(new Problem(prefix + k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(known)) + ")"));
+        }
+    }
+
+    private static String show(Object o) {
+        return o instanceof String ? "'" + o + "'" : String.valueOf(o);
+    }
+}

@@ -154,6 +154,33 @@ public class ControlService {
                 known.circuitBreaker().reset(user, reason, acknowledged, clock.instant(), rules));
     }
 
+    /** The user name under which the platform's own automatic actions are recorded. */
+    public static final String SYSTEM_USER = "system";
+
+    /**
+     * Trips the circuit breaker on the platform's own initiative (stale market data, a loss limit):
+     * no user and no role are involved, and the attempt is audited as user {@value #SYSTEM_USER}.
+     * Same rules as a manual trip otherwise: refused (and audited as FAILED) when already tripped or
+     * when the state cannot be read or stored. Never exposed through the API or a view; callers are
+     * the host's automatic triggers.
+     */
+    public ControlResult tripCircuitBreakerAutomatically(TripReason reason, String detail) {
+        String auditReason = reason == null ? ControlRules.clean(detail)
+                : reason.name() + (ControlRules.clean(detail).isEmpty() ? "" : ": " + ControlRules.clean(detail));
+        return apply(ControlAction.TRIP_CIRCUIT_BREAKER, auditReason, SYSTEM_USER, (known, user) ->
+                known.circuitBreaker().trip(user, reason, detail, clock.instant(), rules));
+    }
+
+    /**
+     * Engages the kill switch on the platform's own initiative (a loss limit configured to kill), audited
+     * as user {@value #SYSTEM_USER}; same rules as a manual engagement (a reason of the minimum length,
+     * refused when already engaged). Never exposed through the API or a view.
+     */
+    public ControlResult engageKillSwitchAutomatically(String reason) {
+        return apply(ControlAction.ENGAGE_KILL_SWITCH, reason, SYSTEM_USER, (known, user) ->
+                known.killSwitch().engage(user, reason, clock.instant(), rules));
+    }
+
     @FunctionalInterface
     private interface Rule {
         Decision<?> decide(ControlsReading.Known known, String user);
@@ -161,7 +188,10 @@ public class ControlService {
 
     private ControlResult perform(ControlAction action, String reason, Rule rule) {
         authorization.require(action, reason);
-        String user = ControlAuthorization.currentUser();
+        return apply(action, reason, ControlAuthorization.currentUser(), rule);
+    }
+
+    private ControlResult apply(ControlAction action, String reason, String user, Rule rule) {
         String client = ClientAddress.current();
         String auditReason = ControlRules.clean(reason).isEmpty() ? null : ControlRules.clean(reason);
         Function<AuditOutcome, Function<String, AuditEntry>> attempt = outcome -> detail ->

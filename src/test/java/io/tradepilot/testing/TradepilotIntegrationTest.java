@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"tradepilot.security.initial-admin-password=" + TestUsers.ADMIN_PASSWORD,
                 // the production bundle from the build; also when failsafe runs outside the lifecycle
-                "vaadin.productionMode=true"})
+                "vaadin.productionMode=true",
+                // the live engine runs only in the tests that ask for it (io.tradepilot.trading)
+                "tradepilot.trading.enabled=false"})
 @AutoConfigureMockMvc
 @Import(IntegrationTestConfiguration.class)
 public @interface TradepilotIntegrationTest {

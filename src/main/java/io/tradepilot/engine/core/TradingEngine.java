@@ -485,6 +485,41 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    // ---------------------------------------------------------------- recovery (before the first bar)
+
+    /**
+     * Recovery after a restart: takes over an order the host rebuilt from its ledger (with its fills
+     * already recorded on the order and already applied to {@link #portfolio()}). From now on the order
+     * is known by its id and client order id, so the same client order id arriving again is ignored as
+     * a duplicate. A working order goes back to the paper broker and counts again as an entry or an exit
+     * of its position; a terminal one is only remembered. Call on the writer thread before any bar.
+     * Refuses (IllegalArgumentException) an order id or client order id the engine already knows, and an
+     * order that was never accepted.
+     */
+    public void adopt(Order order) {
+        Objects.requireNonNull(order, "order");
+        ClientOrderId cid = order.request().clientOrderId();
+        if (orders.containsKey(order.id()) || byClientId.containsKey(cid)) {
+            throw new IllegalArgumentException("order " + order.id() + " / " + cid + " is already known");
+        }
+        if (order.status() == io.tradepilot.engine.orders.OrderStatus.NEW) {
+            throw new IllegalArgumentException("order " + order.id() + " was never accepted");
+        }
+        orders.put(order.id(), order);
+        byClientId.put(cid, order.id());
+        if (!order.status().isWorking()) return;
+        int slot = portfolio.slotOf(order.request().instrument());
+        ensureSlot(slot);
+        Position position = portfolio.position(slot);
+        if (reduces(order.request(), position)) {
+            position.exitAccepted();
+            exits.add(order.id());
+        } else {
+            position.entryAccepted();
+        }
+        broker.submit(order);
+    }
+
     // ---------------------------------------------------------------- reads (writer thread)
 
     public Portfolio portfolio() { return portfolio; }

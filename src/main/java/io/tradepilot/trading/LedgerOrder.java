@@ -1,0 +1,24 @@
+package io.tradepilot.trading;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An order as the ledger holds it. {@code status} is the engine's order status name
+ * ({@code ACCEPTED}, {@code PARTIALLY_FILLED}, {@code FILLED}, {@code CANCELLED}, {@code EXPIRED}, ...);
+ * {@code limitPrice}/{@code stopPrice} are null when the type takes none. Times are the engine's
+ * (market) clock.
+ */
+public record LedgerOrder(String orderId, String clientOrderId, String strategy, String symbol, String side,
+                          BigDecimal quantity, String type, BigDecimal limitPrice, BigDecimal stopPrice,
+                          String timeInForce, String status, BigDecimal filledQuantity, String statusReason,
+                          Instant createdAt, Instant updatedAt) {
+
+    /** True while the order can still fill. */
+    public boolean working() {
+        return switch (status) {
+            case "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "CANCEL_FAILED" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,31 @@
+package io.tradepilot.trading;
+
+import java.util.List;
+
+/**
+ * The read side of live trading, answered from the ledger (so every instance, leader or not, gives
+ * the same answers). Read-only: any signed-in role may call it.
+ */
+public interface TradingQueries {
+
+    /** Open positions (non-zero quantity), by symbol. */
+    List<LedgerPosition> openPositions();
+
+    /** The newest {@code limit} orders, newest first; {@code workingOnly} keeps only orders that can still fill. */
+    List<LedgerOrder> orders(boolean workingOnly, int limit);
+
+    /** The newest {@code limit} equity points, in time order (oldest first). */
+    List<EquityPoint> equity(int limit);
+
+    /** Per strategy and trading day, for the days {@code from} to {@code to} (inclusive), by day then strategy. */
+    List<StrategyDay> strategyDays(java.time.LocalDate from, java.time.LocalDate to);
+
+    /**
+     * The engine's portfolio now, with marks and unrealized P&L; empty unless this instance runs the
+     * engine (a standby has only the ledger).
+     */
+    java.util.Optional<LivePortfolio> livePortfolio();
+
+    /** This instance's engine role and progress. */
+    EngineStatus status();
+}

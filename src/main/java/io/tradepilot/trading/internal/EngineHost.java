@@ -1,0 +1,707 @@
+package io.tradepilot.trading.internal;
+
+import io.tradepilot.controls.Control;
+import io.tradepilot.controls.ControlAction;
+import io.tradepilot.controls.ControlChanged;
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlResult;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.ControlsReading;
+import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TripReason;
+import io.tradepilot.engine.broker.BrokerConfig;
+import io.tradepilot.engine.broker.FillMode;
+import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.engine.core.EngineConfig;
+import io.tradepilot.engine.core.EngineEvent;
+import io.tradepilot.engine.core.EngineSnapshot;
+import io.tradepilot.engine.core.EngineState;
+import io.tradepilot.engine.core.SingleWriterEngine;
+import io.tradepilot.engine.core.TradingEngine;
+import io.tradepilot.engine.domain.BarCursor;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Money;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.marketdata.BarSeries;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.Fill;
+import io.tradepilot.engine.orders.Order;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderIdGenerator;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.OrderType;
+import io.tradepilot.engine.orders.OrderView;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.TimeInForce;
+import io.tradepilot.engine.portfolio.PositionSnapshot;
+import io.tradepilot.engine.risk.RiskChain;
+import io.tradepilot.engine.strategy.Strategies;
+import io.tradepilot.engine.strategy.Strategy;
+import io.tradepilot.trading.EngineStatus;
+import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.LedgerPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs the trading engine inside the application, started and stopped with it.
+ *
+ * <p>Contracts:
+ * <ul>
+ *   <li>Only the instance holding the {@link LeaderLock} runs the engine (role LEADER); the others stay
+ *       STANDBY, serve the UI from the ledger, and retry the lock every {@code standbyRetry}: when the
+ *       leader is gone one of them takes over and starts the engine from the ledger.</li>
+ *   <li>A leader that loses the connection holding the lock halts its engine (checked every
+ *       {@value #LOCK_CHECK_EVERY} ticks), so that a standby taking over never trades alongside it.</li>
+ *   <li>The engine runs on its own writer thread ({@link SingleWriterEngine}) with its own market clock
+ *       ({@link MarketClock}: the time of the bars being processed). The feed thread hands it the bars
+ *       of one time step, waits until they are processed, records the step (checkpoint and equity), and
+ *       waits until every accepted order is committed to the ledger before the next bar can reach the
+ *       paper broker: an order is always recorded before it can execute.</li>
+ *   <li>The controls are the engine's trading-state port ({@link ControlsTradingState}). When the kill
+ *       switch is engaged every working order is cancelled (at once on the change event, and again by
+ *       the periodic check, which also covers a missed event).</li>
+ *   <li>No bar for longer than {@code staleAfter} (wall clock) trips the circuit breaker with DATA_STALE,
+ *       once per silence; outliers are dropped and logged ({@link OutlierFilter}).</li>
+ *   <li>The engine's automatic loss trips (daily loss, drawdown) trip the circuit breaker or engage the
+ *       kill switch, as configured, audited as user {@code system}; resetting the breaker (or disengaging
+ *       the kill switch) lifts the engine's own trip.</li>
+ *   <li>On start the engine is rebuilt from the ledger ({@link #recover}): cash and positions by replaying
+ *       every fill, working orders re-adopted by the paper broker, every recorded client order id known
+ *       again (so a replayed decision is ignored as a duplicate), strategies warmed up on the bars up to
+ *       the checkpoint, the feed resuming after it.</li>
+ * </ul>
+ */
+public final class EngineHost implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineHost.class);
+
+    /** The role of this instance. */
+    public enum Role { STOPPED, STANDBY, LEADER }
+
+    private final TradingProperties properties;
+    private final JooqLedger ledger;
+    private final LeaderLock lock;
+    private final TradingGate gate;
+    private final ControlEvents controlEvents;
+    private final ControlService controls;
+    private final Clock clock;
+    private final Currency currency;
+
+    private volatile Role role = Role.STOPPED;
+    private volatile boolean running;
+    private volatile boolean feeding;
+    private volatile boolean feedFinished;
+    private volatile long lastBarWallMillis;
+    private volatile boolean staleTripped;
+    private volatile Instant lastBarTime;
+    private volatile SingleWriterEngine engine;
+    private volatile LedgerWriter writer;
+    private volatile MarketClock marketClock;
+    private Thread feedThread;
+    private ScheduledExecutorService ticker;
+    private ScheduledExecutorService standby;
+    /** The tick checks the leader lock's connection every this many ticks. */
+    private static final int LOCK_CHECK_EVERY = 20;
+    private long ticks;
+    private ExecutorService reactions;
+    private ControlEvents.Subscription subscription;
+    private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand.PlaceOrder> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
+    private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
+    private Map<String, Instrument> instruments = Map.of();
+    private Recovery recovery = Recovery.NONE;
+
+    /** What the start rebuilt from the ledger. */
+    public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches) {
+        static final Recovery NONE = new Recovery(0, 0, 0, List.of());
+    }
+
+    public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+                      ControlEvents controlEvents, ControlService controls, Clock clock) {
+        this.properties = properties;
+        this.ledger = ledger;
+        this.lock = lock;
+        this.gate = gate;
+        this.controlEvents = controlEvents;
+        this.controls = controls;
+        this.clock = clock;
+        this.currency = Currency.getInstance(properties.currency());
+    }
+
+    // ------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Takes the leader lock and starts the engine, or stays STANDBY when another instance holds it.
+     * Refuses (IllegalStateException, lock released) a configuration the host cannot honour: a pace whose
+     * longest gap exceeds the staleness limit, no strategies, a CSV folder without a symbol's file. The
+     * paper broker always fills at the next bar's open: SAME_CLOSE would execute an order before its
+     * row is committed.
+     */
+    @Override
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        if (!properties.enabled()) {
+            log.info("Live paper trading is disabled (tradepilot.trading.enabled=false)");
+            return;
+        }
+        if (!lock.tryAcquire()) {
+            role = Role.STANDBY;
+            log.info("Another instance holds the engine leader lock {}: this one serves the UI only and retries every {}",
+                    properties.leaderLockKey(), properties.standbyRetry());
+            long every = properties.standbyRetry().toMillis();
+            standby = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trading-standby").daemon().factory());
+            standby.scheduleWithFixedDelay(this::tryTakeOver, every, every, TimeUnit.MILLISECONDS);
+            return;
+        }
+        try {
+            startEngine();
+            role = Role.LEADER;
+        } catch (RuntimeException e) {
+            shutdown(false);
+            running = false;
+            throw e;
+        }
+    }
+
+    /** A standby's retry: takes the lock over when the leader is gone and starts the engine from the ledger. */
+    private synchronized void tryTakeOver() {
+        if (!running || role != Role.STANDBY || !lock.tryAcquire()) return;
+        try {
+            startEngine();
+            role = Role.LEADER;
+            log.info("Took the engine leader lock {} over: this instance now runs the engine", properties.leaderLockKey());
+        } catch (RuntimeException e) {
+            log.error("Could not start the engine after taking the leader lock over; releasing it", e);
+            shutdown(false);
+        }
+    }
+
+    private void startEngine() {
+        var md = properties.marketdata();
+        if (md.speed() > 0 && md.maxGap().toMillis() / md.speed() >= md.staleAfter().toMillis()) {
+            throw new IllegalStateException("tradepilot.trading.marketdata: at speed " + md.speed() + " a gap of " + md.maxGap()
+                    + " takes longer than stale-after " + md.staleAfter() + ": the breaker would trip between bars");
+        }
+        refusedCommands.set(0);
+        cancelsRequested.clear();
+        placements.clear();
+        feedFinished = false;
+        staleTripped = false;
+        lastBarTime = null;
+        Map<String, List<Strategy>> bySymbol = strategies();
+        BarSource source = BarSource.load(properties, new ArrayList<>(bySymbol.keySet()));
+        Map<String, Instrument> ins = new LinkedHashMap<>();
+        for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
+        instruments = Map.copyOf(ins);
+
+        Map<String, Instant> checkpoints = ledger.checkpoints();
+        marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
+        reactions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trading-reactions").daemon().factory());
+        writer = new LedgerWriter(ledger, this::instrument, properties.marketZone(), this::onRecorded);
+
+        List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
+        long[] orderSeq = {maxOrderSeq(orderRows)};
+        OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
+        var limits = properties.limits();
+        EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
+                .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
+                .withRisk(RiskChain.of())
+                .withHostState(new ControlsTradingState(gate))
+                .withMarketZone(properties.marketZone())
+                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
+        TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
+
+        recovery = recover(core, orderRows, source, checkpoints);
+        for (var e : bySymbol.entrySet()) {
+            Instrument instrument = instruments.get(e.getKey());
+            BarSeries series = source.series().get(instrument);
+            for (Strategy s : e.getValue()) {
+                warmUp(s, instrument, series, checkpoints.get(e.getKey()), core);
+                core.register(s, instrument, series.priceScale());
+            }
+        }
+        engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
+            refusedCommands.incrementAndGet();
+            log.error("The engine refused a command", error);
+        });
+        lastBarWallMillis = clock.millis();
+        subscription = controlEvents.subscribe(this::onControlChanged);
+        ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trading-tick").daemon().factory());
+        ticker.scheduleWithFixedDelay(this::tick, properties.tick().toMillis(), properties.tick().toMillis(), TimeUnit.MILLISECONDS);
+        feeding = true;
+        feedThread = Thread.ofPlatform().name("trading-feed").unstarted(() -> feed(source, checkpoints));
+        feedThread.start();
+        log.info("Engine started as leader: {} symbols, {} recovered fills, {} recovered orders ({} working){}",
+                instruments.size(), recovery.fills(), recovery.orders(), recovery.workingOrders(),
+                recovery.mismatches().isEmpty() ? "" : ", MISMATCHES " + recovery.mismatches());
+    }
+
+    /** Stops feeding, lets the engine apply what it was given, writes everything to the ledger, releases the lock. */
+    @Override
+    public synchronized void stop() {
+        if (!running) return;
+        shutdown(false);
+    }
+
+    /**
+     * Stops at once, as a crash would: the feed and the writer stop where they are and whatever the
+     * ledger writer had not committed is lost. The ledger stays consistent (one transaction per batch);
+     * a later start recovers from it. For failover drills and tests.
+     */
+    public synchronized void halt() {
+        if (!running) return;
+        shutdown(true);
+    }
+
+    private void shutdown(boolean crash) {
+        running = false;
+        feeding = false;
+        try {
+            if (standby != null) standby.shutdownNow();
+            if (feedThread != null) {
+                feedThread.interrupt();
+                feedThread.join();
+            }
+            if (ticker != null) ticker.shutdownNow();
+            if (subscription != null) subscription.cancel();
+            if (crash && writer != null) writer.halt();
+            if (engine != null) engine.close();
+            if (!crash && writer != null) writer.close();
+            if (reactions != null) {
+                reactions.shutdown();
+                reactions.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.close();
+            role = Role.STOPPED;
+            feedThread = null;
+            standby = null;
+            ticker = null;
+            subscription = null;
+            engine = null;
+            writer = null;
+        }
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.autoStartup();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    // ------------------------------------------------------------------------------ reads
+
+    public Role role() {
+        return role;
+    }
+
+    /** The engine's latest snapshot, empty unless this instance is the leader. */
+    public Optional<EngineSnapshot> snapshot() {
+        SingleWriterEngine e = engine;
+        return e == null ? Optional.empty() : Optional.of(e.latest());
+    }
+
+    /** The configured daily loss limit as a fraction of the day's starting equity, null when off. */
+    public BigDecimal dailyLossLimit() {
+        return positive(properties.limits().dailyLoss());
+    }
+
+    /** What the last start rebuilt from the ledger. */
+    public Recovery recovery() {
+        return recovery;
+    }
+
+    /** True once the market data source has no more bars. */
+    public boolean feedFinished() {
+        return feedFinished;
+    }
+
+    /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */
+    public long ledgerBacklog() {
+        LedgerWriter w = writer;
+        return w == null ? 0 : w.backlog();
+    }
+
+    public EngineStatus status() {
+        Optional<EngineSnapshot> s = snapshot();
+        return new EngineStatus(role.name(), s.map(x -> x.state().name()).orElse(null), lastBarTime,
+                s.map(EngineSnapshot::barsProcessed).orElse(0L));
+    }
+
+    /**
+     * Hands the engine a command (the application's order entry and controls use this). Refused with
+     * IllegalStateException unless this instance is the leader.
+     * <p>A {@code PlaceOrder} goes through the feed thread, between two time steps, which waits until the
+     * engine has decided on it and an accepted order is committed before the next bar: the same
+     * write-ahead guarantee as for the strategies' orders. Other commands go to the engine at once.
+     */
+    public void send(EngineCommand command) {
+        SingleWriterEngine e = engine;
+        if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
+        if (command instanceof EngineCommand.PlaceOrder place) {
+            placements.add(place);
+        } else {
+            e.accept(command);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ feed
+
+    private void feed(BarSource source, Map<String, Instant> checkpoints) {
+        List<Instrument> list = source.instruments();
+        int n = list.size();
+        BarSeries[] series = new BarSeries[n];
+        int[] next = new int[n];
+        for (int i = 0; i < n; i++) {
+            series[i] = source.series().get(list.get(i));
+            Instant cp = checkpoints.get(list.get(i).symbol());
+            next[i] = cp == null ? 0 : firstAfter(series[i], cp.toEpochMilli());
+        }
+        OutlierFilter outliers = new OutlierFilter(properties.marketdata().outlierThreshold());
+        var md = properties.marketdata();
+        long sent = 0;
+        try {
+            while (feeding) {
+                long t = Long.MAX_VALUE;
+                for (int i = 0; i < n; i++) if (next[i] < series[i].size()) t = Math.min(t, series[i].startMillis(next[i]));
+                if (t == Long.MAX_VALUE) {
+                    feedFinished = true;
+                    log.info("Market data ended after {}", lastBarTime);
+                    while (feeding) place(placements.poll(100, TimeUnit.MILLISECONDS));
+                    return;
+                }
+                for (EngineCommand.PlaceOrder p; (p = placements.poll()) != null; ) place(p);
+                marketClock.set(t);
+                Map<String, Long> step = new HashMap<>();
+                int inStep = 0;
+                for (int i = 0; i < n; i++) {
+                    if (next[i] >= series[i].size() || series[i].startMillis(next[i]) != t) continue;
+                    int k = next[i]++;
+                    String symbol = list.get(i).symbol();
+                    if (!outliers.accept(symbol, series[i].close(k), series[i].priceScale())) {
+                        log.warn("Dropped an outlier bar of {} at {}: close {} is more than {} from the last accepted close",
+                                symbol, series[i].start(k), series[i].decimal(series[i].close(k)).toPlainString(), md.outlierThreshold());
+                        continue;
+                    }
+                    engine.accept(new EngineCommand.OnBar(list.get(i), series[i].bar(k)));
+                    step.put(symbol, (long) k + 1);
+                    inStep++;
+                }
+                if (inStep > 0) {
+                    sent += inStep;
+                    lastBarWallMillis = clock.millis();
+                    staleTripped = false;
+                    lastBarTime = Instant.ofEpochMilli(t);
+                    while (engine.latest().barsProcessed() + refusedCommands.get() < sent) {
+                        if (!feeding) return;
+                        LockSupport.parkNanos(100_000);
+                    }
+                    writer.enqueue(new LedgerItem.StepDone(Instant.ofEpochMilli(t), step, engine.latest().portfolio()));
+                    while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
+                        if (!feeding) return;
+                        log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
+                    }
+                }
+                pace(t, series, next, md);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("The market data feed failed and stopped", e);
+        }
+    }
+
+    private void pace(long t, BarSeries[] series, int[] next, TradingProperties.MarketData md) throws InterruptedException {
+        if (md.speed() <= 0) return;
+        long following = Long.MAX_VALUE;
+        for (int i = 0; i < series.length; i++) if (next[i] < series[i].size()) following = Math.min(following, series[i].startMillis(next[i]));
+        if (following == Long.MAX_VALUE) return;
+        long gap = Math.min(following - t, md.maxGap().toMillis());
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos((long) (gap / md.speed()));
+        for (long left; feeding && (left = deadline - System.nanoTime()) > 0; ) {
+            place(placements.poll(left, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /**
+     * Hands the engine one placement between time steps and waits until it is decided and, when
+     * accepted, committed: no bar reaches the paper broker before the order's row exists.
+     */
+    private void place(EngineCommand.PlaceOrder placement) {
+        if (placement == null) return;
+        var cid = placement.request().clientOrderId();
+        writer.expectDecision(cid);
+        long refusedBefore = refusedCommands.get();
+        engine.accept(placement);
+        while (!writer.decided(cid) && refusedCommands.get() == refusedBefore) {
+            if (!feeding) return;
+            LockSupport.parkNanos(100_000);
+        }
+        while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
+            if (!feeding) return;
+            log.warn("Waiting for the ledger to record {} before the next bar", cid);
+        }
+    }
+
+    private static int firstAfter(BarSeries s, long millis) {
+        int lo = 0, hi = s.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (s.startMillis(mid) <= millis) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    // ------------------------------------------------------------------------------ controls and triggers
+
+    private void tick() {
+        try {
+            if (role != Role.LEADER || !running) return;
+            if (++ticks % LOCK_CHECK_EVERY == 0 && !lock.stillHeld()) {
+                log.error("Lost the connection holding the engine leader lock {}: halting the engine so that no two instances trade",
+                        properties.leaderLockKey());
+                Thread.ofPlatform().name("trading-lock-lost").start(this::halt);
+                return;
+            }
+            var md = properties.marketdata();
+            long silent = clock.millis() - lastBarWallMillis;
+            if (!staleTripped && silent > md.staleAfter().toMillis()) {
+                staleTripped = true;
+                String detail = "no bar for " + Duration.ofMillis(silent).toSeconds() + " s (limit " + md.staleAfter().toSeconds() + " s)";
+                log.warn("Market data stale: {}", detail);
+                reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(TripReason.DATA_STALE, detail)));
+            }
+            if (gate.current() instanceof ControlsReading.Known known && known.killSwitch().engaged()) {
+                cancelWorking("kill switch engaged");
+            }
+        } catch (RuntimeException e) {
+            log.warn("The trading tick failed: {}", e.toString());
+        }
+    }
+
+    private void onControlChanged(ControlChanged change) {
+        SingleWriterEngine e = engine;
+        if (e == null) return;
+        if (change.control() == Control.KILL_SWITCH && "ENGAGED".equals(change.to())) {
+            cancelWorking("kill switch engaged by " + change.user());
+        }
+        boolean breakerReset = change.action() == ControlAction.RESET_CIRCUIT_BREAKER;
+        boolean killLifted = change.action() == ControlAction.DISENGAGE_KILL_SWITCH
+                && properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
+        if ((breakerReset || killLifted) && e.latest().state() == EngineState.TRIPPED) {
+            e.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
+        }
+    }
+
+    /** Asks the engine to cancel every working order not already asked for. Cancels always pass the controls. */
+    private void cancelWorking(String reason) {
+        SingleWriterEngine e = engine;
+        if (e == null) return;
+        List<OrderView> working = e.latest().workingOrders();
+        cancelsRequested.retainAll(working.stream().map(OrderView::id).toList());
+        for (OrderView o : working) {
+            if (cancelsRequested.add(o.id())) e.accept(new EngineCommand.CancelOrder(o.id(), reason));
+        }
+    }
+
+    /** Called on the ledger thread after the event is committed. */
+    private void onRecorded(EngineEvent event) {
+        if (!(event instanceof EngineEvent.RiskTripped trip)) return;
+        TripReason reason = switch (trip.code()) {
+            case DAILY_LOSS_LIMIT -> TripReason.DAILY_LOSS_EXCEEDED;
+            case MAX_DRAWDOWN -> TripReason.MAX_DRAWDOWN;
+            default -> null;
+        };
+        if (reason == null) {
+            log.warn("The engine tripped ({}): {}", trip.code(), trip.message());
+            return;
+        }
+        log.warn("Automatic trigger {}: {}", reason, trip.message());
+        if (properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH) {
+            reactions.execute(() -> report(controls.engageKillSwitchAutomatically(reason.label() + ": " + trip.message())));
+        } else {
+            reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(reason, trip.message())));
+        }
+    }
+
+    private static void report(ControlResult result) {
+        if (result instanceof ControlResult.Refused refused) {
+            log.info("Automatic control change not applied: {}", refused.refusal().message());
+        }
+    }
+
+    // ------------------------------------------------------------------------------ recovery
+
+    /**
+     * Rebuilds the engine from the ledger before the first bar: replays every fill into the portfolio,
+     * adopts every recorded order (working ones go back to the paper broker), marks positions at the
+     * close of their checkpoint bar, and reconciles the result with the ledger's position rows.
+     */
+    Recovery recover(TradingEngine core, List<Map.Entry<LedgerOrder, String>> orderRows, BarSource source,
+                     Map<String, Instant> checkpoints) {
+        List<JooqLedger.FillRow> fills = ledger.fills();
+        Map<String, List<JooqLedger.FillRow>> byOrder = new HashMap<>();
+        Map<String, String> exchanges = new HashMap<>();
+        for (var e : orderRows) exchanges.put(e.getKey().symbol(), e.getValue());
+        for (JooqLedger.FillRow f : fills) {
+            Instrument instrument = instrument(f.symbol(), exchanges.get(f.symbol()));
+            core.portfolio().apply(new Fill(new OrderId(f.orderId()), new ClientOrderId(f.clientOrderId()), instrument,
+                    Side.valueOf(f.side()), new Quantity(f.quantity()), new Price(f.price()), new Money(f.commission(), currency),
+                    f.at(), null));
+            byOrder.computeIfAbsent(f.orderId(), k -> new ArrayList<>()).add(f);
+        }
+        int working = 0;
+        for (var e : orderRows) {
+            LedgerOrder row = e.getKey();
+            Instrument instrument = instrument(row.symbol(), e.getValue());
+            OrderType type = OrderType.valueOf(row.type());
+            OrderRequest request = new OrderRequest(new ClientOrderId(row.clientOrderId()), new StrategyId(row.strategy()), instrument,
+                    Side.valueOf(row.side()), new Quantity(row.quantity()), type,
+                    row.limitPrice() == null ? null : new Price(row.limitPrice()),
+                    row.stopPrice() == null ? null : new Price(row.stopPrice()),
+                    TimeInForce.valueOf(row.timeInForce()), null, false);
+            Order order = new Order(new OrderId(row.orderId()), request, row.createdAt());
+            order.accept();
+            for (JooqLedger.FillRow f : byOrder.getOrDefault(row.orderId(), List.of())) {
+                order.fill(new Quantity(f.quantity()), new Price(f.price()));
+            }
+            String reason = row.statusReason() == null ? "" : row.statusReason();
+            switch (row.status()) {
+                case "CANCELLED" -> {
+                    order.requestCancel();
+                    order.confirmCancel(reason);
+                }
+                case "EXPIRED" -> order.expire(reason);
+                default -> { }
+            }
+            if (order.status().isWorking()) working++;
+            core.adopt(order);
+        }
+        for (var cp : checkpoints.entrySet()) {
+            Instrument instrument = instruments.get(cp.getKey());
+            if (instrument == null) continue;
+            BarSeries s = source.series().get(instrument);
+            int k = firstAfter(s, cp.getValue().toEpochMilli()) - 1;
+            if (k >= 0 && core.portfolio().quantity(cp.getKey()).signum() != 0) {
+                core.portfolio().mark(instrument, new Price(s.decimal(s.close(k))));
+            }
+        }
+        return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+    }
+
+    /** Differences between the rebuilt portfolio and the ledger's position rows, in words (empty: they agree). */
+    private List<String> reconcile(TradingEngine core) {
+        List<String> mismatches = new ArrayList<>();
+        Map<String, PositionSnapshot> rebuilt = new HashMap<>();
+        for (PositionSnapshot p : core.portfolio().snapshot().positions()) rebuilt.put(p.symbol(), p);
+        for (LedgerPosition recorded : ledger.positions(false)) {
+            PositionSnapshot p = rebuilt.remove(recorded.symbol());
+            BigDecimal q = p == null ? BigDecimal.ZERO : p.quantity();
+            if (q.compareTo(recorded.quantity()) != 0) {
+                mismatches.add(recorded.symbol() + ": ledger " + recorded.quantity().toPlainString() + ", rebuilt " + q.toPlainString());
+            }
+        }
+        for (PositionSnapshot p : rebuilt.values()) {
+            if (p.quantity().signum() != 0) mismatches.add(p.symbol() + ": no ledger row, rebuilt " + p.quantity().toPlainString());
+        }
+        if (!mismatches.isEmpty()) log.error("Recovered positions disagree with the ledger: {}", mismatches);
+        return List.copyOf(mismatches);
+    }
+
+    private void warmUp(Strategy strategy, Instrument instrument, BarSeries series, Instant checkpoint, TradingEngine core) {
+        if (checkpoint == null) return;
+        int end = firstAfter(series, checkpoint.toEpochMilli());
+        WarmUpContext ctx = new WarmUpContext(instrument, core.portfolio().quantity(instrument.symbol()), core.portfolio().snapshot());
+        BarCursor cursor = new BarCursor();
+        for (int k = 0; k < end; k++) {
+            cursor.set(k, series.startMillis(k), series.open(k), series.high(k), series.low(k), series.close(k), series.volume(k),
+                    series.priceScale());
+            ctx.at(cursor.start());
+            strategy.onBar(cursor, ctx);
+        }
+    }
+
+    private Map<String, List<Strategy>> strategies() {
+        Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
+        for (var s : properties.strategies()) {
+            for (String symbol : s.symbols()) {
+                Strategy strategy = Strategies.create(s.name(), s.params(), new Quantity(s.quantity()));
+                if (!strategy.id().value().equals(s.strategyId())) {
+                    strategy = withId(strategy, new StrategyId(s.strategyId()));
+                }
+                bySymbol.computeIfAbsent(symbol, k -> new ArrayList<>()).add(strategy);
+            }
+        }
+        if (bySymbol.isEmpty()) throw new IllegalStateException("no strategies configured (tradepilot.trading.strategies)");
+        return bySymbol;
+    }
+
+    private static Strategy withId(Strategy inner, StrategyId id) {
+        return new Strategy() {
+            @Override public StrategyId id() { return id; }
+            @Override public void onBar(BarCursor bar, io.tradepilot.engine.strategy.StrategyContext context) { inner.onBar(bar, context); }
+        };
+    }
+
+    private Instrument instrument(String symbol) {
+        Instrument i = instruments.get(symbol);
+        if (i == null) throw new IllegalArgumentException("unknown symbol " + symbol);
+        return i;
+    }
+
+    private Instrument instrument(String symbol, String exchange) {
+        Instrument i = instruments.get(symbol);
+        return i != null ? i : BarSource.instrument(symbol, exchange == null ? "NSE" : exchange);
+    }
+
+    private static long maxOrderSeq(List<Map.Entry<LedgerOrder, String>> rows) {
+        long max = 0;
+        for (var e : rows) {
+            String id = e.getKey().orderId();
+            if (id.startsWith("O")) {
+                try {
+                    max = Math.max(max, Long.parseLong(id.substring(1)));
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+        }
+        return max;
+    }
+
+    private static BigDecimal positive(BigDecimal v) {
+        return v == null || v.signum() <= 0 ? null : v;
+    }
+}

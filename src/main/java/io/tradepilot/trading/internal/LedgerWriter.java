@@ -1,0 +1,194 @@
+package io.tradepilot.trading.internal;
+
+import io.tradepilot.engine.core.EngineEvent;
+import io.tradepilot.engine.core.EngineEvents;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.orders.ClientOrderId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Records the engine's events in the ledger off the writer thread. The engine's event port
+ * ({@link #publish}) only enqueues, so the writer never waits on the database; a thread of its own
+ * drains the queue in batches and writes each batch in one transaction, in engine order. A batch that
+ * fails (database down) is retried, with back-off, until it is written or the writer is halted.
+ *
+ * <p>Write-ahead for orders: {@link #acceptedOrders()} counts OrderAccepted events published,
+ * {@link #durableOrders()} those committed; the feed waits until they are equal before the next bar
+ * reaches the paper broker (see {@link EngineHost}), so no order is ever executed before it is recorded.
+ */
+final class LedgerWriter implements EngineEvents, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
+    private static final int MAX_BATCH = 2_000;
+
+    private final JooqLedger ledger;
+    private final Function<String, Instrument> instruments;
+    private final ZoneId marketZone;
+    private final Consumer<EngineEvent> reactions;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile long accepted;        // written by the engine's writer thread only
+    private volatile long durable;         // written by this writer's thread only
+    private final java.util.concurrent.atomic.AtomicLong enqueued = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long written;
+    private volatile boolean halted;
+    private long nextFillSeq;
+    private static final Object STOP = new Object();
+    private final java.util.Set<ClientOrderId> awaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param reactions called on the ledger thread after each committed batch, for every event of it,
+     *                  in order (automatic triggers); must not block for long
+     */
+    LedgerWriter(JooqLedger ledger, Function<String, Instrument> instruments, ZoneId marketZone,
+                 Consumer<EngineEvent> reactions) {
+        this.ledger = ledger;
+        this.instruments = instruments;
+        this.marketZone = marketZone;
+        this.reactions = reactions;
+        this.nextFillSeq = ledger.nextFillSeq();
+        this.thread = Thread.ofPlatform().name("trading-ledger").daemon().unstarted(this::loop);
+        this.thread.start();
+    }
+
+    /** The engine's outbound port: enqueues and returns at once. Called on the writer thread. */
+    @Override
+    public void publish(EngineEvent event) {
+        switch (event) {
+            case EngineEvent.OrderAccepted a -> {
+                accepted++;
+                awaiting.remove(a.clientOrderId());
+            }
+            case EngineEvent.OrderRejected r -> awaiting.remove(r.clientOrderId());
+            case EngineEvent.DuplicateOrderIgnored d -> awaiting.remove(d.clientOrderId());
+            default -> { }
+        }
+        enqueue(new LedgerItem.Event(event));
+    }
+
+    /** Registers a placement whose decision (accepted, rejected, duplicate) the caller will wait for. */
+    void expectDecision(ClientOrderId id) {
+        awaiting.add(id);
+    }
+
+    /** True once the engine has decided on a placement registered with {@link #expectDecision}. */
+    boolean decided(ClientOrderId id) {
+        return !awaiting.contains(id);
+    }
+
+    /** Enqueues a non-event item (a finished time step), after everything published before. */
+    void enqueue(LedgerItem item) {
+        enqueued.incrementAndGet();
+        queue.add(item);
+    }
+
+    long acceptedOrders() {
+        return accepted;
+    }
+
+    long durableOrders() {
+        return durable;
+    }
+
+    /** Waits until every OrderAccepted published so far is committed; false when halted or the time ran out. */
+    boolean awaitOrdersDurable(Duration timeout) {
+        long target = accepted;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (durable < target) {
+            if (halted || System.nanoTime() > deadline) return false;
+            LockSupport.parkNanos(200_000);
+        }
+        return true;
+    }
+
+    /** Items waiting to be written. */
+    long backlog() {
+        return enqueued.get() - written;
+    }
+
+    private void loop() {
+        List<Object> batch = new ArrayList<>();
+        boolean stopping = false;
+        while (!halted && !(stopping && queue.isEmpty())) {
+            try {
+                Object first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+            } catch (InterruptedException e) {
+                if (halted) return;
+                continue;
+            }
+            List<LedgerItem> items = new ArrayList<>(batch.size());
+            for (Object o : batch) {
+                if (o == STOP) stopping = true;
+                else items.add((LedgerItem) o);
+            }
+            batch.clear();
+            if (!items.isEmpty() && !writeWithRetry(items)) return;
+        }
+    }
+
+    private boolean writeWithRetry(List<LedgerItem> items) {
+        long backoff = 100;
+        while (!halted) {
+            try {
+                nextFillSeq = ledger.write(items, instruments, marketZone, nextFillSeq);
+                long orders = items.stream().filter(i -> i instanceof LedgerItem.Event e
+                        && e.event() instanceof EngineEvent.OrderAccepted).count();
+                durable += orders;
+                written += items.size();
+                for (LedgerItem item : items) {
+                    if (item instanceof LedgerItem.Event e) {
+                        try {
+                            reactions.accept(e.event());
+                        } catch (RuntimeException ex) {
+                            log.warn("A reaction to {} failed: {}", e.event().getClass().getSimpleName(), ex.toString());
+                        }
+                    }
+                }
+                return true;
+            } catch (RuntimeException e) {
+                log.error("Could not write {} ledger items, retrying in {} ms: {}", items.size(), backoff, e.toString());
+                LockSupport.parkNanos(Duration.ofMillis(backoff).toNanos());
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes everything enqueued so far, then stops. Waits at most {@link #CLOSE_TIMEOUT} (the database
+     * may be down): then it halts and logs how many items were not written.
+     */
+    @Override
+    public void close() throws InterruptedException {
+        queue.add(STOP);
+        thread.join(CLOSE_TIMEOUT.toMillis());
+        if (thread.isAlive()) {
+            log.error("The ledger could not be written within {}; {} items are lost (the ledger stays consistent, "
+                    + "a restart recovers from what it holds)", CLOSE_TIMEOUT, backlog());
+            halt();
+        }
+    }
+
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Stops at once; whatever is still queued is lost, as in a crash. */
+    void halt() throws InterruptedException {
+        halted = true;
+        thread.interrupt();
+        thread.join();
+    }
+}

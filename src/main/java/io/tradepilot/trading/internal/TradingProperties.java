@@ -1,0 +1,113 @@
+package io.tradepilot.trading.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of live paper trading ({@code tradepilot.trading.*}) and of its market data
+ * ({@code tradepilot.trading.marketdata.*}).
+ *
+ * @param enabled        whether this instance tries to run the engine at all (it still needs the leader lock)
+ * @param autoStartup    whether the engine starts with the application (false: only when the host's
+ *                       {@code start()} is called, e.g. by a test that prepares the ledger first)
+ * @param initialCash    the paper account's cash before the first fill
+ * @param currency       the account currency (ISO code); every instrument must be in it
+ * @param marketZone     the zone whose calendar days are trading days (daily loss, DAY orders)
+ * @param leaderLockKey  the PostgreSQL advisory lock key that elects the one instance running the engine
+ * @param tick           how often the host checks data freshness and the kill switch against working orders
+ * @param standbyRetry   how often a standby instance tries to take the leader lock over
+ * @param strategies     the strategies to run, each on its symbols
+ * @param limits         automatic loss triggers
+ * @param marketdata     where bars come from and how they are checked
+ */
+@ConfigurationProperties("tradepilot.trading")
+public record TradingProperties(@DefaultValue("true") boolean enabled,
+                                @DefaultValue("true") boolean autoStartup,
+                                @DefaultValue("1000000") BigDecimal initialCash,
+                                @DefaultValue("INR") String currency,
+                                @DefaultValue("Asia/Kolkata") ZoneId marketZone,
+                                @DefaultValue("7401") long leaderLockKey,
+                                @DefaultValue("250ms") Duration tick,
+                                @DefaultValue("10s") Duration standbyRetry,
+                                @DefaultValue List<StrategySettings> strategies,
+                                @DefaultValue Limits limits,
+                                @DefaultValue MarketData marketdata) {
+
+    /**
+     * One configured strategy.
+     *
+     * @param id       the strategy id (client order ids start with it); defaults to the name
+     * @param name     the strategy to build ({@code sma-cross})
+     * @param symbols  the symbols it trades, one instance each
+     * @param quantity the order quantity
+     * @param params   the strategy's parameters (sma-cross: {@code fast}, {@code slow})
+     */
+    public record StrategySettings(String id, String name, List<String> symbols, @DefaultValue("100") BigDecimal quantity,
+                                   @DefaultValue Map<String, String> params) {
+        public String strategyId() {
+            return id == null || id.isBlank() ? name : id;
+        }
+    }
+
+    /** What happens when an automatic loss trigger fires. */
+    public enum LimitAction { TRIP_CIRCUIT_BREAKER, ENGAGE_KILL_SWITCH }
+
+    /**
+     * Automatic loss triggers (fractions; null or 0 turns one off). ALPHA-PRIME: 1.8 % daily loss, 3.5 % drawdown.
+     *
+     * @param dailyLoss fraction of the day's starting equity
+     * @param drawdown  fraction below peak equity
+     * @param action    what a trigger does to the controls
+     */
+    public record Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
+                         @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action) {
+    }
+
+    public enum Source { SYNTHETIC, CSV }
+
+    /**
+     * Market data.
+     *
+     * @param source           {@code synthetic} (seeded, default) or {@code csv} (replay of a folder)
+     * @param speed            replay speed: market time per wall time (60: a 5-minute bar every 5 s);
+     *                         0 or less: as fast as the engine and the ledger allow
+     * @param maxGap           the longest market-time gap paced as such (longer gaps, e.g. nights, are shortened to it)
+     * @param staleAfter       no bar for longer than this (wall clock) trips the circuit breaker with DATA_STALE
+     * @param outlierThreshold a close further than this fraction from the symbol's last accepted close is
+     *                         dropped and logged (0 turns the check off)
+     * @param synthetic        the synthetic market's shape
+     * @param csv              the replay's folder
+     */
+    public record MarketData(@DefaultValue("SYNTHETIC") Source source, @DefaultValue("60") double speed,
+                             @DefaultValue("5m") Duration maxGap, @DefaultValue("60s") Duration staleAfter,
+                             @DefaultValue("0.2") BigDecimal outlierThreshold,
+                             @DefaultValue Synthetic synthetic, @DefaultValue Csv csv) {
+    }
+
+    /**
+     * The seeded synthetic market: 5-minute NSE-like bars from {@code firstDay}, Monday to Friday.
+     *
+     * @param seed        base seed (each symbol gets its own, derived from it and the symbol)
+     * @param firstDay    first session
+     * @param tradingDays sessions to generate
+     */
+    public record Synthetic(@DefaultValue("20260101") long seed, @DefaultValue("2025-01-06") LocalDate firstDay,
+                            @DefaultValue("250") int tradingDays) {
+    }
+
+    /**
+     * CSV replay: every {@code <SYMBOL>.csv} in {@code folder} (format of the engine's CsvBarReader), merged in time order.
+     *
+     * @param exchange NSE (tick 0.05) or a US exchange (tick 0.01) for the instruments
+     */
+    public record Csv(Path folder, @DefaultValue("NSE") String exchange) {
+    }
+}

@@ -1,0 +1,347 @@
+package io.tradepilot.trading.internal;
+
+import static io.tradepilot.db.Tables.AUDIT_EVENT;
+import static io.tradepilot.db.Tables.FILL;
+import static io.tradepilot.db.Tables.ORDER_EVENT;
+import static io.tradepilot.db.Tables.ROUND_TRIP;
+import static io.tradepilot.db.Tables.TRADE_ORDER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlResult;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.ControlsReading;
+import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TripReason;
+import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.engine.core.EngineSnapshot;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.TimeInForce;
+import io.tradepilot.engine.portfolio.PositionSnapshot;
+import io.tradepilot.testing.IntegrationTestSupport;
+import io.tradepilot.trading.EquityPoint;
+import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.LivePortfolio;
+import io.tradepilot.trading.TradingQueries;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The engine hosted in the application on real PostgreSQL and Redis, fed by an accelerated synthetic
+ * market. The context's own host is disabled (as in every IT); each test builds hosts with the
+ * settings it needs on the context's ledger, controls and clock, so a test can also stop one and
+ * start another on the same database.
+ */
+@TestPropertySource(properties = "tradepilot.controls.key-prefix=trading-it:")
+@DirtiesContext
+class EngineHostIT extends IntegrationTestSupport {
+
+    private static final long LOCK_KEY = 880_001;
+
+    @Autowired JooqLedger ledger;
+    @Autowired TradingGate gate;
+    @Autowired ControlEvents controlEvents;
+    @Autowired ControlService controls;
+    @Autowired DataSource dataSource;
+    @Autowired DSLContext db;
+    @Autowired StringRedisTemplate redis;
+    @Autowired TradingProperties configured;
+    @Autowired TradingQueries queries;
+
+    private final List<EngineHost> hosts = new ArrayList<>();
+
+    @BeforeEach
+    void startFromAnEmptyLedgerAndFreshControls() {
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
+        Set<String> keys = redis.keys("trading-it:*");
+        if (keys != null && !keys.isEmpty()) redis.delete(keys);
+        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
+                && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
+    }
+
+    @AfterEach
+    void stopHosts() {
+        hosts.forEach(EngineHost::stop);
+    }
+
+    @Test
+    void the_application_configures_sma_cross_on_synthetic_nse_symbols_with_the_alpha_prime_limits() {
+        assertThat(configured.strategies()).isNotEmpty();
+        assertThat(configured.strategies().getFirst().name()).isEqualTo("sma-cross");
+        assertThat(configured.strategies().getFirst().symbols()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(configured.limits().dailyLoss()).isEqualByComparingTo("0.018");
+        assertThat(configured.limits().drawdown()).isEqualByComparingTo("0.035");
+        assertThat(configured.marketdata().source()).isEqualTo(TradingProperties.Source.SYNTHETIC);
+        assertThat(configured.enabled()).as("disabled in integration tests").isFalse();
+    }
+
+    @Test
+    void strategies_open_and_close_positions_and_the_ledger_matches_the_engine_exactly() {
+        EngineHost host = start(settings(0, null));
+        runToTheEnd(host);
+        EngineSnapshot snapshot = host.snapshot().orElseThrow();
+
+        assertThat(db.fetchCount(ROUND_TRIP)).as("round trips").isGreaterThan(3);
+        assertLedgerMatches(snapshot);
+        assertThat(snapshot.portfolio().cash()).isEqualByComparingTo(cashFromFills());
+        EquityPoint last = queries.equity(1).getFirst();
+        assertThat(last.equity()).isEqualByComparingTo(snapshot.portfolio().equity());
+        assertThat(last.cash()).isEqualByComparingTo(snapshot.portfolio().cash());
+        assertNoDuplicateClientOrderIds();
+        var live = new LedgerQueries(ledger, host).livePortfolio().orElseThrow();
+        assertThat(live.equity()).isEqualByComparingTo(snapshot.portfolio().equity());
+        assertThat(live.dayPnl()).isEqualByComparingTo(snapshot.portfolio().equity().subtract(snapshot.portfolio().dayStartEquity()));
+        assertThat(live.positions()).extracting(LivePortfolio.Position::symbol)
+                .containsExactlyInAnyOrderElementsOf(queries.openPositions().stream().map(LedgerPosition::symbol).toList());
+        assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("ACCEPTED"))).isEqualTo(db.fetchCount(TRADE_ORDER));
+        assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("FILLED"))).isEqualTo(db.fetchCount(FILL));
+        var days = queries.strategyDays(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        assertThat(days).isNotEmpty().allSatisfy(d -> assertThat(d.strategy()).isIn("sma-cross", "engine"));
+        assertThat(days.stream().mapToInt(d -> d.trades()).sum()).isEqualTo(db.fetchCount(ROUND_TRIP));
+        assertThat(days.stream().map(d -> d.netPnl()).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(db.select(DSL.sum(ROUND_TRIP.NET_PNL)).from(ROUND_TRIP).fetchOne().value1());
+        BigDecimal realized = snapshot.portfolio().positions().stream().filter(p -> p.quantity().signum() == 0)
+                .map(PositionSnapshot::realizedPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal flatGross = db.select(DSL.sum(ROUND_TRIP.GROSS_PNL)).from(ROUND_TRIP)
+                .where(ROUND_TRIP.SYMBOL.in(snapshot.portfolio().positions().stream().filter(p -> p.quantity().signum() == 0)
+                        .map(PositionSnapshot::symbol).toList())).fetchOne().value1();
+        assertThat(realized).as("average-cost realized P&L of flat symbols equals their round trips' gross P&L")
+                .isEqualByComparingTo(flatGross == null ? BigDecimal.ZERO : flatGross);
+    }
+
+    @Test
+    void a_restart_after_a_crash_rebuilds_cash_and_positions_and_ends_where_an_uninterrupted_run_ends() {
+        EngineHost reference = start(settings(0, null));
+        runToTheEnd(reference);
+        EngineSnapshot uninterrupted = reference.snapshot().orElseThrow();
+        reference.stop();
+        startFromAnEmptyLedgerAndFreshControls();
+
+        EngineHost first = start(settings(10_000, null));
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(ROUND_TRIP) >= 2, "two round trips before the crash");
+        assertThat(first.feedFinished()).as("crash mid-run").isFalse();
+        first.halt();
+
+        EngineHost second = start(settings(0, null));
+        assertThat(second.recovery().fills()).isPositive();
+        assertThat(second.recovery().mismatches()).isEmpty();
+        EngineSnapshot recovered = second.snapshot().orElseThrow();
+        assertThat(recovered.portfolio().cash()).isEqualByComparingTo(cashFromFills());
+        runToTheEnd(second);
+
+        EngineSnapshot end = second.snapshot().orElseThrow();
+        assertThat(end.portfolio().cash()).isEqualByComparingTo(uninterrupted.portfolio().cash());
+        assertThat(positions(end)).isEqualTo(positions(uninterrupted));
+        assertLedgerMatches(end);
+        assertNoDuplicateClientOrderIds();
+    }
+
+    @Test
+    void the_kill_switch_cancels_working_orders_and_refuses_new_ones() {
+        EngineHost host = start(settings(0, null));
+        runToTheEnd(host);
+        Instrument aaa = Instrument.nseEquity("AAA");
+        host.send(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("manual:AAA:1:B:0"), StrategyId.MANUAL, aaa,
+                Side.BUY, Quantity.of(10), Price.of("1.00"), TimeInForce.GTC)));
+        eventually(Duration.ofSeconds(10), () -> queries.orders(true, 10).size() == 1, "a working order in the ledger");
+
+        ControlResult engaged = users.as(users.operator(), () -> controls.engageKillSwitch("test: kill switch cancels working orders"));
+        assertThat(engaged).isInstanceOf(ControlResult.Applied.class);
+
+        eventually(Duration.ofSeconds(10), () -> queries.orders(true, 10).isEmpty(), "the working order cancelled");
+        LedgerOrder cancelled = queries.orders(false, 1).getFirst();
+        assertThat(cancelled.clientOrderId()).isEqualTo("manual:AAA:1:B:0");
+        assertThat(cancelled.status()).isEqualTo("CANCELLED");
+        assertThat(cancelled.statusReason()).contains("kill switch");
+
+        host.send(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("manual:AAA:2:B:0"), StrategyId.MANUAL, aaa,
+                Side.BUY, Quantity.of(10), Price.of("1.00"), TimeInForce.GTC)));
+        eventually(Duration.ofSeconds(10), () -> db.fetchCount(ORDER_EVENT, ORDER_EVENT.CLIENT_ORDER_ID.eq("manual:AAA:2:B:0")
+                .and(ORDER_EVENT.EVENT_TYPE.eq("REJECTED")).and(ORDER_EVENT.DETAIL.startsWith("KILL_SWITCH_ENGAGED"))) == 1,
+                "the new order refused");
+    }
+
+    @Test
+    void the_daily_loss_limit_trips_the_circuit_breaker_as_the_system() {
+        EngineHost host = start(settings(0, new BigDecimal("0.0002")));
+        eventually(Duration.ofSeconds(60), () -> gate.current() instanceof ControlsReading.Known k && k.circuitBreaker().tripped(),
+                "the breaker tripped");
+        var known = (ControlsReading.Known) gate.current();
+        assertThat(known.circuitBreaker().tripReason()).contains(TripReason.DAILY_LOSS_EXCEEDED);
+        assertThat(known.circuitBreaker().lastChange().orElseThrow().user()).isEqualTo("system");
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq("system").and(AUDIT_EVENT.ACTION.eq("CIRCUIT_BREAKER_TRIP"))
+                .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.OCCURRED_AT.gt(Instant.EPOCH)))).isGreaterThanOrEqualTo(1);
+        assertThat(host.snapshot().orElseThrow().state().name()).isEqualTo("TRIPPED");
+    }
+
+    @Test
+    void no_bar_for_longer_than_the_limit_trips_the_circuit_breaker_with_data_stale() {
+        EngineHost host = start(settings(0, null));
+        runToTheEnd(host);
+        clock.advance(Duration.ofMinutes(11));
+        eventually(Duration.ofSeconds(10), () -> gate.current() instanceof ControlsReading.Known k && k.circuitBreaker().tripped(),
+                "the breaker tripped");
+        var known = (ControlsReading.Known) gate.current();
+        assertThat(known.circuitBreaker().tripReason()).contains(TripReason.DATA_STALE);
+        assertThat(known.circuitBreaker().lastChange().orElseThrow().user()).isEqualTo("system");
+    }
+
+    @Test
+    void only_one_host_runs_the_engine_the_other_stays_standby() {
+        EngineHost leader = start(settings(1, null));
+        EngineHost other = start(settings(1, null));
+        assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
+        assertThat(other.role()).isEqualTo(EngineHost.Role.STANDBY);
+        assertThat(other.snapshot()).isEmpty();
+        assertThat(other.status().role()).isEqualTo("STANDBY");
+        assertThat(new LedgerQueries(ledger, other).livePortfolio()).isEmpty();
+        leader.stop();
+        assertThat(leader.role()).isEqualTo(EngineHost.Role.STOPPED);
+    }
+
+    @Test
+    void a_leader_that_loses_its_lock_connection_halts_its_engine() {
+        EngineHost leader = start(settings(1, null));
+        assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
+
+        db.fetch("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 0 AND objid::bigint = ?",
+                LOCK_KEY);
+
+        eventually(Duration.ofSeconds(15), () -> leader.role() == EngineHost.Role.STOPPED, "the leader to halt");
+        assertThat(leader.snapshot()).isEmpty();
+    }
+
+    @Test
+    void a_standby_takes_over_when_the_leader_is_gone_and_carries_on_from_the_ledger() {
+        EngineHost leader = start(settings(10_000, null));
+        EngineHost standby = start(settings(0, null));
+        assertThat(standby.role()).isEqualTo(EngineHost.Role.STANDBY);
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(FILL) >= 2, "fills before the leader goes");
+        leader.halt();
+
+        eventually(Duration.ofSeconds(10), () -> standby.role() == EngineHost.Role.LEADER, "the standby to take over");
+        assertThat(standby.recovery().fills()).isPositive();
+        assertThat(standby.recovery().mismatches()).isEmpty();
+        runToTheEnd(standby);
+        assertLedgerMatches(standby.snapshot().orElseThrow());
+        assertNoDuplicateClientOrderIds();
+    }
+
+    @Test
+    void the_api_serves_positions_orders_and_equity_from_the_ledger_to_a_viewer() {
+        EngineHost host = start(settings(0, null));
+        runToTheEnd(host);
+        String token = users.apiToken(users.viewer());
+        var positions = api(token).get("/api/v1/positions");
+        assertThat(positions.statusCode()).isEqualTo(200);
+        for (LedgerPosition p : queries.openPositions()) assertThat(positions.body()).contains("\"symbol\":\"" + p.symbol() + "\"");
+        var orders = api(token).get("/api/v1/orders?limit=5");
+        assertThat(orders.statusCode()).isEqualTo(200);
+        assertThat(orders.body()).contains(queries.orders(false, 1).getFirst().clientOrderId());
+        assertThat(api(token).get("/api/v1/equity?limit=3").statusCode()).isEqualTo(200);
+        assertThat(api().get("/api/v1/positions").statusCode()).isEqualTo(401);
+    }
+
+    // ------------------------------------------------------------------------------ helpers
+
+    private TradingProperties settings(double speed, BigDecimal dailyLoss) {
+        var strategy = new TradingProperties.StrategySettings(null, "sma-cross", List.of("AAA", "BBB"), new BigDecimal("100"),
+                Map.of("fast", "5", "slow", "15"));
+        var md = new TradingProperties.MarketData(TradingProperties.Source.SYNTHETIC, speed, Duration.ofMinutes(5),
+                Duration.ofMinutes(10), new BigDecimal("0.2"),
+                new TradingProperties.Synthetic(7, LocalDate.of(2025, 1, 6), 4), new TradingProperties.Csv(null, "NSE"));
+        return new TradingProperties(true, false, new BigDecimal("1000000"), "INR", ZoneId.of("Asia/Kolkata"), LOCK_KEY,
+                Duration.ofMillis(100), Duration.ofMillis(200), List.of(strategy),
+                new TradingProperties.Limits(dailyLoss, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
+    }
+
+    private EngineHost start(TradingProperties properties) {
+        EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
+                controlEvents, controls, clock);
+        hosts.add(host);
+        host.start();
+        return host;
+    }
+
+    private static void runToTheEnd(EngineHost host) {
+        eventually(Duration.ofSeconds(90), () -> host.feedFinished() && host.ledgerBacklog() == 0, "the feed to end and the ledger to catch up");
+    }
+
+    private void assertLedgerMatches(EngineSnapshot snapshot) {
+        Map<String, LedgerPosition> recorded = new HashMap<>();
+        for (LedgerPosition p : ledger.positions(false)) recorded.put(p.symbol(), p);
+        for (PositionSnapshot p : snapshot.portfolio().positions()) {
+            LedgerPosition r = recorded.get(p.symbol());
+            assertThat(r).as(p.symbol()).isNotNull();
+            assertThat(r.quantity()).as(p.symbol() + " quantity").isEqualByComparingTo(p.quantity());
+            assertThat(r.averagePrice()).as(p.symbol() + " average price").isEqualByComparingTo(p.averagePrice());
+            assertThat(r.realizedPnl()).as(p.symbol() + " realized").isEqualByComparingTo(p.realizedPnl());
+        }
+        assertThat(snapshot.workingOrders().size()).isEqualTo(queries.orders(true, 1000).size());
+    }
+
+    /** Initial cash minus what every recorded fill cost (buys) or brought (sells), minus commissions. */
+    private BigDecimal cashFromFills() {
+        BigDecimal cash = new BigDecimal("1000000");
+        for (var f : ledger.fills()) {
+            BigDecimal notional = f.quantity().multiply(f.price());
+            cash = "BUY".equals(f.side()) ? cash.subtract(notional) : cash.add(notional);
+            cash = cash.subtract(f.commission());
+        }
+        return cash;
+    }
+
+    private void assertNoDuplicateClientOrderIds() {
+        int distinct = db.fetchOne(DSL.select(DSL.countDistinct(TRADE_ORDER.CLIENT_ORDER_ID)).from(TRADE_ORDER)).value1();
+        assertThat(distinct).isEqualTo(db.fetchCount(TRADE_ORDER));
+    }
+
+    private static Map<String, String> positions(EngineSnapshot s) {
+        Map<String, String> out = new HashMap<>();
+        for (PositionSnapshot p : s.portfolio().positions()) {
+            out.put(p.symbol(), p.quantity().stripTrailingZeros().toPlainString() + " @ "
+                    + p.averagePrice().stripTrailingZeros().toPlainString() + " realized " + p.realizedPnl().stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -10,6 +10,13 @@ import java.time.Instant;
  * The exact accessors ({@link #closePrice()} ...) allocate and are meant for decisions, not per-bar loops.
  */
 public final class BarCursor {
+    private static final double[] POW10 = new double[19];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10; // exact up to 10^18
+    }
+
     private int index;
     private long startMillis;
     private long open, high, low, close, volume;
@@ -53,4 +60,17 @@ public final class BarCursor {
     public BigDecimal highPrice() { return BigDecimal.valueOf(high, decimals); }
     public BigDecimal lowPrice() { return BigDecimal.valueOf(low, decimals); }
     public BigDecimal closePrice() { return BigDecimal.valueOf(close, decimals); }
+
+    /** The high as a double, for indicator math only (see {@link #toDouble(long, int)}). */
+    public double highValue() { return toDouble(high, decimals); }
+    public double lowValue() { return toDouble(low, decimals); }
+    public double closeValue() { return toDouble(close, decimals); }
+
+    /**
+     * {@code scaled / 10^decimals} as the nearest double (one correctly rounded division, as
+     * {@code BarSeries} does): the one conversion from exact scaled prices to indicator inputs.
+     */
+    public static double toDouble(long scaled, int decimals) {
+        return scaled / POW10[decimals];
+    }
 }

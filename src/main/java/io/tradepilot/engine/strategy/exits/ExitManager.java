@@ -52,8 +52,7 @@ public final class ExitManager implements ExitPolicy {
 
     @Override
     public void observe(BarCursor bar) {
-        double u = Math.pow(10, -bar.decimals());
-        atr.update(bar.high() * u, bar.low() * u, bar.close() * u);
+        atr.update(bar.highValue(), bar.lowValue(), bar.closeValue());
         LocalDate day = Instant.ofEpochMilli(bar.startMillis()).atZone(s.zone()).toLocalDate();
         if (day.equals(lastDay) && lastStart != Long.MIN_VALUE) {
             long d = bar.startMillis() - lastStart;

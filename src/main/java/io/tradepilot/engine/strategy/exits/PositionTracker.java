@@ -60,8 +60,7 @@ public final class PositionTracker implements ExitPolicy {
 
     @Override
     public void observe(BarCursor bar) {
-        double u = Math.pow(10, -bar.decimals());
-        atr.update(bar.high() * u, bar.low() * u, bar.close() * u);
+        atr.update(bar.highValue(), bar.lowValue(), bar.closeValue());
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class MeanReversion implements Strategy {
 
     @Override
     public void onBar(BarCursor bar, StrategyContext ctx) {
-        double close = bar.close() * Math.pow(10, -bar.decimals());
+        double close = bar.closeValue();
         mean.update(close);
         deviation.update(close);
         boolean ready = mean.ready() && deviation.ready() && deviation.value() > 0;

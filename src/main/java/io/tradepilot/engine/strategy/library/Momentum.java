@@ -69,12 +69,11 @@ public final class Momentum implements Strategy {
 
     @Override
     public void onBar(BarCursor bar, StrategyContext ctx) {
-        double u = Math.pow(10, -bar.decimals());
-        double c = bar.close() * u;
+        double c = bar.closeValue();
         closes[count % closes.length] = c;
         count++;
         trend.update(c);
-        atr.update(bar.high() * u, bar.low() * u, c);
+        atr.update(bar.highValue(), bar.lowValue(), c);
         boolean ready = count > lookback && trend.ready() && atr.ready();
         double roc = ready ? (c / closes[(count - 1 - lookback) % closes.length] - 1) * 100 : Double.NaN;
         double sma = ready ? trend.value() : Double.NaN;

@@ -65,8 +65,7 @@ public final class TrendPullback implements Strategy {
 
     @Override
     public void onBar(BarCursor bar, StrategyContext ctx) {
-        double u = Math.pow(10, -bar.decimals());
-        double h = bar.high() * u, l = bar.low() * u, c = bar.close() * u;
+        double h = bar.highValue(), l = bar.lowValue(), c = bar.closeValue();
         fast.update(c);
         slow.update(c);
         atr.update(h, l, c);

@@ -1,5 +1,7 @@
 package io.tradepilot.engine.strategy.threeweek;
 
+import io.tradepilot.engine.domain.BarCursor;
+
 import io.tradepilot.engine.indicators.Atr;
 import io.tradepilot.engine.indicators.Rsi;
 import io.tradepilot.engine.indicators.Sma;
@@ -56,8 +58,8 @@ public final class ThreeWeekInsideDetector {
     /** Takes one completed week; returns what it did (empty when the week was already taken). */
     public List<SetupEvent> onWeek(WeekBar w) {
         if (last[2] != null && !w.monday().isAfter(last[2].monday())) return List.of();
-        double close = toDouble(w.close(), w.decimals());
-        double high = toDouble(w.high(), w.decimals()), low = toDouble(w.low(), w.decimals());
+        double close = BarCursor.toDouble(w.close(), w.decimals());
+        double high = BarCursor.toDouble(w.high(), w.decimals()), low = BarCursor.toDouble(w.low(), w.decimals());
         rsi.update(close);
         wma20.update(close);
         wma50.update(close);
@@ -144,9 +146,6 @@ public final class ThreeWeekInsideDetector {
         return ready ? value : Double.NaN;
     }
 
-    private static double toDouble(long scaled, int decimals) {
-        return scaled / Math.pow(10, decimals);
-    }
 
     private static long scaled(BigDecimal p, int decimals) {
         return p.movePointRight(decimals).longValueExact();

@@ -25,10 +25,15 @@ class TradingConfiguration {
     }
 
     @Bean
+    JooqStrategySwitches strategySwitches(DSLContext db) {
+        return new JooqStrategySwitches(db);
+    }
+
+    @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
-                          ControlEvents controlEvents, ControlService controls, Clock clock) {
+                          ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock);
+                controlEvents, controls, clock, switches);
     }
 
     @Bean

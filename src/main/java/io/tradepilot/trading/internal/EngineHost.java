@@ -658,12 +658,23 @@ public final class EngineHost implements SmartLifecycle {
      * @throws IllegalStateException unless this instance runs the engine
      */
     public Optional<Preview> preview(OrderRequest request, Duration timeout) throws InterruptedException {
+        String symbol = request.symbol();
+        return query(core -> new Preview(core.preview(request), core.portfolio().quantity(symbol), core.portfolio().markOf(symbol)), timeout);
+    }
+
+    /**
+     * Asks the engine a read-only {@code question} on its writer thread, after every command sent before, and
+     * waits at most {@code timeout} for the answer (empty when none came in time). The question must not
+     * change the engine.
+     *
+     * @throws IllegalStateException unless this instance runs the engine, or when the question failed
+     */
+    public <T> Optional<T> query(java.util.function.Function<TradingEngine, T> question, Duration timeout) throws InterruptedException {
         SingleWriterEngine e = engine;
         if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
-        String symbol = request.symbol();
-        var answer = e.query(core -> new Preview(core.preview(request), core.portfolio().quantity(symbol), core.portfolio().markOf(symbol)));
+        var answer = e.query(question);
         try {
-            return Optional.of(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+            return Optional.ofNullable(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (java.util.concurrent.TimeoutException ex) {
             return Optional.empty();
         } catch (java.util.concurrent.ExecutionException ex) {

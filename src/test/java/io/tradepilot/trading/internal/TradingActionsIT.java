@@ -132,7 +132,11 @@ class TradingActionsIT extends IntegrationTestSupport {
                 "ORDER_CANCEL", "ORDER_CANCEL_ALL", "POSITION_CLOSE", "FLATTEN_ALL", "ORDER_MANUAL", "ORDER_MANUAL",
                 "STRATEGY_DEACTIVATE", "STRATEGY_ACTIVATE");
         assertThat(api(token).get("/api/v1/strategies").statusCode()).as("a viewer sees the strategies").isEqualTo(200);
+        int anonymousBefore = db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq("anonymous").and(AUDIT_EVENT.ACTION.eq("ORDER_CANCEL_ALL"))
+                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")));
         assertThat(api().post("/api/v1/orders/cancel-all", "{\"reason\":\"" + REASON + "\"}").statusCode()).isEqualTo(401);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq("anonymous").and(AUDIT_EVENT.ACTION.eq("ORDER_CANCEL_ALL"))
+                .and(AUDIT_EVENT.OUTCOME.eq("DENIED")))).as("a 401 audited").isEqualTo(anonymousBefore + 1);
     }
 
     @Test

@@ -20,6 +20,8 @@ public final class SingleWriterEngine implements EngineInput, AutoCloseable {
     private final Consumer<Throwable> onError;
     private volatile EngineSnapshot latest;
     private volatile boolean running = true;
+    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long applied;
     private static final Object STOP = new Object();
 
     public SingleWriterEngine(TradingEngine engine, ThreadFactory threads, Consumer<Throwable> onError) {
@@ -32,9 +34,24 @@ public final class SingleWriterEngine implements EngineInput, AutoCloseable {
 
     @Override
     public void accept(EngineCommand command) {
+        submit(command);
+    }
+
+    /**
+     * Queues {@code command} like {@link #accept} and returns its sequence number: it has been applied
+     * (or refused through {@code onError}) once {@link #applied()} reaches that number.
+     */
+    public synchronized long submit(EngineCommand command) {
         Objects.requireNonNull(command, "command");
         if (!running) throw new IllegalStateException("engine stopped");
+        long seq = submitted.incrementAndGet();
         queue.add(command);
+        return seq;
+    }
+
+    /** How many commands the writer has applied (or refused) so far, in submission order. */
+    public long applied() {
+        return applied;
     }
 
     /** The snapshot after the last applied command. */
@@ -58,6 +75,7 @@ public final class SingleWriterEngine implements EngineInput, AutoCloseable {
                 onError.accept(e);
             }
             latest = engine.snapshot();
+            applied++;
         }
     }
 

@@ -129,7 +129,10 @@ public final class EngineHost implements SmartLifecycle {
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand.PlaceOrder> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Commands that place orders (PlaceOrder, SquareOff), applied by the feed thread between time steps (write-ahead). */
+    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** The square-off in market time (feed not real time, some strategy intraday), else null. Feed thread only. */
+    private volatile MarketTimeSquareOff marketSquareOff;
     /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
@@ -218,6 +221,10 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, Instrument> ins = new LinkedHashMap<>();
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
+        marketSquareOff = properties.intradaySymbols().isEmpty() || realTimeFeed() ? null
+                : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
+                        properties.squareOff().rule(), properties.intradaySymbols(),
+                        MarketTimeSquareOff.barLength(source.series().values(), Duration.ofMinutes(5).toMillis()));
 
         Map<String, Instant> checkpoints = ledger.checkpoints();
         marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
@@ -364,13 +371,14 @@ public final class EngineHost implements SmartLifecycle {
      * IllegalStateException unless this instance is the leader.
      * <p>A {@code PlaceOrder} goes through the feed thread, between two time steps, which waits until the
      * engine has decided on it and an accepted order is committed before the next bar: the same
-     * write-ahead guarantee as for the strategies' orders. Other commands go to the engine at once.
+     * write-ahead guarantee as for the strategies' orders. A {@code SquareOff} (it places closing orders)
+     * takes the same path. Other commands go to the engine at once.
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
         if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
-        if (command instanceof EngineCommand.PlaceOrder place) {
-            placements.add(place);
+        if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.SquareOff) {
+            placements.add(command);
         } else {
             e.accept(command);
         }
@@ -401,7 +409,7 @@ public final class EngineHost implements SmartLifecycle {
                     while (feeding) place(placements.poll(100, TimeUnit.MILLISECONDS));
                     return;
                 }
-                for (EngineCommand.PlaceOrder p; (p = placements.poll()) != null; ) place(p);
+                for (EngineCommand p; (p = placements.poll()) != null; ) place(p);
                 marketClock.set(t);
                 Map<String, Long> step = new HashMap<>();
                 int inStep = 0;
@@ -432,6 +440,14 @@ public final class EngineHost implements SmartLifecycle {
                         if (!feeding) return;
                         log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
                     }
+                    MarketTimeSquareOff squareOff = marketSquareOff;
+                    if (squareOff != null) {
+                        var command = squareOff.afterStep(t);
+                        if (command.isPresent()) {
+                            log.info("{} of {}", command.get().reason(), command.get().symbols());
+                            applyDurably(command.get());
+                        }
+                    }
                 }
                 pace(t, series, next, md);
             }
@@ -458,8 +474,12 @@ public final class EngineHost implements SmartLifecycle {
      * Hands the engine one placement between time steps and waits until it is decided and, when
      * accepted, committed: no bar reaches the paper broker before the order's row exists.
      */
-    private void place(EngineCommand.PlaceOrder placement) {
-        if (placement == null) return;
+    private void place(EngineCommand command) {
+        if (command == null) return;
+        if (!(command instanceof EngineCommand.PlaceOrder placement)) {
+            applyDurably(command);
+            return;
+        }
         var cid = placement.request().clientOrderId();
         writer.expectDecision(cid);
         long refusedBefore = refusedCommands.get();
@@ -472,6 +492,24 @@ public final class EngineHost implements SmartLifecycle {
             if (!feeding) return;
             log.warn("Waiting for the ledger to record {} before the next bar", cid);
         }
+    }
+
+    /** Hands the engine a command between time steps and waits until it is applied and the orders it accepted are committed. */
+    private void applyDurably(EngineCommand command) {
+        long seq = engine.submit(command);
+        while (engine.applied() < seq) {
+            if (!feeding) return;
+            LockSupport.parkNanos(100_000);
+        }
+        while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
+            if (!feeding) return;
+            log.warn("Waiting for the ledger to record the orders of {} before the next bar", command);
+        }
+    }
+
+    /** True when the feed runs in real time (speed 1): market time then follows wall time. */
+    public boolean realTimeFeed() {
+        return properties.marketdata().speed() == 1.0;
     }
 
     private static int firstAfter(BarSeries s, long millis) {

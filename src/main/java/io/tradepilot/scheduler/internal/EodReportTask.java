@@ -28,11 +28,14 @@ final class EodReportTask implements ScheduledTask {
     private final TradingQueries trading;
     private final SchedulerStore store;
     private final Clock clock;
+    private final SessionTime reportTime;
 
-    EodReportTask(TradingQueries trading, SchedulerStore store, Clock clock) {
+    /** @param reportTime when the report runs on a trading day (it decides which day a late run reports) */
+    EodReportTask(TradingQueries trading, SchedulerStore store, Clock clock, SessionTime reportTime) {
         this.trading = trading;
         this.store = store;
         this.clock = clock;
+        this.reportTime = reportTime;
     }
 
     @Override
@@ -43,13 +46,28 @@ final class EodReportTask implements ScheduledTask {
     @Override
     public Result run(Run run) {
         ExchangeCalendar calendar = ExchangeCalendar.of(run.exchange());
-        LocalDate day = run.scheduledAt().atZone(calendar.zone()).toLocalDate();
+        LocalDate day = reportedDay(calendar, reportTime, run.scheduledAt());
         EodReport report = build(calendar, day);
         store.saveEodReport(report);
         int trades = report.strategies().stream().mapToInt(EodReport.StrategyLine::trades).sum();
         return Result.done("report for " + day + ": " + report.strategies().size() + " strategies, " + trades + " trades, equity change "
                 + (report.equityChange() == null ? "unknown" : report.equityChange().toPlainString()) + ", "
                 + report.openPositions().size() + " open positions");
+    }
+
+    /**
+     * The trading day a run at {@code at} reports: the latest trading day whose report time is not after
+     * {@code at}. A run on time reports its own day; a misfire run the next morning still reports the
+     * missed day (Quartz's fire-once-now replaces the missed fire time with the actual one). When the app was
+     * down over several report times only the latest missed day is reported.
+     */
+    static LocalDate reportedDay(ExchangeCalendar calendar, SessionTime reportTime, Instant at) {
+        LocalDate d = at.atZone(calendar.zone()).toLocalDate();
+        for (int i = 0; i < 30; i++, d = d.minusDays(1)) {
+            var t = reportTime.on(calendar, d);
+            if (t.isPresent() && !d.atTime(t.get()).atZone(calendar.zone()).toInstant().isAfter(at.plusSeconds(60))) return d;
+        }
+        return at.atZone(calendar.zone()).toLocalDate();
     }
 
     EodReport build(ExchangeCalendar calendar, LocalDate day) {

@@ -69,8 +69,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    ScheduledTask eodReportTask(TradingQueries trading, SchedulerStore store, Clock clock) {
-        return new EodReportTask(trading, store, clock);
+    ScheduledTask eodReportTask(TradingQueries trading, SchedulerStore store, Clock clock, SchedulerProperties properties) {
+        return new EodReportTask(trading, store, clock, new SessionTime.AfterClose(properties.eodReport().afterClose()));
     }
 
     @Bean

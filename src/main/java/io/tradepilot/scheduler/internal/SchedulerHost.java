@@ -107,7 +107,10 @@ public final class SchedulerHost implements SmartLifecycle {
         return running;
     }
 
-    /** After the engine host (which decides leadership), before the web server takes requests. */
+    /**
+     * Starts before the engine host (default phase) and stops after it; the leadership check follows the
+     * host's role either way, and a job finding the engine stopping records itself as skipped.
+     */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 2048;
@@ -175,7 +178,8 @@ public final class SchedulerHost implements SmartLifecycle {
         }
     }
 
-    private static Trigger trigger(JobSpec spec, JobKey job, PlannedTrigger p, ExchangeCalendar calendar) {
+    /** The Quartz trigger of one planned trigger: cron in the exchange zone, its calendar, the job's misfire instruction. */
+    static Trigger trigger(JobSpec spec, JobKey job, PlannedTrigger p, ExchangeCalendar calendar) {
         CronScheduleBuilder schedule = CronScheduleBuilder.cronSchedule(p.cron()).inTimeZone(TimeZone.getTimeZone(calendar.zone()));
         schedule = spec.misfire() == Misfire.FIRE_ONCE_NOW ? schedule.withMisfireHandlingInstructionFireAndProceed()
                 : schedule.withMisfireHandlingInstructionDoNothing();

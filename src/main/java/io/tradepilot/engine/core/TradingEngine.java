@@ -176,6 +176,7 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
             case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
             case EngineCommand.Flatten f -> flatten(f.reason());
+            case EngineCommand.SquareOff s -> squareOff(s.symbols(), s.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
             case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
             case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
@@ -229,6 +230,18 @@ public final class TradingEngine implements EngineInput {
         closeAll("flatten: " + reason, false);
     }
 
+    /** {@link EngineCommand.SquareOff}: closes the positions of {@code symbols} only; see there. */
+    private void squareOff(java.util.Set<String> symbols, String reason) {
+        for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
+            String symbol = portfolio.instrument(slot).symbol();
+            if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || broker.hasWorking(symbol, StrategyId.ENGINE)) continue;
+            for (Order o : broker.workingOrders()) {
+                if (o.request().symbol().equals(symbol)) cancel(o.id(), reason);
+            }
+            closePosition(slot, reason, false, new int[2]);
+        }
+    }
+
     /**
      * Closes every open position at its current mark immediately, bypassing risk checks and the fill
      * model: the backtest's {@code closeAtEnd}, where no later bar exists to fill at. Working orders are
@@ -240,19 +253,23 @@ public final class TradingEngine implements EngineInput {
     }
 
     private void closeAll(String reason, boolean atMark) {
-        Instant now = clock.instant();
         int[] seq = new int[2];
         for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
-            Position p = portfolio.position(slot);
-            if (p.isFlat()) continue;
-            Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
-            ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
-            OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
-            Order o = place(req, true);
-            if (atMark && o != null && o.status().isWorking()) {
-                broker.remove(o.id());
-                broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
-            }
+            closePosition(slot, reason, atMark, seq);
+        }
+    }
+
+    private void closePosition(int slot, String reason, boolean atMark, int[] seq) {
+        Instant now = clock.instant();
+        Position p = portfolio.position(slot);
+        if (p.isFlat()) return;
+        Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+        ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
+        OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
+        Order o = place(req, true);
+        if (atMark && o != null && o.status().isWorking()) {
+            broker.remove(o.id());
+            broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
         }
     }
 

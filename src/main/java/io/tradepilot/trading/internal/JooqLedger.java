@@ -299,6 +299,12 @@ final class JooqLedger {
         return out;
     }
 
+    java.util.Optional<EquityPoint> equityAt(java.time.Instant at) {
+        return db.selectFrom(EQUITY_SNAPSHOT).where(EQUITY_SNAPSHOT.AT.le(at)).orderBy(EQUITY_SNAPSHOT.AT.desc()).limit(1)
+                .fetchOptional(r -> new EquityPoint(r.getAt(), r.getCash(), r.getEquity(), r.getRealizedPnl(), r.getUnrealizedPnl(),
+                        r.getDrawdown(), r.getDayStartEquity()));
+    }
+
     List<StrategyDay> strategyDays(LocalDate from, LocalDate to) {
         return db.selectFrom(STRATEGY_DAY).where(STRATEGY_DAY.TRADING_DAY.between(from, to))
                 .orderBy(STRATEGY_DAY.TRADING_DAY, STRATEGY_DAY.STRATEGY)

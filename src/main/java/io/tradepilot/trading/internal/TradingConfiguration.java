@@ -73,6 +73,11 @@ class TradingConfiguration {
     }
 
     @Bean
+    io.tradepilot.trading.IntradaySquareOff intradaySquareOff(TradingProperties properties, EngineHost host) {
+        return new EngineSquareOff(properties, host);
+    }
+
+    @Bean
     TradingQueries tradingQueries(JooqLedger ledger, EngineHost host) {
         return new LedgerQueries(ledger, host);
     }

@@ -1,12 +1,14 @@
 package io.tradepilot.trading.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.Map;
  * @param strategies     the strategies to run, each on its symbols
  * @param limits         automatic loss triggers and pre-trade risk limits
  * @param marketdata     where bars come from and how they are checked
+ * @param squareOff      when the intraday strategies' positions are squared off each trading day
  */
 @ConfigurationProperties("tradepilot.trading")
 public record TradingProperties(@DefaultValue("true") boolean enabled,
@@ -39,7 +42,47 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("10s") Duration standbyRetry,
                                 @DefaultValue List<StrategySettings> strategies,
                                 @DefaultValue Limits limits,
-                                @DefaultValue MarketData marketdata) {
+                                @DefaultValue MarketData marketdata,
+                                @DefaultValue SquareOff squareOff) {
+
+    @ConstructorBinding
+    public TradingProperties {
+    }
+
+    /** Settings with the default square-off (15:25, five minutes before the close at the latest). */
+    public TradingProperties(boolean enabled, boolean autoStartup, BigDecimal initialCash, String currency, ZoneId marketZone,
+                             long leaderLockKey, Duration tick, Duration standbyRetry, List<StrategySettings> strategies,
+                             Limits limits, MarketData marketdata) {
+        this(enabled, autoStartup, initialCash, currency, marketZone, leaderLockKey, tick, standbyRetry, strategies, limits,
+                marketdata, new SquareOff(LocalTime.of(15, 25), Duration.ofMinutes(5)));
+    }
+
+    /**
+     * The exchange whose calendar the traded market follows: NSE for the synthetic market and an NSE
+     * CSV replay, NYSE for a replay of US instruments.
+     */
+    public String exchange() {
+        return marketdata.source() == Source.CSV && !"NSE".equalsIgnoreCase(marketdata.csv().exchange()) ? "NYSE" : "NSE";
+    }
+
+    /** The symbols of the strategies configured {@code intraday: true}. */
+    public java.util.Set<String> intradaySymbols() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (StrategySettings s : strategies) if (s.intraday()) out.addAll(s.symbols());
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * The end-of-day square-off of intraday strategies ({@code tradepilot.trading.square-off.*}).
+     *
+     * @param at          exchange local time (default 15:25)
+     * @param beforeClose the square-off happens at the latest this long before the session's close (early closes)
+     */
+    public record SquareOff(@DefaultValue("15:25") LocalTime at, @DefaultValue("5m") Duration beforeClose) {
+        public io.tradepilot.engine.calendar.SquareOffRule rule() {
+            return new io.tradepilot.engine.calendar.SquareOffRule(at, beforeClose);
+        }
+    }
 
     /**
      * One configured strategy.
@@ -49,9 +92,21 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param symbols  the symbols it trades, one instance each
      * @param quantity the order quantity
      * @param params   the strategy's parameters (sma-cross: {@code fast}, {@code slow})
+     * @param intraday true: its positions are squared off at the end of every trading day (see {@link SquareOff});
+     *                 false (default): positions are carried overnight
      */
     public record StrategySettings(String id, String name, List<String> symbols, @DefaultValue("100") BigDecimal quantity,
-                                   @DefaultValue Map<String, String> params) {
+                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday) {
+
+        @ConstructorBinding
+        public StrategySettings {
+        }
+
+        /** A strategy that carries its positions overnight. */
+        public StrategySettings(String id, String name, List<String> symbols, BigDecimal quantity, Map<String, String> params) {
+            this(id, name, symbols, quantity, params, false);
+        }
+
         public String strategyId() {
             return id == null || id.isBlank() ? name : id;
         }

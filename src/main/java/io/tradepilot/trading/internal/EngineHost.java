@@ -233,7 +233,8 @@ public final class EngineHost implements SmartLifecycle {
                 .withRisk(RiskChain.of())
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
-                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
+                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0)
+                .withLossSizeReduction(limits.sizeReduction().rule());
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
         recovery = recover(core, orderRows, source, checkpoints);
@@ -618,7 +619,22 @@ public final class EngineHost implements SmartLifecycle {
                 core.portfolio().mark(instrument, new Price(s.decimal(s.close(k))));
             }
         }
+        restoreRiskState(core);
         return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+    }
+
+    /**
+     * Continues the engine's risk measures where the ledger left them: the losing streak (consecutive-loss
+     * size reduction) from the recorded round trips, the peak equity and the day's starting equity from
+     * the last recorded time step (drawdown and daily loss then measure as an uninterrupted run would).
+     */
+    private void restoreRiskState(TradingEngine core) {
+        core.restoreRoundTrips(ledger.roundTripNetPnls());
+        ledger.riskBaseline().ifPresent(b -> {
+            core.restoreRiskBaseline(b.peakEquity(), b.dayStartEquity(), b.at());
+            log.info("Restored the risk baseline of {}: peak equity {}, day-start equity {}; loss streak {}",
+                    b.at(), b.peakEquity().toPlainString(), b.dayStartEquity().toPlainString(), core.lossStreak());
+        });
     }
 
     /** Differences between the rebuilt portfolio and the ledger's position rows, in words (empty: they agree). */

@@ -66,9 +66,41 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param dailyLoss fraction of the day's starting equity
      * @param drawdown  fraction below peak equity
      * @param action    what a trigger does to the controls
+     * @param sizeReduction entry size reduction after losing round trips in a row
      */
     public record Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
-                         @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action) {
+                         @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
+                         @DefaultValue SizeReduction sizeReduction) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Limits {
+            if (sizeReduction == null) sizeReduction = SizeReduction.OFF;
+        }
+
+        /** Limits without entry size reduction (for hosts built in code). */
+        public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action) {
+            this(dailyLoss, drawdown, action, SizeReduction.OFF);
+        }
+    }
+
+    /**
+     * ALPHA-PRIME's size breaker ({@code tradepilot.trading.limits.size-reduction.*}): after
+     * {@code afterLosses} losing round trips in a row the strategies' entry quantities are multiplied by
+     * {@code factor} (rounded down to whole lots; an entry that rounds to zero is rejected with
+     * SIZE_REDUCED_TO_ZERO) until {@code winsToRestore} winning round trips in a row. Exits are never reduced.
+     *
+     * @param afterLosses   losing round trips in a row (0: off)
+     * @param factor        multiplier for entries while reduced, in (0, 1]
+     * @param winsToRestore winning round trips in a row that restore full size
+     */
+    public record SizeReduction(@DefaultValue("3") int afterLosses, @DefaultValue("0.5") BigDecimal factor,
+                                @DefaultValue("2") int winsToRestore) {
+        public static final SizeReduction OFF = new SizeReduction(0, BigDecimal.ONE, 0);
+
+        /** The engine's rule; refuses (IllegalArgumentException) an impossible combination. */
+        public io.tradepilot.engine.risk.LossSizeReduction rule() {
+            return new io.tradepilot.engine.risk.LossSizeReduction(afterLosses, factor == null ? BigDecimal.ONE : factor, winsToRestore);
+        }
     }
 
     public enum Source { SYNTHETIC, CSV }

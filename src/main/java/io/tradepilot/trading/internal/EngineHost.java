@@ -109,6 +109,7 @@ public final class EngineHost implements SmartLifecycle {
     private final ControlService controls;
     private final Clock clock;
     private final Currency currency;
+    private final BarCache barCache;
 
     private volatile Role role = Role.STOPPED;
     private volatile boolean running;
@@ -142,6 +143,13 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, BarCache.NONE);
+    }
+
+    /** A host whose feed also hands every bar it gives the engine to {@code barCache} (never waiting for it). */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, BarCache barCache) {
+        this.barCache = java.util.Objects.requireNonNull(barCache, "barCache");
         this.properties = properties;
         this.ledger = ledger;
         this.lock = lock;
@@ -416,6 +424,7 @@ public final class EngineHost implements SmartLifecycle {
                         continue;
                     }
                     engine.accept(new EngineCommand.OnBar(list.get(i), series[i].bar(k)));
+                    barCache.offer(symbol, series[i], k);
                     step.put(symbol, (long) k + 1);
                     inStep++;
                 }

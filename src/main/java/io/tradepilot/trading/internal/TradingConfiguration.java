@@ -5,6 +5,7 @@ import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Wires live paper trading: the ledger, the leader lock, the engine host and the read API. */
+/** Wires live paper trading: the ledger, the leader lock, the engine host, the bar cache and the read APIs. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TradingProperties.class)
+@EnableConfigurationProperties({TradingProperties.class, BarCacheProperties.class})
 class TradingConfiguration {
 
     @Bean
@@ -25,10 +26,15 @@ class TradingConfiguration {
     }
 
     @Bean
+    RedisBarCache barCache(StringRedisTemplate redis, BarCacheProperties properties) {
+        return new RedisBarCache(redis, properties);
+    }
+
+    @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
-                          ControlEvents controlEvents, ControlService controls, Clock clock) {
+                          ControlEvents controlEvents, ControlService controls, Clock clock, RedisBarCache barCache) {
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock);
+                controlEvents, controls, clock, barCache);
     }
 
     @Bean

@@ -308,6 +308,11 @@ public final class EngineHost implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            SingleWriterEngine stopped = engine;
+            if (stopped != null) {
+                log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
+                        stopped.latest().barsProcessed(), lastBarTime);
+            }
             lock.close();
             role = Role.STOPPED;
             feedThread = null;

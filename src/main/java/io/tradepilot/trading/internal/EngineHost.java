@@ -110,6 +110,7 @@ public final class EngineHost implements SmartLifecycle {
     private final ControlService controls;
     private final Clock clock;
     private final Currency currency;
+    private final BarCache barCache;
 
     private volatile Role role = Role.STOPPED;
     private volatile boolean running;
@@ -150,13 +151,24 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
-        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE);
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE);
     }
 
-    /** @param switches the stored strategy switches, applied to the engine when it starts */
-    public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
-                      ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
-        this.switches = switches;
+    /** A host whose feed also hands every bar it gives the engine to {@code barCache} (never waiting for it). */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, BarCache barCache) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, barCache);
+    }
+
+    /**
+     * @param switches the stored strategy switches, applied to the engine when it starts
+     * @param barCache receives every bar the feed gives the engine (never waited for)
+     */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
+               BarCache barCache) {
+        this.switches = java.util.Objects.requireNonNull(switches, "switches");
+        this.barCache = java.util.Objects.requireNonNull(barCache, "barCache");
         this.properties = properties;
         this.ledger = ledger;
         this.lock = lock;
@@ -253,7 +265,8 @@ public final class EngineHost implements SmartLifecycle {
                 .withRisk(limits.riskChain())
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
-                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
+                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0)
+                .withLossSizeReduction(limits.sizeReduction().rule());
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
         recovery = recover(core, orderRows, source, checkpoints);
@@ -320,6 +333,11 @@ public final class EngineHost implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            SingleWriterEngine stopped = engine;
+            if (stopped != null) {
+                log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
+                        stopped.latest().barsProcessed(), lastBarTime);
+            }
             lock.close();
             role = Role.STOPPED;
             feedThread = null;
@@ -438,6 +456,7 @@ public final class EngineHost implements SmartLifecycle {
                         continue;
                     }
                     engine.accept(new EngineCommand.OnBar(list.get(i), series[i].bar(k)));
+                    barCache.offer(symbol, series[i], k);
                     step.put(symbol, (long) k + 1);
                     inStep++;
                 }
@@ -786,7 +805,22 @@ public final class EngineHost implements SmartLifecycle {
                 core.portfolio().mark(instrument, new Price(s.decimal(s.close(k))));
             }
         }
+        restoreRiskState(core);
         return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+    }
+
+    /**
+     * Continues the engine's risk measures where the ledger left them: the losing streak (consecutive-loss
+     * size reduction) from the recorded round trips, the peak equity and the day's starting equity from
+     * the last recorded time step (drawdown and daily loss then measure as an uninterrupted run would).
+     */
+    private void restoreRiskState(TradingEngine core) {
+        core.restoreRoundTrips(ledger.roundTripNetPnls());
+        ledger.riskBaseline().ifPresent(b -> {
+            core.restoreRiskBaseline(b.peakEquity(), b.dayStartEquity(), b.at());
+            log.info("Restored the risk baseline of {}: peak equity {}, day-start equity {}; loss streak {}",
+                    b.at(), b.peakEquity().toPlainString(), b.dayStartEquity().toPlainString(), core.lossStreak());
+        });
     }
 
     /** Differences between the rebuilt portfolio and the ledger's position rows, in words (empty: they agree). */

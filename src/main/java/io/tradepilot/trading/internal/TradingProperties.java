@@ -125,6 +125,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param dailyLoss                 fraction of the day's starting equity
      * @param drawdown                  fraction below peak equity
      * @param action                    what a trigger does to the controls
+     * @param sizeReduction             entry size reduction after losing round trips in a row
      * @param maxQuantityPerSymbol      largest absolute position in one symbol, in units
      * @param maxPercentOfEquityPerSymbol largest position value in one symbol as a fraction of equity
      * @param fatFingerQuantity         largest single order, in units (exits included)
@@ -132,7 +133,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param maxTotalExposure          largest gross exposure after an order, account currency
      * @param blacklist                 symbols in which entries are refused (exits stay possible)
      */
-    public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action,
+    public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
                          BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
                          BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
                          List<String> blacklist) {
@@ -140,6 +141,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
                       @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
+                      @DefaultValue SizeReduction sizeReduction,
                       @DefaultValue("2500") BigDecimal maxQuantityPerSymbol,
                       @DefaultValue("0.25") BigDecimal maxPercentOfEquityPerSymbol,
                       @DefaultValue("2000") BigDecimal fatFingerQuantity,
@@ -149,6 +151,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.dailyLoss = dailyLoss;
             this.drawdown = drawdown;
             this.action = action;
+            this.sizeReduction = sizeReduction == null ? SizeReduction.OFF : sizeReduction;
             this.maxQuantityPerSymbol = maxQuantityPerSymbol;
             this.maxPercentOfEquityPerSymbol = maxPercentOfEquityPerSymbol;
             this.fatFingerQuantity = fatFingerQuantity;
@@ -157,9 +160,14 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
         }
 
-        /** Loss triggers only, no pre-trade risk limits. */
+        /** Loss triggers and entry size reduction only, no pre-trade risk limits (hosts built in code). */
+        public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction) {
+            this(dailyLoss, drawdown, action, sizeReduction, null, null, null, null, null, List.of());
+        }
+
+        /** Loss triggers only: no size reduction, no pre-trade risk limits. */
         public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action) {
-            this(dailyLoss, drawdown, action, null, null, null, null, null, List.of());
+            this(dailyLoss, drawdown, action, SizeReduction.OFF);
         }
 
         /**
@@ -182,6 +190,26 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         private static BigDecimal on(BigDecimal v) {
             return v == null || v.signum() <= 0 ? null : v;
+        }
+    }
+
+    /**
+     * ALPHA-PRIME's size breaker ({@code tradepilot.trading.limits.size-reduction.*}): after
+     * {@code afterLosses} losing round trips in a row the strategies' entry quantities are multiplied by
+     * {@code factor} (rounded down to whole lots; an entry that rounds to zero is rejected with
+     * SIZE_REDUCED_TO_ZERO) until {@code winsToRestore} winning round trips in a row. Exits are never reduced.
+     *
+     * @param afterLosses   losing round trips in a row (0: off)
+     * @param factor        multiplier for entries while reduced, in (0, 1]
+     * @param winsToRestore winning round trips in a row that restore full size
+     */
+    public record SizeReduction(@DefaultValue("3") int afterLosses, @DefaultValue("0.5") BigDecimal factor,
+                                @DefaultValue("2") int winsToRestore) {
+        public static final SizeReduction OFF = new SizeReduction(0, BigDecimal.ONE, 0);
+
+        /** The engine's rule; refuses (IllegalArgumentException) an impossible combination. */
+        public io.tradepilot.engine.risk.LossSizeReduction rule() {
+            return new io.tradepilot.engine.risk.LossSizeReduction(afterLosses, factor == null ? BigDecimal.ONE : factor, winsToRestore);
         }
     }
 

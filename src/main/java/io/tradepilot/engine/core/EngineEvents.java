@@ -10,6 +10,15 @@ public interface EngineEvents {
     void publish(EngineEvent event);
 
     /**
+     * Called after each command handed to {@link TradingEngine#accept} has been applied (also when it
+     * threw). The events published since the previous call are the consequences of one command and belong
+     * together (a fill, its position change and the trades it closed): a sink that stores them should make
+     * them durable together, never a part of them. Default: nothing.
+     */
+    default void commandApplied() {
+    }
+
+    /**
      * True when this sink ignores every event, for the whole life of the engine it is given to. The
      * engine then need not build the events of its order/fill path (it counts them instead, see
      * {@link TradingEngine#eventsNotBuilt()}). Default false: every event is built and published.

@@ -162,6 +162,14 @@ public final class TradingEngine implements EngineInput {
 
     @Override
     public void accept(EngineCommand command) {
+        try {
+            apply(command);
+        } finally {
+            events.commandApplied();
+        }
+    }
+
+    private void apply(EngineCommand command) {
         switch (command) {
             case EngineCommand.OnBar b -> {
                 int slot = portfolio.slotOf(b.instrument());

@@ -22,6 +22,9 @@ import java.util.function.Function;
  * ({@link #publish}) only enqueues, so the writer never waits on the database; a thread of its own
  * drains the queue in batches and writes each batch in one transaction, in engine order. A batch that
  * fails (database down) is retried, with back-off, until it is written or the writer is halted.
+ * The events of one engine command (a fill, its position change, the trades it closed) are queued as one
+ * group ({@link #commandApplied}), so a batch never holds a part of them: a crash cannot leave a fill
+ * recorded without its position row or its round trip.
  *
  * <p>Write-ahead for orders: {@link #acceptedOrders()} counts OrderAccepted events published,
  * {@link #durableOrders()} those committed; the feed waits until they are equal before the next bar
@@ -46,6 +49,8 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private long nextFillSeq;
     private static final Object STOP = new Object();
     private final java.util.Set<ClientOrderId> awaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The current command's events, queued together when it is applied. Engine writer thread only. */
+    private List<LedgerItem> commandEvents = new ArrayList<>();
 
     /**
      * @param reactions called on the ledger thread after each committed batch, for every event of it,
@@ -74,7 +79,17 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
             case EngineEvent.DuplicateOrderIgnored d -> awaiting.remove(d.clientOrderId());
             default -> { }
         }
-        enqueue(new LedgerItem.Event(event));
+        commandEvents.add(new LedgerItem.Event(event));
+    }
+
+    /** Queues the command's events as one group (see the class comment). Called on the writer thread. */
+    @Override
+    public void commandApplied() {
+        if (commandEvents.isEmpty()) return;
+        List<LedgerItem> group = commandEvents;
+        commandEvents = new ArrayList<>();
+        enqueued.addAndGet(group.size());
+        queue.add(group);
     }
 
     /** Registers a placement whose decision (accepted, rejected, duplicate) the caller will wait for. */
@@ -133,6 +148,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
             List<LedgerItem> items = new ArrayList<>(batch.size());
             for (Object o : batch) {
                 if (o == STOP) stopping = true;
+                else if (o instanceof List<?> group) group.forEach(i -> items.add((LedgerItem) i));
                 else items.add((LedgerItem) o);
             }
             batch.clear();
@@ -174,6 +190,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
+        commandApplied(); // events published outside a command (none today); the engine's thread has ended
         queue.add(STOP);
         thread.join(CLOSE_TIMEOUT.toMillis());
         if (thread.isAlive()) {

@@ -134,6 +134,35 @@ class TradingEngineTest {
     }
 
     @Test
+    void the_events_of_one_command_are_reported_as_one_group_a_fill_with_its_position_change_and_closed_trade() {
+        List<List<EngineEvent>> groups = new ArrayList<>();
+        List<EngineEvent> current = new ArrayList<>();
+        TradingEngine e = new TradingEngine(EngineConfig.simple(Money.of("100000", Money.USD)), clock, OrderIdGenerator.sequential("O"),
+                new EngineEvents() {
+                    @Override
+                    public void publish(EngineEvent event) {
+                        current.add(event);
+                    }
+
+                    @Override
+                    public void commandApplied() {
+                        groups.add(List.copyOf(current));
+                        current.clear();
+                    }
+                });
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(10))));
+        bar(e, "105", "106", "104", "105");
+        assertThat(current).as("nothing left outside a group").isEmpty();
+        assertThat(groups).hasSize(5);
+        assertThat(groups.get(4)).extracting(ev -> ev.getClass().getSimpleName())
+                .containsExactly("OrderFilled", "PositionChanged", "TradeClosed");
+        assertThat(groups.get(3)).extracting(ev -> ev.getClass().getSimpleName()).containsExactly("OrderAccepted");
+    }
+
+    @Test
     void consecutive_losses_trip_the_engine_and_refuse_further_entries() {
         TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withTrips(null, null, 2));
         bar(e, "100", "101", "99", "100");

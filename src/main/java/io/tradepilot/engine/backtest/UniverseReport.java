@@ -50,10 +50,11 @@ public final class UniverseReport {
         }
         var s = u.summary();
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.json"), StandardCharsets.UTF_8)) {
+            // the same snake_case keys as each symbol's metrics.json (MetricsJsonWriter)
             w.write("{\n  \"strategy\": \"" + strategy + "\",\n  \"symbols\": " + s.symbols() + ",\n  \"trades\": " + s.trades()
-                    + ",\n  \"netPnl\": " + plain(s.netPnl()) + ",\n  \"totalReturn\": " + json(s.totalReturn()) + ",\n  \"maxDrawdown\": "
-                    + json(s.maxDrawdown()) + ",\n  \"winRate\": " + json(s.winRate()) + ",\n  \"profitFactor\": " + json(s.profitFactor())
-                    + ",\n  \"averageR\": " + json(s.averageR()) + "\n}\n");
+                    + ",\n  \"net_pnl\": " + plain(s.netPnl()) + ",\n  \"total_return\": " + json(s.totalReturn()) + ",\n  \"max_drawdown\": "
+                    + json(s.maxDrawdown()) + ",\n  \"win_rate\": " + json(s.winRate()) + ",\n  \"profit_factor\": " + json(s.profitFactor())
+                    + ",\n  \"average_r\": " + json(s.averageR()) + "\n}\n");
         }
         Files.writeString(dir.resolve("report.html"), html(u, strategy, zone), StandardCharsets.UTF_8);
     }

@@ -1,5 +1,7 @@
 package io.tradepilot.engine.cli;
 
+import io.tradepilot.engine.strategy.Strategies;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -9,13 +11,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code backtest --data FILE.csv (--strategy NAME [--param k=v ...] | --config FILE) --quantity N --cash AMOUNT
+ * {@code backtest --data FILE.csv (--strategy NAME [--param k=v ...] | --config FILE) [--quantity N] --cash AMOUNT
  * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE] [--skip-inconsistent]
  * [--price-decimals N]}.
  *
  * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
  * non-positive quantity or cash, a bad fill mode, a missing data file: exit 2), then hands the
- * {@link BacktestRequest} to the {@link BacktestExecutor} given at construction.
+ * {@link BacktestRequest} to the {@link BacktestExecutor} given at construction. {@code --quantity} is
+ * required for a fixed-size strategy and refused for a configuration that sizes by {@code risk_per_trade}
+ * or by a strategy that sizes itself (3wi) — one sizing rule, never two.
  */
 public final class BacktestCommand implements Command {
 
@@ -43,7 +47,7 @@ public final class BacktestCommand implements Command {
                 Option.optional("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
                 Option.optional("config", "FILE", "strategy configuration (YAML or JSON) in place of --strategy/--param"),
                 Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),
-                Option.required("quantity", "N", "fixed order quantity"),
+                Option.optional("quantity", "N", "fixed order quantity (not with a configuration that sizes by risk_per_trade)"),
                 Option.required("cash", "AMOUNT", "starting cash"),
                 Option.optional("commission-pct", "PCT", "commission, percent of notional per fill (default 0)"),
                 Option.optional("fill", "next-open|close", "market order fill timing (default next-open)"),
@@ -56,8 +60,7 @@ public final class BacktestCommand implements Command {
     /** Validates the options into a request (exposed for tests and for other front ends). */
     public BacktestRequest request(ParsedArgs args) throws UsageException {
         StrategyParameters.Resolved strategy = strategy(args);
-        BigDecimal quantity = args.decimal("quantity", null);
-        if (quantity.signum() <= 0) throw new UsageException("--quantity must be positive: " + quantity.toPlainString());
+        BigDecimal quantity = quantity(args, strategy);
         BigDecimal cash = args.decimal("cash", null);
         if (cash.signum() <= 0) throw new UsageException("--cash must be positive: " + cash.toPlainString());
         BigDecimal commission = args.decimal("commission-pct", "0");
@@ -80,6 +83,20 @@ public final class BacktestCommand implements Command {
         }
         return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
                 commission, fill, args.has("close-at-end"), out);
+    }
+
+    private static BigDecimal quantity(ParsedArgs args, StrategyParameters.Resolved strategy) throws UsageException {
+        String sizedBy = strategy.riskPerTradePercent() != null
+                ? "the configuration sizes entries by risk_per_trade (" + strategy.riskPerTradePercent().toPlainString() + " % of equity)"
+                : Strategies.definition(strategy.strategy()).sizesItself() ? strategy.strategy() + " sizes its entries from its own parameters" : null;
+        if (sizedBy != null) {
+            if (args.has("quantity")) throw new UsageException("--quantity does not apply: " + sizedBy);
+            return null;
+        }
+        if (!args.has("quantity")) throw new UsageException("missing required option --quantity (the strategy trades a fixed quantity)");
+        BigDecimal quantity = args.decimal("quantity", null);
+        if (quantity.signum() <= 0) throw new UsageException("--quantity must be positive: " + quantity.toPlainString());
+        return quantity;
     }
 
     private static StrategyParameters.Resolved strategy(ParsedArgs args) throws UsageException {

@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param zone          exchange zone of the data
  * @param readOptions   how strictly to read it (read with {@link DataOptions#read})
  * @param strategy      strategy name and validated parameters
- * @param quantity      fixed order quantity, positive
+ * @param quantity      fixed order quantity, positive; null when the strategy is sized another way
+ *                      ({@link StrategyParameters.Resolved#riskPerTradePercent()}, or a strategy that sizes itself)
  * @param cash          starting cash, positive
  * @param commissionPct commission as a percent of notional per fill, {@code 0 <= pct < 100}
  * @param fill          when market orders fill
@@ -37,7 +38,7 @@ public record BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readO
         Objects.requireNonNull(zone);
         Objects.requireNonNull(readOptions);
         Objects.requireNonNull(strategy);
-        Objects.requireNonNull(quantity);
+        if (quantity != null && quantity.signum() <= 0) throw new IllegalArgumentException("quantity must be positive");
         Objects.requireNonNull(cash);
         Objects.requireNonNull(commissionPct);
         Objects.requireNonNull(fill);

@@ -44,15 +44,22 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         return Cli.EXIT_OK;
     }
 
+    private static PositionSizing sizing(BacktestRequest request) {
+        BigDecimal risk = request.strategy().riskPerTradePercent();
+        if (risk != null) return PositionSizing.riskFraction(risk.movePointLeft(2));
+        if (request.quantity() != null) return new Strategies.FixedSizing(new Quantity(request.quantity()));
+        return (ctx, entry, stop) -> {
+            throw new IllegalStateException(request.strategy().strategy() + " sizes its entries itself");
+        };
+    }
+
     /** One symbol's run of the request's strategy (a fresh strategy instance). */
     BacktestResult runOne(BacktestRequest request, BarSeries series) throws UsageException {
         BarArrays data = arrays(series);
         Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
-        BigDecimal risk = request.strategy().riskPerTradePercent();
         Strategy strategy;
         try {
-            strategy = Strategies.create(request.strategy().strategy(), params, risk == null
-                    ? new Strategies.FixedSizing(new Quantity(request.quantity())) : PositionSizing.riskFraction(risk.movePointLeft(2)));
+            strategy = Strategies.create(request.strategy().strategy(), params, sizing(request));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

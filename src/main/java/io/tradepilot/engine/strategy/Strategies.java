@@ -29,8 +29,17 @@ import java.util.function.BiFunction;
 public final class Strategies {
     private Strategies() {}
 
-    /** One strategy type: its name, parameter schema and how to build it from validated parameters. */
-    public record Definition(String name, String summary, ParameterSchema schema, BiFunction<Parameters, PositionSizing, Strategy> factory) {
+    /**
+     * One strategy type: its name, parameter schema and how to build it from validated parameters.
+     *
+     * @param sizesItself the strategy sizes its entries from its own parameters and ignores the
+     *                    {@link PositionSizing} it is given (3WI: capital × risk percent)
+     */
+    public record Definition(String name, String summary, ParameterSchema schema, BiFunction<Parameters, PositionSizing, Strategy> factory,
+                             boolean sizesItself) {
+        public Definition(String name, String summary, ParameterSchema schema, BiFunction<Parameters, PositionSizing, Strategy> factory) {
+            this(name, summary, schema, factory, false);
+        }
     }
 
     private static final ParameterSchema SMA_CROSS = new ParameterSchema(List.of(
@@ -58,7 +67,7 @@ public final class Strategies {
         add(new Definition(ThreeWeekInsideStrategy.NAME, "Three-Week-Inside breakouts on weekly bars from daily bars", THREE_WEEK_INSIDE,
                 (p, sizing) -> new ThreeWeekInsideStrategy(new ThreeWeekInsideParameters(p.decimal("capital"), p.decimal("riskPercent").movePointLeft(2),
                         p.decimal("maxOpenRiskPercent").movePointLeft(2), p.integer("maxWeeksActive"), p.bool("allowShorts"), p.bool("requireFilters")),
-                        ExchangeCalendar.of(p.choice("exchange")), PositionTracker.seedDefaults(new AlertLog()))));
+                        ExchangeCalendar.of(p.choice("exchange")), PositionTracker.seedDefaults(new AlertLog())), true));
         add(new Definition(MeanReversion.NAME, "z-score of the close against its mean", MeanReversion.SCHEMA, MeanReversion::new));
         add(new Definition(OpeningRangeBreakout.NAME, "opening-range breakout on intraday bars", OpeningRangeBreakout.SCHEMA, OpeningRangeBreakout::new));
         add(new Definition(TrendPullback.NAME, "EMA trend with ATR pullback entries", TrendPullback.SCHEMA, TrendPullback::new));

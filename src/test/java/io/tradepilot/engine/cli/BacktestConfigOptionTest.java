@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,9 +40,30 @@ class BacktestConfigOptionTest {
         Path data = sample();
         Path out = dir.resolve("bt");
         Run r = run("backtest", "--config", "src/main/resources/strategies/examples/mean-reversion.yaml", "--data", data.toString(),
-                "--quantity", "10", "--cash", "1000000", "--out", out.toString());
+                "--cash", "1000000", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("trades.csv")));
+    }
+
+    @Test
+    void quantity_is_required_for_a_fixed_size_strategy_and_refused_where_something_else_sizes_the_entries() throws Exception {
+        Path data = sample();
+        Path out = dir.resolve("bt");
+        Run fixed = run("backtest", "--strategy", "sma-cross", "--data", data.toString(), "--cash", "1000000", "--out", out.toString());
+        assertEquals(2, fixed.code());
+        assertEquals("backtest: missing required option --quantity (the strategy trades a fixed quantity)\n", fixed.err());
+        Run risk = run("backtest", "--config", "src/main/resources/strategies/examples/mean-reversion.yaml", "--data", data.toString(),
+                "--quantity", "10", "--cash", "1000000", "--out", out.toString());
+        assertEquals(2, risk.code());
+        assertEquals("backtest: --quantity does not apply: the configuration sizes entries by risk_per_trade (0.25 % of equity)\n", risk.err());
+        Run itself = run("backtest", "--config", "src/main/resources/strategies/examples/three-week-inside.yaml", "--data", data.toString(),
+                "--quantity", "1", "--cash", "400000", "--out", out.toString());
+        assertEquals("backtest: --quantity does not apply: 3wi sizes its entries from its own parameters\n", itself.err());
+        assertFalse(Files.exists(out));
+        Run ok = run("backtest", "--config", "src/main/resources/strategies/examples/three-week-inside.yaml", "--data", data.toString(),
+                "--cash", "400000", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(Files.isRegularFile(out.resolve("metrics.json")));
     }
 
     @Test
@@ -50,8 +73,10 @@ class BacktestConfigOptionTest {
                 {"momentum", "lookback=5"}, {"orb", "rangeMinutes=30"}};
         for (String[] s : runs) {
             Path out = dir.resolve("bt-" + s[0]);
-            Run r = run("backtest", "--strategy", s[0], "--param", s[1], "--data", data.toString(), "--quantity", "10", "--cash", "1000000",
-                    "--out", out.toString());
+            List<String> args = new ArrayList<>(List.of("backtest", "--strategy", s[0], "--param", s[1], "--data", data.toString(),
+                    "--cash", "1000000", "--out", out.toString()));
+            if (!s[0].equals("3wi")) args.addAll(List.of("--quantity", "10")); // 3wi sizes its entries itself
+            Run r = run(args.toArray(String[]::new));
             assertEquals(0, r.code(), s[0] + ": " + r.err());
         }
     }

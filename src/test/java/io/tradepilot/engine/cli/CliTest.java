@@ -176,7 +176,8 @@ class CliTest {
         assertOneLineError(run(with(ok, "--fill", "open")), "backtest: --fill must be next-open or close: 'open'");
         assertOneLineError(run(with(ok, "--commission-pct", "-1")), "backtest: --commission-pct must be at least 0 and below 100: -1");
         assertOneLineError(run(with(ok, "--data", dir.resolve("none.csv").toString())), "backtest: no such file: " + dir.resolve("none.csv"));
-        assertOneLineError(run("backtest", "--data", data.toString()), "backtest: missing required option --quantity");
+        assertOneLineError(run("backtest", "--data", data.toString()), "backtest: missing required option --cash");
+        assertOneLineError(run(without(ok, "--quantity")), "backtest: missing required option --quantity (the strategy trades a fixed quantity)");
         assertThat(files()).containsExactly("SAMPLE.csv");
     }
 
@@ -276,6 +277,14 @@ class CliTest {
         Run r = run("backtest", "--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("--data FILE.csv", "[--fill next-open|close]", "[--param k=v ...]", "[--close-at-end]");
+    }
+
+    /** {@code base} without {@code option} and its value. */
+    private static String[] without(String[] base, String option) {
+        java.util.List<String> copy = new java.util.ArrayList<>(java.util.List.of(base));
+        int i = copy.indexOf(option);
+        copy.subList(i, i + 2).clear();
+        return copy.toArray(String[]::new);
     }
 
     private static String[] with(String[] base, String option, String value) {

@@ -54,9 +54,9 @@ class UniverseBacktestTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("<svg") && html.contains("Monthly returns") && html.contains("<h2>Trades</h2>"), "report sections");
         assertFalse(html.contains("http:") || html.contains("https:") || html.contains("src="), "no external resources");
-        String combined = Files.readString(out.resolve("metrics.json"));
-        assertTrue(combined.contains("\"symbols\": 2"), combined);
-        assertTrue(combined.contains("\"net_pnl\": ") && combined.contains("\"max_drawdown\": ") && !combined.contains("netPnl"), combined); // the per-symbol files' snake_case
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        assertTrue(metrics.contains("\"symbols\": 2"), metrics);
+        assertTrue(metrics.contains("\"net_pnl\": ") && metrics.contains("\"max_drawdown\": ") && !metrics.contains("netPnl"), metrics); // the per-symbol files' snake_case
     }
 
     @Test

@@ -46,7 +46,7 @@ final class OrdersPage {
      */
     void previewMarketOrder(String symbol, String side, String quantity, String reason) {
         newOrderButton().click();
-        assertThat(page.locator("#order-ticket")).isVisible();
+        assertThat(page.locator("#ticket-symbol")).isVisible();
         Locator symbolInput = page.locator("#ticket-symbol input");
         symbolInput.fill(symbol);
         symbolInput.press("Enter");
@@ -64,6 +64,6 @@ final class OrdersPage {
     /** Confirms the previewed order and waits for the ticket to close. */
     void confirm() {
         page.locator("#confirm-button").click();
-        assertThat(page.locator("#order-ticket")).isHidden();
+        assertThat(page.locator("#ticket-symbol")).isHidden();
     }
 }

@@ -33,8 +33,9 @@ final class PositionsPage {
         return page.locator("#flatten-all");
     }
 
-    Locator dialog() {
-        return page.locator("#action-dialog");
+    /** A field of the open action dialog: visible exactly while a dialog is open (the dialog host itself has no box). */
+    Locator dialogReason() {
+        return page.locator("#reason-field");
     }
 
     Locator dialogError() {
@@ -46,12 +47,12 @@ final class PositionsPage {
         closeButton(symbol).click();
         page.locator("#reason-field textarea").fill(reason);
         page.locator("#confirm-button").click();
-        assertThat(dialog()).isHidden();
+        assertThat(page.locator("#reason-field")).isHidden();
     }
 
     /** Opens "Flatten all", enters the reason and the typed word, submits; leaves the dialog as it ends. */
     void submitFlatten(String reason, String word) {
-        if (!dialog().isVisible()) flattenButton().click();
+        if (!page.locator("#confirm-field").isVisible()) flattenButton().click();
         page.locator("#reason-field textarea").fill(reason);
         page.locator("#confirm-field input").fill(word);
         page.locator("#confirm-button").click();

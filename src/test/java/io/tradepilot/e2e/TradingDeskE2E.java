@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Live paper trading through the browser: the engine runs in the application on the accelerated
  * synthetic market (a 5-minute bar every 0.5 s). The configured strategy cannot trade within the run
  * (its slow average needs more bars than the test sees), so every position comes from the people in
- * the test, and nothing moves under their feet. The ledger is emptied and the engine started once
+ * the test, and nothing moves under their feet; the first test alone trades SYNTH-GAMMA, so it sees its
+ * position appear from nothing whatever ran before it. The ledger is emptied and the engine started once
  * for this class; the context is closed afterwards so that no engine outlives it.
  */
 @TestPropertySource(properties = {
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tradepilot.trading.strategies[0].name=sma-cross",
         "tradepilot.trading.strategies[0].symbols[0]=SYNTH-ALPHA",
         "tradepilot.trading.strategies[0].symbols[1]=SYNTH-BETA",
+        "tradepilot.trading.strategies[0].symbols[2]=SYNTH-GAMMA",
         "tradepilot.trading.strategies[0].quantity=100",
         "tradepilot.trading.strategies[0].params.fast=5",
         "tradepilot.trading.strategies[0].params.slow=5000"})
@@ -83,22 +85,22 @@ class TradingDeskE2E extends BrowserTestSupport {
         Page page = signIn(operator).page;
 
         OrdersPage orders = OrdersPage.open(page);
-        orders.previewMarketOrder("SYNTH-ALPHA", "BUY", "100", "E2E: opening a position to close");
+        orders.previewMarketOrder("SYNTH-GAMMA", "BUY", "100", "E2E: opening a position to close");
         assertThat(orders.preview()).containsText("Position: 0 → 100");
         orders.confirm();
 
         PositionsPage positions = PositionsPage.open(page);
-        assertThat(positions.row("SYNTH-ALPHA")).isVisible();
+        assertThat(positions.row("SYNTH-GAMMA")).isVisible();
         assertThat(positions.flattenButton()).isHidden();
 
-        positions.close("SYNTH-ALPHA", "E2E: closing the test position");
+        positions.close("SYNTH-GAMMA", "E2E: closing the test position");
 
-        assertThat(positions.row("SYNTH-ALPHA")).isHidden();
-        assertThat(queries.openPositions()).noneMatch(p -> p.symbol().equals("SYNTH-ALPHA"));
+        assertThat(positions.row("SYNTH-GAMMA")).isHidden();
+        assertThat(queries.openPositions()).noneMatch(p -> p.symbol().equals("SYNTH-GAMMA"));
         var closes = users.as(users.admin(), () -> audit.find(new AuditQuery.Filter(null, null, operator.username(),
                 "POSITION_CLOSE", AuditOutcome.SUCCESS), 0, 10));
         assertThat(closes).singleElement().satisfies(row -> {
-            assertThat(row.target()).contains("SYNTH-ALPHA");
+            assertThat(row.target()).contains("SYNTH-GAMMA");
             assertThat(row.reason()).isEqualTo("E2E: closing the test position");
         });
     }
@@ -119,10 +121,10 @@ class TradingDeskE2E extends BrowserTestSupport {
         assertThat(positions.row("SYNTH-BETA")).isVisible();
         positions.submitFlatten("E2E: emergency exit of every position", "flatten");
         assertThat(positions.dialogError()).containsText("FLATTEN");
-        assertThat(positions.dialog()).isVisible();
+        assertThat(page.locator("#confirm-field")).isVisible(); // the dialog stays open
 
         positions.submitFlatten("E2E: emergency exit of every position", "FLATTEN");
-        assertThat(positions.dialog()).isHidden();
+        assertThat(positions.dialogReason()).isHidden();
         assertThat(positions.row("SYNTH-BETA")).isHidden();
 
         DashboardPage dashboard = new DashboardPage(page);

@@ -121,8 +121,9 @@ class DeskPanel extends VerticalLayout {
         currency = frame.currency();
         mode.setText(frame.mode());
         role.setText(frame.role());
+        boolean running = "RUNNING".equals(frame.engineState());
         engineState.setText(frame.engineState() == null ? "—" : frame.engineState()
-                + (frame.stateReason() == null || frame.stateReason().isBlank() ? "" : " (" + frame.stateReason() + ")"));
+                + (running || frame.stateReason() == null || frame.stateReason().isBlank() ? "" : " (" + frame.stateReason() + ")"));
         engineState.getElement().getThemeList().set("error", frame.engineState() != null && !"RUNNING".equals(frame.engineState()));
         marketTime.setText(frame.marketTime() == null ? "no bar yet" : MARKET_TIME.format(frame.marketTime()));
         notice.setText(frame.notice() == null ? "" : frame.notice());

@@ -16,10 +16,29 @@ public enum RefusalCode {
     CONFIRMATION_MISMATCH(Kind.INVALID),
     ACKNOWLEDGEMENT_REQUIRED(Kind.INVALID),
     RATE_LIMITED(Kind.RATE_LIMITED),
-    STATE_UNAVAILABLE(Kind.UNAVAILABLE);
+    STATE_UNAVAILABLE(Kind.UNAVAILABLE),
+    // manual trading actions (io.tradepilot.trading.TradingActions, StrategyControls)
+    /** The order, position or strategy named does not exist (or is not open). */
+    NOT_FOUND(Kind.NOT_FOUND),
+    /** The order can no longer be cancelled (filled, cancelled, expired). */
+    NOT_WORKING(Kind.CONFLICT),
+    /** Nothing to cancel or close. */
+    NOTHING_TO_DO(Kind.CONFLICT),
+    /** The kill switch is engaged: no new orders (flatten stays possible). */
+    KILL_SWITCH_ENGAGED(Kind.CONFLICT),
+    /** Paused or circuit breaker tripped: the order would open or increase a position. */
+    TRADING_BLOCKED(Kind.CONFLICT),
+    /** A pre-trade risk limit (or the strategy switch) refuses the order. */
+    RISK_REJECTED(Kind.INVALID),
+    /** The order itself is malformed: unknown symbol, side, type or time in force, bad quantity or prices. */
+    INVALID_ORDER(Kind.INVALID),
+    ALREADY_ACTIVE(Kind.CONFLICT),
+    ALREADY_INACTIVE(Kind.CONFLICT),
+    /** This instance does not run the engine (a standby), or the engine did not answer in time. */
+    ENGINE_UNAVAILABLE(Kind.UNAVAILABLE);
 
-    /** The family of a refusal: the REST API maps it to 409, 422, 429 or 503. */
-    public enum Kind { CONFLICT, INVALID, RATE_LIMITED, UNAVAILABLE }
+    /** The family of a refusal: the REST API maps it to 404, 409, 422, 429 or 503 ({@link RefusalProblems}). */
+    public enum Kind { NOT_FOUND, CONFLICT, INVALID, RATE_LIMITED, UNAVAILABLE }
 
     private final Kind kind;
 

@@ -6,12 +6,12 @@ import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.OrderPurpose;
 import io.tradepilot.controls.Refusal;
+import io.tradepilot.controls.RefusalProblems;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TripReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The controls over HTTP. Every change goes through {@link ControlService}: same rules, same audit. */
@@ -132,28 +131,11 @@ class ControlApiController {
     }
 
     static ResponseEntity<ProblemDetail> problem(Refusal refusal) {
-        HttpStatus status = switch (refusal.code().kind()) {
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-            case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.message());
-        problem.setTitle(switch (refusal.code().kind()) {
-            case CONFLICT -> "Not possible in the current state";
-            case INVALID -> "Request does not meet the rules";
-            case RATE_LIMITED -> "Too many requests";
-            case UNAVAILABLE -> "Control state unknown";
-        });
-        problem.setType(problemType(refusal.code().name().toLowerCase(Locale.ROOT).replace('_', '-')));
-        problem.setProperty("code", refusal.code().name());
-        var response = ResponseEntity.status(status);
-        refusal.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.toSeconds())));
-        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return RefusalProblems.response(refusal);
     }
 
     private static URI problemType(String slug) {
-        return URI.create("https://tradepilot.io/problems/" + slug);
+        return RefusalProblems.problemType(slug);
     }
 
 }

@@ -42,4 +42,13 @@ public sealed interface EngineCommand {
     record CancelOrder(OrderId orderId, String reason) implements EngineCommand {
         public CancelOrder { Objects.requireNonNull(orderId); }
     }
+
+    /**
+     * Switches a strategy's entries on or off. A disabled strategy still receives every bar; its orders
+     * that would not only reduce the symbol's position are rejected with
+     * {@link io.tradepilot.engine.risk.RejectionCode#STRATEGY_DISABLED}; its exits still go out.
+     */
+    record SetStrategyEnabled(io.tradepilot.engine.orders.StrategyId strategy, boolean enabled, String reason) implements EngineCommand {
+        public SetStrategyEnabled { Objects.requireNonNull(strategy); }
+    }
 }

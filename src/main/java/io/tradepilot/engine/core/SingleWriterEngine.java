@@ -1,6 +1,8 @@
 package io.tradepilot.engine.core;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +39,30 @@ public final class SingleWriterEngine implements EngineInput, AutoCloseable {
         queue.add(command);
     }
 
+    /**
+     * Runs {@code question} on the writer thread, after every command queued before it and before any
+     * queued after it, and completes the future with its answer (or exceptionally with what it threw, or
+     * with IllegalStateException when the engine stops first). The question must only read: it may
+     * not change the engine. Refused with IllegalStateException when the engine is stopped.
+     */
+    public <T> CompletableFuture<T> query(Function<TradingEngine, T> question) {
+        Objects.requireNonNull(question, "question");
+        if (!running) throw new IllegalStateException("engine stopped");
+        Query<T> q = new Query<>(question, new CompletableFuture<>());
+        queue.add(q);
+        return q.answer();
+    }
+
+    private record Query<T>(Function<TradingEngine, T> question, CompletableFuture<T> answer) {
+        void run(TradingEngine engine) {
+            try {
+                answer.complete(question.apply(engine));
+            } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+            }
+        }
+    }
+
     /** The snapshot after the last applied command. */
     public EngineSnapshot latest() {
         return latest;
@@ -51,13 +77,26 @@ public final class SingleWriterEngine implements EngineInput, AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
-            if (next == STOP) return;
+            if (next == STOP) {
+                failPendingQueries();
+                return;
+            }
+            if (next instanceof Query<?> q) {
+                q.run(engine);
+                continue;
+            }
             try {
                 engine.accept((EngineCommand) next);
             } catch (RuntimeException e) {
                 onError.accept(e);
             }
             latest = engine.snapshot();
+        }
+    }
+
+    private void failPendingQueries() {
+        for (Object o; (o = queue.poll()) != null; ) {
+            if (o instanceof Query<?> q) q.answer().completeExceptionally(new IllegalStateException("engine stopped"));
         }
     }
 

@@ -78,6 +78,8 @@ public final class TradingEngine implements EngineInput {
     private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
     /** Working orders that were accepted as exits (reduce the position they were placed against). */
     private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
+    /** Strategies whose entries are switched off ({@link EngineCommand.SetStrategyEnabled}). */
+    private final java.util.Set<StrategyId> disabledStrategies = new java.util.HashSet<>();
     private Strategy[][] strategies = new Strategy[4][];
     private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
@@ -101,7 +103,7 @@ public final class TradingEngine implements EngineInput {
         this.buildEvents = !events.discardsEvents();
         this.portfolio = new Portfolio(config.initialCash());
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
-        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), config.risk());
+        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), this::strategySwitch, config.risk());
         this.days = new LocalDays(config.marketZone());
         Arrays.fill(decimals, -1);
     }
@@ -176,6 +178,7 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.Flatten f -> flatten(f.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
             case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
+            case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
         }
     }
 
@@ -279,6 +282,48 @@ public final class TradingEngine implements EngineInput {
         state = next;
         stateReason = reason == null ? "" : reason;
         events.publish(new TradingStateChanged(clock.instant(), next, stateReason));
+    }
+
+    /**
+     * Switches {@code strategy}'s entries on or off (see {@link EngineCommand.SetStrategyEnabled}); it keeps
+     * receiving bars either way. Call on the writer thread (or before it starts).
+     */
+    public void setStrategyEnabled(StrategyId strategy, boolean enabled) {
+        Objects.requireNonNull(strategy, "strategy");
+        if (enabled) disabledStrategies.remove(strategy);
+        else disabledStrategies.add(strategy);
+    }
+
+    /** Whether {@code strategy}'s entries are allowed. Writer thread. */
+    public boolean strategyEnabled(StrategyId strategy) {
+        return !disabledStrategies.contains(strategy);
+    }
+
+    /** The risk check of the strategy switch: a disabled strategy may only reduce positions. */
+    private RiskDecision strategySwitch(OrderRequest order, RiskContext context) {
+        if (disabledStrategies.isEmpty() || !disabledStrategies.contains(order.strategy()) || context.reducesOnly(order)) {
+            return RiskDecision.APPROVED;
+        }
+        return RiskDecision.reject(RejectionCode.STRATEGY_DISABLED, "strategy " + order.strategy() + " is deactivated: entries refused");
+    }
+
+    /**
+     * What {@link EngineCommand.PlaceOrder} would decide for {@code req} now, without any effect: no order,
+     * no event, no id used, no trip. A client order id the engine already knows answers
+     * DUPLICATE_CLIENT_ORDER_ID; an instrument in another currency INVALID_ORDER; otherwise the trading
+     * state, the strategy switch and the configured risk chain, in that order, exactly as a placement.
+     * Call on the writer thread (e.g. through {@link SingleWriterEngine#query}).
+     */
+    public RiskDecision preview(OrderRequest req) {
+        Objects.requireNonNull(req, "req");
+        if (byClientId.containsKey(req.clientOrderId())) {
+            return RiskDecision.reject(RejectionCode.DUPLICATE_CLIENT_ORDER_ID, "client order id " + req.clientOrderId() + " is already used");
+        }
+        if (!req.instrument().currency().equals(portfolio.currency())) {
+            return RiskDecision.reject(RejectionCode.INVALID_ORDER, "portfolio in " + portfolio.currency() + " cannot hold "
+                    + req.symbol() + " in " + req.instrument().currency());
+        }
+        return risk.check(req, new RiskContext(portfolio, clock.instant()));
     }
 
     private TradingState tradingState() {

@@ -36,7 +36,8 @@ import io.tradepilot.engine.orders.OrderView;
 import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.portfolio.PositionSnapshot;
-import io.tradepilot.engine.risk.RiskChain;
+import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.risk.RiskDecision;
 import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.trading.EngineStatus;
@@ -129,7 +130,12 @@ public final class EngineHost implements SmartLifecycle {
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand.PlaceOrder> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Placements and flattens, handed to the engine by the feed thread between time steps (write-ahead). */
+    private final java.util.concurrent.LinkedBlockingQueue<EngineCommand> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Callers of {@link #placeAndAwait} waiting for the engine's recorded decision, by client order id. */
+    private final Map<ClientOrderId, java.util.concurrent.CompletableFuture<Decision>> decisions = new ConcurrentHashMap<>();
+    /** Strategies switched off in the store ({@code strategy_switch}), applied at start. */
+    private final StrategySwitches switches;
     /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
@@ -142,6 +148,13 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE);
+    }
+
+    /** @param switches the stored strategy switches, applied to the engine when it starts */
+    public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+                      ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
+        this.switches = switches;
         this.properties = properties;
         this.ledger = ledger;
         this.lock = lock;
@@ -210,6 +223,7 @@ public final class EngineHost implements SmartLifecycle {
         refusedCommands.set(0);
         cancelsRequested.clear();
         placements.clear();
+        decisions.clear();
         feedFinished = false;
         staleTripped = false;
         lastBarTime = null;
@@ -230,7 +244,7 @@ public final class EngineHost implements SmartLifecycle {
         var limits = properties.limits();
         EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                 .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
-                .withRisk(RiskChain.of())
+                .withRisk(limits.riskChain())
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
                 .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
@@ -245,6 +259,7 @@ public final class EngineHost implements SmartLifecycle {
                 core.register(s, instrument, series.priceScale());
             }
         }
+        for (String off : switches.disabled()) core.setStrategyEnabled(new StrategyId(off), false);
         engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
             refusedCommands.incrementAndGet();
             log.error("The engine refused a command", error);
@@ -364,13 +379,14 @@ public final class EngineHost implements SmartLifecycle {
      * IllegalStateException unless this instance is the leader.
      * <p>A {@code PlaceOrder} goes through the feed thread, between two time steps, which waits until the
      * engine has decided on it and an accepted order is committed before the next bar: the same
-     * write-ahead guarantee as for the strategies' orders. Other commands go to the engine at once.
+     * write-ahead guarantee as for the strategies' orders. A {@code Flatten} (whose closing orders the
+     * engine places itself) takes the same path. Other commands go to the engine at once.
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
         if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
-        if (command instanceof EngineCommand.PlaceOrder place) {
-            placements.add(place);
+        if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.Flatten) {
+            placements.add(command);
         } else {
             e.accept(command);
         }
@@ -401,7 +417,7 @@ public final class EngineHost implements SmartLifecycle {
                     while (feeding) place(placements.poll(100, TimeUnit.MILLISECONDS));
                     return;
                 }
-                for (EngineCommand.PlaceOrder p; (p = placements.poll()) != null; ) place(p);
+                for (EngineCommand p; (p = placements.poll()) != null; ) place(p);
                 marketClock.set(t);
                 Map<String, Long> step = new HashMap<>();
                 int inStep = 0;
@@ -458,8 +474,12 @@ public final class EngineHost implements SmartLifecycle {
      * Hands the engine one placement between time steps and waits until it is decided and, when
      * accepted, committed: no bar reaches the paper broker before the order's row exists.
      */
-    private void place(EngineCommand.PlaceOrder placement) {
-        if (placement == null) return;
+    private void place(EngineCommand command) {
+        if (command == null) return;
+        if (!(command instanceof EngineCommand.PlaceOrder placement)) {
+            applyAndRecord(command);
+            return;
+        }
         var cid = placement.request().clientOrderId();
         writer.expectDecision(cid);
         long refusedBefore = refusedCommands.get();
@@ -471,6 +491,23 @@ public final class EngineHost implements SmartLifecycle {
         while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
             if (!feeding) return;
             log.warn("Waiting for the ledger to record {} before the next bar", cid);
+        }
+    }
+
+    /**
+     * Hands the engine a command that may place orders itself (a flatten), waits until it is applied
+     * (a query queued behind it has answered) and every order it accepted is committed.
+     */
+    private void applyAndRecord(EngineCommand command) {
+        engine.accept(command);
+        var applied = engine.query(core -> Boolean.TRUE);
+        while (!applied.isDone()) {
+            if (!feeding) return;
+            LockSupport.parkNanos(100_000);
+        }
+        while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
+            if (!feeding) return;
+            log.warn("Waiting for the ledger to record the orders of {} before the next bar", command.getClass().getSimpleName());
         }
     }
 
@@ -523,6 +560,10 @@ public final class EngineHost implements SmartLifecycle {
         if ((breakerReset || killLifted) && e.latest().state() == EngineState.TRIPPED) {
             e.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
         }
+        // a flatten leaves the engine KILLED on its own: disengaging the kill switch lifts that too
+        if (change.action() == ControlAction.DISENGAGE_KILL_SWITCH && e.latest().state() == EngineState.KILLED) {
+            e.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
+        }
     }
 
     /** Asks the engine to cancel every working order not already asked for. Cancels always pass the controls. */
@@ -538,6 +579,7 @@ public final class EngineHost implements SmartLifecycle {
 
     /** Called on the ledger thread after the event is committed. */
     private void onRecorded(EngineEvent event) {
+        if (!decisions.isEmpty()) decided(event);
         if (!(event instanceof EngineEvent.RiskTripped trip)) return;
         TripReason reason = switch (trip.code()) {
             case DAILY_LOSS_LIMIT -> TripReason.DAILY_LOSS_EXCEEDED;
@@ -560,6 +602,99 @@ public final class EngineHost implements SmartLifecycle {
         if (result instanceof ControlResult.Refused refused) {
             log.info("Automatic control change not applied: {}", refused.refusal().message());
         }
+    }
+
+    // ------------------------------------------------------------------------------ manual actions
+
+    /** The engine's recorded decision on a placement. */
+    public sealed interface Decision {
+        /** Accepted as {@code orderId}; the order row is committed. */
+        record Accepted(String orderId) implements Decision {}
+
+        /** Refused by the trading state, the strategy switch or a risk limit; the rejection is recorded. */
+        record Rejected(RejectionCode code, String message) implements Decision {}
+
+        /** The client order id was used before; {@code existingOrderId} stands. */
+        record Duplicate(String existingOrderId) implements Decision {}
+    }
+
+    /** What the engine would decide on an order now, with the symbol's signed position and last mark (null if none yet). */
+    public record Preview(RiskDecision decision, BigDecimal position, BigDecimal mark) {}
+
+    /** The instruments the engine trades, by symbol (empty unless this instance is the leader). */
+    public Map<String, Instrument> instruments() {
+        return role == Role.LEADER ? instruments : Map.of();
+    }
+
+    /**
+     * Places {@code request} through the write-ahead path ({@link #send}) and waits at most {@code timeout}
+     * for the engine's decision, which is reported only once it is committed to the ledger (an accepted order's
+     * row exists before any bar can fill it). Empty when no decision arrived in time (the placement may still
+     * be decided later; its outcome is then in the ledger).
+     *
+     * @throws IllegalStateException unless this instance runs the engine
+     */
+    public Optional<Decision> placeAndAwait(OrderRequest request, Duration timeout) throws InterruptedException {
+        ClientOrderId cid = request.clientOrderId();
+        var answer = new java.util.concurrent.CompletableFuture<Decision>();
+        decisions.put(cid, answer);
+        try {
+            send(new EngineCommand.PlaceOrder(request));
+            return Optional.of(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException e) {
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            decisions.remove(cid);
+        }
+    }
+
+    /**
+     * What the engine would decide on {@code request} now (trading state, strategy switch, risk limits: what a
+     * placement would meet), answered on the writer thread without any effect. Empty when the engine did not
+     * answer within {@code timeout}.
+     *
+     * @throws IllegalStateException unless this instance runs the engine
+     */
+    public Optional<Preview> preview(OrderRequest request, Duration timeout) throws InterruptedException {
+        String symbol = request.symbol();
+        return query(core -> new Preview(core.preview(request), core.portfolio().quantity(symbol), core.portfolio().markOf(symbol)), timeout);
+    }
+
+    /**
+     * Asks the engine a read-only {@code question} on its writer thread, after every command sent before, and
+     * waits at most {@code timeout} for the answer (empty when none came in time). The question must not
+     * change the engine.
+     *
+     * @throws IllegalStateException unless this instance runs the engine, or when the question failed
+     */
+    public <T> Optional<T> query(java.util.function.Function<TradingEngine, T> question, Duration timeout) throws InterruptedException {
+        SingleWriterEngine e = engine;
+        if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
+        var answer = e.query(question);
+        try {
+            return Optional.ofNullable(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (java.util.concurrent.TimeoutException ex) {
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException ex) {
+            throw new IllegalStateException(ex.getCause());
+        }
+    }
+
+    /** Called on the ledger thread for committed events while someone waits in {@link #placeAndAwait}. */
+    private void decided(EngineEvent event) {
+        switch (event) {
+            case EngineEvent.OrderAccepted a -> complete(a.clientOrderId(), new Decision.Accepted(a.orderId().value()));
+            case EngineEvent.OrderRejected r -> complete(r.clientOrderId(), new Decision.Rejected(r.code(), r.message()));
+            case EngineEvent.DuplicateOrderIgnored d -> complete(d.clientOrderId(), new Decision.Duplicate(d.existing().value()));
+            default -> { }
+        }
+    }
+
+    private void complete(ClientOrderId cid, Decision decision) {
+        var waiting = decisions.get(cid);
+        if (waiting != null) waiting.complete(decision);
     }
 
     // ------------------------------------------------------------------------------ recovery

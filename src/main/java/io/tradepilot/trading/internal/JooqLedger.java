@@ -278,6 +278,11 @@ final class JooqLedger {
                 r.getAveragePrice().stripTrailingZeros(), r.getRealizedPnl().stripTrailingZeros(), r.getUpdatedAt()));
     }
 
+    /** One recorded order by its engine order id. */
+    java.util.Optional<LedgerOrder> order(String orderId) {
+        return db.selectFrom(TRADE_ORDER).where(TRADE_ORDER.ORDER_ID.eq(orderId)).fetchOptional(JooqLedger::order);
+    }
+
     List<LedgerOrder> orders(boolean workingOnly, int limit) {
         var q = db.selectFrom(TRADE_ORDER);
         var where = workingOnly ? q.where(TRADE_ORDER.STATUS.in("ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "CANCEL_FAILED"))

@@ -1,20 +1,26 @@
 package io.tradepilot.trading.internal;
 
+import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 
-/** Wires live paper trading: the ledger, the leader lock, the engine host and the read API. */
+/**
+ * Wires live paper trading: the ledger, the leader lock, the engine host, the read API, and the manual
+ * trading actions and strategy switches with their authorization, rate limits and audit.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TradingProperties.class)
 class TradingConfiguration {
@@ -25,10 +31,45 @@ class TradingConfiguration {
     }
 
     @Bean
+    JooqStrategySwitches strategySwitches(DSLContext db) {
+        return new JooqStrategySwitches(db);
+    }
+
+    @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
-                          ControlEvents controlEvents, ControlService controls, Clock clock) {
+                          ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock);
+                controlEvents, controls, clock, switches);
+    }
+
+    @Bean
+    TradingAuthorization tradingAuthorization(AuditLog audit) {
+        return new TradingAuthorization(audit);
+    }
+
+    /** Audits denials by method security of the trading actions (named by {@code @HandleAuthorizationDenied}). */
+    @Bean
+    TradingDeniedHandler tradingDeniedHandler(TradingAuthorization authorization) {
+        return new TradingDeniedHandler(authorization);
+    }
+
+    /** Per-user rate limits in Redis, under the deployment's key prefix ({@code tradepilot.controls.key-prefix}). */
+    @Bean
+    RedisRateLimiter tradingRateLimiter(StringRedisTemplate redis, Clock clock,
+                                        @Value("${tradepilot.controls.key-prefix:}") String keyPrefix) {
+        return new RedisRateLimiter(redis, clock, keyPrefix);
+    }
+
+    @Bean
+    DefaultTradingActions tradingActions(EngineHost host, TradingAuthorization authorization, RateLimiter limiter,
+                                         ControlService controls, TradingGate gate, JooqLedger ledger, Clock clock) {
+        return new DefaultTradingActions(host, authorization, limiter, controls, gate, ledger, clock);
+    }
+
+    @Bean
+    DefaultStrategyControls strategyControls(TradingProperties properties, StrategySwitches switches, EngineHost host,
+                                             JooqLedger ledger, TradingAuthorization authorization, Clock clock) {
+        return new DefaultStrategyControls(properties, switches, host, ledger, authorization, clock);
     }
 
     @Bean

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param tick           how often the host checks data freshness and the kill switch against working orders
  * @param standbyRetry   how often a standby instance tries to take the leader lock over
  * @param strategies     the strategies to run, each on its symbols
- * @param limits         automatic loss triggers
+ * @param limits         automatic loss triggers and pre-trade risk limits
  * @param marketdata     where bars come from and how they are checked
  */
 @ConfigurationProperties("tradepilot.trading")
@@ -61,14 +61,73 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
     public enum LimitAction { TRIP_CIRCUIT_BREAKER, ENGAGE_KILL_SWITCH }
 
     /**
-     * Automatic loss triggers (fractions; null or 0 turns one off). ALPHA-PRIME: 1.8 % daily loss, 3.5 % drawdown.
+     * Automatic loss triggers (fractions; null or 0 turns one off; ALPHA-PRIME: 1.8 % daily loss, 3.5 %
+     * drawdown) and the pre-trade risk limits every new order passes after the trading state, in the seed
+     * platform's order: blacklist, fat finger, quantity per symbol, percent of equity per symbol, total
+     * exposure. A limit that is null or not positive is off. The defaults suit an INR 1,000,000 paper
+     * account trading the synthetic symbols (start price 1,000) 100 shares at a time.
      *
-     * @param dailyLoss fraction of the day's starting equity
-     * @param drawdown  fraction below peak equity
-     * @param action    what a trigger does to the controls
+     * @param dailyLoss                 fraction of the day's starting equity
+     * @param drawdown                  fraction below peak equity
+     * @param action                    what a trigger does to the controls
+     * @param maxQuantityPerSymbol      largest absolute position in one symbol, in units
+     * @param maxPercentOfEquityPerSymbol largest position value in one symbol as a fraction of equity
+     * @param fatFingerQuantity         largest single order, in units (exits included)
+     * @param fatFingerNotional         largest single order value, account currency (exits included)
+     * @param maxTotalExposure          largest gross exposure after an order, account currency
+     * @param blacklist                 symbols in which entries are refused (exits stay possible)
      */
-    public record Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
-                         @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action) {
+    public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action,
+                         BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
+                         BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
+                         List<String> blacklist) {
+
+        @org.springframework.boot.context.properties.bind.ConstructorBinding
+        public Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
+                      @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
+                      @DefaultValue("2500") BigDecimal maxQuantityPerSymbol,
+                      @DefaultValue("0.25") BigDecimal maxPercentOfEquityPerSymbol,
+                      @DefaultValue("2000") BigDecimal fatFingerQuantity,
+                      @DefaultValue("300000") BigDecimal fatFingerNotional,
+                      @DefaultValue("1000000") BigDecimal maxTotalExposure,
+                      @DefaultValue List<String> blacklist) {
+            this.dailyLoss = dailyLoss;
+            this.drawdown = drawdown;
+            this.action = action;
+            this.maxQuantityPerSymbol = maxQuantityPerSymbol;
+            this.maxPercentOfEquityPerSymbol = maxPercentOfEquityPerSymbol;
+            this.fatFingerQuantity = fatFingerQuantity;
+            this.fatFingerNotional = fatFingerNotional;
+            this.maxTotalExposure = maxTotalExposure;
+            this.blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
+        }
+
+        /** Loss triggers only, no pre-trade risk limits. */
+        public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action) {
+            this(dailyLoss, drawdown, action, null, null, null, null, null, List.of());
+        }
+
+        /**
+         * The configured pre-trade limits as the engine's risk chain (empty when all are off). The trading
+         * state and the strategy switch are checked by the engine before these.
+         */
+        public io.tradepilot.engine.risk.RiskChain riskChain() {
+            List<io.tradepilot.engine.risk.RiskCheck> checks = new java.util.ArrayList<>();
+            if (!blacklist.isEmpty()) checks.add(new io.tradepilot.engine.risk.Blacklist(java.util.Set.copyOf(blacklist)));
+            if (on(fatFingerQuantity) != null || on(fatFingerNotional) != null) {
+                checks.add(new io.tradepilot.engine.risk.FatFinger(on(fatFingerQuantity), on(fatFingerNotional)));
+            }
+            if (on(maxQuantityPerSymbol) != null) checks.add(new io.tradepilot.engine.risk.MaxQuantityPerSymbol(maxQuantityPerSymbol));
+            if (on(maxPercentOfEquityPerSymbol) != null) {
+                checks.add(new io.tradepilot.engine.risk.MaxPercentOfEquityPerSymbol(maxPercentOfEquityPerSymbol));
+            }
+            if (on(maxTotalExposure) != null) checks.add(new io.tradepilot.engine.risk.MaxTotalExposure(maxTotalExposure));
+            return new io.tradepilot.engine.risk.RiskChain(checks);
+        }
+
+        private static BigDecimal on(BigDecimal v) {
+            return v == null || v.signum() <= 0 ? null : v;
+        }
     }
 
     public enum Source { SYNTHETIC, CSV }

@@ -41,4 +41,18 @@ class SingleWriterEngineTest {
         assertThat(live.latest().state()).isEqualTo(EngineState.KILLED);
         assertThat(errors).isEmpty();
     }
+
+    @Test
+    void a_query_runs_on_the_writer_after_the_commands_queued_before_it() throws Exception {
+        TradingEngine engine = new TradingEngine(EngineConfig.simple(Money.of("1000", Money.USD)),
+                Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC), OrderIdGenerator.sequential("O"), EngineEvents.NONE);
+        SingleWriterEngine live = new SingleWriterEngine(engine, r -> new Thread(r, "engine-writer"), e -> { });
+        live.accept(new EngineCommand.Kill("k"));
+        var answer = live.query(e -> Thread.currentThread().getName() + " " + e.state());
+        var failing = live.query(e -> { throw new IllegalArgumentException("bad question"); });
+        assertThat(answer.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("engine-writer KILLED");
+        assertThat(failing).failsWithin(java.time.Duration.ofSeconds(5)).withThrowableThat().withRootCauseInstanceOf(IllegalArgumentException.class);
+        live.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> live.query(e -> 1)).isInstanceOf(IllegalStateException.class);
+    }
 }

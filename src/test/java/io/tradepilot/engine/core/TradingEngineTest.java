@@ -246,4 +246,62 @@ class TradingEngineTest {
         assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.INVALID_ORDER));
         assertThat(e.orders()).isEmpty();
     }
+
+    @Test
+    void a_preview_answers_what_a_placement_would_decide_without_placing_anything() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD))
+                .withRisk(new io.tradepilot.engine.risk.MaxQuantityPerSymbol(new BigDecimal("50"))));
+        bar(e, "100", "101", "99", "100");
+        var tooMany = buy("p1", 60);
+        var fine = buy("p2", 40);
+
+        assertThat(e.preview(tooMany)).isInstanceOfSatisfying(io.tradepilot.engine.risk.RiskDecision.Rejection.class,
+                r -> assertThat(r.code()).isEqualTo(RejectionCode.MAX_QUANTITY_PER_SYMBOL));
+        assertThat(e.preview(fine).approved()).isTrue();
+        assertThat(events).as("a preview publishes nothing").noneMatch(ev -> ev instanceof OrderAccepted || ev instanceof OrderRejected);
+        assertThat(e.orders()).isEmpty();
+
+        e.accept(new EngineCommand.PlaceOrder(tooMany));
+        e.accept(new EngineCommand.PlaceOrder(fine));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.MAX_QUANTITY_PER_SYMBOL));
+        assertThat(of(OrderAccepted.class)).singleElement().satisfies(a -> assertThat(a.clientOrderId().value()).isEqualTo("p2"));
+        assertThat(e.preview(fine)).as("a used client order id").isInstanceOfSatisfying(io.tradepilot.engine.risk.RiskDecision.Rejection.class,
+                r -> assertThat(r.code()).isEqualTo(RejectionCode.DUPLICATE_CLIENT_ORDER_ID));
+        e.accept(new EngineCommand.Kill("stop"));
+        assertThat(e.preview(buy("p3", 1))).as("the trading state comes first").isInstanceOfSatisfying(
+                io.tradepilot.engine.risk.RiskDecision.Rejection.class, r -> assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED));
+    }
+
+    @Test
+    void a_disabled_strategy_gets_bars_and_its_exits_go_out_but_its_entries_are_refused_until_enabled_again() {
+        TradingEngine e = engine();
+        List<Instant> seen = new ArrayList<>();
+        StrategyId id = new StrategyId("s");
+        Strategy s = new Strategy() {
+            @Override public StrategyId id() { return id; }
+            @Override public void onBar(BarCursor bar, StrategyContext ctx) { seen.add(ctx.time()); }
+        };
+        e.register(s, AAPL, 2);
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-in"), id, AAPL, Side.BUY, Quantity.of(10))));
+        bar(e, "100", "101", "99", "100");
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("10");
+
+        e.accept(new EngineCommand.SetStrategyEnabled(id, false, "review"));
+        assertThat(e.strategyEnabled(id)).isFalse();
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-more"), id, AAPL, Side.BUY, Quantity.of(10))));
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-flip"), id, AAPL, Side.SELL, Quantity.of(20))));
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-out"), id, AAPL, Side.SELL, Quantity.of(10))));
+        e.accept(new EngineCommand.PlaceOrder(buy("manual-in", 1)));
+        assertThat(of(OrderRejected.class)).extracting(r -> r.clientOrderId().value() + " " + r.code())
+                .containsExactly("s-more STRATEGY_DISABLED", "s-flip STRATEGY_DISABLED");
+        assertThat(of(OrderAccepted.class)).extracting(a -> a.clientOrderId().value()).containsExactly("s-in", "s-out", "manual-in");
+        bar(e, "100", "101", "99", "100");
+        assertThat(seen).as("bars keep coming while disabled").hasSize(3);
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("1");
+
+        e.accept(new EngineCommand.SetStrategyEnabled(id, true, "reviewed"));
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-again"), id, AAPL, Side.BUY, Quantity.of(10))));
+        assertThat(of(OrderAccepted.class)).extracting(a -> a.clientOrderId().value()).endsWith("s-again");
+    }
 }

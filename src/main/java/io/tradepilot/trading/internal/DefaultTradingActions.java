@@ -1,0 +1,365 @@
+package io.tradepilot.trading.internal;
+
+import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.controls.ControlResult;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.ControlsReading;
+import io.tradepilot.controls.Refusal;
+import io.tradepilot.controls.RefusalCode;
+import io.tradepilot.controls.TradingGate;
+import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.engine.core.EngineSnapshot;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.Order;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.portfolio.PositionSnapshot;
+import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.risk.RiskDecision;
+import io.tradepilot.security.CurrentUser;
+import io.tradepilot.trading.ActionResult;
+import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.ManualOrder;
+import io.tradepilot.trading.OrderPreview;
+import io.tradepilot.trading.TradingAction;
+import io.tradepilot.trading.TradingActions;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * {@link TradingActions} in front of the {@link EngineHost}. Every mutating method runs the same sequence:
+ * role (method security, then again inside; a denial is audited), input rules ({@link ActionRules}), this
+ * instance runs the engine, the user's rate limit ({@link RateLimiter}; unreadable: refused), the action;
+ * every outcome is audited with user, action, target, reason and client address. Orders go only through
+ * the host's write-ahead path and the answer waits (at most {@link #DECISION_TIMEOUT}) for the engine's
+ * recorded decision.
+ */
+class DefaultTradingActions implements TradingActions {
+
+    static final String OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
+    static final String ADMIN = "hasRole('ADMIN')";
+    /** How long an action waits for the engine's (recorded) answer. */
+    static final Duration DECISION_TIMEOUT = Duration.ofSeconds(5);
+
+    private final EngineHost host;
+    private final TradingAuthorization authorization;
+    private final RateLimiter limiter;
+    private final ControlService controls;
+    private final TradingGate gate;
+    private final JooqLedger ledger;
+    private final Clock clock;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    DefaultTradingActions(EngineHost host, TradingAuthorization authorization, RateLimiter limiter, ControlService controls,
+                          TradingGate gate, JooqLedger ledger, Clock clock) {
+        this.host = host;
+        this.authorization = authorization;
+        this.limiter = limiter;
+        this.controls = controls;
+        this.gate = gate;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<TradingAction> permittedActions() {
+        Set<TradingAction> permitted = EnumSet.noneOf(TradingAction.class);
+        Arrays.stream(TradingAction.values()).filter(TradingAuthorization::permits).forEach(permitted::add);
+        return permitted;
+    }
+
+    @Override
+    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.CANCEL_ORDER, targetArgument = 0, reasonArgument = 1)
+    public ActionResult cancelOrder(String orderId, String reason) {
+        String id = ActionRules.clean(orderId);
+        return perform(TradingAction.CANCEL_ORDER, id, reason, () -> id == null || id.length() > 64
+                ? Optional.of(new Refusal(RefusalCode.NOT_FOUND, "No order " + (id == null ? "" : id.substring(0, 64) + "…") + "."))
+                : Optional.empty(), () -> {
+            EngineSnapshot snapshot = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
+            boolean working = snapshot.workingOrders().stream().anyMatch(o -> o.id().value().equals(id));
+            if (!working) {
+                Optional<LedgerOrder> recorded = ledger.order(id);
+                return recorded.<ActionResult>map(o -> refused(RefusalCode.NOT_WORKING, "Order " + id + " is " + o.status()
+                        + " and can no longer be cancelled.")).orElseGet(() -> refused(RefusalCode.NOT_FOUND, "No order " + id + "."));
+            }
+            Map<String, String> statuses = cancel(List.of(id), "manual cancel by " + CurrentUser.username() + ": " + reason.strip());
+            String status = statuses.getOrDefault(id, "UNKNOWN");
+            return "CANCELLED".equals(status) ? new ActionResult.Done("Cancelled " + id + ".", List.of(id))
+                    : refused(RefusalCode.NOT_WORKING, "Order " + id + " could not be cancelled: it is " + status + ".");
+        });
+    }
+
+    @Override
+    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.CANCEL_ALL, targetArgument = 0, reasonArgument = 1)
+    public ActionResult cancelAll(String symbol, String reason) {
+        String sym = symbol == null || symbol.isBlank() ? null : symbol.strip().toUpperCase(Locale.ROOT);
+        return perform(TradingAction.CANCEL_ALL, sym == null ? "all" : sym, reason, Optional::empty, () -> {
+            if (sym != null && !host.instruments().containsKey(sym)) return refused(RefusalCode.NOT_FOUND, "No symbol " + sym + " is traded.");
+            EngineSnapshot snapshot = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
+            List<String> ids = snapshot.workingOrders().stream().filter(o -> sym == null || o.request().symbol().equals(sym))
+                    .map(o -> o.id().value()).toList();
+            if (ids.isEmpty()) return new ActionResult.Done("No working orders" + (sym == null ? "" : " in " + sym) + " to cancel.", List.of());
+            Map<String, String> statuses = cancel(ids, "manual cancel-all by " + CurrentUser.username() + ": " + reason.strip());
+            List<String> cancelled = ids.stream().filter(i -> "CANCELLED".equals(statuses.get(i))).toList();
+            return new ActionResult.Done("Cancelled " + cancelled.size() + " of " + ids.size() + " working orders"
+                    + (sym == null ? "" : " in " + sym) + ".", cancelled);
+        });
+    }
+
+    @Override
+    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.CLOSE_POSITION, targetArgument = 0, reasonArgument = 2)
+    public ActionResult closePosition(String symbol, BigDecimal quantity, String reason) {
+        String sym = symbol == null || symbol.isBlank() ? null : symbol.strip().toUpperCase(Locale.ROOT);
+        return perform(TradingAction.CLOSE_POSITION, sym, reason, () -> sym == null
+                ? Optional.of(new Refusal(RefusalCode.INVALID_ORDER, "The symbol is missing."))
+                : quantity != null && quantity.signum() <= 0
+                ? Optional.of(new Refusal(RefusalCode.INVALID_ORDER, "The quantity must be positive."))
+                : Optional.empty(), () -> {
+            Optional<Refusal> blocked = killSwitchOrUnknown();
+            if (blocked.isPresent()) return new ActionResult.Refused(blocked.get());
+            Instrument instrument = host.instruments().get(sym);
+            if (instrument == null) return refused(RefusalCode.NOT_FOUND, "No open position in " + sym + ".");
+            BigDecimal open = host.snapshot().map(s -> position(s, sym)).orElse(BigDecimal.ZERO);
+            Optional<Refusal> invalid = ActionRules.closeQuantity(quantity, open, instrument);
+            if (invalid.isPresent()) return new ActionResult.Refused(invalid.get());
+            BigDecimal q = quantity == null ? open.abs() : quantity;
+            Side side = open.signum() > 0 ? Side.SELL : Side.BUY;
+            OrderRequest request = OrderRequest.market(nextId(sym, side), StrategyId.MANUAL, instrument, side, new Quantity(q)).asReduceOnly();
+            return placed(request, "Close order");
+        });
+    }
+
+    @Override
+    @PreAuthorize(ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.FLATTEN_ALL, reasonArgument = 0)
+    public ActionResult flattenAll(String reason, String confirmation) {
+        return perform(TradingAction.FLATTEN_ALL, "all", reason, () -> ActionRules.confirmation("FLATTEN", confirmation), () -> {
+            String why = reason.strip();
+            ControlResult kill = controls.engageKillSwitch("flatten: " + why);
+            if (kill instanceof ControlResult.Refused r && r.refusal().code() != RefusalCode.ALREADY_ENGAGED) {
+                return new ActionResult.Refused(new Refusal(r.refusal().code(), "Flatten not started: the kill switch could not be engaged: "
+                        + r.refusal().message()));
+            }
+            EngineSnapshot before = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
+            List<String> working = before.workingOrders().stream().map(o -> o.id().value()).toList();
+            long open = before.portfolio().positions().stream().filter(p -> p.quantity().signum() != 0).count();
+            host.send(new EngineCommand.Flatten("by " + CurrentUser.username() + ": " + why));
+            ControlResult pause = controls.pause("flatten: " + why);
+            String paused = pause instanceof ControlResult.Refused r && r.refusal().code() != RefusalCode.ALREADY_PAUSED
+                    ? " Trading could NOT be paused: " + r.refusal().message() : " Trading paused.";
+            return new ActionResult.Done("Flatten started: kill switch engaged, " + working.size() + " working orders cancelled, "
+                    + open + " positions closing at market." + paused, working);
+        });
+    }
+
+    @Override
+    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.MANUAL_ORDER, target = "preview")
+    public OrderPreview previewOrder(ManualOrder order) {
+        authorization.require(TradingAction.MANUAL_ORDER, "preview", null);
+        if (host.role() != EngineHost.Role.LEADER) {
+            return new OrderPreview(order, false, RefusalCode.ENGINE_UNAVAILABLE.name(), unavailable().message(), null, null, null, null);
+        }
+        ActionRules.Parsed parsed = ActionRules.order(order, host.instruments(),
+                (symbol, side) -> new ClientOrderId("preview:" + symbol + ":" + clock.millis() + ":" + sequence.incrementAndGet()));
+        if (parsed instanceof ActionRules.Parsed.Invalid invalid) {
+            return new OrderPreview(order, false, invalid.refusal().code().name(), invalid.refusal().message(), null, null, null, null);
+        }
+        OrderRequest request = ((ActionRules.Parsed.Valid) parsed).request();
+        Optional<EngineHost.Preview> answer;
+        try {
+            answer = host.preview(request, DECISION_TIMEOUT);
+        } catch (IllegalStateException e) {
+            answer = Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = Optional.empty();
+        }
+        if (answer.isEmpty()) {
+            return new OrderPreview(order, false, RefusalCode.ENGINE_UNAVAILABLE.name(), unavailable().message(), null, null, null, null);
+        }
+        EngineHost.Preview p = answer.get();
+        BigDecimal reference = request.limitPrice() != null ? request.limitPrice().value()
+                : request.stopPrice() != null ? request.stopPrice().value() : p.mark();
+        BigDecimal qty = request.quantity().value();
+        BigDecimal after = p.position().add(qty.multiply(BigDecimal.valueOf(request.side().sign())));
+        RiskDecision.Rejection rejection = p.decision() instanceof RiskDecision.Rejection r ? r : null;
+        return new OrderPreview(order, rejection == null, rejection == null ? null : rejection.code().name(),
+                rejection == null ? null : rejection.message(), reference, reference == null ? null : qty.multiply(reference),
+                p.position(), after);
+    }
+
+    @Override
+    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
+    @TradingAuditedAs(value = TradingAction.MANUAL_ORDER, targetArgument = 0, reasonArgument = 1)
+    public ActionResult placeOrder(ManualOrder order, String reason) {
+        String target = order == null || order.symbol() == null ? "-" : order.symbol().strip().toUpperCase(Locale.ROOT);
+        ActionRules.Parsed[] parsed = new ActionRules.Parsed[1];
+        return perform(TradingAction.MANUAL_ORDER, target, reason, () -> {
+            if (host.role() != EngineHost.Role.LEADER) return Optional.empty(); // refused next, as unavailable
+            parsed[0] = ActionRules.order(order, host.instruments(), this::nextId);
+            return parsed[0] instanceof ActionRules.Parsed.Invalid invalid ? Optional.of(invalid.refusal()) : Optional.empty();
+        }, () -> placed(((ActionRules.Parsed.Valid) parsed[0]).request(), "Order"));
+    }
+
+    // ------------------------------------------------------------------------------ the common sequence
+
+    /**
+     * Role, reason, the action's own input rules, engine availability, rate limit, then {@code act}; audits
+     * the outcome. An engine that stops meanwhile answers ENGINE_UNAVAILABLE.
+     */
+    private ActionResult perform(TradingAction action, String target, String reason, Supplier<Optional<Refusal>> rules,
+                                 Supplier<ActionResult> act) {
+        authorization.require(action, target, reason);
+        Optional<Refusal> invalid = ActionRules.reason(action, reason).or(rules);
+        if (invalid.isPresent()) return audited(action, target, reason, new ActionResult.Refused(invalid.get()));
+        if (host.role() != EngineHost.Role.LEADER) return audited(action, target, reason, new ActionResult.Refused(unavailable()));
+        if (action.limit() > 0) {
+            Optional<Duration> wait;
+            try {
+                wait = limiter.acquire(action.name() + ":" + CurrentUser.username(), action.limit(), action.window());
+            } catch (RateLimiter.Unavailable e) {
+                return audited(action, target, reason, refused(RefusalCode.STATE_UNAVAILABLE,
+                        "Rate limit state unknown, nothing was done: " + e.getMessage()));
+            }
+            if (wait.isPresent()) {
+                return audited(action, target, reason, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
+                        "At most " + action.limit() + " per " + words(action.window()) + "; try again in "
+                                + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
+            }
+        }
+        ActionResult result;
+        try {
+            result = act.get();
+        } catch (IllegalStateException e) {
+            result = new ActionResult.Refused(unavailable());
+        } catch (RuntimeException e) {
+            authorization.record(action, target, reason, AuditOutcome.FAILED, "error: " + e);
+            throw e;
+        }
+        return audited(action, target, reason, result);
+    }
+
+    private ActionResult audited(TradingAction action, String target, String reason, ActionResult result) {
+        switch (result) {
+            case ActionResult.Done done -> authorization.record(action, target, reason, AuditOutcome.SUCCESS,
+                    done.message() + (done.orderIds().isEmpty() ? "" : " " + done.orderIds()));
+            case ActionResult.Refused refused -> authorization.record(action, target, reason,
+                    refused.refusal().code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED,
+                    refused.refusal().code().name() + ": " + refused.refusal().message());
+        }
+        return result;
+    }
+
+    /** Sends the placement through the write-ahead path and answers with the engine's recorded decision. */
+    private ActionResult placed(OrderRequest request, String what) {
+        Optional<EngineHost.Decision> decision;
+        try {
+            decision = host.placeAndAwait(request, DECISION_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            decision = Optional.empty();
+        }
+        if (decision.isEmpty()) {
+            return refused(RefusalCode.ENGINE_UNAVAILABLE, "The engine did not decide on " + request.clientOrderId() + " within "
+                    + DECISION_TIMEOUT.toSeconds() + " s; look for it in the orders before trying again.");
+        }
+        return switch (decision.get()) {
+            case EngineHost.Decision.Accepted a -> new ActionResult.Done(what + " accepted as " + a.orderId() + ": "
+                    + request.side() + " " + request.quantity() + " " + request.symbol() + " " + request.type()
+                    + " (" + request.clientOrderId() + ").", List.of(a.orderId()));
+            case EngineHost.Decision.Rejected r -> new ActionResult.Refused(new Refusal(refusalOf(r.code()), what + " rejected: " + r.message()));
+            case EngineHost.Decision.Duplicate d -> refused(RefusalCode.CONCURRENT_CHANGE, "The order id " + request.clientOrderId()
+                    + " was already used by " + d.existingOrderId() + "; try again.");
+        };
+    }
+
+    /** The refusal of an engine rejection: the kill switch and blocked trading are conflicts, limits are invalid orders. */
+    static RefusalCode refusalOf(RejectionCode code) {
+        return switch (code) {
+            case KILL_SWITCH_ENGAGED -> RefusalCode.KILL_SWITCH_ENGAGED;
+            case TRADING_PAUSED, CIRCUIT_BREAKER_TRIPPED, REDUCE_ONLY -> RefusalCode.TRADING_BLOCKED;
+            case TRADING_STATE_UNKNOWN -> RefusalCode.STATE_UNAVAILABLE;
+            case INVALID_ORDER -> RefusalCode.INVALID_ORDER;
+            case DUPLICATE_CLIENT_ORDER_ID -> RefusalCode.CONCURRENT_CHANGE;
+            default -> RefusalCode.RISK_REJECTED;
+        };
+    }
+
+    /** Asks the engine to cancel {@code ids} and answers each one's status after the cancels were applied. */
+    private Map<String, String> cancel(List<String> ids, String reason) {
+        for (String id : ids) host.send(new EngineCommand.CancelOrder(new OrderId(id), reason));
+        try {
+            return host.query(core -> {
+                Map<String, String> out = new java.util.HashMap<>();
+                for (String id : ids) {
+                    Order o = core.order(new OrderId(id));
+                    out.put(id, o == null ? "UNKNOWN" : o.status().name());
+                }
+                return out;
+            }, DECISION_TIMEOUT).orElseThrow(() -> new IllegalStateException("no answer"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Refusal> killSwitchOrUnknown() {
+        ControlsReading reading = gate.current();
+        if (reading instanceof ControlsReading.Known known) {
+            return known.killSwitch().engaged()
+                    ? Optional.of(new Refusal(RefusalCode.KILL_SWITCH_ENGAGED, "The kill switch is engaged: no new orders (flatten stays possible)."))
+                    : Optional.empty();
+        }
+        return Optional.of(new Refusal(RefusalCode.STATE_UNAVAILABLE, "Control state unknown: no new orders."));
+    }
+
+    private static BigDecimal position(EngineSnapshot snapshot, String symbol) {
+        return snapshot.portfolio().positions().stream().filter(p -> p.symbol().equals(symbol)).map(PositionSnapshot::quantity)
+                .findFirst().orElse(BigDecimal.ZERO);
+    }
+
+    /** A new manual client order id, {@code manual:SYMBOL:epochMillis:B|S:n}, unique within this process's life. */
+    private ClientOrderId nextId(String symbol, Side side) {
+        String sym = symbol == null || symbol.isBlank() || symbol.contains(":") ? "-" : symbol;
+        return ClientOrderId.derive(StrategyId.MANUAL, sym, clock.instant(), side, sequence.incrementAndGet());
+    }
+
+    private static Refusal unavailable() {
+        return new Refusal(RefusalCode.ENGINE_UNAVAILABLE, "This instance does not run the engine (standby or stopped); try the leader.");
+    }
+
+    private static ActionResult refused(RefusalCode code, String message) {
+        return new ActionResult.Refused(new Refusal(code, message));
+    }
+
+    private static String words(Duration window) {
+        return window.toSeconds() % 60 == 0 ? (window.toMinutes() == 1 ? "minute" : window.toMinutes() + " minutes") : window.toSeconds() + " s";
+    }
+}

@@ -566,13 +566,18 @@ public final class EngineHost implements SmartLifecycle {
         }
     }
 
-    /** Asks the engine to cancel every working order not already asked for. Cancels always pass the controls. */
+    /**
+     * Asks the engine to cancel every working order not already asked for, except the engine's own closing
+     * orders (a flatten's or square-off's reduce-only exits, strategy {@code engine}): the kill switch must not
+     * undo the emergency exit that engaged it. Cancels always pass the controls.
+     */
     private void cancelWorking(String reason) {
         SingleWriterEngine e = engine;
         if (e == null) return;
         List<OrderView> working = e.latest().workingOrders();
         cancelsRequested.retainAll(working.stream().map(OrderView::id).toList());
         for (OrderView o : working) {
+            if (io.tradepilot.engine.orders.StrategyId.ENGINE.equals(o.request().strategy())) continue;
             if (cancelsRequested.add(o.id())) e.accept(new EngineCommand.CancelOrder(o.id(), reason));
         }
     }

@@ -17,6 +17,9 @@ public interface TradingQueries {
     /** The newest {@code limit} equity points, in time order (oldest first). */
     List<EquityPoint> equity(int limit);
 
+    /** The last equity point at or before {@code at} (market time), empty when there is none. */
+    java.util.Optional<EquityPoint> equityAt(java.time.Instant at);
+
     /** Per strategy and trading day, for the days {@code from} to {@code to} (inclusive), by day then strategy. */
     List<StrategyDay> strategyDays(java.time.LocalDate from, java.time.LocalDate to);
 

@@ -35,6 +35,20 @@ public sealed interface EngineCommand {
     /** Emergency exit: kill, cancel every working order, close every position at market. */
     record Flatten(String reason) implements EngineCommand {}
 
+    /**
+     * End-of-day square-off of some symbols only (the intraday strategies' symbols): for each symbol in
+     * {@code symbols} with an open position, cancel its working orders and close the position with a
+     * reduce-only market order, bypassing the risk checks like {@link Flatten}. The engine's state does not
+     * change (others keep trading). A symbol that already has a working engine order (an earlier square-off
+     * or flatten still waiting for its fill) is left alone, so repeating the command is harmless.
+     */
+    record SquareOff(java.util.Set<String> symbols, String reason) implements EngineCommand {
+        public SquareOff {
+            symbols = java.util.Set.copyOf(symbols);
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     record PlaceOrder(OrderRequest request) implements EngineCommand {
         public PlaceOrder { Objects.requireNonNull(request); }
     }

@@ -23,6 +23,7 @@ import io.tradepilot.engine.portfolio.Portfolio;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;
 import io.tradepilot.engine.portfolio.Position;
 import io.tradepilot.engine.portfolio.RoundTrip;
+import io.tradepilot.engine.risk.LossStreak;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.RiskChain;
 import io.tradepilot.engine.risk.RiskCheck;
@@ -89,6 +90,8 @@ public final class TradingEngine implements EngineInput {
     private EngineState state = EngineState.RUNNING;
     private String stateReason = "";
     private int consecutiveLosses;
+    /** Losing/winning streak of round trips: the entry size reduction ({@link EngineConfig#lossSizeReduction()}). */
+    private final LossStreak lossStreak;
     private long barsProcessed;
     private long ordersAccepted;
     private long currentDay = Long.MIN_VALUE;
@@ -105,6 +108,7 @@ public final class TradingEngine implements EngineInput {
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
         this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), this::strategySwitch, config.risk());
         this.days = new LocalDays(config.marketZone());
+        this.lossStreak = new LossStreak(config.lossSizeReduction());
         Arrays.fill(decimals, -1);
     }
 
@@ -176,6 +180,7 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
             case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
             case EngineCommand.Flatten f -> flatten(f.reason());
+            case EngineCommand.SquareOff s -> squareOff(s.symbols(), s.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
             case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
             case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
@@ -229,6 +234,18 @@ public final class TradingEngine implements EngineInput {
         closeAll("flatten: " + reason, false);
     }
 
+    /** {@link EngineCommand.SquareOff}: closes the positions of {@code symbols} only; see there. */
+    private void squareOff(java.util.Set<String> symbols, String reason) {
+        for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
+            String symbol = portfolio.instrument(slot).symbol();
+            if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || broker.hasWorking(symbol, StrategyId.ENGINE)) continue;
+            for (Order o : broker.workingOrders()) {
+                if (o.request().symbol().equals(symbol)) cancel(o.id(), reason);
+            }
+            closePosition(slot, reason, false, new int[2]);
+        }
+    }
+
     /**
      * Closes every open position at its current mark immediately, bypassing risk checks and the fill
      * model: the backtest's {@code closeAtEnd}, where no later bar exists to fill at. Working orders are
@@ -240,19 +257,23 @@ public final class TradingEngine implements EngineInput {
     }
 
     private void closeAll(String reason, boolean atMark) {
-        Instant now = clock.instant();
         int[] seq = new int[2];
         for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
-            Position p = portfolio.position(slot);
-            if (p.isFlat()) continue;
-            Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
-            ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
-            OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
-            Order o = place(req, true);
-            if (atMark && o != null && o.status().isWorking()) {
-                broker.remove(o.id());
-                broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
-            }
+            closePosition(slot, reason, atMark, seq);
+        }
+    }
+
+    private void closePosition(int slot, String reason, boolean atMark, int[] seq) {
+        Instant now = clock.instant();
+        Position p = portfolio.position(slot);
+        if (p.isFlat()) return;
+        Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
+        ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
+        OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
+        Order o = place(req, true);
+        if (atMark && o != null && o.status().isWorking()) {
+            broker.remove(o.id());
+            broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
         }
     }
 
@@ -442,7 +463,10 @@ public final class TradingEngine implements EngineInput {
             } else {
                 eventsNotBuilt += 2 + closed.size();
             }
-            for (RoundTrip rt : closed) consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
+            for (RoundTrip rt : closed) {
+                consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
+                lossStreak.onRoundTrip(rt.netPnl());
+            }
             if (order.status().isTerminal()) orderEnded(order);
             checkAutoTrips();
         }
@@ -518,9 +542,20 @@ public final class TradingEngine implements EngineInput {
             if (strategy == null) throw new IllegalStateException("submit outside onBar");
             Instrument ins = instrument();
             ClientOrderId cid = ClientOrderId.derive(idPrefix, bar.startMillis(), intent.side(), seq[intent.side().ordinal()]++);
+            Quantity quantity = intent.quantity();
+            if (lossStreak.reduced() && !quantity.isZero()) {
+                quantity = reducedEntry(slot, intent.side(), quantity);
+                if (quantity.isZero()) {
+                    events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.SIZE_REDUCED_TO_ZERO,
+                            "entry of " + intent.quantity().value().toPlainString() + " reduced by " + lossStreak.factor().toPlainString()
+                                    + " after " + config.lossSizeReduction().afterLosses() + " losing trades rounds down to 0 (lot "
+                                    + ins.lotSize().toPlainString() + ")"));
+                    return;
+                }
+            }
             OrderRequest req;
             try {
-                req = new OrderRequest(cid, strategy.id(), ins, intent.side(), intent.quantity(), intent.type(), intent.limitPrice(),
+                req = new OrderRequest(cid, strategy.id(), ins, intent.side(), quantity, intent.type(), intent.limitPrice(),
                         intent.stopPrice(), intent.timeInForce(), intent.protectiveStop(), false);
             } catch (IllegalArgumentException invalid) {
                 events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.INVALID_ORDER, invalid.getMessage()));
@@ -530,7 +565,51 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    /**
+     * A strategy's order quantity while entries are reduced: the part that closes the current position
+     * (an exit) stays whole, the part that opens or adds (an entry) is reduced and rounded down to whole
+     * lots. May be zero (the caller rejects it).
+     */
+    private Quantity reducedEntry(int slot, Side side, Quantity requested) {
+        BigDecimal q = requested.value();
+        BigDecimal held = portfolio.position(slot).quantity();
+        BigDecimal exit = held.signum() != 0 && held.signum() != side.sign() ? q.min(held.abs()) : BigDecimal.ZERO;
+        BigDecimal entry = q.subtract(exit);
+        if (entry.signum() == 0) return requested;
+        BigDecimal reduced = lossStreak.entryQuantity(entry, portfolio.instrument(slot).lotSize());
+        return new Quantity(exit.add(reduced));
+    }
+
     // ---------------------------------------------------------------- recovery (before the first bar)
+
+    /**
+     * Recovery after a restart: replays the net P&L of every closed round trip, oldest first, into the
+     * losing streak (the consecutive-loss trip and the entry size reduction), so that they continue
+     * where the run before the restart left them. Call on the writer thread before any bar.
+     */
+    public void restoreRoundTrips(List<BigDecimal> netPnls) {
+        for (BigDecimal pnl : netPnls) {
+            consecutiveLosses = pnl.signum() < 0 ? consecutiveLosses + 1 : 0;
+            lossStreak.onRoundTrip(pnl);
+        }
+    }
+
+    /**
+     * Recovery after a restart: the peak equity and the trading day's starting equity recorded at
+     * {@code asOf} (the last time step the ledger holds), so that drawdown and daily loss continue to
+     * measure from them instead of from the restart. The day is {@code asOf}'s day in the market zone:
+     * a first bar on that day continues it, a bar on a later day starts a new one as usual. Call on the
+     * writer thread after the fills are replayed and before any bar.
+     */
+    public void restoreRiskBaseline(BigDecimal peakEquity, BigDecimal dayStartEquity, Instant asOf) {
+        portfolio.restoreBaseline(peakEquity, dayStartEquity);
+        currentDay = days.epochDay(asOf.toEpochMilli());
+    }
+
+    /** The losing streak and the entry size reduction now. */
+    public LossStreak.State lossStreak() {
+        return lossStreak.state();
+    }
 
     /**
      * Recovery after a restart: takes over an order the host rebuilt from its ledger (with its fills
@@ -584,7 +663,8 @@ public final class TradingEngine implements EngineInput {
     public EngineSnapshot snapshot() {
         List<OrderView> working = new ArrayList<>();
         for (Order o : broker.workingOrders()) working.add(o.view());
-        return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted);
+        return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted,
+                lossStreak.state());
     }
 
 }

@@ -262,6 +262,24 @@ public final class Portfolio {
     private BigDecimal dayStartCash;
     private long dayStartMarketValue;
 
+    /**
+     * Recovery: sets the peak equity and the current day's starting equity to values recorded before a
+     * restart (after the fills are replayed), so that {@link #drawdown()} and {@link #dayPnl()} measure
+     * from them. The peak is taken as given (a replayed fill at a stale mark may value the portfolio
+     * above it until the next mark, exactly as in an uninterrupted run). Refuses null or non-positive values.
+     */
+    public void restoreBaseline(BigDecimal peakEquity, BigDecimal dayStartEquity) {
+        Objects.requireNonNull(peakEquity, "peakEquity");
+        Objects.requireNonNull(dayStartEquity, "dayStartEquity");
+        if (peakEquity.signum() <= 0 || dayStartEquity.signum() <= 0) {
+            throw new IllegalArgumentException("peak and day-start equity must be positive: " + peakEquity + ", " + dayStartEquity);
+        }
+        peak = peakEquity;
+        dayStart = dayStartEquity;
+        dayStartCash = null;
+        recomputeThreshold();
+    }
+
     public BigDecimal cash() { return cash; }
     public BigDecimal initialCash() { return initialCash; }
     public Currency currency() { return currency; }

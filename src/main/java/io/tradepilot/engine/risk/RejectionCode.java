@@ -7,5 +7,7 @@ public enum RejectionCode {
     DAILY_LOSS_LIMIT, MAX_DRAWDOWN, PORTFOLIO_HEAT, OUTSIDE_TRADING_WINDOW, NO_PRICE,
     CONSECUTIVE_LOSSES, BLACKLISTED, FAT_FINGER, DUPLICATE_CLIENT_ORDER_ID, INVALID_ORDER,
     /** The order's strategy is switched off and the order would not only reduce the position. */
-    STRATEGY_DISABLED
+    STRATEGY_DISABLED,
+    /** A strategy's entry, reduced after a losing streak ({@link LossSizeReduction}), rounded down to zero lots. */
+    SIZE_REDUCED_TO_ZERO
 }

@@ -110,6 +110,7 @@ public final class EngineHost implements SmartLifecycle {
     private final ControlService controls;
     private final Clock clock;
     private final Currency currency;
+    private final BarCache barCache;
 
     private volatile Role role = Role.STOPPED;
     private volatile boolean running;
@@ -130,12 +131,14 @@ public final class EngineHost implements SmartLifecycle {
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
-    /** Placements and flattens, handed to the engine by the feed thread between time steps (write-ahead). */
+    /** Commands that place orders (PlaceOrder, Flatten, SquareOff), applied by the feed thread between time steps (write-ahead). */
     private final java.util.concurrent.LinkedBlockingQueue<EngineCommand> placements = new java.util.concurrent.LinkedBlockingQueue<>();
     /** Callers of {@link #placeAndAwait} waiting for the engine's recorded decision, by client order id. */
     private final Map<ClientOrderId, java.util.concurrent.CompletableFuture<Decision>> decisions = new ConcurrentHashMap<>();
     /** Strategies switched off in the store ({@code strategy_switch}), applied at start. */
     private final StrategySwitches switches;
+    /** The square-off in market time (feed not real time, some strategy intraday), else null. Feed thread only. */
+    private volatile MarketTimeSquareOff marketSquareOff;
     /** Commands the engine threw on (e.g. a bar with more decimals than registered): the feed must not wait for them. */
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
@@ -148,13 +151,24 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
-        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE);
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE);
     }
 
-    /** @param switches the stored strategy switches, applied to the engine when it starts */
-    public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
-                      ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
-        this.switches = switches;
+    /** A host whose feed also hands every bar it gives the engine to {@code barCache} (never waiting for it). */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, BarCache barCache) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, barCache);
+    }
+
+    /**
+     * @param switches the stored strategy switches, applied to the engine when it starts
+     * @param barCache receives every bar the feed gives the engine (never waited for)
+     */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
+               BarCache barCache) {
+        this.switches = java.util.Objects.requireNonNull(switches, "switches");
+        this.barCache = java.util.Objects.requireNonNull(barCache, "barCache");
         this.properties = properties;
         this.ledger = ledger;
         this.lock = lock;
@@ -232,6 +246,10 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, Instrument> ins = new LinkedHashMap<>();
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
+        marketSquareOff = properties.intradaySymbols().isEmpty() || realTimeFeed() ? null
+                : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
+                        properties.squareOff().rule(), properties.intradaySymbols(),
+                        MarketTimeSquareOff.barLength(source.series().values(), Duration.ofMinutes(5).toMillis()));
 
         Map<String, Instant> checkpoints = ledger.checkpoints();
         marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
@@ -247,7 +265,8 @@ public final class EngineHost implements SmartLifecycle {
                 .withRisk(limits.riskChain())
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
-                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0);
+                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0)
+                .withLossSizeReduction(limits.sizeReduction().rule());
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
         recovery = recover(core, orderRows, source, checkpoints);
@@ -314,6 +333,11 @@ public final class EngineHost implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            SingleWriterEngine stopped = engine;
+            if (stopped != null) {
+                log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
+                        stopped.latest().barsProcessed(), lastBarTime);
+            }
             lock.close();
             role = Role.STOPPED;
             feedThread = null;
@@ -379,13 +403,14 @@ public final class EngineHost implements SmartLifecycle {
      * IllegalStateException unless this instance is the leader.
      * <p>A {@code PlaceOrder} goes through the feed thread, between two time steps, which waits until the
      * engine has decided on it and an accepted order is committed before the next bar: the same
-     * write-ahead guarantee as for the strategies' orders. A {@code Flatten} (whose closing orders the
-     * engine places itself) takes the same path. Other commands go to the engine at once.
+     * write-ahead guarantee as for the strategies' orders. A {@code Flatten} or a {@code SquareOff} (the
+     * engine places their closing orders itself) takes the same path. Other commands go to the engine at once.
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
         if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
-        if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.Flatten) {
+        if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.Flatten
+                || command instanceof EngineCommand.SquareOff) {
             placements.add(command);
         } else {
             e.accept(command);
@@ -431,6 +456,7 @@ public final class EngineHost implements SmartLifecycle {
                         continue;
                     }
                     engine.accept(new EngineCommand.OnBar(list.get(i), series[i].bar(k)));
+                    barCache.offer(symbol, series[i], k);
                     step.put(symbol, (long) k + 1);
                     inStep++;
                 }
@@ -447,6 +473,14 @@ public final class EngineHost implements SmartLifecycle {
                     while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
                         if (!feeding) return;
                         log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
+                    }
+                    MarketTimeSquareOff squareOff = marketSquareOff;
+                    if (squareOff != null) {
+                        var command = squareOff.afterStep(t);
+                        if (command.isPresent()) {
+                            log.info("{} of {}", command.get().reason(), command.get().symbols());
+                            applyAndRecord(command.get());
+                        }
                     }
                 }
                 pace(t, series, next, md);
@@ -511,6 +545,11 @@ public final class EngineHost implements SmartLifecycle {
         }
     }
 
+    /** True when the feed runs in real time (speed 1): market time then follows wall time. */
+    public boolean realTimeFeed() {
+        return properties.marketdata().speed() == 1.0;
+    }
+
     private static int firstAfter(BarSeries s, long millis) {
         int lo = 0, hi = s.size();
         while (lo < hi) {
@@ -567,9 +606,8 @@ public final class EngineHost implements SmartLifecycle {
     }
 
     /**
-     * Asks the engine to cancel every working order not already asked for, except the engine's own closing
-     * orders (a flatten's or square-off's reduce-only exits, strategy {@code engine}): the kill switch must not
-     * undo the emergency exit that engaged it. Cancels always pass the controls.
+     * Asks the engine to cancel every working order not already asked for, except its own closing orders
+     * ({@link #isEngineExit}). Cancels always pass the controls.
      */
     private void cancelWorking(String reason) {
         SingleWriterEngine e = engine;
@@ -577,9 +615,18 @@ public final class EngineHost implements SmartLifecycle {
         List<OrderView> working = e.latest().workingOrders();
         cancelsRequested.retainAll(working.stream().map(OrderView::id).toList());
         for (OrderView o : working) {
-            if (io.tradepilot.engine.orders.StrategyId.ENGINE.equals(o.request().strategy())) continue;
+            if (isEngineExit(o)) continue;
             if (cancelsRequested.add(o.id())) e.accept(new EngineCommand.CancelOrder(o.id(), reason));
         }
+    }
+
+    /**
+     * The engine's own orders, which are only ever closing orders (a flatten's or a square-off's market
+     * exits; the ledger does not keep the reduce-only flag, so the strategy id decides): the way out that
+     * the kill switch must leave alone, or a flatten would cancel its own exits.
+     */
+    private static boolean isEngineExit(OrderView o) {
+        return o.request().strategy().equals(StrategyId.ENGINE);
     }
 
     /** Called on the ledger thread after the event is committed. */
@@ -758,7 +805,22 @@ public final class EngineHost implements SmartLifecycle {
                 core.portfolio().mark(instrument, new Price(s.decimal(s.close(k))));
             }
         }
+        restoreRiskState(core);
         return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+    }
+
+    /**
+     * Continues the engine's risk measures where the ledger left them: the losing streak (consecutive-loss
+     * size reduction) from the recorded round trips, the peak equity and the day's starting equity from
+     * the last recorded time step (drawdown and daily loss then measure as an uninterrupted run would).
+     */
+    private void restoreRiskState(TradingEngine core) {
+        core.restoreRoundTrips(ledger.roundTripNetPnls());
+        ledger.riskBaseline().ifPresent(b -> {
+            core.restoreRiskBaseline(b.peakEquity(), b.dayStartEquity(), b.at());
+            log.info("Restored the risk baseline of {}: peak equity {}, day-start equity {}; loss streak {}",
+                    b.at(), b.peakEquity().toPlainString(), b.dayStartEquity().toPlainString(), core.lossStreak());
+        });
     }
 
     /** Differences between the rebuilt portfolio and the ledger's position rows, in words (empty: they agree). */

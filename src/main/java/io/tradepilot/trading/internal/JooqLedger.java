@@ -232,6 +232,7 @@ final class JooqLedger {
                 .set(EQUITY_SNAPSHOT.UNREALIZED_PNL, p.unrealizedPnl())
                 .set(EQUITY_SNAPSHOT.DRAWDOWN, p.drawdown())
                 .set(EQUITY_SNAPSHOT.DAY_START_EQUITY, p.dayStartEquity())
+                .set(EQUITY_SNAPSHOT.PEAK_EQUITY, p.peakEquity())
                 .onConflict(EQUITY_SNAPSHOT.AT).doNothing()
                 .execute();
     }
@@ -262,6 +263,28 @@ final class JooqLedger {
     /** The last bar time the engine finished, per symbol. */
     Map<String, Instant> checkpoints() {
         return db.selectFrom(FEED_CHECKPOINT).fetchMap(FEED_CHECKPOINT.SYMBOL, FEED_CHECKPOINT.LAST_BAR_START);
+    }
+
+    /**
+     * The engine's risk baseline at the last recorded time step: its time, the peak equity and the
+     * day's starting equity. Empty when no step was recorded. For rows written before the peak was
+     * recorded, the peak is the largest equity ever recorded.
+     */
+    java.util.Optional<RiskBaseline> riskBaseline() {
+        var last = db.selectFrom(EQUITY_SNAPSHOT).orderBy(EQUITY_SNAPSHOT.AT.desc()).limit(1).fetchOne();
+        if (last == null) return java.util.Optional.empty();
+        BigDecimal peak = last.getPeakEquity();
+        if (peak == null) peak = db.select(DSL.max(EQUITY_SNAPSHOT.EQUITY)).from(EQUITY_SNAPSHOT).fetchOne(0, BigDecimal.class);
+        return java.util.Optional.of(new RiskBaseline(last.getAt(), peak, last.getDayStartEquity()));
+    }
+
+    /** The peak and day-start equity recorded with the time step at {@code at}. */
+    record RiskBaseline(Instant at, BigDecimal peakEquity, BigDecimal dayStartEquity) {
+    }
+
+    /** The net P&L of every closed round trip, in the order the engine closed them. */
+    List<BigDecimal> roundTripNetPnls() {
+        return db.select(ROUND_TRIP.NET_PNL).from(ROUND_TRIP).orderBy(ROUND_TRIP.ID).fetch(ROUND_TRIP.NET_PNL);
     }
 
     /** The next fill sequence number (one past the largest recorded). */
@@ -297,6 +320,12 @@ final class JooqLedger {
         List<EquityPoint> out = new ArrayList<>(newestFirst);
         java.util.Collections.reverse(out);
         return out;
+    }
+
+    java.util.Optional<EquityPoint> equityAt(java.time.Instant at) {
+        return db.selectFrom(EQUITY_SNAPSHOT).where(EQUITY_SNAPSHOT.AT.le(at)).orderBy(EQUITY_SNAPSHOT.AT.desc()).limit(1)
+                .fetchOptional(r -> new EquityPoint(r.getAt(), r.getCash(), r.getEquity(), r.getRealizedPnl(), r.getUnrealizedPnl(),
+                        r.getDrawdown(), r.getDayStartEquity()));
     }
 
     List<StrategyDay> strategyDays(LocalDate from, LocalDate to) {

@@ -34,6 +34,11 @@ final class LedgerQueries implements TradingQueries {
     }
 
     @Override
+    public java.util.Optional<EquityPoint> equityAt(java.time.Instant at) {
+        return ledger.equityAt(java.util.Objects.requireNonNull(at, "at"));
+    }
+
+    @Override
     public List<EquityPoint> equity(int limit) {
         return ledger.equity(clamp(limit));
     }

@@ -7,6 +7,7 @@ import io.tradepilot.controls.TradingGate;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,11 +19,11 @@ import javax.sql.DataSource;
 import java.time.Clock;
 
 /**
- * Wires live paper trading: the ledger, the leader lock, the engine host, the read API, and the manual
- * trading actions and strategy switches with their authorization, rate limits and audit.
+ * Wires live paper trading: the ledger, the leader lock, the engine host, the bar cache, the read APIs, and
+ * the manual trading actions and strategy switches with their authorization, rate limits and audit.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TradingProperties.class)
+@EnableConfigurationProperties({TradingProperties.class, BarCacheProperties.class})
 class TradingConfiguration {
 
     @Bean
@@ -36,10 +37,16 @@ class TradingConfiguration {
     }
 
     @Bean
+    RedisBarCache barCache(StringRedisTemplate redis, BarCacheProperties properties) {
+        return new RedisBarCache(redis, properties);
+    }
+
+    @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
-                          ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches) {
+                          ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
+                          RedisBarCache barCache) {
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock, switches);
+                controlEvents, controls, clock, switches, barCache);
     }
 
     @Bean
@@ -70,6 +77,11 @@ class TradingConfiguration {
     DefaultStrategyControls strategyControls(TradingProperties properties, StrategySwitches switches, EngineHost host,
                                              JooqLedger ledger, TradingAuthorization authorization, Clock clock) {
         return new DefaultStrategyControls(properties, switches, host, ledger, authorization, clock);
+    }
+
+    @Bean
+    io.tradepilot.trading.IntradaySquareOff intradaySquareOff(TradingProperties properties, EngineHost host) {
+        return new EngineSquareOff(properties, host);
     }
 
     @Bean

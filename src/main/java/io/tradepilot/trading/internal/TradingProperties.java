@@ -1,12 +1,14 @@
 package io.tradepilot.trading.internal;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.Map;
  * @param strategies     the strategies to run, each on its symbols
  * @param limits         automatic loss triggers and pre-trade risk limits
  * @param marketdata     where bars come from and how they are checked
+ * @param squareOff      when the intraday strategies' positions are squared off each trading day
  */
 @ConfigurationProperties("tradepilot.trading")
 public record TradingProperties(@DefaultValue("true") boolean enabled,
@@ -39,7 +42,47 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue("10s") Duration standbyRetry,
                                 @DefaultValue List<StrategySettings> strategies,
                                 @DefaultValue Limits limits,
-                                @DefaultValue MarketData marketdata) {
+                                @DefaultValue MarketData marketdata,
+                                @DefaultValue SquareOff squareOff) {
+
+    @ConstructorBinding
+    public TradingProperties {
+    }
+
+    /** Settings with the default square-off (15:25, five minutes before the close at the latest). */
+    public TradingProperties(boolean enabled, boolean autoStartup, BigDecimal initialCash, String currency, ZoneId marketZone,
+                             long leaderLockKey, Duration tick, Duration standbyRetry, List<StrategySettings> strategies,
+                             Limits limits, MarketData marketdata) {
+        this(enabled, autoStartup, initialCash, currency, marketZone, leaderLockKey, tick, standbyRetry, strategies, limits,
+                marketdata, new SquareOff(LocalTime.of(15, 25), Duration.ofMinutes(5)));
+    }
+
+    /**
+     * The exchange whose calendar the traded market follows: NSE for the synthetic market and an NSE
+     * CSV replay, NYSE for a replay of US instruments.
+     */
+    public String exchange() {
+        return marketdata.source() == Source.CSV && !"NSE".equalsIgnoreCase(marketdata.csv().exchange()) ? "NYSE" : "NSE";
+    }
+
+    /** The symbols of the strategies configured {@code intraday: true}. */
+    public java.util.Set<String> intradaySymbols() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (StrategySettings s : strategies) if (s.intraday()) out.addAll(s.symbols());
+        return java.util.Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * The end-of-day square-off of intraday strategies ({@code tradepilot.trading.square-off.*}).
+     *
+     * @param at          exchange local time (default 15:25)
+     * @param beforeClose the square-off happens at the latest this long before the session's close (early closes)
+     */
+    public record SquareOff(@DefaultValue("15:25") LocalTime at, @DefaultValue("5m") Duration beforeClose) {
+        public io.tradepilot.engine.calendar.SquareOffRule rule() {
+            return new io.tradepilot.engine.calendar.SquareOffRule(at, beforeClose);
+        }
+    }
 
     /**
      * One configured strategy.
@@ -49,9 +92,21 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param symbols  the symbols it trades, one instance each
      * @param quantity the order quantity
      * @param params   the strategy's parameters (sma-cross: {@code fast}, {@code slow})
+     * @param intraday true: its positions are squared off at the end of every trading day (see {@link SquareOff});
+     *                 false (default): positions are carried overnight
      */
     public record StrategySettings(String id, String name, List<String> symbols, @DefaultValue("100") BigDecimal quantity,
-                                   @DefaultValue Map<String, String> params) {
+                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday) {
+
+        @ConstructorBinding
+        public StrategySettings {
+        }
+
+        /** A strategy that carries its positions overnight. */
+        public StrategySettings(String id, String name, List<String> symbols, BigDecimal quantity, Map<String, String> params) {
+            this(id, name, symbols, quantity, params, false);
+        }
+
         public String strategyId() {
             return id == null || id.isBlank() ? name : id;
         }
@@ -70,6 +125,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param dailyLoss                 fraction of the day's starting equity
      * @param drawdown                  fraction below peak equity
      * @param action                    what a trigger does to the controls
+     * @param sizeReduction             entry size reduction after losing round trips in a row
      * @param maxQuantityPerSymbol      largest absolute position in one symbol, in units
      * @param maxPercentOfEquityPerSymbol largest position value in one symbol as a fraction of equity
      * @param fatFingerQuantity         largest single order, in units (exits included)
@@ -77,7 +133,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param maxTotalExposure          largest gross exposure after an order, account currency
      * @param blacklist                 symbols in which entries are refused (exits stay possible)
      */
-    public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action,
+    public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
                          BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
                          BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
                          List<String> blacklist) {
@@ -85,6 +141,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
                       @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
+                      @DefaultValue SizeReduction sizeReduction,
                       @DefaultValue("2500") BigDecimal maxQuantityPerSymbol,
                       @DefaultValue("0.25") BigDecimal maxPercentOfEquityPerSymbol,
                       @DefaultValue("2000") BigDecimal fatFingerQuantity,
@@ -94,6 +151,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.dailyLoss = dailyLoss;
             this.drawdown = drawdown;
             this.action = action;
+            this.sizeReduction = sizeReduction == null ? SizeReduction.OFF : sizeReduction;
             this.maxQuantityPerSymbol = maxQuantityPerSymbol;
             this.maxPercentOfEquityPerSymbol = maxPercentOfEquityPerSymbol;
             this.fatFingerQuantity = fatFingerQuantity;
@@ -102,9 +160,14 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
         }
 
-        /** Loss triggers only, no pre-trade risk limits. */
+        /** Loss triggers and entry size reduction only, no pre-trade risk limits (hosts built in code). */
+        public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction) {
+            this(dailyLoss, drawdown, action, sizeReduction, null, null, null, null, null, List.of());
+        }
+
+        /** Loss triggers only: no size reduction, no pre-trade risk limits. */
         public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action) {
-            this(dailyLoss, drawdown, action, null, null, null, null, null, List.of());
+            this(dailyLoss, drawdown, action, SizeReduction.OFF);
         }
 
         /**
@@ -127,6 +190,26 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         private static BigDecimal on(BigDecimal v) {
             return v == null || v.signum() <= 0 ? null : v;
+        }
+    }
+
+    /**
+     * ALPHA-PRIME's size breaker ({@code tradepilot.trading.limits.size-reduction.*}): after
+     * {@code afterLosses} losing round trips in a row the strategies' entry quantities are multiplied by
+     * {@code factor} (rounded down to whole lots; an entry that rounds to zero is rejected with
+     * SIZE_REDUCED_TO_ZERO) until {@code winsToRestore} winning round trips in a row. Exits are never reduced.
+     *
+     * @param afterLosses   losing round trips in a row (0: off)
+     * @param factor        multiplier for entries while reduced, in (0, 1]
+     * @param winsToRestore winning round trips in a row that restore full size
+     */
+    public record SizeReduction(@DefaultValue("3") int afterLosses, @DefaultValue("0.5") BigDecimal factor,
+                                @DefaultValue("2") int winsToRestore) {
+        public static final SizeReduction OFF = new SizeReduction(0, BigDecimal.ONE, 0);
+
+        /** The engine's rule; refuses (IllegalArgumentException) an impossible combination. */
+        public io.tradepilot.engine.risk.LossSizeReduction rule() {
+            return new io.tradepilot.engine.risk.LossSizeReduction(afterLosses, factor == null ? BigDecimal.ONE : factor, winsToRestore);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import static io.tradepilot.db.Tables.AUDIT_EVENT;
+import static io.tradepilot.db.Tables.EQUITY_SNAPSHOT;
 import static io.tradepilot.db.Tables.FILL;
 import static io.tradepilot.db.Tables.ORDER_EVENT;
 import static io.tradepilot.db.Tables.ROUND_TRIP;
@@ -104,7 +105,7 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void strategies_open_and_close_positions_and_the_ledger_matches_the_engine_exactly() {
-        EngineHost host = start(settings(0, null));
+        EngineHost host = start(settings(0, (BigDecimal) null));
         runToTheEnd(host);
         EngineSnapshot snapshot = host.snapshot().orElseThrow();
 
@@ -138,18 +139,18 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void a_restart_after_a_crash_rebuilds_cash_and_positions_and_ends_where_an_uninterrupted_run_ends() {
-        EngineHost reference = start(settings(0, null));
+        EngineHost reference = start(settings(0, (BigDecimal) null));
         runToTheEnd(reference);
         EngineSnapshot uninterrupted = reference.snapshot().orElseThrow();
         reference.stop();
         startFromAnEmptyLedgerAndFreshControls();
 
-        EngineHost first = start(settings(10_000, null));
+        EngineHost first = start(settings(10_000, (BigDecimal) null));
         eventually(Duration.ofSeconds(60), () -> db.fetchCount(ROUND_TRIP) >= 2, "two round trips before the crash");
         assertThat(first.feedFinished()).as("crash mid-run").isFalse();
         first.halt();
 
-        EngineHost second = start(settings(0, null));
+        EngineHost second = start(settings(0, (BigDecimal) null));
         assertThat(second.recovery().fills()).isPositive();
         assertThat(second.recovery().mismatches()).isEmpty();
         EngineSnapshot recovered = second.snapshot().orElseThrow();
@@ -164,8 +165,55 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
+    void after_a_halt_and_restart_drawdown_daily_loss_and_the_loss_streak_continue_exactly_as_in_an_uninterrupted_run() {
+        // size reduction after every single loss, restored by one win: the streak changes often, so a
+        // streak lost in the restart would change later entries and the end positions
+        var sizing = new TradingProperties.SizeReduction(1, new BigDecimal("0.5"), 1);
+        EngineHost reference = start(settings(0, sizing));
+        runToTheEnd(reference);
+        EngineSnapshot uninterrupted = reference.snapshot().orElseThrow();
+        Map<Instant, String> referenceSteps = riskBySteps();
+        reference.stop();
+        assertThat(db.fetchCount(ORDER_EVENT, ORDER_EVENT.EVENT_TYPE.eq("ACCEPTED"))).isPositive();
+        startFromAnEmptyLedgerAndFreshControls();
+
+        EngineHost first = start(settings(10_000, sizing));
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(ROUND_TRIP) >= 3 && db.fetchCount(EQUITY_SNAPSHOT) >= 100,
+                "round trips and a trading day or more before the crash");
+        assertThat(first.feedFinished()).as("crash mid-run").isFalse();
+        first.halt();
+        int stepsBeforeRestart = db.fetchCount(EQUITY_SNAPSHOT);
+
+        EngineHost second = start(settings(0, sizing));
+        assertThat(second.recovery().mismatches()).isEmpty();
+        runToTheEnd(second);
+        EngineSnapshot end = second.snapshot().orElseThrow();
+
+        assertThat(riskBySteps()).as("every step's equity, peak, drawdown and day-start equity")
+                .hasSize(referenceSteps.size()).isEqualTo(referenceSteps);
+        assertThat(stepsBeforeRestart).isLessThan(referenceSteps.size());
+        assertThat(end.portfolio().peakEquity()).isEqualByComparingTo(uninterrupted.portfolio().peakEquity());
+        assertThat(end.portfolio().drawdown()).isEqualByComparingTo(uninterrupted.portfolio().drawdown());
+        assertThat(end.portfolio().dayStartEquity()).isEqualByComparingTo(uninterrupted.portfolio().dayStartEquity());
+        assertThat(end.lossStreak()).isEqualTo(uninterrupted.lossStreak());
+        assertThat(end.portfolio().cash()).isEqualByComparingTo(uninterrupted.portfolio().cash());
+        assertThat(positions(end)).isEqualTo(positions(uninterrupted));
+        assertNoDuplicateClientOrderIds();
+    }
+
+    /** Equity, peak, drawdown and day-start equity of every recorded time step, as exact strings. */
+    private Map<Instant, String> riskBySteps() {
+        Map<Instant, String> out = new java.util.TreeMap<>();
+        for (var r : db.selectFrom(EQUITY_SNAPSHOT).fetch()) {
+            out.put(r.getAt(), r.getEquity().stripTrailingZeros().toPlainString() + " peak " + r.getPeakEquity().stripTrailingZeros().toPlainString()
+                    + " dd " + r.getDrawdown().stripTrailingZeros().toPlainString() + " day " + r.getDayStartEquity().stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    @Test
     void the_kill_switch_cancels_working_orders_and_refuses_new_ones() {
-        EngineHost host = start(settings(0, null));
+        EngineHost host = start(settings(0, (BigDecimal) null));
         runToTheEnd(host);
         Instrument aaa = Instrument.nseEquity("AAA");
         host.send(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("manual:AAA:1:B:0"), StrategyId.MANUAL, aaa,
@@ -203,7 +251,7 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void no_bar_for_longer_than_the_limit_trips_the_circuit_breaker_with_data_stale() {
-        EngineHost host = start(settings(0, null));
+        EngineHost host = start(settings(0, (BigDecimal) null));
         runToTheEnd(host);
         clock.advance(Duration.ofMinutes(11));
         eventually(Duration.ofSeconds(10), () -> gate.current() instanceof ControlsReading.Known k && k.circuitBreaker().tripped(),
@@ -215,8 +263,8 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void only_one_host_runs_the_engine_the_other_stays_standby() {
-        EngineHost leader = start(settings(1, null));
-        EngineHost other = start(settings(1, null));
+        EngineHost leader = start(settings(1, (BigDecimal) null));
+        EngineHost other = start(settings(1, (BigDecimal) null));
         assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
         assertThat(other.role()).isEqualTo(EngineHost.Role.STANDBY);
         assertThat(other.snapshot()).isEmpty();
@@ -228,7 +276,7 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void a_leader_that_loses_its_lock_connection_halts_its_engine() {
-        EngineHost leader = start(settings(1, null));
+        EngineHost leader = start(settings(1, (BigDecimal) null));
         assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
 
         db.fetch("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 0 AND objid::bigint = ?",
@@ -240,8 +288,8 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void a_standby_takes_over_when_the_leader_is_gone_and_carries_on_from_the_ledger() {
-        EngineHost leader = start(settings(10_000, null));
-        EngineHost standby = start(settings(0, null));
+        EngineHost leader = start(settings(10_000, (BigDecimal) null));
+        EngineHost standby = start(settings(0, (BigDecimal) null));
         assertThat(standby.role()).isEqualTo(EngineHost.Role.STANDBY);
         eventually(Duration.ofSeconds(60), () -> db.fetchCount(FILL) >= 2, "fills before the leader goes");
         leader.halt();
@@ -256,7 +304,7 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @Test
     void the_api_serves_positions_orders_and_equity_from_the_ledger_to_a_viewer() {
-        EngineHost host = start(settings(0, null));
+        EngineHost host = start(settings(0, (BigDecimal) null));
         runToTheEnd(host);
         String token = users.apiToken(users.viewer());
         var positions = api(token).get("/api/v1/positions");
@@ -270,6 +318,13 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     // ------------------------------------------------------------------------------ helpers
+
+    private TradingProperties settings(double speed, TradingProperties.SizeReduction sizing) {
+        TradingProperties p = settings(speed, (BigDecimal) null);
+        return new TradingProperties(p.enabled(), p.autoStartup(), p.initialCash(), p.currency(), p.marketZone(), p.leaderLockKey(),
+                p.tick(), p.standbyRetry(), p.strategies(),
+                new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER, sizing), p.marketdata());
+    }
 
     private TradingProperties settings(double speed, BigDecimal dailyLoss) {
         var strategy = new TradingProperties.StrategySettings(null, "sma-cross", List.of("AAA", "BBB"), new BigDecimal("100"),

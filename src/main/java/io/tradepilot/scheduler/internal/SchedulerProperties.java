@@ -1,0 +1,51 @@
+package io.tradepilot.scheduler.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the scheduler ({@code tradepilot.scheduler.*}). The square-off's time is the trading
+ * module's ({@code tradepilot.trading.square-off.*}): the host's market-time square-off uses it too.
+ *
+ * @param enabled          false: no scheduler on this instance (no jobs registered, none run)
+ * @param runOn            {@code leader}: jobs run only on the instance that runs the engine; {@code always}: on
+ *                         every instance with the scheduler (the clustered job store still fires each trigger once)
+ * @param leaderCheck      how often this instance checks whether it runs the engine (start / standby the scheduler)
+ * @param misfireThreshold a trigger this late is a misfire (handled per its job's instruction, logged, recorded)
+ * @param clusterCheckin   how often the clustered job store checks in (a dead instance's runs are recovered after it)
+ * @param eodReport        the end-of-day report
+ * @param scans            the scheduled 3WI scan (off without a folder)
+ */
+@ConfigurationProperties("tradepilot.scheduler")
+public record SchedulerProperties(@DefaultValue("true") boolean enabled,
+                                  @DefaultValue("LEADER") RunOn runOn,
+                                  @DefaultValue("5s") Duration leaderCheck,
+                                  @DefaultValue("60s") Duration misfireThreshold,
+                                  @DefaultValue("10s") Duration clusterCheckin,
+                                  @DefaultValue EodReport eodReport,
+                                  @DefaultValue Scans scans) {
+
+    public enum RunOn { LEADER, ALWAYS }
+
+    /** @param afterClose how long after the close (early closes included) the report is made */
+    public record EodReport(@DefaultValue("15m") Duration afterClose) {
+    }
+
+    /**
+     * @param folder             folder of daily bar files ({@code SYMBOL.csv}); none: no scan job
+     * @param exchange           the exchange whose calendar the data follows (NSE or NYSE)
+     * @param afterClose         how long after the close the scan runs
+     * @param capital            sizing capital (3WI seed: 400000)
+     * @param riskPercent        risk per trade in percent
+     * @param maxOpenRiskPercent cap of the total open risk in percent
+     * @param shorts             size downside breakouts as shorts
+     */
+    public record Scans(Path folder, @DefaultValue("NSE") String exchange, @DefaultValue("30m") Duration afterClose,
+                        @DefaultValue("400000") BigDecimal capital, @DefaultValue("1.5") BigDecimal riskPercent,
+                        @DefaultValue("6") BigDecimal maxOpenRiskPercent, @DefaultValue("false") boolean shorts) {
+    }
+}

@@ -1,0 +1,215 @@
+package io.tradepilot.trading.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradepilot.testing.TestInfrastructure;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The real application in its own JVM, trading at full speed against the tests' PostgreSQL and Redis,
+ * killed with SIGKILL in the middle of the run and started again: the ledger stays consistent, the
+ * restarted engine rebuilds exactly what the ledger holds, the feed resumes after its checkpoint and
+ * trading carries on. No Spring context in this JVM: the test reads the ledger with plain JDBC.
+ */
+class KillNineRecoveryIT {
+
+    private static final Pattern STARTED = Pattern.compile("Engine started as leader: \\d+ symbols, (\\d+) recovered fills, (\\d+) recovered orders");
+
+    private final List<Process> processes = new ArrayList<>();
+    private final Map<Process, Thread> readers = new HashMap<>();
+    private final TestInfrastructure infrastructure = TestInfrastructure.get();
+
+    @AfterEach
+    void killLeftovers() {
+        for (Process p : processes) p.destroyForcibly();
+    }
+
+    @Test
+    void after_kill_9_mid_run_the_restarted_application_recovers_the_ledger_and_trades_on() throws Exception {
+        emptyLedger();
+        List<String> firstLog = new CopyOnWriteArrayList<>();
+        Process first = startApplication("first", firstLog);
+        eventually(Duration.ofMinutes(4), () -> count("SELECT count(*) FROM trade_order") >= 6 && count("SELECT count(*) FROM fill") >= 3,
+                "orders and fills recorded by the first process", first, firstLog);
+
+        first.destroyForcibly();   // SIGKILL
+        assertThat(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
+        long ordersAtKill = count("SELECT count(*) FROM trade_order");
+        long fillsAtKill = count("SELECT count(*) FROM fill");
+        long checkpointAtKill = count("SELECT coalesce(sum(bars), 0) FROM feed_checkpoint");
+        String firstCheckpointAtKill = text("SELECT min(last_bar_start) FROM feed_checkpoint");
+        assertThat(checkpointAtKill).as("the feed had a checkpoint").isPositive();
+
+        List<String> secondLog = new CopyOnWriteArrayList<>();
+        Process second = startApplication("second", secondLog);
+        eventually(Duration.ofMinutes(3), () -> secondLog.stream().anyMatch(l -> STARTED.matcher(l).find()),
+                "the second process to start its engine", second, secondLog);
+        String started = secondLog.stream().filter(l -> STARTED.matcher(l).find()).findFirst().orElseThrow();
+        Matcher m = STARTED.matcher(started);
+        assertThat(m.find()).isTrue();
+        assertThat(Long.parseLong(m.group(1))).as("recovered fills").isEqualTo(fillsAtKill);
+        assertThat(Long.parseLong(m.group(2))).as("recovered orders").isEqualTo(ordersAtKill);
+        assertThat(started).as("recovery mismatches").doesNotContain("MISMATCHES");
+        assertThat(secondLog).noneMatch(l -> l.contains("Recovered positions disagree with the ledger"));
+
+        eventually(Duration.ofMinutes(4), () -> count("SELECT count(*) FROM trade_order") > ordersAtKill + 2
+                        && count("SELECT coalesce(sum(bars), 0) FROM feed_checkpoint") > checkpointAtKill + 300,
+                "new orders and bars after the restart", second, secondLog);
+        second.destroy();          // SIGTERM
+        assertThat(second.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the second process ends").isTrue();
+
+        assertThat(count("SELECT count(*) FROM order_event WHERE event_type = 'DUPLICATE_IGNORED' AND occurred_at <= '"
+                + firstCheckpointAtKill + "'::timestamptz")).as("no decision before the checkpoint was made again: the feed resumed after it").isZero();
+        assertThat(count("SELECT count(*) - count(DISTINCT client_order_id) FROM trade_order")).as("duplicate client order ids").isZero();
+        Map<String, BigDecimal> fromFills = new HashMap<>();
+        BigDecimal cash = new BigDecimal("1000000");
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT symbol, side, quantity, price, commission, filled_at <= (SELECT max(at) FROM equity_snapshot)"
+                     + " FROM fill ORDER BY seq")) {
+            while (rs.next()) {
+                BigDecimal q = rs.getBigDecimal(3), notional = q.multiply(rs.getBigDecimal(4));
+                boolean buy = rs.getString(2).equals("BUY");
+                fromFills.merge(rs.getString(1), buy ? q : q.negate(), BigDecimal::add);
+                // the last recorded step's cash holds the fills up to that step (a later step's may be committed without its step row)
+                if (rs.getBoolean(6)) cash = (buy ? cash.subtract(notional) : cash.add(notional)).subtract(rs.getBigDecimal(5));
+            }
+        }
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT symbol, quantity FROM position")) {
+            while (rs.next()) {
+                assertThat(rs.getBigDecimal(2)).as(rs.getString(1) + " position equals its fills")
+                        .isEqualByComparingTo(fromFills.getOrDefault(rs.getString(1), BigDecimal.ZERO));
+            }
+        }
+        try (Connection c = connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT cash FROM equity_snapshot ORDER BY at DESC LIMIT 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getBigDecimal(1)).as("the last recorded cash equals what the fills up to it imply").isEqualByComparingTo(cash);
+        }
+    }
+
+    // ------------------------------------------------------------------------------ the application process
+
+    private Process startApplication(String name, List<String> log) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "kill9-it"));
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.tradepilot.Application",
+                "--server.port=" + freePort(),
+                "--tradepilot.controls.key-prefix=kill9-it:",
+                "--tradepilot.trading.bar-cache.key-prefix=kill9-it:bars:",
+                "--tradepilot.trading.enabled=true",
+                "--tradepilot.trading.leader-lock-key=880004",
+                "--tradepilot.trading.limits.daily-loss=0",
+                "--tradepilot.trading.limits.drawdown=0",
+                "--tradepilot.trading.strategies[0].name=sma-cross",
+                "--tradepilot.trading.strategies[0].symbols=KA,KB,KC",
+                "--tradepilot.trading.strategies[0].quantity=100",
+                "--tradepilot.trading.strategies[0].params.fast=5",
+                "--tradepilot.trading.strategies[0].params.slow=15",
+                "--tradepilot.trading.marketdata.speed=0",
+                "--tradepilot.trading.marketdata.stale-after=10m",
+                "--tradepilot.trading.marketdata.synthetic.trading-days=60");
+        builder.environment().put("TRADEPILOT_DB_URL", System.getProperty("TRADEPILOT_DB_URL"));
+        builder.environment().put("TRADEPILOT_DB_USER", System.getProperty("TRADEPILOT_DB_USER"));
+        builder.environment().put("TRADEPILOT_DB_PASSWORD", System.getProperty("TRADEPILOT_DB_PASSWORD"));
+        builder.environment().put("TRADEPILOT_REDIS_URL", System.getProperty("TRADEPILOT_REDIS_URL"));
+        builder.environment().put("TRADEPILOT_DATA_DIR", dir.resolve(name).toString());
+        builder.redirectErrorStream(true);
+        Process p = builder.start();
+        processes.add(p);
+        Path file = dir.resolve(name + ".log");
+        Thread reader = Thread.ofPlatform().daemon().name("kill9-" + name + "-log").start(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()));
+                 var out = Files.newBufferedWriter(file)) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    log.add(line);
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                }
+            } catch (IOException ignored) {
+                // the process went away
+            }
+        });
+        readers.put(p, reader);
+        return p;
+    }
+
+    // ------------------------------------------------------------------------------ the ledger
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(infrastructure.jdbcUrl(), System.getProperty("TRADEPILOT_DB_USER"),
+                System.getProperty("TRADEPILOT_DB_PASSWORD"));
+    }
+
+    private long count(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1; // not migrated yet
+        }
+    }
+
+    private String text(String sql) {
+        try (Connection c = connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private void emptyLedger() throws SQLException {
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("DO $$ BEGIN IF to_regclass('trade_order') IS NOT NULL THEN "
+                    + "TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order; END IF; END $$");
+        }
+    }
+
+    private static void eventually(Duration timeout, BooleanSupplier condition, String what, Process process, List<String> log) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                List<String> tail = log.subList(Math.max(0, log.size() - 60), log.size());
+                throw new AssertionError("timed out waiting for " + what + (process.isAlive() ? "" : " (the process exited)")
+                        + "; its last lines:\n" + String.join("\n", tail));
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -37,6 +37,7 @@ class TradingViewsTest {
         }
         @Override public List<LedgerOrder> orders(boolean workingOnly, int limit) { return List.of(WORKING); }
         @Override public List<EquityPoint> equity(int limit) { return List.of(); }
+        @Override public Optional<EquityPoint> equityAt(Instant at) { return Optional.empty(); }
         @Override public List<StrategyDay> strategyDays(LocalDate from, LocalDate to) { return List.of(); }
         @Override public Optional<LivePortfolio> livePortfolio() { return Optional.empty(); }
         @Override public EngineStatus status() { return new EngineStatus("STANDBY", null, null, 0); }

@@ -36,6 +36,8 @@ import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TradingState;
 import io.tradepilot.dashboard.ControlActivity;
 import io.tradepilot.dashboard.ControlActivityQuery;
+import io.tradepilot.dashboard.DeskFrame;
+import io.tradepilot.base.live.LiveFeed;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneOffset;
@@ -49,9 +51,12 @@ import java.util.Set;
 
 /**
  * The dashboard, for every signed-in role: whether orders may go out, the three controls with
- * who/when/why, the controls the user's role permits (the server checks again), a chart of control
- * changes per hour and the history of each control. Changes from any browser or instance arrive
- * through {@link ControlEvents} and are pushed; a 5-second poll notices an unreadable state.
+ * who/when/why, the controls the user's role permits (the server checks again), live paper trading
+ * ({@link DeskPanel}: mode, engine, markets, equity, P&amp;L, heat, room to the loss limit, positions),
+ * a chart of control changes per hour and the history of each control. Control changes from any
+ * browser or instance arrive through {@link ControlEvents} and are pushed; a 5-second poll notices an
+ * unreadable state; trading figures are pushed by the shared desk feed (at most every 500 ms, only
+ * when they changed).
  */
 @Route("")
 @PageTitle("Dashboard · Tradepilot")
@@ -69,6 +74,9 @@ class DashboardView extends VerticalLayout {
     private final ControlEvents events;
     private final ControlActivityQuery activity;
     private final Set<ControlAction> permitted;
+    private final LiveFeed<DeskFrame> desk;
+    final DeskPanel deskPanel = new DeskPanel();
+    private com.vaadin.flow.shared.Registration deskRegistration;
 
     final Div banner = new Div();
     final Span tradingState = new Span();
@@ -83,7 +91,8 @@ class DashboardView extends VerticalLayout {
     private ControlEvents.Subscription subscription;
     private com.vaadin.flow.shared.Registration pollRegistration;
 
-    DashboardView(ControlService controls, ControlEvents events, ControlActivityQuery activity) {
+    DashboardView(ControlService controls, ControlEvents events, ControlActivityQuery activity, LiveFeed<DeskFrame> desk) {
+        this.desk = desk;
         this.controls = controls;
         this.events = events;
         this.activity = activity;
@@ -130,7 +139,8 @@ class DashboardView extends VerticalLayout {
             tabs.add(control.label(), grid);
         }
 
-        add(new H2("Dashboard"), banner, cards, new H3("Control changes per hour (last 24 hours)"), chart,
+        desk.latest().ifPresent(deskPanel::show);
+        add(new H2("Dashboard"), banner, cards, deskPanel, new H3("Control changes per hour (last 24 hours)"), chart,
                 new H3("History"), tabs);
         refresh();
     }
@@ -301,6 +311,7 @@ class DashboardView extends VerticalLayout {
         subscription = events.subscribe(change -> ui.access(this::refresh));
         ui.setPollInterval(POLL_MILLIS);
         pollRegistration = ui.addPollListener(e -> refreshState());
+        deskRegistration = desk.subscribe(ui, deskPanel::show);
     }
 
     @Override
@@ -312,6 +323,10 @@ class DashboardView extends VerticalLayout {
         if (pollRegistration != null) {
             pollRegistration.remove();
             pollRegistration = null;
+        }
+        if (deskRegistration != null) {
+            deskRegistration.remove();
+            deskRegistration = null;
         }
         detachEvent.getUI().setPollInterval(-1);
     }

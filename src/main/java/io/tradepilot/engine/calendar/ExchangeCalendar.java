@@ -38,17 +38,20 @@ public final class ExchangeCalendar {
     private final LocalTime regularClose;
     private final Map<LocalDate, String> holidays;
     private final Map<LocalDate, LocalTime> earlyCloses;
+    private final Map<LocalDate, String> earlyCloseReasons;
     private final int firstYear;
     private final int lastYear;
 
     private ExchangeCalendar(String exchange, ZoneId zone, LocalTime regularOpen, LocalTime regularClose,
-                             Map<LocalDate, String> holidays, Map<LocalDate, LocalTime> earlyCloses) {
+                             Map<LocalDate, String> holidays, Map<LocalDate, LocalTime> earlyCloses,
+                             Map<LocalDate, String> earlyCloseReasons) {
         this.exchange = exchange;
         this.zone = zone;
         this.regularOpen = regularOpen;
         this.regularClose = regularClose;
         this.holidays = Collections.unmodifiableMap(holidays);
         this.earlyCloses = Collections.unmodifiableMap(earlyCloses);
+        this.earlyCloseReasons = Collections.unmodifiableMap(earlyCloseReasons);
         TreeMap<LocalDate, Object> all = new TreeMap<>(holidays);
         all.putAll(earlyCloses);
         this.firstYear = all.isEmpty() ? Integer.MAX_VALUE : all.firstKey().getYear();
@@ -95,6 +98,7 @@ public final class ExchangeCalendar {
         if (!open.isBefore(close)) throw new IllegalArgumentException("open must be before close");
         Map<LocalDate, String> holidays = new TreeMap<>();
         Map<LocalDate, LocalTime> earlyCloses = new TreeMap<>();
+        Map<LocalDate, String> earlyCloseReasons = new TreeMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8));
         String line;
         int number = 0;
@@ -114,6 +118,7 @@ public final class ExchangeCalendar {
                             throw new IllegalArgumentException("early close " + earlyClose + " is not inside the regular session");
                         }
                         earlyCloses.put(date, earlyClose);
+                        earlyCloseReasons.put(date, description);
                     }
                     default -> throw new IllegalArgumentException("unknown type '" + f[1].trim() + "' (HOLIDAY or EARLY_CLOSE)");
                 }
@@ -124,7 +129,7 @@ public final class ExchangeCalendar {
         for (LocalDate d : earlyCloses.keySet()) {
             if (holidays.containsKey(d)) throw new IllegalArgumentException(sourceName + ": " + d + " is both a holiday and an early close");
         }
-        return new ExchangeCalendar(exchange, zone, open, close, holidays, earlyCloses);
+        return new ExchangeCalendar(exchange, zone, open, close, holidays, earlyCloses, earlyCloseReasons);
     }
 
     public String exchange() {
@@ -143,6 +148,11 @@ public final class ExchangeCalendar {
     /** The holiday's name when the exchange is closed on this (week)day for a holiday. */
     public Optional<String> holiday(LocalDate date) {
         return Optional.ofNullable(holidays.get(date));
+    }
+
+    /** Why the session of {@code date} closes early (the data file's description), empty on a regular day. */
+    public Optional<String> earlyCloseReason(LocalDate date) {
+        return Optional.ofNullable(earlyCloseReasons.get(date));
     }
 
     public boolean isTradingDay(LocalDate date) {

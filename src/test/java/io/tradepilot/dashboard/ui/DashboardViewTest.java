@@ -40,7 +40,8 @@ class DashboardViewTest {
     private DashboardView viewAs(String role) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 role.toLowerCase(), "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
-        return new DashboardView(controls, events, new ControlActivityQuery(controls::history, clock));
+        return new DashboardView(controls, events, new ControlActivityQuery(controls::history, clock),
+                new io.tradepilot.base.live.LiveFeed<>("test-desk", () -> null, java.time.Duration.ofSeconds(1)));
     }
 
     private static List<ControlAction> visible(DashboardView view) {

@@ -1,0 +1,174 @@
+package io.tradepilot.trading.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.tradepilot.base.format.Amounts;
+import io.tradepilot.base.live.LiveFeed;
+import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.StrategyControls;
+import io.tradepilot.trading.StrategyStatus;
+import io.tradepilot.trading.TradingAction;
+import io.tradepilot.trading.TradingActions;
+import io.tradepilot.trading.TradingQueries;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Working orders (per-row Cancel, "Cancel all" with an optional symbol) and the newest orders from the
+ * ledger (status, filled quantity, reason), pushed live; operators and admins get the manual order ticket
+ * ("New order": preview, then confirm). The server authorizes, validates and rate-limits every action.
+ * Element ids: {@code orders-view}, {@code working-orders-grid}, {@code recent-orders-grid},
+ * {@code cancel-order-<orderId>}, {@code cancel-all}, {@code new-order}.
+ */
+@Route("orders")
+@PageTitle("Orders · Tradepilot")
+@Menu(title = "Orders", order = 2, icon = "vaadin:list")
+@PermitAll
+class OrdersView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private final TradingActions actions;
+    private final StrategyControls strategies;
+    private final LiveFeed<TradingBoard> feed;
+    private final Set<TradingAction> permitted;
+    private final String currency;
+    final Grid<LedgerOrder> working = new Grid<>();
+    final Grid<LedgerOrder> recent = new Grid<>();
+    final Button cancelAll = new Button("Cancel all…");
+    final Button newOrder = new Button("New order");
+    private Registration registration;
+    private TradingBoard shown;
+
+    OrdersView(TradingQueries queries, TradingActions actions, StrategyControls strategies, LiveFeed<TradingBoard> feed,
+               @Value("${tradepilot.trading.currency:INR}") String currency) {
+        this.actions = actions;
+        this.strategies = strategies;
+        this.feed = feed;
+        this.currency = currency;
+        this.permitted = actions.permittedActions();
+        setId("orders-view");
+        setWidthFull();
+
+        newOrder.setId("new-order");
+        newOrder.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        newOrder.setVisible(permitted.contains(TradingAction.MANUAL_ORDER));
+        newOrder.addClickListener(e -> openTicket());
+        cancelAll.setId("cancel-all");
+        cancelAll.setVisible(permitted.contains(TradingAction.CANCEL_ALL));
+        cancelAll.addClickListener(e -> new CancelAllDialog(symbols(),
+                r -> Outcome.attempt(() -> actions.cancelAll(r.symbol(), r.reason())), Notices::done).open());
+
+        working.setId("working-orders-grid");
+        columns(working, false);
+        working.setAllRowsVisible(true);
+        if (permitted.contains(TradingAction.CANCEL_ORDER)) {
+            working.addComponentColumn(this::cancelButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
+        recent.setId("recent-orders-grid");
+        columns(recent, true);
+        recent.setHeight("28rem");
+
+        var header = new HorizontalLayout(new H2("Orders"), newOrder, cancelAll);
+        header.setAlignItems(Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(header.getComponentAt(0));
+        add(header, new H3("Working"), working, new H3("Recent (newest first)"), recent);
+        show(feed.latest().orElseGet(() -> TradingBoard.read(queries, currency)));
+    }
+
+    private void columns(Grid<LedgerOrder> grid, boolean history) {
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(LedgerOrder::orderId).setHeader("Order").setAutoWidth(true);
+        grid.addColumn(o -> TIME.format(history ? o.updatedAt() : o.createdAt())).setHeader(history ? "Updated" : "Created")
+                .setAutoWidth(true);
+        grid.addColumn(LedgerOrder::strategy).setHeader("Strategy").setAutoWidth(true);
+        grid.addColumn(LedgerOrder::symbol).setHeader("Symbol").setAutoWidth(true);
+        grid.addColumn(LedgerOrder::side).setHeader("Side").setAutoWidth(true);
+        grid.addColumn(o -> Amounts.quantity(o.quantity())).setHeader("Qty").setAutoWidth(true);
+        grid.addColumn(o -> o.type() + prices(o)).setHeader("Type").setAutoWidth(true);
+        grid.addColumn(LedgerOrder::timeInForce).setHeader("TIF").setAutoWidth(true);
+        grid.addColumn(LedgerOrder::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(o -> Amounts.quantity(o.filledQuantity())).setHeader("Filled").setAutoWidth(true);
+        if (history) {
+            grid.addColumn(o -> o.statusReason() == null ? "" : o.statusReason()).setHeader("Reason").setFlexGrow(1);
+        }
+    }
+
+    private static String prices(LedgerOrder o) {
+        String s = "";
+        if (o.limitPrice() != null) s += " L " + Amounts.price(o.limitPrice());
+        if (o.stopPrice() != null) s += " S " + Amounts.price(o.stopPrice());
+        return s;
+    }
+
+    private Button cancelButton(LedgerOrder order) {
+        Button cancel = new Button("Cancel", e -> new CancelOrderDialog(order.orderId(),
+                order.side() + " " + Amounts.quantity(order.quantity()) + " " + order.symbol() + " " + order.type()
+                        + prices(order) + " (" + order.status() + ", filled " + Amounts.quantity(order.filledQuantity()) + ")",
+                r -> Outcome.attempt(() -> actions.cancelOrder(r.orderId(), r.reason())), Notices::done).open());
+        cancel.setId("cancel-order-" + order.orderId());
+        cancel.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return cancel;
+    }
+
+    /** The symbols an order may name: every configured strategy's, plus any with a position or working order. */
+    private Set<String> symbols() {
+        Set<String> symbols = new TreeSet<>();
+        try {
+            for (StrategyStatus s : strategies.strategies()) symbols.addAll(s.symbols());
+        } catch (RuntimeException unavailable) {
+            // the positions and orders below still name the known symbols
+        }
+        if (shown != null) {
+            shown.positions().forEach(p -> symbols.add(p.symbol()));
+            shown.workingOrders().forEach(o -> symbols.add(o.symbol()));
+        }
+        return symbols;
+    }
+
+    private void openTicket() {
+        new OrderTicket(symbols(), currency, actions::previewOrder,
+                (order, reason) -> Outcome.attempt(() -> actions.placeOrder(order, reason)), Notices::done).open();
+    }
+
+    /** Shows {@code board}'s orders; an equal board changes nothing. */
+    void show(TradingBoard board) {
+        if (board.equals(shown)) return;
+        shown = board;
+        working.setItems(board.workingOrders());
+        recent.setItems(board.recentOrders());
+        cancelAll.setEnabled(!board.workingOrders().isEmpty());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        registration = feed.subscribe(event.getUI(), this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (registration != null) {
+            registration.remove();
+            registration = null;
+        }
+    }
+}

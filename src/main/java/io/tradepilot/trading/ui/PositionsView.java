@@ -1,0 +1,121 @@
+package io.tradepilot.trading.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.tradepilot.base.format.Amounts;
+import io.tradepilot.base.live.LiveFeed;
+import io.tradepilot.trading.TradingAction;
+import io.tradepilot.trading.TradingActions;
+import io.tradepilot.trading.TradingQueries;
+import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.annotation.Value;
+
+import java.util.Set;
+
+/**
+ * Open positions (symbol, quantity, average price, mark, unrealized and realized P&amp;L), pushed live.
+ * Operators and admins get "Close" per row (all or part, with a reason); admins get "Flatten all". The
+ * server authorizes every action again. Element ids: {@code positions-view}, {@code positions-grid},
+ * {@code close-<SYMBOL>}, {@code flatten-all}, {@code positions-source}.
+ */
+@Route("positions")
+@PageTitle("Positions · Tradepilot")
+@Menu(title = "Positions", order = 1, icon = "vaadin:briefcase")
+@PermitAll
+class PositionsView extends VerticalLayout {
+
+    private final TradingActions actions;
+    private final LiveFeed<TradingBoard> feed;
+    private final Set<TradingAction> permitted;
+    final Grid<TradingBoard.Row> grid = new Grid<>();
+    final Button flatten = new Button("Flatten all");
+    final Span source = new Span();
+    private String currency;
+    private Registration registration;
+    private TradingBoard shown;
+
+    PositionsView(TradingQueries queries, TradingActions actions, LiveFeed<TradingBoard> feed,
+                  @Value("${tradepilot.trading.currency:INR}") String currency) {
+        this.actions = actions;
+        this.feed = feed;
+        this.currency = currency;
+        this.permitted = actions.permittedActions();
+        setId("positions-view");
+        setSizeFull();
+
+        flatten.setId("flatten-all");
+        flatten.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
+        flatten.setVisible(permitted.contains(TradingAction.FLATTEN_ALL));
+        flatten.addClickListener(e -> new FlattenDialog(
+                r -> Outcome.attempt(() -> actions.flattenAll(r.reason(), r.confirmation())), this::done).open());
+        source.setId("positions-source");
+        source.getStyle().set("color", "var(--lumo-secondary-text-color)");
+
+        grid.setId("positions-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(TradingBoard.Row::symbol).setHeader("Symbol").setAutoWidth(true).setKey("symbol");
+        grid.addColumn(r -> Amounts.quantity(r.quantity())).setHeader("Qty").setAutoWidth(true).setKey("quantity");
+        grid.addColumn(r -> Amounts.price(r.averagePrice())).setHeader("Avg price").setAutoWidth(true);
+        grid.addColumn(r -> Amounts.price(r.mark())).setHeader("Mark").setAutoWidth(true);
+        grid.addColumn(r -> Amounts.signedMoney(r.unrealizedPnl(), this.currency)).setHeader("Unrealized").setAutoWidth(true);
+        grid.addColumn(r -> Amounts.signedMoney(r.realizedPnl(), this.currency)).setHeader("Realized").setAutoWidth(true);
+        if (permitted.contains(TradingAction.CLOSE_POSITION)) {
+            grid.addComponentColumn(this::closeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        }
+
+        var header = new HorizontalLayout(new H2("Positions"), flatten);
+        header.setAlignItems(Alignment.CENTER);
+        header.setWidthFull();
+        header.expand(header.getComponentAt(0));
+        add(header, source, grid);
+        show(feed.latest().orElseGet(() -> TradingBoard.read(queries, currency)));
+    }
+
+    private Button closeButton(TradingBoard.Row row) {
+        Button close = new Button("Close", e -> new ClosePositionDialog(row.symbol(), row.quantity(),
+                r -> Outcome.attempt(() -> actions.closePosition(r.symbol(), r.quantity(), r.reason())), this::done).open());
+        close.setId("close-" + row.symbol());
+        close.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return close;
+    }
+
+    private void done(Outcome outcome) {
+        Notices.done(outcome);
+    }
+
+    /** Shows {@code board}'s positions; an equal board changes nothing. */
+    void show(TradingBoard board) {
+        if (board.equals(shown)) return;
+        shown = board;
+        currency = board.currency();
+        source.setText(board.live() ? "Live: marked at the engine's last close." : "From the ledger: this instance "
+                + "does not run the engine, so marks and unrealized P&L are not known here.");
+        grid.setItems(board.positions());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        registration = feed.subscribe(event.getUI(), this::show);
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (registration != null) {
+            registration.remove();
+            registration = null;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.tradepilot.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The strategies view ({@code /strategies}). */
+final class StrategiesPage {
+
+    final Page page;
+
+    StrategiesPage(Page page) {
+        this.page = page;
+    }
+
+    static StrategiesPage open(Page page) {
+        page.navigate("/strategies");
+        assertThat(page.locator("#strategies-view")).isVisible();
+        return new StrategiesPage(page);
+    }
+
+    Locator grid() {
+        return page.locator("#strategies-grid");
+    }
+
+    /** Every activate/deactivate button on the page. */
+    Locator switchButtons() {
+        return page.locator("[id^='activate-'], [id^='deactivate-']");
+    }
+}

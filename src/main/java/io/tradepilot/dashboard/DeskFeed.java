@@ -4,7 +4,6 @@ import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.trading.TradingQueries;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,9 +16,7 @@ import java.util.List;
  * {@link DeskFrame} while any dashboard is open and pushes it to the open dashboards when it changed.
  */
 @Component
-public class DeskFeed extends LiveFeed<DeskFrame> implements SmartLifecycle {
-
-    private volatile boolean running;
+public class DeskFeed extends LiveFeed<DeskFrame> {
 
     DeskFeed(TradingQueries queries, Clock clock,
              @Value("${tradepilot.trading.currency:INR}") String currency,
@@ -27,22 +24,5 @@ public class DeskFeed extends LiveFeed<DeskFrame> implements SmartLifecycle {
              @Value("${tradepilot.dashboard.push-interval:500ms}") Duration interval) {
         super("dashboard-feed", new DeskFrames(queries, clock, currency, marketZone,
                 List.of(ExchangeCalendar.nse(), ExchangeCalendar.nyse()))::build, interval);
-    }
-
-    @Override
-    public void start() {
-        super.start();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        close();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

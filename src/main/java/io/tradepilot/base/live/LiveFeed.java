@@ -1,10 +1,12 @@
 package io.tradepilot.base.live;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -24,11 +26,12 @@ import java.util.function.Supplier;
  *
  * <p>A subscriber whose UI is detached (closed tab, expired session) is dropped at the next tick; a
  * view unsubscribes on detach by removing its {@link Registration}. A source that throws keeps the
- * last frame (logged, retried at the next tick). Thread-safe.
+ * last frame (logged, retried at the next tick). Thread-safe. As a Spring bean it starts and stops with
+ * the application ({@link SmartLifecycle}).
  *
  * @param <T> the frame: an immutable value with a meaningful {@code equals} (a record)
  */
-public class LiveFeed<T> implements AutoCloseable {
+public class LiveFeed<T> implements AutoCloseable, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
 
@@ -60,6 +63,7 @@ public class LiveFeed<T> implements AutoCloseable {
     }
 
     /** Starts the ticker thread (idempotent). */
+    @Override
     public synchronized void start() {
         if (ticker != null) return;
         ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -80,6 +84,17 @@ public class LiveFeed<T> implements AutoCloseable {
         subscribers.clear();
     }
 
+    /** Same as {@link #close()}: the application is stopping. */
+    @Override
+    public void stop() {
+        close();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticker != null;
+    }
+
     /** Pushes frames to {@code ui} (through {@link UI#access}) until the registration is removed or the UI detaches. */
     public Registration subscribe(UI ui, Consumer<T> onFrame) {
         return subscribe(new Delivery() {
@@ -93,6 +108,19 @@ public class LiveFeed<T> implements AutoCloseable {
                 ui.access(command::run);
             }
         }, onFrame);
+    }
+
+    /**
+     * Pushes frames to {@code component}'s UI while the component is attached: subscribes on every attach,
+     * unsubscribes on every detach. For views that show the feed for as long as they are on screen.
+     */
+    public void subscribeWhileAttached(Component component, Consumer<T> onFrame) {
+        Registration[] current = new Registration[1];
+        component.addAttachListener(attached -> current[0] = subscribe(attached.getUI(), onFrame));
+        component.addDetachListener(detached -> {
+            if (current[0] != null) current[0].remove();
+            current[0] = null;
+        });
     }
 
     /** Pushes frames to {@code delivery} until the registration is removed or the delivery is no longer alive. */

@@ -74,9 +74,7 @@ class DashboardView extends VerticalLayout {
     private final ControlEvents events;
     private final ControlActivityQuery activity;
     private final Set<ControlAction> permitted;
-    private final LiveFeed<DeskFrame> desk;
     final DeskPanel deskPanel = new DeskPanel();
-    private com.vaadin.flow.shared.Registration deskRegistration;
 
     final Div banner = new Div();
     final Span tradingState = new Span();
@@ -92,7 +90,6 @@ class DashboardView extends VerticalLayout {
     private com.vaadin.flow.shared.Registration pollRegistration;
 
     DashboardView(ControlService controls, ControlEvents events, ControlActivityQuery activity, LiveFeed<DeskFrame> desk) {
-        this.desk = desk;
         this.controls = controls;
         this.events = events;
         this.activity = activity;
@@ -140,6 +137,7 @@ class DashboardView extends VerticalLayout {
         }
 
         desk.latest().ifPresent(deskPanel::show);
+        desk.subscribeWhileAttached(this, deskPanel::show);
         add(new H2("Dashboard"), banner, cards, deskPanel, new H3("Control changes per hour (last 24 hours)"), chart,
                 new H3("History"), tabs);
         refresh();
@@ -311,7 +309,6 @@ class DashboardView extends VerticalLayout {
         subscription = events.subscribe(change -> ui.access(this::refresh));
         ui.setPollInterval(POLL_MILLIS);
         pollRegistration = ui.addPollListener(e -> refreshState());
-        deskRegistration = desk.subscribe(ui, deskPanel::show);
     }
 
     @Override
@@ -323,10 +320,6 @@ class DashboardView extends VerticalLayout {
         if (pollRegistration != null) {
             pollRegistration.remove();
             pollRegistration = null;
-        }
-        if (deskRegistration != null) {
-            deskRegistration.remove();
-            deskRegistration = null;
         }
         detachEvent.getUI().setPollInterval(-1);
     }

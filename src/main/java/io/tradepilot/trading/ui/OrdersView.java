@@ -1,7 +1,5 @@
 package io.tradepilot.trading.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.base.format.Amounts;
 import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.trading.LedgerOrder;
@@ -48,21 +45,18 @@ class OrdersView extends VerticalLayout {
 
     private final TradingActions actions;
     private final StrategyControls strategies;
-    private final LiveFeed<TradingBoard> feed;
     private final Set<TradingAction> permitted;
     private final String currency;
     final Grid<LedgerOrder> working = new Grid<>();
     final Grid<LedgerOrder> recent = new Grid<>();
     final Button cancelAll = new Button("Cancel all…");
     final Button newOrder = new Button("New order");
-    private Registration registration;
     private TradingBoard shown;
 
     OrdersView(TradingQueries queries, TradingActions actions, StrategyControls strategies, LiveFeed<TradingBoard> feed,
                @Value("${tradepilot.trading.currency:INR}") String currency) {
         this.actions = actions;
         this.strategies = strategies;
-        this.feed = feed;
         this.currency = currency;
         this.permitted = actions.permittedActions();
         setId("orders-view");
@@ -93,6 +87,7 @@ class OrdersView extends VerticalLayout {
         header.expand(header.getComponentAt(0));
         add(header, new H3("Working"), working, new H3("Recent (newest first)"), recent);
         show(feed.latest().orElseGet(() -> TradingBoard.read(queries, currency)));
+        feed.subscribeWhileAttached(this, this::show);
     }
 
     private void columns(Grid<LedgerOrder> grid, boolean history) {
@@ -157,18 +152,5 @@ class OrdersView extends VerticalLayout {
         working.setItems(board.workingOrders());
         recent.setItems(board.recentOrders());
         cancelAll.setEnabled(!board.workingOrders().isEmpty());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        registration = feed.subscribe(event.getUI(), this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (registration != null) {
-            registration.remove();
-            registration = null;
-        }
     }
 }

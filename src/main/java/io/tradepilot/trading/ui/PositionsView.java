@@ -1,7 +1,5 @@
 package io.tradepilot.trading.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -13,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.base.format.Amounts;
 import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.trading.TradingAction;
@@ -37,19 +34,16 @@ import java.util.Set;
 class PositionsView extends VerticalLayout {
 
     private final TradingActions actions;
-    private final LiveFeed<TradingBoard> feed;
     private final Set<TradingAction> permitted;
     final Grid<TradingBoard.Row> grid = new Grid<>();
     final Button flatten = new Button("Flatten all");
     final Span source = new Span();
     private String currency;
-    private Registration registration;
     private TradingBoard shown;
 
     PositionsView(TradingQueries queries, TradingActions actions, LiveFeed<TradingBoard> feed,
                   @Value("${tradepilot.trading.currency:INR}") String currency) {
         this.actions = actions;
-        this.feed = feed;
         this.currency = currency;
         this.permitted = actions.permittedActions();
         setId("positions-view");
@@ -82,6 +76,7 @@ class PositionsView extends VerticalLayout {
         header.expand(header.getComponentAt(0));
         add(header, source, grid);
         show(feed.latest().orElseGet(() -> TradingBoard.read(queries, currency)));
+        feed.subscribeWhileAttached(this, this::show);
     }
 
     private Button closeButton(TradingBoard.Row row) {
@@ -104,18 +99,5 @@ class PositionsView extends VerticalLayout {
         source.setText(board.live() ? "Live: marked at the engine's last close." : "From the ledger: this instance "
                 + "does not run the engine, so marks and unrealized P&L are not known here.");
         grid.setItems(board.positions());
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        registration = feed.subscribe(event.getUI(), this::show);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (registration != null) {
-            registration.remove();
-            registration = null;
-        }
     }
 }

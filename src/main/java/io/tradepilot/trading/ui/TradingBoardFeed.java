@@ -3,7 +3,6 @@ package io.tradepilot.trading.ui;
 import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.trading.TradingQueries;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -13,29 +12,10 @@ import java.time.Duration;
  * 500 ms): reads a {@link TradingBoard} while any such view is open and pushes it when it changed.
  */
 @Component
-class TradingBoardFeed extends LiveFeed<TradingBoard> implements SmartLifecycle {
-
-    private volatile boolean running;
+class TradingBoardFeed extends LiveFeed<TradingBoard> {
 
     TradingBoardFeed(TradingQueries queries, @Value("${tradepilot.trading.currency:INR}") String currency,
                      @Value("${tradepilot.dashboard.push-interval:500ms}") Duration interval) {
         super("trading-board-feed", () -> TradingBoard.read(queries, currency), interval);
-    }
-
-    @Override
-    public void start() {
-        super.start();
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        close();
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -29,6 +29,17 @@ public interface TradingQueries {
      */
     java.util.Optional<LivePortfolio> livePortfolio();
 
+    /**
+     * The portfolio as well as this instance can tell: the engine's ({@link #livePortfolio()}) where it runs,
+     * otherwise (a standby) the ledger's positions marked at the bar cache's latest closes, flagged
+     * {@link LivePortfolio.Source#BAR_CACHE}; empty when there is neither an engine nor a recorded equity
+     * snapshot. Never throws because the bar cache is unreachable (positions are then unmarked).
+     * The default answers {@link #livePortfolio()} only.
+     */
+    default java.util.Optional<LivePortfolio> portfolio() {
+        return livePortfolio();
+    }
+
     /** This instance's engine role and progress. */
     EngineStatus status();
 }

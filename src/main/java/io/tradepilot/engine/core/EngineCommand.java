@@ -41,6 +41,10 @@ public sealed interface EngineCommand {
      * reduce-only market order, bypassing the risk checks like {@link Flatten}. The engine's state does not
      * change (others keep trading). A symbol that already has a working engine order (an earlier square-off
      * or flatten still waiting for its fill) is left alone, so repeating the command is harmless.
+     * <p>It also closes the door for the rest of the day: until the market-zone day of the engine clock
+     * changes, an order in one of {@code symbols} (flat or not, known or not) that would not only reduce its
+     * position is rejected with {@link io.tradepilot.engine.risk.RejectionCode#AFTER_SQUARE_OFF}, whoever
+     * places it; exits still go out.
      */
     record SquareOff(java.util.Set<String> symbols, String reason) implements EngineCommand {
         public SquareOff {

@@ -81,6 +81,8 @@ public final class TradingEngine implements EngineInput {
     private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     /** Strategies whose entries are switched off ({@link EngineCommand.SetStrategyEnabled}). */
     private final java.util.Set<StrategyId> disabledStrategies = new java.util.HashSet<>();
+    /** Symbols squared off ({@link EngineCommand.SquareOff}) → the market-zone epoch day until whose end their entries are refused. */
+    private final Map<String, Long> squaredOff = new HashMap<>();
     private Strategy[][] strategies = new Strategy[4][];
     private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
@@ -106,7 +108,7 @@ public final class TradingEngine implements EngineInput {
         this.buildEvents = !events.discardsEvents();
         this.portfolio = new Portfolio(config.initialCash());
         this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
-        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), this::strategySwitch, config.risk());
+        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), this::strategySwitch, this::afterSquareOff, config.risk());
         this.days = new LocalDays(config.marketZone());
         this.lossStreak = new LossStreak(config.lossSizeReduction());
         Arrays.fill(decimals, -1);
@@ -242,8 +244,12 @@ public final class TradingEngine implements EngineInput {
         closeAll("flatten: " + reason, false);
     }
 
-    /** {@link EngineCommand.SquareOff}: closes the positions of {@code symbols} only; see there. */
+    /**
+     * {@link EngineCommand.SquareOff}: closes the positions of {@code symbols} only and refuses their entries
+     * for the rest of the market-zone day; see there.
+     */
     private void squareOff(java.util.Set<String> symbols, String reason) {
+        closeEntriesForTheDay(symbols, clock.instant());
         for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
             String symbol = portfolio.instrument(slot).symbol();
             if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || broker.hasWorking(symbol, StrategyId.ENGINE)) continue;
@@ -337,10 +343,39 @@ public final class TradingEngine implements EngineInput {
     }
 
     /**
+     * The risk check after a square-off: in a symbol squared off today (market zone) only orders that
+     * reduce the position pass; from the next day on everything passes again.
+     */
+    private RiskDecision afterSquareOff(OrderRequest order, RiskContext context) {
+        if (squaredOff.isEmpty()) return RiskDecision.APPROVED;
+        Long day = squaredOff.get(order.symbol());
+        if (day == null || days.epochDay(context.now().toEpochMilli()) != day || context.reducesOnly(order)) {
+            return RiskDecision.APPROVED;
+        }
+        return RiskDecision.reject(RejectionCode.AFTER_SQUARE_OFF, order.symbol() + " was squared off for the day on "
+                + java.time.LocalDate.ofEpochDay(day) + ": entries refused until the next trading day");
+    }
+
+    private void closeEntriesForTheDay(java.util.Set<String> symbols, Instant at) {
+        long day = days.epochDay(at.toEpochMilli());
+        for (String symbol : symbols) squaredOff.put(symbol, day);
+    }
+
+    /**
+     * Whether entries in {@code symbol} are refused now because it was squared off today (market zone).
+     * Writer thread.
+     */
+    public boolean squaredOffToday(String symbol) {
+        Long day = squaredOff.get(symbol);
+        return day != null && day == days.epochDay(clock.millis());
+    }
+
+    /**
      * What {@link EngineCommand.PlaceOrder} would decide for {@code req} now, without any effect: no order,
      * no event, no id used, no trip. A client order id the engine already knows answers
      * DUPLICATE_CLIENT_ORDER_ID; an instrument in another currency INVALID_ORDER; otherwise the trading
-     * state, the strategy switch and the configured risk chain, in that order, exactly as a placement.
+     * state, the strategy switch, the day's square-off and the configured risk chain, in that order, exactly
+     * as a placement.
      * Call on the writer thread (e.g. through {@link SingleWriterEngine#query}).
      */
     public RiskDecision preview(OrderRequest req) {
@@ -612,6 +647,15 @@ public final class TradingEngine implements EngineInput {
     public void restoreRiskBaseline(BigDecimal peakEquity, BigDecimal dayStartEquity, Instant asOf) {
         portfolio.restoreBaseline(peakEquity, dayStartEquity);
         currentDay = days.epochDay(asOf.toEpochMilli());
+    }
+
+    /**
+     * Recovery after a restart: refuses entries in {@code symbols} for the rest of {@code squaredOffAt}'s
+     * market-zone day, as the square-off at that time did before the restart, without placing or cancelling
+     * anything. Call on the writer thread before any bar.
+     */
+    public void restoreSquareOff(java.util.Set<String> symbols, Instant squaredOffAt) {
+        closeEntriesForTheDay(java.util.Set.copyOf(symbols), Objects.requireNonNull(squaredOffAt, "squaredOffAt"));
     }
 
     /** The losing streak and the entry size reduction now. */

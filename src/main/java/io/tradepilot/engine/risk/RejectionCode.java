@@ -9,5 +9,10 @@ public enum RejectionCode {
     /** The order's strategy is switched off and the order would not only reduce the position. */
     STRATEGY_DISABLED,
     /** A strategy's entry, reduced after a losing streak ({@link LossSizeReduction}), rounded down to zero lots. */
-    SIZE_REDUCED_TO_ZERO
+    SIZE_REDUCED_TO_ZERO,
+    /**
+     * The symbol was squared off today ({@code EngineCommand.SquareOff}) and the order would not only
+     * reduce its position: entries wait for the next trading day in the market zone.
+     */
+    AFTER_SQUARE_OFF
 }

@@ -300,11 +300,14 @@ class DefaultTradingActions implements TradingActions {
         };
     }
 
-    /** The refusal of an engine rejection: the kill switch and blocked trading are conflicts, limits are invalid orders. */
+    /**
+     * The refusal of an engine rejection: the kill switch and blocked trading (also a symbol squared off for the
+     * day) are conflicts, limits are invalid orders.
+     */
     static RefusalCode refusalOf(RejectionCode code) {
         return switch (code) {
             case KILL_SWITCH_ENGAGED -> RefusalCode.KILL_SWITCH_ENGAGED;
-            case TRADING_PAUSED, CIRCUIT_BREAKER_TRIPPED, REDUCE_ONLY -> RefusalCode.TRADING_BLOCKED;
+            case TRADING_PAUSED, CIRCUIT_BREAKER_TRIPPED, REDUCE_ONLY, AFTER_SQUARE_OFF -> RefusalCode.TRADING_BLOCKED;
             case TRADING_STATE_UNKNOWN -> RefusalCode.STATE_UNAVAILABLE;
             case INVALID_ORDER -> RefusalCode.INVALID_ORDER;
             case DUPLICATE_CLIENT_ORDER_ID -> RefusalCode.CONCURRENT_CHANGE;

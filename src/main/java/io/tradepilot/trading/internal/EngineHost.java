@@ -246,10 +246,11 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, Instrument> ins = new LinkedHashMap<>();
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
-        marketSquareOff = properties.intradaySymbols().isEmpty() || realTimeFeed() ? null
+        MarketTimeSquareOff squareOffRule = properties.intradaySymbols().isEmpty() ? null
                 : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
                         properties.squareOff().rule(), properties.intradaySymbols(),
                         MarketTimeSquareOff.barLength(source.series().values(), Duration.ofMinutes(5).toMillis()));
+        marketSquareOff = realTimeFeed() ? null : squareOffRule;
 
         Map<String, Instant> checkpoints = ledger.checkpoints();
         marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
@@ -279,6 +280,7 @@ public final class EngineHost implements SmartLifecycle {
             }
         }
         for (String off : switches.disabled()) core.setStrategyEnabled(new StrategyId(off), false);
+        reapplySquareOff(squareOffRule, checkpoints);
         engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
             refusedCommands.incrementAndGet();
             log.error("The engine refused a command", error);
@@ -807,6 +809,24 @@ public final class EngineHost implements SmartLifecycle {
         }
         restoreRiskState(core);
         return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+    }
+
+    /**
+     * A restart after the day's square-off cut-off (the last recorded time step ends at or after it, the
+     * rule {@link MarketTimeSquareOff} applies) squares the intraday symbols off again before the first bar:
+     * their entries stay refused for the rest of that day ({@code AFTER_SQUARE_OFF}) as before the restart,
+     * and a position the square-off had not closed yet (a crash between the step and its square-off, a missed
+     * wall-clock job) is closed. A repeat is harmless: flat symbols and symbols whose closing order is still
+     * working are left alone. Queued with the placements, so its orders are recorded before any bar.
+     */
+    private void reapplySquareOff(MarketTimeSquareOff rule, Map<String, Instant> checkpoints) {
+        if (rule == null || checkpoints.isEmpty()) return;
+        long last = checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().getAsLong();
+        rule.afterStep(last).ifPresent(command -> {
+            log.info("Restarted after the square-off cut-off of {}: squaring {} off again, entries refused until the next trading day",
+                    Instant.ofEpochMilli(last), command.symbols());
+            placements.add(new EngineCommand.SquareOff(command.symbols(), command.reason() + ", re-applied after a restart"));
+        });
     }
 
     /**

@@ -282,6 +282,37 @@ final class JooqLedger {
     record RiskBaseline(Instant at, BigDecimal peakEquity, BigDecimal dayStartEquity) {
     }
 
+    /**
+     * The open positions and {@link #lastSnapshot()} read in one read-only REPEATABLE READ transaction, so both
+     * show the same committed ledger batch. Empty before the first recorded time step.
+     */
+    java.util.Optional<Map.Entry<LastSnapshot, List<LedgerPosition>>> positionsWithLastSnapshot() {
+        TransactionTemplate consistent = new TransactionTemplate(java.util.Objects.requireNonNull(transactions.getTransactionManager()));
+        consistent.setReadOnly(true);
+        consistent.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return consistent.execute(status -> lastSnapshot().map(last -> Map.entry(last, positions(true))));
+    }
+
+    /**
+     * The newest equity snapshot with the totals a portfolio needs besides its positions: fees (every fill's
+     * commission) and the number of working orders. Empty before the first recorded time step.
+     */
+    java.util.Optional<LastSnapshot> lastSnapshot() {
+        var last = db.selectFrom(EQUITY_SNAPSHOT).orderBy(EQUITY_SNAPSHOT.AT.desc()).limit(1).fetchOne();
+        if (last == null) return java.util.Optional.empty();
+        BigDecimal peak = last.getPeakEquity();
+        if (peak == null) peak = db.select(DSL.max(EQUITY_SNAPSHOT.EQUITY)).from(EQUITY_SNAPSHOT).fetchOne(0, BigDecimal.class);
+        BigDecimal fees = db.select(DSL.sum(FILL.COMMISSION)).from(FILL).fetchOne(0, BigDecimal.class);
+        int working = db.fetchCount(TRADE_ORDER, TRADE_ORDER.STATUS.in("ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL", "CANCEL_FAILED"));
+        return java.util.Optional.of(new LastSnapshot(last.getAt(), last.getCash(), last.getEquity(), last.getRealizedPnl(),
+                last.getDayStartEquity(), peak, last.getDrawdown(), fees == null ? BigDecimal.ZERO : fees, working));
+    }
+
+    /** The newest equity snapshot, with all fees so far and the working orders now. */
+    record LastSnapshot(Instant at, BigDecimal cash, BigDecimal equity, BigDecimal realizedPnl, BigDecimal dayStartEquity,
+                        BigDecimal peakEquity, BigDecimal drawdown, BigDecimal fees, int workingOrders) {
+    }
+
     /** The net P&L of every closed round trip, in the order the engine closed them. */
     List<BigDecimal> roundTripNetPnls() {
         return db.select(ROUND_TRIP.NET_PNL).from(ROUND_TRIP).orderBy(ROUND_TRIP.ID).fetch(ROUND_TRIP.NET_PNL);

@@ -85,7 +85,7 @@ class TradingConfiguration {
     }
 
     @Bean
-    TradingQueries tradingQueries(JooqLedger ledger, EngineHost host) {
-        return new LedgerQueries(ledger, host);
+    TradingQueries tradingQueries(JooqLedger ledger, EngineHost host, RedisBarCache barCache) {
+        return new LedgerQueries(ledger, host, barCache);
     }
 }

@@ -30,6 +30,7 @@ import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
 import io.tradepilot.trading.LivePortfolio;
+import io.tradepilot.trading.MarketDataQueries;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -275,6 +276,76 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_standby_serves_the_ledgers_positions_marked_at_the_bar_caches_closes() {
+        try (RedisBarCache cache = new RedisBarCache(redis, new BarCacheProperties(true, 50, "trading-it:bars:", 10_000))) {
+            // two synthetic days (seed 7) end long in both symbols
+            EngineHost leader = new EngineHost(twoDays(settings(0, (BigDecimal) null)), ledger,
+                    new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents, controls, clock, cache);
+            hosts.add(leader);
+            leader.start();
+            runToTheEnd(leader);
+            EngineHost standby = start(twoDays(settings(0, (BigDecimal) null)));
+            assertThat(standby.role()).isEqualTo(EngineHost.Role.STANDBY);
+            var engine = leader.snapshot().orElseThrow().portfolio();
+            var open = engine.positions().stream().filter(p -> p.quantity().signum() != 0).toList();
+            assertThat(open).as("the run ends holding positions").isNotEmpty();
+            eventually(Duration.ofSeconds(10), () -> open.stream().allMatch(p -> cache.latestClose(p.symbol())
+                    .map(c -> c.compareTo(p.mark()) == 0).orElse(false)), "the cache to hold the last closes");
+
+            LedgerQueries standbyQueries = new LedgerQueries(ledger, standby, cache);
+            assertThat(standbyQueries.livePortfolio()).as("no engine here").isEmpty();
+            LivePortfolio p = standbyQueries.portfolio().orElseThrow();
+
+            assertThat(p.source()).isEqualTo(LivePortfolio.Source.BAR_CACHE);
+            assertThat(p.fromEngine()).isFalse();
+            assertThat(p.engineState()).isEqualTo(LivePortfolio.UNKNOWN);
+            assertThat(p.openRisk()).as("stops are not in the ledger").isNull();
+            assertThat(p.positions()).hasSameSizeAs(open);
+            BigDecimal unrealized = BigDecimal.ZERO;
+            for (var e : open) {
+                var s = p.positions().stream().filter(x -> x.symbol().equals(e.symbol())).findFirst().orElseThrow();
+                assertThat(s.quantity()).isEqualByComparingTo(e.quantity());
+                assertThat(s.averagePrice()).isEqualByComparingTo(e.averagePrice());
+                assertThat(s.mark()).as("marked at the cached close").isEqualByComparingTo(cache.latestClose(e.symbol()).orElseThrow())
+                        .isEqualByComparingTo(e.mark());
+                assertThat(s.markAt()).isEqualTo(cache.recentBars(e.symbol(), 1).getFirst().start());
+                assertThat(s.marketValue()).isEqualByComparingTo(e.marketValue());
+                assertThat(s.unrealizedPnl()).isEqualByComparingTo(e.unrealizedPnl());
+                unrealized = unrealized.add(e.unrealizedPnl());
+            }
+            assertThat(p.unrealizedPnl()).isEqualByComparingTo(unrealized).isEqualByComparingTo(engine.unrealizedPnl());
+            assertThat(p.grossExposure()).isEqualByComparingTo(engine.grossExposure());
+            EquityPoint last = queries.equity(1).getFirst();
+            assertThat(p.marketTime()).isEqualTo(last.at());
+            assertThat(p.marksAt()).isEqualTo(last.at());
+            assertThat(p.cash()).isEqualByComparingTo(engine.cash()).isEqualByComparingTo(last.cash());
+            assertThat(p.equity()).isEqualByComparingTo(engine.equity()).isEqualByComparingTo(last.equity());
+            assertThat(p.dayStartEquity()).isEqualByComparingTo(engine.dayStartEquity());
+            assertThat(p.peakEquity()).isEqualByComparingTo(engine.peakEquity());
+            assertThat(p.realizedPnl()).isEqualByComparingTo(engine.realizedPnl());
+            assertThat(p.fees()).isEqualByComparingTo(engine.fees());
+            assertThat(p.workingOrders()).isEqualTo(leader.snapshot().orElseThrow().workingOrders().size());
+
+            LivePortfolio onTheLeader = new LedgerQueries(ledger, leader, cache).portfolio().orElseThrow();
+            assertThat(onTheLeader.source()).as("the leader answers from its engine").isEqualTo(LivePortfolio.Source.ENGINE);
+
+            MarketDataQueries unreachable = new MarketDataQueries() {
+                @Override public List<io.tradepilot.trading.CachedBar> recentBars(String symbol, int limit) {
+                    throw new io.tradepilot.trading.MarketDataUnavailableException("redis down", null);
+                }
+                @Override public java.util.Optional<BigDecimal> latestClose(String symbol) { return java.util.Optional.empty(); }
+            };
+            LivePortfolio unmarked = new LedgerQueries(ledger, standby, unreachable).portfolio().orElseThrow();
+            assertThat(unmarked.positions()).hasSameSizeAs(open).allSatisfy(x -> {
+                assertThat(x.mark()).isNull();
+                assertThat(x.unrealizedPnl()).isNull();
+            });
+            assertThat(unmarked.marksAt()).isNull();
+            assertThat(unmarked.equity()).as("the ledger still answers").isEqualByComparingTo(last.equity());
+        }
+    }
+
+    @Test
     void a_leader_that_loses_its_lock_connection_halts_its_engine() {
         EngineHost leader = start(settings(1, (BigDecimal) null));
         assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
@@ -324,6 +395,14 @@ class EngineHostIT extends IntegrationTestSupport {
         return new TradingProperties(p.enabled(), p.autoStartup(), p.initialCash(), p.currency(), p.marketZone(), p.leaderLockKey(),
                 p.tick(), p.standbyRetry(), p.strategies(),
                 new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER, sizing), p.marketdata());
+    }
+
+    private static TradingProperties twoDays(TradingProperties p) {
+        var md = p.marketdata();
+        return new TradingProperties(p.enabled(), p.autoStartup(), p.initialCash(), p.currency(), p.marketZone(), p.leaderLockKey(),
+                p.tick(), p.standbyRetry(), p.strategies(), p.limits(),
+                new TradingProperties.MarketData(md.source(), md.speed(), md.maxGap(), md.staleAfter(), md.outlierThreshold(),
+                        new TradingProperties.Synthetic(md.synthetic().seed(), md.synthetic().firstDay(), 2), md.csv()));
     }
 
     private TradingProperties settings(double speed, BigDecimal dailyLoss) {

@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -121,6 +124,89 @@ class IntradaySquareOffIT extends IntegrationTestSupport {
         assertThat(position("BBB")).isEqualByComparingTo("20");
         assertThat(queries.orders(false, 100)).filteredOn(o -> o.strategy().equals(StrategyId.ENGINE.value()))
                 .singleElement().satisfies(o -> assertThat(o.symbol()).isEqualTo("AAA"));
+    }
+
+    @Test
+    void an_intraday_strategy_that_would_re_enter_after_the_square_off_does_not_and_trades_again_the_next_day(@TempDir Path folder)
+            throws Exception {
+        writeZigZag(folder, 75);
+        EngineHost host = start(csvSettings(folder));
+        eventually(Duration.ofSeconds(120), () -> host.feedFinished() && host.ledgerBacklog() == 0, "the feed to end");
+
+        assertDoorClosedAfterTheSquareOffAndOpenTheNextDay();
+    }
+
+    @Test
+    void the_door_stays_closed_after_a_restart_later_on_the_day_of_the_square_off(@TempDir Path folder) throws Exception {
+        // first run: day 1 up to the 15:20 bar (it ends at 15:25: the square-off follows it; its order fills at the next bar)
+        writeZigZag(folder, 74);
+        EngineHost first = start(csvSettings(folder));
+        eventually(Duration.ofSeconds(120), () -> first.feedFinished() && first.ledgerBacklog() == 0, "the first run to end");
+        first.stop();
+        assertThat(queries.orders(true, 100)).as("the square-off's closing order waits for the next bar")
+                .singleElement().satisfies(o -> assertThat(o.strategy()).isEqualTo(StrategyId.ENGINE.value()));
+
+        // the restart, same day: the 15:25 bar and day 2 arrive
+        writeZigZag(folder, 75);
+        EngineHost second = start(csvSettings(folder));
+        eventually(Duration.ofSeconds(120), () -> second.feedFinished() && second.ledgerBacklog() == 0, "the second run to end");
+
+        assertThat(second.recovery().mismatches()).isEmpty();
+        assertDoorClosedAfterTheSquareOffAndOpenTheNextDay();
+    }
+
+    /**
+     * The zig-zag makes sma-cross 1/2 buy on every rise and sell on every fall: at 15:25 on day 1 (a rise, flat
+     * after the square-off's fill) it asks to enter again, which must be refused; on day 2 it trades again.
+     */
+    private void assertDoorClosedAfterTheSquareOffAndOpenTheNextDay() {
+        LocalDate day1 = LocalDate.of(2025, 1, 6);
+        LocalDate day2 = LocalDate.of(2025, 1, 7);
+        List<LedgerOrder> intra = queries.orders(false, 1000).stream().filter(o -> o.strategy().equals("intra")).toList();
+        assertThat(intra).as("no entry after the cut-off on day 1")
+                .noneMatch(o -> o.createdAt().atZone(IST).toLocalDate().equals(day1)
+                        && !o.createdAt().atZone(IST).toLocalTime().isBefore(LocalTime.of(15, 25)));
+        var refusals = db.fetch("SELECT occurred_at, detail FROM order_event WHERE event_type = 'REJECTED' AND detail LIKE 'AFTER_SQUARE_OFF%'");
+        assertThat(refusals).as("the re-entry at 15:25 was refused, each day")
+                .extracting(r -> r.get(0, java.time.OffsetDateTime.class).atZoneSameInstant(IST).toLocalDateTime())
+                .containsExactlyInAnyOrder(day1.atTime(15, 25), day2.atTime(15, 25));
+        assertThat(intra).as("trading again the next day")
+                .anyMatch(o -> o.createdAt().atZone(IST).toLocalDate().equals(day2) && o.side().equals("BUY"));
+        assertThat(position("AAA")).as("flat after day 2's square-off").isZero();
+        assertThat(queries.orders(false, 1000)).filteredOn(o -> o.strategy().equals(StrategyId.ENGINE.value()))
+                .extracting(o -> o.createdAt().atZone(IST).toLocalDateTime())
+                .containsExactlyInAnyOrder(day1.atTime(15, 20), day2.atTime(15, 20));
+    }
+
+    /**
+     * {@code AAA.csv}: the full 2025-01-06 session and, when {@code day1Bars} is 75, the full 2025-01-07 one,
+     * five-minute bars from 09:15 closing 101, 100, 101, 100, … (every bar's open, high and low at its close).
+     */
+    private static void writeZigZag(Path folder, int day1Bars) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("date,open,high,low,close,volume\n");
+        for (LocalDate day : List.of(LocalDate.of(2025, 1, 6), LocalDate.of(2025, 1, 7))) {
+            int bars = day.getDayOfMonth() == 6 ? day1Bars : (day1Bars == 75 ? 75 : 0);
+            for (int i = 0; i < bars; i++) {
+                String price = i % 2 == 0 ? "101.00" : "100.00";
+                csv.append(day.atTime(9, 15).plusMinutes(5L * i).atZone(IST).toOffsetDateTime()
+                                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx")))
+                        .append(',').append(price).append(',').append(price).append(',').append(price).append(',').append(price)
+                        .append(",1000\n");
+            }
+        }
+        Files.writeString(folder.resolve("AAA.csv"), csv);
+    }
+
+    private TradingProperties csvSettings(Path folder) {
+        var intraday = new TradingProperties.StrategySettings("intra", "sma-cross", List.of("AAA"), new BigDecimal("100"),
+                Map.of("fast", "1", "slow", "2"), true);
+        var md = new TradingProperties.MarketData(TradingProperties.Source.CSV, 0, Duration.ofMinutes(5),
+                Duration.ofMinutes(10), new BigDecimal("0.2"),
+                new TradingProperties.Synthetic(7, LocalDate.of(2025, 1, 6), 1), new TradingProperties.Csv(folder, "NSE"));
+        return new TradingProperties(true, false, new BigDecimal("1000000"), "INR", IST, LOCK_KEY,
+                Duration.ofMillis(100), Duration.ofMillis(200), List.of(intraday),
+                new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md,
+                new TradingProperties.SquareOff(LocalTime.of(15, 25), Duration.ofMinutes(5)));
     }
 
     private BigDecimal position(String symbol) {

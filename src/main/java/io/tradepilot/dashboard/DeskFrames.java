@@ -51,7 +51,7 @@ public final class DeskFrames {
     /** The frame now. Throws when the ledger cannot be read (the feed keeps the last frame). */
     public DeskFrame build() {
         EngineStatus status = queries.status();
-        Optional<LivePortfolio> live = queries.livePortfolio();
+        Optional<LivePortfolio> live = queries.portfolio();
         List<EquityPoint> curve = queries.equity(EQUITY_POINTS);
         List<DeskFrame.Market> markets = calendars.stream().map(c -> market(c, clock.instant())).toList();
         List<DeskFrame.DayPnl> daily = dailyPnl(curve, marketZone);
@@ -61,8 +61,11 @@ public final class DeskFrames {
                     : p.dailyLossLimit().multiply(p.dayStartEquity()).add(p.dayPnl());
             List<DeskFrame.Position> positions = p.positions().stream().map(x -> new DeskFrame.Position(x.symbol(),
                     x.quantity(), x.averagePrice(), x.mark(), x.unrealizedPnl(), x.realizedPnl())).toList();
+            String standby = p.fromEngine() ? null : "STANDBY: another instance runs the engine. Positions are the ledger's, "
+                    + "marked at the bar cache's closes" + (p.marksAt() == null ? "" : " (as of " + p.marksAt() + ")")
+                    + "; open risk is not known here.";
             return new DeskFrame("PAPER", currency, status.role(), p.engineState(), p.stateReason(), p.marketTime(),
-                    status.barsProcessed(), true, null, markets, p.equity(), p.cash(), p.dayStartEquity(), p.dayPnl(),
+                    status.barsProcessed(), p.fromEngine(), standby, markets, p.equity(), p.cash(), p.dayStartEquity(), p.dayPnl(),
                     p.realizedPnl(), p.unrealizedPnl(), p.drawdown(), p.grossExposure(), p.openRisk(),
                     Amounts.ratio(p.openRisk(), p.equity()), p.dailyLossLimit(), room,
                     Amounts.ratio(room, p.dayStartEquity()), p.workingOrders(), positions, curve, daily);

@@ -53,6 +53,25 @@ class DeskFramesTest {
     }
 
     @Test
+    void a_standby_shows_the_ledger_marked_at_the_bar_cache_and_says_so() {
+        queries.status = new EngineStatus("STANDBY", null, null, 0);
+        Instant marks = Instant.parse("2025-03-03T04:55:00Z");
+        queries.live = Optional.of(new LivePortfolio(null, LivePortfolio.UNKNOWN, null,
+                d("900000"), d("990000"), d("1000000"), d("-10000"), d("0"), d("-10000"), d("40"),
+                d("1000000"), d("0.01"), d("90000"), null, d("0.018"),
+                List.of(new LivePortfolio.Position("SYNTH-ALPHA", d("100"), d("1000"), d("900"), d("90000"), d("-10000"), d("0"), marks)),
+                0, LivePortfolio.Source.BAR_CACHE, marks));
+
+        DeskFrame frame = at("2026-03-02T05:00:00Z").build();
+
+        assertThat(frame.live()).isFalse();
+        assertThat(frame.notice()).contains("STANDBY", "bar cache", marks.toString());
+        assertThat(frame.heat()).as("open risk is not known on a standby").isNull();
+        assertThat(frame.lossRoom()).isEqualByComparingTo("8000");
+        assertThat(frame.positions()).singleElement().satisfies(p -> assertThat(p.unrealizedPnl()).isEqualByComparingTo("-10000"));
+    }
+
+    @Test
     void heat_and_room_to_the_daily_loss_limit_come_exactly_from_the_live_portfolio() {
         queries.status = new EngineStatus("LEADER", "RUNNING", Instant.parse("2025-03-03T05:00:00Z"), 120);
         queries.live = Optional.of(new LivePortfolio(Instant.parse("2025-03-03T05:00:00Z"), "RUNNING", null,

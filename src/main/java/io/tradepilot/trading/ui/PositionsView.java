@@ -96,8 +96,10 @@ class PositionsView extends VerticalLayout {
         if (board.equals(shown)) return;
         shown = board;
         currency = board.currency();
-        source.setText(board.live() ? "Live: marked at the engine's last close." : "From the ledger: this instance "
-                + "does not run the engine, so marks and unrealized P&L are not known here.");
+        source.setText(board.live() ? "Live: marked at the engine's last close."
+                : board.cacheMarksAt() != null ? "Standby: positions from the ledger, marked at the bar cache's closes "
+                        + "(as of " + board.cacheMarksAt() + ")."
+                : "From the ledger: this instance does not run the engine, so marks and unrealized P&L are not known here.");
         grid.setItems(board.positions());
     }
 }

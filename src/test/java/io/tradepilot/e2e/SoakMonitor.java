@@ -65,6 +65,7 @@ public final class SoakMonitor {
         long start = System.nanoTime();
         long end = start + (long) (minutes * 60e9);
         long firstBars = -1, lastBars = 0, firstAt = 0;
+        long grownBars = 0, grownAt = 0; // the last sample at which the engine had finished more bars
         long prevBars = -1, prevAt = 0;
         long heapMin = Long.MAX_VALUE, heapMax = 0;
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -80,6 +81,10 @@ public final class SoakMonitor {
                 if (firstBars < 0) {
                     firstBars = bars;
                     firstAt = now;
+                }
+                if (bars > lastBars || grownAt == 0) {
+                    grownBars = bars;
+                    grownAt = now;
                 }
                 lastBars = bars;
                 long afterMb = after / 1024;
@@ -97,10 +102,17 @@ public final class SoakMonitor {
             }
             long now = System.nanoTime();
             long bars = bars(jdbc);
-            double seconds = (now - firstAt) / 1e9;
-            System.out.printf(Locale.ROOT, "SUSTAINED %.1f bars/s over %.0f s (%d bars); heap after GC %d..%d MB%s%n",
-                    (bars - firstBars) / seconds, seconds, bars - firstBars, heapMin, heapMax, browser ? "; dashboard open" : "");
-            csv.printf(Locale.ROOT, "# sustained %.1f bars/s over %.0f s; heap after GC %d..%d MB%n", (bars - firstBars) / seconds, seconds, heapMin, heapMax);
+            if (bars > lastBars) {
+                grownBars = bars;
+                grownAt = now;
+            }
+            // while the market lasted: once the synthetic market is used up the feed idles, which says nothing of speed
+            double seconds = (grownAt - firstAt) / 1e9;
+            double rate = seconds > 0 ? (grownBars - firstBars) / seconds : Double.NaN;
+            String ended = grownAt < now - every * 1_000_000_000L ? "; the market data ended after " + Math.round((grownAt - start) / 1e9) + " s" : "";
+            System.out.printf(Locale.ROOT, "SUSTAINED %.1f bars/s over %.0f s (%d bars); heap after GC %d..%d MB%s%s%n",
+                    rate, seconds, grownBars - firstBars, heapMin, heapMax, browser ? "; dashboard open" : "", ended);
+            csv.printf(Locale.ROOT, "# sustained %.1f bars/s over %.0f s; heap after GC %d..%d MB%s%n", rate, seconds, heapMin, heapMax, ended);
         }
         if (browser) System.exit(0); // Playwright's threads
     }

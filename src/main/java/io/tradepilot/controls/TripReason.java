@@ -7,6 +7,7 @@ import java.util.Optional;
 public enum TripReason {
     DAILY_LOSS_EXCEEDED("Daily loss exceeded"),
     MAX_DRAWDOWN("Maximum drawdown"),
+    CONSECUTIVE_LOSSES("Consecutive losses"),
     DATA_STALE("Market data stale"),
     BROKER_ERRORS("Broker errors"),
     MANUAL("Manual");

@@ -91,7 +91,6 @@ public final class TradingEngine implements EngineInput {
 
     private EngineState state = EngineState.RUNNING;
     private String stateReason = "";
-    private int consecutiveLosses;
     /** Losing/winning streak of round trips: the entry size reduction ({@link EngineConfig#lossSizeReduction()}). */
     private final LossStreak lossStreak;
     private long barsProcessed;
@@ -475,8 +474,9 @@ public final class TradingEngine implements EngineInput {
 
     private void checkAutoTrips() {
         if (state != EngineState.RUNNING) return;
-        if (config.tripConsecutiveLosses() > 0 && consecutiveLosses >= config.tripConsecutiveLosses()) {
-            trip(RejectionCode.CONSECUTIVE_LOSSES, consecutiveLosses + " losing trades in a row");
+        int losses = lossStreak.consecutiveLosses();
+        if (config.tripConsecutiveLosses() > 0 && losses >= config.tripConsecutiveLosses()) {
+            trip(RejectionCode.CONSECUTIVE_LOSSES, losses + " losing trades in a row");
             return;
         }
         if (config.tripDailyLoss() != null) {
@@ -507,7 +507,6 @@ public final class TradingEngine implements EngineInput {
                 eventsNotBuilt += 2 + closed.size();
             }
             for (RoundTrip rt : closed) {
-                consecutiveLosses = rt.netPnl().signum() < 0 ? consecutiveLosses + 1 : 0;
                 lossStreak.onRoundTrip(rt.netPnl());
             }
             if (order.status().isTerminal()) orderEnded(order);
@@ -632,7 +631,6 @@ public final class TradingEngine implements EngineInput {
      */
     public void restoreRoundTrips(List<BigDecimal> netPnls) {
         for (BigDecimal pnl : netPnls) {
-            consecutiveLosses = pnl.signum() < 0 ? consecutiveLosses + 1 : 0;
             lossStreak.onRoundTrip(pnl);
         }
     }

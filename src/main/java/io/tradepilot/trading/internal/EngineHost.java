@@ -266,7 +266,7 @@ public final class EngineHost implements SmartLifecycle {
                 .withRisk(limits.riskChain())
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
-                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), 0)
+                .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
                 .withLossSizeReduction(limits.sizeReduction().rule());
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
@@ -635,11 +635,7 @@ public final class EngineHost implements SmartLifecycle {
     private void onRecorded(EngineEvent event) {
         if (!decisions.isEmpty()) decided(event);
         if (!(event instanceof EngineEvent.RiskTripped trip)) return;
-        TripReason reason = switch (trip.code()) {
-            case DAILY_LOSS_LIMIT -> TripReason.DAILY_LOSS_EXCEEDED;
-            case MAX_DRAWDOWN -> TripReason.MAX_DRAWDOWN;
-            default -> null;
-        };
+        TripReason reason = tripReason(trip.code());
         if (reason == null) {
             log.warn("The engine tripped ({}): {}", trip.code(), trip.message());
             return;
@@ -650,6 +646,16 @@ public final class EngineHost implements SmartLifecycle {
         } else {
             reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(reason, trip.message())));
         }
+    }
+
+    /** The controls' reason for one of the engine's automatic trips; null for a code that is not an automatic trigger. */
+    static TripReason tripReason(io.tradepilot.engine.risk.RejectionCode code) {
+        return switch (code) {
+            case DAILY_LOSS_LIMIT -> TripReason.DAILY_LOSS_EXCEEDED;
+            case MAX_DRAWDOWN -> TripReason.MAX_DRAWDOWN;
+            case CONSECUTIVE_LOSSES -> TripReason.CONSECUTIVE_LOSSES;
+            default -> null;
+        };
     }
 
     private static void report(ControlResult result) {

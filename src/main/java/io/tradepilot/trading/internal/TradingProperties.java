@@ -126,6 +126,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param drawdown                  fraction below peak equity
      * @param action                    what a trigger does to the controls
      * @param sizeReduction             entry size reduction after losing round trips in a row
+     * @param consecutiveLosses         losing round trips in a row that trip the engine (ALPHA-PRIME: 5; 0: off)
      * @param maxQuantityPerSymbol      largest absolute position in one symbol, in units
      * @param maxPercentOfEquityPerSymbol largest position value in one symbol as a fraction of equity
      * @param fatFingerQuantity         largest single order, in units (exits included)
@@ -134,7 +135,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param blacklist                 symbols in which entries are refused (exits stay possible)
      */
     public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
-                         BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
+                         int consecutiveLosses, BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
                          BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
                          List<String> blacklist) {
 
@@ -142,6 +143,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
         public Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
                       @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
                       @DefaultValue SizeReduction sizeReduction,
+                      @DefaultValue("5") int consecutiveLosses,
                       @DefaultValue("2500") BigDecimal maxQuantityPerSymbol,
                       @DefaultValue("0.25") BigDecimal maxPercentOfEquityPerSymbol,
                       @DefaultValue("2000") BigDecimal fatFingerQuantity,
@@ -152,6 +154,8 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.drawdown = drawdown;
             this.action = action;
             this.sizeReduction = sizeReduction == null ? SizeReduction.OFF : sizeReduction;
+            if (consecutiveLosses < 0) throw new IllegalArgumentException("consecutive-losses must be 0 (off) or more: " + consecutiveLosses);
+            this.consecutiveLosses = consecutiveLosses;
             this.maxQuantityPerSymbol = maxQuantityPerSymbol;
             this.maxPercentOfEquityPerSymbol = maxPercentOfEquityPerSymbol;
             this.fatFingerQuantity = fatFingerQuantity;
@@ -160,9 +164,9 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
         }
 
-        /** Loss triggers and entry size reduction only, no pre-trade risk limits (hosts built in code). */
+        /** Loss triggers and entry size reduction only, no consecutive-loss trip or pre-trade risk limits (hosts built in code). */
         public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction) {
-            this(dailyLoss, drawdown, action, sizeReduction, null, null, null, null, null, List.of());
+            this(dailyLoss, drawdown, action, sizeReduction, 0, null, null, null, null, null, List.of());
         }
 
         /** Loss triggers only: no size reduction, no pre-trade risk limits. */

@@ -41,6 +41,7 @@ import java.util.Map;
         "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880003",
         "tradepilot.trading.limits.daily-loss=0",
+        "tradepilot.trading.limits.consecutive-losses=0",
         "tradepilot.trading.limits.drawdown=0",
         "tradepilot.trading.strategies[0].name=sma-cross",
         "tradepilot.trading.strategies[0].symbols=ALPHA,BRAVO,CHARLIE",

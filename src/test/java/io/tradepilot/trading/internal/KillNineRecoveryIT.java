@@ -126,6 +126,7 @@ class KillNineRecoveryIT {
                 "--tradepilot.trading.enabled=true",
                 "--tradepilot.trading.leader-lock-key=880004",
                 "--tradepilot.trading.limits.daily-loss=0",
+                "--tradepilot.trading.limits.consecutive-losses=0",
                 "--tradepilot.trading.limits.drawdown=0",
                 "--tradepilot.trading.strategies[0].name=sma-cross",
                 "--tradepilot.trading.strategies[0].symbols=KA,KB,KC",

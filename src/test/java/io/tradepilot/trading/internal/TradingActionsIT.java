@@ -53,6 +53,7 @@ import java.util.function.BooleanSupplier;
         "tradepilot.trading.tick=100ms",
         "tradepilot.trading.standby-retry=1h",
         "tradepilot.trading.limits.daily-loss=0",
+        "tradepilot.trading.limits.consecutive-losses=0",
         "tradepilot.trading.limits.drawdown=0",
         "tradepilot.trading.strategies[0].name=sma-cross",
         "tradepilot.trading.strategies[0].symbols[0]=AAA",

@@ -27,7 +27,10 @@ import org.springframework.context.annotation.Import;
                 // the production bundle from the build; also when failsafe runs outside the lifecycle
                 "vaadin.productionMode=true",
                 // the live engine runs only in the tests that ask for it (io.tradepilot.trading)
-                "tradepilot.trading.enabled=false"})
+                "tradepilot.trading.enabled=false",
+                // and the scheduler only in those that test it: Quartz keeps its data source in a static
+                // registry by scheduler name, so a cached context restarted later could reach a closed pool
+                "tradepilot.scheduler.enabled=false"})
 @AutoConfigureMockMvc
 @Import(IntegrationTestConfiguration.class)
 public @interface TradepilotIntegrationTest {

@@ -45,7 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scheduler back in standby): exactly "no scheduler was running" for the misfire test. Quartz reads the system
  * clock, so fire times are compared with the system clock here.
  */
-@TestPropertySource(properties = {"tradepilot.scheduler.scans.folder=src/test/resources/marketdata/benchdir",
+@TestPropertySource(properties = {"tradepilot.scheduler.enabled=true",
+        "tradepilot.scheduler.scans.folder=src/test/resources/marketdata/benchdir",
         "tradepilot.scheduler.leader-check=200ms"})
 @DirtiesContext
 class SchedulerIT extends IntegrationTestSupport {

@@ -32,8 +32,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.TimeZone;
-import java.util.function.BooleanSupplier;
 
+import static io.tradepilot.testing.Eventually.eventually;
 import static io.tradepilot.db.Tables.JOB_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -191,16 +191,4 @@ class SchedulerIT extends IntegrationTestSupport {
         throw new AssertionError("no cut-off within 30 days");
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import static io.tradepilot.testing.Eventually.eventuallyDespiteErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * The Redis bar cache fed by the hosted engine's feed, on real PostgreSQL and Redis: capped per symbol,
@@ -72,7 +72,7 @@ class BarCacheIT extends IntegrationTestSupport {
     @Test
     void the_feed_fills_a_capped_exact_history_per_symbol_that_the_query_and_the_api_serve() {
         EngineHost host = start();
-        eventually(Duration.ofSeconds(90), () -> host.feedFinished() && cache.backlog() == 0
+        eventuallyDespiteErrors(Duration.ofSeconds(90), () -> host.feedFinished() && cache.backlog() == 0
                 && marketData.recentBars("BBB", 1000).size() == 100, "the feed to end and the cache to hold 100 bars of BBB");
 
         BarSeries aaa = series("AAA");
@@ -109,10 +109,10 @@ class BarCacheIT extends IntegrationTestSupport {
         long droppedBefore = cache.dropped();
         try (var outage = redisOutage()) {
             EngineHost host = start();
-            eventually(Duration.ofSeconds(90), () -> host.feedFinished() && host.ledgerBacklog() == 0,
+            eventuallyDespiteErrors(Duration.ofSeconds(90), () -> host.feedFinished() && host.ledgerBacklog() == 0,
                     "the feed to end and the ledger to catch up without Redis");
             assertThat(host.snapshot().orElseThrow().barsProcessed()).isEqualTo(series("AAA").size() + series("BBB").size());
-            eventually(Duration.ofSeconds(30), () -> cache.backlog() == 0, "the cache writer to drop what it could not write");
+            eventuallyDespiteErrors(Duration.ofSeconds(30), () -> cache.backlog() == 0, "the cache writer to drop what it could not write");
             assertThat(cache.dropped()).isGreaterThan(droppedBefore);
             assertThatThrownBy(() -> marketData.recentBars("AAA", 5)).isInstanceOf(MarketDataUnavailableException.class);
             assertThat(api(token).get("/api/v1/bars/AAA?limit=2").statusCode()).isEqualTo(503);
@@ -121,7 +121,7 @@ class BarCacheIT extends IntegrationTestSupport {
 
         db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
         EngineHost again = start();
-        eventually(Duration.ofSeconds(90), () -> again.feedFinished() && cache.backlog() == 0, "the feed to end after the outage");
+        eventuallyDespiteErrors(Duration.ofSeconds(90), () -> again.feedFinished() && cache.backlog() == 0, "the feed to end after the outage");
         BarSeries aaa = series("AAA");
         assertThat(marketData.recentBars("AAA", 1000)).as("the cache filled again").hasSize(100);
         assertThat(marketData.latestClose("AAA")).contains(aaa.decimal(aaa.close(aaa.size() - 1)));
@@ -153,16 +153,4 @@ class BarCacheIT extends IntegrationTestSupport {
         return host;
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) return;
-            } catch (RuntimeException notYet) {
-                // e.g. Redis still reconnecting after an outage
-            }
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import static io.tradepilot.testing.Eventually.eventually;
 import static io.tradepilot.db.Tables.FEED_CHECKPOINT;
 import static io.tradepilot.db.Tables.FILL;
 import static io.tradepilot.db.Tables.ROUND_TRIP;
@@ -75,11 +76,8 @@ class CsvReplayIT extends IntegrationTestSupport {
 
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!(host.feedFinished() && host.ledgerBacklog() == 0)) {
-            assertThat(System.nanoTime()).as("the replay to end and the ledger to catch up").isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        eventually(Duration.ofSeconds(90), () -> host.feedFinished() && host.ledgerBacklog() == 0,
+                "the replay to end and the ledger to catch up");
         EngineSnapshot snapshot = host.snapshot().orElseThrow();
 
         assertThat(snapshot.barsProcessed()).as("every bar of every file").isEqualTo(bars);

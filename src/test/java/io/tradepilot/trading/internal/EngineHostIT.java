@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import static io.tradepilot.testing.Eventually.eventually;
 import static io.tradepilot.db.Tables.AUDIT_EVENT;
 import static io.tradepilot.db.Tables.EQUITY_SNAPSHOT;
 import static io.tradepilot.db.Tables.FILL;
@@ -53,7 +54,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * The engine hosted in the application on real PostgreSQL and Redis, fed by an accelerated synthetic
@@ -467,16 +467,4 @@ class EngineHostIT extends IntegrationTestSupport {
         return out;
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

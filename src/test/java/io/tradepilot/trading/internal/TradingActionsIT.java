@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import static io.tradepilot.testing.Eventually.eventually;
 import static io.tradepilot.db.Tables.AUDIT_EVENT;
 import static io.tradepilot.db.Tables.ORDER_EVENT;
 import static io.tradepilot.db.Tables.TRADE_ORDER;
@@ -36,8 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * The manual trading actions and strategy switches through the REST API (real tokens, real Tomcat), on
@@ -474,11 +473,4 @@ class TradingActionsIT extends IntegrationTestSupport {
                 .findFirst().orElse(BigDecimal.ZERO);
     }
 
-    private static void eventually(Duration timeout, BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-    }
 }

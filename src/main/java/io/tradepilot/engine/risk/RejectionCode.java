@@ -6,6 +6,8 @@ public enum RejectionCode {
     MAX_QUANTITY_PER_SYMBOL, MAX_PERCENT_OF_EQUITY, MAX_TOTAL_EXPOSURE, MAX_OPEN_POSITIONS,
     DAILY_LOSS_LIMIT, MAX_DRAWDOWN, PORTFOLIO_HEAT, OUTSIDE_TRADING_WINDOW, NO_PRICE,
     CONSECUTIVE_LOSSES, BLACKLISTED, FAT_FINGER, DUPLICATE_CLIENT_ORDER_ID, INVALID_ORDER,
+    /** An entry after today's loss reached the soft limit (part of the daily loss limit): no trip, the next day trades again. */
+    DAILY_LOSS_ENTRIES_PAUSED,
     /** The order's strategy is switched off and the order would not only reduce the position. */
     STRATEGY_DISABLED,
     /** A strategy's entry, reduced after a losing streak ({@link LossSizeReduction}), rounded down to zero lots. */

@@ -16,6 +16,11 @@ public final class RiskChain implements RiskCheck {
         return new RiskChain(List.of(checks));
     }
 
+    /** The checks, in the order they run. */
+    public List<RiskCheck> checks() {
+        return List.of(checks);
+    }
+
     @Override
     public RiskDecision check(OrderRequest order, RiskContext context) {
         for (RiskCheck c : checks) {

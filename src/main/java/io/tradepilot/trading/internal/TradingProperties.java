@@ -127,6 +127,8 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param action                    what a trigger does to the controls
      * @param sizeReduction             entry size reduction after losing round trips in a row
      * @param consecutiveLosses         losing round trips in a row that trip the engine (ALPHA-PRIME: 5; 0: off)
+     * @param pauseEntriesAt            the part of the daily loss limit at which entries stop for the rest of
+     *                                  the day, without a trip (ALPHA-PRIME: 0.5; 0: off)
      * @param maxQuantityPerSymbol      largest absolute position in one symbol, in units
      * @param maxPercentOfEquityPerSymbol largest position value in one symbol as a fraction of equity
      * @param fatFingerQuantity         largest single order, in units (exits included)
@@ -135,7 +137,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param blacklist                 symbols in which entries are refused (exits stay possible)
      */
     public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
-                         int consecutiveLosses, BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
+                         int consecutiveLosses, BigDecimal pauseEntriesAt, BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
                          BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
                          List<String> blacklist) {
 
@@ -144,6 +146,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                       @DefaultValue("TRIP_CIRCUIT_BREAKER") LimitAction action,
                       @DefaultValue SizeReduction sizeReduction,
                       @DefaultValue("5") int consecutiveLosses,
+                      @DefaultValue("0.5") BigDecimal pauseEntriesAt,
                       @DefaultValue("2500") BigDecimal maxQuantityPerSymbol,
                       @DefaultValue("0.25") BigDecimal maxPercentOfEquityPerSymbol,
                       @DefaultValue("2000") BigDecimal fatFingerQuantity,
@@ -156,6 +159,10 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.sizeReduction = sizeReduction == null ? SizeReduction.OFF : sizeReduction;
             if (consecutiveLosses < 0) throw new IllegalArgumentException("consecutive-losses must be 0 (off) or more: " + consecutiveLosses);
             this.consecutiveLosses = consecutiveLosses;
+            if (pauseEntriesAt != null && pauseEntriesAt.compareTo(BigDecimal.ONE) >= 0) {
+                throw new IllegalArgumentException("pause-entries-at must be below 1 (a part of the daily loss limit): " + pauseEntriesAt);
+            }
+            this.pauseEntriesAt = pauseEntriesAt;
             this.maxQuantityPerSymbol = maxQuantityPerSymbol;
             this.maxPercentOfEquityPerSymbol = maxPercentOfEquityPerSymbol;
             this.fatFingerQuantity = fatFingerQuantity;
@@ -166,7 +173,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         /** Loss triggers and entry size reduction only, no consecutive-loss trip or pre-trade risk limits (hosts built in code). */
         public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction) {
-            this(dailyLoss, drawdown, action, sizeReduction, 0, null, null, null, null, null, List.of());
+            this(dailyLoss, drawdown, action, sizeReduction, 0, null, null, null, null, null, null, List.of());
         }
 
         /** Loss triggers only: no size reduction, no pre-trade risk limits. */
@@ -175,11 +182,16 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
         }
 
         /**
-         * The configured pre-trade limits as the engine's risk chain (empty when all are off). The trading
-         * state and the strategy switch are checked by the engine before these.
+         * The configured pre-trade limits as the engine's risk chain (empty when all are off): the entry pause
+         * at part of the daily loss limit, then the seed platform's order. The trading state and the strategy
+         * switch are checked by the engine before these.
          */
         public io.tradepilot.engine.risk.RiskChain riskChain() {
             List<io.tradepilot.engine.risk.RiskCheck> checks = new java.util.ArrayList<>();
+            if (on(dailyLoss) != null && on(pauseEntriesAt) != null) {
+                checks.add(new io.tradepilot.engine.risk.DailyLossLimit(dailyLoss.multiply(pauseEntriesAt),
+                        io.tradepilot.engine.risk.RejectionCode.DAILY_LOSS_ENTRIES_PAUSED));
+            }
             if (!blacklist.isEmpty()) checks.add(new io.tradepilot.engine.risk.Blacklist(java.util.Set.copyOf(blacklist)));
             if (on(fatFingerQuantity) != null || on(fatFingerNotional) != null) {
                 checks.add(new io.tradepilot.engine.risk.FatFinger(on(fatFingerQuantity), on(fatFingerNotional)));

@@ -190,6 +190,30 @@ class TradingEngineTest {
     }
 
     @Test
+    void at_the_soft_daily_loss_limit_entries_stop_for_the_day_without_a_trip_and_the_next_day_trades_again() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withRisk(io.tradepilot.engine.risk.RiskChain.of(
+                new io.tradepilot.engine.risk.DailyLossLimit(new BigDecimal("0.009"), RejectionCode.DAILY_LOSS_ENTRIES_PAUSED))));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 1000)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(500))));
+        bar(e, "98", "99", "97", "98"); // sold 500 at 98 and 500 held marked at 98: -2,000 today = 2 % of the day's start
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s2"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(500))));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(new ClientOrderId("b2"));
+            assertThat(r.code()).isEqualTo(RejectionCode.DAILY_LOSS_ENTRIES_PAUSED);
+            assertThat(r.message()).startsWith("entries paused for the day");
+        });
+        assertThat(of(RiskTripped.class)).as("a pause for the day, not a trip").isEmpty();
+        assertThat(e.state()).isEqualTo(EngineState.RUNNING);
+        bar(e, "98", "99", "97", "98"); // the exit fills; a new day starts
+        e.accept(new EngineCommand.PlaceOrder(buy("b3", 10)));
+        assertThat(of(OrderAccepted.class)).extracting(OrderAccepted::clientOrderId)
+                .containsExactly(new ClientOrderId("b1"), new ClientOrderId("s1"), new ClientOrderId("s2"), new ClientOrderId("b3"));
+    }
+
+    @Test
     void the_square_off_timer_closes_positions_once_a_day() {
         TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withSquareOffAt(LocalTime.of(15, 25)));
         bar(e, "100", "101", "99", "100");

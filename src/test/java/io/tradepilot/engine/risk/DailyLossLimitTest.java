@@ -27,4 +27,19 @@ class DailyLossLimitTest {
         assertThat(d).isInstanceOfSatisfying(RiskDecision.Rejection.class, r -> assertThat(r.message()).contains("$2,000.00"));
         assertThat(check.check(market(AAPL, Side.SELL, 100), ctx(p)).approved()).isTrue();
     }
+
+    @Test
+    void the_soft_limit_refuses_with_its_own_code_and_only_daily_loss_codes_are_accepted() {
+        Portfolio p = new Portfolio(Money.of("100000", Money.USD));
+        p.apply(fill(AAPL, Side.BUY, 100, "100"));
+        p.startDay();
+        p.mark(AAPL, Price.of("99")); // loss 100 = 0.1 %
+        var soft = new DailyLossLimit(new BigDecimal("0.001"), RejectionCode.DAILY_LOSS_ENTRIES_PAUSED);
+        assertThat(soft.check(market(MSFT, Side.BUY, 1), ctx(p))).isInstanceOfSatisfying(RiskDecision.Rejection.class,
+                r -> assertThat(r.code()).isEqualTo(RejectionCode.DAILY_LOSS_ENTRIES_PAUSED));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DailyLossLimit(new BigDecimal("0.01"), RejectionCode.FAT_FINGER))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DailyLossLimit(BigDecimal.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -101,6 +101,7 @@ class EngineHostIT extends IntegrationTestSupport {
         assertThat(configured.limits().dailyLoss()).isEqualByComparingTo("0.018");
         assertThat(configured.limits().drawdown()).isEqualByComparingTo("0.035");
         assertThat(configured.limits().consecutiveLosses()).isEqualTo(5);
+        assertThat(configured.limits().pauseEntriesAt()).isEqualByComparingTo("0.5");
         assertThat(configured.marketdata().source()).isEqualTo(TradingProperties.Source.SYNTHETIC);
         assertThat(configured.enabled()).as("disabled in integration tests").isFalse();
     }

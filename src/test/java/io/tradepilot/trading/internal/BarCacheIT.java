@@ -31,7 +31,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Redis bar cache fed by the hosted engine's feed, on real PostgreSQL and Redis: capped per symbol,
@@ -59,9 +58,8 @@ class BarCacheIT extends IntegrationTestSupport {
 
     @BeforeEach
     void emptyLedgerAndCache() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
-        Set<String> keys = redis.keys("barcache-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "barcache-it:");
     }
 
     @AfterEach
@@ -119,7 +117,7 @@ class BarCacheIT extends IntegrationTestSupport {
             host.stop();
         }
 
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
+        TradingFixtures.emptyLedger(db);
         EngineHost again = start();
         eventuallyDespiteErrors(Duration.ofSeconds(90), () -> again.feedFinished() && cache.backlog() == 0, "the feed to end after the outage");
         BarSeries aaa = series("AAA");

@@ -67,7 +67,7 @@ class CsvReplayIT extends IntegrationTestSupport {
 
     @Test
     void a_csv_folder_replays_at_full_speed_the_strategies_trade_and_the_ledger_matches_the_engine() throws Exception {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
+        TradingFixtures.emptyLedger(db);
         Map<String, List<String>> files = new HashMap<>();
         for (String symbol : List.of("ALPHA", "BRAVO", "CHARLIE")) {
             files.put(symbol, Files.readAllLines(FOLDER.resolve(symbol + ".csv")).stream().skip(1).filter(l -> !l.isBlank()).toList());

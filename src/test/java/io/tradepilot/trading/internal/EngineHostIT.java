@@ -53,7 +53,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The engine hosted in the application on real PostgreSQL and Redis, fed by an accelerated synthetic
@@ -81,11 +80,9 @@ class EngineHostIT extends IntegrationTestSupport {
 
     @BeforeEach
     void startFromAnEmptyLedgerAndFreshControls() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
-        Set<String> keys = redis.keys("trading-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
-        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
-                && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "trading-it:");
+        TradingFixtures.awaitFreshControls(gate);
     }
 
     @AfterEach

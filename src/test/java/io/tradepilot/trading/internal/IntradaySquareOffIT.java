@@ -2,7 +2,6 @@ package io.tradepilot.trading.internal;
 
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
-import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.domain.Instrument;
@@ -36,7 +35,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static io.tradepilot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,11 +64,9 @@ class IntradaySquareOffIT extends IntegrationTestSupport {
 
     @BeforeEach
     void emptyLedgerAndFreshControls() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
-        Set<String> keys = redis.keys("squareoff-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
-        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
-                && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "squareoff-it:");
+        TradingFixtures.awaitFreshControls(gate);
     }
 
     @AfterEach

@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The manual trading actions and strategy switches through the REST API (real tokens, real Tomcat), on
@@ -94,11 +93,11 @@ class TradingActionsIT extends IntegrationTestSupport {
 
     @BeforeEach
     void startTheHostFromAnEmptyLedgerAndFreshControls() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch");
-        Set<String> keys = redis.keys("actions-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "actions-it:");
+        TradingFixtures.awaitFreshControls(gate);
         eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
-                && !k.killSwitch().engaged() && !k.circuitBreaker().tripped() && k.trading().state() == io.tradepilot.controls.TradingState.ACTIVE, "fresh controls");
+                && k.trading().state() == io.tradepilot.controls.TradingState.ACTIVE, "trading active");
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
         eventually(Duration.ofSeconds(10), () -> mark("CCC") != null, "the first bars");

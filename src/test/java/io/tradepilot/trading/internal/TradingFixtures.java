@@ -1,0 +1,35 @@
+package io.tradepilot.trading.internal;
+
+import io.tradepilot.controls.ControlsReading;
+import io.tradepilot.controls.TradingGate;
+import org.jooq.DSLContext;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static io.tradepilot.testing.Eventually.eventually;
+
+/** The clean start the trading integration tests share: an empty ledger, their own Redis keys gone, fresh controls. */
+final class TradingFixtures {
+
+    private TradingFixtures() {
+    }
+
+    /** Empties every table the engine host writes, and the stored strategy switches. */
+    static void emptyLedger(DSLContext db) {
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch");
+    }
+
+    /** Deletes the Redis keys under {@code prefix} (a test's own key prefix). */
+    static void deleteKeys(StringRedisTemplate redis, String prefix) {
+        Set<String> keys = redis.keys(prefix + "*");
+        if (keys != null && !keys.isEmpty()) redis.delete(keys);
+    }
+
+    /** Waits until the gate has read controls with the kill switch not engaged and the breaker not tripped. */
+    static void awaitFreshControls(TradingGate gate) {
+        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
+                && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
+    }
+}

@@ -64,11 +64,7 @@ public final class UnauthenticatedAttemptAudit extends OncePerRequestFilter {
                 ? "no API token: 401" : "API token refused (malformed, unknown, expired or revoked): 401";
         var entry = new AuditEntry("anonymous", attempt.action(), attempt.target(), null, AuditOutcome.DENIED, detail,
                 request.getRemoteAddr());
-        try {
-            audit.record(entry);
-        } catch (RuntimeException e) {
-            logger.error("AUDIT RECORD LOST (audit log unavailable: " + e.getMessage() + "): " + entry);
-        }
+        audit.recordOrLog(entry);
     }
 
     private static String path(HttpServletRequest request) {

@@ -5,11 +5,9 @@ import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.AuditedAs;
 import io.tradepilot.controls.internal.AuditingDeniedHandler;
-import io.tradepilot.controls.internal.ClientAddress;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import io.tradepilot.controls.internal.ControlStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.tradepilot.security.CurrentUser;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
@@ -34,7 +32,6 @@ import java.util.function.Function;
  */
 public class ControlService {
 
-    private static final Logger log = LoggerFactory.getLogger(ControlService.class);
     static final String OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
     static final String ADMIN = "hasRole('ADMIN')";
     private static final int ATTEMPTS = 3;
@@ -192,7 +189,7 @@ public class ControlService {
     }
 
     private ControlResult apply(ControlAction action, String reason, String user, Rule rule) {
-        String client = ClientAddress.current();
+        String client = CurrentUser.clientAddress();
         String auditReason = ControlRules.clean(reason).isEmpty() ? null : ControlRules.clean(reason);
         Function<AuditOutcome, Function<String, AuditEntry>> attempt = outcome -> detail ->
                 new AuditEntry(user, action.auditName(), action.control().key(), auditReason, outcome, detail, client);
@@ -237,16 +234,8 @@ public class ControlService {
         return new ControlResult.Refused(refusal);
     }
 
-    /**
-     * Writes the audit record. The change (if any) is already stored and broadcast and cannot be
-     * taken back, so a failing audit log must not turn it into an error: the record goes to the
-     * application log instead, at ERROR, in full.
-     */
+    /** Writes the audit record; the change (if any) is already stored and broadcast, see {@link AuditLog#recordOrLog}. */
     private void record(AuditEntry entry) {
-        try {
-            audit.record(entry);
-        } catch (RuntimeException e) {
-            log.error("AUDIT RECORD LOST (audit log unavailable: {}): {}", e.getMessage(), entry);
-        }
+        audit.recordOrLog(entry);
     }
 }

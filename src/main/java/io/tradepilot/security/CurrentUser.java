@@ -1,5 +1,7 @@
 package io.tradepilot.security;
 
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinSession;
 import io.tradepilot.security.Roles.Role;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -41,12 +43,20 @@ public final class CurrentUser {
         return Optional.empty();
     }
 
-    /** The remote address of the HTTP request being served on this thread, or {@code null}. */
+    /**
+     * The network address of the client being served on this thread, for the audit log: the HTTP request's,
+     * else the Vaadin request's or session's (e.g. inside a push round trip); {@code null} outside a request
+     * (e.g. the engine's own actions).
+     */
     public static String clientAddress() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             HttpServletRequest request = attributes.getRequest();
             return request.getRemoteAddr();
         }
+        VaadinRequest request = VaadinRequest.getCurrent();
+        if (request != null) return request.getRemoteAddr();
+        VaadinSession session = VaadinSession.getCurrent();
+        if (session != null && session.getBrowser() != null) return session.getBrowser().getAddress();
         return null;
     }
 

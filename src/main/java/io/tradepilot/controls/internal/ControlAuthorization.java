@@ -64,7 +64,7 @@ public final class ControlAuthorization {
     public void deny(ControlAction action, String reason, String detail) {
         audit.record(new AuditEntry(currentUser(), action.auditName(), action.control().key(),
                 reason == null || reason.isBlank() ? null : reason.strip(), AuditOutcome.DENIED, detail,
-                ClientAddress.current()));
+                CurrentUser.clientAddress()));
     }
 
 }

@@ -1,15 +1,11 @@
 package io.tradepilot.trading.internal;
 
-import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinSession;
 import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles.Role;
 import io.tradepilot.trading.TradingAction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationDeniedException;
 
@@ -19,7 +15,6 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
  */
 final class TradingAuthorization {
 
-    private static final Logger log = LoggerFactory.getLogger(TradingAuthorization.class);
 
     private final AuditLog audit;
 
@@ -50,29 +45,14 @@ final class TradingAuthorization {
     }
 
     /**
-     * Writes one audit record for the current user and client. A failing audit log must not turn an applied
-     * action into an error: the record then goes to the application log at ERROR, in full.
+     * Writes one audit record for the current user and client ({@link AuditLog#recordOrLog}: a failing audit log
+     * does not turn an applied action into an error).
      */
     void record(TradingAction action, String target, String reason, AuditOutcome outcome, String detail) {
         var entry = new AuditEntry(CurrentUser.username(), action.auditName(), target == null || target.isBlank() ? "-" : cut(target, 200),
                 reason == null || reason.isBlank() ? null : cut(reason.strip(), ActionRules.MAX_REASON), outcome,
-                detail == null ? null : cut(detail, 1000), clientAddress());
-        try {
-            audit.record(entry);
-        } catch (RuntimeException e) {
-            log.error("AUDIT RECORD LOST (audit log unavailable: {}): {}", e.getMessage(), entry);
-        }
-    }
-
-    /** The client's address: the HTTP request's, else the Vaadin request's or session's; null outside a request. */
-    static String clientAddress() {
-        String fromRequest = CurrentUser.clientAddress();
-        if (fromRequest != null) return fromRequest;
-        VaadinRequest request = VaadinRequest.getCurrent();
-        if (request != null) return request.getRemoteAddr();
-        VaadinSession session = VaadinSession.getCurrent();
-        if (session != null && session.getBrowser() != null) return session.getBrowser().getAddress();
-        return null;
+                detail == null ? null : cut(detail, 1000), CurrentUser.clientAddress());
+        audit.recordOrLog(entry);
     }
 
     private static String cut(String s, int max) {

@@ -1,6 +1,7 @@
 package io.tradepilot.controls;
 
 import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.security.Roles;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.AuditedAs;
@@ -32,8 +33,6 @@ import java.util.function.Function;
  */
 public class ControlService {
 
-    static final String OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
-    static final String ADMIN = "hasRole('ADMIN')";
     private static final int ATTEMPTS = 3;
 
     private final ControlStore store;
@@ -93,7 +92,7 @@ public class ControlService {
     }
 
     /** Pauses trading (no new entries). Operator or admin. Refused when already paused. */
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.PAUSE)
     public ControlResult pause(String reason) {
@@ -102,7 +101,7 @@ public class ControlService {
     }
 
     /** Resumes trading. Operator or admin. Refused when not paused. */
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.RESUME)
     public ControlResult resume(String reason) {
@@ -111,7 +110,7 @@ public class ControlService {
     }
 
     /** Engages the kill switch (no new orders). Operator or admin; reason of at least 10 characters; refused when engaged. */
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.ENGAGE_KILL_SWITCH)
     public ControlResult engageKillSwitch(String reason) {
@@ -120,7 +119,7 @@ public class ControlService {
     }
 
     /** Disengages the kill switch. Admin only; notes and the typed word {@code CONFIRM}; refused when not engaged. */
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(Roles.IS_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.DISENGAGE_KILL_SWITCH)
     public ControlResult disengageKillSwitch(String notes, String confirmation) {
@@ -129,7 +128,7 @@ public class ControlService {
     }
 
     /** Trips the circuit breaker (no new entries). Operator or admin; MANUAL needs a detail; refused when tripped. */
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.TRIP_CIRCUIT_BREAKER)
     public ControlResult tripCircuitBreaker(TripReason reason, String detail) {
@@ -143,7 +142,7 @@ public class ControlService {
      * Resets a tripped circuit breaker. Operator or admin; reason of at least 20 characters; the
      * acknowledgement ticked; at most once a minute across all users (else rate limited).
      */
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.RESET_CIRCUIT_BREAKER)
     public ControlResult resetCircuitBreaker(String reason, boolean acknowledged) {

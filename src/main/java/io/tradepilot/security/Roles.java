@@ -11,6 +11,11 @@ public final class Roles {
     public static final String OPERATOR = "OPERATOR";
     public static final String VIEWER = "VIEWER";
 
+    /** {@code @PreAuthorize} expression: an operator or an admin. */
+    public static final String IS_OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
+    /** {@code @PreAuthorize} expression: an admin. */
+    public static final String IS_ADMIN = "hasRole('ADMIN')";
+
     private Roles() {
     }
 

@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.security.Roles;
 import io.tradepilot.controls.Refusal;
 import io.tradepilot.controls.RefusalCode;
 import io.tradepilot.engine.core.EngineCommand;
@@ -90,7 +91,7 @@ class DefaultStrategyControls implements StrategyControls {
     }
 
     @Override
-    @PreAuthorize(DefaultTradingActions.OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.ACTIVATE_STRATEGY, targetArgument = 0, reasonArgument = 2)
     public ActionResult activate(String strategyId, String confirmation, String reason) {
@@ -98,7 +99,7 @@ class DefaultStrategyControls implements StrategyControls {
     }
 
     @Override
-    @PreAuthorize(DefaultTradingActions.OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.DEACTIVATE_STRATEGY, targetArgument = 0, reasonArgument = 2)
     public ActionResult deactivate(String strategyId, String confirmation, String reason) {

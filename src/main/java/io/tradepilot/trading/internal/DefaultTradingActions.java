@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.security.Roles;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
@@ -53,8 +54,6 @@ import java.util.function.Supplier;
  */
 class DefaultTradingActions implements TradingActions {
 
-    static final String OPERATOR_OR_ADMIN = "hasAnyRole('ADMIN', 'OPERATOR')";
-    static final String ADMIN = "hasRole('ADMIN')";
     /** How long an action waits for the engine's (recorded) answer. */
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(5);
 
@@ -86,7 +85,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.CANCEL_ORDER, targetArgument = 0, reasonArgument = 1)
     public ActionResult cancelOrder(String orderId, String reason) {
@@ -109,7 +108,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.CANCEL_ALL, targetArgument = 0, reasonArgument = 1)
     public ActionResult cancelAll(String symbol, String reason) {
@@ -128,7 +127,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.CLOSE_POSITION, targetArgument = 0, reasonArgument = 2)
     public ActionResult closePosition(String symbol, BigDecimal quantity, String reason) {
@@ -153,7 +152,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(ADMIN)
+    @PreAuthorize(Roles.IS_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.FLATTEN_ALL, reasonArgument = 0)
     public ActionResult flattenAll(String reason, String confirmation) {
@@ -177,7 +176,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.MANUAL_ORDER, target = "preview")
     public OrderPreview previewOrder(ManualOrder order) {
@@ -215,7 +214,7 @@ class DefaultTradingActions implements TradingActions {
     }
 
     @Override
-    @PreAuthorize(OPERATOR_OR_ADMIN)
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.MANUAL_ORDER, targetArgument = 0, reasonArgument = 1)
     public ActionResult placeOrder(ManualOrder order, String reason) {

@@ -16,12 +16,24 @@ import java.util.Locale;
  * [--price-decimals N]}.
  *
  * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
- * non-positive quantity or cash, a bad fill mode, a missing data file: exit 2), then hands the
+ * a quantity that is not a whole number of units within {@link #QUANTITY}, cash or commission outside
+ * {@link #CASH}/{@link #COMMISSION_PCT}, a bad fill mode, a missing data file: exit 2), then hands the
  * {@link BacktestRequest} to the {@link BacktestExecutor} given at construction. {@code --quantity} is
  * required for a fixed-size strategy and refused for a configuration that sizes by {@code risk_per_trade}
  * or by a strategy that sizes itself (3wi) — one sizing rule, never two.
  */
 public final class BacktestCommand implements Command {
+
+    /**
+     * {@code --quantity}: whole units. The command line trades cash equities (lot size 1, see
+     * {@link EngineBacktestExecutor#instrumentOf}), where a fractional quantity is never a legal order; the
+     * bound keeps every position and notional far inside the engine's scaled-long arithmetic.
+     */
+    static final NumberRange QUANTITY = NumberRange.wholeNumber(1, 1_000_000_000);
+    /** {@code --cash} (and the scanner's {@code --capital}): money in a currency with two minor digits (INR, USD). */
+    static final NumberRange CASH = NumberRange.positive("1000000000000000", 2);
+    /** {@code --commission-pct}: a percent of notional, at least 0 and below 100. */
+    static final NumberRange COMMISSION_PCT = new NumberRange(BigDecimal.ZERO, true, BigDecimal.valueOf(100), false, 6);
 
     private final BacktestExecutor executor;
 
@@ -61,12 +73,8 @@ public final class BacktestCommand implements Command {
     public BacktestRequest request(ParsedArgs args) throws UsageException {
         StrategyParameters.Resolved strategy = strategy(args);
         BigDecimal quantity = quantity(args, strategy);
-        BigDecimal cash = args.decimal("cash", null);
-        if (cash.signum() <= 0) throw new UsageException("--cash must be positive: " + cash.toPlainString());
-        BigDecimal commission = args.decimal("commission-pct", "0");
-        if (commission.signum() < 0 || commission.compareTo(BigDecimal.valueOf(100)) >= 0) {
-            throw new UsageException("--commission-pct must be at least 0 and below 100: " + commission.toPlainString());
-        }
+        BigDecimal cash = args.number("cash", null, CASH);
+        BigDecimal commission = args.number("commission-pct", "0", COMMISSION_PCT);
         String fillText = args.value("fill").orElse("next-open");
         BacktestRequest.Fill fill = switch (fillText.toLowerCase(Locale.ROOT)) {
             case "next-open" -> BacktestRequest.Fill.NEXT_OPEN;
@@ -94,9 +102,7 @@ public final class BacktestCommand implements Command {
             return null;
         }
         if (!args.has("quantity")) throw new UsageException("missing required option --quantity (the strategy trades a fixed quantity)");
-        BigDecimal quantity = args.decimal("quantity", null);
-        if (quantity.signum() <= 0) throw new UsageException("--quantity must be positive: " + quantity.toPlainString());
-        return quantity;
+        return args.number("quantity", null, QUANTITY);
     }
 
     private static StrategyParameters.Resolved strategy(ParsedArgs args) throws UsageException {

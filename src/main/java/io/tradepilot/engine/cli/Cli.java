@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.tradepilot.engine.marketdata.BarDataException;
 
@@ -21,9 +20,13 @@ import io.tradepilot.engine.marketdata.BarDataException;
  * unexpected failure (also one line). Commands write their outputs atomically, so a failure leaves no
  * partial output files.
  *
+ * <p>{@code io.tradepilot.Application} hands every invocation here that does not ask for the web
+ * application (no argument, {@code serve}, or only {@code --name=value} options), so that an unknown
+ * word is refused here (exit 2) and never starts the server.
+ *
  * <p>Adding a subcommand: implement {@link Command} (declare its {@link Option}s, validate in
- * {@code execute}, throw {@link UsageException} for bad input) and pass it to the constructor; add its
- * name to {@link #SUBCOMMANDS} so that {@code io.tradepilot.Application} routes it here.
+ * {@code execute}, throw {@link UsageException} for bad input) and pass it to the constructor in
+ * {@link #standard()}.
  */
 public final class Cli {
 
@@ -31,8 +34,8 @@ public final class Cli {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_USAGE = 2;
 
-    /** First arguments that select the command line instead of the web application. */
-    public static final Set<String> SUBCOMMANDS = Set.of("backtest", "indicators", "bench", "scan");
+    /** The synopsis of the jar, printed with every refusal of the first argument. */
+    public static final String SYNOPSIS = "usage: java -jar tradepilot.jar [serve [--name=value ...] | <command> [options] | help]";
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
 
@@ -53,11 +56,6 @@ public final class Cli {
                 BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of())));
     }
 
-    /** True when {@code firstArg} selects the command line. */
-    public static boolean handles(String firstArg) {
-        return SUBCOMMANDS.contains(firstArg);
-    }
-
     public static void main(String[] args) {
         System.exit(standard().run(args, System.out, System.err));
     }
@@ -70,9 +68,8 @@ public final class Cli {
         }
         Command command = commands.get(args[0]);
         if (command == null) {
-            return fail(err, EXIT_USAGE, SUBCOMMANDS.contains(args[0])
-                    ? args[0] + ": not available in this build"
-                    : "unknown command '" + args[0] + "' (known: " + String.join(", ", commands.keySet()) + ")");
+            return fail(err, EXIT_USAGE, "unknown command '" + args[0] + "' (known: " + String.join(", ", commands.keySet())
+                    + "); " + SYNOPSIS);
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (rest.contains("--help")) {
@@ -103,7 +100,8 @@ public final class Cli {
     }
 
     private void usage(PrintStream out) {
-        out.println("usage: java -jar tradepilot.jar <command> [options]   (no command: the web application)");
+        out.println(SYNOPSIS);
+        out.println("  serve: the web application (also with no argument); --name=value options go to Spring Boot");
         for (Command c : commands.values()) out.println("  " + c.name() + ": " + c.summary());
         out.println("  <command> --help for its options");
     }

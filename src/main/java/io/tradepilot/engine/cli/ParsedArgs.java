@@ -53,25 +53,30 @@ public final class ParsedArgs {
         }
     }
 
-    /** A decimal, refused when not a plain number. */
-    public BigDecimal decimal(String name, String defaultValue) throws UsageException {
+    /**
+     * The value of a numeric option (or {@code defaultValue} when it is absent; null for a required one),
+     * refused unless it is a number within {@code range}. Whole-number ranges return the value at scale 0
+     * ({@code 1e2} and {@code 100.0} give {@code 100}).
+     *
+     * @throws UsageException naming the option, the range and the value as given, e.g.
+     *                        {@code --quantity must be a whole number from 1 to 1000000000: 1.5}
+     */
+    public BigDecimal number(String name, String defaultValue, NumberRange range) throws UsageException {
         String v = value(name).orElse(defaultValue);
+        if (v == null) throw new UsageException("missing required option --" + name);
+        BigDecimal d;
         try {
-            return new BigDecimal(v);
+            d = new BigDecimal(v);
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + ": not a number: '" + v + "'");
         }
+        if (!range.contains(d)) throw new UsageException("--" + name + " must be " + range.describe() + ": " + v);
+        return range.maxDecimals() == 0 ? d.setScale(0) : d;
     }
 
+    /** A whole number from {@code min} to {@code max}, {@code defaultValue} when absent (see {@link #number}). */
     public int integer(String name, int defaultValue, int min, int max) throws UsageException {
-        Optional<String> v = value(name);
-        if (v.isEmpty()) return defaultValue;
-        try {
-            int i = Integer.parseInt(v.get());
-            if (i < min || i > max) throw new UsageException("--" + name + " must be " + min + ".." + max + ": " + i);
-            return i;
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + name + ": not an integer: '" + v.get() + "'");
-        }
+        if (!has(name)) return defaultValue;
+        return number(name, null, NumberRange.wholeNumber(min, max)).intValueExact();
     }
 }

@@ -34,6 +34,11 @@ import java.util.stream.Stream;
  */
 public final class ScanCommand implements Command {
 
+    /** {@code --risk-percent}: above 0 and below 100 percent of capital per trade. */
+    static final NumberRange RISK_PERCENT = new NumberRange(BigDecimal.ZERO, false, BigDecimal.valueOf(100), false, 6);
+    /** {@code --max-open-risk-percent}: above 0, at most 100 percent, and at least {@code --risk-percent}. */
+    static final NumberRange MAX_OPEN_RISK_PERCENT = new NumberRange(BigDecimal.ZERO, false, BigDecimal.valueOf(100), true, 6);
+
     @Override
     public String name() {
         return "scan";
@@ -80,9 +85,13 @@ public final class ScanCommand implements Command {
                 throw new UsageException("--as-of: not a date (YYYY-MM-DD): " + args.required("as-of"));
             }
         }
-        BigDecimal capital = args.decimal("capital", "400000");
-        BigDecimal risk = args.decimal("risk-percent", "1.5");
-        BigDecimal maxOpen = args.decimal("max-open-risk-percent", "6");
+        BigDecimal capital = args.number("capital", "400000", BacktestCommand.CASH);
+        BigDecimal risk = args.number("risk-percent", "1.5", RISK_PERCENT);
+        BigDecimal maxOpen = args.number("max-open-risk-percent", "6", MAX_OPEN_RISK_PERCENT);
+        if (maxOpen.compareTo(risk) < 0) {
+            throw new UsageException("--max-open-risk-percent (" + maxOpen.toPlainString() + ") must be at least --risk-percent ("
+                    + risk.toPlainString() + ")");
+        }
         ThreeWeekInsideParameters params;
         try {
             params = new ThreeWeekInsideParameters(capital, risk.movePointLeft(2), maxOpen.movePointLeft(2), 4, args.has("shorts"), true);

@@ -143,7 +143,7 @@ class CliTest {
         assertThat(r.err()).isEqualTo("rounded 2 prices of F.csv to 2 decimals" + System.lineSeparator());
         assertThat(Files.readAllLines(out)).containsExactly("date,hh1", "2024-05-01,310.5");
         assertOneLineError(run("indicators", "--data", data.toString(), "--out", out.toString(), "--price-decimals", "12"),
-                "indicators: --price-decimals must be 0..9: 12");
+                "indicators: --price-decimals must be a whole number from 0 to 9: 12");
     }
 
     @Test
@@ -154,7 +154,6 @@ class CliTest {
         assertOneLineError(run("indicators", "--data", "a.csv"), "indicators: missing required option --out");
         assertOneLineError(run("indicators", "--data"), "indicators: option --data needs a value (FILE.csv)");
         assertOneLineError(run("indicators", "stray"), "indicators: unexpected argument 'stray' (options start with --)");
-        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench)");
         assertOneLineError(run("scan"), "scan: missing required option --strategy");
         assertThat(files()).isEmpty();
     }
@@ -171,14 +170,61 @@ class CliTest {
         assertOneLineError(run(with(ok, "--param", "speed=3")), "backtest: sma-cross: speed: unknown parameter (known: fast, slow)");
         assertOneLineError(run(with(ok, "--param", "fast")), "backtest: --param expects key=value: 'fast'");
         assertOneLineError(run(with(ok, "--param", "fast=x")), "backtest: sma-cross: fast: must be an integer, got 'x'");
-        assertOneLineError(run(with(ok, "--quantity", "0")), "backtest: --quantity must be positive: 0");
+        assertOneLineError(run(with(ok, "--quantity", "0")), "backtest: --quantity must be a whole number from 1 to 1000000000: 0");
         assertOneLineError(run(with(ok, "--cash", "lots")), "backtest: --cash: not a number: 'lots'");
         assertOneLineError(run(with(ok, "--fill", "open")), "backtest: --fill must be next-open or close: 'open'");
-        assertOneLineError(run(with(ok, "--commission-pct", "-1")), "backtest: --commission-pct must be at least 0 and below 100: -1");
+        assertOneLineError(run(with(ok, "--commission-pct", "-1")), "backtest: --commission-pct must be a number at least 0 and below 100 with at most 6 decimals: -1");
         assertOneLineError(run(with(ok, "--data", dir.resolve("none.csv").toString())), "backtest: no such file: " + dir.resolve("none.csv"));
         assertOneLineError(run("backtest", "--data", data.toString()), "backtest: missing required option --cash");
         assertOneLineError(run(without(ok, "--quantity")), "backtest: missing required option --quantity (the strategy trades a fixed quantity)");
         assertThat(files()).containsExactly("SAMPLE.csv");
+    }
+
+    @Test
+    void quantity_is_a_whole_number_of_units_within_a_bound_and_cash_and_commission_are_bounded_decimals() throws Exception {
+        Path data = sample();
+        String[] ok = {"backtest", "--data", data.toString(), "--strategy", "sma-cross", "--quantity", "100", "--cash", "1000000",
+                "--out", dir.resolve("bt").toString()};
+        String quantity = "backtest: --quantity must be a whole number from 1 to 1000000000: ";
+        for (String q : List.of("1.5", "0.999", "1e400", "1000000001", "-3", "1e-400")) {
+            assertOneLineError(run(with(ok, "--quantity", q)), quantity + q);
+        }
+        assertOneLineError(run(with(ok, "--quantity", "Infinity")), "backtest: --quantity: not a number: 'Infinity'");
+        assertOneLineError(run(with(ok, "--quantity", "NaN")), "backtest: --quantity: not a number: 'NaN'");
+        String cash = "backtest: --cash must be a number above 0 and at most 1000000000000000 with at most 2 decimals: ";
+        for (String c : List.of("0", "-1", "1e400", "100.001", "1e-400")) {
+            assertOneLineError(run(with(ok, "--cash", c)), cash + c);
+        }
+        assertOneLineError(run(with(ok, "--commission-pct", "100")),
+                "backtest: --commission-pct must be a number at least 0 and below 100 with at most 6 decimals: 100");
+        assertOneLineError(run(with(ok, "--commission-pct", "1e400")),
+                "backtest: --commission-pct must be a number at least 0 and below 100 with at most 6 decimals: 1e400");
+        assertThat(files()).containsExactly("SAMPLE.csv");
+
+        AtomicReference<BacktestRequest> seen = new AtomicReference<>();
+        Cli cli = new Cli(List.of(new BacktestCommand((req, out, err) -> {
+            seen.set(req);
+            return 0;
+        })));
+        for (String whole : List.of("1e2", "100.00", "100")) {
+            assertThat(run(cli, with(ok, "--quantity", whole)).code()).isZero();
+            assertThat(seen.get().quantity()).as(whole).isEqualTo(new java.math.BigDecimal("100"));
+        }
+        assertThat(run(cli, with(with(ok, "--cash", "1000000000000000"), "--commission-pct", "99.999999")).code()).isZero();
+    }
+
+    @Test
+    void scan_numbers_are_checked_the_same_way() throws Exception {
+        Path universe = Files.createDirectory(dir.resolve("universe"));
+        Files.copy(Path.of(getClass().getResource("/marketdata/daily_sample.csv").toURI()), universe.resolve("A.csv"));
+        String[] ok = {"scan", "--strategy", "3wi", "--data", universe.toString(), "--out", dir.resolve("scan.csv").toString()};
+        assertOneLineError(run(with(ok, "--capital", "1e400")),
+                "scan: --capital must be a number above 0 and at most 1000000000000000 with at most 2 decimals: 1e400");
+        assertOneLineError(run(with(ok, "--risk-percent", "100")),
+                "scan: --risk-percent must be a number above 0 and below 100 with at most 6 decimals: 100");
+        assertOneLineError(run(with(with(ok, "--risk-percent", "2"), "--max-open-risk-percent", "1")),
+                "scan: --max-open-risk-percent (1) must be at least --risk-percent (2)");
+        assertThat(files()).containsExactly("universe");
     }
 
     @Test
@@ -263,13 +309,9 @@ class CliTest {
     }
 
     @Test
-    void only_subcommand_names_route_to_the_command_line() {
-        assertThat(Cli.handles("backtest")).isTrue();
-        assertThat(Cli.handles("indicators")).isTrue();
-        assertThat(Cli.handles("bench")).isTrue();
-        assertThat(Cli.handles("scan")).isTrue();
-        assertThat(Cli.handles("--server.port=8081")).isFalse();
-        assertThat(Cli.handles("Backtest")).isFalse();
+    void an_unknown_command_is_one_line_with_the_synopsis_and_exit_2() {
+        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench); " + Cli.SYNOPSIS);
+        assertOneLineError(run("Backtest"), "unknown command 'Backtest' (known: indicators, backtest, scan, bench); " + Cli.SYNOPSIS);
     }
 
     @Test

@@ -38,8 +38,9 @@ class OptionParserTest {
         assertThatThrownBy(() -> parse("--fast")).hasMessage("missing required option --data");
         assertThatThrownBy(() -> parse("--data", "x", "--slow")).hasMessage("unknown option --slow for cmd");
         assertThatThrownBy(() -> parse("--data", "x", "-f")).hasMessage("unexpected argument '-f' (options start with --)");
-        assertThatThrownBy(() -> parse("--data", "x", "--rounds", "9").integer("rounds", 1, 1, 5)).hasMessage("--rounds must be 1..5: 9");
-        assertThatThrownBy(() -> parse("--data", "x", "--rounds", "many").integer("rounds", 1, 1, 5)).hasMessage("--rounds: not an integer: 'many'");
+        assertThatThrownBy(() -> parse("--data", "x", "--rounds", "9").integer("rounds", 1, 1, 5)).hasMessage("--rounds must be a whole number from 1 to 5: 9");
+        assertThatThrownBy(() -> parse("--data", "x", "--rounds", "many").integer("rounds", 1, 1, 5)).hasMessage("--rounds: not a number: 'many'");
+        assertThatThrownBy(() -> parse("--data", "x", "--rounds", "2.5").integer("rounds", 1, 1, 5)).hasMessage("--rounds must be a whole number from 1 to 5: 2.5");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
+import io.tradepilot.base.format.Json;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 @JsModule("./components/tp-apex-chart.js")
 public class ApexChart extends Component implements HasSize {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     public ApexChart() {
         setWidthFull();

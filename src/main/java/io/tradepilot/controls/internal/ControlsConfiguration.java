@@ -1,5 +1,6 @@
 package io.tradepilot.controls.internal;
 
+import io.tradepilot.base.format.Json;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlRules;
@@ -12,7 +13,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -32,7 +32,7 @@ class ControlsConfiguration {
     @Bean
     RedisControlStore controlStore(StringRedisTemplate redis, ControlsProperties properties,
                                    Clock clock) {
-        return new RedisControlStore(redis, JsonMapper.builder().build(), clock,
+        return new RedisControlStore(redis, Json.mapper(), clock,
                 properties.keyPrefix(), properties.historyLimit());
     }
 

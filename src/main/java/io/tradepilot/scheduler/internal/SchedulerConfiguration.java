@@ -1,5 +1,6 @@
 package io.tradepilot.scheduler.internal;
 
+import io.tradepilot.base.format.Json;
 import io.tradepilot.engine.calendar.SquareOffRule;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.trading.IntradaySquareOff;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.quartz.SchedulerFactoryBean;
 import org.springframework.transaction.PlatformTransactionManager;
-import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -30,7 +30,7 @@ class SchedulerConfiguration {
 
     @Bean
     SchedulerStore schedulerStore(DSLContext db) {
-        return new SchedulerStore(db, JsonMapper.builder().build());
+        return new SchedulerStore(db, Json.mapper());
     }
 
     @Bean

@@ -247,6 +247,20 @@ class TradingActionsIT extends IntegrationTestSupport {
     }
 
     @Test
+    void amounts_in_api_responses_are_plain_decimals_never_in_exponent_form() {
+        String token = users.apiToken(users.operator());
+        assertThat(api(token).post("/api/v1/orders", order("CCC", "BUY", "100", "MARKET", null, null, "DAY", REASON)).statusCode()).isEqualTo(200);
+        eventually(Duration.ofSeconds(10), () -> ledgerQuantity("CCC").compareTo(new BigDecimal("100")) == 0, "the CCC position");
+        // the ledger strips trailing zeros (scale -2 for 100): Jackson's default would write 1E+2
+        var positions = api(token).get("/api/v1/positions");
+        assertThat(positions.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(positions.body()).get(0).get("quantity").asString()).isEqualTo("100");
+        assertThat(positions.body()).contains("\"quantity\":100").doesNotContainPattern("[0-9][eE][+-]?[0-9]");
+        var orders = api(token).get("/api/v1/orders");
+        assertThat(orders.body()).contains("\"quantity\":100").doesNotContainPattern("[0-9][eE][+-]?[0-9]");
+    }
+
+    @Test
     void a_position_can_be_closed_in_part_then_in_full_but_not_beyond_it_nor_while_the_kill_switch_is_engaged() {
         TestUser user = users.operator();
         String token = users.apiToken(user);

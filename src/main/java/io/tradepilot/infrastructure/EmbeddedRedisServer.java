@@ -2,14 +2,15 @@ package io.tradepilot.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
 
 /**
  * A Redis server run from the binary on the classpath (codemonstur embedded-redis), bound to
- * 127.0.0.1. A persistent one keeps its data in an append-only file in its data directory.
+ * 127.0.0.1 in protected mode, answering only clients that give its password ({@code requirepass}),
+ * which is generated at the first start and kept in {@link PasswordFile} {@code <dataDirectory>.password}
+ * (0600). A persistent one keeps its data in an append-only file in its data directory.
  * It can be stopped and started again on the same port.
  */
 public final class EmbeddedRedisServer implements AutoCloseable {
@@ -17,11 +18,13 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     private final RedisServer redis;
     private final int port;
     private final Path dataDirectory;
+    private final String password;
 
-    private EmbeddedRedisServer(RedisServer redis, int port, Path dataDirectory) {
+    private EmbeddedRedisServer(RedisServer redis, int port, Path dataDirectory, String password) {
         this.redis = redis;
         this.port = port;
         this.dataDirectory = dataDirectory;
+        this.password = password;
     }
 
     /**
@@ -32,9 +35,11 @@ public final class EmbeddedRedisServer implements AutoCloseable {
      * @param persistent    {@code false} keeps everything in memory only
      */
     public static EmbeddedRedisServer start(Path dataDirectory, int port, boolean persistent) {
-        int chosen = port > 0 ? port : freePort();
+        int chosen = port > 0 ? LoopbackPort.requireFree(port, "Redis", "TRADEPILOT_EMBEDDED_REDIS_PORT") : LoopbackPort.free("Redis");
+        String password = PasswordFile.readOrCreate(PasswordFile.of(dataDirectory));
         try {
             Files.createDirectories(dataDirectory);
+            // the library writes these settings to an owner-only (0600) temporary file, never on the command line
             RedisServer redis = RedisServer.newRedisServer()
                     .port(chosen)
                     .bind("127.0.0.1")
@@ -43,8 +48,9 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("pidfile " + pidFile(dataDirectory).toAbsolutePath())
                     .setting("save \"\"")
                     .setting("protected-mode yes")
+                    .setting("requirepass " + password)
                     .build();
-            EmbeddedRedisServer server = new EmbeddedRedisServer(redis, chosen, dataDirectory);
+            EmbeddedRedisServer server = new EmbeddedRedisServer(redis, chosen, dataDirectory, password);
             server.start();
             return server;
         } catch (IOException e) {
@@ -88,8 +94,14 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         return port;
     }
 
+    /** The URL clients connect with; it contains the password, so never log it. */
     public String url() {
-        return "redis://127.0.0.1:" + port + "/0";
+        return "redis://:" + password + "@127.0.0.1:" + port + "/0";
+    }
+
+    /** The password (from {@code <dataDirectory>.password}); never log it. */
+    public String password() {
+        return password;
     }
 
     public Path dataDirectory() {
@@ -99,14 +111,5 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the embedded Redis", e);
-        }
     }
 }

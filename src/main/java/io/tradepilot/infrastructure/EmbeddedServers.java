@@ -53,6 +53,7 @@ public final class EmbeddedServers {
             lock(dataDirectory.getParent()).stopOrphan("PostgreSQL", dataDirectory.resolve("postmaster.pid"),
                     dataDirectory.toAbsolutePath().toString()).ifPresent(recoveries::add);
             postgres = EmbeddedPostgresServer.start(dataDirectory, port, true);
+            postgres.secured().ifPresent(recoveries::add);
         }
         return postgres;
     }
@@ -102,7 +103,7 @@ public final class EmbeddedServers {
         return "running on " + db + " and " + kv;
     }
 
-    /** What was done at start to recover from an earlier unclean stop (logged once logging exists). */
+    /** What was done at start to recover from an earlier unclean stop or to secure an older data directory (logged once logging exists). */
     static synchronized java.util.List<String> recoveries() {
         return java.util.List.copyOf(recoveries);
     }

@@ -17,8 +17,10 @@ import org.springframework.util.StringUtils;
  * {@code TRADEPILOT_REDIS_URL} select real servers. Whichever is unset is started embedded, with its
  * data under {@code TRADEPILOT_DATA_DIR} (default {@code ./data}) on
  * {@code TRADEPILOT_EMBEDDED_PG_PORT} (54329) / {@code TRADEPILOT_EMBEDDED_REDIS_PORT} (63799);
- * a port of {@code 0} picks a free one. The values may come from the environment, system properties,
- * command-line arguments or configuration files.
+ * a port of {@code 0} picks a free one. The embedded servers ask for passwords generated at their
+ * first start and kept in {@code postgres.password} / {@code redis.password} in the data directory
+ * (owner-only); the application connects with them. The values may come from the environment, system
+ * properties, command-line arguments or configuration files.
  */
 public class InfrastructureEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -45,7 +47,7 @@ public class InfrastructureEnvironmentPostProcessor implements EnvironmentPostPr
             EmbeddedPostgresServer postgres = EmbeddedServers.postgres(dataDir.resolve("postgres"), port);
             properties.put("spring.datasource.url", postgres.jdbcUrl());
             properties.put("spring.datasource.username", postgres.username());
-            properties.put("spring.datasource.password", "");
+            properties.put("spring.datasource.password", postgres.password());
         }
 
         String redisUrl = value(env, "TRADEPILOT_REDIS_URL", "");

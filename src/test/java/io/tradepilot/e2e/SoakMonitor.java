@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * rate over the interval, and the JVM heap in use before and after a full GC triggered through
  * {@code jcmd}. Optionally keeps the dashboard open, signed in as admin, in headless Chromium for the
  * whole run (so that the numbers include serving a live UI). Ends with the sustained rate and the heap
- * range. Arguments: {@code --pid --url --jdbc --minutes --every --password --browser true|false --out FILE}.
+ * range. Arguments: {@code --pid --url --jdbc --db-password-file FILE --minutes --every --password --browser true|false --out FILE}
+ * ({@code --db-password-file}: the embedded PostgreSQL's {@code postgres.password} in the data directory, written at its first start).
  * Not a test: a measurement tool for the lead; speed goals belong in measurements like this, never in
  * timed assertions.
  */
@@ -46,6 +47,7 @@ public final class SoakMonitor {
         long pid = Long.parseLong(a.get("pid"));
         String url = a.get("url");
         String jdbc = a.get("jdbc");
+        Path dbPasswordFile = Path.of(a.get("db-password-file"));
         double minutes = Double.parseDouble(a.getOrDefault("minutes", "5"));
         int every = Integer.parseInt(a.getOrDefault("every", "30"));
         boolean browser = Boolean.parseBoolean(a.getOrDefault("browser", "true"));
@@ -74,7 +76,7 @@ public final class SoakMonitor {
             System.out.printf("%8s %10s %10s %14s %14s%n", "elapsed", "bars", "bars/s", "heap used MB", "after GC MB");
             while (System.nanoTime() < end && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 long now = System.nanoTime();
-                long bars = bars(jdbc);
+                long bars = bars(jdbc, dbPasswordFile);
                 long before = heapUsedKb(jcmd, pid, false);
                 long after = heapUsedKb(jcmd, pid, true);
                 double rate = prevBars < 0 ? Double.NaN : (bars - prevBars) / ((now - prevAt) / 1e9);
@@ -101,7 +103,7 @@ public final class SoakMonitor {
                 while (System.nanoTime() < Math.min(next, end)) Thread.sleep(200);
             }
             long now = System.nanoTime();
-            long bars = bars(jdbc);
+            long bars = bars(jdbc, dbPasswordFile);
             if (bars > lastBars) {
                 grownBars = bars;
                 grownAt = now;
@@ -134,8 +136,9 @@ public final class SoakMonitor {
     }
 
     /** Bars the engine finished, summed over symbols, from the ledger's feed checkpoints. */
-    private static long bars(String jdbc) throws Exception {
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "");
+    private static long bars(String jdbc, Path dbPasswordFile) throws Exception {
+        if (!Files.exists(dbPasswordFile)) return 0; // the application has not started its PostgreSQL yet
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", Files.readString(dbPasswordFile).strip());
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT coalesce(sum(bars), 0) FROM feed_checkpoint")) {
             rs.next();

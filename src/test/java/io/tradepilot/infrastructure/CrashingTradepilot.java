@@ -23,14 +23,14 @@ final class CrashingTradepilot {
         int port = Integer.parseInt(args[2]);
         if (args[0].equals("postgres")) {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, port, true);
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), "postgres", "");
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
                  Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE survivor (note VARCHAR(40))");
                 s.execute("INSERT INTO survivor VALUES ('committed before the crash')");
             }
         } else {
-            EmbeddedRedisServer.start(dir, port, true);
-            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port + "/0");
+            EmbeddedRedisServer server = EmbeddedRedisServer.start(dir, port, true);
+            RedisClient client = RedisClient.create(server.url());
             try (StatefulRedisConnection<String, String> c = client.connect()) {
                 c.sync().set("kill_switch:state", "ENGAGED");
             }

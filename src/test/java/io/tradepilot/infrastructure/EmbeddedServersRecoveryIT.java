@@ -35,7 +35,7 @@ class EmbeddedServersRecoveryIT {
         assertThat(DataDirectoryLock.acquire(root).stopOrphan("PostgreSQL", dir.resolve("postmaster.pid"), dir.toAbsolutePath().toString()))
                 .hasValueSatisfying(what -> assertThat(what).contains("Stopped an orphaned embedded PostgreSQL"));
         EmbeddedPostgresServer restarted = EmbeddedPostgresServer.start(dir, port, true);
-        try (Connection c = DriverManager.getConnection(restarted.jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(restarted.jdbcUrl(), restarted.username(), restarted.password());
              Statement s = c.createStatement()) {
             assertThat(single(s, "SELECT note FROM survivor")).isEqualTo("committed before the crash");
             assertThat(single(s, "SHOW fsync")).isEqualTo("on");
@@ -55,7 +55,7 @@ class EmbeddedServersRecoveryIT {
         assertThat(DataDirectoryLock.acquire(root).stopOrphan("Redis", EmbeddedRedisServer.pidFile(dir), "redis"))
                 .hasValueSatisfying(what -> assertThat(what).contains("Stopped an orphaned embedded Redis"));
         EmbeddedRedisServer restarted = EmbeddedRedisServer.start(dir, port, true);
-        RedisClient client = RedisClient.create("redis://127.0.0.1:" + port + "/0");
+        RedisClient client = RedisClient.create(restarted.url());
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             assertThat(c.sync().get("kill_switch:state")).isEqualTo("ENGAGED");
         } finally {

@@ -53,7 +53,7 @@ public final class TestInfrastructure {
             embeddedRedis = EmbeddedRedisServer.start(root.resolve("redis"), 0, false);
             jdbcUrl = embeddedPostgres.jdbcUrl();
             dbUser = embeddedPostgres.username();
-            dbPassword = "";
+            dbPassword = embeddedPostgres.password();
             targetRedisUrl = embeddedRedis.url();
         }
         URI target = URI.create(targetRedisUrl);

@@ -328,6 +328,9 @@ public final class EngineHost implements SmartLifecycle {
      */
     private void stopEngine(boolean crash) {
         feeding = false;
+        SingleWriterEngine stopping = engine;
+        LedgerWriter ledgerWriter = writer;
+        ExecutorService reacting = reactions;
         try {
             if (feedThread != null) {
                 feedThread.interrupt();
@@ -335,20 +338,23 @@ public final class EngineHost implements SmartLifecycle {
             }
             if (ticker != null) ticker.shutdownNow();
             if (subscription != null) subscription.cancel();
-            if (crash && writer != null) writer.halt();
-            if (engine != null) engine.close();
-            if (!crash && writer != null) writer.close();
-            if (reactions != null) {
-                reactions.shutdown();
-                reactions.awaitTermination(5, TimeUnit.SECONDS);
+            // from here on nobody sees the engine: readers get no snapshot, send() refuses
+            engine = null;
+            writer = null;
+            // a crash-stop may wait here for a database call in flight (bounded by the driver's socket timeout)
+            if (crash && ledgerWriter != null) ledgerWriter.halt();
+            if (stopping != null) stopping.close();
+            if (!crash && ledgerWriter != null) ledgerWriter.close();
+            if (reacting != null) {
+                reacting.shutdown();
+                reacting.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            SingleWriterEngine stopped = engine;
-            if (stopped != null) {
+            if (stopping != null) {
                 log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
-                        stopped.latest().barsProcessed(), lastBarTime);
+                        stopping.latest().barsProcessed(), lastBarTime);
             }
             feedThread = null;
             ticker = null;

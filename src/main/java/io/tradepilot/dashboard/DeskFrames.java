@@ -73,6 +73,8 @@ public final class DeskFrames {
         String notice = switch (status.role()) {
             case "STANDBY" -> "STANDBY: another instance runs the engine. This page shows the ledger (no live marks, "
                     + "unrealized P&L or open risk).";
+            case "RECOVERING" -> "RECOVERING: the database did not answer, so the engine stopped (no orders go out). It starts "
+                    + "again from the ledger by itself once this instance holds the leader lock again.";
             default -> "The engine is not running on this instance. This page shows the ledger (no live marks, "
                     + "unrealized P&L or open risk).";
         };

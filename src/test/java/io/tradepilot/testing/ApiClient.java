@@ -16,7 +16,8 @@ public final class ApiClient {
     private final String baseUrl;
     private final String token;
 
-    ApiClient(String baseUrl, String token) {
+    /** Calls to the application at {@code baseUrl} (e.g. one started in its own JVM), with {@code token} when not null. */
+    public ApiClient(String baseUrl, String token) {
         this.baseUrl = baseUrl;
         this.token = token;
     }

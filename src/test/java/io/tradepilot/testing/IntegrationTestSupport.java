@@ -70,6 +70,7 @@ public abstract class IntegrationTestSupport {
 
     @AfterEach
     void restoreRedisAndSecurityContext() {
+        infrastructure().endFaults();
         if (infrastructure().redisCut()) {
             endRedisOutage();
         }

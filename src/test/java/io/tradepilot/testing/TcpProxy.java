@@ -14,9 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder in front of a server, on a free local port. {@link #cut()} drops every connection
  * and refuses new ones until {@link #restore()}: to the client it looks exactly like the server
- * going away, without touching the (possibly shared) server itself.
+ * going away, without touching the (possibly shared) server itself. {@link #freeze()} stops forwarding
+ * in both directions without closing anything (new connections are accepted but not connected through)
+ * until {@link #thaw()}: to the client it looks like a server that stalls (frozen process, network
+ * partition without resets); what was sent meanwhile is delivered after the thaw.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private final ServerSocket listener;
     private final String targetHost;
@@ -24,8 +27,10 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
     private volatile boolean closed;
+    private boolean frozen;
 
-    TcpProxy(String targetHost, int targetPort) {
+    /** A proxy to {@code targetHost:targetPort}, forwarding until {@link #close()}. */
+    public TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
         try {
@@ -37,7 +42,7 @@ final class TcpProxy implements AutoCloseable {
         Thread.ofPlatform().daemon().name("tcp-proxy-" + port()).start(this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
@@ -49,25 +54,41 @@ final class TcpProxy implements AutoCloseable {
         return targetPort;
     }
 
-    boolean isCut() {
+    public boolean isCut() {
         return cut;
     }
 
     /** Drops every connection and refuses new ones. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
     }
 
     /** Accepts and forwards connections again. */
-    void restore() {
+    public void restore() {
         cut = false;
+    }
+
+    /** Stops forwarding without closing: every byte in either direction, and new connections, wait for {@link #thaw()}. */
+    public synchronized void freeze() {
+        frozen = true;
+    }
+
+    /** Forwards again what waited and what follows. */
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThaw() throws InterruptedException {
+        while (frozen && !closed) wait(100);
     }
 
     @Override
     public void close() {
         closed = true;
+        thaw();
         cut();
         closeQuietly(listener);
     }
@@ -80,13 +101,8 @@ final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Socket server = new Socket(targetHost, targetPort);
-                client.setTcpNoDelay(true);
-                server.setTcpNoDelay(true);
                 open.add(client);
-                open.add(server);
-                Thread.ofVirtual().start(() -> pump(client, server));
-                Thread.ofVirtual().start(() -> pump(server, client));
+                Thread.ofVirtual().start(() -> connect(client));
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -95,15 +111,41 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
+    /** Connects an accepted client through (after a freeze ends); a failure closes the client. */
+    private void connect(Socket client) {
+        try {
+            awaitThaw();
+            if (cut) {
+                closeQuietly(client);
+                return;
+            }
+            Socket server = new Socket(targetHost, targetPort);
+            client.setTcpNoDelay(true);
+            server.setTcpNoDelay(true);
+            open.add(server);
+            if (cut) {
+                closeQuietly(server);
+                closeQuietly(client);
+                return;
+            }
+            Thread.ofVirtual().start(() -> pump(client, server));
+            Thread.ofVirtual().start(() -> pump(server, client));
+        } catch (IOException | InterruptedException e) {
+            closeQuietly(client);
+            open.remove(client);
+        }
+    }
+
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                awaitThaw();
                 out.write(buffer, 0, read);
                 out.flush();
             }
-        } catch (IOException ignored) {
+        } catch (IOException | InterruptedException ignored) {
             // one side went away: close both
         } finally {
             closeQuietly(from);

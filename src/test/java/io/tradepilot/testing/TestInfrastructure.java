@@ -19,10 +19,12 @@ import java.nio.file.Path;
  *   {@code _PASSWORD} and {@code TRADEPILOT_REDIS_URL}, which must be set (see
  *   {@code bin/external-servers}); nothing falls back to embedded servers.</li>
  * </ul>
- * Either way Redis is reached through a {@link TcpProxy}, so a test can cut it off
- * ({@link #cutRedis()}) without stopping a server that others share. The application is pointed at
- * these servers through system properties that its {@code InfrastructureEnvironmentPostProcessor}
- * reads.
+ * Either way PostgreSQL and Redis are reached through a {@link TcpProxy} each, so a test can cut one off
+ * ({@link #cutRedis()}, {@link #cutPostgres()}) or stall it ({@link #freezeRedis()}, {@link #freezePostgres()})
+ * without stopping or pausing a server that others share. A PostgreSQL restart is simulated the same way
+ * (every connection dropped, new ones refused, then accepted again): the embedded test server is ephemeral
+ * and an external one is not ours to restart. The application is pointed at these servers through system
+ * properties that its {@code InfrastructureEnvironmentPostProcessor} reads.
  */
 public final class TestInfrastructure {
 
@@ -30,6 +32,8 @@ public final class TestInfrastructure {
 
     private final boolean external;
     private final String jdbcUrl;
+    private final String directJdbcUrl;
+    private final TcpProxy postgresProxy;
     private final String dbUser;
     private final String dbPassword;
     private final String redisUrl;
@@ -41,7 +45,7 @@ public final class TestInfrastructure {
         external = Boolean.getBoolean("it.external");
         String targetRedisUrl;
         if (external) {
-            jdbcUrl = required("TRADEPILOT_DB_URL");
+            directJdbcUrl = required("TRADEPILOT_DB_URL");
             dbUser = required("TRADEPILOT_DB_USER");
             dbPassword = required("TRADEPILOT_DB_PASSWORD");
             targetRedisUrl = required("TRADEPILOT_REDIS_URL");
@@ -51,11 +55,14 @@ public final class TestInfrastructure {
             Path root = tempDirectory();
             embeddedPostgres = EmbeddedPostgresServer.start(root.resolve("postgres"), 0, false);
             embeddedRedis = EmbeddedRedisServer.start(root.resolve("redis"), 0, false);
-            jdbcUrl = embeddedPostgres.jdbcUrl();
+            directJdbcUrl = embeddedPostgres.jdbcUrl();
             dbUser = embeddedPostgres.username();
             dbPassword = embeddedPostgres.password();
             targetRedisUrl = embeddedRedis.url();
         }
+        URI database = URI.create(directJdbcUrl.substring("jdbc:".length()));
+        postgresProxy = new TcpProxy(database.getHost(), database.getPort() < 0 ? 5432 : database.getPort());
+        jdbcUrl = jdbcUrlThrough(postgresProxy);
         URI target = URI.create(targetRedisUrl);
         redisProxy = new TcpProxy(target.getHost(), target.getPort() < 0 ? 6379 : target.getPort());
         redisUrl = rewritePort(target, redisProxy.port());
@@ -83,9 +90,64 @@ public final class TestInfrastructure {
         return external;
     }
 
-    /** The JDBC URL the application must use. */
+    /** The JDBC URL the application must use (through the PostgreSQL proxy). */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The JDBC URL of the PostgreSQL server itself, bypassing the proxy (a test's own view during a fault). */
+    public String directJdbcUrl() {
+        return directJdbcUrl;
+    }
+
+    /** A proxy of its own in front of PostgreSQL (e.g. for one of two instances), closed by the caller. */
+    public TcpProxy newPostgresProxy() {
+        return new TcpProxy(postgresProxy.targetHost(), postgresProxy.targetPort());
+    }
+
+    /** The JDBC URL of the database through {@code proxy}. */
+    public String jdbcUrlThrough(TcpProxy proxy) {
+        URI database = URI.create(directJdbcUrl.substring("jdbc:".length()));
+        String query = database.getRawQuery() == null ? "" : "?" + database.getRawQuery();
+        return "jdbc:postgresql://127.0.0.1:" + proxy.port() + database.getRawPath() + query;
+    }
+
+    /**
+     * Cuts the application off PostgreSQL: open connections drop and new ones are refused, as when the server
+     * stops or restarts. Never touches the server.
+     */
+    public void cutPostgres() {
+        postgresProxy.cut();
+    }
+
+    /** Lets the application reach PostgreSQL again. */
+    public void restorePostgres() {
+        postgresProxy.restore();
+    }
+
+    /** Stalls PostgreSQL for the application: nothing is forwarded, nothing is closed, until {@link #thawPostgres()}. */
+    public void freezePostgres() {
+        postgresProxy.freeze();
+    }
+
+    public void thawPostgres() {
+        postgresProxy.thaw();
+    }
+
+    /** Stalls Redis for the application: nothing is forwarded, nothing is closed, until {@link #thawRedis()}. */
+    public void freezeRedis() {
+        redisProxy.freeze();
+    }
+
+    public void thawRedis() {
+        redisProxy.thaw();
+    }
+
+    /** Ends any PostgreSQL or Redis fault a test left behind (thaws and restores both proxies). */
+    public void endFaults() {
+        postgresProxy.thaw();
+        postgresProxy.restore();
+        redisProxy.thaw();
     }
 
     /** The port of the Redis server behind the proxy (what {@code INFO server} reports as tcp_port). */
@@ -112,6 +174,7 @@ public final class TestInfrastructure {
 
     private void shutdown() {
         redisProxy.close();
+        postgresProxy.close();
         if (embeddedRedis != null) {
             embeddedRedis.close();
         }

@@ -72,6 +72,30 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this.");
     }
 
+    /**
+     * PostgreSQL or Redis did not answer (down, stalled, restarting): 503 {@code application/problem+json} with the
+     * code {@code DATABASE_UNAVAILABLE} or {@code REDIS_UNAVAILABLE} and {@code Retry-After}, never a 500 or a
+     * hang (the clients' timeouts bound the wait). Any other data access failure is {@link #unexpected}.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessException.class, org.springframework.transaction.TransactionException.class,
+            org.jooq.exception.DataAccessException.class})
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception ex, HttpServletRequest request) throws Exception {
+        var store = StoreUnavailable.of(ex);
+        if (store.isEmpty()) {
+            return ResponseEntity.internalServerError().body(unexpected(ex, request));
+        }
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            throw ex;
+        }
+        log.warn("{} for {} {}: {}", store.get().title(), request.getMethod(), request.getRequestURI(), ex.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, store.get().detail());
+        problem.setTitle(store.get().title());
+        problem.setType(java.net.URI.create(store.get().type()));
+        problem.setProperty("code", store.get().code());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, StoreUnavailable.RETRY_AFTER_SECONDS)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
     /** Only for the REST API: errors elsewhere (the web UI) keep their own handling. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception ex, HttpServletRequest request) throws Exception {

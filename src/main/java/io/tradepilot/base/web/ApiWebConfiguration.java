@@ -20,4 +20,13 @@ class ApiWebConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
+
+    /** Runs before security, whose API token check reads the database too. */
+    @Bean
+    FilterRegistrationBean<StoreUnavailableFilter> apiStoreUnavailable() {
+        FilterRegistrationBean<StoreUnavailableFilter> registration = new FilterRegistrationBean<>(new StoreUnavailableFilter());
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
 }

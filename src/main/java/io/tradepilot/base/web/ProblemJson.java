@@ -20,6 +20,17 @@ final class ProblemJson {
                 + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(request.getRequestURI()) + "}");
     }
 
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, int, String, String)}, with a problem type and a stable {@code code}. */
+    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                      String detail, String type, String code) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write("{\"type\":" + quote(type) + ",\"title\":" + quote(title) + ",\"status\":" + status
+                + ",\"detail\":" + quote(detail) + ",\"instance\":" + quote(request.getRequestURI())
+                + ",\"code\":" + quote(code) + "}");
+    }
+
     private static String quote(String value) {
         StringBuilder out = new StringBuilder("\"");
         for (char c : value.toCharArray()) {

@@ -166,7 +166,15 @@ class DefaultTradingActions implements TradingActions {
             EngineSnapshot before = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
             List<String> working = before.workingOrders().stream().map(o -> o.id().value()).toList();
             long open = before.portfolio().positions().stream().filter(p -> p.quantity().signum() != 0).count();
-            host.send(new EngineCommand.Flatten("by " + CurrentUser.username() + ": " + why));
+            // "started" means recorded: a crash after this answer cannot lose the closing orders
+            try {
+                if (!host.sendAndAwaitRecorded(new EngineCommand.Flatten("by " + CurrentUser.username() + ": " + why), Duration.ofSeconds(5))) {
+                    throw new IllegalStateException("the engine did not record the flatten within 5 s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the flatten was recorded", e);
+            }
             ControlResult pause = controls.pause("flatten: " + why);
             String paused = pause instanceof ControlResult.Refused r && r.refusal().code() != RefusalCode.ALREADY_PAUSED
                     ? " Trading could NOT be paused: " + r.refusal().message() : " Trading paused.";

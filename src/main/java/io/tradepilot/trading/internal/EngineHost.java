@@ -74,8 +74,11 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>Only the instance holding the {@link LeaderLock} runs the engine (role LEADER); the others stay
  *       STANDBY, serve the UI from the ledger, and retry the lock every {@code standbyRetry}: when the
  *       leader is gone one of them takes over and starts the engine from the ledger.</li>
- *   <li>A leader that loses the connection holding the lock halts its engine (checked every
- *       {@value #LOCK_CHECK_EVERY} ticks), so that a standby taking over never trades alongside it.</li>
+ *   <li>A leader whose lock connection does not answer in time (lost, database stalled or restarting)
+ *       stops its engine at once (fail closed: RECOVERING) and takes the lock back by itself when the database
+ *       answers, rebuilding the engine from the ledger; meanwhile a standby may take over. The ledger writer's
+ *       transactions are fenced by the lock, so an instance that no longer leads writes nothing
+ *       ({@link LeadershipSupervisor}, {@link LeaderLock}).</li>
  *   <li>The engine runs on its own writer thread ({@link SingleWriterEngine}) with its own market clock
  *       ({@link MarketClock}: the time of the bars being processed). The feed thread hands it the bars
  *       of one time step, waits until they are processed, records the step (checkpoint and equity), and
@@ -99,8 +102,13 @@ public final class EngineHost implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EngineHost.class);
 
-    /** The role of this instance. */
-    public enum Role { STOPPED, STANDBY, LEADER }
+    /**
+     * The role of this instance: STOPPED (not started, stopped, or trading disabled here), STANDBY (another
+     * instance holds the leader lock), LEADER (runs the engine), RECOVERING (lost the lock or could not confirm
+     * it: the engine is stopped, no orders go out, the lock is retried until this instance leads again or
+     * another one does).
+     */
+    public enum Role { STOPPED, STANDBY, LEADER, RECOVERING }
 
     private final TradingProperties properties;
     private final JooqLedger ledger;
@@ -112,7 +120,6 @@ public final class EngineHost implements SmartLifecycle {
     private final Currency currency;
     private final BarCache barCache;
 
-    private volatile Role role = Role.STOPPED;
     private volatile boolean running;
     private volatile boolean feeding;
     private volatile boolean feedFinished;
@@ -124,15 +131,19 @@ public final class EngineHost implements SmartLifecycle {
     private volatile MarketClock marketClock;
     private Thread feedThread;
     private ScheduledExecutorService ticker;
-    private ScheduledExecutorService standby;
-    /** The tick checks the leader lock's connection every this many ticks. */
-    private static final int LOCK_CHECK_EVERY = 20;
-    private long ticks;
+    private final LeadershipSupervisor supervisor;
+    /** The ledger's rows when the engine started (after recovery) and the rows its writer committed since. */
+    private volatile JooqLedger.Watermark startedAt = new JooqLedger.Watermark(0, 0);
+    private final java.util.concurrent.atomic.AtomicLong ordersWritten = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong fillsWritten = new java.util.concurrent.atomic.AtomicLong();
     private ExecutorService reactions;
     private ControlEvents.Subscription subscription;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
     /** Commands that place orders (PlaceOrder, Flatten, SquareOff), applied by the feed thread between time steps (write-ahead). */
     private final java.util.concurrent.LinkedBlockingQueue<EngineCommand> placements = new java.util.concurrent.LinkedBlockingQueue<>();
+    /** Callers of {@link #sendAndAwaitRecorded} waiting until their command is applied and recorded (by identity). */
+    private final Map<EngineCommand, java.util.concurrent.CompletableFuture<Boolean>> applied =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     /** Callers of {@link #placeAndAwait} waiting for the engine's recorded decision, by client order id. */
     private final Map<ClientOrderId, java.util.concurrent.CompletableFuture<Decision>> decisions = new ConcurrentHashMap<>();
     /** Strategies switched off in the store ({@code strategy_switch}), applied at start. */
@@ -151,22 +162,25 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
-        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE);
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE,
+                LeadershipProperties.DEFAULTS);
     }
 
     /** A host whose feed also hands every bar it gives the engine to {@code barCache} (never waiting for it). */
     EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                ControlEvents controlEvents, ControlService controls, Clock clock, BarCache barCache) {
-        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, barCache);
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, barCache,
+                LeadershipProperties.DEFAULTS);
     }
 
     /**
      * @param switches the stored strategy switches, applied to the engine when it starts
      * @param barCache receives every bar the feed gives the engine (never waited for)
+     * @param leadership how the leader lock is confirmed and retaken ({@link LeadershipSupervisor})
      */
     EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
-               BarCache barCache) {
+               BarCache barCache, LeadershipProperties leadership) {
         this.switches = java.util.Objects.requireNonNull(switches, "switches");
         this.barCache = java.util.Objects.requireNonNull(barCache, "barCache");
         this.properties = properties;
@@ -177,12 +191,20 @@ public final class EngineHost implements SmartLifecycle {
         this.controls = controls;
         this.clock = clock;
         this.currency = Currency.getInstance(properties.currency());
+        this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
+            @Override public void start() { startEngine(); }
+            @Override public void stop(boolean crash) { stopEngine(crash); }
+            @Override public JooqLedger.Watermark written() {
+                return new JooqLedger.Watermark(startedAt.orders() + ordersWritten.get(), startedAt.fills() + fillsWritten.get());
+            }
+        }, this, properties.leaderLockKey(), properties.standbyRetry(), leadership);
     }
 
     // ------------------------------------------------------------------------------ lifecycle
 
     /**
-     * Takes the leader lock and starts the engine, or stays STANDBY when another instance holds it.
+     * Takes the leader lock and starts the engine, or stays STANDBY when another instance holds it (RECOVERING
+     * when the database does not answer); the {@link LeadershipSupervisor} carries on from there.
      * Refuses (IllegalStateException, lock released) a configuration the host cannot honour: a pace whose
      * longest gap exceeds the staleness limit, no strategies, a CSV folder without a symbol's file. The
      * paper broker always fills at the next bar's open: SAME_CLOSE would execute an order before its
@@ -196,35 +218,11 @@ public final class EngineHost implements SmartLifecycle {
             log.info("Live paper trading is disabled (tradepilot.trading.enabled=false)");
             return;
         }
-        if (!lock.tryAcquire()) {
-            role = Role.STANDBY;
-            log.info("Another instance holds the engine leader lock {}: this one serves the UI only and retries every {}",
-                    properties.leaderLockKey(), properties.standbyRetry());
-            long every = properties.standbyRetry().toMillis();
-            standby = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("trading-standby").daemon().factory());
-            standby.scheduleWithFixedDelay(this::tryTakeOver, every, every, TimeUnit.MILLISECONDS);
-            return;
-        }
         try {
-            startEngine();
-            role = Role.LEADER;
+            supervisor.start();
         } catch (RuntimeException e) {
-            shutdown(false);
             running = false;
             throw e;
-        }
-    }
-
-    /** A standby's retry: takes the lock over when the leader is gone and starts the engine from the ledger. */
-    private synchronized void tryTakeOver() {
-        if (!running || role != Role.STANDBY || !lock.tryAcquire()) return;
-        try {
-            startEngine();
-            role = Role.LEADER;
-            log.info("Took the engine leader lock {} over: this instance now runs the engine", properties.leaderLockKey());
-        } catch (RuntimeException e) {
-            log.error("Could not start the engine after taking the leader lock over; releasing it", e);
-            shutdown(false);
         }
     }
 
@@ -255,7 +253,7 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, Instant> checkpoints = ledger.checkpoints();
         marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
         reactions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trading-reactions").daemon().factory());
-        writer = new LedgerWriter(ledger, this::instrument, properties.marketZone(), this::onRecorded);
+        writer = new LedgerWriter(ledger, this::instrument, properties.marketZone(), this::onRecorded, lock.fence());
 
         List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
         long[] orderSeq = {maxOrderSeq(orderRows)};
@@ -271,6 +269,9 @@ public final class EngineHost implements SmartLifecycle {
         TradingEngine core = new TradingEngine(config, marketClock, ids, writer);
 
         recovery = recover(core, orderRows, source, checkpoints);
+        startedAt = new JooqLedger.Watermark(orderRows.size(), recovery.fills());
+        ordersWritten.set(0);
+        fillsWritten.set(0);
         for (var e : bySymbol.entrySet()) {
             Instrument instrument = instruments.get(e.getKey());
             BarSeries series = source.series().get(instrument);
@@ -316,38 +317,51 @@ public final class EngineHost implements SmartLifecycle {
 
     private void shutdown(boolean crash) {
         running = false;
+        supervisor.close();
+        stopEngine(crash);
+        lock.close();
+    }
+
+    /**
+     * Stops the engine and what serves it (feed first, so no further bar, order or fill), keeping the host
+     * running: the supervisor decides about the lock. {@code crash}: the ledger writer stops where it is.
+     */
+    private void stopEngine(boolean crash) {
         feeding = false;
+        SingleWriterEngine stopping = engine;
+        LedgerWriter ledgerWriter = writer;
+        ExecutorService reacting = reactions;
         try {
-            if (standby != null) standby.shutdownNow();
             if (feedThread != null) {
                 feedThread.interrupt();
                 feedThread.join();
             }
             if (ticker != null) ticker.shutdownNow();
             if (subscription != null) subscription.cancel();
-            if (crash && writer != null) writer.halt();
-            if (engine != null) engine.close();
-            if (!crash && writer != null) writer.close();
-            if (reactions != null) {
-                reactions.shutdown();
-                reactions.awaitTermination(5, TimeUnit.SECONDS);
+            // from here on nobody sees the engine: readers get no snapshot, send() refuses
+            engine = null;
+            writer = null;
+            // a crash-stop may wait here for a database call in flight (bounded by the driver's socket timeout)
+            if (crash && ledgerWriter != null) ledgerWriter.halt();
+            if (stopping != null) stopping.close();
+            if (!crash && ledgerWriter != null) ledgerWriter.close();
+            if (reacting != null) {
+                reacting.shutdown();
+                reacting.awaitTermination(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            SingleWriterEngine stopped = engine;
-            if (stopped != null) {
+            if (stopping != null) {
                 log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
-                        stopped.latest().barsProcessed(), lastBarTime);
+                        stopping.latest().barsProcessed(), lastBarTime);
             }
-            lock.close();
-            role = Role.STOPPED;
             feedThread = null;
-            standby = null;
             ticker = null;
             subscription = null;
             engine = null;
             writer = null;
+            reactions = null;
         }
     }
 
@@ -364,7 +378,7 @@ public final class EngineHost implements SmartLifecycle {
     // ------------------------------------------------------------------------------ reads
 
     public Role role() {
-        return role;
+        return supervisor.role();
     }
 
     /** The engine's latest snapshot, empty unless this instance is the leader. */
@@ -396,7 +410,7 @@ public final class EngineHost implements SmartLifecycle {
 
     public EngineStatus status() {
         Optional<EngineSnapshot> s = snapshot();
-        return new EngineStatus(role.name(), s.map(x -> x.state().name()).orElse(null), lastBarTime,
+        return new EngineStatus(role().name(), s.map(x -> x.state().name()).orElse(null), lastBarTime,
                 s.map(EngineSnapshot::barsProcessed).orElse(0L));
     }
 
@@ -410,7 +424,8 @@ public final class EngineHost implements SmartLifecycle {
      */
     public void send(EngineCommand command) {
         SingleWriterEngine e = engine;
-        if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
+        Role r = role();
+        if (e == null || r != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + r + ")");
         if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.Flatten
                 || command instanceof EngineCommand.SquareOff) {
             placements.add(command);
@@ -513,7 +528,9 @@ public final class EngineHost implements SmartLifecycle {
     private void place(EngineCommand command) {
         if (command == null) return;
         if (!(command instanceof EngineCommand.PlaceOrder placement)) {
-            applyAndRecord(command);
+            boolean recorded = applyAndRecord(command);
+            var waiting = applied.remove(command);
+            if (waiting != null) waiting.complete(recorded);
             return;
         }
         var cid = placement.request().clientOrderId();
@@ -534,16 +551,41 @@ public final class EngineHost implements SmartLifecycle {
      * Hands the engine a command that may place orders itself (a flatten), waits until it is applied
      * (a query queued behind it has answered) and every order it accepted is committed.
      */
-    private void applyAndRecord(EngineCommand command) {
+    private boolean applyAndRecord(EngineCommand command) {
         engine.accept(command);
-        var applied = engine.query(core -> Boolean.TRUE);
-        while (!applied.isDone()) {
-            if (!feeding) return;
+        var done = engine.query(core -> Boolean.TRUE);
+        while (!done.isDone()) {
+            if (!feeding) return false;
             LockSupport.parkNanos(100_000);
         }
         while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
-            if (!feeding) return;
+            if (!feeding) return false;
             log.warn("Waiting for the ledger to record the orders of {} before the next bar", command.getClass().getSimpleName());
+        }
+        return true;
+    }
+
+    /**
+     * Sends a {@code Flatten} or {@code SquareOff} (see {@link #send}) and waits at most {@code timeout} until the
+     * engine has applied it and every order it placed is committed to the ledger: true then, so that a crash after
+     * this answer cannot lose the command's closing orders (a restart adopts them from the ledger). False when that
+     * did not happen in time (the command may still be applied later).
+     *
+     * @throws IllegalStateException unless this instance runs the engine
+     */
+    public boolean sendAndAwaitRecorded(EngineCommand command, Duration timeout) throws InterruptedException {
+        if (!(command instanceof EngineCommand.Flatten || command instanceof EngineCommand.SquareOff)) {
+            throw new IllegalArgumentException("only a Flatten or a SquareOff is recorded through the feed: " + command);
+        }
+        var recorded = new java.util.concurrent.CompletableFuture<Boolean>();
+        applied.put(command, recorded);
+        try {
+            send(command);
+            return recorded.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            return false;
+        } finally {
+            applied.remove(command);
         }
     }
 
@@ -566,13 +608,7 @@ public final class EngineHost implements SmartLifecycle {
 
     private void tick() {
         try {
-            if (role != Role.LEADER || !running) return;
-            if (++ticks % LOCK_CHECK_EVERY == 0 && !lock.stillHeld()) {
-                log.error("Lost the connection holding the engine leader lock {}: halting the engine so that no two instances trade",
-                        properties.leaderLockKey());
-                Thread.ofPlatform().name("trading-lock-lost").start(this::halt);
-                return;
-            }
+            if (role() != Role.LEADER || !running) return;
             var md = properties.marketdata();
             long silent = clock.millis() - lastBarWallMillis;
             if (!staleTripped && silent > md.staleAfter().toMillis()) {
@@ -633,6 +669,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** Called on the ledger thread after the event is committed. */
     private void onRecorded(EngineEvent event) {
+        if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
+        else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
         if (!decisions.isEmpty()) decided(event);
         if (!(event instanceof EngineEvent.RiskTripped trip)) return;
         TripReason reason = tripReason(trip.code());
@@ -683,7 +721,7 @@ public final class EngineHost implements SmartLifecycle {
 
     /** The instruments the engine trades, by symbol (empty unless this instance is the leader). */
     public Map<String, Instrument> instruments() {
-        return role == Role.LEADER ? instruments : Map.of();
+        return role() == Role.LEADER ? instruments : Map.of();
     }
 
     /**
@@ -731,7 +769,8 @@ public final class EngineHost implements SmartLifecycle {
      */
     public <T> Optional<T> query(java.util.function.Function<TradingEngine, T> question, Duration timeout) throws InterruptedException {
         SingleWriterEngine e = engine;
-        if (e == null || role != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + role + ")");
+        Role r = role();
+        if (e == null || r != Role.LEADER) throw new IllegalStateException("this instance does not run the engine (" + r + ")");
         var answer = e.query(question);
         try {
             return Optional.ofNullable(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));

@@ -56,7 +56,17 @@ final class JooqLedger {
      * @param nextFillSeq the sequence number of the batch's first fill; returns the next one after the batch
      */
     long write(List<LedgerItem> batch, Function<String, Instrument> instruments, ZoneId marketZone, long nextFillSeq) {
+        return write(batch, instruments, marketZone, nextFillSeq, LeaderLock.LedgerFence.NONE);
+    }
+
+    /**
+     * As {@link #write(List, Function, ZoneId, long)}, after {@code fence} passed inside the same transaction (a
+     * fence that throws rolls the batch back: nothing of it is written).
+     */
+    long write(List<LedgerItem> batch, Function<String, Instrument> instruments, ZoneId marketZone, long nextFillSeq,
+               LeaderLock.LedgerFence fence) {
         Long next = transactions.execute(status -> {
+            fence.verify(db);
             long seq = nextFillSeq;
             for (LedgerItem item : batch) {
                 switch (item) {
@@ -316,6 +326,20 @@ final class JooqLedger {
     /** The net P&L of every closed round trip, in the order the engine closed them. */
     List<BigDecimal> roundTripNetPnls() {
         return db.select(ROUND_TRIP.NET_PNL).from(ROUND_TRIP).orderBy(ROUND_TRIP.ID).fetch(ROUND_TRIP.NET_PNL);
+    }
+
+    /** How much the ledger holds: its order and fill rows (a leader compares it with what it wrote itself). */
+    record Watermark(long orders, long fills) {
+        /** True when this ledger holds nothing beyond {@code other} (equal or less in both). */
+        boolean notBeyond(Watermark other) {
+            return orders <= other.orders && fills <= other.fills;
+        }
+    }
+
+    /** The number of order rows and fill rows, read in one statement. */
+    Watermark watermark() {
+        var r = db.select(DSL.selectCount().from(TRADE_ORDER).asField(), DSL.selectCount().from(FILL).asField()).fetchOne();
+        return new Watermark(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue());
     }
 
     /** The next fill sequence number (one past the largest recorded). */

@@ -1,5 +1,7 @@
 package io.tradepilot.trading.internal;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -8,91 +10,215 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Elects the one instance that runs the engine: a PostgreSQL session advisory lock
  * ({@code pg_try_advisory_lock}) taken on a connection of its own and held for the engine's lifetime.
  * The database releases it when that connection ends, also when the process dies ({@code kill -9}),
- * so a standby can take over. Not thread-safe: the host's lifecycle calls it.
+ * so a standby can take over.
+ *
+ * <p>Fencing: the ledger writer's transactions call {@link #fence()} first, which takes a shared
+ * transaction lock on a second advisory key and fails unless the session of this lock still holds the
+ * leader lock. A new holder, right after acquiring, waits for that second key exclusively
+ * ({@link #tryAcquire}), i.e. for every write of the previous holder that passed the check to commit
+ * or roll back. So the ledger never receives a write from an instance that no longer leads, and a new
+ * leader reads a ledger no old leader can still add to. Thread-safe.
  */
 final class LeaderLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LeaderLock.class);
 
+    /** How long a new holder waits for the previous holder's fenced writes before ending their sessions. */
+    private static final Duration FENCE_WAIT = Duration.ofSeconds(3);
+
+    /** The outcome of one {@link #tryAcquire} attempt. */
+    enum Attempt {
+        /** This instance holds the lock (now or already). */
+        ACQUIRED,
+        /** The database answered: another session holds the lock. */
+        HELD_ELSEWHERE,
+        /** The database could not be asked (down, stalled, unreachable). */
+        UNREACHABLE
+    }
+
+    /** Thrown inside a ledger transaction by {@link #fence()} when this instance does not hold the lock. */
+    static final class LeadershipLostException extends IllegalStateException {
+        LeadershipLostException(String message) {
+            super(message);
+        }
+    }
+
     private final DataSource dataSource;
     private final long key;
     private Connection connection;
+    private long backendPid;
 
     LeaderLock(DataSource dataSource, long key) {
         this.dataSource = dataSource;
         this.key = key;
     }
 
-    /** Tries once; true when this instance now holds the lock (or already held it). Never waits for another holder. */
-    boolean tryAcquire() {
-        if (connection != null) return true;
+    /**
+     * Tries once, never waiting for another holder. On success it also waits (at most 3 s, then it ends
+     * their sessions) until no write fenced by a previous holder is still in flight.
+     */
+    synchronized Attempt tryAcquire() {
+        if (connection != null) return Attempt.ACQUIRED;
         Connection c = null;
         try {
             c = dataSource.getConnection();
             c.setAutoCommit(true);
-            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?), pg_backend_pid()")) {
                 s.setLong(1, key);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next() && r.getBoolean(1)) {
+                        long pid = r.getLong(2);
+                        awaitFencedWrites(c);
                         connection = c;
-                        return true;
+                        backendPid = pid;
+                        return Attempt.ACQUIRED;
                     }
                 }
             }
             c.close();
-            return false;
+            return Attempt.HELD_ELSEWHERE;
         } catch (SQLException e) {
             log.warn("Could not ask for the engine leader lock {}: {}", key, e.toString());
-            closeQuietly(c);
-            return false;
+            discard(c);
+            return Attempt.UNREACHABLE;
         }
     }
 
-    boolean held() {
+    /** Waits until no previous holder's fenced write is in flight: takes and releases the fence key exclusively. */
+    private void awaitFencedWrites(Connection c) throws SQLException {
+        long deadline = System.nanoTime() + FENCE_WAIT.toNanos();
+        while (true) {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                s.setInt(1, fenceHigh());
+                s.setInt(2, fenceLow());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next() && r.getBoolean(1)) break;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                try (PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory'"
+                        + " AND objsubid = 2 AND classid::bigint = ? AND objid::bigint = ? AND granted AND pid <> pg_backend_pid()")) {
+                    s.setLong(1, Integer.toUnsignedLong(fenceHigh()));
+                    s.setLong(2, Integer.toUnsignedLong(fenceLow()));
+                    s.execute();
+                }
+                log.warn("Ended the sessions of a previous leader's unfinished ledger writes (lock {}), which roll back", key);
+                deadline = Long.MAX_VALUE;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+            s.setInt(1, fenceHigh());
+            s.setInt(2, fenceLow());
+            s.execute();
+        }
+    }
+
+    synchronized boolean held() {
         return connection != null;
     }
 
     /**
-     * True while the lock's connection is alive (a session lock lives as long as its session): false
-     * when the connection to the database was lost, and with it, possibly, the lock.
+     * True while the lock's connection answers within {@code timeout} (a session lock lives as long as its
+     * session): false when the connection was lost or the database did not answer in time, so that the
+     * lock may be gone or about to go.
      */
-    boolean stillHeld() {
+    synchronized boolean stillHeld(Duration timeout) {
         Connection c = connection;
         if (c == null) return false;
         try {
-            return c.isValid(2);
+            return c.isValid((int) Math.max(1, timeout.toSeconds()));
         } catch (SQLException e) {
             return false;
         }
     }
 
+    /**
+     * Checks, inside the caller's transaction on {@code db}, that this instance holds the lock (see the class
+     * comment); throws {@link LeadershipLostException} otherwise, which rolls the transaction back.
+     */
+    LedgerFence fence() {
+        long pid;
+        synchronized (this) {
+            pid = backendPid;
+        }
+        return db -> {
+            db.fetch("SELECT pg_advisory_xact_lock_shared(?, ?)", fenceHigh(), fenceLow());
+            boolean held = Boolean.TRUE.equals(db.fetchValue("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+                    + " AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = ? AND pid = ? AND granted)",
+                    key >>> 32, key & 0xFFFF_FFFFL, pid));
+            if (!held) throw new LeadershipLostException("this instance no longer holds the engine leader lock " + key);
+        };
+    }
+
+    /** The ledger writer's check that its transaction may write (see {@link LeaderLock#fence()}). */
+    @FunctionalInterface
+    interface LedgerFence {
+        /** Runs first inside the writer's transaction; throws to roll it back. */
+        void verify(DSLContext db);
+
+        /** No check (hosts without leader election, tests). */
+        LedgerFence NONE = db -> { };
+    }
+
+    /**
+     * Gives the lock up without asking the database: the connection is aborted (its socket closed), and the
+     * server ends the session, and with it the lock, as soon as it notices. For a connection whose state is
+     * unknown (it did not answer), where an unlock could hang.
+     */
+    synchronized void abandon() {
+        if (connection == null) return;
+        discard(connection);
+        connection = null;
+    }
+
     /** Releases the lock and its connection; nothing when not held. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (connection == null) return;
         try (PreparedStatement s = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             s.setLong(1, key);
             s.execute();
+            connection.close();
         } catch (SQLException e) {
             log.warn("Could not release the engine leader lock {}; aborting its connection, which releases it: {}", key, e.toString());
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException ignored) {
-                // closing below is all that is left
-            }
+            discard(connection);
         } finally {
-            closeQuietly(connection);
             connection = null;
         }
     }
 
-    private static void closeQuietly(Connection c) {
+    private int fenceHigh() {
+        return (int) (key >>> 32);
+    }
+
+    private int fenceLow() {
+        return (int) key;
+    }
+
+    /**
+     * Closes {@code c}'s socket at once (no round trip that could hang) and keeps a pool from handing the dead
+     * connection out again.
+     */
+    private void discard(Connection c) {
         if (c == null) return;
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException ignored) {
+            // closing below is all that is left
+        }
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) dataSource.unwrap(HikariDataSource.class).evictConnection(c);
+        } catch (SQLException | RuntimeException ignored) {
+            // not a pool of ours: closing is enough
+        }
         try {
             c.close();
         } catch (SQLException ignored) {

@@ -39,6 +39,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private final Function<String, Instrument> instruments;
     private final ZoneId marketZone;
     private final Consumer<EngineEvent> reactions;
+    private final LeaderLock.LedgerFence fence;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile long accepted;        // written by the engine's writer thread only
@@ -58,6 +59,13 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
      */
     LedgerWriter(JooqLedger ledger, Function<String, Instrument> instruments, ZoneId marketZone,
                  Consumer<EngineEvent> reactions) {
+        this(ledger, instruments, marketZone, reactions, LeaderLock.LedgerFence.NONE);
+    }
+
+    /** @param fence checked first in every batch's transaction (the leader lock's fencing: see {@link LeaderLock}) */
+    LedgerWriter(JooqLedger ledger, Function<String, Instrument> instruments, ZoneId marketZone,
+                 Consumer<EngineEvent> reactions, LeaderLock.LedgerFence fence) {
+        this.fence = fence;
         this.ledger = ledger;
         this.instruments = instruments;
         this.marketZone = marketZone;
@@ -160,7 +168,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         long backoff = 100;
         while (!halted) {
             try {
-                nextFillSeq = ledger.write(items, instruments, marketZone, nextFillSeq);
+                nextFillSeq = ledger.write(items, instruments, marketZone, nextFillSeq, fence);
                 long orders = items.stream().filter(i -> i instanceof LedgerItem.Event e
                         && e.event() instanceof EngineEvent.OrderAccepted).count();
                 durable += orders;

@@ -23,7 +23,7 @@ import java.time.Clock;
  * the manual trading actions and strategy switches with their authorization, rate limits and audit.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({TradingProperties.class, BarCacheProperties.class})
+@EnableConfigurationProperties({TradingProperties.class, BarCacheProperties.class, LeadershipProperties.class})
 class TradingConfiguration {
 
     @Bean
@@ -44,9 +44,15 @@ class TradingConfiguration {
     @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
                           ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
-                          RedisBarCache barCache) {
+                          RedisBarCache barCache, LeadershipProperties leadership) {
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock, switches, barCache);
+                controlEvents, controls, clock, switches, barCache, leadership);
+    }
+
+    /** The {@code engine} health component (in readiness: see application.yaml). */
+    @Bean
+    EngineHealthIndicator engineHealthIndicator(EngineHost host, TradingProperties properties) {
+        return new EngineHealthIndicator(host, properties.enabled());
     }
 
     @Bean

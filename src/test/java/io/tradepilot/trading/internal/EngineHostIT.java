@@ -345,15 +345,19 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
-    void a_leader_that_loses_its_lock_connection_halts_its_engine() {
+    void a_leader_that_loses_its_lock_connection_stops_its_engine_and_takes_the_lock_back_by_itself() {
         EngineHost leader = start(settings(1, (BigDecimal) null));
         assertThat(leader.role()).isEqualTo(EngineHost.Role.LEADER);
+        EngineHost.Recovery firstStart = leader.recovery();
 
         db.fetch("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid::bigint = 0 AND objid::bigint = ?",
                 LOCK_KEY);
 
-        eventually(Duration.ofSeconds(15), () -> leader.role() == EngineHost.Role.STOPPED, "the leader to halt");
-        assertThat(leader.snapshot()).isEmpty();
+        eventually(Duration.ofSeconds(15), () -> leader.recovery() != firstStart && leader.role() == EngineHost.Role.LEADER,
+                "the leader to stop its engine and start it again from the ledger");
+        assertThat(leader.snapshot()).isPresent();
+        assertThat(db.fetchCount(DSL.table("pg_locks"), DSL.condition("locktype = 'advisory' AND objsubid = 1 AND objid::bigint = ?", LOCK_KEY)))
+                .as("one session holds the lock").isEqualTo(1);
     }
 
     @Test

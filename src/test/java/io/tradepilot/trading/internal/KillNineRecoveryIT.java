@@ -2,9 +2,13 @@ package io.tradepilot.trading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradepilot.testing.ApiClient;
+import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,15 +37,19 @@ import java.util.regex.Pattern;
  * The real application in its own JVM, trading at full speed against the tests' PostgreSQL and Redis,
  * killed with SIGKILL in the middle of the run and started again: the ledger stays consistent, the
  * restarted engine rebuilds exactly what the ledger holds, the feed resumes after its checkpoint and
- * trading carries on. No Spring context in this JVM: the test reads the ledger with plain JDBC.
+ * trading carries on. The test reads the ledger with plain JDBC; this JVM's (trading-disabled) context only
+ * provides users and API tokens (same database) for the REST calls to the application process.
  */
-class KillNineRecoveryIT {
+class KillNineRecoveryIT extends IntegrationTestSupport {
 
     private static final Pattern STARTED = Pattern.compile("Engine started as leader: \\d+ symbols, (\\d+) recovered fills, (\\d+) recovered orders");
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<Process, Thread> readers = new HashMap<>();
     private final TestInfrastructure infrastructure = TestInfrastructure.get();
+    private final Map<Process, Integer> ports = new HashMap<>();
+
+    @Autowired StringRedisTemplate redis;
 
     @AfterEach
     void killLeftovers() {
@@ -113,9 +121,54 @@ class KillNineRecoveryIT {
         }
     }
 
+    @Test
+    void after_kill_9_during_a_flatten_the_restarted_application_completes_it_exactly_once() throws Exception {
+        emptyLedger();
+        TradingFixtures.deleteKeys(redis, "kill9f-it:");
+        String token = users.apiToken(users.newAdmin());
+        List<String> firstLog = new CopyOnWriteArrayList<>();
+        // a bar every 3 s; the strategy needs 60 bars before its first order: only the manual order trades
+        String[] flattening = {"--tradepilot.controls.key-prefix=kill9f-it:", "--tradepilot.trading.bar-cache.key-prefix=kill9f-it:bars:",
+                "--tradepilot.trading.leader-lock-key=880008", "--tradepilot.trading.strategies[0].symbols=KF,KG",
+                "--tradepilot.trading.strategies[0].params.slow=60", "--tradepilot.trading.marketdata.speed=100"};
+        Process first = startApplication("flatten-first", firstLog, flattening);
+        eventually(Duration.ofMinutes(3), () -> count("SELECT count(*) FROM feed_checkpoint") >= 2, "the first bars", first, firstLog);
+        ApiClient api = new ApiClient("http://localhost:" + ports.get(first), token);
+        var placed = api.post("/api/v1/orders", "{\"symbol\":\"KF\",\"side\":\"BUY\",\"quantity\":100,\"type\":\"MARKET\","
+                + "\"reason\":\"kill -9 drill: open a position\"}");
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+        eventually(Duration.ofSeconds(30), () -> count("SELECT count(*) FROM position WHERE symbol = 'KF' AND quantity = 100") == 1,
+                "the manual order filled", first, firstLog);
+
+        var flatten = api.post("/api/v1/flatten", "{\"reason\":\"kill -9 drill: flatten everything now\",\"confirm\":\"FLATTEN\"}");
+        first.destroyForcibly();   // SIGKILL right after "started": the closing order is recorded, not yet filled
+        assertThat(flatten.statusCode()).as(flatten.body()).isEqualTo(200);
+        assertThat(first.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(count("SELECT count(*) FROM trade_order WHERE strategy = 'engine' AND symbol = 'KF'"))
+                .as("the flatten's closing order was recorded before the answer").isEqualTo(1);
+
+        List<String> secondLog = new CopyOnWriteArrayList<>();
+        Process second = startApplication("flatten-second", secondLog, flattening);
+        eventually(Duration.ofMinutes(3), () -> count("SELECT count(*) FROM position WHERE quantity <> 0") == 0
+                        && count("SELECT count(*) FROM position") >= 1,
+                "the restarted engine to complete the flatten", second, secondLog);
+        eventually(Duration.ofSeconds(30), () -> count("SELECT coalesce(sum(bars), 0) FROM feed_checkpoint") >= 8, "more bars", second, secondLog);
+        second.destroy();
+        assertThat(second.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)).as("the second process ends").isTrue();
+
+        assertThat(count("SELECT count(*) FROM trade_order")).as("the manual order and one closing order, nothing twice").isEqualTo(2);
+        assertThat(count("SELECT count(*) - count(DISTINCT client_order_id) FROM trade_order")).isZero();
+        assertThat(count("SELECT count(*) FROM fill WHERE order_id = (SELECT order_id FROM trade_order WHERE strategy = 'engine')"))
+                .as("the closing order filled exactly once").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM fill")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'FLATTEN_ALL' AND outcome = 'SUCCESS'"
+                + " AND reason = 'kill -9 drill: flatten everything now'")).as("the flatten audited once").isEqualTo(1);
+        assertThat(redis.opsForValue().get("kill9f-it:kill_switch:state")).as("still fail closed: kill switch engaged").contains("ENGAGED");
+    }
+
     // ------------------------------------------------------------------------------ the application process
 
-    private Process startApplication(String name, List<String> log) throws IOException {
+    private Process startApplication(String name, List<String> log, String... extra) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "kill9-it"));
         String java = ProcessHandle.current().info().command().orElseThrow();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -136,6 +189,13 @@ class KillNineRecoveryIT {
                 "--tradepilot.trading.marketdata.speed=0",
                 "--tradepilot.trading.marketdata.stale-after=10m",
                 "--tradepilot.trading.marketdata.synthetic.trading-days=60");
+        for (String e : extra) {  // an extra setting replaces the default of the same name (repeated ones would be joined)
+            String key = e.substring(0, e.indexOf('=') + 1);
+            builder.command().removeIf(a -> a.startsWith(key));
+            builder.command().add(e);
+        }
+        int port = Integer.parseInt(builder.command().stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
+                .substring("--server.port=".length()));
         builder.environment().put("TRADEPILOT_DB_URL", System.getProperty("TRADEPILOT_DB_URL"));
         builder.environment().put("TRADEPILOT_DB_USER", System.getProperty("TRADEPILOT_DB_USER"));
         builder.environment().put("TRADEPILOT_DB_PASSWORD", System.getProperty("TRADEPILOT_DB_PASSWORD"));
@@ -144,6 +204,7 @@ class KillNineRecoveryIT {
         builder.redirectErrorStream(true);
         Process p = builder.start();
         processes.add(p);
+        ports.put(p, port);
         Path file = dir.resolve(name + ".log");
         Thread reader = Thread.ofPlatform().daemon().name("kill9-" + name + "-log").start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()));
@@ -190,7 +251,8 @@ class KillNineRecoveryIT {
     private void emptyLedger() throws SQLException {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF to_regclass('trade_order') IS NOT NULL THEN "
-                    + "TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order; END IF; END $$");
+                    + "TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, "
+                    + "strategy_switch; END IF; END $$");
         }
     }
 

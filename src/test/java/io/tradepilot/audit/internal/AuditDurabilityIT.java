@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.Control;
+import io.tradepilot.controls.ControlKeys;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingState;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,12 +59,7 @@ class AuditDurabilityIT extends IntegrationTestSupport {
 
     @BeforeEach
     void freshControlsAndAnOperatorWithAToken() {
-        List<String> keys = new ArrayList<>();
-        for (Control c : Control.values()) {
-            keys.add(c.key() + ":state");
-            keys.add(c.key() + ":history");
-        }
-        redis.delete(keys);
+        ControlKeys.clear(redis);
         operator = users.operator();
         token = users.apiToken(operator);
         spoolEmptied(); // what an earlier test spooled: until it is written, records join it there

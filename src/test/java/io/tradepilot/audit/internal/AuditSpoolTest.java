@@ -44,6 +44,13 @@ class AuditSpoolTest {
                 new AuditEntry("olga", "TRADING_PAUSE", "trading", reason, AuditOutcome.SUCCESS, "ACTIVE -> PAUSED", "10.0.0.7"));
     }
 
+    /** A spool that took {@code record} and whose process then died. */
+    private void appendedBeforeACrash(AuditRecord record) throws IOException {
+        try (AuditSpool crashed = AuditSpool.open(dir, json)) {
+            crashed.append(record);
+        }
+    }
+
     private static List<AuditRecord> drainAll(AuditSpool spool) throws IOException {
         List<AuditRecord> written = new ArrayList<>();
         spool.drain(written::addAll, 2);
@@ -88,9 +95,7 @@ class AuditSpoolTest {
     @Test
     void a_torn_last_line_after_a_crash_is_set_aside_and_loses_nothing_else() throws IOException {
         AuditRecord before = record("before the crash");
-        try (AuditSpool crashed = AuditSpool.open(dir, json)) {
-            crashed.append(before);
-        }
+        appendedBeforeACrash(before);
         // the process died in the middle of writing the next line
         String torn = json.writeValueAsString(record("torn")).substring(0, 40);
         Files.writeString(dir.resolve(AuditSpool.ACTIVE), torn, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
@@ -107,9 +112,7 @@ class AuditSpoolTest {
     @Test
     void a_line_torn_inside_a_multi_byte_character_does_not_stop_the_drain() throws IOException {
         AuditRecord kept = record("kept");
-        try (AuditSpool crashed = AuditSpool.open(dir, json)) {
-            crashed.append(kept);
-        }
+        appendedBeforeACrash(kept);
         String text = json.writeValueAsString(record("रुपया"));
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
         int cut = text.substring(0, text.indexOf("रु")).getBytes(StandardCharsets.UTF_8).length + 1; // inside a letter

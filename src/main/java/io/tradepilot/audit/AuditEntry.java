@@ -23,4 +23,9 @@ public record AuditEntry(String username, String action, String target, String r
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(outcome, "outcome");
     }
+
+    /** This attempt with another outcome and detail. */
+    public AuditEntry withOutcome(AuditOutcome outcome, String detail) {
+        return new AuditEntry(username, action, target, reason, outcome, detail, clientAddress);
+    }
 }

@@ -64,7 +64,7 @@ public final class UnauthenticatedAttemptAudit extends OncePerRequestFilter {
                 ? "no API token: 401" : "API token refused (malformed, unknown, expired or revoked): 401";
         var entry = new AuditEntry("anonymous", attempt.action(), attempt.target(), null, AuditOutcome.DENIED, detail,
                 request.getRemoteAddr());
-        audit.recordOrLog(entry);
+        audit.record(entry);
     }
 
     private static String path(HttpServletRequest request) {

@@ -4,11 +4,13 @@ import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.security.Roles;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.controls.internal.AuditedAs;
 import io.tradepilot.controls.internal.AuditingDeniedHandler;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import io.tradepilot.controls.internal.ControlStore;
 import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.PlainText;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
@@ -16,15 +18,22 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * The application service of the controls, and their security and audit boundary: every
  * mutating method is authorized on the server (method security, and again inside the method),
  * and every attempt — applied, refused, rate limited or denied — is written to the audit log
- * with the user, action, target, reason, outcome and client address.
+ * with the user, action, target, reason, outcome and client address. Text arguments must be plain
+ * ({@link PlainText}: reasons, notes and details multi-line, the confirmation word single-line), else the
+ * answer is {@link RefusalCode#INVALID_TEXT} naming the field.
+ * <p>
+ * No applied change goes unaudited: pause, engaging the kill switch and tripping the breaker make trading
+ * safer and are applied even while the audit log is down (their records wait in its spool); resume,
+ * disengage and reset are recorded before they are applied and refused with
+ * {@link RefusalCode#AUDIT_UNAVAILABLE} when that record cannot be written.
  * <p>
  * Changes are atomic: the state is read, the rule decides, and the new state is stored only if
  * nobody changed it in between (otherwise the rule decides again, up to three times).
@@ -96,7 +105,7 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.PAUSE)
     public ControlResult pause(String reason) {
-        return perform(ControlAction.PAUSE, reason, (known, user) ->
+        return perform(ControlAction.PAUSE, reason, PlainText.multiLine("reason", reason), (known, user) ->
                 known.trading().pause(user, reason, clock.instant(), rules));
     }
 
@@ -105,7 +114,7 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.RESUME)
     public ControlResult resume(String reason) {
-        return perform(ControlAction.RESUME, reason, (known, user) ->
+        return perform(ControlAction.RESUME, reason, PlainText.multiLine("reason", reason), (known, user) ->
                 known.trading().resume(user, reason, clock.instant(), rules));
     }
 
@@ -114,7 +123,7 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.ENGAGE_KILL_SWITCH)
     public ControlResult engageKillSwitch(String reason) {
-        return perform(ControlAction.ENGAGE_KILL_SWITCH, reason, (known, user) ->
+        return perform(ControlAction.ENGAGE_KILL_SWITCH, reason, PlainText.multiLine("reason", reason), (known, user) ->
                 known.killSwitch().engage(user, reason, clock.instant(), rules));
     }
 
@@ -123,8 +132,9 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.DISENGAGE_KILL_SWITCH)
     public ControlResult disengageKillSwitch(String notes, String confirmation) {
-        return perform(ControlAction.DISENGAGE_KILL_SWITCH, notes, (known, user) ->
-                known.killSwitch().disengage(user, notes, confirmation, clock.instant(), rules));
+        return perform(ControlAction.DISENGAGE_KILL_SWITCH, notes,
+                PlainText.first(PlainText.multiLine("notes", notes), PlainText.singleLine("confirm", confirmation)),
+                (known, user) -> known.killSwitch().disengage(user, notes, confirmation, clock.instant(), rules));
     }
 
     /** Trips the circuit breaker (no new entries). Operator or admin; MANUAL needs a detail; refused when tripped. */
@@ -132,10 +142,27 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.TRIP_CIRCUIT_BREAKER)
     public ControlResult tripCircuitBreaker(TripReason reason, String detail) {
-        String auditReason = reason == null ? ControlRules.clean(detail)
-                : reason.name() + (ControlRules.clean(detail).isEmpty() ? "" : ": " + ControlRules.clean(detail));
-        return perform(ControlAction.TRIP_CIRCUIT_BREAKER, auditReason, (known, user) ->
-                known.circuitBreaker().trip(user, reason, detail, clock.instant(), rules));
+        return perform(ControlAction.TRIP_CIRCUIT_BREAKER, tripAuditReason(reason, detail), PlainText.multiLine("detail", detail),
+                (known, user) -> known.circuitBreaker().trip(user, reason, detail, clock.instant(), rules));
+    }
+
+    /**
+     * Trips the circuit breaker for a reason as written (the REST API): a listed {@link TripReason} by name, or free
+     * text, which is taken as {@link TripReason#MANUAL} with the text in front of the detail. Otherwise as
+     * {@link #tripCircuitBreaker(TripReason, String)}.
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
+    @AuditedAs(ControlAction.TRIP_CIRCUIT_BREAKER)
+    public ControlResult tripCircuitBreaker(String reason, String detail) {
+        Optional<TripReason> listed = TripReason.parse(reason);
+        String text = ControlRules.clean(reason);
+        TripReason tripReason = listed.orElse(text.isEmpty() ? null : TripReason.MANUAL);
+        String tripDetail = listed.isPresent() || text.isEmpty() ? detail
+                : ControlRules.clean(detail).isEmpty() ? text : text + " — " + ControlRules.clean(detail);
+        return perform(ControlAction.TRIP_CIRCUIT_BREAKER, tripAuditReason(tripReason, tripDetail),
+                PlainText.first(PlainText.multiLine("reason", reason), PlainText.multiLine("detail", detail)),
+                (known, user) -> known.circuitBreaker().trip(user, tripReason, tripDetail, clock.instant(), rules));
     }
 
     /**
@@ -146,7 +173,7 @@ public class ControlService {
     @HandleAuthorizationDenied(handlerClass = AuditingDeniedHandler.class)
     @AuditedAs(ControlAction.RESET_CIRCUIT_BREAKER)
     public ControlResult resetCircuitBreaker(String reason, boolean acknowledged) {
-        return perform(ControlAction.RESET_CIRCUIT_BREAKER, reason, (known, user) ->
+        return perform(ControlAction.RESET_CIRCUIT_BREAKER, reason, PlainText.multiLine("reason", reason), (known, user) ->
                 known.circuitBreaker().reset(user, reason, acknowledged, clock.instant(), rules));
     }
 
@@ -161,9 +188,7 @@ public class ControlService {
      * the host's automatic triggers.
      */
     public ControlResult tripCircuitBreakerAutomatically(TripReason reason, String detail) {
-        String auditReason = reason == null ? ControlRules.clean(detail)
-                : reason.name() + (ControlRules.clean(detail).isEmpty() ? "" : ": " + ControlRules.clean(detail));
-        return apply(ControlAction.TRIP_CIRCUIT_BREAKER, auditReason, SYSTEM_USER, (known, user) ->
+        return apply(ControlAction.TRIP_CIRCUIT_BREAKER, tripAuditReason(reason, detail), SYSTEM_USER, (known, user) ->
                 known.circuitBreaker().trip(user, reason, detail, clock.instant(), rules));
     }
 
@@ -182,59 +207,100 @@ public class ControlService {
         Decision<?> decide(ControlsReading.Known known, String user);
     }
 
-    private ControlResult perform(ControlAction action, String reason, Rule rule) {
+    private static String tripAuditReason(TripReason reason, String detail) {
+        return reason == null ? ControlRules.clean(detail)
+                : reason.name() + (ControlRules.clean(detail).isEmpty() ? "" : ": " + ControlRules.clean(detail));
+    }
+
+    /** Role (a denial is audited), then the texts ({@link PlainText}; a refusal names the field), then {@link #apply}. */
+    private ControlResult perform(ControlAction action, String reason, Optional<PlainText.Violation> invalidText, Rule rule) {
         authorization.require(action, reason);
+        if (invalidText.isPresent()) {
+            return new Attempt(action, reason, ControlAuthorization.currentUser()).refused(Refusal.invalidText(invalidText.get()));
+        }
         return apply(action, reason, ControlAuthorization.currentUser(), rule);
     }
 
+    /**
+     * Reads, decides and stores (compare-and-set, up to {@value #ATTEMPTS} times). An action that makes trading
+     * safer is stored first and audited after ({@link AuditLog#record}: the record waits in the spool when the
+     * audit log is down). Any other is recorded first ({@link AuditLog#begin}) and stored only once its record is
+     * written; when it cannot be, nothing is stored and the answer is {@link RefusalCode#AUDIT_UNAVAILABLE}.
+     */
     private ControlResult apply(ControlAction action, String reason, String user, Rule rule) {
-        String client = CurrentUser.clientAddress();
-        String auditReason = ControlRules.clean(reason).isEmpty() ? null : ControlRules.clean(reason);
-        Function<AuditOutcome, Function<String, AuditEntry>> attempt = outcome -> detail ->
-                new AuditEntry(user, action.auditName(), action.control().key(), auditReason, outcome, detail, client);
+        Attempt attempt = new Attempt(action, reason, user);
         for (int i = 0; i < ATTEMPTS; i++) {
             ControlStore.Stored stored;
             try {
                 stored = store.read();
             } catch (ControlStore.ControlStoreUnavailable e) {
-                return refused(attempt, new Refusal(RefusalCode.STATE_UNAVAILABLE,
+                return attempt.refused(new Refusal(RefusalCode.STATE_UNAVAILABLE,
                         "Control state unknown, nothing was changed: " + e.getMessage()));
             }
             Decision<?> decision = rule.decide(stored.known(), user);
             switch (decision) {
                 case Decision.Refused<?> refused -> {
-                    return refused(attempt, refused.refusal());
+                    return attempt.refused(refused.refusal());
                 }
                 case Decision.Applied<?> applied -> {
+                    if (!action.safer() && attempt.pending == null) {
+                        try {
+                            attempt.pending = audit.begin(attempt.entry(AuditOutcome.PENDING, null));
+                        } catch (AuditUnavailableException e) {
+                            return new ControlResult.Refused(Refusal.auditUnavailable(e)); // recorded by the audit log
+                        }
+                    }
                     boolean written;
                     try {
                         written = store.compareAndSet(action.control(), stored.raw().get(action.control()),
                                 applied.next(), applied.change());
                     } catch (ControlStore.ControlStoreUnavailable e) {
-                        return refused(attempt, new Refusal(RefusalCode.STATE_UNAVAILABLE,
+                        return attempt.refused(new Refusal(RefusalCode.STATE_UNAVAILABLE,
                                 "Control state could not be stored, nothing was changed: " + e.getMessage()));
                     }
                     if (written) {
                         afterChange.accept(applied.change());
-                        record(attempt.apply(AuditOutcome.SUCCESS).apply(applied.change().from() + " -> "
-                                + applied.change().to()));
+                        attempt.ended(AuditOutcome.SUCCESS, applied.change().from() + " -> " + applied.change().to());
                         return new ControlResult.Applied(applied.change());
                     }
                 }
             }
         }
-        return refused(attempt, new Refusal(RefusalCode.CONCURRENT_CHANGE,
+        return attempt.refused(new Refusal(RefusalCode.CONCURRENT_CHANGE,
                 "Someone else changed the " + action.control().label().toLowerCase() + " at the same moment; look again and retry."));
     }
 
-    private ControlResult refused(Function<AuditOutcome, Function<String, AuditEntry>> attempt, Refusal refusal) {
-        AuditOutcome outcome = refusal.code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED;
-        record(attempt.apply(outcome).apply(refusal.code().name() + ": " + refusal.message()));
-        return new ControlResult.Refused(refusal);
-    }
+    /** One attempt's audit record: written once it ended, or begun before the change and completed now. */
+    private final class Attempt {
 
-    /** Writes the audit record; the change (if any) is already stored and broadcast, see {@link AuditLog#recordOrLog}. */
-    private void record(AuditEntry entry) {
-        audit.recordOrLog(entry);
+        private final ControlAction action;
+        private final String reason;
+        private final String user;
+        private final String client = CurrentUser.clientAddress();
+        private AuditLog.Pending pending;
+
+        Attempt(ControlAction action, String reason, String user) {
+            this.action = action;
+            this.reason = ControlRules.clean(reason).isEmpty() ? null : ControlRules.clean(reason);
+            this.user = user;
+        }
+
+        AuditEntry entry(AuditOutcome outcome, String detail) {
+            return new AuditEntry(user, action.auditName(), action.control().key(), reason, outcome, detail, client);
+        }
+
+        ControlResult refused(Refusal refusal) {
+            ended(refusal.code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED,
+                    refusal.code().name() + ": " + refusal.message());
+            return new ControlResult.Refused(refusal);
+        }
+
+        void ended(AuditOutcome outcome, String detail) {
+            if (pending != null) {
+                pending.complete(outcome, detail);
+            } else {
+                audit.record(entry(outcome, detail));
+            }
+        }
     }
 }

@@ -17,6 +17,10 @@ public enum RefusalCode {
     ACKNOWLEDGEMENT_REQUIRED(Kind.INVALID),
     RATE_LIMITED(Kind.RATE_LIMITED),
     STATE_UNAVAILABLE(Kind.UNAVAILABLE),
+    /** A text field holds a control character or a broken one ({@link io.tradepilot.security.PlainText}); the refusal names the field. */
+    INVALID_TEXT(Kind.INVALID),
+    /** The audit log cannot record the change before it is made, so it was not made (it makes trading no safer). */
+    AUDIT_UNAVAILABLE(Kind.UNAVAILABLE),
     // manual trading actions (io.tradepilot.trading.TradingActions, StrategyControls)
     /** The order, position or strategy named does not exist (or is not open). */
     NOT_FOUND(Kind.NOT_FOUND),

@@ -12,8 +12,9 @@ import java.util.Locale;
 /**
  * The one mapping from a {@link Refusal} to an RFC 9457 problem detail, for every REST endpoint that
  * refuses with one: 404 not found, 409 conflict, 422 invalid, 429 rate limited (with {@code Retry-After}
- * in whole seconds, at least 1), 503 unavailable. The body carries the refusal's code as {@code code} and
- * its message as {@code detail}; the type is {@code https://tradepilot.io/problems/<code-in-kebab-case>}.
+ * in whole seconds, at least 1), 503 unavailable. The body carries the refusal's code as {@code code}, its
+ * message as {@code detail} and, when it is about one input field, that field's name as {@code field}; the type
+ * is {@code https://tradepilot.io/problems/<code-in-kebab-case>}.
  */
 public final class RefusalProblems {
 
@@ -40,10 +41,15 @@ public final class RefusalProblems {
             case CONFLICT -> "Not possible in the current state";
             case INVALID -> "Request does not meet the rules";
             case RATE_LIMITED -> "Too many requests";
-            case UNAVAILABLE -> refusal.code() == RefusalCode.STATE_UNAVAILABLE ? "Control state unknown" : "Service unavailable";
+            case UNAVAILABLE -> switch (refusal.code()) {
+                case STATE_UNAVAILABLE -> "Control state unknown";
+                case AUDIT_UNAVAILABLE -> "Audit log unavailable";
+                default -> "Service unavailable";
+            };
         });
         problem.setType(problemType(refusal.code().name().toLowerCase(Locale.ROOT).replace('_', '-')));
         problem.setProperty("code", refusal.code().name());
+        refusal.field().ifPresent(field -> problem.setProperty("field", field));
         var response = ResponseEntity.status(status);
         refusal.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)))));

@@ -1,6 +1,9 @@
 package io.tradepilot.trading;
 
+import io.tradepilot.security.PlainText;
+
 import java.math.BigDecimal;
+import java.util.Optional;
 
 /**
  * An order typed by a person on the ticket or the API. {@code type}: MARKET, LIMIT, STOP, STOP_LIMIT;
@@ -9,4 +12,10 @@ import java.math.BigDecimal;
  */
 public record ManualOrder(String symbol, String side, BigDecimal quantity, String type, BigDecimal limitPrice,
                           BigDecimal stopPrice, String timeInForce) {
+
+    /** The first text field that is not plain single-line text ({@link PlainText}), named as in the REST API. */
+    public Optional<PlainText.Violation> invalidText() {
+        return PlainText.first(PlainText.singleLine("symbol", symbol), PlainText.singleLine("side", side),
+                PlainText.singleLine("type", type), PlainText.singleLine("timeInForce", timeInForce));
+    }
 }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helper: removes the controls' Redis keys (default prefix), so a test starts with everything clear. */
-final class ControlKeys {
+public final class ControlKeys {
 
     private ControlKeys() {
     }
@@ -25,7 +25,7 @@ final class ControlKeys {
     }
 
     /** Removes the keys, retrying for a while when Redis is reconnecting (after an outage test). */
-    static void clear(StringRedisTemplate redis) {
+    public static void clear(StringRedisTemplate redis) {
         long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
         while (true) {
             try {

@@ -1,6 +1,8 @@
 package io.tradepilot.controls;
 
 import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The service's own logic without Spring: authorization inside the method, audit of every attempt, atomic retry. */
 class ControlServiceTest {
@@ -140,17 +143,84 @@ class ControlServiceTest {
         assertThat(store.writes).isEqualTo(1);
     }
 
+    /** An audit log whose store is down: records after the fact are kept (its spool), records before it are refused. */
+    private final class StoreDown implements AuditLog {
+        final List<AuditEntry> spooled = new ArrayList<>();
+
+        @Override
+        public void record(AuditEntry entry) {
+            spooled.add(entry);
+        }
+
+        @Override
+        public Pending begin(AuditEntry attempt) {
+            spooled.add(attempt.withOutcome(AuditOutcome.FAILED, "AUDIT_UNAVAILABLE: test"));
+            throw new AuditUnavailableException("The audit log cannot be written, so nothing was changed.", null);
+        }
+    }
+
     @Test
-    void a_failing_audit_log_does_not_turn_a_stored_change_into_an_error() {
-        var unaudited = new ControlService(store, new ControlAuthorization(audit::add), entry -> {
-            throw new IllegalStateException("database down");
-        }, ControlRules.defaults(), clock);
+    void actions_that_make_trading_safer_are_applied_while_the_audit_log_is_down_and_their_records_kept() {
+        var down = new StoreDown();
+        var service = new ControlService(store, new ControlAuthorization(down), down, ControlRules.defaults(), clock);
         signIn("olga", "OPERATOR");
 
-        var result = unaudited.engageKillSwitch("broker is down");
+        assertThat(service.pause("lunch")).isInstanceOf(ControlResult.Applied.class);
+        assertThat(service.engageKillSwitch("broker is down")).isInstanceOf(ControlResult.Applied.class);
+        assertThat(service.tripCircuitBreaker(TripReason.DATA_STALE, null)).isInstanceOf(ControlResult.Applied.class);
 
-        assertThat(result).isInstanceOf(ControlResult.Applied.class);
-        assertThat(((ControlsReading.Known) unaudited.read()).killSwitch().engaged()).isTrue();
+        var state = (ControlsReading.Known) service.read();
+        assertThat(state.trading().state()).isEqualTo(TradingState.PAUSED);
+        assertThat(state.killSwitch().engaged()).isTrue();
+        assertThat(down.spooled).extracting(AuditEntry::action, AuditEntry::outcome).containsExactly(
+                tuple("TRADING_PAUSE", AuditOutcome.SUCCESS), tuple("KILL_SWITCH_ENGAGE", AuditOutcome.SUCCESS),
+                tuple("CIRCUIT_BREAKER_TRIP", AuditOutcome.SUCCESS));
+    }
+
+    @Test
+    void other_actions_are_refused_unchanged_while_the_audit_log_is_down() {
+        var down = new StoreDown();
+        var service = new ControlService(store, new ControlAuthorization(down), down, ControlRules.defaults(), clock);
+        signIn("ada", "ADMIN");
+        service.pause(null);
+        service.engageKillSwitch("broker is down");
+        int writes = store.writes;
+
+        for (ControlResult result : List.of(service.resume("back from lunch"),
+                service.disengageKillSwitch("broker is back", "CONFIRM"))) {
+            assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class,
+                    r -> assertThat(r.refusal().code()).isEqualTo(RefusalCode.AUDIT_UNAVAILABLE));
+        }
+
+        assertThat(store.writes).isEqualTo(writes);
+        assertThat(down.spooled).filteredOn(e -> e.outcome() == AuditOutcome.FAILED)
+                .extracting(AuditEntry::action).containsExactly("TRADING_RESUME", "KILL_SWITCH_DISENGAGE");
+    }
+
+    @Test
+    void a_text_with_a_control_character_is_refused_naming_the_field_and_audited() {
+        signIn("olga", "OPERATOR");
+
+        var result = service.pause("nul\u0000 in reason");
+        var confirm = service.tripCircuitBreaker("MANUAL", "feed\u001b[31m stuck");
+
+        assertThat(result).isInstanceOfSatisfying(ControlResult.Refused.class, r -> {
+            assertThat(r.refusal().code()).isEqualTo(RefusalCode.INVALID_TEXT);
+            assertThat(r.refusal().field()).contains("reason");
+        });
+        assertThat(confirm).isInstanceOfSatisfying(ControlResult.Refused.class,
+                r -> assertThat(r.refusal().field()).contains("detail"));
+        assertThat(store.writes).isZero();
+        assertThat(audit).extracting(AuditEntry::action, AuditEntry::outcome).containsExactly(
+                tuple("TRADING_PAUSE", AuditOutcome.FAILED), tuple("CIRCUIT_BREAKER_TRIP", AuditOutcome.FAILED));
+        assertThat(audit.getFirst().detail()).startsWith("INVALID_TEXT: Field 'reason'");
+    }
+
+    @Test
+    void line_breaks_are_plain_text_in_a_reason() {
+        signIn("olga", "OPERATOR");
+
+        assertThat(service.engageKillSwitch("first line\r\n\tsecond line")).isInstanceOf(ControlResult.Applied.class);
     }
 
     @Test

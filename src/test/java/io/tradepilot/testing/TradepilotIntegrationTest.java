@@ -30,7 +30,9 @@ import org.springframework.context.annotation.Import;
                 "tradepilot.trading.enabled=false",
                 // and the scheduler only in those that test it: Quartz keeps its data source in a static
                 // registry by scheduler name, so a cached context restarted later could reach a closed pool
-                "tradepilot.scheduler.enabled=false"})
+                "tradepilot.scheduler.enabled=false",
+                // each application context its own audit spool (a spool directory belongs to one user)
+                "tradepilot.audit.spool-directory=${java.io.tmpdir}/tradepilot-it-audit-spool/${random.uuid}"})
 @AutoConfigureMockMvc
 @Import(IntegrationTestConfiguration.class)
 public @interface TradepilotIntegrationTest {

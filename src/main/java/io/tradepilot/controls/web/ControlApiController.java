@@ -8,7 +8,6 @@ import io.tradepilot.controls.OrderPurpose;
 import io.tradepilot.controls.Refusal;
 import io.tradepilot.controls.RefusalProblems;
 import io.tradepilot.controls.TradingGate;
-import io.tradepilot.controls.TripReason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -104,16 +103,7 @@ class ControlApiController {
     @PostMapping("/circuit-breaker/trip")
     @Operation(summary = "Trip the circuit breaker (operator, admin): no new entries; reason from the list or free text")
     ResponseEntity<?> trip(@Valid @RequestBody ControlRequests.TripRequest body) {
-        Optional<TripReason> listed = TripReason.parse(body.reason());
-        String text = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-        if (listed.isPresent()) {
-            return answer(controls.tripCircuitBreaker(listed.get(), body.detail()));
-        }
-        if (text == null) {
-            return answer(controls.tripCircuitBreaker(null, body.detail()));
-        }
-        String detail = body.detail() == null || body.detail().isBlank() ? text : text + " — " + body.detail().strip();
-        return answer(controls.tripCircuitBreaker(TripReason.MANUAL, detail));
+        return answer(controls.tripCircuitBreaker(body.reason(), body.detail()));
     }
 
     @PostMapping("/circuit-breaker/reset")

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.tradepilot.base.PlainTextFields;
 import io.tradepilot.controls.ControlAction;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlRules;
@@ -22,7 +23,7 @@ import java.util.function.Function;
 /**
  * Asks for what a control action needs (reason, notes, typed CONFIRM, acknowledgement, trip
  * reason) and submits it. The server decides: a refusal is shown in the dialog, which stays open;
- * an applied change closes it. Element ids: {@code reason-field}, {@code confirm-field},
+ * an applied change closes it; text that is not plain is refused under its field first. Element ids: {@code reason-field}, {@code confirm-field},
  * {@code acknowledge-field}, {@code trip-reason-field}, {@code confirm-button},
  * {@code cancel-button}, {@code dialog-error}.
  */
@@ -113,6 +114,9 @@ class ControlDialog extends Dialog {
         confirm.setDisableOnClick(true);
         confirm.addClickListener(e -> {
             try {
+                if (!(PlainTextFields.multiLine(reason) & PlainTextFields.singleLine(confirmation))) {
+                    return;
+                }
                 ControlResult result = submit.apply(submission());
                 switch (result) {
                     case ControlResult.Applied applied -> {

@@ -1,6 +1,5 @@
 package io.tradepilot.security.internal;
 
-import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.security.AccountService;
@@ -30,6 +29,7 @@ class DefaultAccountService implements AccountService {
     @Override
     public void changeOwnPassword(String currentPassword, String newPassword) {
         String username = CurrentUser.username();
+        AuditLog.Pending record = AuditFirst.begin(audit, "PASSWORD_CHANGED", username);
         try {
             AppUser user = users.findForUpdate(username)
                     .orElseThrow(() -> new SecurityRefusal("Your account no longer exists."));
@@ -41,11 +41,9 @@ class DefaultAccountService implements AccountService {
             }
             PasswordPolicy.check(username, newPassword);
             user.changePassword(encoder.encode(newPassword), clock.instant());
-            audit.record(new AuditEntry(username, "PASSWORD_CHANGED", username, null, AuditOutcome.SUCCESS,
-                    null, CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.SUCCESS, null);
         } catch (SecurityRefusal refusal) {
-            audit.record(new AuditEntry(username, "PASSWORD_CHANGED", username, null, AuditOutcome.FAILED,
-                    refusal.getMessage(), CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.FAILED, refusal.getMessage());
             throw refusal;
         }
     }

@@ -7,6 +7,7 @@ import io.tradepilot.security.ApiTokenService;
 import io.tradepilot.security.ApiTokenSummary;
 import io.tradepilot.security.CreatedApiToken;
 import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.PlainText;
 import io.tradepilot.security.Roles.Role;
 import io.tradepilot.security.SecurityRefusal;
 import java.time.Clock;
@@ -37,10 +38,14 @@ class DefaultApiTokenService implements ApiTokenService {
     public CreatedApiToken create(String name, Instant expiresAt) {
         String username = CurrentUser.username();
         String trimmed = name == null ? "" : name.strip();
+        AuditLog.Pending record = AuditFirst.begin(audit, "API_TOKEN_CREATED", trimmed);
         try {
             if (trimmed.isEmpty() || trimmed.length() > 64) {
                 throw new SecurityRefusal("A token name has 1 to 64 characters.");
             }
+            PlainText.singleLineProblem(trimmed).ifPresent(problem -> {
+                throw new SecurityRefusal("The token name " + problem);
+            });
             Instant now = clock.instant();
             if (expiresAt != null && !expiresAt.isAfter(now)) {
                 throw new SecurityRefusal("The expiry must be in the future.");
@@ -54,13 +59,11 @@ class DefaultApiTokenService implements ApiTokenService {
             String secret = TokenSecrets.generate();
             ApiToken token = tokens.save(new ApiToken(owner, trimmed, TokenSecrets.displayPrefix(secret),
                     TokenSecrets.hash(secret), now, expiresAt));
-            audit.record(new AuditEntry(username, "API_TOKEN_CREATED", trimmed, null, AuditOutcome.SUCCESS,
-                    "prefix " + token.summary().prefix() + (expiresAt == null ? "; no expiry" : "; expires " + expiresAt),
-                    CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.SUCCESS,
+                    "prefix " + token.summary().prefix() + (expiresAt == null ? "; no expiry" : "; expires " + expiresAt));
             return new CreatedApiToken(token.summary(), secret);
         } catch (SecurityRefusal refusal) {
-            audit.record(new AuditEntry(username, "API_TOKEN_CREATED", trimmed.isEmpty() ? "-" : trimmed, null,
-                    AuditOutcome.FAILED, refusal.getMessage(), CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.FAILED, refusal.getMessage());
             throw refusal;
         }
     }
@@ -82,10 +85,9 @@ class DefaultApiTokenService implements ApiTokenService {
                     "no such token of yours", CurrentUser.clientAddress()));
             throw new SecurityRefusal("You have no token #" + tokenId + ".");
         }
+        AuditLog.Pending record = AuditFirst.begin(audit, "API_TOKEN_REVOKED", token.name());
         token.revoke(clock.instant());
-        audit.record(new AuditEntry(username, "API_TOKEN_REVOKED", token.name(), null, AuditOutcome.SUCCESS,
-                "prefix " + token.summary().prefix() + "; owner " + token.owner().username(),
-                CurrentUser.clientAddress()));
+        record.complete(AuditOutcome.SUCCESS, "prefix " + token.summary().prefix() + "; owner " + token.owner().username());
         return token.summary();
     }
 }

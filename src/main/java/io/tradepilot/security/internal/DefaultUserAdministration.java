@@ -1,6 +1,5 @@
 package io.tradepilot.security.internal;
 
-import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.security.CreatedUser;
@@ -131,16 +130,19 @@ class DefaultUserAdministration implements UserAdministration {
     private record Outcome<T>(T value, String detail) {
     }
 
+    /** Records the attempt first (refused when it cannot be), then makes the change and completes the record. */
     private <T> T attempt(String action, String target, java.util.function.Supplier<Outcome<T>> change) {
+        AuditLog.Pending record = AuditFirst.begin(audit, action, target);
         try {
             Outcome<T> outcome = change.get();
-            audit.record(new AuditEntry(CurrentUser.username(), action, target, null, AuditOutcome.SUCCESS,
-                    outcome.detail(), CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.SUCCESS, outcome.detail());
             return outcome.value();
         } catch (SecurityRefusal refusal) {
-            audit.record(new AuditEntry(CurrentUser.username(), action, target, null, AuditOutcome.FAILED,
-                    refusal.getMessage(), CurrentUser.clientAddress()));
+            record.complete(AuditOutcome.FAILED, refusal.getMessage());
             throw refusal;
+        } catch (RuntimeException e) {
+            record.complete(AuditOutcome.FAILED, "error: " + e.getClass().getSimpleName());
+            throw e;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.tradepilot.security.internal;
 
+import io.tradepilot.security.PlainText;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -31,6 +32,11 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
         String username = DatabaseUserDetailsService.normalize(authentication.getName());
         String client = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
+        if (PlainText.singleLineProblem(username).isPresent()) {
+            // no user has such a name (PlainText), and the database would refuse to even look it up
+            attempts.recordRefused(username, client, "bad credentials: the username is not plain text");
+            throw new BadCredentialsException("Bad credentials");
+        }
         Optional<Duration> remaining = attempts.remainingLock(username);
         if (remaining.isPresent()) {
             attempts.recordRefusedWhileLocked(username, client, remaining.get());

@@ -1,5 +1,6 @@
 package io.tradepilot.security.internal;
 
+import io.tradepilot.security.PlainText;
 import io.tradepilot.security.SecurityRefusal;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -21,6 +22,9 @@ final class PasswordPolicy {
         if (password == null || password.isBlank()) {
             throw new SecurityRefusal("Enter a password.");
         }
+        PlainText.singleLineProblem(password).ifPresent(problem -> {
+            throw new SecurityRefusal("The password " + problem);
+        });
         if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
             throw new SecurityRefusal("The password must have at least " + MIN_LENGTH + " characters.");
         }

@@ -1,5 +1,6 @@
 package io.tradepilot.security.ui;
 
+import io.tradepilot.security.PlainText;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -58,6 +59,12 @@ public class NewTokenForm extends HorizontalLayout {
         create.addClickListener(click -> {
             if (name.getValue().isBlank()) {
                 name.setErrorMessage("Give the token a name.");
+                name.setInvalid(true);
+                return;
+            }
+            var problem = PlainText.singleLineProblem(name.getValue());
+            if (problem.isPresent()) {
+                name.setErrorMessage("The name " + problem.get());
                 name.setInvalid(true);
                 return;
             }

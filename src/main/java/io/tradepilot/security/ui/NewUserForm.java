@@ -1,5 +1,6 @@
 package io.tradepilot.security.ui;
 
+import io.tradepilot.security.PlainText;
 import com.vaadin.flow.component.ComponentEvent;
 import com.vaadin.flow.component.ComponentEventListener;
 import com.vaadin.flow.component.button.Button;
@@ -36,6 +37,12 @@ public class NewUserForm extends FormLayout {
         create.addClickListener(click -> {
             if (username.getValue().isBlank()) {
                 username.setErrorMessage("Enter a username.");
+                username.setInvalid(true);
+                return;
+            }
+            var problem = PlainText.singleLineProblem(username.getValue());
+            if (problem.isPresent()) {
+                username.setErrorMessage("The username " + problem.get());
                 username.setInvalid(true);
                 return;
             }

@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.security.Roles;
 import io.tradepilot.controls.Refusal;
 import io.tradepilot.controls.RefusalCode;
@@ -9,6 +10,7 @@ import io.tradepilot.engine.core.EngineSnapshot;
 import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.portfolio.PositionSnapshot;
 import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.PlainText;
 import io.tradepilot.trading.ActionResult;
 import io.tradepilot.trading.LedgerPosition;
 import io.tradepilot.trading.StrategyControls;
@@ -109,22 +111,31 @@ class DefaultStrategyControls implements StrategyControls {
     private ActionResult change(TradingAction action, String strategyId, String confirmation, String reason, boolean enable) {
         String id = ActionRules.clean(strategyId);
         authorization.require(action, id, reason);
+        TradingAuthorization.Attempt attempt = authorization.attempt(action, id, reason);
         ActionResult result;
         try {
-            result = decide(id, confirmation, reason, enable);
+            result = PlainText.first(PlainText.singleLine("id", strategyId), PlainText.singleLine("confirm", confirmation),
+                            PlainText.multiLine("reason", reason))
+                    .<ActionResult>map(violation -> new ActionResult.Refused(Refusal.invalidText(violation)))
+                    .orElseGet(() -> decide(attempt, id, confirmation, reason, enable));
         } catch (RuntimeException e) {
-            authorization.record(action, id, reason, AuditOutcome.FAILED, "error: " + e);
+            attempt.ended(AuditOutcome.FAILED, "error: " + e);
             throw e;
         }
         switch (result) {
-            case ActionResult.Done done -> authorization.record(action, id, reason, AuditOutcome.SUCCESS, done.message());
-            case ActionResult.Refused refused -> authorization.record(action, id, reason, AuditOutcome.FAILED,
+            case ActionResult.Done done -> attempt.ended(AuditOutcome.SUCCESS, done.message());
+            case ActionResult.Refused refused -> attempt.ended(AuditOutcome.FAILED,
                     refused.refusal().code().name() + ": " + refused.refusal().message());
         }
         return result;
     }
 
-    private ActionResult decide(String id, String confirmation, String reason, boolean enable) {
+    /**
+     * The rules, then the switch: stored, then sent to the engine. Activating is recorded before it is stored (it
+     * lets entries go out again) and refused when that record cannot be written; deactivating reduces risk and goes
+     * ahead whatever the audit log's state.
+     */
+    private ActionResult decide(TradingAuthorization.Attempt attempt, String id, String confirmation, String reason, boolean enable) {
         TradingAction action = enable ? TradingAction.ACTIVATE_STRATEGY : TradingAction.DEACTIVATE_STRATEGY;
         Optional<Refusal> invalid = ActionRules.reason(action, reason).or(() -> ActionRules.confirmation(enable ? "ACTIVATE" : "DEACTIVATE", confirmation));
         if (invalid.isPresent()) return new ActionResult.Refused(invalid.get());
@@ -137,6 +148,13 @@ class DefaultStrategyControls implements StrategyControls {
         if (enabled == enable) {
             return refused(enable ? RefusalCode.ALREADY_ACTIVE : RefusalCode.ALREADY_INACTIVE,
                     "Strategy " + id + " is already " + (enable ? "active" : "inactive") + ".");
+        }
+        if (!action.safer()) {
+            try {
+                attempt.begin();
+            } catch (AuditUnavailableException e) {
+                return new ActionResult.Refused(Refusal.auditUnavailable(e));
+            }
         }
         String why = reason.strip();
         switches.store(new StrategySwitches.Switch(id, enable, CurrentUser.username(), why, clock.instant()));

@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.security.Roles;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlService;
@@ -22,6 +23,7 @@ import io.tradepilot.engine.portfolio.PositionSnapshot;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.RiskDecision;
 import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.PlainText;
 import io.tradepilot.trading.ActionResult;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.ManualOrder;
@@ -90,7 +92,8 @@ class DefaultTradingActions implements TradingActions {
     @TradingAuditedAs(value = TradingAction.CANCEL_ORDER, targetArgument = 0, reasonArgument = 1)
     public ActionResult cancelOrder(String orderId, String reason) {
         String id = ActionRules.clean(orderId);
-        return perform(TradingAction.CANCEL_ORDER, id, reason, () -> id == null || id.length() > 64
+        return perform(TradingAction.CANCEL_ORDER, id, reason,
+                PlainText.first(PlainText.singleLine("orderId", orderId), PlainText.multiLine("reason", reason)), () -> id == null || id.length() > 64
                 ? Optional.of(new Refusal(RefusalCode.NOT_FOUND, "No order " + (id == null ? "" : id.substring(0, 64) + "…") + "."))
                 : Optional.empty(), () -> {
             EngineSnapshot snapshot = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
@@ -113,7 +116,8 @@ class DefaultTradingActions implements TradingActions {
     @TradingAuditedAs(value = TradingAction.CANCEL_ALL, targetArgument = 0, reasonArgument = 1)
     public ActionResult cancelAll(String symbol, String reason) {
         String sym = symbol == null || symbol.isBlank() ? null : symbol.strip().toUpperCase(Locale.ROOT);
-        return perform(TradingAction.CANCEL_ALL, sym == null ? "all" : sym, reason, Optional::empty, () -> {
+        return perform(TradingAction.CANCEL_ALL, sym == null ? "all" : sym, reason,
+                PlainText.first(PlainText.singleLine("symbol", symbol), PlainText.multiLine("reason", reason)), Optional::empty, () -> {
             if (sym != null && !host.instruments().containsKey(sym)) return refused(RefusalCode.NOT_FOUND, "No symbol " + sym + " is traded.");
             EngineSnapshot snapshot = host.snapshot().orElseThrow(() -> new IllegalStateException("engine stopped"));
             List<String> ids = snapshot.workingOrders().stream().filter(o -> sym == null || o.request().symbol().equals(sym))
@@ -132,7 +136,8 @@ class DefaultTradingActions implements TradingActions {
     @TradingAuditedAs(value = TradingAction.CLOSE_POSITION, targetArgument = 0, reasonArgument = 2)
     public ActionResult closePosition(String symbol, BigDecimal quantity, String reason) {
         String sym = symbol == null || symbol.isBlank() ? null : symbol.strip().toUpperCase(Locale.ROOT);
-        return perform(TradingAction.CLOSE_POSITION, sym, reason, () -> sym == null
+        return perform(TradingAction.CLOSE_POSITION, sym, reason,
+                PlainText.first(PlainText.singleLine("symbol", symbol), PlainText.multiLine("reason", reason)), () -> sym == null
                 ? Optional.of(new Refusal(RefusalCode.INVALID_ORDER, "The symbol is missing."))
                 : quantity != null && quantity.signum() <= 0
                 ? Optional.of(new Refusal(RefusalCode.INVALID_ORDER, "The quantity must be positive."))
@@ -156,7 +161,9 @@ class DefaultTradingActions implements TradingActions {
     @HandleAuthorizationDenied(handlerClass = TradingDeniedHandler.class)
     @TradingAuditedAs(value = TradingAction.FLATTEN_ALL, reasonArgument = 0)
     public ActionResult flattenAll(String reason, String confirmation) {
-        return perform(TradingAction.FLATTEN_ALL, "all", reason, () -> ActionRules.confirmation("FLATTEN", confirmation), () -> {
+        return perform(TradingAction.FLATTEN_ALL, "all", reason,
+                PlainText.first(PlainText.multiLine("reason", reason), PlainText.singleLine("confirm", confirmation)),
+                () -> ActionRules.confirmation("FLATTEN", confirmation), () -> {
             String why = reason.strip();
             ControlResult kill = controls.engageKillSwitch("flatten: " + why);
             if (kill instanceof ControlResult.Refused r && r.refusal().code() != RefusalCode.ALREADY_ENGAGED) {
@@ -189,6 +196,10 @@ class DefaultTradingActions implements TradingActions {
     @TradingAuditedAs(value = TradingAction.MANUAL_ORDER, target = "preview")
     public OrderPreview previewOrder(ManualOrder order) {
         authorization.require(TradingAction.MANUAL_ORDER, "preview", null);
+        Optional<PlainText.Violation> invalidText = order == null ? Optional.empty() : order.invalidText();
+        if (invalidText.isPresent()) {
+            return new OrderPreview(order, false, RefusalCode.INVALID_TEXT.name(), invalidText.get().message(), null, null, null, null);
+        }
         if (host.role() != EngineHost.Role.LEADER) {
             return new OrderPreview(order, false, RefusalCode.ENGINE_UNAVAILABLE.name(), unavailable().message(), null, null, null, null);
         }
@@ -228,7 +239,9 @@ class DefaultTradingActions implements TradingActions {
     public ActionResult placeOrder(ManualOrder order, String reason) {
         String target = order == null || order.symbol() == null ? "-" : order.symbol().strip().toUpperCase(Locale.ROOT);
         ActionRules.Parsed[] parsed = new ActionRules.Parsed[1];
-        return perform(TradingAction.MANUAL_ORDER, target, reason, () -> {
+        Optional<PlainText.Violation> invalidText = order == null ? PlainText.multiLine("reason", reason)
+                : PlainText.first(order.invalidText(), PlainText.multiLine("reason", reason));
+        return perform(TradingAction.MANUAL_ORDER, target, reason, invalidText, () -> {
             if (host.role() != EngineHost.Role.LEADER) return Optional.empty(); // refused next, as unavailable
             parsed[0] = ActionRules.order(order, host.instruments(), this::nextId);
             return parsed[0] instanceof ActionRules.Parsed.Invalid invalid ? Optional.of(invalid.refusal()) : Optional.empty();
@@ -238,27 +251,39 @@ class DefaultTradingActions implements TradingActions {
     // ------------------------------------------------------------------------------ the common sequence
 
     /**
-     * Role, reason, the action's own input rules, engine availability, rate limit, then {@code act}; audits
-     * the outcome. An engine that stops meanwhile answers ENGINE_UNAVAILABLE.
+     * Role, texts ({@link PlainText}), reason, the action's own input rules, engine availability, rate limit, then
+     * {@code act}; audits the outcome. An action that reduces risk ({@link TradingAction#safer()}) is carried out and
+     * audited after ({@link io.tradepilot.audit.AuditLog#record}: spooled while the audit log is down); any other is
+     * recorded before {@code act} runs and refused (AUDIT_UNAVAILABLE) when that record cannot be written. An
+     * engine that stops meanwhile answers ENGINE_UNAVAILABLE.
      */
-    private ActionResult perform(TradingAction action, String target, String reason, Supplier<Optional<Refusal>> rules,
-                                 Supplier<ActionResult> act) {
+    private ActionResult perform(TradingAction action, String target, String reason, Optional<PlainText.Violation> invalidText,
+                                 Supplier<Optional<Refusal>> rules, Supplier<ActionResult> act) {
         authorization.require(action, target, reason);
+        TradingAuthorization.Attempt attempt = authorization.attempt(action, target, reason);
+        if (invalidText.isPresent()) return audited(attempt, new ActionResult.Refused(Refusal.invalidText(invalidText.get())));
         Optional<Refusal> invalid = ActionRules.reason(action, reason).or(rules);
-        if (invalid.isPresent()) return audited(action, target, reason, new ActionResult.Refused(invalid.get()));
-        if (host.role() != EngineHost.Role.LEADER) return audited(action, target, reason, new ActionResult.Refused(unavailable()));
+        if (invalid.isPresent()) return audited(attempt, new ActionResult.Refused(invalid.get()));
+        if (host.role() != EngineHost.Role.LEADER) return audited(attempt, new ActionResult.Refused(unavailable()));
         if (action.limit() > 0) {
             Optional<Duration> wait;
             try {
                 wait = limiter.acquire(action.name() + ":" + CurrentUser.username(), action.limit(), action.window());
             } catch (RateLimiter.Unavailable e) {
-                return audited(action, target, reason, refused(RefusalCode.STATE_UNAVAILABLE,
+                return audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE,
                         "Rate limit state unknown, nothing was done: " + e.getMessage()));
             }
             if (wait.isPresent()) {
-                return audited(action, target, reason, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
+                return audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
                         "At most " + action.limit() + " per " + words(action.window()) + "; try again in "
                                 + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
+            }
+        }
+        if (!action.safer()) {
+            try {
+                attempt.begin();
+            } catch (AuditUnavailableException e) {
+                return new ActionResult.Refused(Refusal.auditUnavailable(e)); // recorded by the audit log
             }
         }
         ActionResult result;
@@ -267,17 +292,17 @@ class DefaultTradingActions implements TradingActions {
         } catch (IllegalStateException e) {
             result = new ActionResult.Refused(unavailable());
         } catch (RuntimeException e) {
-            authorization.record(action, target, reason, AuditOutcome.FAILED, "error: " + e);
+            attempt.ended(AuditOutcome.FAILED, "error: " + e);
             throw e;
         }
-        return audited(action, target, reason, result);
+        return audited(attempt, result);
     }
 
-    private ActionResult audited(TradingAction action, String target, String reason, ActionResult result) {
+    private static ActionResult audited(TradingAuthorization.Attempt attempt, ActionResult result) {
         switch (result) {
-            case ActionResult.Done done -> authorization.record(action, target, reason, AuditOutcome.SUCCESS,
+            case ActionResult.Done done -> attempt.ended(AuditOutcome.SUCCESS,
                     done.message() + (done.orderIds().isEmpty() ? "" : " " + done.orderIds()));
-            case ActionResult.Refused refused -> authorization.record(action, target, reason,
+            case ActionResult.Refused refused -> attempt.ended(
                     refused.refusal().code() == RefusalCode.RATE_LIMITED ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED,
                     refused.refusal().code().name() + ": " + refused.refusal().message());
         }

@@ -3,6 +3,7 @@ package io.tradepilot.trading.internal;
 import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles.Role;
 import io.tradepilot.trading.TradingAction;
@@ -41,18 +42,58 @@ final class TradingAuthorization {
     }
 
     void deny(TradingAction action, String target, String reason, String detail) {
-        record(action, target, reason, AuditOutcome.DENIED, detail);
+        attempt(action, target, reason).ended(AuditOutcome.DENIED, detail);
+    }
+
+    /** The audit record of one attempt of {@code action} by the current user and client. */
+    Attempt attempt(TradingAction action, String target, String reason) {
+        return new Attempt(new AuditEntry(CurrentUser.username(), action.auditName(),
+                target == null || target.isBlank() ? "-" : cut(target, 200),
+                reason == null || reason.isBlank() ? null : cut(reason.strip(), ActionRules.MAX_REASON), AuditOutcome.PENDING,
+                null, CurrentUser.clientAddress()));
     }
 
     /**
-     * Writes one audit record for the current user and client ({@link AuditLog#recordOrLog}: a failing audit log
-     * does not turn an applied action into an error).
+     * One attempt's audit record: written when it ended ({@link AuditLog#record}: never lost, spooled while the audit
+     * log is down), or begun before the action ({@link #begin()}) and completed when it ended.
      */
-    void record(TradingAction action, String target, String reason, AuditOutcome outcome, String detail) {
-        var entry = new AuditEntry(CurrentUser.username(), action.auditName(), target == null || target.isBlank() ? "-" : cut(target, 200),
-                reason == null || reason.isBlank() ? null : cut(reason.strip(), ActionRules.MAX_REASON), outcome,
-                detail == null ? null : cut(detail, 1000), CurrentUser.clientAddress());
-        audit.recordOrLog(entry);
+    final class Attempt {
+
+        private final AuditEntry entry;
+        private AuditLog.Pending pending;
+        private boolean recordedByTheAuditLog;
+
+        private Attempt(AuditEntry entry) {
+            this.entry = entry;
+        }
+
+        /**
+         * Records the attempt before the action is carried out.
+         *
+         * @throws AuditUnavailableException when it cannot be recorded: do not carry it out. The audit log records
+         *                                   that refusal itself; {@link #ended} then records nothing more.
+         */
+        void begin() {
+            try {
+                pending = audit.begin(entry);
+            } catch (AuditUnavailableException e) {
+                recordedByTheAuditLog = true;
+                throw e;
+            }
+        }
+
+        /** Records how the attempt ended (once). */
+        void ended(AuditOutcome outcome, String detail) {
+            if (recordedByTheAuditLog) {
+                return;
+            }
+            String cutDetail = detail == null ? null : cut(detail, 1000);
+            if (pending != null) {
+                pending.complete(outcome, cutDetail);
+            } else {
+                audit.record(entry.withOutcome(outcome, cutDetail));
+            }
+        }
     }
 
     private static String cut(String s, int max) {

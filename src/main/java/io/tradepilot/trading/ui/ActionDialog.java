@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import io.tradepilot.base.PlainTextFields;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  * {@code dialog-error} and the dialog stays open; a done action closes it and is handed to
  * {@code onDone} (the view notifies and refreshes). Element ids: {@code action-dialog},
  * {@code reason-field}, {@code confirm-field} (a typed word), {@code confirm-button},
- * {@code cancel-button}, {@code dialog-error}; subclasses add theirs.
+ * {@code cancel-button}, {@code dialog-error}; subclasses add theirs. Text that is not plain
+ * ({@link io.tradepilot.security.PlainText}) is refused under its field before anything is submitted.
  *
  * @param <R> the request this dialog emits
  */
@@ -84,6 +86,10 @@ abstract class ActionDialog<R> extends Dialog {
 
     /** Submits what was entered: shows the refusal, or closes and hands the outcome on. */
     void submitNow() {
+        boolean plain = PlainTextFields.multiLine(reason) & PlainTextFields.singleLine(confirmation);
+        if (!plain) {
+            return;
+        }
         String problem = check();
         if (problem != null) {
             showError(problem);

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
+import io.tradepilot.base.PlainTextFields;
 import io.tradepilot.base.format.Amounts;
 import io.tradepilot.trading.ManualOrder;
 import io.tradepilot.trading.OrderPreview;
@@ -176,6 +177,9 @@ class OrderTicket extends Dialog {
 
     /** Places the previewed order (only when {@link #confirmable()}). */
     void confirmNow() {
+        if (!PlainTextFields.multiLine(reason)) {
+            return;
+        }
         if (!confirmable()) {
             showError("Preview exactly this order first.");
             return;

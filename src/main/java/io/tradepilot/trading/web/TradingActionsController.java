@@ -111,6 +111,8 @@ class TradingActionsController {
     @Operation(summary = "What the engine would say to a manual order now (operator, admin); places nothing. "
             + "200 with accepted=false and the risk code when a check refuses it; 422 for a malformed order")
     ResponseEntity<?> preview(@Valid @RequestBody(required = false) OrderRequest body) {
+        var invalidText = body == null ? java.util.Optional.<io.tradepilot.security.PlainText.Violation>empty() : body.order().invalidText();
+        if (invalidText.isPresent()) return RefusalProblems.response(Refusal.invalidText(invalidText.get()));
         OrderPreview preview = actions.previewOrder(body == null ? null : body.order());
         if (!preview.accepted() && preview.riskCode() != null) {
             for (RefusalCode code : List.of(RefusalCode.INVALID_ORDER, RefusalCode.ENGINE_UNAVAILABLE)) {

@@ -103,4 +103,24 @@ class ControlDialogTest {
 
         assertThat(dialog.error.getText()).isEqualTo("You are not allowed to do this.");
     }
+
+    @Test
+    void a_control_character_is_refused_under_its_field_and_nothing_is_submitted() {
+        var pause = dialog(ControlAction.PAUSE, DONE);
+        pause.reason.setValue("nul\u0000 in reason");
+        var disengage = dialog(ControlAction.DISENGAGE_KILL_SWITCH, DONE);
+        disengage.reason.setValue("broker fixed");
+        disengage.confirmation.setValue("CONFIRM\t");
+
+        pause.confirm.click();
+        disengage.confirm.click();
+
+        assertThat(submitted).isEmpty();
+        assertThat(pause.reason.isInvalid()).isTrue();
+        assertThat(pause.reason.getErrorMessage()).isEqualTo("The text contains a control character (U+0000) at position 4. "
+                + "Only plain text, line breaks and tabs are accepted.");
+        assertThat(disengage.reason.isInvalid()).isFalse();
+        assertThat(disengage.confirmation.isInvalid()).isTrue();
+        assertThat(disengage.confirmation.getErrorMessage()).contains("Only plain text on one line");
+    }
 }

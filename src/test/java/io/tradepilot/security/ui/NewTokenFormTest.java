@@ -42,4 +42,15 @@ class NewTokenFormTest {
         assertThat(NewTokenForm.Lifetime.NEVER.duration()).isEmpty();
         assertThat(form.lifetime.getValue()).isEqualTo(NewTokenForm.Lifetime.DAYS_90);
     }
+
+    @Test
+    void a_name_with_a_control_character_is_refused_under_the_field() {
+        form.name.setValue("script\u001b[31m");
+
+        form.create.click();
+
+        assertThat(events).isEmpty();
+        assertThat(form.name.isInvalid()).isTrue();
+        assertThat(form.name.getErrorMessage()).startsWith("The name contains a control character (U+001B)");
+    }
 }

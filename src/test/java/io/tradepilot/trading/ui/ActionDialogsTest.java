@@ -145,4 +145,22 @@ class ActionDialogsTest {
         assertThat(done).isEmpty();
         assertThat(dialog.error.getText()).startsWith("The action could not be carried out");
     }
+
+    @Test
+    void a_control_character_in_the_reason_is_refused_under_the_field_before_anything_is_sent() {
+        var dialog = closeDialog();
+        dialog.reason.setValue("nul\u0000 in the reason");
+
+        dialog.submitNow();
+
+        assertThat(trading.calls).isEmpty();
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(dialog.reason.getErrorMessage()).contains("control character (U+0000) at position 4");
+
+        dialog.reason.setValue("first line\nsecond line");
+        dialog.submitNow();
+
+        assertThat(dialog.reason.isInvalid()).isFalse();
+        assertThat(trading.calls).hasSize(1);
+    }
 }

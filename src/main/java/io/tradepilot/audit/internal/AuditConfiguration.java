@@ -1,0 +1,19 @@
+package io.tradepilot.audit.internal;
+
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the audit log: the table, the local spool in its directory and the drainer. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AuditProperties.class)
+class AuditConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DurableAuditLog auditLog(JooqAuditStore store, AuditProperties properties, Clock clock) {
+        AuditSpool spool = AuditSpool.open(properties.spoolDirectory(), JsonMapper.builder().build());
+        return new DurableAuditLog(store, spool, clock).startDraining(properties.drainInterval());
+    }
+}

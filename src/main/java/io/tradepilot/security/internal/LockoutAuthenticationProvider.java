@@ -1,5 +1,6 @@
 package io.tradepilot.security.internal;
 
+import io.tradepilot.security.CurrentUser;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -12,9 +13,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username/password sign-in with a lockout: a locked account is refused before its password is
- * checked, a wrong password counts one more consecutive failure (and may lock), a success resets
- * the count. The {@link LockedException} message is meant for the sign-in page.
+ * Username/password sign-in with a lockout per account and client address ({@link LockoutPolicy}): while
+ * the account is locked for the caller's address, the attempt is refused before the password is checked;
+ * a wrong password counts one more failure (and may lock), a success resets the address's count. The
+ * client address is {@link CurrentUser#clientAddress()}'s. The {@link LockedException} message is meant
+ * for the sign-in page.
  */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
@@ -29,9 +32,11 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = DatabaseUserDetailsService.normalize(authentication.getName());
-        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
-        Optional<Duration> remaining = attempts.remainingLock(username);
+        String client = CurrentUser.clientAddress();
+        if (client == null && authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            client = details.getRemoteAddress();
+        }
+        Optional<Duration> remaining = attempts.remainingLock(username, client);
         if (remaining.isPresent()) {
             attempts.recordRefusedWhileLocked(username, client, remaining.get());
             throw new LockedException(lockedMessage(remaining.get()));
@@ -57,7 +62,7 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 
     static String lockedMessage(Duration remaining) {
         return "Too many failed sign-ins. This account is locked for " + LockoutPolicy.describe(remaining)
-                + "; try again later.";
+                + " from here; try again later.";
     }
 
     @Override

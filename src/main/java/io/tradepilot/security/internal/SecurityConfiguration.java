@@ -33,7 +33,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Three filter chains: the REST API ({@code /api/**}: stateless, bearer API tokens, problem-detail
  * 401/403, no CSRF because no cookie authenticates), the public endpoints (liveness and the OpenAPI
  * description; the rest of the actuator answers a 401 problem) and the Vaadin UI (form sign-in with
- * lockout, session limits, CSRF by Vaadin).
+ * lockout, session limits, CSRF by Vaadin). Every response carries {@link SecurityHeaders}.
  * Method security is on for {@code @PreAuthorize} and {@code @RolesAllowed}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +56,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(authenticator), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders::forData)
                 .build();
     }
 
@@ -75,6 +76,7 @@ class SecurityConfiguration {
                         .requestMatchers(pathPattern(HttpMethod.GET, "/v3/api-docs.yaml")).permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders::forData)
                 .build();
     }
 
@@ -91,6 +93,7 @@ class SecurityConfiguration {
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login"))
+                .headers(SecurityHeaders::forPages)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

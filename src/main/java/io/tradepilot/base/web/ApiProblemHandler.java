@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,14 +17,20 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the REST API as an RFC 9457 problem detail ({@code application/problem+json}):
- * malformed JSON 400, invalid input 400 (with the field errors), body too large 413, wrong role 403,
- * unknown path 404, wrong method 405 (Spring's handling), anything unexpected 500 without internals.
+ * malformed JSON 400, invalid input 400 (with the field errors), a parameter out of range or of the wrong
+ * type 400 (naming it), body too large 413, wrong role 403, unknown path 404, wrong method 405 (Spring's
+ * handling), anything unexpected 500 without internals. Each carries a stable {@code code}
+ * ({@link ProblemCodeAdvice} adds the status's code to those that name none).
  * Controllers refuse with {@link org.springframework.web.ErrorResponseException} (or a subclass)
  * carrying their own status and detail.
  */
@@ -41,6 +49,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is missing or is not valid JSON for this endpoint.");
+        problem.setProperty("code", ProblemJson.MALFORMED_BODY);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -48,6 +57,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid.");
+        problem.setProperty("code", ProblemJson.INVALID_REQUEST);
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getBindingResult().getFieldErrors().forEach(error ->
                 errors.putIfAbsent(error.getField(), error.getDefaultMessage()));
@@ -57,9 +67,51 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** A query or path parameter out of its range ({@code limit=0}): 400 naming each parameter. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        ex.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.putIfAbsent(parameterName(result.getMethodParameter()), error.getDefaultMessage())));
+        return handleExceptionInternal(ex, invalidParameters(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A parameter that is not of its type ({@code limit=ten}): 400 naming it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : ex.getPropertyName();
+        Map<String, String> errors = new LinkedHashMap<>();
+        errors.put(name == null ? "parameter" : name, "is not a valid value");
+        return handleExceptionInternal(ex, invalidParameters(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalidParameters(Map<String, String> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "Invalid parameter: " + String.join(", ", errors.keySet()) + ".");
+        problem.setProperty("code", ProblemJson.INVALID_PARAMETER);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String parameterName(MethodParameter parameter) {
+        RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+        if (path != null && !path.name().isEmpty()) {
+            return path.name();
+        }
+        String name = parameter.getParameterName();
+        return name == null ? "parameter" : name;
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolation(ConstraintViolationException ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request is invalid.");
+        problem.setProperty("code", ProblemJson.INVALID_REQUEST);
         Map<String, String> errors = new LinkedHashMap<>();
         ex.getConstraintViolations().forEach(violation ->
                 errors.putIfAbsent(violation.getPropertyPath().toString(), violation.getMessage()));

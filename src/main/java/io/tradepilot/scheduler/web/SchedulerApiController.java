@@ -2,6 +2,8 @@ package io.tradepilot.scheduler.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.JobRun;
 import io.tradepilot.scheduler.JobStatus;
@@ -40,13 +42,13 @@ class SchedulerApiController {
 
     @GetMapping("/jobs/runs")
     @Operation(summary = "The newest job runs and misfires, newest first (limit 1..1000)")
-    List<JobRun> runs(@RequestParam(defaultValue = "100") int limit) {
+    List<JobRun> runs(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return queries.runs(limit);
     }
 
     @GetMapping("/reports/eod")
     @Operation(summary = "The newest end-of-day reports, newest day first (limit 1..1000)")
-    List<EodReport> eodReports(@RequestParam(defaultValue = "30") int limit) {
+    List<EodReport> eodReports(@RequestParam(defaultValue = "30") @Min(1) @Max(1000) int limit) {
         return queries.eodReports(limit);
     }
 

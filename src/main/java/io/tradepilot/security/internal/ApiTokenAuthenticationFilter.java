@@ -35,12 +35,13 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            ProblemResponses.unauthorized(request, response,
+            ProblemResponses.unauthorized(request, response, ProblemResponses.INVALID_TOKEN,
                     "Only bearer API tokens are accepted: 'Authorization: Bearer tp_...'.");
             return;
         }
         switch (authenticator.authenticate(header.substring(BEARER.length()).trim())) {
-            case ApiTokenAuthenticator.Refused refused -> ProblemResponses.unauthorized(request, response, refused.detail());
+            case ApiTokenAuthenticator.Refused refused -> ProblemResponses.unauthorized(request, response,
+                    ProblemResponses.INVALID_TOKEN, refused.detail());
             case ApiTokenAuthenticator.Authenticated ok -> {
                 // looked up per request: Vaadin replaces the global strategy while the context starts
                 SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();

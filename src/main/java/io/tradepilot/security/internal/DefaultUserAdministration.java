@@ -29,10 +29,12 @@ class DefaultUserAdministration implements UserAdministration {
     private final AuditLog audit;
     private final UserSessions sessions;
     private final Clock clock;
+    private final LoginClientRepository loginClients;
 
     DefaultUserAdministration(AppUserRepository users, PasswordEncoder encoder, AuditLog audit,
-                              UserSessions sessions, Clock clock) {
+                              UserSessions sessions, Clock clock, LoginClientRepository loginClients) {
         this.users = users;
+        this.loginClients = loginClients;
         this.encoder = encoder;
         this.audit = audit;
         this.sessions = sessions;
@@ -103,7 +105,9 @@ class DefaultUserAdministration implements UserAdministration {
                 }
             }
             user.setEnabled(enabled);
-            if (!enabled) {
+            if (enabled) {
+                loginClients.liftLocks(name);
+            } else {
                 sessions.endAll(name);
             }
             return new Outcome<>(user.summary(), null);
@@ -117,6 +121,7 @@ class DefaultUserAdministration implements UserAdministration {
             AppUser user = existing(name);
             String password = PasswordPolicy.generate();
             user.changePassword(encoder.encode(password), clock.instant());
+            loginClients.liftLocks(name);
             sessions.endAll(name);
             return new Outcome<>(password, "generated; lockout lifted");
         });

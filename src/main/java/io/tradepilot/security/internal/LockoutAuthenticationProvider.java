@@ -1,5 +1,6 @@
 package io.tradepilot.security.internal;
 
+import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.PlainText;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,9 +14,11 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username/password sign-in with a lockout: a locked account is refused before its password is
- * checked, a wrong password counts one more consecutive failure (and may lock), a success resets
- * the count. The {@link LockedException} message is meant for the sign-in page.
+ * Username/password sign-in with a lockout per account and client address ({@link LockoutPolicy}): while
+ * the account is locked for the caller's address, the attempt is refused before the password is checked;
+ * a wrong password counts one more failure (and may lock), a success resets the address's count. The
+ * client address is {@link CurrentUser#clientAddress()}'s. The {@link LockedException} message is meant
+ * for the sign-in page.
  */
 class LockoutAuthenticationProvider implements AuthenticationProvider {
 
@@ -30,14 +33,16 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = DatabaseUserDetailsService.normalize(authentication.getName());
-        String client = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+        String client = CurrentUser.clientAddress();
+        if (client == null && authentication.getDetails() instanceof WebAuthenticationDetails details) {
+            client = details.getRemoteAddress();
+        }
         if (PlainText.singleLineProblem(username).isPresent()) {
             // no user has such a name (PlainText), and the database would refuse to even look it up
             attempts.recordRefused(username, client, "bad credentials: the username is not plain text");
             throw new BadCredentialsException("Bad credentials");
         }
-        Optional<Duration> remaining = attempts.remainingLock(username);
+        Optional<Duration> remaining = attempts.remainingLock(username, client);
         if (remaining.isPresent()) {
             attempts.recordRefusedWhileLocked(username, client, remaining.get());
             throw new LockedException(lockedMessage(remaining.get()));
@@ -63,7 +68,7 @@ class LockoutAuthenticationProvider implements AuthenticationProvider {
 
     static String lockedMessage(Duration remaining) {
         return "Too many failed sign-ins. This account is locked for " + LockoutPolicy.describe(remaining)
-                + "; try again later.";
+                + " from here; try again later.";
     }
 
     @Override

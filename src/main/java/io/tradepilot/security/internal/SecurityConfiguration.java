@@ -11,7 +11,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -26,7 +25,6 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -34,7 +32,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 /**
  * Three filter chains: the REST API ({@code /api/**}: stateless, bearer API tokens, problem-detail
  * 401/403, no CSRF because no cookie authenticates), the public endpoints (liveness and the OpenAPI
- * description) and the Vaadin UI (form sign-in with lockout, session limits, CSRF by Vaadin).
+ * description; the rest of the actuator answers a 401 problem) and the Vaadin UI (form sign-in with
+ * lockout, session limits, CSRF by Vaadin). Every response carries {@link SecurityHeaders}.
  * Method security is on for {@code @PreAuthorize} and {@code @RolesAllowed}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -57,12 +56,14 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiTokenAuthenticationFilter(authenticator), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders::forData)
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain publicEndpointsFilterChain(HttpSecurity http) throws Exception {
+        ProblemResponses problems = new ProblemResponses("This endpoint is not public.");
         return http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,8 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers(pathPattern(HttpMethod.GET, "/v3/api-docs/**")).permitAll()
                         .requestMatchers(pathPattern(HttpMethod.GET, "/v3/api-docs.yaml")).permitAll()
                         .anyRequest().denyAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(SecurityHeaders::forData)
                 .build();
     }
 
@@ -92,6 +93,7 @@ class SecurityConfiguration {
                         .maximumSessions(-1)
                         .sessionRegistry(sessionRegistry)
                         .expiredUrl("/login"))
+                .headers(SecurityHeaders::forPages)
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login"));
         return http.build();
     }

@@ -2,6 +2,8 @@ package io.tradepilot.trading.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import io.tradepilot.trading.EngineStatus;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
@@ -35,13 +37,13 @@ class TradingApiController {
     @GetMapping("/orders")
     @Operation(summary = "The newest orders, newest first; working=true keeps only orders that can still fill (limit 1..1000)")
     List<LedgerOrder> orders(@RequestParam(defaultValue = "false") boolean working,
-                             @RequestParam(defaultValue = "100") int limit) {
+                             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return queries.orders(working, limit);
     }
 
     @GetMapping("/equity")
     @Operation(summary = "The newest equity points in time order (limit 1..1000)")
-    List<EquityPoint> equity(@RequestParam(defaultValue = "500") int limit) {
+    List<EquityPoint> equity(@RequestParam(defaultValue = "500") @Min(1) @Max(1000) int limit) {
         return queries.equity(limit);
     }
 

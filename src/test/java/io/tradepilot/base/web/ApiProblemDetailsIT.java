@@ -35,6 +35,7 @@ class ApiProblemDetailsIT extends IntegrationTestSupport {
         HttpResponse<String> response = api(token).post("/api/probe/echo", "{\"reason\": ");
 
         assertProblem(response, 400, "not valid JSON");
+        assertThat(response.body()).contains("\"code\":\"MALFORMED_BODY\"");
     }
 
     @Test
@@ -42,7 +43,8 @@ class ApiProblemDetailsIT extends IntegrationTestSupport {
         HttpResponse<String> response = api(token).post("/api/probe/echo", "{\"reason\": \"short\"}");
 
         assertProblem(response, 400, "invalid");
-        assertThat(response.body()).contains("\"errors\"").contains("\"reason\"");
+        assertThat(response.body()).contains("\"errors\"").contains("\"reason\"")
+                .contains("\"code\":\"INVALID_REQUEST\"");
     }
 
     @Test
@@ -92,7 +94,8 @@ class ApiProblemDetailsIT extends IntegrationTestSupport {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(response.body()).contains("\"status\":" + status).containsIgnoringCase(detailPart);
+        assertThat(response.body()).contains("\"status\":" + status).containsIgnoringCase(detailPart)
+                .containsPattern("\"code\":\"[A-Z_]+\"");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

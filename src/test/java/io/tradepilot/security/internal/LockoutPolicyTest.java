@@ -33,6 +33,14 @@ class LockoutPolicyTest {
     }
 
     @Test
+    void the_account_locks_for_unknown_addresses_from_its_thirtieth_failure_since_the_last_sign_in() {
+        assertThat(LockoutPolicy.accountLockAfter(LockoutPolicy.ACCOUNT_THRESHOLD - 1)).isEmpty();
+        assertThat(LockoutPolicy.accountLockAfter(LockoutPolicy.ACCOUNT_THRESHOLD)).contains(Duration.ofMinutes(15));
+        assertThat(LockoutPolicy.accountLockAfter(500)).contains(Duration.ofMinutes(15));
+        assertThat(LockoutPolicy.ACCOUNT_THRESHOLD).isEqualTo(30);
+    }
+
+    @Test
     void durations_are_described_in_words_rounded_up_to_the_second() {
         assertThat(LockoutPolicy.describe(Duration.ofSeconds(30))).isEqualTo("30 seconds");
         assertThat(LockoutPolicy.describe(Duration.ofMinutes(5))).isEqualTo("5 minutes");

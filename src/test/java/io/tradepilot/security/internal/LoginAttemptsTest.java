@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,8 @@ class LoginAttemptsTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     private final AppUserRepository users = mock(AppUserRepository.class);
+    private final LoginClientRepository clients = mock(LoginClientRepository.class);
+    private final Map<String, LoginClient> clientRows = new HashMap<>();
     private final AuditLog audit = mock(AuditLog.class);
     private Instant now = START;
     private final Clock clock = new Clock() {
@@ -49,7 +53,14 @@ class LoginAttemptsTest {
     void setUp() {
         when(users.findForUpdate("alice")).thenReturn(Optional.of(alice));
         when(users.findByUsername("alice")).thenReturn(Optional.of(alice));
-        attempts = new LoginAttempts(users, audit, clock);
+        when(clients.findByUsernameAndClientAddress(any(), any())).thenAnswer(call ->
+                Optional.ofNullable(clientRows.get(call.getArgument(0) + "@" + call.getArgument(1))));
+        when(clients.save(any())).thenAnswer(call -> {
+            LoginClient row = call.getArgument(0);
+            clientRows.put(row.username() + "@" + row.clientAddress(), row);
+            return row;
+        });
+        attempts = new LoginAttempts(users, clients, audit, clock);
     }
 
     @Test
@@ -58,7 +69,52 @@ class LoginAttemptsTest {
         assertThat(attempts.recordFailure("alice", "10.0.0.1")).isEmpty();
 
         assertThat(attempts.recordFailure("alice", "10.0.0.1")).contains(Duration.ofSeconds(30));
-        assertThat(attempts.remainingLock("alice")).contains(Duration.ofSeconds(30));
+        assertThat(attempts.remainingLock("alice", "10.0.0.1")).contains(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void a_lock_binds_only_the_address_that_failed() {
+        for (int i = 0; i < 7; i++) {
+            attempts.recordFailure("alice", "203.0.113.9");
+        }
+
+        assertThat(attempts.remainingLock("alice", "203.0.113.9")).contains(Duration.ofMinutes(15));
+        assertThat(attempts.remainingLock("alice", "10.0.0.1")).isEmpty();
+        assertThat(attempts.remainingLock("alice", null)).isEmpty();
+    }
+
+    @Test
+    void a_success_from_another_address_leaves_the_failing_address_locked() {
+        fail(3, "203.0.113.9");
+
+        attempts.recordSuccess("alice", "10.0.0.1");
+
+        assertThat(attempts.remainingLock("alice", "203.0.113.9")).contains(Duration.ofSeconds(30));
+        assertThat(attempts.remainingLock("alice", "10.0.0.1")).isEmpty();
+    }
+
+    @Test
+    void failures_spread_over_many_addresses_lock_the_account_for_unknown_addresses_only() {
+        attempts.recordSuccess("alice", "10.0.0.1");
+        for (int i = 1; i < LockoutPolicy.ACCOUNT_THRESHOLD; i++) {
+            assertThat(attempts.recordFailure("alice", "198.51.100." + i)).isEmpty();
+        }
+
+        assertThat(attempts.recordFailure("alice", "198.51.100.200")).contains(Duration.ofMinutes(15));
+
+        assertThat(attempts.remainingLock("alice", "198.51.100.201")).as("a new address").contains(Duration.ofMinutes(15));
+        assertThat(attempts.remainingLock("alice", "10.0.0.1")).as("the owner's address").isEmpty();
+    }
+
+    @Test
+    void an_address_stops_being_the_owners_ninety_days_after_its_last_sign_in() {
+        attempts.recordSuccess("alice", "10.0.0.1");
+        now = START.plus(Duration.ofDays(91));
+        for (int i = 0; i < LockoutPolicy.ACCOUNT_THRESHOLD; i++) {
+            attempts.recordFailure("alice", "198.51.100." + i);
+        }
+
+        assertThat(attempts.remainingLock("alice", "10.0.0.1")).contains(Duration.ofMinutes(15));
     }
 
     @Test
@@ -66,9 +122,9 @@ class LoginAttemptsTest {
         fail(3);
 
         now = START.plusSeconds(29);
-        assertThat(attempts.remainingLock("alice")).contains(Duration.ofSeconds(1));
+        assertThat(attempts.remainingLock("alice", null)).contains(Duration.ofSeconds(1));
         now = START.plusSeconds(30);
-        assertThat(attempts.remainingLock("alice")).isEmpty();
+        assertThat(attempts.remainingLock("alice", null)).isEmpty();
     }
 
     @Test
@@ -86,12 +142,13 @@ class LoginAttemptsTest {
         attempts.recordSuccess("alice", null);
 
         assertThat(attempts.recordFailure("alice", null)).isEmpty();
+        assertThat(clientRows.get("alice@unknown").failures()).isEqualTo(1);
         assertThat(alice.failedLogins()).isEqualTo(1);
     }
 
     @Test
     void a_lock_is_audited_as_rate_limited_with_the_client_address() {
-        fail(2);
+        fail(2, "192.0.2.4");
         attempts.recordFailure("alice", "192.0.2.4");
 
         ArgumentCaptor<AuditEntry> entries = ArgumentCaptor.forClass(AuditEntry.class);
@@ -100,7 +157,8 @@ class LoginAttemptsTest {
         assertThat(last.outcome()).isEqualTo(AuditOutcome.RATE_LIMITED);
         assertThat(last.action()).isEqualTo("LOGIN");
         assertThat(last.clientAddress()).isEqualTo("192.0.2.4");
-        assertThat(last.detail()).contains("locked for 30 seconds");
+        assertThat(last.detail()).contains("3 consecutive failures from this address")
+                .contains("this address locked for 30 seconds");
     }
 
     @Test
@@ -112,8 +170,12 @@ class LoginAttemptsTest {
     }
 
     private void fail(int times) {
+        fail(times, null);
+    }
+
+    private void fail(int times, String clientAddress) {
         for (int i = 0; i < times; i++) {
-            attempts.recordFailure("alice", null);
+            attempts.recordFailure("alice", clientAddress);
         }
     }
 }

@@ -26,13 +26,13 @@ class ContentSecurityPolicyE2E extends BrowserTestSupport {
     private static final LocatorAssertions.HasTextOptions PUSHED = new LocatorAssertions.HasTextOptions().setTimeout(3_000);
 
     /**
-     * The views of the side navigation, each with an element it shows once rendered. Not /strategies: under
-     * the test's MutableClock it fails with a StackOverflowError (MutableClock.withZone calls itself).
+     * The views of the side navigation, each with an element it shows once rendered.
      */
     private static final List<Map.Entry<String, String>> VIEWS = List.of(
             Map.entry("/", "#dashboard"),
             Map.entry("/orders", "#orders-view"),
             Map.entry("/positions", "#positions-view"),
+            Map.entry("/strategies", "#strategies-view"),
             Map.entry("/audit", "#audit-grid"),
             Map.entry("/admin/users", "#users"),
             Map.entry("/account/tokens", "#api-tokens"),

@@ -38,9 +38,26 @@ public final class MutableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** A view of this clock in {@code zone}: it follows every later {@link #advance}. */
     @Override
     public Clock withZone(ZoneId zone) {
-        return Clock.offset(this, Duration.ZERO).withZone(zone);
+        MutableClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
     }
 
     @Override

@@ -258,10 +258,7 @@ public final class TradingEngine implements EngineInput {
             currentDay = day;
             portfolio.startDay();
         }
-        if (working.count() != 0 && simulated != null) {
-            Instrument instrument = portfolio.instrument(slot);
-            if (working.hasWorking(instrument.symbol())) simulated.onBar(instrument, bar);
-        }
+        if (working.count() != 0 && simulated != null) simulated.onBar(portfolio.instrument(slot), bar);
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
         if (ss != null) {
@@ -594,6 +591,10 @@ public final class TradingEngine implements EngineInput {
             return;
         }
         if (unanswered != null) unanswered.remove(o.id());
+        if (report instanceof ExecutionReport.Execution x) {
+            execution(o, x);
+            return;
+        }
         switch (report) {
             case ExecutionReport.Execution x -> execution(o, x);
             case ExecutionReport.VenueAccepted a -> {

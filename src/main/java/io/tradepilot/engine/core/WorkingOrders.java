@@ -31,13 +31,6 @@ final class WorkingOrders {
         return count;
     }
 
-    /** True when any order of {@code symbol} is working. */
-    boolean hasWorking(String symbol) {
-        if (count == 0) return false;
-        List<Order> l = bySymbol.get(symbol);
-        return l != null && !l.isEmpty();
-    }
-
     /** True when an order of {@code strategy} for {@code symbol} is working. */
     boolean hasWorking(String symbol, StrategyId strategy) {
         if (count == 0) return false;

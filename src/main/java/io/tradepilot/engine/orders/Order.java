@@ -155,7 +155,9 @@ public final class Order {
         if (cumulative.compareTo(request.quantity()) > 0) {
             return new Transition.Refused(status, "fill", "cumulative " + cumulative + " exceeds the order's quantity " + request.quantity());
         }
-        if (filled.add(quantity.value()).compareTo(cumulative.value()) != 0) {
+        boolean continues = filled.signum() == 0 ? quantity.compareTo(cumulative) == 0
+                : filled.add(quantity.value()).compareTo(cumulative.value()) == 0;
+        if (!continues) {
             return new Transition.Refused(status, "fill", "out of sequence: " + filled.toPlainString() + " filled, the report adds "
                     + quantity + " to reach " + cumulative);
         }

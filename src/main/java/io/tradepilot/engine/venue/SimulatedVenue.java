@@ -7,9 +7,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * A venue that executes against the engine's own bars (the paper broker). The engine offers it every bar of
- * an instrument in which it has working orders, before the strategies see that bar, and may ask it to close
- * an order at a given price when no later bar exists (a backtest's close at the end).
+ * A venue that executes against the engine's own bars (the paper broker). While any order works at it, the
+ * engine offers it every bar before the strategies see that bar (it ignores instruments it has no orders in),
+ * and it may be asked to close an order at a given price when no later bar exists (a backtest's close at the end).
  */
 public interface SimulatedVenue extends ExecutionVenue {
 

@@ -94,7 +94,7 @@ public final class Backtest {
         return new BacktestResult(data, config, strategy.id().value(), Arrays.copyOf(stateStart, states), cashStates.toArray(BigDecimal[]::new),
                 qtyStates.toArray(BigDecimal[]::new), lastEquity, List.copyOf(portfolio.roundTrips()),
                 portfolio.cash(), portfolio.equity(), position.quantity(), portfolio.fees(), portfolio.realizedPnl(),
-                engine.broker().workingCount(), engine.ordersAccepted(), hasher.count + engine.eventsNotBuilt(), hasher.hash, closed);
+                engine.workingCount(), engine.ordersAccepted(), hasher.count + engine.eventsNotBuilt(), hasher.hash, closed);
     }
 
     /** Convenience: exact bars, converted once to arrays (see {@link BarArrays#fromBars}). */

@@ -1,20 +1,24 @@
 package io.tradepilot.engine.broker;
 
+import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.LocalDays;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
-import io.tradepilot.engine.orders.Fill;
-import io.tradepilot.engine.orders.Order;
 import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderRequest;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.TimeInForce;
-import io.tradepilot.engine.orders.Transition;
+import io.tradepilot.engine.venue.ExecutionReport;
+import io.tradepilot.engine.venue.ExecutionReports;
+import io.tradepilot.engine.venue.SimulatedVenue;
+import io.tradepilot.engine.venue.VenueOrder;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,17 +26,22 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * Simulated execution against bars. Orders accepted by the engine are handed over with {@link #submit};
- * each later bar of the order's instrument is offered with {@link #onBar}, which fills, partially fills
- * or expires working orders in submission order and reports through the {@link BrokerListener}.
+ * Simulated execution against bars: the engine's venue for backtests and paper trading. Orders the engine
+ * submits join the working set; each later bar of the order's instrument ({@link #onBar}) fills, partially
+ * fills or expires working orders in submission order. Every outcome goes back to the engine as an
+ * {@link ExecutionReport} through the {@link ExecutionReports} sink, synchronously, on the engine's writer
+ * thread (the same path a broker adapter's reports take): {@code VenueFilled}/{@code VenuePartiallyFilled},
+ * {@code VenueExpired}, {@code VenueCancelled} at once on {@link #cancel}, {@code VenueModified} at once on
+ * {@link #modify}. It sends no {@code VenueAccepted}: it has no ids of its own.
  *
  * <p>Contracts:
  * <ul>
  *   <li>An order is first evaluated on the first bar that starts after it was submitted; with
- *       {@link FillMode#SAME_CLOSE} a market order instead fills at once at the deciding bar's close
- *       ({@link #fillAtClose}).</li>
+ *       {@link FillMode#SAME_CLOSE} a market order instead fills completely at once, on submission, at the
+ *       deciding bar's close (the instrument's last mark), stamped with the clock's time.</li>
  *   <li>Market: open ± slippage. Limit buy: open if open ≤ limit (gap), else the limit if low ≤ limit.
  *       Stop buy: open ± slippage if open ≥ stop (gap, worse), else stop ± slippage if high ≥ stop.
  *       Stop-limit: see the package documentation. Sells mirror buys.</li>
@@ -42,21 +51,62 @@ import java.util.Objects;
  *   <li>IOC: what cannot fill on the first evaluated bar expires. FOK: fills completely on the first
  *       evaluated bar or expires without a fill. DAY: expires at the first bar of a later calendar day
  *       (market zone) than its first evaluated bar. GTC: works until filled or cancelled.</li>
- *   <li>Fills are stamped with the bar's start time.</li>
+ *   <li>Fills are stamped with the bar's start time and carry the commission model's charges.</li>
+ *   <li>{@link #resolve} takes an order back as working (after a restart the book is gone with the process);
+ *       an order it already works is left alone.</li>
  * </ul>
  * Not thread-safe: the engine's writer thread owns it.
  */
-public final class PaperBroker {
+public final class PaperBroker implements SimulatedVenue {
 
     private final BrokerConfig config;
-    private final BrokerListener listener;
-    private final Map<String, List<Order>> working = new HashMap<>();
+    private final ExecutionReports reports;
+    private final Clock clock;
+    private final Function<String, BigDecimal> marks;
+    private final Map<String, List<Working>> working = new HashMap<>();
     private int workingCount;
     private final LocalDays days;
 
-    public PaperBroker(BrokerConfig config, BrokerListener listener) {
+    /** The paper broker's view of one working order: what it has executed and its fill-model state. */
+    private static final class Working {
+        final OrderId id;
+        OrderRequest request;
+        BigDecimal filled;
+        /** The trading day on which a DAY order may trade (epoch day in the market zone), or -1 before its first bar. */
+        long dayOfEligibility = -1;
+        /** Evaluated against at least one bar (IOC/FOK use this). */
+        boolean evaluated;
+        /** A stop-limit whose stop traded: it rests as a limit order. */
+        boolean stopTriggered;
+
+        Working(VenueOrder order) {
+            this.id = order.orderId();
+            this.request = order.request();
+            this.filled = order.filled().value();
+        }
+
+        BigDecimal remaining() {
+            BigDecimal q = request.quantity().value();
+            // nothing filled yet (zero at scale 0 or below q's): q - 0 is q itself, value and scale
+            if (filled.signum() == 0 && filled.scale() <= q.scale()) return q;
+            return q.subtract(filled);
+        }
+
+        VenueOrder view() {
+            return new VenueOrder(id, request, null, new Quantity(filled));
+        }
+    }
+
+    /**
+     * @param reports where fills, expiries, cancellations and modifications are reported (the engine, synchronously)
+     * @param clock   the time of a {@link FillMode#SAME_CLOSE} fill (the deciding bar's)
+     * @param marks   the last close of a symbol (null before its first bar), for {@link FillMode#SAME_CLOSE}
+     */
+    public PaperBroker(BrokerConfig config, ExecutionReports reports, Clock clock, Function<String, BigDecimal> marks) {
         this.config = Objects.requireNonNull(config, "config");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.reports = Objects.requireNonNull(reports, "reports");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.marks = Objects.requireNonNull(marks, "marks");
         this.days = new LocalDays(config.marketZone());
     }
 
@@ -64,25 +114,61 @@ public final class PaperBroker {
         return config;
     }
 
-    /** Takes an ACCEPTED order into the working set. */
-    public void submit(Order order) {
-        working.computeIfAbsent(order.request().symbol(), s -> new ArrayList<>(2)).add(order);
+    /** Takes an order into the working set, or fills a market order at once at the last mark with {@link FillMode#SAME_CLOSE}. */
+    @Override
+    public void submit(VenueOrder order) {
+        Working w = new Working(order);
+        if (w.request.type() == OrderType.MARKET && config.fillMode() == FillMode.SAME_CLOSE) {
+            BigDecimal mark = marks.apply(w.request.symbol());
+            if (mark != null) {
+                execute(w, w.remaining(), mark, clock.instant());
+                return;
+            }
+        }
+        add(w);
+    }
+
+    private void add(Working w) {
+        working.computeIfAbsent(w.request.symbol(), s -> new ArrayList<>(2)).add(w);
         workingCount++;
     }
 
-    /** True when any order of {@code symbol} is working: lets the caller skip building exact bar prices. */
-    public boolean hasWorking(String symbol) {
-        if (workingCount == 0) return false;
-        List<Order> l = working.get(symbol);
-        return l != null && !l.isEmpty();
+    /** Cancels at once: reports VenueCancelled, or VenueCancelRejected when the order is not working here. */
+    @Override
+    public void cancel(VenueOrder order) {
+        if (remove(order.orderId()) != null) {
+            reports.report(new ExecutionReport.VenueCancelled(order.clientOrderId(), ""));
+        } else {
+            reports.report(new ExecutionReport.VenueCancelRejected(order.clientOrderId(), "not working at the paper broker"));
+        }
     }
 
-    /** True when an order of {@code strategy} for {@code symbol} is working. */
-    public boolean hasWorking(String symbol, io.tradepilot.engine.orders.StrategyId strategy) {
-        if (workingCount == 0) return false;
-        List<Order> l = working.get(symbol);
-        if (l == null) return false;
-        for (Order o : l) if (o.status().isWorking() && o.request().strategy().equals(strategy)) return true;
+    /** Applies at once: reports VenueModified, or VenueModifyRejected when the order is not working here. */
+    @Override
+    public void modify(VenueOrder order, OrderRequest amended) {
+        Working w = find(order.orderId());
+        if (w == null) {
+            reports.report(new ExecutionReport.VenueModifyRejected(order.clientOrderId(), "not working at the paper broker"));
+            return;
+        }
+        if (amended.quantity().value().compareTo(w.filled) <= 0) {
+            reports.report(new ExecutionReport.VenueModifyRejected(order.clientOrderId(), "quantity " + amended.quantity()
+                    + " is not above the filled " + w.filled.toPlainString()));
+            return;
+        }
+        w.request = amended;
+        reports.report(new ExecutionReport.VenueModified(order.clientOrderId(), amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+    }
+
+    /** The paper broker's book does not outlive the process: an order it does not work is taken back as working. */
+    @Override
+    public void resolve(VenueOrder order) {
+        if (find(order.orderId()) == null) add(new Working(order));
+    }
+
+    /** The paper broker fills any price: backtests keep their behaviour with strategies' computed prices. */
+    @Override
+    public boolean requiresTickAlignedPrices() {
         return false;
     }
 
@@ -90,95 +176,112 @@ public final class PaperBroker {
         return workingCount;
     }
 
-    /** Working orders (all symbols) in submission order per symbol. */
-    public List<Order> workingOrders() {
-        List<Order> all = new ArrayList<>();
-        for (List<Order> l : working.values()) all.addAll(l);
+    /** Working orders (all symbols) in submission order per symbol, with what each has filled. */
+    public List<VenueOrder> workingOrders() {
+        List<VenueOrder> all = new ArrayList<>();
+        for (List<Working> l : working.values()) for (Working w : l) all.add(w.view());
         return all;
     }
 
-    /** Removes the order from the working set; true when it was there. The caller moves its status. */
-    public boolean remove(OrderId id) {
-        for (List<Order> l : working.values()) {
-            for (Iterator<Order> it = l.iterator(); it.hasNext(); ) {
-                if (it.next().id().equals(id)) {
+    private Working find(OrderId id) {
+        for (List<Working> l : working.values()) {
+            for (Working w : l) if (w.id.equals(id)) return w;
+        }
+        return null;
+    }
+
+    private Working remove(OrderId id) {
+        for (List<Working> l : working.values()) {
+            for (Iterator<Working> it = l.iterator(); it.hasNext(); ) {
+                Working w = it.next();
+                if (w.id.equals(id)) {
                     it.remove();
                     workingCount--;
-                    return true;
+                    return w;
                 }
             }
         }
-        return false;
+        return null;
     }
 
-    /** Fills a market order completely at the deciding bar's {@code close} ({@link FillMode#SAME_CLOSE}). */
-    public void fillAtClose(Order order, Instant barTime, BigDecimal close) {
-        execute(order, order.remaining().value(), close, barTime);
+    @Override
+    public void fillAtMark(VenueOrder order, BigDecimal price, Instant time) {
+        Working w = remove(order.orderId());
+        if (w != null) execute(w, w.remaining(), price, time);
     }
 
-    /**
-     * Offers a completed bar of {@code instrument}. Exact prices, {@code volume} in units.
-     */
-    public void onBar(Instrument instrument, Instant barTime, BigDecimal open, BigDecimal high, BigDecimal low,
-                      BigDecimal close, long volume) {
-        List<Order> orders = working.get(instrument.symbol());
+    @Override
+    public void onBar(Instrument instrument, BarCursor bar) {
+        List<Working> orders = working.get(instrument.symbol());
         if (orders == null || orders.isEmpty()) return;
+        onBar(orders, instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.volume());
+    }
+
+    private void onBar(List<Working> orders, Instrument instrument, Instant barTime, BigDecimal open, BigDecimal high, BigDecimal low,
+                       long volume) {
         long day = days.epochDay(barTime.toEpochMilli());
         BigDecimal capacity = config.participation() == null ? null
                 : BigDecimal.valueOf(volume).multiply(config.participation()).divide(instrument.lotSize(), 0, RoundingMode.FLOOR).multiply(instrument.lotSize());
-        for (Iterator<Order> it = orders.iterator(); it.hasNext(); ) {
-            Order o = it.next();
-            if (!o.status().isWorking()) { it.remove(); workingCount--; continue; }
-            TimeInForce tif = o.request().timeInForce();
-            if (o.dayOfEligibility() < 0) o.setDayOfEligibility(day);
-            else if (tif == TimeInForce.DAY && day > o.dayOfEligibility()) {
-                expire(o, "DAY order not filled by the end of its trading day");
+        for (Iterator<Working> it = orders.iterator(); it.hasNext(); ) {
+            Working o = it.next();
+            TimeInForce tif = o.request.timeInForce();
+            if (o.dayOfEligibility < 0) o.dayOfEligibility = day;
+            else if (tif == TimeInForce.DAY && day > o.dayOfEligibility) {
                 it.remove(); workingCount--;
+                expire(o, "DAY order not filled by the end of its trading day");
                 continue;
             }
-            boolean firstEvaluation = !o.evaluated();
-            o.markEvaluated();
+            boolean firstEvaluation = !o.evaluated;
+            o.evaluated = true;
             BigDecimal price = fillPrice(o, instrument, open, high, low);
             if (price != null) {
-                BigDecimal want = o.remaining().value();
+                BigDecimal want = o.remaining();
                 BigDecimal qty = capacity == null ? want : want.min(capacity);
                 if (tif == TimeInForce.FOK && qty.compareTo(want) < 0) {
-                    expire(o, "FOK: only " + qty.toPlainString() + " of " + want.toPlainString() + " available");
                     it.remove(); workingCount--;
+                    expire(o, "FOK: only " + qty.toPlainString() + " of " + want.toPlainString() + " available");
                     continue;
                 }
                 if (qty.signum() > 0) {
-                    execute(o, qty, price, barTime);
                     if (capacity != null) capacity = capacity.subtract(qty);
+                    if (qty.compareTo(want) == 0) {
+                        it.remove(); workingCount--;
+                        execute(o, qty, price, barTime);
+                        continue;
+                    }
+                    execute(o, qty, price, barTime);
                 }
             }
-            if (o.status().isTerminal()) { it.remove(); workingCount--; continue; }
             if (firstEvaluation && (tif == TimeInForce.IOC || tif == TimeInForce.FOK)) {
-                expire(o, tif + ": unfilled remainder " + o.remaining() + " cancelled");
                 it.remove(); workingCount--;
+                expire(o, tif + ": unfilled remainder " + new Quantity(o.remaining()) + " cancelled");
             }
         }
     }
 
-    private void expire(Order o, String reason) {
-        Transition t = o.expire(reason);
-        if (t.done()) listener.onExpired(o, reason);
+    private void expire(Working o, String reason) {
+        reports.report(new ExecutionReport.VenueExpired(o.request.clientOrderId(), reason));
     }
 
-    private void execute(Order o, BigDecimal qty, BigDecimal price, Instant time) {
-        boolean first = o.filledQuantity().isZero();
-        var req = o.request();
+    /** Executes {@code qty} of {@code o} at {@code price} and reports it; the caller takes a completed order off the book. */
+    private void execute(Working o, BigDecimal qty, BigDecimal price, Instant time) {
+        boolean first = o.filled.signum() == 0;
+        OrderRequest req = o.request;
         BigDecimal fee = config.commission().charges(req.side(), qty, price, first);
-        Fill fill = new Fill(o.id(), req.clientOrderId(), req.instrument(), req.side(), new Quantity(qty), new Price(price),
-                new Money(fee, req.instrument().currency()), time, req.protectiveStop());
-        Transition t = o.fill(fill.quantity(), fill.price());
-        if (!t.done()) throw new IllegalStateException("broker produced an impossible fill: " + t);
-        listener.onFill(o, fill);
+        BigDecimal cumulative = first && qty.compareTo(req.quantity().value()) == 0 ? req.quantity().value() : o.filled.add(qty);
+        o.filled = cumulative;
+        Quantity quantity = new Quantity(qty);
+        Money commission = new Money(fee, req.instrument().currency());
+        Price p = new Price(price);
+        Quantity cum = cumulative == req.quantity().value() ? req.quantity() : new Quantity(cumulative);
+        reports.report(cumulative.compareTo(req.quantity().value()) == 0
+                ? new ExecutionReport.VenueFilled(req.clientOrderId(), quantity, p, commission, cum, time)
+                : new ExecutionReport.VenuePartiallyFilled(req.clientOrderId(), quantity, p, commission, cum, time));
     }
 
     /** The execution price on this bar, or null when the order does not trade on it. */
-    BigDecimal fillPrice(Order o, Instrument instrument, BigDecimal open, BigDecimal high, BigDecimal low) {
-        var r = o.request();
+    private BigDecimal fillPrice(Working o, Instrument instrument, BigDecimal open, BigDecimal high, BigDecimal low) {
+        OrderRequest r = o.request;
         boolean buy = r.side() == Side.BUY;
         OrderType type = r.type();
         BigDecimal tick = instrument.tickSize();
@@ -196,13 +299,13 @@ public final class PaperBroker {
             case STOP_LIMIT: {
                 BigDecimal stop = r.stopPrice().value();
                 BigDecimal limit = r.limitPrice().value();
-                if (o.stopTriggered()) return limitPrice(buy, limit, open, high, low);
+                if (o.stopTriggered) return limitPrice(buy, limit, open, high, low);
                 if (buy ? open.compareTo(stop) >= 0 : open.compareTo(stop) <= 0) {
-                    o.markStopTriggered();
+                    o.stopTriggered = true;
                     return limitPrice(buy, limit, open, high, low);
                 }
                 if (buy ? high.compareTo(stop) >= 0 : low.compareTo(stop) <= 0) {
-                    o.markStopTriggered();
+                    o.stopTriggered = true;
                     boolean stopWithinLimit = buy ? stop.compareTo(limit) <= 0 : stop.compareTo(limit) >= 0;
                     return stopWithinLimit ? stop : null;
                 }

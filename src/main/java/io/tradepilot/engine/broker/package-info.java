@@ -1,5 +1,5 @@
 /**
- * The paper broker: fill models for market, limit, stop and stop-limit orders against bars, slippage,
+ * The paper broker, the engine's simulated {@link io.tradepilot.engine.venue.ExecutionVenue}: fill models for market, limit, stop and stop-limit orders against bars, slippage,
  * a volume participation cap with partial fills, time-in-force handling, and commission models
  * (percent of notional, per share, flat per order, and the Zerodha equity charge table).
  *

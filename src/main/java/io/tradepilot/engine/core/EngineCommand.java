@@ -4,6 +4,7 @@ import io.tradepilot.engine.domain.Bar;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.orders.OrderId;
 import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.venue.ExecutionReport;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -59,6 +60,27 @@ public sealed interface EngineCommand {
 
     record CancelOrder(OrderId orderId, String reason) implements EngineCommand {
         public CancelOrder { Objects.requireNonNull(orderId); }
+    }
+
+    /**
+     * Changes a working order at its venue: {@code quantity} (the new total, filled part included; not above
+     * the current quantity and above what is filled: a larger order is a new order), {@code limitPrice},
+     * {@code stopPrice}; null keeps the current value. The change must suit the order's type, the instrument's
+     * lot and (for a venue that requires it) tick, and pass the trading state; the order must be working and
+     * not waiting for a cancel. Refused as {@link EngineEvent.ModifyRejected}; applied when the venue confirms
+     * ({@link EngineEvent.OrderModified}).
+     */
+    record ModifyOrder(OrderId orderId, io.tradepilot.engine.domain.Quantity quantity, io.tradepilot.engine.domain.Price limitPrice,
+                       io.tradepilot.engine.domain.Price stopPrice, String reason) implements EngineCommand {
+        public ModifyOrder { Objects.requireNonNull(orderId); }
+    }
+
+    /**
+     * A venue's execution report, applied on the writer like every command: how a broker adapter that hears
+     * from its broker on its own threads tells the engine (see {@link ExecutionReport}).
+     */
+    record VenueReport(ExecutionReport report) implements EngineCommand {
+        public VenueReport { Objects.requireNonNull(report, "report"); }
     }
 
     /**

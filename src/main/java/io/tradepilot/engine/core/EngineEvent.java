@@ -12,6 +12,7 @@ import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.portfolio.RoundTrip;
 import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.venue.ExecutionReport;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,4 +48,28 @@ public sealed interface EngineEvent {
     record RiskTripped(Instant time, RejectionCode code, String message) implements EngineEvent {}
 
     record TradingStateChanged(Instant time, EngineState state, String reason) implements EngineEvent {}
+
+    /** The venue acknowledged the order and knows it as {@code venueOrderId} (brokers with ids of their own; never the paper broker). */
+    record OrderAcknowledged(Instant time, OrderId orderId, ClientOrderId clientOrderId, String venueOrderId) implements EngineEvent {}
+
+    /**
+     * The venue refused an order the engine had accepted (and published as {@link OrderAccepted}); it ends
+     * REJECTED. (A refusal by the engine's own checks is {@link OrderRejected}, which has no order.)
+     */
+    record OrderRejectedByVenue(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, String reason) implements EngineEvent {}
+
+    /** The venue applied a modification: the order now asks for {@code quantity} (total) at these prices (null where its type takes none). */
+    record OrderModified(Instant time, OrderId orderId, ClientOrderId clientOrderId, Quantity quantity, Price limitPrice, Price stopPrice)
+            implements EngineEvent {}
+
+    /** A modification was refused, by the engine (the order does not work, an invalid change) or by the venue; the order is unchanged. */
+    record ModifyRejected(Instant time, OrderId orderId, String reason) implements EngineEvent {}
+
+    /**
+     * A venue's execution report contradicted what the engine knows (an unknown client order id, a fill on an
+     * ended order or beyond its quantity or out of sequence, a rejection after an acceptance, ...) and changed
+     * nothing. {@code orderId} is null when the client order id is unknown. For reconciliation with the venue.
+     */
+    record ExecutionReportRefused(Instant time, ClientOrderId clientOrderId, OrderId orderId, ExecutionReport report, String reason)
+            implements EngineEvent {}
 }

@@ -1,6 +1,5 @@
 package io.tradepilot.engine.core;
 
-import io.tradepilot.engine.broker.BrokerListener;
 import io.tradepilot.engine.broker.FillMode;
 import io.tradepilot.engine.broker.PaperBroker;
 import io.tradepilot.engine.core.EngineEvent.*;
@@ -15,7 +14,6 @@ import io.tradepilot.engine.orders.Order;
 import io.tradepilot.engine.orders.OrderId;
 import io.tradepilot.engine.orders.OrderIdGenerator;
 import io.tradepilot.engine.orders.OrderRequest;
-import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.OrderView;
 import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.Transition;
@@ -29,14 +27,21 @@ import io.tradepilot.engine.risk.RiskChain;
 import io.tradepilot.engine.risk.RiskCheck;
 import io.tradepilot.engine.risk.RiskContext;
 import io.tradepilot.engine.risk.RiskDecision;
+import io.tradepilot.engine.risk.TickSize;
 import io.tradepilot.engine.risk.TradingState;
 import io.tradepilot.engine.risk.TradingStateCheck;
 import io.tradepilot.engine.strategy.OrderIntent;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
+import io.tradepilot.engine.venue.ExecutionReport;
+import io.tradepilot.engine.venue.ExecutionReports;
+import io.tradepilot.engine.venue.ExecutionVenue;
+import io.tradepilot.engine.venue.SimulatedVenue;
+import io.tradepilot.engine.venue.VenueOrder;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,9 +52,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The trading engine: strategies, risk, paper broker and portfolio wired together. The same class runs
- * backtests (driven by {@code Backtest} with a {@link SimulatedClock}) and live (driven by
- * {@link SingleWriterEngine}); only the clock, the data source and the fill model differ.
+ * The trading engine: strategies, risk, an execution venue and the portfolio wired together. The same class
+ * runs backtests (driven by {@code Backtest} with a {@link SimulatedClock}) and live (driven by
+ * {@link SingleWriterEngine}); only the clock, the data source and the venue differ.
+ *
+ * <p>Venue: orders that pass the checks are published ({@link EngineEvent.OrderAccepted}) and then handed to
+ * the {@link ExecutionVenue} port (the {@link PaperBroker} unless another venue is given); everything the venue
+ * does comes back as an {@link ExecutionReport}, applied through the order's guarded transitions: synchronously
+ * from a venue on the writer thread (the paper broker, through {@link ExecutionReports}), or as
+ * {@link EngineCommand.VenueReport} commands. A report that repeats what the engine knows changes nothing; one
+ * that contradicts it is published as {@link EngineEvent.ExecutionReportRefused}. The engine never submits an
+ * order twice: a placement without an answer within {@link ExecutionVenue#answerTimeout()} (checked on
+ * {@link EngineCommand.OnTimer}), and every working order adopted after a restart, is
+ * {@linkplain ExecutionVenue#resolve resolved} by its client order id.
  *
  * <p>Single writer: every method must be called from one thread (the writer). It is not thread-safe
  * and does no locking; other threads read {@link #snapshot()} results published by the writer.
@@ -73,10 +88,18 @@ public final class TradingEngine implements EngineInput {
     private final boolean buildEvents;
     private long eventsNotBuilt;
     private final Portfolio portfolio;
-    private final PaperBroker broker;
+    private final ExecutionVenue venue;
+    /** The venue when it executes against the engine's bars, else null. */
+    private final SimulatedVenue simulated;
+    private final WorkingOrders working = new WorkingOrders();
+    /** Orders handed to the venue without an answer yet → when the engine last sent or asked; null when the venue needs no asking. */
+    private final Map<OrderId, Instant> unanswered;
+    private final Duration answerTimeout;
     private final RiskCheck risk;
+    /** What a modification must pass: the trading state and, where the venue requires it, the tick. */
+    private final RiskCheck modifyRisk;
     private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
-    private final Map<ClientOrderId, OrderId> byClientId = new HashMap<>(1024);
+    private final Map<ClientOrderId, Order> byClientId = new HashMap<>(1024);
     /** Working orders that were accepted as exits (reduce the position they were placed against). */
     private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     /** Strategies whose entries are switched off ({@link EngineCommand.SetStrategyEnabled}). */
@@ -99,15 +122,37 @@ public final class TradingEngine implements EngineInput {
     private final LocalDays days;
     private long squaredOffDay = Long.MIN_VALUE;
 
+    /** An engine trading at the {@link PaperBroker} configured by {@link EngineConfig#broker()}. */
     public TradingEngine(EngineConfig config, Clock clock, OrderIdGenerator ids, EngineEvents events) {
+        this(config, clock, ids, events, null);
+    }
+
+    /**
+     * An engine trading at the venue {@code venue} makes from the engine's synchronous report sink (a venue that
+     * reports from other threads ignores the sink and sends {@link EngineCommand.VenueReport}s to the engine's
+     * input instead); null for the {@link PaperBroker} configured by {@link EngineConfig#broker()}.
+     */
+    public TradingEngine(EngineConfig config, Clock clock, OrderIdGenerator ids, EngineEvents events,
+                         java.util.function.Function<ExecutionReports, ExecutionVenue> venue) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.events = Objects.requireNonNull(events, "events");
         this.buildEvents = !events.discardsEvents();
         this.portfolio = new Portfolio(config.initialCash());
-        this.broker = new PaperBroker(config.broker().withMarketZone(config.marketZone()), new Listener());
-        this.risk = RiskChain.of(new TradingStateCheck(this::tradingState), this::strategySwitch, this::afterSquareOff, config.risk());
+        ExecutionReports reports = this::onReport;
+        this.venue = venue == null
+                ? new PaperBroker(config.broker().withMarketZone(config.marketZone()), reports, clock, portfolio::markOf)
+                : Objects.requireNonNull(venue.apply(reports), "venue");
+        this.simulated = this.venue instanceof SimulatedVenue s ? s : null;
+        this.answerTimeout = this.venue.answerTimeout();
+        this.unanswered = answerTimeout == null ? null : new LinkedHashMap<>();
+        TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
+        boolean ticks = this.venue.requiresTickAlignedPrices();
+        this.risk = ticks
+                ? RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, TickSize.CHECK, config.risk())
+                : RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, config.risk());
+        this.modifyRisk = ticks ? RiskChain.of(stateCheck, TickSize.CHECK) : stateCheck;
         this.days = new LocalDays(config.marketZone());
         this.lossStreak = new LossStreak(config.lossSizeReduction());
         Arrays.fill(decimals, -1);
@@ -184,7 +229,10 @@ public final class TradingEngine implements EngineInput {
                 }
                 onBar(slot, commandCursor);
             }
-            case EngineCommand.OnTimer t -> onTimer(t.now());
+            case EngineCommand.OnTimer t -> {
+                resolveUnanswered(t.now());
+                onTimer(t.now());
+            }
             case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
             case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
             case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
@@ -192,6 +240,8 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.SquareOff s -> squareOff(s.symbols(), s.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
             case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
+            case EngineCommand.ModifyOrder m -> modify(m);
+            case EngineCommand.VenueReport r -> onReport(r.report());
             case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
         }
     }
@@ -208,12 +258,7 @@ public final class TradingEngine implements EngineInput {
             currentDay = day;
             portfolio.startDay();
         }
-        if (broker.workingCount() != 0) {
-            Instrument instrument = portfolio.instrument(slot);
-            if (broker.hasWorking(instrument.symbol())) {
-                broker.onBar(instrument, bar.start(), bar.openPrice(), bar.highPrice(), bar.lowPrice(), bar.closePrice(), bar.volume());
-            }
-        }
+        if (working.count() != 0 && simulated != null) simulated.onBar(portfolio.instrument(slot), bar);
         portfolio.markScaled(slot, bar.close(), bar.decimals());
         Strategy[] ss = strategies[slot];
         if (ss != null) {
@@ -251,8 +296,8 @@ public final class TradingEngine implements EngineInput {
         closeEntriesForTheDay(symbols, clock.instant());
         for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
             String symbol = portfolio.instrument(slot).symbol();
-            if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || broker.hasWorking(symbol, StrategyId.ENGINE)) continue;
-            for (Order o : broker.workingOrders()) {
+            if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || working.hasWorking(symbol, StrategyId.ENGINE)) continue;
+            for (Order o : working.orders()) {
                 if (o.request().symbol().equals(symbol)) cancel(o.id(), reason);
             }
             closePosition(slot, reason, false, new int[2]);
@@ -262,9 +307,10 @@ public final class TradingEngine implements EngineInput {
     /**
      * Closes every open position at its current mark immediately, bypassing risk checks and the fill
      * model: the backtest's {@code closeAtEnd}, where no later bar exists to fill at. Working orders are
-     * cancelled first.
+     * cancelled first. Refused (IllegalStateException) unless the venue is a {@link SimulatedVenue}.
      */
     public void closeAllAtMark(String reason) {
+        if (simulated == null) throw new IllegalStateException("closing at the mark needs a simulated venue, not " + venue);
         cancelAll(reason);
         closeAll(reason, true);
     }
@@ -285,13 +331,12 @@ public final class TradingEngine implements EngineInput {
         OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
         Order o = place(req, true);
         if (atMark && o != null && o.status().isWorking()) {
-            broker.remove(o.id());
-            broker.fillAtClose(o, now, portfolio.markOf(p.instrument().symbol()));
+            simulated.fillAtMark(venueOrder(o), portfolio.markOf(p.instrument().symbol()), now);
         }
     }
 
     private void cancelAll(String reason) {
-        for (Order o : broker.workingOrders()) cancel(o.id(), reason);
+        for (Order o : working.orders()) cancel(o.id(), reason);
     }
 
     private void cancel(OrderId id, String reason) {
@@ -301,15 +346,60 @@ public final class TradingEngine implements EngineInput {
             events.publish(new CancelRejected(now, id, "unknown order"));
             return;
         }
-        Transition t = o.requestCancel();
+        Transition t = o.requestCancel(reason == null ? "" : reason);
         if (t instanceof Transition.Refused r) {
             events.publish(new CancelRejected(now, id, r.reason()));
             return;
         }
-        broker.remove(id);
-        o.confirmCancel(reason == null ? "" : reason);
-        orderEnded(o);
-        events.publish(new OrderCancelled(now, id, reason == null ? "" : reason));
+        venue.cancel(venueOrder(o));
+    }
+
+    /** {@link EngineCommand.ModifyOrder}: checks the change, then asks the venue; applied when it confirms. */
+    private void modify(EngineCommand.ModifyOrder m) {
+        Instant now = clock.instant();
+        Order o = orders.get(m.orderId());
+        if (o == null) {
+            events.publish(new ModifyRejected(now, m.orderId(), "unknown order"));
+            return;
+        }
+        if (!o.status().isWorking() || o.status() == io.tradepilot.engine.orders.OrderStatus.PENDING_CANCEL) {
+            events.publish(new ModifyRejected(now, o.id(), "cannot modify an order that is " + o.status()));
+            return;
+        }
+        OrderRequest cur = o.request();
+        OrderRequest amended;
+        try {
+            amended = amended(cur, m.quantity() == null ? cur.quantity() : m.quantity(),
+                    m.limitPrice() == null ? cur.limitPrice() : m.limitPrice(), m.stopPrice() == null ? cur.stopPrice() : m.stopPrice());
+        } catch (IllegalArgumentException invalid) {
+            events.publish(new ModifyRejected(now, o.id(), invalid.getMessage()));
+            return;
+        }
+        if (amended.quantity().compareTo(cur.quantity()) > 0) {
+            events.publish(new ModifyRejected(now, o.id(), "quantity " + amended.quantity() + " is above the order's " + cur.quantity()
+                    + ": a larger order is a new order"));
+            return;
+        }
+        if (amended.quantity().compareTo(o.filledQuantity()) <= 0) {
+            events.publish(new ModifyRejected(now, o.id(), "quantity " + amended.quantity() + " is not above the filled " + o.filledQuantity()));
+            return;
+        }
+        if (modifyRisk.check(amended, new RiskContext(portfolio, now)) instanceof RiskDecision.Rejection r) {
+            events.publish(new ModifyRejected(now, o.id(), r.code() + ": " + r.message()));
+            return;
+        }
+        venue.modify(venueOrder(o), amended);
+    }
+
+    /** {@code cur} asking for {@code quantity} at these prices; IllegalArgumentException when that is not a valid request. */
+    private static OrderRequest amended(OrderRequest cur, Quantity quantity, io.tradepilot.engine.domain.Price limit,
+                                        io.tradepilot.engine.domain.Price stop) {
+        return new OrderRequest(cur.clientOrderId(), cur.strategy(), cur.instrument(), cur.side(), quantity, cur.type(), limit, stop,
+                cur.timeInForce(), cur.protectiveStop(), cur.reduceOnly());
+    }
+
+    private static VenueOrder venueOrder(Order o) {
+        return new VenueOrder(o.id(), o.request(), o.venueOrderId(), o.filledQuantity());
     }
 
     private void setState(EngineState next, String reason) {
@@ -404,9 +494,9 @@ public final class TradingEngine implements EngineInput {
      */
     private Order place(OrderRequest req, boolean bypassRisk) {
         Instant now = clock.instant();
-        OrderId existing = byClientId.get(req.clientOrderId());
+        Order existing = byClientId.get(req.clientOrderId());
         if (existing != null) {
-            events.publish(new DuplicateOrderIgnored(now, req.clientOrderId(), existing));
+            events.publish(new DuplicateOrderIgnored(now, req.clientOrderId(), existing.id()));
             return null;
         }
         int slot;
@@ -419,7 +509,7 @@ public final class TradingEngine implements EngineInput {
         RiskDecision d = bypassRisk ? RiskDecision.APPROVED : risk.check(req, new RiskContext(portfolio, now));
         Order o = new Order(ids.next(), req, now);
         orders.put(o.id(), o);
-        byClientId.put(req.clientOrderId(), o.id());
+        byClientId.put(req.clientOrderId(), o);
         if (d instanceof RiskDecision.Rejection r) {
             o.reject(r.message());
             events.publish(new OrderRejected(now, req.clientOrderId(), req.symbol(), r.code(), r.message()));
@@ -441,12 +531,9 @@ public final class TradingEngine implements EngineInput {
         } else {
             eventsNotBuilt++;
         }
-        BigDecimal mark = req.type() == OrderType.MARKET && broker.config().fillMode() == FillMode.SAME_CLOSE ? portfolio.markOf(req.symbol()) : null;
-        if (mark != null) {
-            broker.fillAtClose(o, now, mark);
-        } else {
-            broker.submit(o);
-        }
+        working.add(o);
+        if (unanswered != null) unanswered.put(o.id(), now);
+        venue.submit(new VenueOrder(o.id(), req, null, Quantity.ZERO));
         return o;
     }
 
@@ -457,6 +544,8 @@ public final class TradingEngine implements EngineInput {
 
     /** Lifecycle bookkeeping when an order stops working. */
     private void orderEnded(Order o) {
+        working.remove(o);
+        if (unanswered != null) unanswered.remove(o.id());
         Position position = portfolio.position(portfolio.slotOf(o.request().instrument()));
         if (position == null) return;
         if (exits.remove(o.id())) {
@@ -492,31 +581,126 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
-    private final class Listener implements BrokerListener {
-        @Override
-        public void onFill(Order order, Fill fill) {
-            List<RoundTrip> closed = portfolio.apply(fill);
-            if (buildEvents) {
-                Instant now = clock.instant();
-                events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                        fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
-                Position p = portfolio.position(fill.instrument().symbol());
-                events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
-                for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));
-            } else {
-                eventsNotBuilt += 2 + closed.size();
-            }
-            for (RoundTrip rt : closed) {
-                lossStreak.onRoundTrip(rt.netPnl());
-            }
-            if (order.status().isTerminal()) orderEnded(order);
-            checkAutoTrips();
-        }
+    // ---------------------------------------------------------------- the venue's reports
 
-        @Override
-        public void onExpired(Order order, String reason) {
-            orderEnded(order);
-            events.publish(new OrderExpired(clock.instant(), order.id(), reason));
+    /** Applies one execution report (see the class documentation); writer thread, also reentrantly from a synchronous venue. */
+    private void onReport(ExecutionReport report) {
+        Order o = byClientId.get(report.clientOrderId());
+        if (o == null) {
+            refused(report, null, "unknown client order id");
+            return;
+        }
+        if (unanswered != null) unanswered.remove(o.id());
+        if (report instanceof ExecutionReport.Execution x) {
+            execution(o, x);
+            return;
+        }
+        switch (report) {
+            case ExecutionReport.Execution x -> execution(o, x);
+            case ExecutionReport.VenueAccepted a -> {
+                Transition t = o.acknowledge(a.venueOrderId());
+                if (t.done()) events.publish(new OrderAcknowledged(clock.instant(), o.id(), a.clientOrderId(), a.venueOrderId()));
+                else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueRejected r -> {
+                Transition t = o.rejectByVenue(r.reason());
+                if (t.done()) {
+                    orderEnded(o);
+                    events.publish(new OrderRejectedByVenue(clock.instant(), o.id(), r.clientOrderId(), o.request().symbol(), r.reason()));
+                } else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueCancelled c -> {
+                Transition t = o.cancelledByVenue(c.reason());
+                if (t.done()) {
+                    orderEnded(o);
+                    events.publish(new OrderCancelled(clock.instant(), o.id(), o.statusReason()));
+                } else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueCancelRejected c -> {
+                Transition t = o.cancelRejectedByVenue(c.reason());
+                if (t.done()) events.publish(new CancelRejected(clock.instant(), o.id(), c.reason()));
+                else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueExpired x -> {
+                Transition t = o.expiredByVenue(x.reason());
+                if (t.done()) {
+                    orderEnded(o);
+                    events.publish(new OrderExpired(clock.instant(), o.id(), x.reason()));
+                } else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueModified m -> {
+                Transition t;
+                try {
+                    t = o.amend(amended(o.request(), m.quantity(), m.limitPrice(), m.stopPrice()));
+                } catch (IllegalArgumentException invalid) {
+                    t = new Transition.Refused(o.status(), "modify", invalid.getMessage());
+                }
+                if (t.done()) {
+                    events.publish(new OrderModified(clock.instant(), o.id(), m.clientOrderId(), m.quantity(), m.limitPrice(), m.stopPrice()));
+                } else refusedIf(t, report, o);
+            }
+            case ExecutionReport.VenueModifyRejected m -> {
+                if (o.status().isWorking()) events.publish(new ModifyRejected(clock.instant(), o.id(), m.reason()));
+                else refused(report, o, "the order is " + o.status());
+            }
+        }
+    }
+
+    /** An execution: the order records it, the portfolio applies it, then the events, the streak and the trips. */
+    private void execution(Order order, ExecutionReport.Execution x) {
+        OrderRequest req = order.request();
+        if (!x.commission().currency().equals(req.instrument().currency())) {
+            refused(x, order, "commission in " + x.commission().currency() + ", but " + req.symbol() + " trades in " + req.instrument().currency());
+            return;
+        }
+        Transition t = order.fillByVenue(x.quantity(), x.price(), x.cumulativeQuantity());
+        if (!t.done()) {
+            refusedIf(t, x, order);
+            return;
+        }
+        Fill fill = new Fill(order.id(), req.clientOrderId(), req.instrument(), req.side(), x.quantity(), x.price(), x.commission(), x.time(),
+                req.protectiveStop());
+        List<RoundTrip> closed = portfolio.apply(fill);
+        if (buildEvents) {
+            Instant now = clock.instant();
+            events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
+                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
+            Position p = portfolio.position(fill.instrument().symbol());
+            events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
+            for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));
+        } else {
+            eventsNotBuilt += 2 + closed.size();
+        }
+        for (RoundTrip rt : closed) {
+            lossStreak.onRoundTrip(rt.netPnl());
+        }
+        if (order.status().isTerminal()) orderEnded(order);
+        checkAutoTrips();
+    }
+
+    private void refusedIf(Transition t, ExecutionReport report, Order o) {
+        if (t instanceof Transition.Refused r) refused(report, o, r.reason());
+    }
+
+    private void refused(ExecutionReport report, Order o, String reason) {
+        events.publish(new ExecutionReportRefused(clock.instant(), report.clientOrderId(), o == null ? null : o.id(), report, reason));
+    }
+
+    /**
+     * Asks the venue about every placement that has waited {@link ExecutionVenue#answerTimeout()} for an
+     * answer since it was sent or last asked about; never sends it again.
+     */
+    private void resolveUnanswered(Instant now) {
+        if (unanswered == null || unanswered.isEmpty()) return;
+        List<OrderId> due = new ArrayList<>();
+        for (var e : unanswered.entrySet()) {
+            if (!now.isBefore(e.getValue().plus(answerTimeout))) due.add(e.getKey());
+        }
+        for (OrderId id : due) {
+            Order o = orders.get(id);
+            if (!unanswered.containsKey(id) || o == null || !o.status().isWorking()) continue;
+            unanswered.put(id, now);
+            venue.resolve(venueOrder(o));
         }
     }
 
@@ -566,7 +750,7 @@ public final class TradingEngine implements EngineInput {
 
         @Override
         public boolean hasWorkingOrders() {
-            return broker.hasWorking(instrument().symbol(), strategy.id());
+            return working.hasWorking(instrument().symbol(), strategy.id());
         }
 
         @Override
@@ -665,8 +849,10 @@ public final class TradingEngine implements EngineInput {
      * Recovery after a restart: takes over an order the host rebuilt from its ledger (with its fills
      * already recorded on the order and already applied to {@link #portfolio()}). From now on the order
      * is known by its id and client order id, so the same client order id arriving again is ignored as
-     * a duplicate. A working order goes back to the paper broker and counts again as an entry or an exit
-     * of its position; a terminal one is only remembered. Call on the writer thread before any bar.
+     * a duplicate. A working order goes back into the engine's book of working orders and counts again as an entry or an exit
+     * of its position and is {@linkplain ExecutionVenue#resolve resolved} at the venue by its client order id
+     * (never sent again; the paper broker takes it back as working); a terminal one is only remembered.
+     * Call on the writer thread before any bar.
      * Refuses (IllegalArgumentException) an order id or client order id the engine already knows, and an
      * order that was never accepted.
      */
@@ -680,7 +866,7 @@ public final class TradingEngine implements EngineInput {
             throw new IllegalArgumentException("order " + order.id() + " was never accepted");
         }
         orders.put(order.id(), order);
-        byClientId.put(cid, order.id());
+        byClientId.put(cid, order);
         if (!order.status().isWorking()) return;
         int slot = portfolio.slotOf(order.request().instrument());
         ensureSlot(slot);
@@ -691,13 +877,28 @@ public final class TradingEngine implements EngineInput {
         } else {
             position.entryAccepted();
         }
-        broker.submit(order);
+        working.add(order);
+        if (unanswered != null) unanswered.put(order.id(), clock.instant());
+        venue.resolve(venueOrder(order));
     }
 
     // ---------------------------------------------------------------- reads (writer thread)
 
     public Portfolio portfolio() { return portfolio; }
-    public PaperBroker broker() { return broker; }
+    /** The venue orders go to. */
+    public ExecutionVenue venue() { return venue; }
+
+    /** The paper broker when the engine trades there (the default); IllegalStateException for another venue. */
+    public PaperBroker broker() {
+        if (venue instanceof PaperBroker paper) return paper;
+        throw new IllegalStateException("the engine trades at " + venue + ", not at the paper broker");
+    }
+
+    /** Orders working at the venue now. */
+    public int workingCount() { return working.count(); }
+
+    /** The orders working at the venue now, per symbol in submission order (a copy). */
+    public List<Order> workingOrders() { return working.orders(); }
     public EngineState state() { return state; }
     public long barsProcessed() { return barsProcessed; }
     public long ordersAccepted() { return ordersAccepted; }
@@ -712,7 +913,7 @@ public final class TradingEngine implements EngineInput {
     /** An immutable picture for other threads. Call on the writer thread. */
     public EngineSnapshot snapshot() {
         List<OrderView> working = new ArrayList<>();
-        for (Order o : broker.workingOrders()) working.add(o.view());
+        for (Order o : this.working.orders()) working.add(o.view());
         return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted,
                 lossStreak.state());
     }

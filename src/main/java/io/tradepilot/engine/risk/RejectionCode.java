@@ -16,5 +16,7 @@ public enum RejectionCode {
      * The symbol was squared off today ({@code EngineCommand.SquareOff}) and the order would not only
      * reduce its position: entries wait for the next trading day in the market zone.
      */
-    AFTER_SQUARE_OFF
+    AFTER_SQUARE_OFF,
+    /** A limit or stop price is not a whole multiple of the instrument's tick size, for a venue that refuses such prices. */
+    OFF_TICK
 }

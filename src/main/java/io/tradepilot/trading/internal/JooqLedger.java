@@ -151,6 +151,27 @@ final class JooqLedger {
             case EngineEvent.TradeClosed t -> roundTrip(t, zone);
             case EngineEvent.RiskTripped ignored -> { }
             case EngineEvent.TradingStateChanged ignored -> { }
+            case EngineEvent.OrderAcknowledged a -> orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACKNOWLEDGED", null,
+                    "venue order id " + a.venueOrderId(), a.time());
+            case EngineEvent.OrderRejectedByVenue r -> {
+                endOrder(r.orderId().value(), "REJECTED", r.reason(), r.time());
+                orderEvent(r.orderId().value(), r.clientOrderId().value(), "REJECTED_BY_VENUE", "REJECTED", r.reason(), r.time());
+            }
+            case EngineEvent.OrderModified m -> {
+                db.update(TRADE_ORDER)
+                        .set(TRADE_ORDER.QUANTITY, m.quantity().value())
+                        .set(TRADE_ORDER.LIMIT_PRICE, m.limitPrice() == null ? null : m.limitPrice().value())
+                        .set(TRADE_ORDER.STOP_PRICE, m.stopPrice() == null ? null : m.stopPrice().value())
+                        .set(TRADE_ORDER.UPDATED_AT, m.time())
+                        .where(TRADE_ORDER.ORDER_ID.eq(m.orderId().value()))
+                        .execute();
+                orderEvent(m.orderId().value(), m.clientOrderId().value(), "MODIFIED", null, "quantity " + m.quantity()
+                        + (m.limitPrice() == null ? "" : ", limit " + m.limitPrice().value().toPlainString())
+                        + (m.stopPrice() == null ? "" : ", stop " + m.stopPrice().value().toPlainString()), m.time());
+            }
+            case EngineEvent.ModifyRejected m -> orderEvent(m.orderId().value(), null, "MODIFY_REJECTED", null, m.reason(), m.time());
+            case EngineEvent.ExecutionReportRefused r -> orderEvent(r.orderId() == null ? null : r.orderId().value(),
+                    r.clientOrderId().value(), "REPORT_REFUSED", null, r.reason() + ": " + r.report(), r.time());
         }
         return seq;
     }

@@ -2,6 +2,7 @@ package io.tradepilot.journal.internal;
 
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.journal.JournalAnnotations;
+import io.tradepilot.journal.JournalExports;
 import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.TradingMode;
 import io.tradepilot.trading.MarketDataQueries;
@@ -39,6 +40,11 @@ class JournalConfiguration {
     JournalQueries journalQueries(JournalBook book, JooqJournalStore store, ObjectProvider<MarketDataQueries> bars,
                                   @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
         return new DefaultJournalQueries(book, store, bars::getIfAvailable, zone);
+    }
+
+    @Bean
+    JournalExports journalExports(JournalQueries queries, AuditLog audit) {
+        return new DefaultJournalExports(queries, audit);
     }
 
     @Bean

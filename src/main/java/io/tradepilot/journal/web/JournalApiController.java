@@ -2,22 +2,18 @@ package io.tradepilot.journal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tradepilot.audit.AuditEntry;
-import io.tradepilot.audit.AuditLog;
-import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.journal.JournalAnnotations;
+import io.tradepilot.journal.JournalExports;
 import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.JournalRefusal;
 import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.Trade;
-import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradePage;
 import io.tradepilot.journal.TradeSide;
 import io.tradepilot.journal.TradeSort;
 import io.tradepilot.journal.TradeStatistics;
 import io.tradepilot.journal.TradingMode;
-import io.tradepilot.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,9 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,12 +48,12 @@ class JournalApiController {
 
     private final JournalQueries queries;
     private final JournalAnnotations annotations;
-    private final AuditLog audit;
+    private final JournalExports exports;
 
-    JournalApiController(JournalQueries queries, JournalAnnotations annotations, AuditLog audit) {
+    JournalApiController(JournalQueries queries, JournalAnnotations annotations, JournalExports exports) {
         this.queries = queries;
         this.annotations = annotations;
-        this.audit = audit;
+        this.exports = exports;
     }
 
     /** Tags to set. */
@@ -106,10 +100,7 @@ class JournalApiController {
                                      @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
                                      @RequestParam(required = false) String tag, @RequestParam(required = false) String mode) {
         TradeFilter filter = filter(from, to, symbol, side, strategy, outcome, tag, mode);
-        List<Trade> trades = queries.allTrades(filter, TradeSort.EXIT_TIME, false);
-        String body = JournalCsv.trades(trades, queries.zone());
-        audited("trades.csv", filter, trades.size());
-        return csv("journal-trades.csv", body);
+        return csv("journal-trades.csv", exports.tradesCsv(filter));
     }
 
     @GetMapping(value = "/fills.csv", produces = "text/csv")
@@ -119,10 +110,7 @@ class JournalApiController {
                                     @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
                                     @RequestParam(required = false) String tag, @RequestParam(required = false) String mode) {
         TradeFilter filter = filter(from, to, symbol, side, strategy, outcome, tag, mode);
-        List<Trade> trades = queries.allTrades(filter, TradeSort.EXIT_TIME, false);
-        String body = JournalCsv.fills(trades, queries.zone());
-        audited("fills.csv", filter, trades.size());
-        return csv("journal-fills.csv", body);
+        return csv("journal-fills.csv", exports.fillsCsv(filter));
     }
 
     @PutMapping("/trades/{id}/tags")
@@ -145,11 +133,6 @@ class JournalApiController {
         problem.setProperty("code", refusal.code());
         problem.setProperty("field", refusal.field());
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private void audited(String what, TradeFilter filter, int rows) {
-        audit.recordOrLog(new AuditEntry(CurrentUser.username(), "JOURNAL_EXPORT", what, null, AuditOutcome.SUCCESS,
-                rows + " trades; filter " + filter, CurrentUser.clientAddress()));
     }
 
     private static ResponseEntity<String> csv(String name, String body) {
@@ -218,46 +201,6 @@ class JournalApiController {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw JournalRefusal.badParameter("id", "a trade id is an integer");
-        }
-    }
-
-    /** The two CSV layouts. */
-    static final class JournalCsv {
-
-        private JournalCsv() {
-        }
-
-        static String trades(List<Trade> trades, ZoneId zone) {
-            StringBuilder out = new StringBuilder(Csv.line(List.of("trade_id", "symbol", "side", "strategy", "mode", "status",
-                    "entry_time_utc", "entry_date", "entry_price", "exit_time_utc", "exit_date", "exit_price", "quantity",
-                    "open_quantity", "gross_pnl", "fees", "net_pnl", "holding_seconds", "initial_risk", "r_multiple",
-                    "exit_reason", "tags")));
-            for (Trade t : trades) {
-                out.append(Csv.line(List.of(String.valueOf(t.id()), Csv.text(t.symbol()), t.side().name(), Csv.text(t.strategy()),
-                        t.mode().name(), t.status().name(), t.entryTime().toString(), t.entryTime().atZone(zone).toLocalDate().toString(),
-                        Csv.number(t.entryPrice()), t.exitTime() == null ? "" : t.exitTime().toString(),
-                        t.exitTime() == null ? "" : t.exitTime().atZone(zone).toLocalDate().toString(), Csv.number(t.exitPrice()),
-                        Csv.number(t.quantity()), Csv.number(t.openQuantity()), Csv.number(t.grossPnl()), Csv.number(t.fees()),
-                        Csv.number(t.netPnl()), t.holding() == null ? "" : String.valueOf(t.holding().toSeconds()),
-                        Csv.number(t.initialRisk()), Csv.number(t.rMultiple()), t.exitReason() == null ? "" : t.exitReason().name(),
-                        Csv.text(String.join("; ", t.tags())))));
-            }
-            return out.toString();
-        }
-
-        static String fills(List<Trade> trades, ZoneId zone) {
-            StringBuilder out = new StringBuilder(Csv.line(List.of("trade_id", "fill_seq", "order_id", "time_utc", "date",
-                    "symbol", "side", "role", "quantity", "price", "notional", "charges", "strategy", "order_type")));
-            for (Trade t : trades) {
-                for (TradeFill f : t.fills()) {
-                    BigDecimal notional = f.quantity().multiply(f.price());
-                    out.append(Csv.line(List.of(String.valueOf(t.id()), String.valueOf(f.seq()), Csv.text(f.orderId()),
-                            f.time().toString(), f.time().atZone(zone).toLocalDate().toString(), Csv.text(t.symbol()), f.side(),
-                            f.role().name(), Csv.number(f.quantity()), Csv.number(f.price()), Csv.number(notional),
-                            Csv.number(f.commission()), Csv.text(f.strategy()), Csv.text(f.orderType()))));
-                }
-            }
-            return out.toString();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.tradepilot.journal.web;
+package io.tradepilot.journal.internal;
 
 import java.math.BigDecimal;
 import java.util.List;

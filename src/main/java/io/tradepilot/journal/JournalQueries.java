@@ -1,0 +1,37 @@
+package io.tradepilot.journal;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The journal's read side, answered from the trading ledger (every instance gives the same answers). Read-only:
+ * any signed-in role may call it. Amounts are exact.
+ */
+public interface JournalQueries {
+
+    /** The largest page. */
+    int MAX_LIMIT = 500;
+
+    /**
+     * One page of the trades matching {@code filter}, sorted.
+     *
+     * @throws JournalRefusal 400 when {@code offset} is negative or {@code limit} outside 1..{@value #MAX_LIMIT}
+     */
+    TradePage trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit);
+
+    /** Every trade matching {@code filter} (for exports), sorted. */
+    List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending);
+
+    /** One trade with its fills, tags, note, and MAE/MFE when the cached bars cover it; empty when unknown. */
+    Optional<Trade> trade(long id);
+
+    /** The statistics of the trades matching {@code filter}; see {@link TradeStatistics}. */
+    TradeStatistics statistics(TradeFilter filter);
+
+    /** The zone whose calendar days the filter's dates and the daily figures use (the market's). */
+    ZoneId zone();
+
+    /** Tags in use, most used first, then the suggested ones not yet used. */
+    List<String> tags();
+}

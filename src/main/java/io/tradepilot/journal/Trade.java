@@ -1,0 +1,65 @@
+package io.tradepilot.journal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One round trip: from the fill that took a symbol's position away from flat to the fill that brought it back
+ * to flat (or reversed it), with every fill in between (scale-ins and partial exits). Lots pair FIFO (the
+ * engine's {@code Position}); all amounts are exact decimals in the account currency.
+ *
+ * @param id              the ledger sequence number of the fill that opened the trade (stable)
+ * @param strategy        the strategy whose order opened the trade ({@code manual} for a manual entry)
+ * @param entryTime       the first entry fill's time
+ * @param entryPrice      the quantity-weighted average price of the entry fills
+ * @param exitTime        the last exit fill's time; null while the trade is open
+ * @param exitPrice       the quantity-weighted average price of the exit fills so far; null before the first exit
+ * @param quantity        the total quantity entered (scale-ins included)
+ * @param openQuantity    what is still held (zero when closed)
+ * @param grossPnl        realized FIFO P&L of the exits so far, before fees
+ * @param fees            the commissions of this trade's fills (a reversing fill's share only)
+ * @param netPnl          {@code grossPnl - fees}
+ * @param holding         {@code exitTime - entryTime}; null while open
+ * @param initialRisk     {@code sum |entry price - stop| x entry quantity} over the entry fills when each of them
+ *                        carried a protective stop (or followed one that did); null: "no stop"
+ * @param rMultiple       {@code netPnl / initialRisk} of a closed trade; null when open or without a stop
+ * @param exitReason      null while open
+ * @param mae             maximum adverse excursion in money (zero or negative) from the cached bars while the
+ *                        trade was open, for the quantity entered; null when the bars are not available
+ * @param mfe             maximum favourable excursion in money (zero or positive); null like {@code mae}
+ * @param tags            the trade's tags, sorted
+ * @param note            the trade's note (Markdown source), or null
+ */
+public record Trade(long id, String symbol, TradeSide side, String strategy, TradingMode mode, TradeStatus status,
+                    Instant entryTime, BigDecimal entryPrice, Instant exitTime, BigDecimal exitPrice,
+                    BigDecimal quantity, BigDecimal openQuantity, BigDecimal grossPnl, BigDecimal fees,
+                    BigDecimal netPnl, Duration holding, BigDecimal initialRisk, BigDecimal rMultiple,
+                    ExitReason exitReason, BigDecimal mae, BigDecimal mfe, List<String> tags, String note,
+                    List<TradeFill> fills) {
+
+    public Trade {
+        tags = List.copyOf(tags);
+        fills = List.copyOf(fills);
+    }
+
+    /** WIN, LOSS or BREAKEVEN by net P&L; OPEN while held. */
+    public Outcome outcome() {
+        if (status == TradeStatus.OPEN) return Outcome.OPEN;
+        int s = netPnl.signum();
+        return s > 0 ? Outcome.WIN : s < 0 ? Outcome.LOSS : Outcome.BREAKEVEN;
+    }
+
+    /** This trade with the given annotations. */
+    public Trade withAnnotations(List<String> newTags, String newNote) {
+        return new Trade(id, symbol, side, strategy, mode, status, entryTime, entryPrice, exitTime, exitPrice, quantity,
+                openQuantity, grossPnl, fees, netPnl, holding, initialRisk, rMultiple, exitReason, mae, mfe, newTags, newNote, fills);
+    }
+
+    /** This trade with its excursions (money; null when unknown). */
+    public Trade withExcursions(BigDecimal newMae, BigDecimal newMfe) {
+        return new Trade(id, symbol, side, strategy, mode, status, entryTime, entryPrice, exitTime, exitPrice, quantity,
+                openQuantity, grossPnl, fees, netPnl, holding, initialRisk, rMultiple, exitReason, newMae, newMfe, tags, note, fills);
+    }
+}

@@ -1,0 +1,69 @@
+package io.tradepilot.journal.internal;
+
+import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.journal.JournalAnnotations;
+import io.tradepilot.journal.JournalRefusal;
+import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.List;
+
+/** {@link JournalAnnotations} in the journal's tables; every attempt audited (SUCCESS, FAILED with the reason, DENIED). */
+class DefaultJournalAnnotations implements JournalAnnotations {
+
+    private final JooqJournalStore store;
+    private final JournalBook book;
+    private final JournalAudit audit;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    DefaultJournalAnnotations(JooqJournalStore store, JournalBook book, JournalAudit audit, TransactionTemplate transactions,
+                              Clock clock) {
+        this.store = store;
+        this.book = book;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = JournalDeniedHandler.class)
+    public List<String> setTags(long tradeId, List<String> tags) {
+        List<String> clean;
+        try {
+            requireTrade(tradeId);
+            clean = TextRules.tags(tags);
+        } catch (JournalRefusal refusal) {
+            audit.record(JournalAudit.TAGS, tradeId, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
+            throw refusal;
+        }
+        transactions.executeWithoutResult(s -> store.replaceTags(tradeId, clean, CurrentUser.username(), clock.instant()));
+        audit.record(JournalAudit.TAGS, tradeId, AuditOutcome.SUCCESS, "tags: " + String.join(", ", clean));
+        return clean;
+    }
+
+    @Override
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    @HandleAuthorizationDenied(handlerClass = JournalDeniedHandler.class)
+    public void setNote(long tradeId, String markdown) {
+        String clean;
+        try {
+            requireTrade(tradeId);
+            clean = TextRules.note(markdown);
+        } catch (JournalRefusal refusal) {
+            audit.record(JournalAudit.NOTE, tradeId, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
+            throw refusal;
+        }
+        store.putNote(tradeId, clean, CurrentUser.username(), clock.instant());
+        audit.record(JournalAudit.NOTE, tradeId, AuditOutcome.SUCCESS, clean == null ? "note deleted" : "note of " + clean.length() + " characters");
+    }
+
+    private void requireTrade(long tradeId) {
+        if (book.current().byId(tradeId) == null) throw JournalRefusal.noSuchTrade(tradeId);
+    }
+}

@@ -1,0 +1,95 @@
+package io.tradepilot.journal.internal;
+
+import static io.tradepilot.db.Tables.FILL;
+import static io.tradepilot.db.Tables.JOURNAL_NOTE;
+import static io.tradepilot.db.Tables.JOURNAL_TAG;
+import static io.tradepilot.db.Tables.TRADE_ORDER;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal's read model of the trading ledger (reads {@code fill} joined with {@code trade_order}; never
+ * writes them) and its own annotation tables ({@code journal_tag}, {@code journal_note}).
+ */
+class JooqJournalStore {
+
+    private final DSLContext db;
+
+    JooqJournalStore(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Up to {@code limit} fills with a sequence number above {@code afterSeq}, in ledger order (primary key scan). */
+    List<LedgerFill> fillsAfter(long afterSeq, int limit) {
+        return db.select(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY, FILL.PRICE,
+                        FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, TRADE_ORDER.ORDER_TYPE, TRADE_ORDER.STRATEGY)
+                .from(FILL).join(TRADE_ORDER).on(TRADE_ORDER.ORDER_ID.eq(FILL.ORDER_ID))
+                .where(FILL.SEQ.gt(afterSeq))
+                .orderBy(FILL.SEQ)
+                .limit(limit)
+                .fetch(r -> new LedgerFill(r.get(FILL.SEQ), r.get(FILL.ORDER_ID), r.get(FILL.CLIENT_ORDER_ID), r.get(FILL.SYMBOL),
+                        r.get(FILL.SIDE), r.get(FILL.QUANTITY), r.get(FILL.PRICE), r.get(FILL.COMMISSION),
+                        r.get(FILL.PROTECTIVE_STOP), r.get(FILL.FILLED_AT), r.get(TRADE_ORDER.ORDER_TYPE),
+                        r.get(TRADE_ORDER.STRATEGY)));
+    }
+
+    /** The order id of fill {@code seq}, or null when there is no such fill (the ledger was reset). */
+    String orderIdOf(long seq) {
+        return db.select(FILL.ORDER_ID).from(FILL).where(FILL.SEQ.eq(seq)).fetchOne(FILL.ORDER_ID);
+    }
+
+    /** Every trade's tags (sorted per trade). */
+    Map<Long, List<String>> allTags() {
+        Map<Long, List<String>> tags = new HashMap<>();
+        db.select(JOURNAL_TAG.TRADE_ID, JOURNAL_TAG.TAG).from(JOURNAL_TAG).orderBy(JOURNAL_TAG.TRADE_ID, JOURNAL_TAG.TAG)
+                .forEach(r -> tags.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        return tags;
+    }
+
+    /** Tags in use with their number of trades, most used first. */
+    Map<String, Integer> tagCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        db.select(JOURNAL_TAG.TAG, DSL.count()).from(JOURNAL_TAG).groupBy(JOURNAL_TAG.TAG)
+                .orderBy(DSL.count().desc(), JOURNAL_TAG.TAG)
+                .forEach(r -> counts.put(r.value1(), r.value2()));
+        return counts;
+    }
+
+    /** The notes of {@code tradeIds} that have one. */
+    Map<Long, String> notes(Collection<Long> tradeIds) {
+        if (tradeIds.isEmpty()) return Map.of();
+        return db.select(JOURNAL_NOTE.TRADE_ID, JOURNAL_NOTE.BODY).from(JOURNAL_NOTE).where(JOURNAL_NOTE.TRADE_ID.in(tradeIds))
+                .fetchMap(JOURNAL_NOTE.TRADE_ID, JOURNAL_NOTE.BODY);
+    }
+
+    /** Replaces the tags of one trade (the caller's transaction). */
+    void replaceTags(long tradeId, Collection<String> tags, String by, Instant at) {
+        db.deleteFrom(JOURNAL_TAG).where(JOURNAL_TAG.TRADE_ID.eq(tradeId)).execute();
+        for (String tag : tags) {
+            db.insertInto(JOURNAL_TAG).set(JOURNAL_TAG.TRADE_ID, tradeId).set(JOURNAL_TAG.TAG, tag)
+                    .set(JOURNAL_TAG.CREATED_BY, by).set(JOURNAL_TAG.CREATED_AT, at).execute();
+        }
+    }
+
+    /** Writes (or with {@code body} null deletes) the note of one trade. */
+    void putNote(long tradeId, String body, String by, Instant at) {
+        if (body == null) {
+            db.deleteFrom(JOURNAL_NOTE).where(JOURNAL_NOTE.TRADE_ID.eq(tradeId)).execute();
+            return;
+        }
+        db.insertInto(JOURNAL_NOTE).set(JOURNAL_NOTE.TRADE_ID, tradeId).set(JOURNAL_NOTE.BODY, body)
+                .set(JOURNAL_NOTE.UPDATED_BY, by).set(JOURNAL_NOTE.UPDATED_AT, at)
+                .onConflict(JOURNAL_NOTE.TRADE_ID).doUpdate()
+                .set(JOURNAL_NOTE.BODY, body).set(JOURNAL_NOTE.UPDATED_BY, by).set(JOURNAL_NOTE.UPDATED_AT, at)
+                .execute();
+    }
+}

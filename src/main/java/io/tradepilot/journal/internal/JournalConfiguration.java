@@ -1,0 +1,65 @@
+package io.tradepilot.journal.internal;
+
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.journal.JournalAnnotations;
+import io.tradepilot.journal.JournalExports;
+import io.tradepilot.journal.JournalQueries;
+import io.tradepilot.journal.TradingMode;
+import io.tradepilot.trading.MarketDataQueries;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
+
+/**
+ * The journal's beans. The market zone and the account currency are the trading ledger's
+ * ({@code tradepilot.trading.market-zone}, {@code tradepilot.trading.currency}); every trade is PAPER until a
+ * live venue exists.
+ */
+@Configuration(proxyBeanMethods = false)
+class JournalConfiguration {
+
+    @Bean
+    JooqJournalStore journalStore(DSLContext db) {
+        return new JooqJournalStore(db);
+    }
+
+    @Bean
+    JournalBook journalBook(JooqJournalStore store, @Value("${tradepilot.trading.currency:INR}") String currency) {
+        return new JournalBook(store, Currency.getInstance(currency), TradingMode.PAPER);
+    }
+
+    @Bean
+    JournalQueries journalQueries(JournalBook book, JooqJournalStore store, ObjectProvider<MarketDataQueries> bars,
+                                  @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
+        return new DefaultJournalQueries(book, store, bars::getIfAvailable, zone);
+    }
+
+    @Bean
+    JournalExports journalExports(JournalQueries queries, AuditLog audit) {
+        return new DefaultJournalExports(queries, audit);
+    }
+
+    @Bean
+    JournalAudit journalAudit(AuditLog audit) {
+        return new JournalAudit(audit);
+    }
+
+    @Bean
+    JournalDeniedHandler journalDeniedHandler(JournalAudit audit) {
+        return new JournalDeniedHandler(audit);
+    }
+
+    @Bean
+    JournalAnnotations journalAnnotations(JooqJournalStore store, JournalBook book, JournalAudit audit,
+                                          PlatformTransactionManager transactions, Clock clock) {
+        return new DefaultJournalAnnotations(store, book, audit, new TransactionTemplate(transactions), clock);
+    }
+}

@@ -3,7 +3,7 @@ package io.tradepilot.journal;
 /**
  * A journal request refused for its input, with the HTTP status it maps to, a stable code and the offending
  * field: bad paging or filter values (400), text that is empty, too long or holds control characters (422),
- * an unknown trade (404).
+ * an unknown trade (404), an edit whose audit record cannot be written (503 {@code AUDIT_UNAVAILABLE}).
  */
 public final class JournalRefusal extends RuntimeException {
 

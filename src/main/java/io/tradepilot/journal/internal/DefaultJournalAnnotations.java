@@ -1,5 +1,6 @@
 package io.tradepilot.journal.internal;
 
+import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalRefusal;
@@ -42,8 +43,14 @@ class DefaultJournalAnnotations implements JournalAnnotations {
             audit.record(JournalAudit.TAGS, tradeId, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
             throw refusal;
         }
-        transactions.executeWithoutResult(s -> store.replaceTags(tradeId, clean, CurrentUser.username(), clock.instant()));
-        audit.record(JournalAudit.TAGS, tradeId, AuditOutcome.SUCCESS, "tags: " + String.join(", ", clean));
+        AuditLog.Pending record = audit.begin(JournalAudit.TAGS, tradeId, "tags: " + String.join(", ", clean));
+        try {
+            transactions.executeWithoutResult(s -> store.replaceTags(tradeId, clean, CurrentUser.username(), clock.instant()));
+        } catch (RuntimeException e) {
+            record.complete(AuditOutcome.FAILED, e.getClass().getSimpleName());
+            throw e;
+        }
+        record.complete(AuditOutcome.SUCCESS, "tags: " + String.join(", ", clean));
         return clean;
     }
 
@@ -59,8 +66,15 @@ class DefaultJournalAnnotations implements JournalAnnotations {
             audit.record(JournalAudit.NOTE, tradeId, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
             throw refusal;
         }
-        store.putNote(tradeId, clean, CurrentUser.username(), clock.instant());
-        audit.record(JournalAudit.NOTE, tradeId, AuditOutcome.SUCCESS, clean == null ? "note deleted" : "note of " + clean.length() + " characters");
+        String detail = clean == null ? "note deleted" : "note of " + clean.length() + " characters";
+        AuditLog.Pending record = audit.begin(JournalAudit.NOTE, tradeId, detail);
+        try {
+            store.putNote(tradeId, clean, CurrentUser.username(), clock.instant());
+        } catch (RuntimeException e) {
+            record.complete(AuditOutcome.FAILED, e.getClass().getSimpleName());
+            throw e;
+        }
+        record.complete(AuditOutcome.SUCCESS, detail);
     }
 
     private void requireTrade(long tradeId) {

@@ -43,7 +43,7 @@ class DefaultJournalExports implements JournalExports {
     }
 
     private void audited(String what, TradeFilter filter, int trades) {
-        audit.recordOrLog(new AuditEntry(CurrentUser.username(), "JOURNAL_EXPORT", what, null, AuditOutcome.SUCCESS,
+        audit.record(new AuditEntry(CurrentUser.username(), "JOURNAL_EXPORT", what, null, AuditOutcome.SUCCESS,
                 trades + " trades; " + filter, CurrentUser.clientAddress()));
     }
 

@@ -2,13 +2,14 @@ package io.tradepilot.journal.internal;
 
 import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalRefusal;
+import io.tradepilot.security.PlainText;
 
 import java.util.List;
 import java.util.TreeSet;
 
 /**
  * Plain-text checks for tags and notes: not empty where required, within the length limit, no control
- * characters (a note may hold line breaks and tabs). Refusals are 422 {@link JournalRefusal}s naming the field.
+ * characters ({@link PlainText}: a note may hold line breaks and tabs). Refusals are 422 {@link JournalRefusal}s naming the field.
  */
 final class TextRules {
 
@@ -25,7 +26,7 @@ final class TextRules {
             if (t.length() > JournalAnnotations.MAX_TAG) {
                 throw JournalRefusal.badText("tags", "a tag has at most " + JournalAnnotations.MAX_TAG + " characters");
             }
-            if (hasControl(t, false)) throw JournalRefusal.badText("tags", "a tag must not contain control characters");
+            PlainText.singleLineProblem(t).ifPresent(problem -> { throw JournalRefusal.badText("tags", "a tag " + problem); });
             clean.add(t);
         }
         if (clean.size() > JournalAnnotations.MAX_TAGS) {
@@ -41,18 +42,8 @@ final class TextRules {
         if (n.length() > JournalAnnotations.MAX_NOTE) {
             throw JournalRefusal.badText("note", "a note has at most " + JournalAnnotations.MAX_NOTE + " characters");
         }
-        if (hasControl(n, true)) throw JournalRefusal.badText("note", "a note must not contain control characters");
+        PlainText.multiLineProblem(n).ifPresent(problem -> { throw JournalRefusal.badText("note", "a note " + problem); });
         return n;
     }
 
-    private static boolean hasControl(String s, boolean allowLineBreaks) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')) continue;
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') return true;
-            int type = Character.getType(c);
-            if (type == Character.FORMAT && c != '\u200d') return true; // bidi overrides and other invisible formatting
-        }
-        return false;
-    }
 }

@@ -17,6 +17,7 @@ final class LoginPage {
     LoginPage open() {
         page.navigate("/");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        Browsers.awaitView(page.locator("#login-form"));
         return this;
     }
 

@@ -1,7 +1,5 @@
 package io.tradepilot.e2e;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import java.io.IOException;
@@ -54,9 +52,7 @@ public final class SoakMonitor {
         waitUntilUp(url, pid);
         Page dashboard = null;
         if (browser) {
-            Browser chromium = Browsers.shared();
-            BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setBaseURL(url));
-            dashboard = context.newPage();
+            dashboard = Browsers.newContext(url).newPage();
             new LoginPage(dashboard).open().signIn("admin", a.get("password"));
             System.out.println("dashboard open in headless Chromium, signed in as admin");
         }

@@ -28,8 +28,10 @@ import java.util.function.Function;
  *
  * <p>Group commit: each batch takes every group queued when the thread gets to it (up to
  * {@link #MAX_BATCH} queue entries), so while one transaction commits the next one collects whatever the
- * engine produces meanwhile, and one commit (one WAL flush) serves many commands. The batch is folded
- * into a few JDBC batches ({@link LedgerBatch}).
+ * engine produces meanwhile, and one commit (one WAL flush) serves many commands. A batch with nothing
+ * urgent (no accepted order, no risk trip) lingers up to {@link #LINGER} for more, so that the feed,
+ * when it next waits for an order, finds the writer free instead of in the middle of a commit. The
+ * batch is folded into one JDBC batch ({@link LedgerBatch}).
  *
  * <p>Write-ahead for orders: {@link #acceptedOrders()} counts OrderAccepted events published,
  * {@link #durableOrders()} those committed; the feed waits ({@link #awaitOrdersDurable}) until the batch
@@ -41,6 +43,8 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
     /** Queue entries (command groups or time steps) per transaction at most. */
     static final int MAX_BATCH = 10_000;
+    /** How long a transaction without anything urgent waits for more to write ({@link #linger}). */
+    static final Duration LINGER = Duration.ofMillis(10);
 
     private final JooqLedger ledger;
     private final Function<String, Instrument> instruments;
@@ -167,6 +171,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                linger(batch);
             } catch (InterruptedException e) {
                 if (halted) return;
                 continue;
@@ -180,6 +185,36 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
             batch.clear();
             if (!items.isEmpty() && !writeWithRetry(items)) return;
         }
+    }
+
+    /**
+     * Keeps collecting for up to {@link #LINGER} while nothing in {@code batch} is urgent, so that time
+     * steps and fills share a commit with the ones that follow. Urgent, and written at once: an accepted
+     * order (the feed waits for it before the next bar), a risk trip (its automatic trigger runs after the
+     * commit) and the end of the writer.
+     */
+    private void linger(List<Object> batch) throws InterruptedException {
+        long end = System.nanoTime() + LINGER.toNanos();
+        int scanned = 0;
+        while (batch.size() < MAX_BATCH) {
+            for (; scanned < batch.size(); scanned++) if (urgent(batch.get(scanned))) return;
+            long left = end - System.nanoTime();
+            if (left <= 0) return;
+            Object next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+        }
+    }
+
+    private static boolean urgent(Object queued) {
+        if (queued == STOP) return true;
+        if (!(queued instanceof List<?> group)) return false;
+        for (Object item : group) {
+            if (item instanceof LedgerItem.Event(EngineEvent event)
+                    && (event instanceof EngineEvent.OrderAccepted || event instanceof EngineEvent.RiskTripped)) return true;
+        }
+        return false;
     }
 
     private boolean writeWithRetry(List<LedgerItem> items) {

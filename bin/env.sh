@@ -37,6 +37,16 @@ select_node() {
   export TRADEPILOT_NODE_BIN="$NODE_BIN"
 }
 
+# extract_app JAR DIR: the fat JAR extracted into DIR (DIR/<jar name> plus its plain jars in DIR/lib), again
+# whenever JAR is newer. Class-data sharing can archive classes from plain jars, not from nested ones.
+extract_app() {
+  local jar="$1" dir="$2"
+  if [ ! -f "$dir/$(basename "$jar")" ] || [ "$jar" -nt "$dir/$(basename "$jar")" ]; then
+    rm -rf "$dir"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir" >&2
+  fi
+}
+
 select_jdk
 select_node
 cd "$TRADEPILOT_HOME"

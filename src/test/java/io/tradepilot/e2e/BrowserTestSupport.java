@@ -1,9 +1,7 @@
 package io.tradepilot.e2e;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.ReducedMotion;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.junit.jupiter.api.AfterEach;
@@ -19,20 +17,13 @@ import java.util.List;
  * Base class of end-to-end tests ({@code *E2E}): the whole application on a random port with real
  * PostgreSQL and Redis (as {@link IntegrationTestSupport}), driven through Debian's Chromium by
  * Playwright. Each {@link #newPage()} is a separate browser context (its own cookies: a separate
- * user). Animations are off; waits are Playwright's auto-waiting assertions, never sleeps. When a
+ * user). Animations are off; waits are Playwright's auto-waiting assertions and readiness checks with
+ * one generous limit, configured once in {@link Browsers}, never sleeps or short timeouts. When a
  * test fails, every page it opened is saved as a screenshot under {@code target/e2e-screenshots/}.
  */
 public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
     static final Path SCREENSHOTS = Path.of("target", "e2e-screenshots");
-
-    private static final String NO_ANIMATIONS = """
-            document.addEventListener('DOMContentLoaded', () => {
-              const style = document.createElement('style');
-              style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; caret-color: transparent !important; }';
-              document.head.appendChild(style);
-            });
-            """;
 
     private final List<BrowserContext> contexts = new ArrayList<>();
 
@@ -41,12 +32,7 @@ public abstract class BrowserTestSupport extends IntegrationTestSupport {
 
     /** A fresh browser (own cookies and session) with one page at the application's address. */
     protected Page newPage() {
-        BrowserContext context = Browsers.shared().newContext(new Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port)
-                .setViewportSize(1400, 1000)
-                .setReducedMotion(ReducedMotion.REDUCE));
-        context.setDefaultTimeout(15_000);
-        context.addInitScript(NO_ANIMATIONS);
+        BrowserContext context = Browsers.newContext("http://localhost:" + port);
         contexts.add(context);
         return context.newPage();
     }

@@ -19,8 +19,9 @@ final class DashboardPage {
         this.page = page;
     }
 
+    /** Waits until the dashboard is shown and ready (see {@link Browsers#awaitView}). */
     DashboardPage waitUntilShown() {
-        assertThat(page.locator("#dashboard")).isVisible();
+        Browsers.awaitView(page.locator("#dashboard"));
         return this;
     }
 
@@ -38,6 +39,21 @@ final class DashboardPage {
 
     Locator button(String id) {
         return page.locator("#" + id);
+    }
+
+    /** Shows the history tab of a control ({@code "Kill switch"}, {@code "Trading"}, {@code "Circuit breaker"}). */
+    void showHistory(String control) {
+        page.locator("#history-tabs vaadin-tab").getByText(control, new Locator.GetByTextOptions().setExact(true)).click();
+        Browsers.awaitView(page.locator("#dashboard"));
+    }
+
+    /**
+     * The kill switch's history cells showing {@code text}. The history is read again only when a control
+     * change is pushed to the page (the dashboard's fallback poll re-reads the three states alone), so a
+     * new row here arrived by server push.
+     */
+    Locator killSwitchHistory(String text) {
+        return page.locator("#kill-switch-history vaadin-grid-cell-content").getByText(text);
     }
 
     Locator dialogError() {

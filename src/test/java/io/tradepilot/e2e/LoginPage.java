@@ -17,13 +17,19 @@ final class LoginPage {
     LoginPage open() {
         page.navigate("/");
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+        Browsers.awaitView(page.locator("#login-form"));
         return this;
     }
 
     DashboardPage signIn(String username, String password) {
+        submit(username, password);
+        return new DashboardPage(page).waitUntilShown();
+    }
+
+    /** Fills in and submits the form, without waiting for what follows. */
+    void submit(String username, String password) {
         page.locator("#login-form input[name='username']").fill(username);
         page.locator("#login-form input[name='password']").fill(password);
         page.locator("#login-form input[name='password']").press("Enter");
-        return new DashboardPage(page).waitUntilShown();
     }
 }

@@ -16,7 +16,7 @@ final class OrdersPage {
 
     static OrdersPage open(Page page) {
         page.navigate("/orders");
-        assertThat(page.locator("#orders-view")).isVisible();
+        Browsers.awaitView(page.locator("#orders-view"));
         return new OrdersPage(page);
     }
 

@@ -16,7 +16,7 @@ final class PositionsPage {
 
     static PositionsPage open(Page page) {
         page.navigate("/positions");
-        assertThat(page.locator("#positions-view")).isVisible();
+        Browsers.awaitView(page.locator("#positions-view"));
         return new PositionsPage(page);
     }
 

@@ -1,7 +1,5 @@
 package io.tradepilot.e2e;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import java.io.IOException;
@@ -42,8 +40,7 @@ public final class SoakMonitor {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        Map<String, String> a = arguments(args);
         long pid = Long.parseLong(a.get("pid"));
         String url = a.get("url");
         String jdbc = a.get("jdbc");
@@ -56,9 +53,7 @@ public final class SoakMonitor {
         waitUntilUp(url, pid);
         Page dashboard = null;
         if (browser) {
-            Browser chromium = Browsers.shared();
-            BrowserContext context = chromium.newContext(new Browser.NewContextOptions().setBaseURL(url));
-            dashboard = context.newPage();
+            dashboard = Browsers.newContext(url).newPage();
             new LoginPage(dashboard).open().signIn("admin", a.get("password"));
             System.out.println("dashboard open in headless Chromium, signed in as admin");
         }
@@ -114,12 +109,22 @@ public final class SoakMonitor {
             String ended = grownAt < now - every * 1_000_000_000L ? "; the market data ended after " + Math.round((grownAt - start) / 1e9) + " s" : "";
             System.out.printf(Locale.ROOT, "SUSTAINED %.1f bars/s over %.0f s (%d bars); heap after GC %d..%d MB%s%s%n",
                     rate, seconds, grownBars - firstBars, heapMin, heapMax, browser ? "; dashboard open" : "", ended);
+            long orders = number(jdbc, dbPasswordFile, "SELECT count(*) FROM trade_order");
+            System.out.printf(Locale.ROOT, "ORDERS %d accepted in %d bars (one per %.0f bars): the feed waits for a commit "
+                    + "before the bar after each accepted order%n", orders, bars, orders == 0 ? Double.NaN : (double) bars / orders);
             csv.printf(Locale.ROOT, "# sustained %.1f bars/s over %.0f s; heap after GC %d..%d MB%s%n", rate, seconds, heapMin, heapMax, ended);
         }
         if (browser) System.exit(0); // Playwright's threads
     }
 
-    private static void waitUntilUp(String url, long pid) throws Exception {
+    /** {@code --name value} pairs, by name without the dashes. */
+    static Map<String, String> arguments(String[] args) {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        return a;
+    }
+
+    static void waitUntilUp(String url, long pid) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         while (System.nanoTime() < deadline) {
@@ -136,11 +141,19 @@ public final class SoakMonitor {
     }
 
     /** Bars the engine finished, summed over symbols, from the ledger's feed checkpoints. */
-    private static long bars(String jdbc, Path dbPasswordFile) throws Exception {
-        if (!Files.exists(dbPasswordFile)) return 0; // the application has not started its PostgreSQL yet
+    static long bars(String jdbc, Path dbPasswordFile) throws Exception {
+        return number(jdbc, dbPasswordFile, "SELECT coalesce(sum(bars), 0) FROM feed_checkpoint");
+    }
+
+    /**
+     * The number {@code sql} answers in the ledger, signed in with the embedded PostgreSQL's password file; 0 while
+     * the database cannot answer yet (or has not written its password file).
+     */
+    static long number(String jdbc, Path dbPasswordFile, String sql) throws Exception {
+        if (!Files.exists(dbPasswordFile)) return 0;
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", Files.readString(dbPasswordFile).strip());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(sum(bars), 0) FROM feed_checkpoint")) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException notYet) {
@@ -149,13 +162,13 @@ public final class SoakMonitor {
     }
 
     /** Heap in use (KB) from {@code jcmd GC.heap_info}, after {@code GC.run} when {@code gcFirst}. */
-    private static long heapUsedKb(String jcmd, long pid, boolean gcFirst) throws Exception {
+    static long heapUsedKb(String jcmd, long pid, boolean gcFirst) throws Exception {
         if (gcFirst) run(jcmd, String.valueOf(pid), "GC.run");
         Matcher m = USED.matcher(run(jcmd, String.valueOf(pid), "GC.heap_info"));
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    private static String run(String... command) throws Exception {
+    static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         p.waitFor();

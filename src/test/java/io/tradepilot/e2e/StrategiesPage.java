@@ -3,8 +3,6 @@ package io.tradepilot.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-
 /** The strategies view ({@code /strategies}). */
 final class StrategiesPage {
 
@@ -16,7 +14,7 @@ final class StrategiesPage {
 
     static StrategiesPage open(Page page) {
         page.navigate("/strategies");
-        assertThat(page.locator("#strategies-view")).isVisible();
+        Browsers.awaitView(page.locator("#strategies-view"));
         return new StrategiesPage(page);
     }
 

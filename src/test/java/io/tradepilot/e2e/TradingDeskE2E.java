@@ -6,6 +6,7 @@ import io.tradepilot.audit.AuditQuery;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingState;
+import io.tradepilot.testing.Eventually;
 import io.tradepilot.testing.TestUser;
 import io.tradepilot.trading.ActionResult;
 import io.tradepilot.trading.ManualOrder;
@@ -22,7 +23,6 @@ import org.springframework.test.context.TestPropertySource;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -203,10 +203,6 @@ class TradingDeskE2E extends BrowserTestSupport {
     }
 
     private static void eventually(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 30 s: " + what);
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
+        Eventually.eventually(Browsers.WAIT, condition, what);
     }
 }

@@ -448,7 +448,6 @@ public final class EngineHost implements SmartLifecycle {
         }
         OutlierFilter outliers = new OutlierFilter(properties.marketdata().outlierThreshold());
         var md = properties.marketdata();
-        long sent = 0;
         try {
             while (feeding) {
                 long t = Long.MAX_VALUE;
@@ -478,14 +477,10 @@ public final class EngineHost implements SmartLifecycle {
                     inStep++;
                 }
                 if (inStep > 0) {
-                    sent += inStep;
                     lastBarWallMillis = clock.millis();
                     staleTripped = false;
                     lastBarTime = Instant.ofEpochMilli(t);
-                    while (engine.latest().barsProcessed() + refusedCommands.get() < sent) {
-                        if (!feeding) return;
-                        LockSupport.parkNanos(100_000);
-                    }
+                    if (!awaitApplied()) return;
                     writer.enqueue(new LedgerItem.StepDone(Instant.ofEpochMilli(t), step, engine.latest().portfolio()));
                     while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
                         if (!feeding) return;
@@ -553,11 +548,7 @@ public final class EngineHost implements SmartLifecycle {
      */
     private boolean applyAndRecord(EngineCommand command) {
         engine.accept(command);
-        var done = engine.query(core -> Boolean.TRUE);
-        while (!done.isDone()) {
-            if (!feeding) return false;
-            LockSupport.parkNanos(100_000);
-        }
+        if (!awaitApplied()) return false;
         while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
             if (!feeding) return false;
             log.warn("Waiting for the ledger to record the orders of {} before the next bar", command.getClass().getSimpleName());
@@ -586,6 +577,28 @@ public final class EngineHost implements SmartLifecycle {
             return false;
         } finally {
             applied.remove(command);
+        }
+    }
+
+    /**
+     * Waits until the engine has applied (or refused) every command handed to it before this call: a
+     * query queued behind them has answered. Woken by the answer itself, not by polling, as the feed
+     * waits once per time step. False when the feed stops first or the engine has stopped.
+     */
+    private boolean awaitApplied() {
+        var applied = engine.query(core -> Boolean.TRUE);
+        while (true) {
+            try {
+                applied.get(100, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                if (!feeding) return false;
+            } catch (java.util.concurrent.ExecutionException stopped) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
         }
     }
 

@@ -3,16 +3,12 @@ package io.tradepilot.trading.internal;
 import static io.tradepilot.db.Tables.EQUITY_SNAPSHOT;
 import static io.tradepilot.db.Tables.FEED_CHECKPOINT;
 import static io.tradepilot.db.Tables.FILL;
-import static io.tradepilot.db.Tables.ORDER_EVENT;
 import static io.tradepilot.db.Tables.POSITION;
 import static io.tradepilot.db.Tables.ROUND_TRIP;
 import static io.tradepilot.db.Tables.STRATEGY_DAY;
 import static io.tradepilot.db.Tables.TRADE_ORDER;
 
-import io.tradepilot.engine.core.EngineEvent;
 import io.tradepilot.engine.domain.Instrument;
-import io.tradepilot.engine.portfolio.PortfolioSnapshot;
-import io.tradepilot.engine.portfolio.RoundTrip;
 import io.tradepilot.trading.EquityPoint;
 import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.LedgerPosition;
@@ -37,8 +33,6 @@ import java.util.function.Function;
  */
 final class JooqLedger {
 
-    private static final int TEXT = 500;
-
     private final DSLContext db;
     private final TransactionTemplate transactions;
 
@@ -50,7 +44,8 @@ final class JooqLedger {
     // ------------------------------------------------------------------------------- writing
 
     /**
-     * Writes one batch atomically: all of it or nothing.
+     * Writes one batch atomically: all of it or nothing, folded into a few JDBC batches (see
+     * {@link LedgerBatch}), so that one transaction (one commit, one WAL flush) serves many engine commands.
      *
      * @param instruments the instrument of a symbol (its exchange is recorded with the order)
      * @param nextFillSeq the sequence number of the batch's first fill; returns the next one after the batch
@@ -67,209 +62,12 @@ final class JooqLedger {
                LeaderLock.LedgerFence fence) {
         Long next = transactions.execute(status -> {
             fence.verify(db);
-            long seq = nextFillSeq;
-            for (LedgerItem item : batch) {
-                switch (item) {
-                    case LedgerItem.Event e -> seq = write(e.event(), instruments, marketZone, seq);
-                    case LedgerItem.StepDone step -> writeStep(step);
-                }
-            }
-            return seq;
+            LedgerBatch rows = new LedgerBatch(db, instruments, marketZone, nextFillSeq);
+            for (LedgerItem item : batch) rows.add(item);
+            rows.write();
+            return rows.nextFillSeq();
         });
         return next == null ? nextFillSeq : next;
-    }
-
-    private long write(EngineEvent event, Function<String, Instrument> instruments, ZoneId zone, long seq) {
-        switch (event) {
-            case EngineEvent.OrderAccepted a -> {
-                db.insertInto(TRADE_ORDER)
-                        .set(TRADE_ORDER.ORDER_ID, a.orderId().value())
-                        .set(TRADE_ORDER.CLIENT_ORDER_ID, a.clientOrderId().value())
-                        .set(TRADE_ORDER.STRATEGY, a.strategy().value())
-                        .set(TRADE_ORDER.SYMBOL, a.symbol())
-                        .set(TRADE_ORDER.EXCHANGE, instruments.apply(a.symbol()).exchange())
-                        .set(TRADE_ORDER.SIDE, a.side().name())
-                        .set(TRADE_ORDER.QUANTITY, a.quantity().value())
-                        .set(TRADE_ORDER.ORDER_TYPE, a.type().name())
-                        .set(TRADE_ORDER.LIMIT_PRICE, a.limitPrice() == null ? null : a.limitPrice().value())
-                        .set(TRADE_ORDER.STOP_PRICE, a.stopPrice() == null ? null : a.stopPrice().value())
-                        .set(TRADE_ORDER.TIME_IN_FORCE, a.timeInForce().name())
-                        .set(TRADE_ORDER.STATUS, "ACCEPTED")
-                        .set(TRADE_ORDER.FILLED_QUANTITY, BigDecimal.ZERO)
-                        .set(TRADE_ORDER.CREATED_AT, a.time())
-                        .set(TRADE_ORDER.UPDATED_AT, a.time())
-                        .execute();
-                orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACCEPTED", "ACCEPTED", null, a.time());
-            }
-            case EngineEvent.OrderRejected r -> orderEvent(null, r.clientOrderId().value(), "REJECTED", "REJECTED",
-                    r.code() + ": " + r.message(), r.time());
-            case EngineEvent.DuplicateOrderIgnored d -> orderEvent(d.existing().value(), d.clientOrderId().value(),
-                    "DUPLICATE_IGNORED", null, null, d.time());
-            case EngineEvent.OrderFilled f -> {
-                db.insertInto(FILL)
-                        .set(FILL.SEQ, seq)
-                        .set(FILL.ORDER_ID, f.orderId().value())
-                        .set(FILL.CLIENT_ORDER_ID, f.clientOrderId().value())
-                        .set(FILL.SYMBOL, f.symbol())
-                        .set(FILL.SIDE, f.side().name())
-                        .set(FILL.QUANTITY, f.quantity().value())
-                        .set(FILL.PRICE, f.price().value())
-                        .set(FILL.COMMISSION, f.commission().amount())
-                        .set(FILL.FILLED_AT, f.time())
-                        .execute();
-                db.update(TRADE_ORDER)
-                        .set(TRADE_ORDER.STATUS, f.status().name())
-                        .set(TRADE_ORDER.FILLED_QUANTITY, TRADE_ORDER.FILLED_QUANTITY.plus(f.quantity().value()))
-                        .set(TRADE_ORDER.UPDATED_AT, f.time())
-                        .where(TRADE_ORDER.ORDER_ID.eq(f.orderId().value()))
-                        .execute();
-                orderEvent(f.orderId().value(), f.clientOrderId().value(), "FILLED", f.status().name(),
-                        f.quantity().value().toPlainString() + " @ " + f.price().value().toPlainString(), f.time());
-                return seq + 1;
-            }
-            case EngineEvent.OrderCancelled c -> {
-                endOrder(c.orderId().value(), "CANCELLED", c.reason(), c.time());
-                orderEvent(c.orderId().value(), null, "CANCELLED", "CANCELLED", c.reason(), c.time());
-            }
-            case EngineEvent.CancelRejected c -> orderEvent(c.orderId().value(), null, "CANCEL_REJECTED", null, c.reason(), c.time());
-            case EngineEvent.OrderExpired x -> {
-                endOrder(x.orderId().value(), "EXPIRED", x.reason(), x.time());
-                orderEvent(x.orderId().value(), null, "EXPIRED", "EXPIRED", x.reason(), x.time());
-            }
-            case EngineEvent.PositionChanged p -> db.insertInto(POSITION)
-                    .set(POSITION.SYMBOL, p.symbol())
-                    .set(POSITION.QUANTITY, p.quantity())
-                    .set(POSITION.AVERAGE_PRICE, p.averagePrice())
-                    .set(POSITION.REALIZED_PNL, p.realizedPnl())
-                    .set(POSITION.UPDATED_AT, p.time())
-                    .onConflict(POSITION.SYMBOL).doUpdate()
-                    .set(POSITION.QUANTITY, p.quantity())
-                    .set(POSITION.AVERAGE_PRICE, p.averagePrice())
-                    .set(POSITION.REALIZED_PNL, p.realizedPnl())
-                    .set(POSITION.UPDATED_AT, p.time())
-                    .execute();
-            case EngineEvent.TradeClosed t -> roundTrip(t, zone);
-            case EngineEvent.RiskTripped ignored -> { }
-            case EngineEvent.TradingStateChanged ignored -> { }
-            case EngineEvent.OrderAcknowledged a -> orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACKNOWLEDGED", null,
-                    "venue order id " + a.venueOrderId(), a.time());
-            case EngineEvent.OrderRejectedByVenue r -> {
-                endOrder(r.orderId().value(), "REJECTED", r.reason(), r.time());
-                orderEvent(r.orderId().value(), r.clientOrderId().value(), "REJECTED_BY_VENUE", "REJECTED", r.reason(), r.time());
-            }
-            case EngineEvent.OrderModified m -> {
-                db.update(TRADE_ORDER)
-                        .set(TRADE_ORDER.QUANTITY, m.quantity().value())
-                        .set(TRADE_ORDER.LIMIT_PRICE, m.limitPrice() == null ? null : m.limitPrice().value())
-                        .set(TRADE_ORDER.STOP_PRICE, m.stopPrice() == null ? null : m.stopPrice().value())
-                        .set(TRADE_ORDER.UPDATED_AT, m.time())
-                        .where(TRADE_ORDER.ORDER_ID.eq(m.orderId().value()))
-                        .execute();
-                orderEvent(m.orderId().value(), m.clientOrderId().value(), "MODIFIED", null, "quantity " + m.quantity()
-                        + (m.limitPrice() == null ? "" : ", limit " + m.limitPrice().value().toPlainString())
-                        + (m.stopPrice() == null ? "" : ", stop " + m.stopPrice().value().toPlainString()), m.time());
-            }
-            case EngineEvent.ModifyRejected m -> orderEvent(m.orderId().value(), null, "MODIFY_REJECTED", null, m.reason(), m.time());
-            case EngineEvent.ExecutionReportRefused r -> orderEvent(r.orderId() == null ? null : r.orderId().value(),
-                    r.clientOrderId().value(), "REPORT_REFUSED", null, r.reason() + ": " + r.report(), r.time());
-        }
-        return seq;
-    }
-
-    private void roundTrip(EngineEvent.TradeClosed t, ZoneId zone) {
-        RoundTrip rt = t.trade();
-        String strategy = strategyOf(t);
-        db.insertInto(ROUND_TRIP)
-                .set(ROUND_TRIP.STRATEGY, strategy)
-                .set(ROUND_TRIP.SYMBOL, rt.symbol())
-                .set(ROUND_TRIP.DIRECTION, rt.direction().name())
-                .set(ROUND_TRIP.ENTRY_TIME, rt.entryTime())
-                .set(ROUND_TRIP.ENTRY_PRICE, rt.entryPrice())
-                .set(ROUND_TRIP.EXIT_TIME, rt.exitTime())
-                .set(ROUND_TRIP.EXIT_PRICE, rt.exitPrice())
-                .set(ROUND_TRIP.QUANTITY, rt.quantity())
-                .set(ROUND_TRIP.GROSS_PNL, rt.grossPnl())
-                .set(ROUND_TRIP.FEES, rt.fees())
-                .set(ROUND_TRIP.NET_PNL, rt.netPnl())
-                .execute();
-        LocalDate day = rt.exitTime().atZone(zone).toLocalDate();
-        int win = rt.netPnl().signum() > 0 ? 1 : 0;
-        db.insertInto(STRATEGY_DAY)
-                .set(STRATEGY_DAY.STRATEGY, strategy)
-                .set(STRATEGY_DAY.TRADING_DAY, day)
-                .set(STRATEGY_DAY.TRADES, 1)
-                .set(STRATEGY_DAY.WINS, win)
-                .set(STRATEGY_DAY.GROSS_PNL, rt.grossPnl())
-                .set(STRATEGY_DAY.FEES, rt.fees())
-                .set(STRATEGY_DAY.NET_PNL, rt.netPnl())
-                .onConflict(STRATEGY_DAY.STRATEGY, STRATEGY_DAY.TRADING_DAY).doUpdate()
-                .set(STRATEGY_DAY.TRADES, STRATEGY_DAY.TRADES.plus(1))
-                .set(STRATEGY_DAY.WINS, STRATEGY_DAY.WINS.plus(win))
-                .set(STRATEGY_DAY.GROSS_PNL, STRATEGY_DAY.GROSS_PNL.plus(rt.grossPnl()))
-                .set(STRATEGY_DAY.FEES, STRATEGY_DAY.FEES.plus(rt.fees()))
-                .set(STRATEGY_DAY.NET_PNL, STRATEGY_DAY.NET_PNL.plus(rt.netPnl()))
-                .execute();
-    }
-
-    /**
-     * A round trip belongs to the strategy of the order whose fill closed it: the engine publishes
-     * the fill just before the trades it closes, so the newest fill of the symbol names it.
-     */
-    private String strategyOf(EngineEvent.TradeClosed t) {
-        String cid = db.select(FILL.CLIENT_ORDER_ID).from(FILL).where(FILL.SYMBOL.eq(t.trade().symbol()))
-                .orderBy(FILL.SEQ.desc()).limit(1).fetchOne(FILL.CLIENT_ORDER_ID);
-        if (cid == null) return "unknown";
-        int colon = cid.indexOf(':');
-        return colon > 0 ? cid.substring(0, colon) : cid;
-    }
-
-    private void endOrder(String orderId, String status, String reason, Instant at) {
-        db.update(TRADE_ORDER)
-                .set(TRADE_ORDER.STATUS, status)
-                .set(TRADE_ORDER.STATUS_REASON, cut(reason))
-                .set(TRADE_ORDER.UPDATED_AT, at)
-                .where(TRADE_ORDER.ORDER_ID.eq(orderId))
-                .execute();
-    }
-
-    private void orderEvent(String orderId, String clientOrderId, String type, String status, String detail, Instant at) {
-        db.insertInto(ORDER_EVENT)
-                .set(ORDER_EVENT.ORDER_ID, orderId)
-                .set(ORDER_EVENT.CLIENT_ORDER_ID, clientOrderId)
-                .set(ORDER_EVENT.EVENT_TYPE, type)
-                .set(ORDER_EVENT.STATUS, status)
-                .set(ORDER_EVENT.DETAIL, cut(detail))
-                .set(ORDER_EVENT.OCCURRED_AT, at)
-                .execute();
-    }
-
-    private void writeStep(LedgerItem.StepDone step) {
-        for (Map.Entry<String, Long> e : step.barsBySymbol().entrySet()) {
-            db.insertInto(FEED_CHECKPOINT)
-                    .set(FEED_CHECKPOINT.SYMBOL, e.getKey())
-                    .set(FEED_CHECKPOINT.LAST_BAR_START, step.at())
-                    .set(FEED_CHECKPOINT.BARS, e.getValue())
-                    .onConflict(FEED_CHECKPOINT.SYMBOL).doUpdate()
-                    .set(FEED_CHECKPOINT.LAST_BAR_START, step.at())
-                    .set(FEED_CHECKPOINT.BARS, e.getValue())
-                    .execute();
-        }
-        PortfolioSnapshot p = step.portfolio();
-        db.insertInto(EQUITY_SNAPSHOT)
-                .set(EQUITY_SNAPSHOT.AT, step.at())
-                .set(EQUITY_SNAPSHOT.CASH, p.cash())
-                .set(EQUITY_SNAPSHOT.EQUITY, p.equity())
-                .set(EQUITY_SNAPSHOT.REALIZED_PNL, p.realizedPnl())
-                .set(EQUITY_SNAPSHOT.UNREALIZED_PNL, p.unrealizedPnl())
-                .set(EQUITY_SNAPSHOT.DRAWDOWN, p.drawdown())
-                .set(EQUITY_SNAPSHOT.DAY_START_EQUITY, p.dayStartEquity())
-                .set(EQUITY_SNAPSHOT.PEAK_EQUITY, p.peakEquity())
-                .onConflict(EQUITY_SNAPSHOT.AT).doNothing()
-                .execute();
-    }
-
-    private static String cut(String s) {
-        return s == null || s.length() <= TEXT ? s : s.substring(0, TEXT);
     }
 
     // ------------------------------------------------------------------------------- reading

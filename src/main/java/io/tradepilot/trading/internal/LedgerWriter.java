@@ -26,14 +26,25 @@ import java.util.function.Function;
  * group ({@link #commandApplied}), so a batch never holds a part of them: a crash cannot leave a fill
  * recorded without its position row or its round trip.
  *
+ * <p>Group commit: each batch takes every group queued when the thread gets to it (up to
+ * {@link #MAX_BATCH} queue entries), so while one transaction commits the next one collects whatever the
+ * engine produces meanwhile, and one commit (one WAL flush) serves many commands. A batch with nothing
+ * urgent (no accepted order, no risk trip) lingers up to {@link #LINGER} for more, so that the feed,
+ * when it next waits for an order, finds the writer free instead of in the middle of a commit. The
+ * batch is folded into one JDBC batch ({@link LedgerBatch}).
+ *
  * <p>Write-ahead for orders: {@link #acceptedOrders()} counts OrderAccepted events published,
- * {@link #durableOrders()} those committed; the feed waits until they are equal before the next bar
- * reaches the paper broker (see {@link EngineHost}), so no order is ever executed before it is recorded.
+ * {@link #durableOrders()} those committed; the feed waits ({@link #awaitOrdersDurable}) until the batch
+ * holding an accepted order has committed before the next bar reaches the paper broker (see
+ * {@link EngineHost}), so no order is ever executed before it is recorded.
  */
 final class LedgerWriter implements EngineEvents, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerWriter.class);
-    private static final int MAX_BATCH = 2_000;
+    /** Queue entries (command groups or time steps) per transaction at most. */
+    static final int MAX_BATCH = 10_000;
+    /** How long a transaction without anything urgent waits for more to write ({@link #linger}). */
+    static final Duration LINGER = Duration.ofMillis(10);
 
     private final JooqLedger ledger;
     private final Function<String, Instrument> instruments;
@@ -50,6 +61,8 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private long nextFillSeq;
     private static final Object STOP = new Object();
     private final java.util.Set<ClientOrderId> awaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Notified after every commit and on halt: wakes {@link #awaitOrdersDurable}. */
+    private final Object committed = new Object();
     /** The current command's events, queued together when it is applied. Engine writer thread only. */
     private List<LedgerItem> commandEvents = new ArrayList<>();
 
@@ -124,15 +137,32 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         return durable;
     }
 
-    /** Waits until every OrderAccepted published so far is committed; false when halted or the time ran out. */
+    /**
+     * Waits until every OrderAccepted published so far is committed, that is until the group commit
+     * holding the newest one has ended; false when halted or the time ran out. Returns at once when
+     * nothing is outstanding. An interrupt does not cut the wait short; it stays set for the caller.
+     */
     boolean awaitOrdersDurable(Duration timeout) {
         long target = accepted;
+        if (durable >= target) return true;
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (durable < target) {
-            if (halted || System.nanoTime() > deadline) return false;
-            LockSupport.parkNanos(200_000);
+        boolean interrupted = false;
+        try {
+            synchronized (committed) {
+                while (durable < target) {
+                    long left = deadline - System.nanoTime();
+                    if (halted || left <= 0) return false;
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(committed, left);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            }
+            return true;
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
         }
-        return true;
     }
 
     /** Items waiting to be written. */
@@ -149,6 +179,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                linger(batch);
             } catch (InterruptedException e) {
                 if (halted) return;
                 continue;
@@ -164,6 +195,36 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         }
     }
 
+    /**
+     * Keeps collecting for up to {@link #LINGER} while nothing in {@code batch} is urgent, so that time
+     * steps and fills share a commit with the ones that follow. Urgent, and written at once: an accepted
+     * order (the feed waits for it before the next bar), a risk trip (its automatic trigger runs after the
+     * commit) and the end of the writer.
+     */
+    private void linger(List<Object> batch) throws InterruptedException {
+        long end = System.nanoTime() + LINGER.toNanos();
+        int scanned = 0;
+        while (batch.size() < MAX_BATCH) {
+            for (; scanned < batch.size(); scanned++) if (urgent(batch.get(scanned))) return;
+            long left = end - System.nanoTime();
+            if (left <= 0) return;
+            Object next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) return;
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
+        }
+    }
+
+    private static boolean urgent(Object queued) {
+        if (queued == STOP) return true;
+        if (!(queued instanceof List<?> group)) return false;
+        for (Object item : group) {
+            if (item instanceof LedgerItem.Event(EngineEvent event)
+                    && (event instanceof EngineEvent.OrderAccepted || event instanceof EngineEvent.RiskTripped)) return true;
+        }
+        return false;
+    }
+
     private boolean writeWithRetry(List<LedgerItem> items) {
         long backoff = 100;
         while (!halted) {
@@ -171,8 +232,11 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
                 nextFillSeq = ledger.write(items, instruments, marketZone, nextFillSeq, fence);
                 long orders = items.stream().filter(i -> i instanceof LedgerItem.Event e
                         && e.event() instanceof EngineEvent.OrderAccepted).count();
-                durable += orders;
                 written += items.size();
+                synchronized (committed) {
+                    durable += orders;
+                    committed.notifyAll();
+                }
                 for (LedgerItem item : items) {
                     if (item instanceof LedgerItem.Event e) {
                         try {
@@ -213,6 +277,9 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     /** Stops at once; whatever is still queued is lost, as in a crash. */
     void halt() throws InterruptedException {
         halted = true;
+        synchronized (committed) {
+            committed.notifyAll();
+        }
         thread.interrupt();
         thread.join();
     }

@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code history} bars as {@code startMillis,open,high,low,close,volume} with exact decimal strings.
  *
  * <p>Writing is off the feed's path: {@link #offer} only puts the bar on a bounded queue (dropping it
- * when full); the thread {@code trading-bar-cache} drains the queue in batches and writes each batch in
- * one pipeline ({@code RPUSH} + {@code LTRIM} per symbol). When Redis fails the batch is dropped, the
+ * when full); the thread {@code trading-bar-cache} drains the queue in batches and writes each batch with
+ * one {@code RPUSH} (all of the batch's bars of a symbol) and one {@code LTRIM} per symbol, on the
+ * application's shared Redis connection. When Redis fails the batch is dropped, the
  * failure is logged once, and writing resumes (logged) with the next batch Redis takes.
  */
 final class RedisBarCache implements BarCache, MarketDataQueries, AutoCloseable {
@@ -92,7 +93,9 @@ final class RedisBarCache implements BarCache, MarketDataQueries, AutoCloseable 
         Map<String, List<String>> bySymbol = new LinkedHashMap<>();
         for (Pending p : batch) bySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(encode(p));
         try {
-            redis.executePipelined((RedisCallback<Object>) connection -> {
+            // Not pipelined: a pipeline needs a connection of its own, and without a pool Lettuce opens
+            // (and closes) one per batch; two commands per symbol on the shared connection cost less.
+            redis.execute((RedisCallback<Object>) connection -> {
                 for (var e : bySymbol.entrySet()) {
                     byte[] key = (properties.keyPrefix() + e.getKey()).getBytes(StandardCharsets.UTF_8);
                     byte[][] values = new byte[e.getValue().size()][];

@@ -1,0 +1,184 @@
+package io.tradepilot.e2e;
+
+import com.microsoft.playwright.Page;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The measuring half of {@code bin/load}: many signed-in dashboards on a running Tradepilot whose
+ * engine trades as fast as it can, and a control changed again and again through the API. For each
+ * number of sessions in {@code --sessions} (e.g. {@code 10,25,50}) it opens dashboards until that many
+ * are signed in (each its own browser context in one headless Chromium: its own cookie and Vaadin
+ * session), then prints: sign-in to a dashboard showing its states (p50/p95/max), the heap after a full GC and its
+ * growth per session, {@code --changes} pause/resume changes with the time until each dashboard showed
+ * each change (p50/p95/max; the time is taken in the page when the state's text changes, so reading the
+ * pages one after another adds nothing), the engine's bars/s meanwhile, and at the end the ERROR lines of
+ * the application's log. Bounded: the sessions and changes asked for, each wait at most {@link #SEEN_WITHIN}.
+ * Arguments: {@code --pid --url --jdbc --db-password-file --log --password --sessions --changes --every-ms --out}.
+ * Not a test: a measurement tool; its figures are printed, never asserted.
+ */
+public final class LoadMonitor {
+
+    /** A change not shown within this counts as missed. */
+    static final Duration SEEN_WITHIN = Duration.ofSeconds(30);
+
+    /**
+     * The dashboard shows its states. Not {@link Browsers#awaitView}: with the engine at full speed the
+     * pushed figures can keep a starved browser's Vaadin client busy for longer than the wait allows.
+     */
+    private static final String PAINTED = """
+            () => { const e = document.querySelector('#trading-state'); return !!e && e.textContent.trim().length > 0; }
+            """;
+
+    /** Records, in the page, when the trading state's text changes (wall-clock milliseconds). */
+    private static final String OBSERVE = """
+            () => {
+              const el = document.querySelector('#trading-state');
+              window.__tpChanges = [];
+              new MutationObserver(() => window.__tpChanges.push([el.textContent, Date.now()]))
+                .observe(el, {childList: true, characterData: true, subtree: true});
+            }
+            """;
+
+    private LoadMonitor() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1); // Playwright's threads would keep the JVM (and the application bin/load started) alive
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        Map<String, String> a = SoakMonitor.arguments(args);
+        long pid = Long.parseLong(a.get("pid"));
+        String url = a.get("url");
+        String jdbc = a.get("jdbc");
+        java.nio.file.Path dbPasswordFile = java.nio.file.Path.of(a.get("db-password-file"));
+        Path log = Path.of(a.get("log"));
+        String password = a.get("password");
+        int[] targets = Arrays.stream(a.getOrDefault("sessions", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
+        int changes = Integer.parseInt(a.getOrDefault("changes", "6"));
+        long everyMs = Long.parseLong(a.getOrDefault("every-ms", "3000"));
+        Path out = Path.of(a.getOrDefault("out", "target/load/figures.txt"));
+        String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
+
+        SoakMonitor.waitUntilUp(url, pid);
+        String token = createToken(url, password);
+        HttpClient http = HttpClient.newHttpClient();
+        long idleHeapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
+        List<String> report = new ArrayList<>();
+        report.add(String.format(Locale.ROOT, "heap after GC with no session: %d MB", idleHeapKb / 1024));
+        System.out.println(report.getLast());
+
+        List<Page> pages = new ArrayList<>();
+        boolean paused = false;
+        for (int target : targets) {
+            List<Long> signIns = new ArrayList<>();
+            while (pages.size() < target) {
+                Page page = Browsers.newContext(url).newPage();
+                long start = System.nanoTime();
+                new LoginPage(page).open();
+                long typed = System.nanoTime();
+                new LoginPage(page).submit("admin", password);
+                page.waitForFunction(PAINTED);
+                signIns.add((System.nanoTime() - typed) / 1_000_000);
+                page.evaluate(OBSERVE);
+                pages.add(page);
+                if (pages.size() % 10 == 0) System.out.printf(Locale.ROOT, "  %d sessions open (last sign-in page %d ms)%n",
+                        pages.size(), (typed - start) / 1_000_000);
+            }
+            long heapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
+            long bars0 = SoakMonitor.bars(jdbc, dbPasswordFile);
+            long t0 = System.nanoTime();
+            List<Long> latencies = new ArrayList<>();
+            int missed = 0;
+            for (int c = 0; c < changes; c++) {
+                long next = System.nanoTime() + everyMs * 1_000_000;
+                paused = !paused;
+                String expected = paused ? "PAUSED" : "ACTIVE";
+                long sent = System.currentTimeMillis();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/" + (paused ? "pause" : "resume")))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"load measurement " + c + "\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) throw new IllegalStateException("the control change was refused: " + r.statusCode() + " " + r.body());
+                missed += collect(pages, expected, sent, latencies);
+                while (System.nanoTime() < next) Thread.sleep(50);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double rate = (SoakMonitor.bars(jdbc, dbPasswordFile) - bars0) / seconds;
+            String line = String.format(Locale.ROOT, "%4d sessions: sign-in to painted dashboard p50 %s p95 %s max %s ms | heap after GC %d MB "
+                            + "(+%.2f MB per session) | change seen p50 %s p95 %s max %s ms over %d views, %d missed | engine %.0f bars/s",
+                    target, pct(signIns, 50), pct(signIns, 95), pct(signIns, 100), heapKb / 1024,
+                    (heapKb - idleHeapKb) / 1024.0 / target, pct(latencies, 50), pct(latencies, 95), pct(latencies, 100),
+                    latencies.size(), missed, rate);
+            report.add(line);
+            System.out.println(line);
+        }
+        List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains(" ERROR ")).toList();
+        report.add("ERROR lines in the application log: " + errors.size());
+        errors.stream().limit(10).forEach(report::add);
+        report.subList(report.size() - Math.min(errors.size(), 10) - 1, report.size()).forEach(System.out::println);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.write(out, report);
+    }
+
+    /**
+     * Waits until every page has shown {@code expected} after {@code sentMillis} (or {@link #SEEN_WITHIN}
+     * passed), adds each page's delay, and returns how many pages did not show it.
+     */
+    private static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
+        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
+        Long[] seen = new Long[pages.size()];
+        int pending = pages.size();
+        while (pending > 0 && System.nanoTime() < deadline) {
+            for (int i = 0; i < pages.size(); i++) {
+                if (seen[i] != null) continue;
+                Object at = pages.get(i).evaluate("([text, after]) => { const c = (window.__tpChanges || [])"
+                        + ".find(x => x[0] === text && x[1] >= after); return c ? c[1] : null; }", List.of(expected, (double) sentMillis)); // Playwright passes numbers as doubles
+                if (at instanceof Number n) {
+                    seen[i] = n.longValue() - sentMillis;
+                    pending--;
+                }
+            }
+            if (pending > 0) Thread.sleep(50);
+        }
+        for (Long s : seen) if (s != null) latencies.add(s);
+        return pending;
+    }
+
+    /** Signs the admin in, creates an API token on the tokens page and returns its secret. */
+    private static String createToken(String url, String password) {
+        Page page = Browsers.newContext(url).newPage();
+        new LoginPage(page).open().signIn("admin", password);
+        page.navigate("/account/tokens");
+        page.locator("#token-name input").fill("load measurement");
+        page.locator("#create-token").click();
+        String secret = page.locator("#new-token-secret input").inputValue();
+        page.context().close();
+        return secret;
+    }
+
+    private static String pct(List<Long> values, int p) {
+        if (values.isEmpty()) return "-";
+        List<Long> sorted = values.stream().sorted().toList();
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return String.valueOf(sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))));
+    }
+}

@@ -69,7 +69,10 @@ import java.util.regex.Pattern;
  * <p><b>Cancel</b> {@code DELETE}s the order; Alpaca's refusal (422: already filled) gives the order's current state
  * first (the fill that won the race) and then {@link VenueCancelRejected}. <b>Modify</b> replaces the order
  * ({@code PATCH}, a new Alpaca order with client order id {@code <cid>#R<n>}); only unfilled orders (a partially
- * filled order is refused with {@link VenueModifyRejected}); Alpaca's answer gives {@link VenueModified}.
+ * filled order is refused with {@link VenueModifyRejected}); {@link VenueModified} follows Alpaca's confirmation (the old
+ * order {@code replaced}, or the replacement working), {@link VenueModifyRejected} its refusal (HTTP 4xx, the
+ * replacement {@code rejected} — e.g. because the old order filled first, whose fill is reported — or
+ * {@code order_replace_rejected}), after which the adapter follows the old order again.
  *
  * <p>Failures are counted by the {@link BrokerCallGuard}; three in a row signal {@link BrokerErrors}.
  */
@@ -104,6 +107,9 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         BigDecimal reportedNotional = BigDecimal.ZERO;
         boolean ended;
         int replacements;
+        String previousAlpacaId;    // the order a replacement replaces, followed again if the replacement fails
+        String previousAlpacaClientOrderId;
+        OrderRequest pendingAmend;  // a replacement Alpaca took but has not confirmed yet
         long sentNanos;             // when the placement left without a usable answer (0: not by this process)
 
         Tracked(VenueOrder order) {
@@ -257,12 +263,15 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
             t.acknowledged = true;
             report(new VenueAccepted(t.cid, o.id()));
         }
+        if (isReplacement(o.clientOrderId()) && o.clientOrderId().equals(t.alpacaClientOrderId) && !"rejected".equals(o.status())) {
+            replacementConfirmed(t);
+        }
         if (o.filledQty().compareTo(t.reported.value()) > 0) backfill(t, o);
         switch (o.status()) {
             case "canceled" -> end(t, new VenueCancelled(t.cid, "cancelled at Alpaca"));
             case "expired" -> end(t, new VenueExpired(t.cid, "expired at Alpaca"));
             case "rejected" -> {
-                if (isReplacement(o.clientOrderId())) report(new VenueModifyRejected(t.cid, "Alpaca rejected the replacement"));
+                if (isReplacement(o.clientOrderId())) replacementFailed(t, o, "Alpaca rejected the replacement");
                 else if (t.reported.isZero()) end(t, new VenueRejected(t.cid, "rejected by Alpaca"));
             }
             default -> { }
@@ -353,9 +362,12 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
                     amended.limitPrice() == null ? null : amended.limitPrice().value(),
                     amended.stopPrice() == null ? null : amended.stopPrice().value(), newCid);
             t.replacements++;
+            t.previousAlpacaId = t.alpacaId;
+            t.previousAlpacaClientOrderId = t.alpacaClientOrderId;
             t.alpacaId = replacement.id();
             t.alpacaClientOrderId = newCid;
-            report(new VenueModified(t.cid, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+            t.pendingAmend = amended;
+            later(() -> refresh(t, false)); // confirmation normally comes on the stream; this covers a missing one
         } catch (AlpacaException | RequestNotPermitted | CallNotPermittedException e) {
             report(new VenueModifyRejected(t.cid, e.getMessage()));
         }
@@ -379,10 +391,12 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         Tracked t = orders.get(new ClientOrderId(REPLACEMENT.matcher(o.clientOrderId()).replaceFirst("")));
         if (t == null) return; // not an order of this engine (placed elsewhere): reconciliation's business
         boolean replacement = isReplacement(o.clientOrderId());
-        if (!o.clientOrderId().equals(t.alpacaClientOrderId) && !"replaced".equals(event)) return; // an earlier incarnation
+        // events of an earlier incarnation (the order before a replace) still count: its fill may have won the race
+        boolean current = o.clientOrderId().equals(t.alpacaClientOrderId);
         switch (event) {
             case "new", "accepted" -> {
-                t.alpacaId = o.id();
+                if (current) t.alpacaId = o.id();
+                if (current && replacement) replacementConfirmed(t);
                 if (!t.acknowledged && !replacement) {
                     t.acknowledged = true;
                     report(new VenueAccepted(t.cid, o.id()));
@@ -408,16 +422,40 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
             case "canceled" -> end(t, new VenueCancelled(t.cid, "cancelled at Alpaca"));
             case "expired" -> end(t, new VenueExpired(t.cid, "expired at Alpaca"));
             case "rejected" -> {
-                if (replacement) report(new VenueModifyRejected(t.cid, "Alpaca rejected the replacement"));
+                if (replacement) replacementFailed(t, o, "Alpaca rejected the replacement");
                 else end(t, new VenueRejected(t.cid, "rejected by Alpaca"));
             }
-            case "replaced" -> {
-                if (o.replacedBy() != null && o.id().equals(t.alpacaId)) t.alpacaId = o.replacedBy();
-            }
+            case "replaced" -> replacementConfirmed(t);
             case "order_cancel_rejected" -> report(new VenueCancelRejected(t.cid, "Alpaca refused the cancel"));
-            case "order_replace_rejected" -> report(new VenueModifyRejected(t.cid, "Alpaca refused the replacement"));
+            case "order_replace_rejected" -> replacementFailed(t, o, "Alpaca refused the replacement");
             default -> { } // pending_new, pending_cancel, pending_replace, done_for_day, calculated, ...: no report
         }
+    }
+
+    /**
+     * A replacement did not take (rejected, refused): the order before it goes on working at Alpaca, so the adapter
+     * follows that one again, and the engine hears {@link VenueModifyRejected} (it has already applied the
+     * modification Alpaca's PATCH answer confirmed; reconciliation sees the difference in prices).
+     */
+    private void replacementFailed(Tracked t, AlpacaOrder o, String reason) {
+        if (t.previousAlpacaClientOrderId != null) {
+            t.alpacaId = t.previousAlpacaId;
+            t.alpacaClientOrderId = t.previousAlpacaClientOrderId;
+            t.previousAlpacaId = null;
+            t.previousAlpacaClientOrderId = null;
+        }
+        t.pendingAmend = null;
+        if (!t.ended) report(new VenueModifyRejected(t.cid, reason)); // an ended order has nothing left to modify
+    }
+
+    /** Alpaca confirmed the replacement (it replaced the old order, or the new one works): the engine hears VenueModified once. */
+    private void replacementConfirmed(Tracked t) {
+        OrderRequest amended = t.pendingAmend;
+        if (amended == null) return;
+        t.pendingAmend = null;
+        t.previousAlpacaId = null;
+        t.previousAlpacaClientOrderId = null;
+        report(new VenueModified(t.cid, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
     }
 
     /** After every (re)subscription of the stream: what each working order did while the stream was away. */

@@ -351,6 +351,10 @@ class AlpacaVenueTest {
         eventually(WAIT, () -> "alp-5".equals(venueOrderId("O1")), "the venue's id");
 
         engine.accept(new EngineCommand.ModifyOrder(new OrderId("O1"), Quantity.of(8), Price.of("99.5"), null, "tighter"));
+        eventually(WAIT, () -> !alpaca.findAll(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))).isEmpty(),
+                "the replacement requested");
+        assertThat(order("O1").request().quantity()).isEqualTo(Quantity.of(10)); // not before Alpaca confirms
+        stream.push(update("replaced", null, null, alpacaOrder("alp-5", CID, "replaced", "10", "0", null)));
         eventually(WAIT, () -> order("O1").request().quantity().equals(Quantity.of(8)), "the order modified");
         stream.push(update("fill", "8", "99.5", alpacaOrder("alp-6", replacementCid, "filled", "8", "8", "99.5", "99.5")));
         eventually(WAIT, () -> status("O1") == OrderStatus.FILLED, "the replacement's fill on the engine's order");
@@ -361,6 +365,31 @@ class AlpacaVenueTest {
                 .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(replacementCid))));
         assertThat(position().orElseThrow().quantity()).isEqualByComparingTo("8");
         assertThat(of(ExecutionReportRefused.class)).isEmpty();
+    }
+
+    @Test
+    void a_replacement_that_loses_to_a_fill_of_the_old_order_leaves_the_engine_order_filled_unmodified() throws Exception {
+        stubPlacement(CID, "alp-5");
+        String replacementCid = CID.value() + "#R1";
+        alpaca.stubFor(patch(urlEqualTo("/v2/orders/alp-5"))
+                .willReturn(okJson(alpacaOrder("alp-6", replacementCid, "pending_new", "8", "0", null, "99.5"))));
+        connect(config());
+        placeLimitBuy(CID, 10, "100");
+        eventually(WAIT, () -> "alp-5".equals(venueOrderId("O1")), "the venue's id");
+
+        engine.accept(new EngineCommand.ModifyOrder(new OrderId("O1"), Quantity.of(8), Price.of("99.5"), null, "tighter"));
+        eventually(WAIT, () -> !alpaca.findAll(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))).isEmpty(),
+                "the replacement requested");
+        stream.push(update("fill", "10", "100", alpacaOrder("alp-5", CID, "filled", "10", "10", "100")));
+        stream.push(update("rejected", null, null, alpacaOrder("alp-6", replacementCid, "rejected", "8", "0", null, "99.5")));
+        eventually(WAIT, () -> status("O1") == OrderStatus.FILLED, "the old order's fill");
+        eventually(WAIT, () -> venue.tradeUpdatesHandled() >= 2, "the rejection handled");
+        syncWithAdapter();
+
+        assertThat(order("O1").request().quantity()).isEqualTo(Quantity.of(10));
+        assertThat(of(EngineEvent.OrderModified.class)).isEmpty();
+        assertThat(of(ExecutionReportRefused.class)).isEmpty();
+        assertThat(position().orElseThrow().quantity()).isEqualByComparingTo("10");
     }
 
     @Test

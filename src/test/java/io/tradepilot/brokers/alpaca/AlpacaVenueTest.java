@@ -48,6 +48,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -340,26 +341,33 @@ class AlpacaVenueTest {
         alpaca.verify(2, postRequestedFor(urlEqualTo("/v2/orders")));
     }
 
-    @Test
-    void a_modification_replaces_the_order_and_the_replacement_fills_the_engine_order() throws Exception {
+    /**
+     * Places 10 @ 100 (Alpaca id alp-5), then asks the engine to modify it to 8 @ 99.5; the stand-in answers the PATCH
+     * with the replacement alp-6 in {@code replacementStatus}. Returns the replacement's client order id.
+     */
+    private String placeThenAskToReplace(String replacementStatus) {
         stubPlacement(CID, "alp-5");
         String replacementCid = CID.value() + "#R1";
         alpaca.stubFor(patch(urlEqualTo("/v2/orders/alp-5"))
-                .willReturn(okJson(alpacaOrder("alp-6", replacementCid, "new", "8", "0", null, "99.5"))));
+                .willReturn(okJson(alpacaOrder("alp-6", replacementCid, replacementStatus, "8", "0", null, "99.5"))));
         connect(config());
         placeLimitBuy(CID, 10, "100");
         eventually(WAIT, () -> "alp-5".equals(venueOrderId("O1")), "the venue's id");
-
         engine.accept(new EngineCommand.ModifyOrder(new OrderId("O1"), Quantity.of(8), Price.of("99.5"), null, "tighter"));
-        eventually(WAIT, () -> !alpaca.findAll(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))).isEmpty(),
-                "the replacement requested");
+        eventually(WAIT, () -> !alpaca.findAll(patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))).isEmpty(), "the replacement requested");
+        return replacementCid;
+    }
+
+    @Test
+    void a_modification_replaces_the_order_and_the_replacement_fills_the_engine_order() throws Exception {
+        String replacementCid = placeThenAskToReplace("new");
         assertThat(order("O1").request().quantity()).isEqualTo(Quantity.of(10)); // not before Alpaca confirms
         stream.push(update("replaced", null, null, alpacaOrder("alp-5", CID, "replaced", "10", "0", null)));
         eventually(WAIT, () -> order("O1").request().quantity().equals(Quantity.of(8)), "the order modified");
         stream.push(update("fill", "8", "99.5", alpacaOrder("alp-6", replacementCid, "filled", "8", "8", "99.5", "99.5")));
         eventually(WAIT, () -> status("O1") == OrderStatus.FILLED, "the replacement's fill on the engine's order");
 
-        alpaca.verify(1, com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))
+        alpaca.verify(1, patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))
                 .withRequestBody(matchingJsonPath("$.qty", equalTo("8")))
                 .withRequestBody(matchingJsonPath("$.limit_price", equalTo("99.5")))
                 .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(replacementCid))));
@@ -369,17 +377,7 @@ class AlpacaVenueTest {
 
     @Test
     void a_replacement_that_loses_to_a_fill_of_the_old_order_leaves_the_engine_order_filled_unmodified() throws Exception {
-        stubPlacement(CID, "alp-5");
-        String replacementCid = CID.value() + "#R1";
-        alpaca.stubFor(patch(urlEqualTo("/v2/orders/alp-5"))
-                .willReturn(okJson(alpacaOrder("alp-6", replacementCid, "pending_new", "8", "0", null, "99.5"))));
-        connect(config());
-        placeLimitBuy(CID, 10, "100");
-        eventually(WAIT, () -> "alp-5".equals(venueOrderId("O1")), "the venue's id");
-
-        engine.accept(new EngineCommand.ModifyOrder(new OrderId("O1"), Quantity.of(8), Price.of("99.5"), null, "tighter"));
-        eventually(WAIT, () -> !alpaca.findAll(com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor(urlEqualTo("/v2/orders/alp-5"))).isEmpty(),
-                "the replacement requested");
+        String replacementCid = placeThenAskToReplace("pending_new");
         stream.push(update("fill", "10", "100", alpacaOrder("alp-5", CID, "filled", "10", "10", "100")));
         stream.push(update("rejected", null, null, alpacaOrder("alp-6", replacementCid, "rejected", "8", "0", null, "99.5")));
         eventually(WAIT, () -> status("O1") == OrderStatus.FILLED, "the old order's fill");

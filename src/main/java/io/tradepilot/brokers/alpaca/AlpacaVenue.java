@@ -110,6 +110,7 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         String previousAlpacaId;    // the order a replacement replaces, followed again if the replacement fails
         String previousAlpacaClientOrderId;
         OrderRequest pendingAmend;  // a replacement Alpaca took but has not confirmed yet
+        Quantity confirmedQuantity; // the order's quantity after a confirmed replacement
         long sentNanos;             // when the placement left without a usable answer (0: not by this process)
 
         Tracked(VenueOrder order) {
@@ -307,7 +308,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     private void execution(Tracked t, BigDecimal qty, BigDecimal price, BigDecimal cumulative, Instant time) {
         Money zero = Money.zero(t.order.request().instrument().currency());
         Quantity cum = new Quantity(cumulative);
-        ExecutionReport r = cum.compareTo(t.order.request().quantity()) >= 0
+        Quantity ordered = t.confirmedQuantity != null ? t.confirmedQuantity : t.order.request().quantity();
+        ExecutionReport r = cum.compareTo(ordered) >= 0
                 ? new VenueFilled(t.cid, new Quantity(qty), new Price(price), zero, cum, time)
                 : new VenuePartiallyFilled(t.cid, new Quantity(qty), new Price(price), zero, cum, time);
         t.reported = cum;
@@ -455,6 +457,7 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         t.pendingAmend = null;
         t.previousAlpacaId = null;
         t.previousAlpacaClientOrderId = null;
+        t.confirmedQuantity = amended.quantity();
         report(new VenueModified(t.cid, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
     }
 

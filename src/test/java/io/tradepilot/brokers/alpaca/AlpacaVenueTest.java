@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.alpaca;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.core.EngineConfig;
@@ -265,6 +266,24 @@ class AlpacaVenueTest {
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
         assertThat(alpaca.findAll(getRequestedFor(urlPathEqualTo(BY_CID)))).isNotEmpty();
         assertThat(signals).isEmpty(); // one timeout is not three failures
+    }
+
+    @Test
+    void a_placement_whose_connection_broke_and_that_alpaca_never_got_is_rejected_only_after_the_grace_period() {
+        alpaca.stubFor(post(urlEqualTo("/v2/orders")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        alpaca.stubFor(get(urlPathEqualTo(BY_CID)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":40410000,\"message\":\"order not found\"}")));
+        // grace = max(2 x request timeout, answer timeout) = 1.5 s; lookups every 100 ms meanwhile
+        connect(config().withStreamUrl(null).withTimeouts(Duration.ofMillis(750), Duration.ofMillis(500), Duration.ofMillis(100)));
+
+        long start = System.nanoTime();
+        placeLimitBuy(CID, 10, "100");
+        eventually(WAIT, () -> status("O1") == OrderStatus.REJECTED, "the lost placement rejected");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
+        assertThat(alpaca.findAll(getRequestedFor(urlPathEqualTo(BY_CID))).size()).isGreaterThan(1);
+        assertThat(of(OrderRejectedByVenue.class)).singleElement().satisfies(r -> assertThat(r.reason()).contains("never arrived"));
+        alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
     }
 
     @Test

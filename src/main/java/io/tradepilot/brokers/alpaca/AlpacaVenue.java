@@ -273,7 +273,7 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
             case "expired" -> end(t, new VenueExpired(t.cid, "expired at Alpaca"));
             case "rejected" -> {
                 if (isReplacement(o.clientOrderId())) replacementFailed(t, o, "Alpaca rejected the replacement");
-                else if (t.reported.isZero()) end(t, new VenueRejected(t.cid, "rejected by Alpaca"));
+                else end(t, rejection(t));
             }
             default -> { }
         }
@@ -425,7 +425,7 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
             case "expired" -> end(t, new VenueExpired(t.cid, "expired at Alpaca"));
             case "rejected" -> {
                 if (replacement) replacementFailed(t, o, "Alpaca rejected the replacement");
-                else end(t, new VenueRejected(t.cid, "rejected by Alpaca"));
+                else end(t, rejection(t));
             }
             case "replaced" -> replacementConfirmed(t);
             case "order_cancel_rejected" -> report(new VenueCancelRejected(t.cid, "Alpaca refused the cancel"));
@@ -459,6 +459,16 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         t.previousAlpacaClientOrderId = null;
         t.confirmedQuantity = amended.quantity();
         report(new VenueModified(t.cid, amended.quantity(), amended.limitPrice(), amended.stopPrice()));
+    }
+
+    /**
+     * Alpaca rejected the order: before it acknowledged or filled anything a rejection; after that (an exchange's
+     * late refusal) the order simply stopped working, which the engine knows as a cancellation with the reason.
+     */
+    private static ExecutionReport rejection(Tracked t) {
+        return !t.acknowledged && t.reported.isZero()
+                ? new VenueRejected(t.cid, "rejected by Alpaca")
+                : new VenueCancelled(t.cid, "rejected by Alpaca after it accepted the order");
     }
 
     /** After every (re)subscription of the stream: what each working order did while the stream was away. */
@@ -506,6 +516,6 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     public void close() {
         if (stream != null) stream.close();
         thread.shutdownNow();
-        http.close();
+        http.shutdownNow();
     }
 }

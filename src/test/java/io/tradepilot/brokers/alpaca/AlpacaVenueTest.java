@@ -225,6 +225,21 @@ class AlpacaVenueTest {
     }
 
     @Test
+    void a_rejection_after_alpaca_accepted_the_order_ends_it_as_cancelled_with_the_reason() throws Exception {
+        stubPlacement(CID, "alp-2");
+        connect(config());
+        placeLimitBuy(CID, 10, "100");
+        eventually(WAIT, () -> "alp-2".equals(venueOrderId("O1")), "the venue's id");
+
+        stream.push(update("rejected", null, null, alpacaOrder("alp-2", CID, "rejected", "10", "0", null)));
+        eventually(WAIT, () -> status("O1") == OrderStatus.CANCELLED, "the order ended");
+
+        assertThat(of(EngineEvent.OrderCancelled.class)).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo("rejected by Alpaca after it accepted the order"));
+        assertThat(of(ExecutionReportRefused.class)).isEmpty();
+    }
+
+    @Test
     void a_cancel_that_loses_the_race_against_the_fill_leaves_the_order_filled_once() throws Exception {
         stubPlacement(CID, "alp-3");
         connect(config());

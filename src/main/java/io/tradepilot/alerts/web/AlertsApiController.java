@@ -21,11 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -145,15 +142,6 @@ class AlertsApiController {
             throw AlertRefusal.badParameter("zone", "zone is an IANA time zone such as Asia/Kolkata");
         }
         return administration.setQuietHours(new QuietHours(time("from", body.from()), time("to", body.to()), zone));
-    }
-
-    @ExceptionHandler(AlertRefusal.class)
-    ResponseEntity<ProblemDetail> refused(AlertRefusal refusal) {
-        HttpStatus status = HttpStatus.valueOf(refusal.status());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
-        problem.setProperty("code", refusal.code());
-        problem.setProperty("field", refusal.field());
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static ChannelRequest request(ChannelBody body) {

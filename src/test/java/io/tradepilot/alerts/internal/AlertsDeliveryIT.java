@@ -65,6 +65,7 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
     @Autowired StringRedisTemplate redis;
     @Autowired OutboxSender sender;
     @Autowired Alerts alerts;
+    @Autowired org.springframework.context.ApplicationEventPublisher events;
 
     private String admin;
     private String operator;
@@ -106,10 +107,17 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
     @Test
     void engaging_the_kill_switch_reaches_telegram_email_and_the_webhook_exactly_once_with_its_severity(CapturedOutput output)
             throws Exception {
+        long before = System.currentTimeMillis();
         HttpResponse<String> engaged = api(operator).post("/api/v1/kill-switch/engage", "{\"reason\":\"broker rejects every order\"}");
+        long engagedAt = System.currentTimeMillis();
         assertThat(engaged.statusCode()).isEqualTo(200);
 
         eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 3, "the alert delivered to the three channels");
+        System.out.printf("ALERT LATENCY engage request start -> stand-ins: telegram %d ms, webhook %d ms, mail (SENT recorded) <= %d ms;"
+                        + " engage request took %d ms%n",
+                STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage"))).getFirst().getLoggedDate().getTime() - before,
+                STANDIN.findAll(postRequestedFor(urlEqualTo("/hooks/" + WEBHOOK_SECRET))).getFirst().getLoggedDate().getTime() - before,
+                System.currentTimeMillis() - before, engagedAt - before);
         List<LoggedRequest> telegram = STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")));
         assertThat(telegram).hasSize(1);
         JsonNode message = JSON.readTree(telegram.getFirst().getBodyAsString());
@@ -205,6 +213,36 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
         eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 1, "the delivery sent after the lease ran out");
         assertThat(STANDIN.findAll(postRequestedFor(urlEqualTo("/hooks/" + WEBHOOK_SECRET)))).hasSize(1);
         assertThat(db.select(ALERT_DELIVERY.ATTEMPTS).from(ALERT_DELIVERY).fetchOne(ALERT_DELIVERY.ATTEMPTS)).isEqualTo(2);
+    }
+
+    @Test
+    void an_alert_raised_while_no_sender_runs_is_delivered_once_when_a_sender_starts_again() {
+        sender.stop();
+        try {
+            long alert = alerts.raise(AlertRule.CIRCUIT_BREAKER_TRIPPED, "circuit_breaker", null, "Circuit breaker tripped automatically",
+                    "DATA_STALE").orElseThrow();
+            assertThat(db.fetchCount(ALERT_DELIVERY, ALERT_DELIVERY.ALERT_ID.eq(alert), ALERT_DELIVERY.STATUS.eq("PENDING")))
+                    .as("written with the alert, waiting for a sender").isEqualTo(3);
+        } finally {
+            sender.start();
+        }
+        eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 3, "delivered by the restarted sender");
+        assertThat(STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")))).hasSize(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void a_burst_of_failed_sign_ins_raises_one_warning_and_a_continuing_attack_folds_into_it() {
+        for (int i = 0; i < 25; i++) {
+            events.publishEvent(new io.tradepilot.security.LoginFailed("olga", "10.9.8." + (i % 3), clock.instant()));
+        }
+        eventually(Duration.ofSeconds(20), () -> db.fetchCount(io.tradepilot.db.Tables.ALERT,
+                io.tradepilot.db.Tables.ALERT.RULE.eq("LOGIN_FAILURES"), io.tradepilot.db.Tables.ALERT.REPEATS.eq(1)) == 1,
+                "one alert for two bursts of ten");
+        eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 3, "the warning delivered");
+        String text = JSON.readTree(STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")))
+                .getFirst().getBodyAsString()).get("text").asString();
+        assertThat(text).startsWith("[WARNING] 10 failed sign-ins").contains("olga").contains("10.9.8.2");
     }
 
     @Test

@@ -246,6 +246,23 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_channel_over_its_rate_gets_the_rest_later_without_counting_an_attempt() {
+        db.execute("UPDATE alert_channel SET enabled = false WHERE kind <> 'TELEGRAM'");
+        db.execute("UPDATE alert_channel SET rate_per_minute = 1");
+        long first = alerts.raise(AlertRule.TRADING_PAUSED, "a", null, "first", "").orElseThrow();
+        eventually(Duration.ofSeconds(20), () -> sentOf(first) == 1, "the first sent");
+        long second = alerts.raise(AlertRule.TRADING_PAUSED, "b", null, "second", "").orElseThrow();
+        eventually(Duration.ofSeconds(20), () -> !dueTimes(second).getFirst().isBefore(clock.instant().plusSeconds(30)),
+                "the second put back for the next free slot");
+        var waiting = db.selectFrom(ALERT_DELIVERY).where(ALERT_DELIVERY.ALERT_ID.eq(second)).fetchOne();
+        assertThat(waiting.getStatus()).isEqualTo("PENDING");
+        assertThat(waiting.getAttempts()).isZero();
+        assertThat(STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")))).hasSize(1);
+        clock.advance(Duration.ofSeconds(61));
+        eventually(Duration.ofSeconds(20), () -> sentOf(second) == 1, "the second sent in the next minute");
+    }
+
+    @Test
     void the_same_rule_and_key_within_the_window_is_one_alert_with_repeats() {
         assertThat(alerts.raise(AlertRule.LOGIN_FAILURES, "sign-in", null, "10 failed sign-ins", "a")).isPresent();
         clock.advance(Duration.ofMinutes(5));

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the claim is still this sender's (status SENDING with the attempt number it claimed), so a sender that lost
  * its lease never overwrites a newer attempt. A sender that dies mid-send leaves its claim to run out; the
  * delivery is then due again (at least once; the receiver sees the same idempotency key).
- * A channel over its rate gets the delivery back, unattempted, when a slot frees up.
+ * A channel over its rate gets the delivery back, unattempted, when a slot frees up. A delivery to a channel an admin
+ * switched off meanwhile is FAILED, not sent.
  */
 final class OutboxSender implements SmartLifecycle {
 
@@ -149,6 +150,11 @@ final class OutboxSender implements SmartLifecycle {
         Optional<OutgoingAlert> alert = transactions.execute(tx -> store.outgoing(c));
         Optional<JooqAlertStore.StoredChannel> stored = transactions.execute(tx -> store.channel(c.channelId()));
         if (alert.isEmpty() || stored.isEmpty()) {
+            return;
+        }
+        if (!stored.get().enabled()) {
+            Instant now = clock.instant();
+            transactions.execute(tx -> store.markFailed(c, now, "the channel was switched off before the alert went out"));
             return;
         }
         String error;

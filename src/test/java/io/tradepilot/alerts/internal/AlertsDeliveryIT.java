@@ -232,6 +232,30 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_channel_switched_off_before_its_delivery_does_not_send_it_and_an_update_without_secret_keeps_the_stored_one() {
+        long telegram = db.select(ALERT_CHANNEL.ID).from(ALERT_CHANNEL).where(ALERT_CHANNEL.KIND.eq("TELEGRAM")).fetchOne(ALERT_CHANNEL.ID);
+        String sealed = db.select(ALERT_CHANNEL.SECRET).from(ALERT_CHANNEL).where(ALERT_CHANNEL.ID.eq(telegram)).fetchOne(ALERT_CHANNEL.SECRET);
+        sender.stop();
+        try {
+            alerts.raise(AlertRule.TRADING_PAUSED, "trading", null, "Trading paused by test", "").orElseThrow();
+            String body = "{\"name\":\"desk telegram\",\"kind\":\"TELEGRAM\",\"enabled\":false,"
+                    + "\"settings\":{\"chatId\":\"-1001234567890\",\"apiBaseUrl\":\"" + STANDIN.baseUrl() + "\"}}";
+            HttpResponse<String> off = api(admin).send(api(admin).request("/api/v1/alerts/channels/" + telegram)
+                    .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+            assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+            assertThat(off.body()).contains("\"enabled\":false").contains("\"secretSet\":true");
+        } finally {
+            sender.start();
+        }
+        eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 2 && deliveries("FAILED") == 1, "sent to the two channels still on");
+        assertThat(STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")))).isEmpty();
+        assertThat(db.select(ALERT_CHANNEL.SECRET).from(ALERT_CHANNEL).where(ALERT_CHANNEL.ID.eq(telegram)).fetchOne(ALERT_CHANNEL.SECRET))
+                .as("the stored secret kept as it was").isEqualTo(sealed);
+        assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("ALERT_CHANNEL_UPDATED"), AUDIT_EVENT.OUTCOME.eq("SUCCESS"),
+                AUDIT_EVENT.DETAIL.contains("secret unchanged"))).isPositive();
+    }
+
+    @Test
     void a_burst_of_failed_sign_ins_raises_one_warning_and_a_continuing_attack_folds_into_it() {
         for (int i = 0; i < 25; i++) {
             events.publishEvent(new io.tradepilot.security.LoginFailed("olga", "10.9.8." + (i % 3), clock.instant()));

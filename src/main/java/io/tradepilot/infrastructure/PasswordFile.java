@@ -15,11 +15,12 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * The generated password of an embedded server, kept beside the server's directory in the data directory
- * ({@code data/postgres.password}, {@code data/redis.password}) in a file only its owner may read or write.
- * The password is never logged and never part of an exception message.
+ * A generated secret kept in a file only its owner may read or write: the password of an embedded server, beside
+ * the server's directory in the data directory ({@code data/postgres.password}, {@code data/redis.password}), and
+ * the key that seals stored secrets when none is configured ({@code data/secrets.key}, see docs/alerts.md).
+ * The secret is never logged and never part of an exception message.
  */
-final class PasswordFile {
+public final class PasswordFile {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -40,7 +41,7 @@ final class PasswordFile {
      * @throws IllegalStateException when the file holds no usable password (empty, or characters other
      *                               than letters, digits, {@code - _ . ~}, which must pass unchanged in a URL)
      */
-    static String readOrCreate(Path file) {
+    public static String readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
                 create(file);

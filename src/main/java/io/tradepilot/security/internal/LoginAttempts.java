@@ -3,18 +3,22 @@ package io.tradepilot.security.internal;
 import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
+import io.tradepilot.security.LoginFailed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed sign-ins per account and client address and per account, locks by {@link LockoutPolicy},
- * audits every failure, lock and refusal ({@code LOGIN}, with the client address).
+ * audits every failure, lock and refusal ({@code LOGIN}, with the client address), and publishes each failure
+ * as a {@link LoginFailed} event (the alerts count them).
  */
 @Component
 class LoginAttempts {
@@ -30,12 +34,20 @@ class LoginAttempts {
     private final LoginClientRepository clients;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     LoginAttempts(AppUserRepository users, LoginClientRepository clients, AuditLog audit, Clock clock) {
+        this(users, clients, audit, clock, event -> { });
+    }
+
+    @Autowired
+    LoginAttempts(AppUserRepository users, LoginClientRepository clients, AuditLog audit, Clock clock,
+                  ApplicationEventPublisher events) {
         this.users = users;
         this.clients = clients;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -71,6 +83,7 @@ class LoginAttempts {
         if (found.isEmpty()) {
             audit.record(new AuditEntry(username, ACTION, username, null, AuditOutcome.FAILED,
                     "bad credentials", clientAddress));
+            events.publishEvent(new LoginFailed(username, key(clientAddress), clock.instant()));
             return Optional.empty();
         }
         AppUser user = found.get();
@@ -93,6 +106,7 @@ class LoginAttempts {
         boolean locked = clientLock.isPresent() || accountLock.isPresent();
         audit.record(new AuditEntry(username, ACTION, username, null,
                 locked ? AuditOutcome.RATE_LIMITED : AuditOutcome.FAILED, detail.toString(), clientAddress));
+        events.publishEvent(new LoginFailed(username, key(clientAddress), now));
 
         Optional<Duration> accountLockHere = accountLock.filter(lock -> !known(Optional.of(client), now));
         return Stream.of(clientLock, accountLockHere).flatMap(Optional::stream).max(Comparator.naturalOrder());

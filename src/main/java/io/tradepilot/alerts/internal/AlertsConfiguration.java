@@ -1,0 +1,105 @@
+package io.tradepilot.alerts.internal;
+
+import io.tradepilot.alerts.AlertAdministration;
+import io.tradepilot.alerts.Alerts;
+import io.tradepilot.alerts.ChannelKind;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.scheduler.SchedulerQueries;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The alerts' beans (settings: {@link AlertsProperties}, {@code tradepilot.alerts.*}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AlertsProperties.class)
+class AlertsConfiguration {
+
+    @Bean
+    JooqAlertStore alertStore(DSLContext db) {
+        return new JooqAlertStore(db);
+    }
+
+    @Bean
+    ChannelSecrets channelSecrets(AlertsProperties properties) {
+        return new ChannelSecrets(SecretBox.of(properties.secretsKey(), properties.secretsKeyFile()));
+    }
+
+    @Bean
+    JsonPost alertsJsonPost(AlertsProperties properties) {
+        Duration timeout = properties.sender().timeout();
+        return new JsonPost(timeout, timeout);
+    }
+
+    @Bean
+    TelegramTransport telegramTransport(JsonPost http, AlertsProperties properties) {
+        return new TelegramTransport(http, properties.telegramBaseUrl());
+    }
+
+    @Bean
+    EmailTransport emailTransport(AlertsProperties properties) {
+        return new EmailTransport(properties.sender().timeout());
+    }
+
+    @Bean
+    WebhookTransport webhookTransport(JsonPost http) {
+        return new WebhookTransport(http);
+    }
+
+    @Bean
+    OutboxSender alertOutboxSender(JooqAlertStore store, ChannelSecrets secrets, List<ChannelTransport> transports,
+                                   PlatformTransactionManager transactions, Clock clock, AlertsProperties properties) {
+        return new OutboxSender(store, secrets, transports, new TransactionTemplate(transactions), clock, properties.sender());
+    }
+
+    @Bean
+    Alerts alerts(JooqAlertStore store, PlatformTransactionManager transactions, Clock clock, OutboxSender sender) {
+        return new DefaultAlerts(store, new TransactionTemplate(transactions), clock, sender::wake);
+    }
+
+    @Bean
+    AlertsAudit alertsAudit(AuditLog audit) {
+        return new AlertsAudit(audit);
+    }
+
+    @Bean
+    AlertsDeniedHandler alertsDeniedHandler(AlertsAudit audit) {
+        return new AlertsDeniedHandler(audit);
+    }
+
+    @Bean
+    AlertAdministration alertAdministration(JooqAlertStore store, ChannelSecrets secrets, List<ChannelTransport> transports,
+                                            AlertsAudit audit, PlatformTransactionManager transactions, Clock clock) {
+        Map<ChannelKind, ChannelTransport> byKind = new EnumMap<>(ChannelKind.class);
+        transports.forEach(t -> byKind.put(t.kind(), t));
+        return new DefaultAlertAdministration(store, secrets, new ChannelRules(), byKind, audit,
+                new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    ControlAlerts controlAlerts(ControlEvents events, ControlService controls, Alerts alerts, Clock clock,
+                                AlertsProperties properties) {
+        return new ControlAlerts(events, controls, alerts, clock, properties.controlCatchUp());
+    }
+
+    @Bean
+    LoginFailureAlerts loginFailureAlerts(Alerts alerts, AlertsProperties properties) {
+        return new LoginFailureAlerts(properties.loginBurst(), properties.loginWindow(), alerts);
+    }
+
+    @Bean
+    EodReportAlerts eodReportAlerts(ObjectProvider<SchedulerQueries> scheduler, Alerts alerts, Clock clock,
+                                    AlertsProperties properties) {
+        return new EodReportAlerts(scheduler::getIfAvailable, alerts, clock, properties.eodPoll());
+    }
+}

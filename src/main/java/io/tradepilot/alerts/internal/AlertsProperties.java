@@ -1,0 +1,52 @@
+package io.tradepilot.alerts.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the alerts ({@code tradepilot.alerts.*}).
+ *
+ * @param secretsKey       the key that seals channel secrets: 32 bytes in base64 ({@code TRADEPILOT_SECRETS_KEY});
+ *                         blank: the key in {@code secretsKeyFile}, generated there at the first start
+ * @param secretsKeyFile   where the generated key is kept (owner-only)
+ * @param telegramBaseUrl  the Bot API's address for Telegram channels that name none
+ * @param sender           the outbox sender
+ * @param loginBurst       how many failed sign-ins within {@code loginWindow} raise {@code LOGIN_FAILURES}
+ * @param controlCatchUp   control changes at most this old, found in the controls' history at start, are raised
+ *                         if no instance raised them (e.g. the app stopped between the change and its alert)
+ * @param eodPoll          how often the newest end-of-day reports are looked at
+ */
+@ConfigurationProperties("tradepilot.alerts")
+record AlertsProperties(String secretsKey, @DefaultValue("./data/secrets.key") Path secretsKeyFile,
+                        @DefaultValue("https://api.telegram.org") String telegramBaseUrl,
+                        @DefaultValue Sender sender,
+                        @DefaultValue("10") int loginBurst, @DefaultValue("5m") Duration loginWindow,
+                        @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll) {
+
+    /**
+     * @param enabled     whether this instance sends (any number of instances may: claims never overlap)
+     * @param poll        how often due deliveries are looked for
+     * @param batch       at most this many deliveries claimed at once
+     * @param lease       a claimed delivery whose sender has not finished within this is due again
+     * @param maxAttempts attempts before a delivery is FAILED
+     * @param backoff     the wait after the first failed attempt, doubling after each further one …
+     * @param maxBackoff  … up to this
+     * @param timeout     how long one send may take (connect, and the answer)
+     */
+    record Sender(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration poll, @DefaultValue("20") int batch,
+                  @DefaultValue("2m") Duration lease, @DefaultValue("8") int maxAttempts,
+                  @DefaultValue("10s") Duration backoff, @DefaultValue("10m") Duration maxBackoff,
+                  @DefaultValue("10s") Duration timeout) {
+
+        /** The wait after failed attempt number {@code attempt} (1-based). */
+        Duration backoffAfter(int attempt) {
+            Duration wait = backoff;
+            for (int i = 1; i < attempt && wait.compareTo(maxBackoff) < 0; i++) {
+                wait = wait.multipliedBy(2);
+            }
+            return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
+        }
+    }
+}

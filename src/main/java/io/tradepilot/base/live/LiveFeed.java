@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  * the subscriber's UI lock ({@link UI#access}). So the pushes per browser are bounded by the period,
  * whatever the rate of what the frame describes, and an unchanged frame is never pushed.
  *
+ * <p>Every subscriber is handed the same frame instance: a frame equal to the last one built is replaced by
+ * that one, so views that keep their frame hold one shared copy, whenever they subscribed.
+ *
  * <p>A subscriber whose UI is detached (closed tab, expired session) is dropped at the next tick; a
  * view unsubscribes on detach by removing its {@link Registration}. A source that throws keeps the
  * last frame (logged, retried at the next tick). Thread-safe. As a Spring bean it starts and stops with
@@ -147,7 +150,9 @@ public class LiveFeed<T> implements AutoCloseable, SmartLifecycle {
     public void tick() {
         subscribers.removeIf(s -> !s.delivery.alive());
         if (subscribers.isEmpty()) return;
-        T frame = source.get();
+        T built = source.get();
+        // an unchanged frame keeps the instance every subscriber already holds: one copy for all sessions, not one each
+        T frame = Objects.equals(built, latest) ? latest : built;
         latest = frame;
         for (Subscriber<T> s : subscribers) {
             if (Objects.equals(s.delivered, frame)) continue;

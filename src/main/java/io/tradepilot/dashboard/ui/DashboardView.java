@@ -16,6 +16,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -53,7 +54,8 @@ import java.util.Set;
  * The dashboard, for every signed-in role: whether orders may go out, the three controls with
  * who/when/why, the controls the user's role permits (the server checks again), live paper trading
  * ({@link DeskPanel}: mode, engine, markets, equity, P&amp;L, heat, room to the loss limit, positions),
- * a chart of control changes per hour and the history of each control. Control changes from any
+ * a chart of control changes per hour and the history of each control (built when its tab is first shown, its
+ * rows fetched a page at a time as shown). Control changes from any
  * browser or instance arrive through {@link ControlEvents} and are pushed; a 5-second poll notices an
  * unreadable state; trading figures are pushed by the shared desk feed (at most every 500 ms, only
  * when they changed).
@@ -67,6 +69,8 @@ class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final int POLL_MILLIS = 5000;
+    /** Rows a history grid shows at most (the newest). */
+    static final int HISTORY_ROWS = 1000;
     private static final Map<Control, String> COLORS = Map.of(Control.TRADING, "#1e88e5",
             Control.KILL_SWITCH, "#c62828", Control.CIRCUIT_BREAKER, "#ef6c00");
 
@@ -86,6 +90,7 @@ class DashboardView extends VerticalLayout {
     final Map<ControlAction, Button> buttons = new EnumMap<>(ControlAction.class);
     final Map<Control, Grid<ControlChanged>> histories = new EnumMap<>(Control.class);
     final ApexChart chart = new ApexChart();
+    final TabSheet tabs = new TabSheet();
     private ControlEvents.Subscription subscription;
     private com.vaadin.flow.shared.Registration pollRegistration;
 
@@ -127,14 +132,19 @@ class DashboardView extends VerticalLayout {
         chart.setId("control-events-chart");
         chart.setHeight("260px");
 
-        var tabs = new TabSheet();
         tabs.setId("history-tabs");
         tabs.setWidthFull();
+        Map<Tab, Control> tabControls = new java.util.HashMap<>();
+        Map<Control, Div> tabContents = new EnumMap<>(Control.class);
         for (Control control : Control.values()) {
-            var grid = historyGrid(control);
-            histories.put(control, grid);
-            tabs.add(control.label(), grid);
+            var content = new Div();
+            content.setWidthFull();
+            tabContents.put(control, content);
+            tabControls.put(tabs.add(control.label(), content), control);
         }
+        // a history's grid is built the first time its tab is shown (most sessions never open the other two)
+        tabs.addSelectedChangeListener(e -> showHistory(tabControls.get(e.getSelectedTab()), tabContents));
+        showHistory(tabControls.get(tabs.getSelectedTab()), tabContents);
 
         desk.latest().ifPresent(deskPanel::show);
         desk.subscribeWhileAttached(this, deskPanel::show);
@@ -170,8 +180,30 @@ class DashboardView extends VerticalLayout {
         return card;
     }
 
+    private void showHistory(Control control, Map<Control, Div> contents) {
+        if (control == null || histories.containsKey(control)) return;
+        var grid = historyGrid(control);
+        histories.put(control, grid);
+        contents.get(control).add(grid);
+    }
+
+    /**
+     * A control's history, newest first, at most {@link #HISTORY_ROWS} rows, fetched lazily: the grid asks for the
+     * rows it shows (a page at a time as the user scrolls), so a session holds no copy of the history. A history
+     * that cannot be read shows no rows (the banner says the state is unknown).
+     */
     private Grid<ControlChanged> historyGrid(Control control) {
         var grid = new Grid<ControlChanged>();
+        grid.setItems(query -> {
+            int offset = query.getOffset();
+            int limit = Math.min(query.getLimit(), HISTORY_ROWS - offset);
+            if (limit <= 0) return java.util.stream.Stream.empty();
+            try {
+                return controls.history(control, offset + limit).stream().skip(offset);
+            } catch (RuntimeException unreadable) {
+                return java.util.stream.Stream.empty();
+            }
+        });
         grid.setId(control.key().replace('_', '-') + "-history");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(false);
@@ -203,19 +235,26 @@ class DashboardView extends VerticalLayout {
         };
     }
 
-    /** Reads the state, histories and chart again and shows them. */
+    /**
+     * Reads the state and chart again and shows them, and has the history grids built so far fetch their shown
+     * rows again; while the state cannot be read, the histories and the chart keep what they show.
+     */
     void refresh() {
-        refreshState();
-        refreshHistories();
+        if (refreshState()) refreshHistories();
     }
 
-    /** Reads and shows the three states only (cheap: the 5-second poll does this). */
-    void refreshState() {
-        ControlsReading reading = controls.read();
-        switch (reading) {
-            case ControlsReading.Unknown unknown -> showUnknown(unknown);
-            case ControlsReading.Known known -> showKnown(known);
-        }
+    /** Reads and shows the three states only (cheap: the 5-second poll does this); false when they are unknown. */
+    boolean refreshState() {
+        return switch (controls.read()) {
+            case ControlsReading.Unknown unknown -> {
+                showUnknown(unknown);
+                yield false;
+            }
+            case ControlsReading.Known known -> {
+                showKnown(known);
+                yield true;
+            }
+        };
     }
 
     private void showUnknown(ControlsReading.Unknown unknown) {
@@ -286,9 +325,7 @@ class DashboardView extends VerticalLayout {
 
     private void refreshHistories() {
         try {
-            for (Control control : Control.values()) {
-                histories.get(control).setItems(controls.history(control, 1000));
-            }
+            histories.values().forEach(grid -> grid.getDataProvider().refreshAll());
             ControlActivity hourly = activity.lastHours(24);
             List<String> categories = hourly.hours().stream()
                     .map(h -> DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(h)).toList();

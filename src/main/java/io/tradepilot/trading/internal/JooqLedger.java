@@ -55,18 +55,23 @@ final class JooqLedger {
     }
 
     /**
-     * As {@link #write(List, Function, ZoneId, long)}, after {@code fence} passed inside the same transaction (a
-     * fence that throws rolls the batch back: nothing of it is written).
+     * As {@link #write(List, Function, ZoneId, long)}, with {@code fence}'s statement sent before the rows, in the same
+     * transaction and JDBC batch: a fence that fails rolls the batch back (nothing of it is written) and surfaces
+     * as {@link LeaderLock.LeadershipLostException}.
      */
     long write(List<LedgerItem> batch, Function<String, Instrument> instruments, ZoneId marketZone, long nextFillSeq,
                LeaderLock.LedgerFence fence) {
-        Long next = transactions.execute(status -> {
-            fence.verify(db);
-            LedgerBatch rows = new LedgerBatch(db, instruments, marketZone, nextFillSeq);
-            for (LedgerItem item : batch) rows.add(item);
-            rows.write();
-            return rows.nextFillSeq();
-        });
+        Long next;
+        try {
+            next = transactions.execute(status -> {
+                LedgerBatch rows = new LedgerBatch(db, instruments, marketZone, nextFillSeq);
+                for (LedgerItem item : batch) rows.add(item);
+                rows.write(fence.statement(db));
+                return rows.nextFillSeq();
+            });
+        } catch (RuntimeException e) {
+            throw LeaderLock.LedgerFence.lost(e).<RuntimeException>map(lost -> lost).orElse(e);
+        }
         return next == null ? nextFillSeq : next;
     }
 

@@ -2,6 +2,7 @@ package io.tradepilot.trading.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,6 +12,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * The database releases it when that connection ends, also when the process dies ({@code kill -9}),
  * so a standby can take over.
  *
- * <p>Fencing: the ledger writer's transactions call {@link #fence()} first, which takes a shared
+ * <p>Fencing: the ledger writer's transactions run {@link #fence()}'s statement first, which takes a shared
  * transaction lock on a second advisory key and fails unless the session of this lock still holds the
  * leader lock. A new holder, right after acquiring, waits for that second key exclusively
  * ({@link #tryAcquire}), i.e. for every write of the previous holder that passed the check to commit
@@ -141,31 +149,64 @@ final class LeaderLock implements AutoCloseable {
     }
 
     /**
-     * Checks, inside the caller's transaction on {@code db}, that this instance holds the lock (see the class
-     * comment); throws {@link LeadershipLostException} otherwise, which rolls the transaction back.
+     * The check, inside the caller's transaction, that this instance holds the lock (see the class comment): one
+     * statement that takes the shared fence lock and then fails with SQLSTATE {@value #LEADERSHIP_LOST} unless the
+     * session of this lock still holds the leader lock, which rolls the transaction back. The writer sends it first,
+     * in the same JDBC batch as its rows, so the check costs no round trip of its own; {@link LedgerFence#lost}
+     * recognises its failure.
      */
     LedgerFence fence() {
         long pid;
         synchronized (this) {
             pid = backendPid;
         }
-        return db -> {
-            db.fetch("SELECT pg_advisory_xact_lock_shared(?, ?)", fenceHigh(), fenceLow());
-            boolean held = Boolean.TRUE.equals(db.fetchValue("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
-                    + " AND objsubid = 1 AND classid::bigint = ? AND objid::bigint = ? AND pid = ? AND granted)",
-                    key >>> 32, key & 0xFFFF_FFFFL, pid));
-            if (!held) throw new LeadershipLostException("this instance no longer holds the engine leader lock " + key);
-        };
+        // One PL/pgSQL block runs its two steps in order (a single SELECT would not promise that the lock is taken
+        // before pg_locks is read); every value in it is a number, inlined.
+        String check = "DO $fence$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + fenceHigh() + ", " + fenceLow() + "); "
+                + "IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND classid::bigint = "
+                + (key >>> 32) + " AND objid::bigint = " + (key & 0xFFFF_FFFFL) + " AND pid = " + pid + " AND granted) THEN "
+                + "RAISE EXCEPTION USING ERRCODE = '" + LEADERSHIP_LOST + "', MESSAGE = 'this instance no longer holds the engine leader lock "
+                + key + "'; END IF; END $fence$";
+        return db -> db.query(check);
     }
+
+    /** The SQLSTATE with which the {@link #fence()} statement refuses a write. */
+    static final String LEADERSHIP_LOST = "TPL01";
 
     /** The ledger writer's check that its transaction may write (see {@link LeaderLock#fence()}). */
     @FunctionalInterface
     interface LedgerFence {
-        /** Runs first inside the writer's transaction; throws to roll it back. */
-        void verify(DSLContext db);
+        /**
+         * The statement the writer runs first inside its transaction, before any row (it may share their JDBC
+         * batch); it fails to roll the transaction back. {@code null}: no check.
+         */
+        Query statement(DSLContext db);
 
         /** No check (hosts without leader election, tests). */
-        LedgerFence NONE = db -> { };
+        LedgerFence NONE = db -> null;
+
+        /**
+         * The {@link LeadershipLostException} to throw when {@code failure} (from the transaction that ran the
+         * fence's statement) is the fence's refusal; empty otherwise.
+         */
+        static Optional<LeadershipLostException> lost(Throwable failure) {
+            Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+            Deque<Throwable> open = new ArrayDeque<>(List.of(failure));
+            while (!open.isEmpty()) {
+                Throwable t = open.pop();
+                if (!seen.add(t)) continue;
+                if (t instanceof SQLException sql) {
+                    if (LEADERSHIP_LOST.equals(sql.getSQLState())) {
+                        var lost = new LeadershipLostException(sql.getMessage());
+                        lost.initCause(failure);
+                        return Optional.of(lost);
+                    }
+                    if (sql.getNextException() != null) open.push(sql.getNextException());
+                }
+                if (t.getCause() != null) open.push(t.getCause());
+            }
+            return Optional.empty();
+        }
     }
 
     /**

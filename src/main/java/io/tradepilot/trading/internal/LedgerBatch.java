@@ -224,9 +224,13 @@ final class LedgerBatch {
      * Writes the folded rows; call once, inside the transaction. Every statement goes to the database in
      * one JDBC batch (values inlined by jOOQ, escaped), so the whole batch costs one round trip besides
      * the commit: under load a round trip to PostgreSQL, not the work, is what a transaction waits for.
+     *
+     * @param first a statement that runs before every row in the same batch (the leader fence, which
+     *              fails the batch when this instance may no longer write), or {@code null}
      */
-    void write() {
+    void write(Query first) {
         List<Query> queries = new ArrayList<>();
+        if (first != null) queries.add(first);
         List<Object[]> orderRows = new ArrayList<>(newOrders.size());
         for (OrderRow r : newOrders.values()) orderRows.add(r.values());
         insert(queries, TRADE_ORDER, List.of(TRADE_ORDER.ORDER_ID, TRADE_ORDER.CLIENT_ORDER_ID, TRADE_ORDER.STRATEGY,

@@ -77,6 +77,27 @@ class LiveFeedTest {
     }
 
     @Test
+    void an_unchanged_frame_rebuilt_later_stays_the_instance_every_subscriber_already_holds() {
+        List<List<String>> frames = new ArrayList<>();
+        LiveFeed<List<String>> lists = new LiveFeed<>("test-lists", () -> new ArrayList<>(List.of(state.get())),
+                Duration.ofMillis(100));
+        lists.subscribe(new FakeUi(), frames::add);
+        lists.tick();
+        List<String> first = lists.latest().orElseThrow();
+        lists.subscribe(new FakeUi(), frames::add);
+
+        lists.tick();
+        lists.tick();
+
+        assertThat(frames).hasSize(2).allSatisfy(f -> assertThat(f).isSameAs(first));
+        assertThat(lists.latest()).containsSame(first);
+        state.set("b");
+        lists.tick();
+        assertThat(frames).hasSize(4);
+        assertThat(frames.get(2)).containsExactly("b").isSameAs(frames.get(3)).isSameAs(lists.latest().orElseThrow());
+    }
+
+    @Test
     void a_detached_subscriber_is_dropped_and_a_removed_registration_gets_nothing_more() {
         FakeUi gone = new FakeUi();
         FakeUi leaving = new FakeUi();

@@ -1,7 +1,9 @@
 package io.tradepilot.dashboard.ui;
 
 import io.tradepilot.audit.AuditEntry;
+import io.tradepilot.controls.Control;
 import io.tradepilot.controls.ControlAction;
+import io.tradepilot.controls.ControlChanged;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlRules;
 import io.tradepilot.controls.ControlService;
@@ -87,5 +89,25 @@ class DashboardViewTest {
         assertThat(view.banner.getText()).startsWith("UNKNOWN").contains("BLOCKED");
         assertThat(view.killSwitchState.getText()).isEqualTo("UNKNOWN");
         assertThat(view.buttons.values()).noneMatch(b -> b.isEnabled());
+    }
+
+    @Test
+    void a_history_grid_is_built_when_its_tab_is_first_shown_and_fetches_only_the_rows_asked_for() {
+        var view = viewAs("ADMIN");
+        controls.engageKillSwitch("broker rejects every order");
+        Control first = Control.values()[0];
+        assertThat(view.histories).containsOnlyKeys(first);
+
+        view.tabs.setSelectedIndex(java.util.Arrays.asList(Control.values()).indexOf(Control.KILL_SWITCH));
+
+        assertThat(view.histories).containsOnlyKeys(first, Control.KILL_SWITCH);
+        var grid = view.histories.get(Control.KILL_SWITCH);
+        assertThat(fetch(grid, 0, 50)).extracting(ControlChanged::reason).containsExactly("broker rejects every order");
+        assertThat(fetch(grid, 1, 50)).isEmpty();
+        assertThat(fetch(grid, DashboardView.HISTORY_ROWS, 50)).as("past the cap").isEmpty();
+    }
+
+    private static List<ControlChanged> fetch(com.vaadin.flow.component.grid.Grid<ControlChanged> grid, int offset, int limit) {
+        return grid.getDataProvider().fetch(new com.vaadin.flow.data.provider.Query<>(offset, limit, List.of(), null, null)).toList();
     }
 }

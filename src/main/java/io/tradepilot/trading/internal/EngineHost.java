@@ -101,6 +101,12 @@ import java.util.concurrent.locks.LockSupport;
 public final class EngineHost implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EngineHost.class);
+    /**
+     * Time steps and command groups the ledger writer may have waiting before the feed waits for it: two
+     * transactions' worth ({@link LedgerWriter#MAX_BATCH} each), so the writer never idles while the feed
+     * is ahead, and a feed faster than the database holds tens of MB instead of an unbounded backlog.
+     */
+    static final int MAX_LEDGER_BACKLOG = 2 * LedgerWriter.MAX_BATCH;
 
     /**
      * The role of this instance: STOPPED (not started, stopped, or trading disabled here), STANDBY (another
@@ -485,6 +491,10 @@ public final class EngineHost implements SmartLifecycle {
                     while (!writer.awaitOrdersDurable(Duration.ofSeconds(1))) {
                         if (!feeding) return;
                         log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
+                    }
+                    while (!writer.awaitBacklogBelow(MAX_LEDGER_BACKLOG, Duration.ofSeconds(1))) {
+                        if (!feeding) return;
+                        log.warn("Waiting for the ledger to catch up before the next bar ({} items queued)", writer.backlog());
                     }
                     MarketTimeSquareOff squareOff = marketSquareOff;
                     if (squareOff != null) {

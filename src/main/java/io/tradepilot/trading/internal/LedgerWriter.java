@@ -144,12 +144,26 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
      */
     boolean awaitOrdersDurable(Duration timeout) {
         long target = accepted;
-        if (durable >= target) return true;
+        return awaitCommit(() -> durable >= target, timeout);
+    }
+
+    /**
+     * Backpressure for the feed: waits until fewer than {@code limit} queue entries (command groups or time
+     * steps) wait for the writer, so that a feed faster than the database holds a bounded backlog in memory
+     * instead of growing it without end. False when halted or the time ran out; as {@link #awaitOrdersDurable}.
+     */
+    boolean awaitBacklogBelow(int limit, Duration timeout) {
+        return awaitCommit(() -> queue.size() < limit, timeout);
+    }
+
+    /** Waits, woken by each commit (and by a halt), until {@code done} holds; false when halted or out of time. */
+    private boolean awaitCommit(java.util.function.BooleanSupplier done, Duration timeout) {
+        if (done.getAsBoolean()) return true;
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean interrupted = false;
         try {
             synchronized (committed) {
-                while (durable < target) {
+                while (!done.getAsBoolean()) {
                     long left = deadline - System.nanoTime();
                     if (halted || left <= 0) return false;
                     try {

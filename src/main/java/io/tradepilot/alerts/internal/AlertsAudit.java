@@ -1,11 +1,9 @@
 package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertRefusal;
-import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
-import io.tradepilot.audit.AuditUnavailableException;
-import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.UserAudit;
 
 /** The audit records of alerts configuration: actions {@code ALERT_CHANNEL_*}, {@code ALERT_RULE_UPDATED}, {@code ALERT_QUIET_HOURS_SET}. */
 class AlertsAudit {
@@ -17,15 +15,15 @@ class AlertsAudit {
     static final String RULE_UPDATED = "ALERT_RULE_UPDATED";
     static final String QUIET_HOURS_SET = "ALERT_QUIET_HOURS_SET";
 
-    private final AuditLog audit;
+    private final UserAudit audit;
 
     AlertsAudit(AuditLog audit) {
-        this.audit = audit;
+        this.audit = new UserAudit(audit);
     }
 
     /** Records one answered attempt (a denial) by the current user; never lost (see {@link AuditLog#record}). */
     void record(String action, String target, AuditOutcome outcome, String detail) {
-        audit.record(entry(action, target, outcome, detail));
+        audit.record(action, target, outcome, detail);
     }
 
     /**
@@ -35,16 +33,7 @@ class AlertsAudit {
      * @throws AlertRefusal 503 {@code AUDIT_UNAVAILABLE} when the record cannot be written: make no change
      */
     AuditLog.Pending begin(String action, String target, String detail) {
-        try {
-            return audit.begin(entry(action, target, AuditOutcome.PENDING, detail));
-        } catch (AuditUnavailableException e) {
-            throw new AlertRefusal(503, "AUDIT_UNAVAILABLE", null, "the change was not made: its audit record cannot be written");
-        }
-    }
-
-    private static AuditEntry entry(String action, String target, AuditOutcome outcome, String detail) {
-        String t = target == null || target.isBlank() ? "-" : JooqAlertStore.cut(target, 200);
-        return new AuditEntry(CurrentUser.username(), action, t, null, outcome,
-                detail == null ? null : JooqAlertStore.cut(detail, 1000), CurrentUser.clientAddress());
+        return audit.begin(action, target, detail,
+                () -> new AlertRefusal(503, "AUDIT_UNAVAILABLE", null, "the change was not made: its audit record cannot be written"));
     }
 }

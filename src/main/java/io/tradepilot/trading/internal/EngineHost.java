@@ -161,9 +161,9 @@ public final class EngineHost implements SmartLifecycle {
     private Map<String, Instrument> instruments = Map.of();
     private Recovery recovery = Recovery.NONE;
 
-    /** What the start rebuilt from the ledger. */
-    public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches) {
-        static final Recovery NONE = new Recovery(0, 0, 0, List.of());
+    /** What the start rebuilt from the ledger; {@code cash} is the rebuilt portfolio's, before the feed resumed (null: no rebuild). */
+    public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches, BigDecimal cash) {
+        static final Recovery NONE = new Recovery(0, 0, 0, List.of(), null);
     }
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
@@ -876,7 +876,7 @@ public final class EngineHost implements SmartLifecycle {
             }
         }
         restoreRiskState(core);
-        return new Recovery(fills.size(), orderRows.size(), working, reconcile(core));
+        return new Recovery(fills.size(), orderRows.size(), working, reconcile(core), core.portfolio().cash());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tradepilot.alerts.internal;
 
+import io.tradepilot.base.format.Json;
 import static io.tradepilot.db.Tables.ALERT;
 import static io.tradepilot.db.Tables.ALERT_CHANNEL;
 import static io.tradepilot.db.Tables.ALERT_DELIVERY;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JooqAlertStore {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
     private static final TypeReference<LinkedHashMap<String, String>> SETTINGS = new TypeReference<>() {
     };
 

@@ -1,5 +1,6 @@
 package io.tradepilot.alerts.internal;
 
+import io.tradepilot.base.format.Json;
 import io.tradepilot.alerts.ChannelKind;
 import java.net.URI;
 import java.util.Map;
@@ -13,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class TelegramTransport implements ChannelTransport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final JsonPost http;
     private final String defaultBaseUrl;

@@ -1,5 +1,6 @@
 package io.tradepilot.alerts.internal;
 
+import io.tradepilot.base.format.Json;
 import io.tradepilot.alerts.ChannelKind;
 import java.net.URI;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class WebhookTransport implements ChannelTransport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = Json.mapper();
 
     private final JsonPost http;
 

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Import;
                 // each application context its own audit spool (a spool directory belongs to one user)
                 "tradepilot.audit.spool-directory=${java.io.tmpdir}/tradepilot-it-audit-spool/${random.uuid}",
                 // the alerts' generated secrets key outside the working tree (one per application context)
-                "tradepilot.alerts.secrets-key-file=${java.io.tmpdir}/tradepilot-it-secrets/${random.uuid}/secrets.key"})
+                "tradepilot.secrets.key-file=${java.io.tmpdir}/tradepilot-it-secrets/${random.uuid}/secrets.key"})
 @AutoConfigureMockMvc
 @Import(IntegrationTestConfiguration.class)
 public @interface TradepilotIntegrationTest {

@@ -7,6 +7,7 @@ import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.scheduler.SchedulerQueries;
+import io.tradepilot.security.SecretBox;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -31,8 +32,8 @@ class AlertsConfiguration {
     }
 
     @Bean
-    ChannelSecrets channelSecrets(AlertsProperties properties) {
-        return new ChannelSecrets(SecretBox.of(properties.secretsKey(), properties.secretsKeyFile()));
+    ChannelSecrets channelSecrets(SecretBox secretBox) {
+        return new ChannelSecrets(secretBox);
     }
 
     @Bean

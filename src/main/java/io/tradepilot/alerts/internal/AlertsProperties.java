@@ -1,6 +1,5 @@
 package io.tradepilot.alerts.internal;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -8,9 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the alerts ({@code tradepilot.alerts.*}).
  *
- * @param secretsKey       the key that seals channel secrets: 32 bytes in base64 ({@code TRADEPILOT_SECRETS_KEY});
- *                         blank: the key in {@code secretsKeyFile}, generated there at the first start
- * @param secretsKeyFile   where the generated key is kept (owner-only)
  * @param telegramBaseUrl  the Bot API's address for Telegram channels that name none
  * @param sender           the outbox sender
  * @param loginBurst       how many failed sign-ins within {@code loginWindow} raise {@code LOGIN_FAILURES}
@@ -19,8 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param eodPoll          how often the newest end-of-day reports are looked at
  */
 @ConfigurationProperties("tradepilot.alerts")
-record AlertsProperties(String secretsKey, @DefaultValue("./data/secrets.key") Path secretsKeyFile,
-                        @DefaultValue("https://api.telegram.org") String telegramBaseUrl,
+record AlertsProperties(@DefaultValue("https://api.telegram.org") String telegramBaseUrl,
                         @DefaultValue Sender sender,
                         @DefaultValue("10") int loginBurst, @DefaultValue("5m") Duration loginWindow,
                         @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll) {

@@ -1,6 +1,7 @@
 package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.ChannelKind;
+import io.tradepilot.security.SecretBox;
 import java.net.URI;
 
 /**

@@ -1,4 +1,4 @@
-package io.tradepilot.alerts.internal;
+package io.tradepilot.security;
 
 import io.tradepilot.infrastructure.PasswordFile;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +18,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Sealed text is {@code v1:} + base64(nonce ‖ ciphertext ‖ tag). The key is never logged, nor any plaintext;
  * exceptions carry no secret.
  */
-final class SecretBox {
+public final class SecretBox {
 
-    static final String PREFIX = "v1:";
+    public static final String PREFIX = "v1:";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SecretKey key;
 
-    SecretBox(byte[] key) {
+    public SecretBox(byte[] key) {
         if (key.length != 32) {
             throw new IllegalArgumentException("The secrets key must be 32 bytes (256 bits)");
         }
@@ -41,7 +41,7 @@ final class SecretBox {
      * @throws IllegalStateException when the configured key or the file's is not 32 bytes of base64: start
      *                               nothing that would seal with a weak or wrong key
      */
-    static SecretBox of(String configured, Path keyFile) {
+    public static SecretBox of(String configured, Path keyFile) {
         boolean fromEnvironment = configured != null && !configured.isBlank();
         String text = fromEnvironment ? configured.strip() : PasswordFile.readOrCreate(keyFile);
         byte[] key = decode(text);
@@ -54,7 +54,7 @@ final class SecretBox {
     }
 
     /** {@code plaintext} sealed for {@code context}. */
-    String seal(String plaintext, String context) {
+    public String seal(String plaintext, String context) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
@@ -75,7 +75,7 @@ final class SecretBox {
      *
      * @throws IllegalStateException when it was sealed with another key or for another context, or was altered
      */
-    String open(String sealed, String context) {
+    public String open(String sealed, String context) {
         if (sealed == null || !sealed.startsWith(PREFIX)) {
             throw new IllegalStateException("A stored secret is not sealed (expected " + PREFIX + "…)");
         }

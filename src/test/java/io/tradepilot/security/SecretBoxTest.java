@@ -1,4 +1,4 @@
-package io.tradepilot.alerts.internal;
+package io.tradepilot.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,57 @@
+package io.tradepilot.brokers;
+
+import io.tradepilot.engine.core.EngineInput;
+import io.tradepilot.engine.domain.Bar;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.venue.ExecutionVenue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * One connected broker account, as the engine host uses it; one implementation per adapter package
+ * ({@code alpaca}, {@code kite}). A third broker implements this interface (and {@link ExecutionVenue}) and
+ * needs no change to the engine or the host.
+ */
+public interface VenueSession extends AutoCloseable {
+
+    /** The account's id in the Connections store. */
+    String accountId();
+
+    /** The adapter's name: {@code alpaca}, {@code kite}. */
+    String broker();
+
+    /** Whether the account points at the broker's live (real money) endpoints rather than its paper ones. */
+    boolean live();
+
+    /** The outbound order port the engine uses for this account. */
+    ExecutionVenue venue();
+
+    /** Starts delivering execution reports (as {@code EngineCommand.VenueReport}) to {@code engine}. */
+    void start(EngineInput engine);
+
+    /** The broker's instrument for {@code symbol} (exchange, currency, tick and lot size); empty when not listed. */
+    Optional<Instrument> instrument(String symbol);
+
+    /** Finished bars of {@code instrument} of {@code barSize} starting in [from, to), oldest first. */
+    List<Bar> history(Instrument instrument, Duration barSize, Instant from, Instant to);
+
+    /**
+     * Streams finished bars of {@code barSize} of {@code instruments} to {@code sink}, on the exchange's clock,
+     * on the adapter's thread, until the returned handle is closed; after a dropped connection the missed bars
+     * are back-filled before new ones, so that the sink sees every bar once, in time order per instrument.
+     */
+    AutoCloseable streamBars(List<Instrument> instruments, Duration barSize, BiConsumer<Instrument, Bar> sink);
+
+    /** The broker's book now (cash, positions, working orders), for reconciliation. */
+    BrokerBook book();
+
+    /** The broker's fills executed after {@code after}, oldest first, to back-fill fills the engine missed. */
+    List<BrokerBook.BrokerFill> fillsSince(Instant after);
+
+    /** Closes streams and connections; never throws. */
+    @Override
+    void close();
+}

@@ -339,10 +339,28 @@ public final class Portfolio {
 
     /** Money lost if every position with a known stop were exited at its stop (never negative per position). */
     public BigDecimal openRisk() {
+        return risk(false);
+    }
+
+    /**
+     * Portfolio heat: the money at risk across open positions. A position with a protective stop counts
+     * what {@link #openRisk()} counts for it ({@code |quantity| x (mark - stop)} on the losing side, never
+     * negative); a position without a stop counts its whole exposure {@code |quantity x mark|}, since nothing
+     * bounds its loss. Never zero for an open position without a stop.
+     */
+    public BigDecimal heat() {
+        return risk(true);
+    }
+
+    private BigDecimal risk(boolean unstoppedAtExposure) {
         BigDecimal r = BigDecimal.ZERO;
         for (int i = 0; i < count; i++) {
             Position p = positions[i];
-            if (p.isFlat() || p.stop() == null) continue;
+            if (p.isFlat()) continue;
+            if (p.stop() == null) {
+                if (unstoppedAtExposure) r = r.add(p.quantity().multiply(markOf(i)).abs());
+                continue;
+            }
             BigDecimal perUnit = markOf(i).subtract(p.stop().value()).multiply(BigDecimal.valueOf(p.quantity().signum()));
             if (perUnit.signum() > 0) r = r.add(perUnit.multiply(p.quantity().abs()));
         }

@@ -267,7 +267,7 @@ public final class EngineHost implements SmartLifecycle {
         var limits = properties.limits();
         EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                 .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
-                .withRisk(limits.riskChain())
+                .withRisk(limits.riskChain(properties.intradaySymbols()))
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())
                 .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())

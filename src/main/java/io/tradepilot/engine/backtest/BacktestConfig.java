@@ -2,6 +2,7 @@ package io.tradepilot.engine.backtest;
 
 import io.tradepilot.engine.broker.BrokerConfig;
 import io.tradepilot.engine.core.EngineEvents;
+import io.tradepilot.engine.risk.BuyingPower;
 import io.tradepilot.engine.risk.RiskChain;
 import io.tradepilot.engine.risk.RiskCheck;
 
@@ -13,7 +14,10 @@ import java.util.Objects;
  *
  * @param initialCash    starting cash in the instrument's currency
  * @param broker         fill mode, slippage, commission, participation cap
- * @param risk           pre-trade checks (default: none beyond the trading state)
+ * @param risk           pre-trade checks after the trading state (default: {@link BuyingPower#CASH}, so that an
+ *                       entry the cash cannot pay for is refused with INSUFFICIENT_BUYING_POWER, as live; a run
+ *                       that never needed more than its cash trades identically with or without it).
+ *                       {@link #withRisk} replaces the whole chain, this check included
  * @param closeAtEnd     close open positions at the last bar's close (default false: they stay open,
  *                       valued at the last close and reported)
  * @param periodsPerYear bars per year for Sharpe/Sortino annualisation (252 for daily bars)
@@ -33,7 +37,7 @@ public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCh
     }
 
     public static BacktestConfig of(BigDecimal initialCash) {
-        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE, false);
+        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(BuyingPower.CASH), false, 252, EngineEvents.NONE, false);
     }
 
     public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events, hashEvents); }

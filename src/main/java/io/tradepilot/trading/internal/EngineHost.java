@@ -9,8 +9,6 @@ import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TripReason;
-import io.tradepilot.engine.broker.BrokerConfig;
-import io.tradepilot.engine.broker.FillMode;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.core.EngineConfig;
 import io.tradepilot.engine.core.EngineEvent;
@@ -266,7 +264,7 @@ public final class EngineHost implements SmartLifecycle {
         OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
         var limits = properties.limits();
         EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
-                .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
+                .withBroker(PaperCosts.broker(properties))
                 .withRisk(limits.riskChain(properties.intradaySymbols()))
                 .withHostState(new ControlsTradingState(gate))
                 .withMarketZone(properties.marketZone())

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param limits         automatic loss triggers and pre-trade risk limits
  * @param marketdata     where bars come from and how they are checked
  * @param squareOff      when the intraday strategies' positions are squared off each trading day
+ * @param paper          the paper broker's slippage and charges
  */
 @ConfigurationProperties("tradepilot.trading")
 public record TradingProperties(@DefaultValue("true") boolean enabled,
@@ -43,10 +44,20 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue List<StrategySettings> strategies,
                                 @DefaultValue Limits limits,
                                 @DefaultValue MarketData marketdata,
-                                @DefaultValue SquareOff squareOff) {
+                                @DefaultValue SquareOff squareOff,
+                                @DefaultValue Paper paper) {
 
     @ConstructorBinding
     public TradingProperties {
+        if (paper == null) paper = Paper.FREE;
+    }
+
+    /** Settings whose paper fills are free of slippage and charges (hosts built in code). */
+    public TradingProperties(boolean enabled, boolean autoStartup, BigDecimal initialCash, String currency, ZoneId marketZone,
+                             long leaderLockKey, Duration tick, Duration standbyRetry, List<StrategySettings> strategies,
+                             Limits limits, MarketData marketdata, SquareOff squareOff) {
+        this(enabled, autoStartup, initialCash, currency, marketZone, leaderLockKey, tick, standbyRetry, strategies, limits,
+                marketdata, squareOff, Paper.FREE);
     }
 
     /** Settings with the default square-off (15:25, five minutes before the close at the latest). */
@@ -81,6 +92,29 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
     public record SquareOff(@DefaultValue("15:25") LocalTime at, @DefaultValue("5m") Duration beforeClose) {
         public io.tradepilot.engine.calendar.SquareOffRule rule() {
             return new io.tradepilot.engine.calendar.SquareOffRule(at, beforeClose);
+        }
+    }
+
+    /** The charge schedule of paper fills; AUTO picks the traded market's broker. */
+    public enum Charges { AUTO, NONE, ZERODHA_DELIVERY, ZERODHA_INTRADAY, ALPACA }
+
+    /**
+     * What a paper fill costs ({@code tradepilot.trading.paper.*}), so that paper P&L is what a broker would
+     * book: market and stop fills move {@code slippageBps} against the order (AITRAPP: 5 bps), and every fill
+     * pays {@code charges}. AUTO: Zerodha's NSE equity charges (intraday MIS when every configured strategy
+     * is intraday, otherwise delivery CNC) on NSE, Alpaca's (zero commission, SEC and FINRA fees on sells)
+     * on a US replay. Backtests keep their own fill assumptions.
+     *
+     * @param slippageBps adverse slippage in basis points, at least 0
+     * @param charges     the charge schedule
+     */
+    public record Paper(@DefaultValue("5") BigDecimal slippageBps, @DefaultValue("AUTO") Charges charges) {
+        /** No slippage, no charges. */
+        public static final Paper FREE = new Paper(BigDecimal.ZERO, Charges.NONE);
+
+        public Paper {
+            if (slippageBps == null || slippageBps.signum() < 0) throw new IllegalArgumentException("paper.slippage-bps must be 0 or more: " + slippageBps);
+            if (charges == null) charges = Charges.AUTO;
         }
     }
 

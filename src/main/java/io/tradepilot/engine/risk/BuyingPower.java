@@ -66,10 +66,14 @@ public record BuyingPower(BigDecimal defaultLeverage, Map<String, BigDecimal> le
             if (position.isFlat()) continue;
             String symbol = position.instrument().symbol();
             BigDecimal mark = p.markOf(symbol);
-            BigDecimal value = position.quantity().abs().multiply(mark == null ? position.averagePrice() : mark);
-            blocked = blocked.add(value.divide(leverageOf(symbol), MathContext.DECIMAL64));
+            blocked = blocked.add(margin(symbol, position.quantity().multiply(mark == null ? position.averagePrice() : mark)));
         }
         return p.equity().subtract(blocked);
+    }
+
+    /** The margin a position of market value {@code value} in {@code symbol} blocks: {@code |value| / leverage}. */
+    public BigDecimal margin(String symbol, BigDecimal value) {
+        return value.abs().divide(leverageOf(symbol), MathContext.DECIMAL64);
     }
 
     public BigDecimal leverageOf(String symbol) {

@@ -36,7 +36,6 @@ import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.portfolio.PositionSnapshot;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.RiskDecision;
-import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.trading.EngineStatus;
 import io.tradepilot.trading.LedgerOrder;
@@ -945,7 +944,7 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
         for (var s : properties.strategies()) {
             for (String symbol : s.symbols()) {
-                Strategy strategy = Strategies.create(s.name(), s.params(), new Quantity(s.quantity()));
+                Strategy strategy = LiveStrategies.create(s);
                 if (!strategy.id().value().equals(s.strategyId())) {
                     strategy = withId(strategy, new StrategyId(s.strategyId()));
                 }

@@ -128,12 +128,20 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param params   the strategy's parameters (sma-cross: {@code fast}, {@code slow})
      * @param intraday true: its positions are squared off at the end of every trading day (see {@link SquareOff});
      *                 false (default): positions are carried overnight
+     * @param sizing   how its entries are sized (default: the fixed {@code quantity}); see {@link Sizing}
      */
     public record StrategySettings(String id, String name, List<String> symbols, @DefaultValue("100") BigDecimal quantity,
-                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday) {
+                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday,
+                                   @DefaultValue Sizing sizing) {
 
         @ConstructorBinding
         public StrategySettings {
+            if (sizing == null) sizing = Sizing.FIXED;
+        }
+
+        /** A strategy trading its fixed {@code quantity}. */
+        public StrategySettings(String id, String name, List<String> symbols, BigDecimal quantity, Map<String, String> params, boolean intraday) {
+            this(id, name, symbols, quantity, params, intraday, Sizing.FIXED);
         }
 
         /** A strategy that carries its positions overnight. */
@@ -143,6 +151,36 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         public String strategyId() {
             return id == null || id.isBlank() ? name : id;
+        }
+    }
+
+    /**
+     * A strategy's sizing mode ({@code tradepilot.trading.strategies[n].sizing.*}; the engine's
+     * {@link io.tradepilot.engine.strategy.SizingRule}). {@code fixed} (default) trades the strategy's
+     * {@code quantity}; {@code fixed-fractional} risks {@code risk-fraction} of equity to the entry's stop (AITRAPP:
+     * 0.005); {@code atr} the same to {@code atr-multiple x ATR(atr-period)}; {@code half-kelly} risks
+     * {@code min(Kelly / 2, kelly-cap)} from {@code win-rate}, {@code average-win}, {@code average-loss}. Risk-based
+     * modes need a strategy that gives its entries a stop and accepts a sizing (not sma-cross, which trades a
+     * fixed quantity: startup refuses the combination). {@code max-quantity} caps an entry (0: no cap).
+     * {@code twap-above}: an entry larger than this many units is sent as {@code twap-slices} market orders on
+     * consecutive bars (0: never sliced).
+     */
+    public record Sizing(@DefaultValue("FIXED") io.tradepilot.engine.strategy.SizingRule.Mode mode,
+                         @DefaultValue("0.005") BigDecimal riskFraction, @DefaultValue("14") int atrPeriod,
+                         @DefaultValue("2") BigDecimal atrMultiple, BigDecimal winRate, BigDecimal averageWin, BigDecimal averageLoss,
+                         @DefaultValue("0.02") BigDecimal kellyCap, @DefaultValue("0") BigDecimal maxQuantity,
+                         @DefaultValue("0") BigDecimal twapAbove, @DefaultValue("5") int twapSlices) {
+        public static final Sizing FIXED = new Sizing(io.tradepilot.engine.strategy.SizingRule.Mode.FIXED, new BigDecimal("0.005"), 14,
+                new BigDecimal("2"), null, null, null, new BigDecimal("0.02"), BigDecimal.ZERO, BigDecimal.ZERO, 5);
+
+        public Sizing {
+            if (twapSlices < 2) throw new IllegalArgumentException("sizing.twap-slices must be at least 2: " + twapSlices);
+        }
+
+        /** The engine's rule, {@code quantity} being the strategy's fixed quantity; refuses an incomplete mode. */
+        public io.tradepilot.engine.strategy.SizingRule rule(BigDecimal quantity) {
+            return new io.tradepilot.engine.strategy.SizingRule(mode, quantity, riskFraction, atrPeriod, atrMultiple, winRate, averageWin,
+                    averageLoss, kellyCap, maxQuantity);
         }
     }
 

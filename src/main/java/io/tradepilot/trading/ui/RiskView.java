@@ -6,7 +6,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -53,7 +52,7 @@ class RiskView extends VerticalLayout {
         limits.addColumn(l -> figure(l, l.used())).setHeader("Used").setAutoWidth(true);
         limits.addColumn(l -> figure(l, l.cap())).setHeader("Cap").setAutoWidth(true);
         limits.addColumn(l -> figure(l, l.left())).setHeader("Room left").setAutoWidth(true);
-        limits.addComponentColumn(RiskView::bar).setHeader("").setWidth("8rem").setFlexGrow(0);
+        limits.addColumn(RiskView::usage).setHeader("Used of cap").setAutoWidth(true);
         limits.addColumn(RiskRoom.Limit::code).setHeader("Refused with").setAutoWidth(true);
         limits.addColumn(RiskRoom.Limit::note).setHeader("").setFlexGrow(1);
         limits.setAllRowsVisible(true);
@@ -97,9 +96,9 @@ class RiskView extends VerticalLayout {
         };
     }
 
-    private static ProgressBar bar(RiskRoom.Limit l) {
-        ProgressBar bar = new ProgressBar(0, 1, l.cap().signum() <= 0 ? 1 : Math.min(1, l.used().doubleValue() / l.cap().doubleValue()));
-        if (l.left().signum() == 0) bar.addThemeName("error");
-        return bar;
+    /** The used part of the cap as a percentage, "full" when no room is left. */
+    static String usage(RiskRoom.Limit l) {
+        if (l.left().signum() == 0) return "full";
+        return Amounts.percent(Amounts.ratio(l.used(), l.cap()));
     }
 }

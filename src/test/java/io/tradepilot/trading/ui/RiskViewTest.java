@@ -40,6 +40,8 @@ class RiskViewTest {
         assertThat(v.limits.getGenericDataView().getItems().toList()).containsExactly(heat, positions);
         assertThat(positions.left()).isZero();
         assertThat(heat.left()).isEqualByComparingTo("395000");
+        assertThat(RiskView.usage(heat)).isEqualTo("21.00 %");
+        assertThat(RiskView.usage(positions)).isEqualTo("full");
         assertThat(v.rejections.getGenericDataView().getItems().toList()).singleElement()
                 .satisfies(r -> assertThat(r.code() + " " + r.reason()).isEqualTo("MAX_OPEN_POSITIONS BBB: 1 positions open, the maximum is 1"));
     }

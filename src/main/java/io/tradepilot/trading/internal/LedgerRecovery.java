@@ -85,6 +85,7 @@ final class LedgerRecovery {
                     TimeInForce.valueOf(row.timeInForce()), null, false);
             Order order = new Order(new OrderId(row.orderId()), request, row.createdAt());
             order.accept();
+            if (row.venueOrderId() != null) order.acknowledge(row.venueOrderId());
             for (JooqLedger.FillRow f : byOrder.getOrDefault(row.orderId(), List.of())) {
                 order.fill(new Quantity(f.quantity()), new Price(f.price()));
             }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * secret) and {@code listen} the way Alpaca documents, lets a test {@link #push} updates and {@link #drop} the
  * connection abruptly. One client at a time.
  */
-final class StandInTradeStream implements AutoCloseable {
+public final class StandInTradeStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,30 +36,30 @@ final class StandInTradeStream implements AutoCloseable {
     final AtomicInteger listens = new AtomicInteger();
     final AtomicInteger authFailures = new AtomicInteger();
 
-    StandInTradeStream(String key, String secret) throws IOException {
+    public StandInTradeStream(String key, String secret) throws IOException {
         this.key = key;
         this.secret = secret;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
         this.acceptor = Thread.ofPlatform().daemon(true).name("stand-in-stream").start(this::acceptLoop);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/stream");
     }
 
-    boolean listening() {
+    public boolean listening() {
         return listening && current != null && !current.isClosed();
     }
 
     /** Sends a {@code trade_updates} message with {@code data} (a JSON object) as a binary frame, as paper does. */
-    synchronized void push(String dataJson) throws IOException {
+    public synchronized void push(String dataJson) throws IOException {
         Socket s = current;
         if (s == null) throw new IOException("no client");
         send(s.getOutputStream(), 0x2, ("{\"stream\":\"trade_updates\",\"data\":" + dataJson + "}").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Cuts the connection without a close frame (a network drop). */
-    void drop() throws IOException {
+    public void drop() throws IOException {
         listening = false;
         Socket s = current;
         if (s != null) s.close();

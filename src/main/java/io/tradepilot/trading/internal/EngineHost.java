@@ -6,28 +6,16 @@ import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TripReason;
-import io.tradepilot.engine.broker.BrokerConfig;
-import io.tradepilot.engine.broker.FillMode;
 import io.tradepilot.engine.core.EngineCommand;
-import io.tradepilot.engine.core.EngineConfig;
 import io.tradepilot.engine.core.EngineEvent;
 import io.tradepilot.engine.core.EngineSnapshot;
 import io.tradepilot.engine.core.SingleWriterEngine;
 import io.tradepilot.engine.core.TradingEngine;
-import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
-import io.tradepilot.engine.domain.Money;
-import io.tradepilot.engine.domain.Quantity;
-import io.tradepilot.engine.orders.OrderId;
-import io.tradepilot.engine.orders.OrderIdGenerator;
 import io.tradepilot.engine.orders.OrderRequest;
-import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.RiskDecision;
-import io.tradepilot.engine.strategy.Strategies;
-import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.trading.EngineStatus;
-import io.tradepilot.trading.LedgerOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,18 +23,11 @@ import org.springframework.context.SmartLifecycle;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +35,8 @@ import java.util.function.Function;
 
 /**
  * Runs the trading engine inside the application, started and stopped with it: the coordinator of the host's jobs.
+ * Each engine start assembles a {@link HostedEngine} (the engine and the parts below) and publishes it to readers; a
+ * stop takes it apart. This class keeps the lifecycle, the leadership and the read and command API.
  *
  * <p>Contracts:
  * <ul>
@@ -101,28 +84,15 @@ public final class EngineHost implements SmartLifecycle {
         static final Recovery NONE = new Recovery(0, 0, 0, List.of(), null);
     }
 
-    /** One running engine and the parts that serve it; replaced on every start. */
-    private record Run(SingleWriterEngine engine, LedgerWriter writer, Placements placements, FeedLoop feed,
-                       ControlBridge controls, WriteAheadVenue venue, MarketFeed source, VenueSession session,
-                       Map<String, Instrument> instruments, Thread feedThread, ScheduledExecutorService ticker,
-                       ExecutorService reactions, ControlEvents.Subscription subscription) { }
-
     private final TradingProperties properties;
-    private final JooqLedger ledger;
     private final LeaderLock lock;
-    private final TradingGate gate;
-    private final ControlEvents controlEvents;
-    private final ControlService controls;
-    private final Clock clock;
-    private final Currency currency;
-    private final BarCache barCache;
-    /** Strategies switched off in the store ({@code strategy_switch}), applied at start. */
-    private final StrategySwitches switches;
     private final VenueAccounts accounts;
     private final LeadershipSupervisor supervisor;
+    /** What every start builds its engine from (the stored strategy switches included). */
+    private final HostedEngine.Parts parts;
 
     private volatile boolean running;
-    private volatile Run run;
+    private volatile HostedEngine run;
     /** The last run's feed (kept after a stop for the status). */
     private volatile FeedLoop lastFeed;
     /** The ledger's rows when the engine started (after recovery) and the rows its writer committed since. */
@@ -160,17 +130,11 @@ public final class EngineHost implements SmartLifecycle {
     EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                BarCache barCache, LeadershipProperties leadership, VenueAccounts accounts) {
-        this.switches = Objects.requireNonNull(switches, "switches");
-        this.barCache = Objects.requireNonNull(barCache, "barCache");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.properties = properties;
-        this.ledger = ledger;
         this.lock = lock;
-        this.gate = gate;
-        this.controlEvents = controlEvents;
-        this.controls = controls;
-        this.clock = clock;
-        this.currency = Currency.getInstance(properties.currency());
+        this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
+                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"));
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }
@@ -206,98 +170,14 @@ public final class EngineHost implements SmartLifecycle {
     }
 
     private void startEngine() {
-        var md = properties.marketdata();
-        if (md.speed() > 0 && md.maxGap().toMillis() / md.speed() >= md.staleAfter().toMillis()) {
-            throw new IllegalStateException("tradepilot.trading.marketdata: at speed " + md.speed() + " a gap of " + md.maxGap()
-                    + " takes longer than stale-after " + md.staleAfter() + ": the breaker would trip between bars");
-        }
-        Map<String, List<Strategy>> bySymbol = strategies();
-        VenueSession session = accounts.activeSession().orElse(null);
-        MarketFeed source = null;
-        ExecutorService reactions = null;
-        LedgerWriter writer = null;
-        SingleWriterEngine engine = null;
-        try {
-            source = session == null ? new ReplayFeed(BarSource.load(properties, new ArrayList<>(bySymbol.keySet())), md)
-                    : new SessionFeed(session, new ArrayList<>(bySymbol.keySet()), properties.marketZone(), clock);
-            Map<String, Instrument> ins = new LinkedHashMap<>();
-            for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
-            Map<String, Instrument> instruments = Map.copyOf(ins);
-            List<io.tradepilot.engine.marketdata.BarSeries> histories = new ArrayList<>();
-            for (Instrument i : source.instruments()) histories.add(source.history(i));
-            MarketTimeSquareOff squareOffRule = properties.intradaySymbols().isEmpty() ? null
-                    : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
-                            properties.squareOff().rule(), properties.intradaySymbols(),
-                            MarketTimeSquareOff.barLength(histories, Duration.ofMinutes(5).toMillis()));
-
-            Map<String, Instant> checkpoints = ledger.checkpoints();
-            MarketClock marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
-            reactions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trading-reactions").daemon().factory());
-            writer = new LedgerWriter(ledger, symbol -> instrument(instruments, symbol), properties.marketZone(),
-                    this::onRecorded, lock.fence());
-
-            List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
-            long[] orderSeq = {LedgerRecovery.maxOrderSeq(orderRows)};
-            OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
-            var limits = properties.limits();
-            EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
-                    .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
-                    .withRisk(limits.riskChain())
-                    .withHostState(new ControlsTradingState(gate))
-                    .withMarketZone(properties.marketZone())
-                    .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
-                    .withLossSizeReduction(limits.sizeReduction().rule());
-            WriteAheadVenue venue = session == null ? null : new WriteAheadVenue(session.venue());
-            TradingEngine core = new TradingEngine(config, marketClock, ids, writer, venue == null ? null : reports -> venue);
-
-            recovery = new LedgerRecovery(ledger, currency, instruments).recover(core, orderRows, source, checkpoints);
-            startedAt = new JooqLedger.Watermark(orderRows.size(), recovery.fills());
+        HostedEngine.start(parts, accounts, this::counted, this::tick, hosted -> {
+            recovery = hosted.recovery;
+            startedAt = hosted.startedAt;
             ordersWritten.set(0);
             fillsWritten.set(0);
-            for (var e : bySymbol.entrySet()) {
-                Instrument instrument = instruments.get(e.getKey());
-                var series = source.history(instrument);
-                for (Strategy s : e.getValue()) {
-                    LedgerRecovery.warmUp(s, instrument, series, checkpoints.get(e.getKey()), core);
-                    core.register(s, instrument, source.priceScale(instrument));
-                }
-            }
-            for (String off : switches.disabled()) core.setStrategyEnabled(new StrategyId(off), false);
-            AtomicLong refusedCommands = new AtomicLong();
-            engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
-                refusedCommands.incrementAndGet();
-                log.error("The engine refused a command", error);
-            });
-            if (session != null) session.start(engine);
-            Placements placements = new Placements(engine, writer, refusedCommands);
-            LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
-            FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, barCache, clock, md,
-                    source.realTime() ? null : squareOffRule);
-            ControlBridge bridge = new ControlBridge(properties, gate, controls, engine, reactions, feed, clock);
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("trading-tick").daemon().factory());
-            MarketFeed feedSource = source;
-            Thread feedThread = Thread.ofPlatform().name("trading-feed").unstarted(() -> feed.run(feedSource, checkpoints));
-            lastFeed = feed;
-            ControlEvents.Subscription subscription = controlEvents.subscribe(bridge::onControlChanged);
-            run = new Run(engine, writer, placements, feed, bridge, venue, source, session, instruments, feedThread, ticker,
-                    reactions, subscription);
-            ticker.scheduleWithFixedDelay(this::tick, properties.tick().toMillis(), properties.tick().toMillis(), TimeUnit.MILLISECONDS);
-            feedThread.start();
-            log.info("Engine started as leader: {} symbols, {} recovered fills, {} recovered orders ({} working), at {}{}",
-                    instruments.size(), recovery.fills(), recovery.orders(), recovery.workingOrders(),
-                    session == null ? "the paper venue" : "the " + session.broker() + " account " + session.accountId(),
-                    recovery.mismatches().isEmpty() ? "" : ", MISMATCHES " + recovery.mismatches());
-        } catch (RuntimeException e) {
-            if (run == null) {
-                // nothing of this start survives: the supervisor's stop finds no run
-                closeQuietly(engine, writer);
-                if (reactions != null) reactions.shutdownNow();
-                if (source != null) source.close();
-                if (session != null) session.close();
-            }
-            throw e;
-        }
+            lastFeed = hosted.feed;
+            run = hosted;
+        });
     }
 
     /** Stops feeding, lets the engine apply what it was given, writes everything to the ledger, releases the lock. */
@@ -329,36 +209,11 @@ public final class EngineHost implements SmartLifecycle {
      * running: the supervisor decides about the lock. {@code crash}: the ledger writer stops where it is.
      */
     private void stopEngine(boolean crash) {
-        Run r = run;
+        HostedEngine r = run;
         if (r == null) return;
-        if (r.feed() != null) r.feed().stop();
-        if (r.placements() != null) r.placements().stop();
         try {
-            if (r.feedThread() != null) {
-                r.feedThread().interrupt();
-                r.feedThread().join();
-            }
-            if (r.source() != null) r.source().close();
-            if (r.ticker() != null) r.ticker().shutdownNow();
-            if (r.subscription() != null) r.subscription().cancel();
-            // from here on nobody sees the engine: readers get no snapshot, send() refuses
-            run = null;
-            // a crash-stop may wait here for a database call in flight (bounded by the driver's socket timeout)
-            if (crash && r.writer() != null) r.writer().halt();
-            if (r.engine() != null) r.engine().close();
-            if (r.session() != null) r.session().close();
-            if (!crash && r.writer() != null) r.writer().close();
-            if (r.reactions() != null) {
-                r.reactions().shutdown();
-                r.reactions().awaitTermination(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            r.stop(crash, () -> run = null);
         } finally {
-            if (r.engine() != null) {
-                log.info("Engine {}: {} bars processed since it started, last bar {}", crash ? "halted" : "stopped",
-                        r.engine().latest().barsProcessed(), r.feed() == null ? null : r.feed().lastBarTime());
-            }
             run = null;
         }
     }
@@ -374,20 +229,15 @@ public final class EngineHost implements SmartLifecycle {
     }
 
     private void tick() {
-        Run r = run;
+        HostedEngine r = run;
         if (r == null || role() != Role.LEADER || !running) return;
-        r.controls().tick();
+        r.controls.tick();
     }
 
-    /** Called on the ledger thread after the event is committed. */
-    private void onRecorded(EngineEvent event) {
+    /** Called on the ledger thread after each committed event: what the leadership supervisor compares. */
+    private void counted(EngineEvent event) {
         if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
         else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
-        Run r = run;
-        if (r == null) return;
-        if (r.venue() != null) r.venue().recorded(event);
-        if (r.placements() != null) r.placements().recorded(event);
-        if (r.controls() != null) r.controls().recorded(event);
     }
 
     /** The controls' reason for one of the engine's automatic trips; null for a code that is not an automatic trigger. */
@@ -403,8 +253,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** The engine's latest snapshot, empty unless this instance is the leader. */
     public Optional<EngineSnapshot> snapshot() {
-        Run r = run;
-        return r == null || r.engine() == null ? Optional.empty() : Optional.of(r.engine().latest());
+        HostedEngine r = run;
+        return r == null ? Optional.empty() : Optional.of(r.engine.latest());
     }
 
     /** The configured daily loss limit as a fraction of the day's starting equity, null when off. */
@@ -425,8 +275,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */
     public long ledgerBacklog() {
-        Run r = run;
-        return r == null || r.writer() == null ? 0 : r.writer().backlog();
+        HostedEngine r = run;
+        return r == null ? 0 : r.writer.backlog();
     }
 
     public EngineStatus status() {
@@ -438,8 +288,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** The broker account the running engine trades through; empty on the paper venue or unless leading. */
     public Optional<String> venueAccount() {
-        Run r = run;
-        return r == null || r.session() == null ? Optional.empty() : Optional.of(r.session().broker() + ":" + r.session().accountId());
+        HostedEngine r = run;
+        return r == null || r.session == null ? Optional.empty() : Optional.of(r.session.broker() + ":" + r.session.accountId());
     }
 
     /**
@@ -447,8 +297,8 @@ public final class EngineHost implements SmartLifecycle {
      * time, and the wall-clock square-off applies.
      */
     public boolean realTimeFeed() {
-        Run r = run;
-        if (r != null && r.source() != null) return r.source().realTime();
+        HostedEngine r = run;
+        if (r != null) return r.source.realTime();
         return properties.marketdata().speed() == 1.0;
     }
 
@@ -463,12 +313,12 @@ public final class EngineHost implements SmartLifecycle {
      * engine places their closing orders itself) takes the same path. Other commands go to the engine at once.
      */
     public void send(EngineCommand command) {
-        Run r = leading();
+        HostedEngine r = leading();
         if (command instanceof EngineCommand.PlaceOrder || command instanceof EngineCommand.Flatten
                 || command instanceof EngineCommand.SquareOff) {
-            r.placements().enqueue(command);
+            r.placements.enqueue(command);
         } else {
-            r.engine().accept(command);
+            r.engine.accept(command);
         }
     }
 
@@ -484,13 +334,13 @@ public final class EngineHost implements SmartLifecycle {
         if (!(command instanceof EngineCommand.Flatten || command instanceof EngineCommand.SquareOff)) {
             throw new IllegalArgumentException("only a Flatten or a SquareOff is recorded through the feed: " + command);
         }
-        return leading().placements().sendAndAwaitRecorded(command, timeout);
+        return leading().placements.sendAndAwaitRecorded(command, timeout);
     }
 
-    private Run leading() {
-        Run r = run;
+    private HostedEngine leading() {
+        HostedEngine r = run;
         Role role = role();
-        if (r == null || r.engine() == null || role != Role.LEADER) {
+        if (r == null || role != Role.LEADER) {
             throw new IllegalStateException("this instance does not run the engine (" + role + ")");
         }
         return r;
@@ -515,8 +365,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** The instruments the engine trades, by symbol (empty unless this instance is the leader). */
     public Map<String, Instrument> instruments() {
-        Run r = run;
-        return r != null && role() == Role.LEADER ? r.instruments() : Map.of();
+        HostedEngine r = run;
+        return r != null && role() == Role.LEADER ? r.instruments : Map.of();
     }
 
     /**
@@ -528,7 +378,7 @@ public final class EngineHost implements SmartLifecycle {
      * @throws IllegalStateException unless this instance runs the engine
      */
     public Optional<Decision> placeAndAwait(OrderRequest request, Duration timeout) throws InterruptedException {
-        return leading().placements().placeAndAwait(request, timeout);
+        return leading().placements.placeAndAwait(request, timeout);
     }
 
     /**
@@ -551,7 +401,7 @@ public final class EngineHost implements SmartLifecycle {
      * @throws IllegalStateException unless this instance runs the engine, or when the question failed
      */
     public <T> Optional<T> query(Function<TradingEngine, T> question, Duration timeout) throws InterruptedException {
-        var answer = leading().engine().query(question);
+        var answer = leading().engine.query(question);
         try {
             return Optional.ofNullable(answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException ex) {
@@ -561,47 +411,7 @@ public final class EngineHost implements SmartLifecycle {
         }
     }
 
-    // ------------------------------------------------------------------------------ strategies
-
-    private Map<String, List<Strategy>> strategies() {
-        Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
-        for (var s : properties.strategies()) {
-            for (String symbol : s.symbols()) {
-                Strategy strategy = Strategies.create(s.name(), s.params(), new Quantity(s.quantity()));
-                if (!strategy.id().value().equals(s.strategyId())) {
-                    strategy = withId(strategy, new StrategyId(s.strategyId()));
-                }
-                bySymbol.computeIfAbsent(symbol, k -> new ArrayList<>()).add(strategy);
-            }
-        }
-        if (bySymbol.isEmpty()) throw new IllegalStateException("no strategies configured (tradepilot.trading.strategies)");
-        return bySymbol;
-    }
-
-    private static Strategy withId(Strategy inner, StrategyId id) {
-        return new Strategy() {
-            @Override public StrategyId id() { return id; }
-            @Override public void onBar(BarCursor bar, io.tradepilot.engine.strategy.StrategyContext context) { inner.onBar(bar, context); }
-        };
-    }
-
-    private static Instrument instrument(Map<String, Instrument> instruments, String symbol) {
-        Instrument i = instruments.get(symbol);
-        if (i == null) throw new IllegalArgumentException("unknown symbol " + symbol);
-        return i;
-    }
-
-    /** After a failed start: stops what it had started (nothing was recorded that must be kept). */
-    private static void closeQuietly(SingleWriterEngine engine, LedgerWriter writer) {
-        try {
-            if (engine != null) engine.close();
-            if (writer != null) writer.halt();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static BigDecimal positive(BigDecimal v) {
-        return v == null || v.signum() <= 0 ? null : v;
+        return HostedEngine.positive(v);
     }
 }

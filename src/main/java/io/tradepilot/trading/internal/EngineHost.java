@@ -286,12 +286,6 @@ public final class EngineHost implements SmartLifecycle {
                 s.map(EngineSnapshot::barsProcessed).orElse(0L));
     }
 
-    /** The broker account the running engine trades through; empty on the paper venue or unless leading. */
-    public Optional<String> venueAccount() {
-        HostedEngine r = run;
-        return r == null || r.session == null ? Optional.empty() : Optional.of(r.session.broker() + ":" + r.session.accountId());
-    }
-
     /**
      * True when the feed runs in real time (speed 1, or a broker account's stream): market time then follows wall
      * time, and the wall-clock square-off applies.

@@ -1,8 +1,6 @@
 package io.tradepilot.brokers;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.tradepilot.base.problem.Refusal;
 
 /**
  * A broker-account request refused, with the HTTP status it maps to, a stable code and the offending field:
@@ -14,33 +12,10 @@ import org.springframework.web.ErrorResponseException;
  * changed; type them again), 503 {@code AUDIT_UNAVAILABLE}. Over REST it is the problem detail itself; {@link #getMessage()}
  * is the detail alone, for forms and the audit log.
  */
-public final class BrokerAccountRefusal extends ErrorResponseException {
-
-    private final String code;
-    private final String field;
-    private final String detail;
+public final class BrokerAccountRefusal extends Refusal {
 
     public BrokerAccountRefusal(int status, String code, String field, String message) {
-        super(HttpStatusCode.valueOf(status), problem(status, code, field, message), null);
-        this.code = code;
-        this.field = field;
-        this.detail = message;
-    }
-
-    private static ProblemDetail problem(int status, String code, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), message);
-        problem.setProperty("code", code);
-        problem.setProperty("field", field);
-        return problem;
-    }
-
-    public int status() { return getStatusCode().value(); }
-    public String code() { return code; }
-    public String field() { return field; }
-
-    @Override
-    public String getMessage() {
-        return detail;
+        super(status, code, field, message);
     }
 
     /** 400 {@code INVALID_PARAMETER} for {@code field}. */

@@ -35,18 +35,13 @@ class BrokersConfiguration {
     }
 
     @Bean
-    BrokerAccountsAudit brokerAccountsAudit(AuditLog audit) {
-        return new BrokerAccountsAudit(audit);
-    }
-
-    @Bean
-    BrokerAccountsDeniedHandler brokerAccountsDeniedHandler(BrokerAccountsAudit audit) {
+    BrokerAccountsDeniedHandler brokerAccountsDeniedHandler(AuditLog audit) {
         return new BrokerAccountsDeniedHandler(audit);
     }
 
     @Bean
     BrokerAccounts brokerAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, DefaultVenueAccounts venues,
-                                  BrokerAccountsAudit audit, PlatformTransactionManager transactions,
+                                  AuditLog audit, PlatformTransactionManager transactions,
                                   ApplicationEventPublisher events, Clock clock) {
         return new DefaultBrokerAccounts(store, secrets, new AccountRules(), venues, audit, new TransactionTemplate(transactions),
                 events, clock);

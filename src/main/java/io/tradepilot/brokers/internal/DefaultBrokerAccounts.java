@@ -12,6 +12,7 @@ import io.tradepilot.brokers.ConnectionCheck;
 import io.tradepilot.brokers.VenueSessionFactory;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
+import io.tradepilot.security.UserAudit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,8 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Broker accounts for admins (see {@link BrokerAccounts}). Each change: audit record first ({@link BrokerAccountsAudit#begin}),
+ * Broker accounts for admins (see {@link BrokerAccounts}). Each change: audit record first ({@link UserAudit#begin}; actions
+ * {@code BROKER_ACCOUNT_CREATED|UPDATED|DELETED|TESTED|ACTIVATED|DEACTIVATED|TOKEN_STORED}, details without credentials),
  * then validation and the change in one transaction, then the record completed with SUCCESS or FAILED (the refusal's
  * code and message). A connection test talks to the broker outside any transaction.
  */
@@ -31,22 +33,30 @@ import org.springframework.transaction.support.TransactionTemplate;
 @HandleAuthorizationDenied(handlerClass = BrokerAccountsDeniedHandler.class)
 class DefaultBrokerAccounts implements BrokerAccounts {
 
+    static final String CREATED = "BROKER_ACCOUNT_CREATED";
+    static final String UPDATED = "BROKER_ACCOUNT_UPDATED";
+    static final String DELETED = "BROKER_ACCOUNT_DELETED";
+    static final String TESTED = "BROKER_ACCOUNT_TESTED";
+    static final String ACTIVATED = "BROKER_ACCOUNT_ACTIVATED";
+    static final String DEACTIVATED = "BROKER_ACCOUNT_DEACTIVATED";
+    static final String TOKEN_STORED = "BROKER_ACCOUNT_TOKEN_STORED";
+
     private final JooqBrokerAccountStore store;
     private final AccountSecrets secrets;
     private final AccountRules rules;
     private final DefaultVenueAccounts venues;
-    private final BrokerAccountsAudit audit;
+    private final UserAudit audit;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DefaultBrokerAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, AccountRules rules, DefaultVenueAccounts venues,
-                          BrokerAccountsAudit audit, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                          AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.secrets = secrets;
         this.rules = rules;
         this.venues = venues;
-        this.audit = audit;
+        this.audit = new UserAudit(audit);
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
@@ -63,7 +73,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
     @Override
     public BrokerAccount create(BrokerAccountRequest request) {
         String name = request.name() == null ? "" : request.name().strip();
-        return audited(BrokerAccountsAudit.CREATED, "broker-account:" + name, describe(request), () -> {
+        return audited(CREATED, "broker-account:" + name, describe(request), () -> {
             AccountRules.Valid v = rules.validate(request, true);
             if (store.nameTaken(v.name(), null)) throw nameTaken(v.name());
             Instant now = clock.instant();
@@ -77,7 +87,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public BrokerAccount update(long id, BrokerAccountRequest request) {
-        return audited(BrokerAccountsAudit.UPDATED, "broker-account:" + id, describe(request), () -> {
+        return audited(UPDATED, "broker-account:" + id, describe(request), () -> {
             JooqBrokerAccountStore.StoredAccount existing = store.accountForUpdate(id)
                     .orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
             AccountRules.Valid v = rules.validate(request, false);
@@ -106,7 +116,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public void delete(long id) {
-        audited(BrokerAccountsAudit.DELETED, "broker-account:" + id, null, () -> {
+        audited(DELETED, "broker-account:" + id, null, () -> {
             store.accountForUpdate(id).orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
             if (store.activeId().filter(a -> a == id).isPresent()) {
                 throw new BrokerAccountRefusal(409, "ACCOUNT_ACTIVE", "id", "the active account cannot be deleted: deactivate it first");
@@ -120,7 +130,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
     public ConnectionCheck test(long id) {
         JooqBrokerAccountStore.StoredAccount account = transactions.execute(tx -> store.account(id))
                 .orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
-        AuditLog.Pending record = audit.begin(BrokerAccountsAudit.TESTED, "broker-account:" + account.name(),
+        AuditLog.Pending record = begin(TESTED, "broker-account:" + account.name(),
                 account.broker() + " " + account.environment() + " at " + account.tradingUrl());
         ConnectionCheck check;
         Optional<VenueSessionFactory> factory = venues.factory(account.broker());
@@ -145,7 +155,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public BrokerAccount activate(long id) {
-        BrokerAccount activated = audited(BrokerAccountsAudit.ACTIVATED, "broker-account:" + id, null, () -> {
+        BrokerAccount activated = audited(ACTIVATED, "broker-account:" + id, null, () -> {
             JooqBrokerAccountStore.StoredAccount account = store.accountForUpdate(id)
                     .orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
             if (!account.enabled()) {
@@ -169,7 +179,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public BrokerAccount storeAccessToken(long id, String accessToken, Instant expiresAt) {
-        return audited(BrokerAccountsAudit.TOKEN_STORED, "broker-account:" + id, "expires " + expiresAt, () -> {
+        return audited(TOKEN_STORED, "broker-account:" + id, "expires " + expiresAt, () -> {
             JooqBrokerAccountStore.StoredAccount account = store.accountForUpdate(id)
                     .orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
             if (accessToken == null || accessToken.isBlank()) {
@@ -184,12 +194,12 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public void deactivate() {
-        boolean was = audited(BrokerAccountsAudit.DEACTIVATED, "broker-accounts", null, store::clearActive);
+        boolean was = audited(DEACTIVATED, "broker-accounts", null, store::clearActive);
         if (was) events.publishEvent(new ActiveAccountChanged(null, CurrentUser.username()));
     }
 
     private <T> T audited(String action, String target, String detail, Supplier<T> change) {
-        AuditLog.Pending record = audit.begin(action, target, detail);
+        AuditLog.Pending record = begin(action, target, detail);
         try {
             T result = transactions.execute(tx -> change.get());
             record.complete(AuditOutcome.SUCCESS, detail);
@@ -198,6 +208,16 @@ class DefaultBrokerAccounts implements BrokerAccounts {
             record.complete(AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
             throw refusal;
         }
+    }
+
+    /**
+     * Records a change before it is made: the caller changes only when this returns and completes the record.
+     *
+     * @throws BrokerAccountRefusal 503 {@code AUDIT_UNAVAILABLE} when the record cannot be written: make no change
+     */
+    private AuditLog.Pending begin(String action, String target, String detail) {
+        return audit.begin(action, target, detail, () -> new BrokerAccountRefusal(503, "AUDIT_UNAVAILABLE", null,
+                "the change was not made: its audit record cannot be written"));
     }
 
     private BrokerAccount view(JooqBrokerAccountStore.StoredAccount a, Optional<Long> active) {

@@ -32,7 +32,7 @@ import org.springframework.security.access.AccessDeniedException;
  */
 @Route("connections")
 @PageTitle("Connections · Tradepilot")
-@Menu(title = "Connections", order = 85, icon = "vaadin:connect")
+@Menu(title = "Connections", order = 85, icon = "vaadin:plug")
 @RolesAllowed(Roles.ADMIN)
 class ConnectionsView extends VerticalLayout {
 

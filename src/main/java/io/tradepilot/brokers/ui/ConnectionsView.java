@@ -45,6 +45,7 @@ class ConnectionsView extends VerticalLayout {
     ConnectionsView(BrokerAccounts accounts) {
         this.accounts = accounts;
         setSizeFull();
+        setId("connections-view");
         grid.setId("connections-accounts");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);

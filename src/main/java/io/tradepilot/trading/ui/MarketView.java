@@ -64,6 +64,7 @@ class MarketView extends VerticalLayout {
         this.feed = feed;
         this.clock = clock;
         setSizeFull();
+        setId("market-view");
         watchlist.setId("market-watchlist");
         watchlist.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         watchlist.setAllRowsVisible(true);

@@ -2,7 +2,25 @@ package io.tradepilot.trading.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.vaadin.flow.component.UI;
 import io.tradepilot.base.chart.Chart;
+import io.tradepilot.trading.ActionResult;
+import io.tradepilot.trading.EngineStatus;
+import io.tradepilot.trading.EquityPoint;
+import io.tradepilot.trading.LedgerPosition;
+import io.tradepilot.trading.LivePortfolio;
+import io.tradepilot.trading.MarketDataQueries;
+import io.tradepilot.trading.StrategyControls;
+import io.tradepilot.trading.StrategyDay;
+import io.tradepilot.trading.StrategyStatus;
+import io.tradepilot.trading.TradingQueries;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
 import io.tradepilot.trading.CachedBar;
 import io.tradepilot.trading.LedgerOrder;
 import java.math.BigDecimal;
@@ -71,5 +89,85 @@ class MarketViewTest {
         assertThat(chart.levels()).extracting(Chart.Level::label, Chart.Level::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("stop SELL 10 @ 99.5", 99.5));
         assertThat(chart.toOptions().get("annotations").toString()).contains("yaxis").contains("stop SELL 10 @ 99.5");
+    }
+
+    @Test
+    void the_view_shows_its_symbols_quotes_and_redraws_the_chart_when_the_chosen_symbol_has_a_new_bar() {
+        List<CachedBar> cache = new ArrayList<>(List.of(bar("2024-01-03T14:30:00Z", "100", "101", 10)));
+        int[] reads = {0};
+        MarketDataQueries bars = new MarketDataQueries() {
+            public List<CachedBar> recentBars(String symbol, int limit) {
+                reads[0]++;
+                return "AAPL".equals(symbol) ? List.copyOf(cache) : List.of();
+            }
+
+            public Optional<BigDecimal> latestClose(String symbol) {
+                return Optional.empty();
+            }
+        };
+        TradingQueries trading = new TradingQueries() {
+            public List<LedgerPosition> openPositions() {
+                return List.of(new LedgerPosition("MSFT", BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, Instant.EPOCH));
+            }
+
+            public List<LedgerOrder> orders(boolean workingOnly, int limit) {
+                return List.of();
+            }
+
+            public List<EquityPoint> equity(int limit) {
+                return List.of();
+            }
+
+            public Optional<EquityPoint> equityAt(Instant at) {
+                return Optional.empty();
+            }
+
+            public List<StrategyDay> strategyDays(LocalDate from, LocalDate to) {
+                return List.of();
+            }
+
+            public Optional<LivePortfolio> livePortfolio() {
+                return Optional.empty();
+            }
+
+            public EngineStatus status() {
+                return new EngineStatus("STANDBY", "STOPPED", Instant.EPOCH, 0);
+            }
+        };
+        StrategyControls strategies = new StrategyControls() {
+            public List<StrategyStatus> strategies() {
+                return List.of(new StrategyStatus("s1", "S1", List.of("AAPL"), Map.of(), BigDecimal.ONE, true, 0, 0, BigDecimal.ZERO, 0,
+                        Map.of(), BigDecimal.ZERO));
+            }
+
+            public ActionResult activate(String strategyId, String confirmation, String reason) {
+                return null;
+            }
+
+            public ActionResult deactivate(String strategyId, String confirmation, String reason) {
+                return null;
+            }
+        };
+        UI.setCurrent(new UI());
+        try {
+            MarketFeed feed = new MarketFeed(bars, Duration.ofSeconds(1), "America/New_York");
+            MarketView view = new MarketView(bars, trading, strategies, feed, Clock.fixed(Instant.parse("2024-01-03T14:36:00Z"), ZoneOffset.UTC));
+            assertThat(view.symbols()).containsExactly("AAPL", "MSFT");
+
+            view.show(MarketBoard.read(bars, List.of("AAPL", "MSFT", "TSLA"), NEW_YORK));
+            assertThat(view.chosen()).isEqualTo("AAPL");
+            assertThat(view.chart.optionsJson()).contains("\"candlestick\"");
+            int afterFirst = reads[0];
+
+            view.show(MarketBoard.read(bars, List.of("AAPL", "MSFT"), NEW_YORK)); // nothing new: no redraw
+            assertThat(reads[0]).isEqualTo(afterFirst + 2);
+
+            cache.add(bar("2024-01-03T14:35:00Z", "101", "102.5", 20));
+            view.show(MarketBoard.read(bars, List.of("AAPL", "MSFT"), NEW_YORK)); // a new bar: redrawn
+            assertThat(reads[0]).isEqualTo(afterFirst + 2 + 2 + 1);
+            assertThat(view.chart.optionsJson()).contains("102.5");
+        } finally {
+            UI.setCurrent(null);
+        }
     }
 }

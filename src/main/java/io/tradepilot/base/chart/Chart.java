@@ -83,8 +83,17 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
         }
     }
 
-    /** Candles with markers (e.g. fills) drawn as annotated points. */
-    record Candlestick(String title, List<Candle> candles, List<Marker> markers) implements Chart {
+    /** A horizontal price level on a candlestick chart (e.g. a position's stop), drawn as a labelled line. */
+    record Level(double price, String label, String color) {
+    }
+
+    /** Candles with markers (e.g. fills) drawn as annotated points and levels (e.g. stops) drawn as lines. */
+    record Candlestick(String title, List<Candle> candles, List<Marker> markers, List<Level> levels) implements Chart {
+
+        public Candlestick(String title, List<Candle> candles, List<Marker> markers) {
+            this(title, candles, markers, List.of());
+        }
+
         @Override
         public Map<String, Object> toOptions() {
             var options = base("candlestick", title);
@@ -98,7 +107,12 @@ public sealed interface Chart permits Chart.Line, Chart.Bar, Chart.Candlestick, 
                         "marker", Map.of("size", 6, "fillColor", m.color(), "strokeColor", m.color()),
                         "label", Map.of("text", m.label(), "borderColor", m.color())));
             }
-            options.put("annotations", Map.of("points", points));
+            List<Object> lines = new ArrayList<>();
+            for (Level l : levels) {
+                lines.add(Map.of("y", l.price(), "borderColor", l.color(), "strokeDashArray", 4,
+                        "label", Map.of("text", l.label(), "borderColor", l.color())));
+            }
+            options.put("annotations", lines.isEmpty() ? Map.of("points", points) : Map.of("points", points, "yaxis", lines));
             return options;
         }
     }

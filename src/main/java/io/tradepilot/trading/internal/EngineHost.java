@@ -218,6 +218,17 @@ public final class EngineHost implements SmartLifecycle {
         }
     }
 
+    /**
+     * Restarts the engine when this instance leads, so that it trades the account {@link VenueAccounts} names now
+     * (an admin made another account active, or none): the engine stops as on {@link #stop()} (everything it did
+     * written to the ledger) and starts again with the new venue and feed, recovering from the ledger; a start that
+     * fails releases the lock and is retried ({@link LeadershipSupervisor}). Not leading: nothing to do here, the
+     * leader's next engine start picks the account up.
+     */
+    public synchronized void restartForNewVenue() {
+        if (running) supervisor.restartEngine();
+    }
+
     @Override
     public boolean isAutoStartup() {
         return properties.autoStartup();

@@ -56,6 +56,11 @@ class TradingConfiguration {
                 controlEvents, controls, clock, switches, barCache, leadership, venues);
     }
 
+    @Bean
+    VenueSwitchListener venueSwitchListener(EngineHost host) {
+        return new VenueSwitchListener(host);
+    }
+
     /** The {@code engine} health component (in readiness: see application.yaml). */
     @Bean
     EngineHealthIndicator engineHealthIndicator(EngineHost host, TradingProperties properties) {

@@ -24,7 +24,7 @@ import java.util.Random;
  * Not a test: speed is measured here, never asserted.
  *
  * <p>Run: {@code java -cp <test classpath> io.tradepilot.journal.bench.JournalStorageBench [trades=1000000] [runs=40]
- * [dataDir=/tmp/tradepilot-journal-bench] [port=0]}.
+ * [dataDir=/tmp/tradepilot-journal-bench] [port=0] [only the shapes whose name contains one of these |-separated words]}.
  */
 public final class JournalStorageBench {
 
@@ -51,7 +51,8 @@ public final class JournalStorageBench {
                 initial_risk    NUMERIC,
                 r_multiple      NUMERIC,
                 exit_reason     VARCHAR(32),
-                last_fill_seq   BIGINT NOT NULL
+                last_fill_seq   BIGINT NOT NULL,
+                tags            VARCHAR(40)[] NOT NULL DEFAULT '{}'
             );
             CREATE TABLE journal_trade_fill (
                 trade_id   BIGINT NOT NULL,
@@ -79,6 +80,7 @@ public final class JournalStorageBench {
             CREATE INDEX journal_trade_entry_idx ON journal_trade (entry_time, trade_id);
             CREATE INDEX journal_trade_r_idx ON journal_trade (r_multiple, trade_id);
             CREATE INDEX journal_tag_tag_idx ON journal_tag (tag, trade_id);
+            CREATE INDEX journal_trade_tags_idx ON journal_trade USING gin (tags);
             """;
 
     private static final String[] TAGS = {"3WI success", "false breakout", "stopped out", "followed plan", "broke rules",
@@ -112,13 +114,22 @@ public final class JournalStorageBench {
                             List.of(TAGS[random.nextInt(TAGS.length)]), "r_multiple DESC NULLS LAST, trade_id DESC", 0)),
                     new Shape("page: all, by entry time asc, deep offset 100,000", i -> page(
                             "TRUE", List.of(), "entry_time, trade_id", 100_000)),
+                    new Shape("page: all, one tag as an array column (GIN), by R desc", i -> page(
+                            "tags @> ARRAY[?]::varchar(40)[]", List.of(TAGS[random.nextInt(TAGS.length)]),
+                            "r_multiple DESC NULLS LAST, trade_id DESC", 0)),
+                    new Shape("stats in SQL (aggregates + daily sums): all 1M", i -> sqlStats("TRUE", List.of())),
+                    new Shape("stats in SQL (aggregates + daily sums): one year", i -> sqlStats("trade_day >= ?",
+                            List.of(lastDay.minusDays(365)))),
+                    new Shape("stats in SQL (aggregates + daily sums): one tag", i -> sqlStats("tags @> ARRAY[?]::varchar(40)[]",
+                            List.of(TAGS[random.nextInt(TAGS.length)]))),
                     new Shape("stats: all 1M closed trades (ordered scan + fold)", i -> stats("TRUE", List.of())),
                     new Shape("stats: one year", i -> stats("trade_day >= ?", List.of(lastDay.minusDays(365)))),
                     new Shape("stats: one symbol, all time", i -> stats("symbol = ?", List.of("SYM" + random.nextInt(50)))),
                     new Shape("stats: one tag, all time", i -> stats(
                             "EXISTS (SELECT 1 FROM journal_tag g WHERE g.trade_id = t.trade_id AND g.tag = ?)",
                             List.of(TAGS[random.nextInt(TAGS.length)]))));
-            for (Shape shape : shapes) measure(c, shape, runs);
+            String only = args.length > 4 ? args[4] : "";
+            for (Shape shape : shapes) if (Arrays.stream(only.split("\\|")).anyMatch(shape.name()::contains)) measure(c, shape, runs);
         }
     }
 
@@ -139,6 +150,18 @@ public final class JournalStorageBench {
     private static Query stats(String where, List<Object> params) {
         return new Query(List.of("SELECT t.exit_time, t.trade_id, t.net_pnl, t.fees, t.r_multiple, t.trade_day FROM journal_trade t"
                 + " WHERE t.status = 'CLOSED' AND " + where + " ORDER BY t.exit_time, t.trade_id"), params, true);
+    }
+
+    /**
+     * The statistics' sums, counts and extremes and the daily sums (for Sharpe and Sortino) aggregated by PostgreSQL;
+     * streaks and drawdown are not in these two queries.
+     */
+    private static Query sqlStats(String where, List<Object> params) {
+        String from = " FROM journal_trade t WHERE t.status = 'CLOSED' AND " + where;
+        return new Query(List.of("SELECT count(*), count(*) FILTER (WHERE net_pnl > 0), count(*) FILTER (WHERE net_pnl < 0),"
+                        + " sum(net_pnl) FILTER (WHERE net_pnl > 0), sum(net_pnl) FILTER (WHERE net_pnl < 0), sum(fees),"
+                        + " count(r_multiple), sum(r_multiple), max(net_pnl), min(net_pnl)" + from,
+                "SELECT trade_day, count(*), sum(net_pnl)" + from + " GROUP BY trade_day ORDER BY trade_day"), params, false);
     }
 
     private static void measure(Connection c, Shape shape, int runs) throws SQLException {
@@ -165,6 +188,17 @@ public final class JournalStorageBench {
 
     /** Runs a page (the page, its fills, the total) or the statistics (the ordered scan folded as TradeStatistics does). */
     private static void run(Connection c, Query q) throws SQLException {
+        if (!q.stats() && !q.sql().get(0).startsWith("SELECT t.*")) {
+            for (String sql : q.sql()) {
+                try (PreparedStatement s = c.prepareStatement(sql)) {
+                    bind(s, q.params());
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) r.getBigDecimal(2);
+                    }
+                }
+            }
+            return;
+        }
         if (!q.stats()) {
             List<Long> ids = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(q.sql().get(0))) {
@@ -270,6 +304,8 @@ public final class JournalStorageBench {
                     """);
             s.execute("INSERT INTO journal_tag SELECT trade_id, (ARRAY['" + String.join("','", TAGS) + "'])[1 + (trade_id % 7)]"
                     + " FROM journal_trade WHERE trade_id % 20 = 1");
+            s.execute("UPDATE journal_trade t SET tags = g.tags FROM (SELECT trade_id, array_agg(tag ORDER BY tag)::varchar(40)[] AS tags"
+                    + " FROM journal_tag GROUP BY trade_id) g WHERE g.trade_id = t.trade_id");
             s.execute(INDEXES);
             s.execute("VACUUM ANALYZE");
         }

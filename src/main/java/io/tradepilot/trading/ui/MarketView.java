@@ -130,11 +130,15 @@ class MarketView extends VerticalLayout {
         List<CachedBar> recent = bars.recentBars(chosen, CANDLES);
         chartBarAt = recent.isEmpty() ? null : recent.getLast().start();
         List<LedgerOrder> orders = trading.orders(false, 500).stream().filter(o -> o.symbol().equals(chosen)).toList();
-        chart.show(chart(chosen, recent, orders));
+        chart.show(chart(chosen, recent, orders, trading::fills));
     }
 
-    /** The candles of {@code symbol} with its orders' limit prices, its fills and its working stops. */
-    static Chart.Candlestick chart(String symbol, List<CachedBar> recent, List<LedgerOrder> orders) {
+    /**
+     * The candles of {@code symbol} with its orders' limit prices, its fills (each at its price and time, asked of
+     * {@code fills} only for orders that filled within the candles shown) and its working stops.
+     */
+    static Chart.Candlestick chart(String symbol, List<CachedBar> recent, List<LedgerOrder> orders,
+                                  java.util.function.Function<String, List<io.tradepilot.trading.OrderFill>> fills) {
         List<Chart.Candle> candles = recent.stream().map(b -> new Chart.Candle(b.start(), b.open().doubleValue(),
                 b.high().doubleValue(), b.low().doubleValue(), b.close().doubleValue())).toList();
         List<Chart.Marker> markers = new ArrayList<>();
@@ -149,24 +153,14 @@ class MarketView extends VerticalLayout {
                 markers.add(new Chart.Marker(o.createdAt(), o.limitPrice().doubleValue(), o.side() + " " + qty + " LMT", "#1565c0"));
             }
             if (o.filledQuantity() != null && o.filledQuantity().signum() > 0 && !o.updatedAt().isBefore(first)) {
-                BigDecimal price = o.limitPrice() != null ? o.limitPrice() : o.stopPrice() != null ? o.stopPrice() : closeAt(recent, o.updatedAt());
-                if (price != null) {
-                    markers.add(new Chart.Marker(o.updatedAt(), price.doubleValue(), (buy ? "bought " : "sold ") + plain(o.filledQuantity()),
-                            buy ? "#2e7d32" : "#ef6c00"));
+                for (var f : fills.apply(o.orderId())) {
+                    if (f.filledAt().isBefore(first)) continue;
+                    markers.add(new Chart.Marker(f.filledAt(), f.price().doubleValue(),
+                            (buy ? "bought " : "sold ") + plain(f.quantity()) + " @ " + plain(f.price()), buy ? "#2e7d32" : "#ef6c00"));
                 }
             }
         }
         return new Chart.Candlestick(symbol, candles, markers, levels);
-    }
-
-    /** The close of the bar {@code at} falls in (a market order's fill, whose price the ledger's order row does not hold). */
-    private static BigDecimal closeAt(List<CachedBar> recent, Instant at) {
-        BigDecimal close = null;
-        for (CachedBar b : recent) {
-            if (b.start().isAfter(at)) break;
-            close = b.close();
-        }
-        return close;
     }
 
     static String change(MarketBoard.Quote q) {

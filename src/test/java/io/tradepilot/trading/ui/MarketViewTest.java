@@ -80,11 +80,13 @@ class MarketViewTest {
                 new LedgerOrder("O3", "c3", "MANUAL", "AAPL", "BUY", new BigDecimal("5"), "LIMIT", new BigDecimal("100.25"), null, "DAY",
                         "ACCEPTED", BigDecimal.ZERO, null, t, t));
 
-        Chart.Candlestick chart = MarketView.chart("AAPL", bars, orders);
+        var fill = new io.tradepilot.trading.OrderFill(1, "O1", "AAPL", "BUY", new BigDecimal("10"), new BigDecimal("101.05"),
+                BigDecimal.ZERO, null, Instant.parse("2024-01-03T14:35:00Z"));
+        Chart.Candlestick chart = MarketView.chart("AAPL", bars, orders, id -> "O1".equals(id) ? List.of(fill) : List.of());
 
         assertThat(chart.candles()).hasSize(2);
         assertThat(chart.markers()).extracting(Chart.Marker::label, Chart.Marker::price)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("bought 10", 101.0),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("bought 10 @ 101.05", 101.05),
                         org.assertj.core.groups.Tuple.tuple("BUY 5 LMT", 100.25));
         assertThat(chart.levels()).extracting(Chart.Level::label, Chart.Level::price)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("stop SELL 10 @ 99.5", 99.5));
@@ -132,6 +134,10 @@ class MarketViewTest {
 
             public EngineStatus status() {
                 return new EngineStatus("STANDBY", "STOPPED", Instant.EPOCH, 0);
+            }
+
+            public List<io.tradepilot.trading.OrderFill> fills(String orderId) {
+                return List.of();
             }
         };
         StrategyControls strategies = new StrategyControls() {

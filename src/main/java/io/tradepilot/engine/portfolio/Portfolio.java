@@ -337,39 +337,37 @@ public final class Portfolio {
         return g;
     }
 
-    /** Money lost if every position with a known stop were exited at its stop (never negative per position). */
-    public BigDecimal openRisk() {
-        return risk(false);
-    }
-
     /**
-     * Portfolio heat: the money at risk across open positions. A position with a protective stop counts
-     * what {@link #openRisk()} counts for it ({@code |quantity| x (mark - stop)} on the losing side, never
-     * negative); a position without a stop counts its whole exposure {@code |quantity x mark|}, since nothing
-     * bounds its loss. Never zero for an open position without a stop.
+     * Money at risk in the open positions: for a position with a protective stop, what is lost if it were
+     * exited at its stop from the mark (never negative per position); for a position <em>without</em> a stop,
+     * whose loss is unbounded, its whole exposure {@code |quantity x mark|} (the rule of the heat limit and the
+     * dashboard: never zero).
      */
-    public BigDecimal heat() {
-        return risk(true);
-    }
-
-    private BigDecimal risk(boolean unstoppedAtExposure) {
+    public BigDecimal openRisk() {
         BigDecimal r = BigDecimal.ZERO;
         for (int i = 0; i < count; i++) {
             Position p = positions[i];
-            if (p.isFlat() || (p.stop() == null && !unstoppedAtExposure)) continue;
+            if (p.isFlat()) continue;
             r = r.add(heatOf(p.quantity(), markOf(i), p.stop() == null ? null : p.stop().value()));
         }
         return r;
     }
 
     /**
-     * One position's share of {@link #heat()}: {@code |quantity| x (mark - stop)} on the losing side (never
+     * One position's share of {@link #openRisk()}: {@code |quantity| x (mark - stop)} on the losing side (never
      * negative) with a stop, {@code |quantity x mark|} without one ({@code stop} null).
      */
     public static BigDecimal heatOf(BigDecimal quantity, BigDecimal mark, BigDecimal stop) {
         if (stop == null) return quantity.multiply(mark).abs();
         BigDecimal perUnit = mark.subtract(stop).multiply(BigDecimal.valueOf(quantity.signum()));
         return perUnit.signum() > 0 ? perUnit.multiply(quantity.abs()) : BigDecimal.ZERO;
+    }
+
+    /** Open positions without a protective stop (their risk is counted as their whole exposure). */
+    public int unprotectedPositionCount() {
+        int n = 0;
+        for (int i = 0; i < count; i++) if (!positions[i].isFlat() && positions[i].stop() == null) n++;
+        return n;
     }
 
     public int openPositionCount() {

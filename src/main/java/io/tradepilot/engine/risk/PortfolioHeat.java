@@ -5,9 +5,9 @@ import io.tradepilot.engine.orders.OrderRequest;
 import java.math.BigDecimal;
 
 /**
- * Refuses an entry when the portfolio heat ({@link io.tradepilot.engine.portfolio.Portfolio#heat()}: money
- * lost if every position hit its stop, a position without a stop counted at its whole exposure) plus the
- * new order's risk exceeds {@code fraction} of equity. The order's risk is {@code quantity x |price -
+ * Refuses an entry when the portfolio heat ({@link io.tradepilot.engine.portfolio.Portfolio#openRisk()}:
+ * money lost if every position hit its stop, a position without a stop counted at its whole exposure) plus
+ * the new order's risk exceeds {@code fraction} of equity. The order's risk is {@code quantity x |price -
  * protective stop|}; an entry without a protective stop is refused when {@code requireStop}, otherwise
  * counted at its whole value {@code quantity x price} (never zero: nothing bounds its loss). Units are
  * kept: the comparison is money against money. Orders that only reduce pass; no reference price refuses
@@ -27,8 +27,9 @@ public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements
         }
         BigDecimal price = context.referencePrice(order);
         if (price == null) return RiskDecision.reject(RejectionCode.NO_PRICE, order.symbol() + ": no price known to value the order");
-        BigDecimal perUnit = order.protectiveStop() == null ? price : price.subtract(order.protectiveStop().value()).abs();
-        BigDecimal heat = p.heat().add(perUnit.multiply(order.quantity().value()));
+        BigDecimal newRisk = order.protectiveStop() == null ? price.multiply(order.quantity().value())
+                : price.subtract(order.protectiveStop().value()).abs().multiply(order.quantity().value());
+        BigDecimal heat = p.openRisk().add(newRisk);
         BigDecimal limit = p.equity().multiply(fraction);
         if (heat.compareTo(limit) > 0) {
             return RiskDecision.reject(RejectionCode.PORTFOLIO_HEAT, "portfolio heat " + MoneyFormat.format(heat, p.currency())

@@ -14,10 +14,11 @@ import java.util.Objects;
  *
  * @param initialCash    starting cash in the instrument's currency
  * @param broker         fill mode, slippage, commission, participation cap
- * @param risk           pre-trade checks after the trading state (default: {@link BuyingPower#CASH}, so that an
- *                       entry the cash cannot pay for is refused with INSUFFICIENT_BUYING_POWER, as live; a run
- *                       that never needed more than its cash trades identically with or without it).
- *                       {@link #withRisk} replaces the whole chain, this check included
+ * @param risk           pre-trade checks after the trading state (default: none, so that a backtest's trades stay
+ *                       what they have always been, including runs that spend more than their cash, which goes
+ *                       negative). {@link #withCashOnly()} adds {@link BuyingPower#CASH}, the live chain's check:
+ *                       an entry the cash cannot pay for is then refused with INSUFFICIENT_BUYING_POWER.
+ *                       {@link #withRisk} replaces the whole chain
  * @param closeAtEnd     close open positions at the last bar's close (default false: they stay open,
  *                       valued at the last close and reported)
  * @param periodsPerYear bars per year for Sharpe/Sortino annualisation (252 for daily bars)
@@ -37,11 +38,17 @@ public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCh
     }
 
     public static BacktestConfig of(BigDecimal initialCash) {
-        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(BuyingPower.CASH), false, 252, EngineEvents.NONE, false);
+        return new BacktestConfig(initialCash, BrokerConfig.defaults(), RiskChain.of(), false, 252, EngineEvents.NONE, false);
     }
 
     public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events, hashEvents); }
     public BacktestConfig withRisk(RiskCheck r) { return new BacktestConfig(initialCash, broker, r, closeAtEnd, periodsPerYear, events, hashEvents); }
+    /**
+     * This configuration with {@link BuyingPower#CASH} after its checks: entries are paid in full from cash and
+     * one the cash cannot pay for is refused (INSUFFICIENT_BUYING_POWER). Opt-in, since it changes the trades of
+     * any run that used to borrow.
+     */
+    public BacktestConfig withCashOnly() { return withRisk(RiskChain.of(risk, BuyingPower.CASH)); }
     public BacktestConfig withCloseAtEnd(boolean c) { return new BacktestConfig(initialCash, broker, risk, c, periodsPerYear, events, hashEvents); }
     public BacktestConfig withPeriodsPerYear(int p) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, p, events, hashEvents); }
     public BacktestConfig withHashEvents(boolean h) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, periodsPerYear, events, h); }

@@ -1,6 +1,5 @@
 package io.tradepilot.engine.core;
 
-import io.tradepilot.engine.core.EngineEvent.OrderAccepted;
 import io.tradepilot.engine.core.EngineEvent.OrderFilled;
 import io.tradepilot.engine.core.EngineEvent.OrderRejected;
 import io.tradepilot.engine.domain.Bar;
@@ -174,12 +173,7 @@ class TradingEngineRiskRulesTest {
                 if (parts.length == 4) req = req.withProtectiveStop(Price.of(parts[3]));
                 engine.accept(new EngineCommand.PlaceOrder(req));
             }
-            List<String> outcome = new ArrayList<>();
-            for (EngineEvent e : events.subList(before, events.size())) {
-                if (e instanceof OrderAccepted a) outcome.add(a.side() + " " + a.quantity().value().toPlainString());
-                if (e instanceof OrderRejected r) outcome.add("REJECTED " + r.code());
-            }
-            assertThat(outcome.isEmpty() ? "-" : String.join(", ", outcome)).as("row %d: %s", row, line).isEqualTo(does);
+            assertThat(ScenarioRows.outcome(events.subList(before, events.size()))).as("row %d: %s", row, line).isEqualTo(does);
             row++;
         }
         assertThat(events).as("every accepted order filled").filteredOn(OrderFilled.class::isInstance).isNotEmpty();

@@ -3,17 +3,14 @@ package io.tradepilot.engine.strategy;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.core.EngineConfig;
 import io.tradepilot.engine.core.EngineEvent;
+import io.tradepilot.engine.core.ScenarioRows;
 import io.tradepilot.engine.core.SimulatedClock;
 import io.tradepilot.engine.core.TradingEngine;
 import io.tradepilot.engine.domain.Bar;
-import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
-import io.tradepilot.engine.domain.Quantity;
-import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderIdGenerator;
-import io.tradepilot.engine.orders.StrategyId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -73,7 +70,7 @@ class TwapSlicerTest {
     private void run(Instrument instrument, String table) {
         TradingEngine engine = new TradingEngine(EngineConfig.simple(Money.of("100000000", Money.INR)), clock,
                 OrderIdGenerator.sequential("O"), events::add);
-        Scripted script = new Scripted();
+        ScenarioRows.Scripted script = new ScenarioRows.Scripted();
         TwapSlicer slicer = new TwapSlicer(script, new BigDecimal("500"), 4);
         engine.register(slicer, instrument, 2);
         Instant t = Instant.parse("2025-01-06T04:00:00Z");
@@ -86,30 +83,9 @@ class TwapSlicerTest {
             clock.setMillis(t.toEpochMilli());
             Price p = Price.of(cells[0].strip());
             engine.accept(new EngineCommand.OnBar(instrument, new Bar(t, p, p, p, p, 1_000_000)));
-            List<String> outcome = new ArrayList<>();
-            for (EngineEvent e : events.subList(before, events.size())) {
-                if (e instanceof EngineEvent.OrderAccepted a) outcome.add(a.side() + " " + a.quantity().value().toPlainString());
-                if (e instanceof EngineEvent.OrderRejected r) outcome.add("REJECTED " + r.code());
-            }
-            assertThat(outcome.isEmpty() ? "-" : String.join(", ", outcome)).as("row %d: %s", row++, line).isEqualTo(cells[2].strip());
+            assertThat(ScenarioRows.outcome(events.subList(before, events.size()))).as("row %d: %s", row++, line).isEqualTo(cells[2].strip());
             t = t.plusSeconds(300);
         }
         assertThat(slicer.pendingSlices()).isZero();
-    }
-
-    private static final class Scripted implements Strategy {
-        String next = "-";
-
-        @Override
-        public StrategyId id() {
-            return new StrategyId("scripted");
-        }
-
-        @Override
-        public void onBar(BarCursor bar, StrategyContext context) {
-            if (next.equals("-")) return;
-            String[] parts = next.split(" ");
-            context.submit(OrderIntent.market(Side.valueOf(parts[0]), Quantity.of(parts[1])));
-        }
     }
 }

@@ -160,6 +160,10 @@ public final class EngineHost implements SmartLifecycle {
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
     private Recovery recovery = Recovery.NONE;
+    /** Where a start reads its strategies and limits (the stored applied versions; {@link LiveStrategyBridge}). */
+    private volatile LiveStrategyBridge.Source configuration;
+    /** The running feed's bars (null when stopped), for warming up a strategy applied live. */
+    private volatile BarSource bars;
 
     /** What the start rebuilt from the ledger; {@code cash} is the rebuilt portfolio's, before the feed resumed (null: no rebuild). */
     public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches, BigDecimal cash) {
@@ -247,6 +251,7 @@ public final class EngineHost implements SmartLifecycle {
         lastBarTime = null;
         Map<String, List<Strategy>> bySymbol = strategies();
         BarSource source = BarSource.load(properties, new ArrayList<>(bySymbol.keySet()));
+        bars = source;
         Map<String, Instrument> ins = new LinkedHashMap<>();
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
@@ -264,7 +269,7 @@ public final class EngineHost implements SmartLifecycle {
         List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
         long[] orderSeq = {maxOrderSeq(orderRows)};
         OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
-        var limits = properties.limits();
+        var limits = configuration == null ? properties.limits() : configuration.limits();
         EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                 .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
                 .withRisk(limits.riskChain())
@@ -945,7 +950,7 @@ public final class EngineHost implements SmartLifecycle {
 
     private Map<String, List<Strategy>> strategies() {
         Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
-        for (var s : properties.strategies()) {
+        for (var s : configuration == null ? properties.strategies() : configuration.strategies()) {
             for (String symbol : s.symbols()) {
                 Strategy strategy = Strategies.create(s.name(), s.params(), new Quantity(s.quantity()));
                 if (!strategy.id().value().equals(s.strategyId())) {
@@ -963,6 +968,16 @@ public final class EngineHost implements SmartLifecycle {
             @Override public StrategyId id() { return id; }
             @Override public void onBar(BarCursor bar, io.tradepilot.engine.strategy.StrategyContext context) { inner.onBar(bar, context); }
         };
+    }
+
+    /** Where the next start reads its strategies and limits (null: {@code tradepilot.trading.*}). */
+    void configuration(LiveStrategyBridge.Source source) {
+        this.configuration = source;
+    }
+
+    /** The running feed's bars, empty when the engine does not run here. */
+    Optional<BarSource> bars() {
+        return engine == null ? Optional.empty() : Optional.ofNullable(bars);
     }
 
     private Instrument instrument(String symbol) {

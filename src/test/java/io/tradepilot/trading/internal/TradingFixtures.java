@@ -18,7 +18,7 @@ final class TradingFixtures {
 
     /** Empties every table the engine host writes, and the stored strategy switches. */
     static void emptyLedger(DSLContext db) {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch");
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch, config_applied, config_version");
     }
 
     /** Deletes the Redis keys under {@code prefix} (a test's own key prefix). */

@@ -216,14 +216,6 @@ public final class TradingEngine implements EngineInput {
         register(strategy, instrument, priceDecimals);
     }
 
-    /** The strategies registered for {@code symbol} (empty when none). Writer thread, or a stopped engine. */
-    public List<Strategy> strategies(String symbol) {
-        for (int slot = 0; slot < strategies.length; slot++) {
-            if (strategies[slot] != null && portfolio.instrument(slot).symbol().equals(symbol)) return List.of(strategies[slot]);
-        }
-        return List.of();
-    }
-
     /** Scale used for an instrument arriving through {@link EngineCommand.OnBar} without registration: its tick size's decimals. */
     static int defaultDecimals(Instrument instrument) {
         return Math.max(0, instrument.tickSize().stripTrailingZeros().scale());

@@ -162,6 +162,8 @@ public final class EngineHost implements SmartLifecycle {
     private Recovery recovery = Recovery.NONE;
     /** Where a start reads its strategies and limits (the stored applied versions; {@link LiveStrategyBridge}). */
     private volatile LiveStrategyBridge.Source configuration;
+    /** The intraday symbols the last start ran with. */
+    private volatile Set<String> intradayAtStart = Set.of();
     /** The running feed's bars (null when stopped), for warming up a strategy applied live. */
     private volatile BarSource bars;
 
@@ -255,9 +257,11 @@ public final class EngineHost implements SmartLifecycle {
         Map<String, Instrument> ins = new LinkedHashMap<>();
         for (Instrument i : source.instruments()) ins.put(i.symbol(), i);
         instruments = Map.copyOf(ins);
-        MarketTimeSquareOff squareOffRule = properties.intradaySymbols().isEmpty() ? null
+        Set<String> intraday = intradaySymbols();
+        intradayAtStart = intraday;
+        MarketTimeSquareOff squareOffRule = intraday.isEmpty() ? null
                 : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
-                        properties.squareOff().rule(), properties.intradaySymbols(),
+                        properties.squareOff().rule(), intraday,
                         MarketTimeSquareOff.barLength(source.series().values(), Duration.ofMinutes(5).toMillis()));
         marketSquareOff = realTimeFeed() ? null : squareOffRule;
 
@@ -950,7 +954,7 @@ public final class EngineHost implements SmartLifecycle {
 
     private Map<String, List<Strategy>> strategies() {
         Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
-        for (var s : configuration == null ? properties.strategies() : configuration.strategies()) {
+        for (var s : strategySettings()) {
             for (String symbol : s.symbols()) {
                 Strategy strategy = Strategies.create(s.name(), s.params(), new Quantity(s.quantity()));
                 if (!strategy.id().value().equals(s.strategyId())) {
@@ -968,6 +972,27 @@ public final class EngineHost implements SmartLifecycle {
             @Override public StrategyId id() { return id; }
             @Override public void onBar(BarCursor bar, io.tradepilot.engine.strategy.StrategyContext context) { inner.onBar(bar, context); }
         };
+    }
+
+    /** The strategies a start runs: the stored applied versions when a source is set, else {@code tradepilot.trading.strategies}. */
+    List<TradingProperties.StrategySettings> strategySettings() {
+        LiveStrategyBridge.Source source = configuration;
+        return source == null ? properties.strategies() : source.strategies();
+    }
+
+    /**
+     * The symbols of the intraday strategies of {@link #strategySettings()}; those of the last start when the
+     * stored versions cannot be read (a square-off must not fail for a store that does not answer).
+     */
+    Set<String> intradaySymbols() {
+        try {
+            Set<String> out = new java.util.TreeSet<>();
+            for (var s : strategySettings()) if (s.intraday()) out.addAll(s.symbols());
+            return java.util.Collections.unmodifiableSet(out);
+        } catch (RuntimeException storeUnavailable) {
+            log.warn("The stored strategies cannot be read; using the intraday symbols of the last start", storeUnavailable);
+            return intradayAtStart;
+        }
     }
 
     /** Where the next start reads its strategies and limits (null: {@code tradepilot.trading.*}). */

@@ -3,7 +3,6 @@ package io.tradepilot.engine.strategy.config;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -11,22 +10,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class StrategyConfigWriterTest {
 
-    private static String example(String name) throws IOException {
-        try (InputStream in = StrategyConfigWriterTest.class.getResourceAsStream("/strategies/examples/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
+    private static final java.nio.file.Path EXAMPLES = java.nio.file.Path.of("src/main/resources/strategies/examples");
 
     @Test
     void every_shipped_example_round_trips_through_the_canonical_yaml() throws IOException {
-        for (String file : List.of("mean-reversion.yaml", "momentum.json", "orb.yaml", "sma-cross.yaml", "three-week-inside.yaml",
-                "trend-pullback.json")) {
-            StrategyConfig c = StrategyConfigLoader.parse(example(file)).config();
+        List<java.nio.file.Path> files;
+        try (var list = java.nio.file.Files.list(EXAMPLES)) {
+            files = list.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".json")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThanOrEqualTo(6);
+        for (java.nio.file.Path file : files) {
+            StrategyConfig c = StrategyConfigLoader.parse(java.nio.file.Files.readString(file, StandardCharsets.UTF_8)).config();
             String yaml = StrategyConfigWriter.toYaml(c);
             StrategyConfigLoader.Result again = StrategyConfigLoader.parse(yaml);
-            assertThat(again.problems()).as(file).isEmpty();
-            assertThat(again.config()).as(file).isEqualTo(c);
-            assertThat(StrategyConfigWriter.toYaml(again.config())).as(file).isEqualTo(yaml);
+            assertThat(again.problems()).as(file.toString()).isEmpty();
+            assertThat(again.config()).as(file.toString()).isEqualTo(c);
+            assertThat(StrategyConfigWriter.toYaml(again.config())).as(file.toString()).isEqualTo(yaml);
         }
     }
 

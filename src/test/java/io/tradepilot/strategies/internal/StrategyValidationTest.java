@@ -52,4 +52,13 @@ class StrategyValidationTest {
                 Map.of("fast", "5", "slow", "20"), new BigDecimal("100"), true));
         assertThat(StrategyConfigWriter.toYaml(c)).isEqualTo(doc);
     }
+
+    @Test
+    void an_id_that_a_rest_path_would_shadow_is_refused() {
+        assertThat(TextRules.valid("sma-cross")).isTrue();
+        assertThat(TextRules.valid("types")).isFalse();
+        assertThat(TextRules.valid("a b")).isFalse();
+        assertThat(DefaultStrategyConfigs.check(VALID.replace("name: sma-cross", "name: configs")).problems())
+                .extracting(Problem::path).containsExactly("name");
+    }
 }

@@ -166,6 +166,8 @@ public final class EngineHost implements SmartLifecycle {
     private volatile Set<String> intradayAtStart = Set.of();
     /** The running feed's bars (null when stopped), for warming up a strategy applied live. */
     private volatile BarSource bars;
+    /** The limits the engine runs with (set at start, replaced when new limits are applied live); null before a start. */
+    private volatile TradingProperties.Limits runningLimits;
 
     /** What the start rebuilt from the ledger; {@code cash} is the rebuilt portfolio's, before the feed resumed (null: no rebuild). */
     public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches, BigDecimal cash) {
@@ -274,6 +276,7 @@ public final class EngineHost implements SmartLifecycle {
         long[] orderSeq = {maxOrderSeq(orderRows)};
         OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
         var limits = configuration == null ? properties.limits() : configuration.limits();
+        runningLimits = limits;
         EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                 .withBroker(BrokerConfig.defaults().withFillMode(FillMode.NEXT_OPEN))
                 .withRisk(limits.riskChain())
@@ -404,7 +407,7 @@ public final class EngineHost implements SmartLifecycle {
 
     /** The configured daily loss limit as a fraction of the day's starting equity, null when off. */
     public BigDecimal dailyLossLimit() {
-        return positive(properties.limits().dailyLoss());
+        return positive(limits().dailyLoss());
     }
 
     /** What the last start rebuilt from the ledger. */
@@ -665,7 +668,7 @@ public final class EngineHost implements SmartLifecycle {
         }
         boolean breakerReset = change.action() == ControlAction.RESET_CIRCUIT_BREAKER;
         boolean killLifted = change.action() == ControlAction.DISENGAGE_KILL_SWITCH
-                && properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
+                && limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
         if ((breakerReset || killLifted) && e.latest().state() == EngineState.TRIPPED) {
             e.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
         }
@@ -711,7 +714,7 @@ public final class EngineHost implements SmartLifecycle {
             return;
         }
         log.warn("Automatic trigger {}: {}", reason, trip.message());
-        if (properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH) {
+        if (limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH) {
             reactions.execute(() -> report(controls.engageKillSwitchAutomatically(reason.label() + ": " + trip.message())));
         } else {
             reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(reason, trip.message())));
@@ -993,6 +996,17 @@ public final class EngineHost implements SmartLifecycle {
             log.warn("The stored strategies cannot be read; using the intraday symbols of the last start", storeUnavailable);
             return intradayAtStart;
         }
+    }
+
+    /** The limits the engine runs with: those of the last start or applied live since, else {@code tradepilot.trading.limits}. */
+    TradingProperties.Limits limits() {
+        TradingProperties.Limits l = runningLimits;
+        return l == null ? properties.limits() : l;
+    }
+
+    /** Records that the running engine was given {@code limits} ({@link LiveStrategyBridge#applyLimits}). */
+    void limitsApplied(TradingProperties.Limits limits) {
+        runningLimits = limits;
     }
 
     /** Where the next start reads its strategies and limits (null: {@code tradepilot.trading.*}). */

@@ -114,6 +114,7 @@ class LiveStrategyBridge implements LiveConfiguration {
         if (host.bars().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
         try {
             host.send(new EngineCommand.SetRiskLimits(chain, positive(l.dailyLoss()), positive(l.drawdown()), l.consecutiveLosses(), reason));
+            host.limitsApplied(l);
         } catch (IllegalStateException stoppedMeanwhile) {
             return new Applied(false, "the engine stopped meanwhile: the limits apply when it starts");
         }

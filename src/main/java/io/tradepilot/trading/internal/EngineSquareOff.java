@@ -31,7 +31,7 @@ final class EngineSquareOff implements IntradaySquareOff {
 
     @Override
     public Set<String> intradaySymbols() {
-        return host.intradaySymbols();
+        return host.configuration().intradaySymbols();
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.tradepilot.trading.LiveStrategy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -59,7 +60,7 @@ class LiveStrategyBridge implements LiveConfiguration {
 
     @Override
     public void startFrom(Supplier<List<LiveStrategy>> strategies, Supplier<Record> limits) {
-        host.configuration(new Source() {
+        host.configuration().readFrom(new Source() {
             @Override
             public List<TradingProperties.StrategySettings> strategies() {
                 return strategies.get().stream().map(s -> new TradingProperties.StrategySettings(s.id(), s.type(), s.symbols(),
@@ -81,23 +82,27 @@ class LiveStrategyBridge implements LiveConfiguration {
     public Applied apply(LiveStrategy strategy, Collection<String> previousSymbols, String reason) {
         // built once up front so that a strategy the registry refuses is refused before anything reaches the engine
         Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
-        var bars = host.bars();
-        if (bars.isEmpty()) return new Applied(false, "the engine does not run on this instance: the version applies when it starts");
-        Map<Instrument, BarSeries> series = bars.get().series();
+        var running = host.runningFeed();
+        if (running.isEmpty()) return new Applied(false, "the engine does not run on this instance: the version applies when it starts");
+        MarketFeed feed = running.get();
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        for (Instrument i : feed.instruments()) instruments.put(i.symbol(), i);
         List<EngineCommand.ApplyStrategy> commands = new ArrayList<>();
         StrategyId id = new StrategyId(strategy.id());
         for (String symbol : strategy.symbols()) {
-            Instrument instrument = series.keySet().stream().filter(i -> i.symbol().equals(symbol)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("symbol " + symbol + " is not in the running market data: it can "
-                            + "only be traded after a restart with it configured"));
+            Instrument instrument = instruments.get(symbol);
+            if (instrument == null) {
+                throw new IllegalArgumentException("symbol " + symbol + " is not in the running market data: it can "
+                        + "only be traded after a restart with it configured");
+            }
             Strategy built = Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
-            BarSeries s = series.get(instrument);
-            commands.add(new EngineCommand.ApplyStrategy(instrument, s.priceScale(), new Warming(id, built, s), reason));
+            commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument),
+                    new Warming(id, built, feed.history(instrument)), reason));
         }
         for (String symbol : previousSymbols) {
-            if (strategy.symbols().contains(symbol)) continue;
-            series.entrySet().stream().filter(e -> e.getKey().symbol().equals(symbol)).findFirst().ifPresent(e ->
-                    commands.add(new EngineCommand.ApplyStrategy(e.getKey(), e.getValue().priceScale(), new Idle(id), reason)));
+            Instrument instrument = instruments.get(symbol);
+            if (strategy.symbols().contains(symbol) || instrument == null) continue;
+            commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument), new Idle(id), reason));
         }
         try {
             for (EngineCommand.ApplyStrategy c : commands) host.send(c);
@@ -111,23 +116,21 @@ class LiveStrategyBridge implements LiveConfiguration {
     public Applied applyLimits(Record limits, String reason) {
         if (!(limits instanceof TradingProperties.Limits l)) throw new IllegalArgumentException("not the host's limits: " + limits);
         var chain = l.riskChain();
-        if (host.bars().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
+        if (host.runningFeed().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
         try {
-            host.send(new EngineCommand.SetRiskLimits(chain, positive(l.dailyLoss()), positive(l.drawdown()), l.consecutiveLosses(), reason));
-            host.limitsApplied(l);
+            host.send(new EngineCommand.SetRiskLimits(chain, HostedEngine.positive(l.dailyLoss()), HostedEngine.positive(l.drawdown()), l.consecutiveLosses(), reason));
+            host.configuration().limitsApplied(l);
         } catch (IllegalStateException stoppedMeanwhile) {
             return new Applied(false, "the engine stopped meanwhile: the limits apply when it starts");
         }
         return new Applied(true, "applied to the running engine");
     }
 
-    private static BigDecimal positive(BigDecimal v) {
-        return v == null || v.signum() <= 0 ? null : v;
-    }
-
     /**
-     * A strategy applied live under its configured id: before its first bar it is warmed up on the feed's bars
-     * that started before that bar (orders dropped), as a start warms strategies up, so its indicators are current.
+     * A strategy applied live under its configured id: before its first bar it is warmed up on the feed's history
+     * ({@link MarketFeed#history}) up to that bar (orders dropped), as a start warms strategies up. On a replay the
+     * history holds every bar, so its indicators are current; on a broker session it holds the bars known when the
+     * engine started.
      */
     static final class Warming implements Strategy {
         private final StrategyId id;

@@ -47,7 +47,11 @@ class StrategiesApiController {
     record Document(String document, String reason) {
     }
 
+    /** Valid exactly when there is no problem. */
     record Validation(boolean valid, List<Problem> problems) {
+        static Validation of(List<Problem> problems) {
+            return new Validation(problems.isEmpty(), problems);
+        }
     }
 
     record Create(String type, String id, List<String> symbols, String reason) {
@@ -85,8 +89,7 @@ class StrategiesApiController {
     @PostMapping("/api/v1/strategies/validate")
     @Operation(summary = "Validate a document (operators, admins): every problem with its path")
     Validation validate(@RequestBody Document body) {
-        List<Problem> problems = strategies.validate(body.document());
-        return new Validation(problems.isEmpty(), problems);
+        return Validation.of(strategies.validate(body.document()));
     }
 
     @PostMapping("/api/v1/strategies")
@@ -160,8 +163,7 @@ class StrategiesApiController {
     @PostMapping("/api/v1/risk-settings/validate")
     @Operation(summary = "Validate a risk settings document (admins)")
     Validation riskValidate(@RequestBody Document body) {
-        List<Problem> problems = risk.validate(body.document());
-        return new Validation(problems.isEmpty(), problems);
+        return Validation.of(risk.validate(body.document()));
     }
 
     @PutMapping("/api/v1/risk-settings")

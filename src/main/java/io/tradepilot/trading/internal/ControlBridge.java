@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
 /**
  * The bridge between one running engine and the controls module, which owns "may we trade": the engine reads the
@@ -40,6 +41,8 @@ final class ControlBridge {
     private static final Logger log = LoggerFactory.getLogger(ControlBridge.class);
 
     private final TradingProperties properties;
+    /** The limits the engine runs with (they say whether a trip engages the kill switch or the breaker). */
+    private final Supplier<TradingProperties.Limits> limits;
     private final TradingGate gate;
     private final ControlService controls;
     private final SingleWriterEngine engine;
@@ -50,9 +53,10 @@ final class ControlBridge {
     /** The last bar's wall time when DATA_STALE was tripped (once per silence); MIN_VALUE: not tripped. */
     private volatile long staleSince = Long.MIN_VALUE;
 
-    ControlBridge(TradingProperties properties, TradingGate gate, ControlService controls, SingleWriterEngine engine,
-                  ExecutorService reactions, FeedLoop feed, Clock clock) {
+    ControlBridge(TradingProperties properties, Supplier<TradingProperties.Limits> limits, TradingGate gate, ControlService controls,
+                  SingleWriterEngine engine, ExecutorService reactions, FeedLoop feed, Clock clock) {
         this.properties = properties;
+        this.limits = limits;
         this.gate = gate;
         this.controls = controls;
         this.engine = engine;
@@ -88,7 +92,7 @@ final class ControlBridge {
         }
         boolean breakerReset = change.action() == ControlAction.RESET_CIRCUIT_BREAKER;
         boolean killLifted = change.action() == ControlAction.DISENGAGE_KILL_SWITCH
-                && properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
+                && limits.get().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
         if ((breakerReset || killLifted) && engine.latest().state() == EngineState.TRIPPED) {
             engine.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
         }
@@ -107,7 +111,7 @@ final class ControlBridge {
             return;
         }
         log.warn("Automatic trigger {}: {}", reason, trip.message());
-        if (properties.limits().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH) {
+        if (limits.get().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH) {
             reactions.execute(() -> report(controls.engageKillSwitchAutomatically(reason.label() + ": " + trip.message())));
         } else {
             reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(reason, trip.message())));

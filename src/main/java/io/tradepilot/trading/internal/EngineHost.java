@@ -90,6 +90,8 @@ public final class EngineHost implements SmartLifecycle {
     private final LeadershipSupervisor supervisor;
     /** What every start builds its engine from (the stored strategy switches included). */
     private final HostedEngine.Parts parts;
+    /** The strategies and limits every start reads (the stored applied versions once the strategies module set them). */
+    private final EngineConfiguration configuration;
 
     private volatile boolean running;
     private volatile HostedEngine run;
@@ -133,8 +135,9 @@ public final class EngineHost implements SmartLifecycle {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.properties = properties;
         this.lock = lock;
+        this.configuration = new EngineConfiguration(properties);
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
-                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"));
+                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration);
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }
@@ -268,9 +271,20 @@ public final class EngineHost implements SmartLifecycle {
         return r == null ? Optional.empty() : Optional.of(r.engine.latest());
     }
 
-    /** The configured daily loss limit as a fraction of the day's starting equity, null when off. */
+    /** The daily loss limit the engine runs with as a fraction of the day's starting equity, null when off. */
     public BigDecimal dailyLossLimit() {
-        return positive(properties.limits().dailyLoss());
+        return positive(configuration.limits().dailyLoss());
+    }
+
+    /** The strategies and limits the engine starts from and runs with ({@link LiveStrategyBridge}). */
+    EngineConfiguration configuration() {
+        return configuration;
+    }
+
+    /** The running engine's market feed (a strategy applied live warms up on its history); empty unless this instance runs it. */
+    Optional<MarketFeed> runningFeed() {
+        HostedEngine r = run;
+        return r == null ? Optional.empty() : Optional.of(r.source);
     }
 
     /** What the last start rebuilt from the ledger. */

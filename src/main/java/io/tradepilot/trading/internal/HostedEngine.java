@@ -46,9 +46,10 @@ final class HostedEngine {
 
     private static final Logger log = LoggerFactory.getLogger(HostedEngine.class);
 
-    /** What a hosted engine is built from: the host's collaborators. */
+    /** What a hosted engine is built from: the host's collaborators; {@code configuration}: its strategies and limits. */
     record Parts(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate, ControlEvents controlEvents,
-                 ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches) { }
+                 ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches,
+                 EngineConfiguration configuration) { }
 
     final SingleWriterEngine engine;
     final LedgerWriter writer;
@@ -108,7 +109,7 @@ final class HostedEngine {
             throw new IllegalStateException("tradepilot.trading.marketdata: at speed " + md.speed() + " a gap of " + md.maxGap()
                     + " takes longer than stale-after " + md.staleAfter() + ": the breaker would trip between bars");
         }
-        Map<String, List<Strategy>> bySymbol = strategies(properties);
+        Map<String, List<Strategy>> bySymbol = strategies(parts.configuration().strategies());
         Currency currency = Currency.getInstance(properties.currency());
         JooqLedger ledger = parts.ledger();
         VenueSession session = accounts.activeSession().orElse(null);
@@ -127,9 +128,10 @@ final class HostedEngine {
                 histories.add(source.history(i));
             }
             Map<String, Instrument> instruments = Map.copyOf(ins);
-            MarketTimeSquareOff squareOffRule = properties.intradaySymbols().isEmpty() ? null
+            java.util.Set<String> intraday = parts.configuration().intradayForStart();
+            MarketTimeSquareOff squareOffRule = intraday.isEmpty() ? null
                     : new MarketTimeSquareOff(io.tradepilot.engine.calendar.ExchangeCalendar.of(properties.exchange()),
-                            properties.squareOff().rule(), properties.intradaySymbols(),
+                            properties.squareOff().rule(), intraday,
                             MarketTimeSquareOff.barLength(histories, Duration.ofMinutes(5).toMillis()));
 
             Map<String, Instant> checkpoints = ledger.checkpoints();
@@ -144,7 +146,7 @@ final class HostedEngine {
             List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
             long[] orderSeq = {LedgerRecovery.maxOrderSeq(orderRows)};
             OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
-            var limits = properties.limits();
+            var limits = parts.configuration().limitsForStart();
             EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                     .withBroker(PaperCosts.broker(properties))
                     .withRisk(limits.riskChain(properties.intradaySymbols()))
@@ -175,7 +177,7 @@ final class HostedEngine {
             LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
             FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, parts.barCache(), parts.clock(), md,
                     source.realTime() ? null : squareOffRule);
-            ControlBridge bridge = new ControlBridge(properties, parts.gate(), parts.controls(), engine, reactions, feed, parts.clock());
+            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, parts.clock());
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("trading-tick").daemon().factory());
             MarketFeed feedSource = source;
@@ -247,9 +249,9 @@ final class HostedEngine {
         }
     }
 
-    private static Map<String, List<Strategy>> strategies(TradingProperties properties) {
+    private static Map<String, List<Strategy>> strategies(List<TradingProperties.StrategySettings> configured) {
         Map<String, List<Strategy>> bySymbol = new LinkedHashMap<>();
-        for (var s : properties.strategies()) {
+        for (var s : configured) {
             for (String symbol : s.symbols()) {
                 Strategy strategy = LiveStrategies.create(s);
                 if (!strategy.id().value().equals(s.strategyId())) {

@@ -106,4 +106,10 @@ class TradingConfiguration {
     TradingQueries tradingQueries(JooqLedger ledger, EngineHost host, RedisBarCache barCache) {
         return new LedgerQueries(ledger, host, barCache);
     }
+
+    /** The configuration seam of the strategies module (stored versions, applied live). */
+    @Bean
+    LiveStrategyBridge liveConfiguration(TradingProperties properties, EngineHost host) {
+        return new LiveStrategyBridge(properties, host);
+    }
 }

@@ -149,7 +149,7 @@ final class HostedEngine {
             var limits = parts.configuration().limitsForStart();
             EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                     .withBroker(PaperCosts.broker(properties))
-                    .withRisk(limits.riskChain(properties.intradaySymbols()))
+                    .withRisk(limits.riskChain(intraday))
                     .withHostState(new ControlsTradingState(parts.gate()))
                     .withMarketZone(properties.marketZone())
                     .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())

@@ -115,7 +115,7 @@ class LiveStrategyBridge implements LiveConfiguration {
     @Override
     public Applied applyLimits(Record limits, String reason) {
         if (!(limits instanceof TradingProperties.Limits l)) throw new IllegalArgumentException("not the host's limits: " + limits);
-        var chain = l.riskChain();
+        var chain = l.riskChain(host.configuration().intradaySymbols());
         if (host.runningFeed().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
         try {
             host.send(new EngineCommand.SetRiskLimits(chain, HostedEngine.positive(l.dailyLoss()), HostedEngine.positive(l.drawdown()), l.consecutiveLosses(), reason));

@@ -101,7 +101,7 @@ class WeeklyAggregatorTest {
 
     @Test
     void streamed_weeks_equal_the_resampler_on_real_nse_data() throws IOException {
-        Path file = Path.of("..", "shared", "data", "nifty50_daily_2020_2025", "RELIANCE.csv");
+        Path file = Path.of(System.getProperty("tradepilot.shared.data", "../shared/data"), "nifty50_daily_2020_2025", "RELIANCE.csv");
         assumeTrue(Files.isRegularFile(file), "shared data file " + file.toAbsolutePath().normalize() + " is absent");
         assertSameAsResampler(CsvBarReader.read(file, IST));
     }

@@ -95,6 +95,8 @@ class ExchangeCalendarTest {
 
     @Test
     void coverage_is_the_years_the_data_file_lists() {
+        assertThat(nse.covers(LocalDate.of(2000, 1, 3))).isTrue();
+        assertThat(nse.covers(LocalDate.of(1999, 12, 31))).isFalse();
         assertThat(nse.covers(LocalDate.of(2018, 1, 1))).isTrue();
         assertThat(nse.covers(LocalDate.of(2026, 12, 31))).isTrue();
         assertThat(nse.covers(LocalDate.of(2027, 1, 4))).isFalse();
@@ -170,6 +172,33 @@ class ExchangeCalendarTest {
                 .hasMessageContaining("not on a weekend");
         assertThatThrownBy(() -> load("2024-01-20,HOLIDAY,,x\n2024-01-20,SPECIAL_SESSION,,y\n"))
                 .hasMessageContaining("2024-01-20 is both a holiday and a special session");
+    }
+
+    @Test
+    void a_week_before_2018_whose_friday_was_a_holiday_completes_on_thursday() {
+        // Friday 2003-03-14 (Holi) and Friday 2017-08-25 (Ganesh Chaturthi) were closed
+        assertThat(nse.holiday(LocalDate.of(2003, 3, 14))).contains("Trading holiday");
+        assertThat(nse.nextTradingDay(LocalDate.of(2003, 3, 13))).isEqualTo(LocalDate.of(2003, 3, 17));
+        assertThat(nse.isTradingDay(LocalDate.of(2017, 8, 25))).isFalse();
+        assertThat(nse.isTradingDay(LocalDate.of(2004, 1, 1))).as("BSE closed, NSE traded").isTrue();
+    }
+
+    /**
+     * The 2000-2017 holidays are exactly the weekdays on which none of the 49 NIFTY-50 constituents of the
+     * shared NSE bhavcopy set has a row (the rule calendars/NSE.csv states for those years).
+     */
+    @Test
+    void nse_closed_weekdays_2000_2017_are_the_weekdays_no_nifty50_constituent_traded() throws IOException {
+        Path dir = SHARED_DATA.resolve("nifty50_daily_2000_2021");
+        assumeTrue(Files.isDirectory(dir), "shared NSE daily data not present at " + dir);
+        Map<LocalDate, Integer> rows = rowsPerDate(dir);
+        LocalDate from = LocalDate.of(2000, 1, 3), to = LocalDate.of(2017, 12, 31);
+        Set<LocalDate> noRow = new TreeSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!isWeekend(d) && !rows.containsKey(d)) noRow.add(d);
+        }
+        assertThat(noRow).hasSize(233);
+        assertThat(closedWeekdays(nse, from, to)).isEqualTo(noRow);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class UniverseReport {
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.json"), StandardCharsets.UTF_8)) {
             // the same snake_case keys as each symbol's metrics.json (MetricsJsonWriter)
             w.write("{\n  \"strategy\": \"" + strategy + "\",\n  \"symbols\": " + s.symbols() + ",\n  \"trades\": " + s.trades()
-                    + ",\n  \"net_pnl\": " + plain(s.netPnl()) + ",\n  \"total_return\": " + json(s.totalReturn()) + ",\n  \"max_drawdown\": "
+                    + ",\n  \"trades_pnl_net\": " + plain(s.netPnl()) + ",\n  \"total_return\": " + json(s.totalReturn()) + ",\n  \"max_drawdown\": "
                     + json(s.maxDrawdown()) + ",\n  \"win_rate\": " + json(s.winRate()) + ",\n  \"profit_factor\": " + json(s.profitFactor())
                     + ",\n  \"average_r\": " + json(s.averageR()) + "\n}\n");
         }

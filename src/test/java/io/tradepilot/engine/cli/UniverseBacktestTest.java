@@ -56,7 +56,7 @@ class UniverseBacktestTest {
         assertFalse(html.contains("http:") || html.contains("https:") || html.contains("src="), "no external resources");
         String metrics = Files.readString(out.resolve("metrics.json"));
         assertTrue(metrics.contains("\"symbols\": 2"), metrics);
-        assertTrue(metrics.contains("\"net_pnl\": ") && metrics.contains("\"max_drawdown\": ") && !metrics.contains("netPnl"), metrics); // the per-symbol files' snake_case
+        assertTrue(metrics.contains("\"trades_pnl_net\": ") && metrics.contains("\"max_drawdown\": ") && !metrics.contains("netPnl"), metrics); // the per-symbol files' snake_case
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.tradepilot.engine.backtest;
 
+import io.tradepilot.engine.portfolio.RoundTrip;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -11,6 +13,12 @@ import java.util.Map;
  * {@code final_equity}, {@code open_quantity}, {@code trades} (closed round trips), then every
  * {@link Metrics} field in snake_case, plus run facts. Amounts exact (plain notation, no trailing zeros); undefined statistics are
  * {@code null} (JSON has no NaN).
+ *
+ * <p>Gross and net are named: {@code realized_pnl_gross} is the average-cost P&L of the quantity closed,
+ * before fees; {@code fees} every fill's fees (an open position's entry included); {@code
+ * trades_pnl_gross} and {@code trades_pnl_net} are the sums of trades.csv's {@code pnl_gross} and {@code
+ * pnl_net} columns (closed round trips, before and after both legs' fees). {@code final_equity -
+ * initial_cash} is the result net of every fee, open positions marked at the last close.
  */
 public final class MetricsJsonWriter {
     private MetricsJsonWriter() {}
@@ -25,7 +33,14 @@ public final class MetricsJsonWriter {
         f.put("initial_cash", r.config().initialCash());
         f.put("last_close", r.lastClose());
         f.put("fees", r.fees());
-        f.put("realized_pnl", r.realizedPnl());
+        f.put("realized_pnl_gross", r.realizedPnl());
+        BigDecimal tradesGross = BigDecimal.ZERO, tradesNet = BigDecimal.ZERO;
+        for (RoundTrip t : r.trades()) {
+            tradesGross = tradesGross.add(t.grossPnl());
+            tradesNet = tradesNet.add(t.netPnl());
+        }
+        f.put("trades_pnl_gross", tradesGross);
+        f.put("trades_pnl_net", tradesNet);
         f.put("total_return", m.totalReturn());
         f.put("cagr", m.cagr());
         f.put("sharpe", m.sharpe());

@@ -6,12 +6,13 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * {@code trades.csv}: header {@code entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,pnl_net},
+ * {@code trades.csv}: header {@code entry_time,entry_price,exit_time,exit_price,quantity,pnl_gross,fees,pnl_net},
  * one row per closed round trip in closing order. Times are fill times ({@link ReportTimes}); amounts
- * exact, plain decimal notation without trailing zeros; {@code pnl} gross, {@code fees} both legs, {@code pnl_net = pnl - fees}.
+ * exact, plain decimal notation without trailing zeros; {@code pnl_gross} before fees, {@code fees} both
+ * legs, {@code pnl_net = pnl_gross - fees}.
  */
 public final class TradesCsvWriter {
-    public static final String HEADER = "entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,pnl_net";
+    public static final String HEADER = "entry_time,entry_price,exit_time,exit_price,quantity,pnl_gross,fees,pnl_net";
 
     private TradesCsvWriter() {}
 

@@ -8,30 +8,35 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
 
 /**
- * Writes a universe backtest into a directory: {@code SYMBOL/} with the single-run files ({@link
- * BacktestReport}), and the combined {@code trades.csv} ({@code symbol,direction,entry_time,entry_price,
- * exit_time,exit_price,quantity,pnl_net,r}), {@code equity.csv} ({@code time,equity,drawdown}),
- * {@code metrics.json} and {@code report.html}. The HTML is self-contained (inline CSS and SVG, no
- * script, no external URL): summary, equity curve, drawdown, monthly returns table, per-symbol table
- * and trade list. Callers wanting atomicity write into a staging directory (the CLI does).
+ * Writes a folder run (independent single-symbol runs, {@link UniverseResult}) into a directory:
+ * {@code SYMBOL/} with each run's files ({@link BacktestReport}); {@code symbols.csv}, one row of
+ * per-symbol figures per run ({@value #SYMBOLS_HEADER}); the combined {@code trades.csv} ({@value
+ * #TRADES_HEADER}), every run's trades in one list; {@code metrics.json} ({@code "kind":
+ * "independent_runs"}, the strategy, the cash each run started with, and the per-symbol figures under
+ * {@code runs}); and {@code report.html}. Nothing combines the runs into one account (no combined equity,
+ * return, drawdown or monthly returns): the report says so at the top. The HTML is self-contained
+ * (inline CSS, no script, no external URL). Callers wanting atomicity write into a staging directory
+ * (the CLI does).
  */
 public final class UniverseReport {
+    public static final String SYMBOLS_HEADER = "symbol,trades,pnl_net,final_equity,total_return,max_drawdown,win_rate,profit_factor,average_r";
+    public static final String TRADES_HEADER = "symbol,direction,entry_time,entry_price,exit_time,exit_price,quantity,pnl_net,r";
+    /** The sentence that labels every folder run's report. */
+    public static final String NOT_A_PORTFOLIO = "Each symbol ran alone with its own initial cash: these are independent single-symbol runs, "
+            + "not a portfolio (no shared cash, positions or risk limits), so no combined equity, return or drawdown is reported.";
+
     private UniverseReport() {
     }
 
-    public static void writeAll(UniverseResult u, String strategy, ZoneId zone, Path dir) throws IOException {
+    public static void writeAll(UniverseResult u, String strategy, Path dir) throws IOException {
         Files.createDirectories(dir);
         for (var e : u.bySymbol().entrySet()) BacktestReport.writeAll(e.getValue(), dir.resolve(e.getKey()));
         try (Writer w = Files.newBufferedWriter(dir.resolve("trades.csv"), StandardCharsets.UTF_8)) {
-            w.write("symbol,direction,entry_time,entry_price,exit_time,exit_price,quantity,pnl_net,r\n");
+            w.write(TRADES_HEADER + "\n");
             for (UniverseResult.Trade t : u.trades()) {
                 RoundTrip rt = t.trip();
                 ReportTimes times = new ReportTimes(u.bySymbol().get(t.symbol()).data());
@@ -41,76 +46,54 @@ public final class UniverseReport {
                         + plain(rt.netPnl()) + "," + (r == null ? "" : r.setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString()) + "\n");
             }
         }
-        double[] dd = u.drawdown();
-        try (Writer w = Files.newBufferedWriter(dir.resolve("equity.csv"), StandardCharsets.UTF_8)) {
-            w.write("time,equity,drawdown\n");
-            for (int i = 0; i < u.times().length; i++) {
-                w.write(Instant.ofEpochMilli(u.times()[i]).atZone(zone).toOffsetDateTime() + "," + num(u.equity()[i], 2) + "," + num(dd[i], 6) + "\n");
+        List<UniverseResult.SymbolRow> rows = u.rows();
+        try (Writer w = Files.newBufferedWriter(dir.resolve("symbols.csv"), StandardCharsets.UTF_8)) {
+            w.write(SYMBOLS_HEADER + "\n");
+            for (UniverseResult.SymbolRow row : rows) {
+                Metrics m = row.metrics();
+                w.write(String.join(",", row.symbol(), Integer.toString(row.trades()), plain(row.tradesPnlNet()), plain(row.finalEquity()),
+                        csv(m.totalReturn()), csv(m.maxDrawdown()), csv(m.winRate()), csv(m.profitFactor()), csv(m.averageR())) + "\n");
             }
         }
-        var s = u.summary();
         try (Writer w = Files.newBufferedWriter(dir.resolve("metrics.json"), StandardCharsets.UTF_8)) {
             // the same snake_case keys as each symbol's metrics.json (MetricsJsonWriter)
-            w.write("{\n  \"strategy\": \"" + strategy + "\",\n  \"symbols\": " + s.symbols() + ",\n  \"trades\": " + s.trades()
-                    + ",\n  \"net_pnl\": " + plain(s.netPnl()) + ",\n  \"total_return\": " + json(s.totalReturn()) + ",\n  \"max_drawdown\": "
-                    + json(s.maxDrawdown()) + ",\n  \"win_rate\": " + json(s.winRate()) + ",\n  \"profit_factor\": " + json(s.profitFactor())
-                    + ",\n  \"average_r\": " + json(s.averageR()) + "\n}\n");
+            StringBuilder j = new StringBuilder("{\n  \"kind\": \"independent_runs\",\n  \"strategy\": \"").append(strategy)
+                    .append("\",\n  \"symbols\": ").append(rows.size())
+                    .append(",\n  \"initial_cash_per_symbol\": ").append(MetricsJsonWriter.json(u.initialCash()))
+                    .append(",\n  \"note\": \"").append(NOT_A_PORTFOLIO).append("\",\n  \"runs\": {");
+            for (int i = 0; i < rows.size(); i++) {
+                UniverseResult.SymbolRow row = rows.get(i);
+                Metrics m = row.metrics();
+                j.append(i == 0 ? "\n" : ",\n").append("    \"").append(row.symbol()).append("\": {\"trades\": ").append(row.trades())
+                        .append(", \"trades_pnl_net\": ").append(MetricsJsonWriter.json(row.tradesPnlNet()))
+                        .append(", \"final_equity\": ").append(MetricsJsonWriter.json(row.finalEquity()))
+                        .append(", \"total_return\": ").append(MetricsJsonWriter.json(m.totalReturn()))
+                        .append(", \"max_drawdown\": ").append(MetricsJsonWriter.json(m.maxDrawdown()))
+                        .append(", \"win_rate\": ").append(MetricsJsonWriter.json(m.winRate()))
+                        .append(", \"profit_factor\": ").append(MetricsJsonWriter.json(m.profitFactor()))
+                        .append(", \"average_r\": ").append(MetricsJsonWriter.json(m.averageR())).append('}');
+            }
+            w.write(j.append("\n  }\n}\n").toString());
         }
-        Files.writeString(dir.resolve("report.html"), html(u, strategy, zone), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("report.html"), html(u, strategy), StandardCharsets.UTF_8);
     }
 
-    /** Month-end to month-end returns of the combined equity, keyed by month. */
-    static Map<YearMonth, Double> monthlyReturns(UniverseResult u, ZoneId zone) {
-        Map<YearMonth, Double> last = new TreeMap<>();
-        for (int i = 0; i < u.times().length; i++) last.put(YearMonth.from(Instant.ofEpochMilli(u.times()[i]).atZone(zone)), u.equity()[i]);
-        Map<YearMonth, Double> out = new TreeMap<>();
-        double prev = u.initialCash().doubleValue();
-        for (var e : last.entrySet()) {
-            out.put(e.getKey(), prev == 0 ? 0 : e.getValue() / prev - 1);
-            prev = e.getValue();
-        }
-        return out;
-    }
-
-    static String html(UniverseResult u, String strategy, ZoneId zone) {
-        var s = u.summary();
+    static String html(UniverseResult u, String strategy) {
         StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Backtest: ").append(esc(strategy)).append("</title>\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Independent runs: ").append(esc(strategy)).append("</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 24px}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:right;font-size:13px}th{background:#f3f3f3}")
-                .append(".neg{color:#b00020}.pos{color:#0a7d28}svg{background:#fafafa;border:1px solid #ddd}</style></head><body>\n");
-        h.append("<h1>Backtest: ").append(esc(strategy)).append("</h1>\n<p>").append(s.symbols()).append(" symbols run separately with the same cash; ")
-                .append("combined equity = cash + the sum of their P&amp;L (no cross-symbol limits).</p>\n");
-        h.append("<table><tr><th>Trades</th><th>Net P&amp;L</th><th>Total return</th><th>Max drawdown</th><th>Win rate</th><th>Profit factor</th><th>Average R</th></tr><tr>")
-                .append(td(Integer.toString(s.trades()))).append(td(plain(s.netPnl()))).append(td(pct(s.totalReturn()))).append(td(pct(s.maxDrawdown())))
-                .append(td(pct(s.winRate()))).append(td(num(s.profitFactor(), 2))).append(td(num(s.averageR(), 3))).append("</tr></table>\n");
-        h.append("<h2>Equity</h2>\n").append(svg(u.equity(), false)).append("\n<h2>Drawdown</h2>\n").append(svg(u.drawdown(), true)).append('\n');
-        h.append("<h2>Monthly returns</h2>\n<table><tr><th>Year</th>");
-        String[] months = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        for (String m : months) h.append("<th>").append(m).append("</th>");
-        h.append("<th>Year</th></tr>\n");
-        Map<Integer, double[]> years = new TreeMap<>();
-        monthlyReturns(u, zone).forEach((ym, r) -> {
-            double[] row = years.computeIfAbsent(ym.getYear(), y -> {
-                double[] a = new double[13];
-                java.util.Arrays.fill(a, Double.NaN);
-                a[12] = 1;
-                return a;
-            });
-            row[ym.getMonthValue() - 1] = r;
-            row[12] *= 1 + r;
-        });
-        years.forEach((y, row) -> {
-            h.append("<tr><th>").append(y).append("</th>");
-            for (int m = 0; m < 12; m++) h.append(Double.isNaN(row[m]) ? "<td></td>" : signed(row[m]));
-            h.append(signed(row[12] - 1)).append("</tr>\n");
-        });
-        h.append("</table>\n<h2>Symbols</h2>\n<table><tr><th>Symbol</th><th>Trades</th><th>Net P&amp;L</th><th>Final equity</th></tr>\n");
-        u.bySymbol().forEach((sym, r) -> {
-            BigDecimal net = r.trades().stream().map(RoundTrip::netPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
-            h.append("<tr><th>").append(esc(sym)).append("</th>").append(td(Integer.toString(r.trades().size()))).append(td(plain(net)))
-                    .append(td(plain(r.finalEquity()))).append("</tr>\n");
-        });
+                .append(".neg{color:#b00020}.pos{color:#0a7d28}.note{border-left:4px solid #b26a00;padding:6px 10px;background:#fff8e1}</style></head><body>\n");
+        h.append("<h1>Independent single-symbol runs: ").append(esc(strategy)).append("</h1>\n<p class=\"note\">").append(u.bySymbol().size())
+                .append(" symbols, each with ").append(esc(plain(u.initialCash()))).append(". ").append(esc(NOT_A_PORTFOLIO)).append("</p>\n");
+        h.append("<h2>Per symbol</h2>\n<table><tr><th>Symbol</th><th>Trades</th><th>Net P&amp;L</th><th>Final equity</th><th>Total return</th>")
+                .append("<th>Max drawdown</th><th>Win rate</th><th>Profit factor</th><th>Average R</th></tr>\n");
+        for (UniverseResult.SymbolRow row : u.rows()) {
+            Metrics m = row.metrics();
+            h.append("<tr><th>").append(esc(row.symbol())).append("</th>").append(td(Integer.toString(row.trades()))).append(td(plain(row.tradesPnlNet())))
+                    .append(td(plain(row.finalEquity()))).append(td(pct(m.totalReturn()))).append(td(pct(m.maxDrawdown()))).append(td(pct(m.winRate())))
+                    .append(td(num(m.profitFactor(), 2))).append(td(num(m.averageR(), 3))).append("</tr>\n");
+        }
         h.append("</table>\n<h2>Trades</h2>\n<table><tr><th>Symbol</th><th>Side</th><th>Entry</th><th>Entry price</th><th>Exit</th><th>Exit price</th><th>Quantity</th><th>Net P&amp;L</th><th>R</th></tr>\n");
         for (UniverseResult.Trade t : u.trades()) {
             RoundTrip rt = t.trip();
@@ -124,36 +107,6 @@ public final class UniverseReport {
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
-    }
-
-    /** A polyline of {@code v} in an 800x200 box; drawdowns drawn downward from the top. */
-    static String svg(double[] v, boolean drawdown) {
-        int w = 800, hgt = 200;
-        StringBuilder sb = new StringBuilder("<svg width=\"" + w + "\" height=\"" + hgt + "\" viewBox=\"0 0 " + w + " " + hgt + "\">");
-        if (v.length > 0) {
-            double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-            for (double x : v) {
-                min = Math.min(min, x);
-                max = Math.max(max, x);
-            }
-            if (drawdown) min = 0;
-            double span = max - min == 0 ? 1 : max - min;
-            int step = Math.max(1, v.length / 2000);
-            sb.append("<polyline fill=\"none\" stroke=\"").append(drawdown ? "#b00020" : "#1565c0").append("\" stroke-width=\"1.2\" points=\"");
-            for (int i = 0; i < v.length; i += step) {
-                double x = v.length == 1 ? 0 : (double) i * (w - 1) / (v.length - 1);
-                double y = drawdown ? (v[i] - min) / span * (hgt - 10) + 5 : (hgt - 5) - (v[i] - min) / span * (hgt - 10);
-                sb.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            sb.append("\"/>");
-            sb.append("<text x=\"4\" y=\"14\" font-size=\"11\">").append(drawdown ? "max " + pct(max) : num(max, 0)).append("</text>");
-            if (!drawdown) sb.append("<text x=\"4\" y=\"").append(hgt - 6).append("\" font-size=\"11\">").append(num(min, 0)).append("</text>");
-        }
-        return sb.append("</svg>").toString();
-    }
-
-    private static String signed(double r) {
-        return "<td class=\"" + (r < 0 ? "neg" : "pos") + "\">" + pct(r) + "</td>";
     }
 
     private static String td(String s) {
@@ -172,8 +125,9 @@ public final class UniverseReport {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    private static String json(double v) {
-        return Double.isNaN(v) || Double.isInfinite(v) ? "null" : Double.toString(v);
+    /** A CSV cell for a statistic: empty where undefined (NaN). */
+    private static String csv(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? "" : Double.toString(v);
     }
 
     private static String plain(BigDecimal v) {

@@ -26,7 +26,12 @@ import java.util.TreeMap;
  * <p>Holidays and early closes come from a data file; the calendar covers exactly the calendar years
  * that file lists. Outside them it still answers, treating every weekday as a regular session, and
  * {@link #covers(LocalDate)} says so, so that a scheduler can warn that the file needs next year's
- * dates. Special sessions (NSE's Muhurat evening, weekend drills) are not modelled: such days are closed.
+ * dates. Weekend special sessions the file lists ({@code SPECIAL_SESSION}: NSE's Saturday sessions, a
+ * Sunday Muhurat) are session days ({@link #isSessionDay}) but not trading days: their hours are not
+ * recorded, so {@link #isTradingDay}, {@link #session}, {@link #tradingDays} and the scheduler built on
+ * them leave them out, and intraday rules never act on them. Consumers that only need to know whether
+ * the exchange held any session that day (the weekly bars of the 3WI strategy and scanner) use
+ * {@link #isSessionDay} and {@link #nextSessionDay}.
  */
 public final class ExchangeCalendar {
 
@@ -39,12 +44,13 @@ public final class ExchangeCalendar {
     private final Map<LocalDate, String> holidays;
     private final Map<LocalDate, LocalTime> earlyCloses;
     private final Map<LocalDate, String> earlyCloseReasons;
+    private final Map<LocalDate, String> specialSessions;
     private final int firstYear;
     private final int lastYear;
 
     private ExchangeCalendar(String exchange, ZoneId zone, LocalTime regularOpen, LocalTime regularClose,
                              Map<LocalDate, String> holidays, Map<LocalDate, LocalTime> earlyCloses,
-                             Map<LocalDate, String> earlyCloseReasons) {
+                             Map<LocalDate, String> earlyCloseReasons, Map<LocalDate, String> specialSessions) {
         this.exchange = exchange;
         this.zone = zone;
         this.regularOpen = regularOpen;
@@ -52,6 +58,7 @@ public final class ExchangeCalendar {
         this.holidays = Collections.unmodifiableMap(holidays);
         this.earlyCloses = Collections.unmodifiableMap(earlyCloses);
         this.earlyCloseReasons = Collections.unmodifiableMap(earlyCloseReasons);
+        this.specialSessions = Collections.unmodifiableMap(specialSessions);
         TreeMap<LocalDate, Object> all = new TreeMap<>(holidays);
         all.putAll(earlyCloses);
         this.firstYear = all.isEmpty() ? Integer.MAX_VALUE : all.firstKey().getYear();
@@ -88,9 +95,10 @@ public final class ExchangeCalendar {
     }
 
     /**
-     * Reads a calendar file: lines {@code date,type,close_time,description} with type HOLIDAY or
-     * EARLY_CLOSE (close_time HH:mm local, required for EARLY_CLOSE); '#' lines and the header are skipped.
-     * Refuses a malformed line, naming the source and line number.
+     * Reads a calendar file: lines {@code date,type,close_time,description} with type HOLIDAY,
+     * EARLY_CLOSE (close_time HH:mm local, required for EARLY_CLOSE) or SPECIAL_SESSION (a Saturday or
+     * Sunday on which the exchange trades); '#' lines and the header are skipped. Refuses a malformed line,
+     * naming the source and line number, and a special session on a weekday or on a listed holiday.
      */
     public static ExchangeCalendar load(String exchange, ZoneId zone, LocalTime open, LocalTime close,
                                         InputStream csv, String sourceName) throws IOException {
@@ -99,6 +107,7 @@ public final class ExchangeCalendar {
         Map<LocalDate, String> holidays = new TreeMap<>();
         Map<LocalDate, LocalTime> earlyCloses = new TreeMap<>();
         Map<LocalDate, String> earlyCloseReasons = new TreeMap<>();
+        Map<LocalDate, String> specialSessions = new TreeMap<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8));
         String line;
         int number = 0;
@@ -120,7 +129,14 @@ public final class ExchangeCalendar {
                         earlyCloses.put(date, earlyClose);
                         earlyCloseReasons.put(date, description);
                     }
-                    default -> throw new IllegalArgumentException("unknown type '" + f[1].trim() + "' (HOLIDAY or EARLY_CLOSE)");
+                    case "SPECIAL_SESSION" -> {
+                        DayOfWeek dow = date.getDayOfWeek();
+                        if (dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY) {
+                            throw new IllegalArgumentException("special session " + date + " is not on a weekend");
+                        }
+                        specialSessions.put(date, description);
+                    }
+                    default -> throw new IllegalArgumentException("unknown type '" + f[1].trim() + "' (HOLIDAY, EARLY_CLOSE or SPECIAL_SESSION)");
                 }
             } catch (DateTimeParseException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(sourceName + ":" + number + ": " + e.getMessage(), e);
@@ -129,7 +145,10 @@ public final class ExchangeCalendar {
         for (LocalDate d : earlyCloses.keySet()) {
             if (holidays.containsKey(d)) throw new IllegalArgumentException(sourceName + ": " + d + " is both a holiday and an early close");
         }
-        return new ExchangeCalendar(exchange, zone, open, close, holidays, earlyCloses, earlyCloseReasons);
+        for (LocalDate d : specialSessions.keySet()) {
+            if (holidays.containsKey(d)) throw new IllegalArgumentException(sourceName + ": " + d + " is both a holiday and a special session");
+        }
+        return new ExchangeCalendar(exchange, zone, open, close, holidays, earlyCloses, earlyCloseReasons, specialSessions);
     }
 
     public String exchange() {
@@ -155,6 +174,12 @@ public final class ExchangeCalendar {
         return Optional.ofNullable(earlyCloseReasons.get(date));
     }
 
+    /** The description of the weekend special session held on {@code date}, empty when none is listed. */
+    public Optional<String> specialSession(LocalDate date) {
+        return Optional.ofNullable(specialSessions.get(date));
+    }
+
+    /** True on weekdays that are not holidays (regular sessions only; see {@link #isSessionDay}). */
     public boolean isTradingDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.containsKey(date);
@@ -183,9 +208,24 @@ public final class ExchangeCalendar {
         throw new IllegalStateException(exchange + ": no session within ten years of " + instant);
     }
 
+    /** True when the exchange holds a session on {@code date}: a trading day or a listed weekend special session. */
+    public boolean isSessionDay(LocalDate date) {
+        return isTradingDay(date) || specialSessions.containsKey(date);
+    }
+
     /** The first trading day strictly after {@code date}. */
     public LocalDate nextTradingDay(LocalDate date) {
         return step(date, 1);
+    }
+
+    /** The first session day ({@link #isSessionDay}) strictly after {@code date}. */
+    public LocalDate nextSessionDay(LocalDate date) {
+        LocalDate d = date;
+        for (int i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+            d = d.plusDays(1);
+            if (isSessionDay(d)) return d;
+        }
+        throw new IllegalStateException(exchange + ": no session within ten years of " + date);
     }
 
     /** The last trading day strictly before {@code date}. */

@@ -55,7 +55,7 @@ public final class BacktestCommand implements Command {
     @Override
     public List<Option> options() {
         List<Option> options = new java.util.ArrayList<>(List.of(
-                Option.required("data", "FILE.csv|DIR", "bar file date,open,high,low,close,volume, or a folder of them (universe report)"),
+                Option.required("data", "FILE.csv|DIR", "bar file date,open,high,low,close,volume, or a folder of them (independent single-symbol runs, not a portfolio)"),
                 Option.optional("strategy", "NAME", "strategy: " + String.join(", ", StrategyParameters.NAMES)),
                 Option.optional("config", "FILE", "strategy configuration (YAML or JSON) in place of --strategy/--param"),
                 Option.repeatable("param", "k=v", "strategy parameter, e.g. fast=10 (repeatable)"),

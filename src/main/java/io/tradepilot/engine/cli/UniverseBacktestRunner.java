@@ -18,9 +18,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code backtest --data DIR}: runs the request's strategy on every {@code SYMBOL.csv} of the folder
- * (files starting with {@code _} are metadata and skipped), each alone with the request's cash, and
- * writes {@link UniverseReport}'s per-symbol and combined files and {@code report.html} atomically into
- * {@code --out}. Every file is read before anything runs, so a malformed file fails the whole run with
+ * (files starting with {@code _} are metadata and skipped), each alone with the request's cash
+ * (independent runs, not a portfolio), and writes {@link UniverseReport}'s per-symbol files, combined
+ * trade list and {@code report.html} atomically into {@code --out}. Every file is read before anything runs, so a malformed file fails the whole run with
  * nothing written.
  */
 final class UniverseBacktestRunner {
@@ -46,10 +46,9 @@ final class UniverseBacktestRunner {
         Map<String, BacktestResult> results = new LinkedHashMap<>();
         for (var e : series.entrySet()) results.put(e.getKey(), executor.runOne(request, e.getValue()));
         UniverseResult u = new UniverseResult(request.cash(), results);
-        AtomicOutput.writeDirectory(request.outDir(), staging -> UniverseReport.writeAll(u, request.strategy().strategy(), request.zone(), staging));
-        var s = u.summary();
-        out.println("backtest: " + s.symbols() + " symbols, " + s.trades() + " round trips, net P&L " + s.netPnl().toPlainString()
-                + " -> " + request.outDir() + " (report.html)");
+        AtomicOutput.writeDirectory(request.outDir(), staging -> UniverseReport.writeAll(u, request.strategy().strategy(), staging));
+        out.println("backtest: " + results.size() + " independent single-symbol runs (not a portfolio), " + u.trades().size()
+                + " round trips -> " + request.outDir() + " (symbols.csv, report.html)");
         return Cli.EXIT_OK;
     }
 }

@@ -1,5 +1,7 @@
 package io.tradepilot.engine.backtest;
 
+import io.tradepilot.engine.broker.BrokerConfig;
+import io.tradepilot.engine.broker.CommissionModel;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.strategy.SmaCross;
 import io.tradepilot.engine.testing.RandomWalkBars;
@@ -26,7 +28,7 @@ class BacktestReportTest {
     void all_three_files_are_written_with_the_agreed_headers_and_one_row_per_trade_and_bar(@TempDir Path dir) throws Exception {
         BacktestReport.writeAll(result, dir.resolve("out"));
         List<String> trades = Files.readAllLines(dir.resolve("out/trades.csv"));
-        assertThat(trades.getFirst()).isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,pnl_net");
+        assertThat(trades.getFirst()).isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl_gross,fees,pnl_net");
         assertThat(trades).hasSize(result.trades().size() + 1);
         assertThat(trades.get(1)).matches("\\d{4}-\\d{2}-\\d{2},[0-9.]+,\\d{4}-\\d{2}-\\d{2},[0-9.]+,100,-?[0-9.]+,0,-?[0-9.]+");
         List<String> equity = Files.readAllLines(dir.resolve("out/equity.csv"));
@@ -47,6 +49,28 @@ class BacktestReportTest {
         try (var files = Files.list(dir.resolve("out"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("trades.csv", "equity.csv", "metrics.json");
         }
+    }
+
+    @Test
+    void gross_and_net_are_named_and_the_metrics_sums_equal_the_trades_columns(@TempDir Path dir) throws Exception {
+        BacktestResult withFees = Backtest.run(RandomWalkBars.generate(AAPL, 2_000, 5), new SmaCross(10, 30, Quantity.of(100)),
+                BacktestConfig.of(new BigDecimal("1000000")).withBroker(BrokerConfig.defaults()
+                        .withCommission(CommissionModel.percentOfNotional(new BigDecimal("0.1")))));
+        BacktestReport.writeAll(withFees, dir.resolve("out"));
+        BigDecimal gross = BigDecimal.ZERO, fees = BigDecimal.ZERO, net = BigDecimal.ZERO;
+        for (String row : Files.readAllLines(dir.resolve("out/trades.csv")).subList(1, withFees.trades().size() + 1)) {
+            String[] f = row.split(",");
+            gross = gross.add(new BigDecimal(f[5]));
+            fees = fees.add(new BigDecimal(f[6]));
+            net = net.add(new BigDecimal(f[7]));
+        }
+        assertThat(fees.signum()).isPositive();
+        assertThat(net).isEqualByComparingTo(gross.subtract(fees));
+        String json = Files.readString(dir.resolve("out/metrics.json"));
+        assertThat(json).contains("\"trades_pnl_gross\": " + MetricsJsonWriter.json(gross))
+                .contains("\"trades_pnl_net\": " + MetricsJsonWriter.json(net))
+                .contains("\"realized_pnl_gross\": " + MetricsJsonWriter.json(withFees.realizedPnl()))
+                .doesNotContain("\"realized_pnl\":").doesNotContain("\"pnl\":");
     }
 
     @Test

@@ -95,6 +95,8 @@ class ExchangeCalendarTest {
 
     @Test
     void coverage_is_the_years_the_data_file_lists() {
+        assertThat(nse.covers(LocalDate.of(2000, 1, 3))).isTrue();
+        assertThat(nse.covers(LocalDate.of(1999, 12, 31))).isFalse();
         assertThat(nse.covers(LocalDate.of(2018, 1, 1))).isTrue();
         assertThat(nse.covers(LocalDate.of(2026, 12, 31))).isTrue();
         assertThat(nse.covers(LocalDate.of(2027, 1, 4))).isFalse();
@@ -150,6 +152,79 @@ class ExchangeCalendarTest {
         });
     }
 
+    @Test
+    void a_listed_weekend_special_session_is_a_session_day_but_not_a_trading_day() {
+        LocalDate drill = LocalDate.of(2024, 1, 20); // Saturday live session from NSE's disaster-recovery site
+        assertThat(nse.specialSession(drill)).contains("Saturday session");
+        assertThat(nse.isSessionDay(drill)).isTrue();
+        assertThat(nse.isTradingDay(drill)).as("hours not recorded: no regular session, no scheduled jobs").isFalse();
+        assertThat(nse.session(drill)).isEmpty();
+        assertThat(nse.nextSessionDay(LocalDate.of(2024, 1, 19))).isEqualTo(drill);
+        assertThat(nse.nextTradingDay(LocalDate.of(2024, 1, 19))).isEqualTo(LocalDate.of(2024, 1, 23));
+        assertThat(nse.nextSessionDay(drill)).as("Monday 2024-01-22 is a holiday").isEqualTo(LocalDate.of(2024, 1, 23));
+        assertThat(nse.isSessionDay(LocalDate.of(2024, 1, 27))).as("an unlisted Saturday").isFalse();
+        assertThat(nse.isSessionDay(LocalDate.of(2024, 1, 22))).as("a holiday").isFalse();
+    }
+
+    @Test
+    void a_special_session_on_a_weekday_or_on_a_holiday_is_refused() {
+        assertThatThrownBy(() -> load("2024-01-19,SPECIAL_SESSION,,Friday\n")).hasMessageStartingWith("test.csv:1:")
+                .hasMessageContaining("not on a weekend");
+        assertThatThrownBy(() -> load("2024-01-20,HOLIDAY,,x\n2024-01-20,SPECIAL_SESSION,,y\n"))
+                .hasMessageContaining("2024-01-20 is both a holiday and a special session");
+    }
+
+    @Test
+    void a_week_before_2018_whose_friday_was_a_holiday_completes_on_thursday() {
+        // Friday 2003-03-14 (Holi) and Friday 2017-08-25 (Ganesh Chaturthi) were closed
+        assertThat(nse.holiday(LocalDate.of(2003, 3, 14))).contains("Trading holiday");
+        assertThat(nse.nextTradingDay(LocalDate.of(2003, 3, 13))).isEqualTo(LocalDate.of(2003, 3, 17));
+        assertThat(nse.isTradingDay(LocalDate.of(2017, 8, 25))).isFalse();
+        assertThat(nse.isTradingDay(LocalDate.of(2004, 1, 1))).as("BSE closed, NSE traded").isTrue();
+    }
+
+    /**
+     * The 2000-2017 holidays are exactly the weekdays on which none of the 49 NIFTY-50 constituents of the
+     * shared NSE bhavcopy set has a row (the rule calendars/NSE.csv states for those years).
+     */
+    @Test
+    void nse_closed_weekdays_2000_2017_are_the_weekdays_no_nifty50_constituent_traded() throws IOException {
+        Path dir = SHARED_DATA.resolve("nifty50_daily_2000_2021");
+        assumeTrue(Files.isDirectory(dir), "shared NSE daily data not present at " + dir);
+        Map<LocalDate, Integer> rows = rowsPerDate(dir);
+        LocalDate from = LocalDate.of(2000, 1, 3), to = LocalDate.of(2017, 12, 31);
+        Set<LocalDate> noRow = new TreeSet<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!isWeekend(d) && !rows.containsKey(d)) noRow.add(d);
+        }
+        assertThat(noRow).hasSize(233);
+        assertThat(closedWeekdays(nse, from, to)).isEqualTo(noRow);
+    }
+
+    /**
+     * The listed special sessions are exactly the weekend dates on which most NIFTY-50 constituents have a
+     * daily row, in both shared NSE daily sets (the derivation rule stated in calendars/NSE.csv).
+     */
+    @Test
+    void nse_special_sessions_match_the_weekend_rows_of_the_nifty50_daily_sets() throws IOException {
+        for (String folder : new String[]{"nifty50_daily_2000_2021", "nifty50_daily_2020_2025"}) {
+            Path dir = SHARED_DATA.resolve(folder);
+            assumeTrue(Files.isDirectory(dir), "shared NSE daily data not present at " + dir);
+            Map<LocalDate, Integer> rows = rowsPerDate(dir);
+            LocalDate first = rows.keySet().stream().min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = rows.keySet().stream().max(LocalDate::compareTo).orElseThrow();
+            Set<LocalDate> weekendSessions = new TreeSet<>();
+            rows.forEach((d, n) -> {
+                if (isWeekend(d) && n >= 35) weekendSessions.add(d);
+            });
+            Set<LocalDate> listed = new TreeSet<>();
+            for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+                if (nse.specialSession(d).isPresent()) listed.add(d);
+            }
+            assertThat(listed).as(folder).isEqualTo(weekendSessions);
+        }
+    }
+
     private static ExchangeCalendar load(String csv) throws IOException {
         return ExchangeCalendar.load("TEST", ZoneId.of("UTC"), LocalTime.of(9, 30), LocalTime.of(16, 0),
                 new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "test.csv");
@@ -161,12 +236,27 @@ class ExchangeCalendarTest {
         }
     }
 
+    /** Per date, how many of the folder's daily series ({@code SYMBOL.csv}) have a row. */
+    static Map<LocalDate, Integer> rowsPerDate(Path folder) throws IOException {
+        Map<LocalDate, Integer> rows = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".csv") && !p.getFileName().toString().startsWith("_")).toList()) {
+                for (LocalDate d : sessionDates(f)) rows.merge(d, 1, Integer::sum);
+            }
+        }
+        return rows;
+    }
+
+    private static boolean isWeekend(LocalDate d) {
+        return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
+    }
+
     private static Set<LocalDate> missingWeekdays(Set<LocalDate> traded) {
         Set<LocalDate> missing = new TreeSet<>();
         LocalDate first = traded.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate last = traded.stream().max(LocalDate::compareTo).orElseThrow();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !traded.contains(d)) missing.add(d);
+            if (!isWeekend(d) && !traded.contains(d)) missing.add(d);
         }
         return missing;
     }
@@ -174,7 +264,7 @@ class ExchangeCalendarTest {
     private static Set<LocalDate> closedWeekdays(ExchangeCalendar calendar, LocalDate from, LocalDate to) {
         Set<LocalDate> closed = new TreeSet<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY && !calendar.isTradingDay(d)) closed.add(d);
+            if (!isWeekend(d) && !calendar.isTradingDay(d)) closed.add(d);
         }
         return closed;
     }

@@ -40,7 +40,7 @@ class EngineBacktestExecutorTest {
                 "--quantity", "100", "--cash", "1000000", "--commission-pct", "0.1", "--out", out.toString());
         assertThat(code).as(err.toString()).isZero();
         List<String> trades = Files.readAllLines(out.resolve("trades.csv"));
-        assertThat(trades.getFirst()).isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl,fees,pnl_net");
+        assertThat(trades.getFirst()).isEqualTo("entry_time,entry_price,exit_time,exit_price,quantity,pnl_gross,fees,pnl_net");
         assertThat(trades.size()).isGreaterThan(5);
         List<String> equity = Files.readAllLines(out.resolve("equity.csv"));
         assertThat(equity.getFirst()).isEqualTo("time,cash,equity");

@@ -1,5 +1,6 @@
 package io.tradepilot.engine.cli;
 
+import io.tradepilot.engine.backtest.UniverseReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,25 +39,39 @@ class UniverseBacktestTest {
     }
 
     @Test
-    void a_folder_runs_per_symbol_and_writes_combined_trades_equity_metrics_and_an_html_report() throws Exception {
+    void a_folder_runs_independent_single_symbol_runs_labelled_as_such_with_per_symbol_figures_only() throws Exception {
         Path data = universe();
         Path out = dir.resolve("report");
         Run r = run("backtest", "--data", data.toString(), "--strategy", "sma-cross", "--param", "fast=3", "--param", "slow=8",
                 "--quantity", "10", "--cash", "100000", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        for (String f : List.of("AAA/trades.csv", "AAA/equity.csv", "AAA/metrics.json", "BBB/trades.csv", "trades.csv", "equity.csv", "metrics.json", "report.html")) {
+        assertTrue(r.out().contains("2 independent single-symbol runs (not a portfolio)"), r.out());
+        for (String f : List.of("AAA/trades.csv", "AAA/equity.csv", "AAA/metrics.json", "BBB/trades.csv", "trades.csv", "symbols.csv", "metrics.json", "report.html")) {
             assertTrue(Files.isRegularFile(out.resolve(f)), f);
         }
+        assertFalse(Files.exists(out.resolve("equity.csv")), "no combined equity: the runs share no account");
+        List<String> symbols = Files.readAllLines(out.resolve("symbols.csv"));
+        assertEquals(UniverseReport.SYMBOLS_HEADER, symbols.get(0));
+        assertEquals(3, symbols.size(), "one row per symbol");
+        String aaaMetrics = Files.readString(out.resolve("AAA/metrics.json"));
+        String aaaRow = symbols.get(1);
+        assertTrue(aaaRow.startsWith("AAA," + (Files.readAllLines(out.resolve("AAA/trades.csv")).size() - 1) + ","), aaaRow);
+        assertTrue(aaaMetrics.contains("\"trades_pnl_net\": " + aaaRow.split(",")[2] + ","), "the row's net P&L is the run's own: " + aaaRow);
         long perSymbol = Files.readAllLines(out.resolve("AAA/trades.csv")).size() - 1;
         List<String> combined = Files.readAllLines(out.resolve("trades.csv"));
         assertEquals("symbol,direction,entry_time,entry_price,exit_time,exit_price,quantity,pnl_net,r", combined.get(0));
         assertEquals(2 * perSymbol, combined.size() - 1, "both symbols' trades");
         String html = Files.readString(out.resolve("report.html"));
-        assertTrue(html.contains("<svg") && html.contains("Monthly returns") && html.contains("<h2>Trades</h2>"), "report sections");
+        assertTrue(html.contains("Independent single-symbol runs") && html.contains("not a portfolio") && html.contains("<h2>Per symbol</h2>")
+                && html.contains("<h2>Trades</h2>"), "report sections");
+        assertFalse(html.contains("<svg") || html.contains("Monthly returns"), "no combined equity curve or monthly returns");
         assertFalse(html.contains("http:") || html.contains("https:") || html.contains("src="), "no external resources");
         String metrics = Files.readString(out.resolve("metrics.json"));
-        assertTrue(metrics.contains("\"symbols\": 2"), metrics);
-        assertTrue(metrics.contains("\"net_pnl\": ") && metrics.contains("\"max_drawdown\": ") && !metrics.contains("netPnl"), metrics); // the per-symbol files' snake_case
+        assertTrue(metrics.contains("\"kind\": \"independent_runs\"") && metrics.contains("\"symbols\": 2") && metrics.contains("not a portfolio"), metrics);
+        assertTrue(metrics.contains("\"AAA\": {\"trades\": ") && metrics.contains("\"BBB\": {\"trades\": "), metrics);
+        assertTrue(metrics.contains("\"trades_pnl_net\": ") && metrics.contains("\"max_drawdown\": ") && !metrics.contains("netPnl"), metrics); // the per-symbol files' snake_case
+        String header = metrics.substring(0, metrics.indexOf("\"runs\""));
+        assertFalse(header.contains("total_return") || header.contains("max_drawdown") || header.contains("pnl"), "no combined figure: " + header);
     }
 
     @Test

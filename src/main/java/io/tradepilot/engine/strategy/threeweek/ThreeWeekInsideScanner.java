@@ -3,7 +3,6 @@ package io.tradepilot.engine.strategy.threeweek;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.marketdata.BarSeries;
-import io.tradepilot.engine.marketdata.Resampler;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -18,8 +17,9 @@ import java.util.TreeMap;
 /**
  * Scans a universe of daily series for current 3WI setups as of a date.
  *
- * <p>Per symbol: the daily bars up to and including {@code asOf} become weekly bars ({@link
- * Resampler#weekly}), which go through a {@link ThreeWeekInsideDetector}. Listed: the setups still
+ * <p>Per symbol: the daily bars up to and including {@code asOf} become weekly bars through the same
+ * {@link WeeklyAggregator} the 3WI strategy uses in backtests and live ({@link #detect}), which go through a
+ * {@link ThreeWeekInsideDetector}; so the scanner and a backtest see the same weeks. Listed: the setups still
  * ACTIVE (NEAR_BREAKOUT when the latest close is ≥ 99 % of the mother high) and those that broke out in
  * the as-of week, provided the symbol has a bar in the as-of week (stale symbols list nothing). The as-of
  * week may be incomplete ({@link ScanRow#weekComplete()} false unless the symbol's last bar is the
@@ -57,12 +57,7 @@ public final class ThreeWeekInsideScanner {
             LocalDate lastDay = daily.start(daily.size() - 1).atZone(daily.zone()).toLocalDate();
             if (!lastDay.with(DayOfWeek.MONDAY).equals(asOfMonday)) continue;
             boolean complete = isWeekEnd(lastDay);
-            BarSeries weekly = Resampler.weekly(daily);
-            ThreeWeekInsideDetector d = new ThreeWeekInsideDetector(entry.getKey(), params.maxWeeksActive());
-            for (int i = 0; i < weekly.size(); i++) {
-                LocalDate monday = weekly.start(i).atZone(weekly.zone()).toLocalDate();
-                d.onWeek(new WeekBar(monday, monday, weekly.open(i), weekly.high(i), weekly.low(i), weekly.close(i), weekly.volume(i), weekly.priceScale()));
-            }
+            ThreeWeekInsideDetector d = detect(entry.getKey(), daily);
             for (Setup s : d.setups()) {
                 if (!asOfMonday.equals(s.lastWeek())) continue;
                 switch (s.status()) {
@@ -95,6 +90,27 @@ public final class ThreeWeekInsideScanner {
         List<ScanRow> all = new ArrayList<>(capped);
         all.addAll(others);
         return all;
+    }
+
+    /**
+     * The detector after {@code daily}'s weeks, built exactly as the 3WI strategy builds them in a backtest
+     * or live: the daily bars go one by one through a {@link WeeklyAggregator} on this scanner's calendar and
+     * each week goes to the detector when the aggregator reports it complete. Then, unlike the strategy, the
+     * last week goes in even when it is not complete yet (its provisional close is the latest daily close),
+     * so that an as-of date in mid-week scans the week so far.
+     */
+    public ThreeWeekInsideDetector detect(String symbol, BarSeries daily) {
+        ThreeWeekInsideDetector d = new ThreeWeekInsideDetector(symbol, params.maxWeeksActive());
+        WeeklyAggregator weeks = new WeeklyAggregator(calendar);
+        for (int i = 0; i < daily.size(); i++) {
+            for (WeekBar w : weeks.onDay(daily.startMillis(i), daily.open(i), daily.high(i), daily.low(i), daily.close(i), daily.volume(i),
+                    daily.priceScale()).weeks()) {
+                d.onWeek(w);
+            }
+        }
+        WeekBar last = weeks.current();
+        if (last != null) d.onWeek(last);
+        return d;
     }
 
     private ScanRow breakoutRow(Setup s, boolean complete) {

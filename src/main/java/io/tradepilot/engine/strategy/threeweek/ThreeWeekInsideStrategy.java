@@ -70,8 +70,7 @@ public final class ThreeWeekInsideStrategy implements Strategy {
         manager.onBar(bar, ctx);
         if (detector == null) detector = new ThreeWeekInsideDetector(ctx.instrument().symbol(), params.maxWeeksActive());
         WeeklyAggregator.Completed c = weeks.onDay(bar.startMillis(), bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.decimals());
-        if (c.earlier() != null) onWeek(c.earlier(), ctx);
-        if (c.current() != null) onWeek(c.current(), ctx);
+        for (WeekBar w : c.weeks()) onWeek(w, ctx);
     }
 
     private void onWeek(WeekBar w, StrategyContext ctx) {

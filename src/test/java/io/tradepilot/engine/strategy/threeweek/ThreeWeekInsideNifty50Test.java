@@ -37,7 +37,7 @@ class ThreeWeekInsideNifty50Test {
 
     @Test
     void the_default_strategy_runs_over_the_nifty50_history_deterministically_and_records_its_numbers() throws IOException {
-        Path dir = Path.of("..", "shared", "data", "nifty50_daily_2000_2021");
+        Path dir = Path.of(System.getProperty("tradepilot.shared.data", "../shared/data"), "nifty50_daily_2000_2021");
         assumeTrue(Files.isDirectory(dir), "shared data folder " + dir.toAbsolutePath().normalize() + " is absent");
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {

@@ -33,7 +33,7 @@ class ThreeWeekInsideStrategyTest {
         out.add(new Bar(LocalDate.parse(date).atStartOfDay(IST).toInstant(), Price.of(o), Price.of(h), Price.of(l), Price.of(c), 1000));
     }
 
-    /** Mother week of 2025-01-06 (H110 L90 C100), two inside weeks, then a week closing at {@code breakoutClose}. */
+    /** Mother week of 2025-01-06 (H110 L90 C100), two inside weeks, then a week (Saturday session included) closing at {@code breakoutClose}. */
     static List<Bar> pattern(String breakoutHigh, String breakoutLow, String breakoutClose) {
         List<Bar> b = new ArrayList<>();
         day(b, "2025-01-06", "100", "110", "100", "105");
@@ -47,6 +47,9 @@ class ThreeWeekInsideStrategyTest {
             day(b, d, "100", "102", "98", "100");
         }
         day(b, "2025-01-31", "100", breakoutHigh, breakoutLow, breakoutClose);
+        // NSE traded on Saturday 2025-02-01 (Budget day, a SPECIAL_SESSION in calendars/NSE.csv), so the
+        // breakout week completes on that Saturday; a flat bar at the breakout close leaves the week's OHLC as it was
+        day(b, "2025-02-01", breakoutClose, breakoutClose, breakoutClose, breakoutClose);
         return b;
     }
 

@@ -67,6 +67,16 @@ final class RecordYaml {
             for (Object o : list) items.add(scalar(o));
             return "[" + String.join(", ", items) + "]";
         }
+        if (v instanceof Map<?, ?> map) {
+            List<String> entries = new ArrayList<>();
+            for (var e : map.entrySet()) entries.add(quote(String.valueOf(e.getKey())) + ": " + scalar(e.getValue()));
+            return "{" + String.join(", ", entries) + "}";
+        }
+        if (v instanceof Record r) {
+            List<String> entries = new ArrayList<>();
+            for (RecordComponent c : r.getClass().getRecordComponents()) entries.add(kebab(c.getName()) + ": " + scalar(get(c, r)));
+            return "{" + String.join(", ", entries) + "}";
+        }
         return switch (v) {
             case BigDecimal d -> d.toPlainString();
             case Number n -> n.toString();
@@ -132,6 +142,7 @@ final class RecordYaml {
             if (type == boolean.class) return false;
             if (List.class.isAssignableFrom(type)) return List.of();
             if (Set.class.isAssignableFrom(type)) return Set.of();
+            if (Map.class.isAssignableFrom(type)) return Map.of();
             return null;
         }
         try {
@@ -179,6 +190,20 @@ final class RecordYaml {
                 List<Object> out = new ArrayList<>();
                 for (int i = 0; i < l.size(); i++) out.add(value(itemClass, item, l.get(i), path + "[" + i + "]", problems));
                 return Set.class.isAssignableFrom(type) ? new LinkedHashSet<>(out) : out;
+            }
+            if (Map.class.isAssignableFrom(type)) {
+                if (!(v instanceof Map<?, ?> map)) {
+                    problems.add(new Problem(path, "must be a mapping, got " + show(v)));
+                    return null;
+                }
+                Type item = generic instanceof ParameterizedType p ? p.getActualTypeArguments()[1] : Object.class;
+                Class<?> itemClass = item instanceof Class<?> c ? c : item instanceof ParameterizedType p ? (Class<?>) p.getRawType() : Object.class;
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (var e : map.entrySet()) {
+                    String key = String.valueOf(e.getKey());
+                    out.put(key, value(itemClass, item, e.getValue(), path + "." + key, problems));
+                }
+                return out;
             }
         } catch (RuntimeException e) {
             problems.add(new Problem(path, "is not a valid " + type.getSimpleName() + ": " + show(v)));

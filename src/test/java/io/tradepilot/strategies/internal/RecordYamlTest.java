@@ -45,6 +45,18 @@ class RecordYamlTest {
     }
 
     @Test
+    void limits_with_hours_blackouts_groups_and_buying_power_round_trip() {
+        var limits = new io.tradepilot.trading.internal.TradingPropertiesAccess().everyRuleOn();
+        String yaml = RecordYaml.write(limits);
+        assertThat(yaml).contains("correlation-groups: {\"banks\": [\"HDFCBANK\", \"ICICIBANK\"]}")
+                .contains("blackouts: [{from: \"12:00\", until: \"13:00\"}]");
+        var read = RecordYaml.read(limits.getClass(), yaml);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.value()).isEqualTo(limits);
+        assertThat(RecordYaml.write(read.value())).isEqualTo(yaml);
+    }
+
+    @Test
     void every_problem_is_reported_with_its_path() {
         var read = RecordYaml.read(Limits.class, """
                 daily-loss: lots

@@ -35,6 +35,7 @@ import io.tradepilot.controls.GateDecision;
 import io.tradepilot.controls.OrderPurpose;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TradingState;
+import io.tradepilot.controls.ui.ControlDialog;
 import io.tradepilot.dashboard.ControlActivity;
 import io.tradepilot.dashboard.ControlActivityQuery;
 import io.tradepilot.dashboard.DeskFrame;

@@ -1,4 +1,4 @@
-package io.tradepilot.dashboard.ui;
+package io.tradepilot.controls.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,12 +25,13 @@ import java.util.function.Function;
  * reason) and submits it. The server decides: a refusal is shown in the dialog, which stays open;
  * an applied change closes it; text that is not plain is refused under its field first. Element ids: {@code reason-field}, {@code confirm-field},
  * {@code acknowledge-field}, {@code trip-reason-field}, {@code confirm-button},
- * {@code cancel-button}, {@code dialog-error}.
+ * {@code cancel-button}, {@code dialog-error}. Every view that offers a control action uses this dialog (the
+ * dashboard, the runbook's emergency pages), so the action asks for the same things wherever it is taken.
  */
-class ControlDialog extends Dialog {
+public class ControlDialog extends Dialog {
 
     /** What the user entered. Fields an action does not need are null/false. */
-    record Submission(ControlAction action, String reason, String confirmation, boolean acknowledged,
+    public record Submission(ControlAction action, String reason, String confirmation, boolean acknowledged,
                       TripReason tripReason) {
     }
 
@@ -42,7 +43,7 @@ class ControlDialog extends Dialog {
     final Button confirm = new Button();
     private final ControlAction action;
 
-    ControlDialog(ControlAction action, ControlRules rules, Function<Submission, ControlResult> submit,
+    public ControlDialog(ControlAction action, ControlRules rules, Function<Submission, ControlResult> submit,
                   Consumer<ControlResult.Applied> onApplied) {
         this.action = action;
         setId("control-dialog");

@@ -14,6 +14,7 @@ import io.tradepilot.base.PlainTextFields;
 import io.tradepilot.controls.ControlAction;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlRules;
+import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TripReason;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -135,6 +136,21 @@ public class ControlDialog extends Dialog {
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("cancel-button");
         getFooter().add(cancel, confirm);
+    }
+
+    /**
+     * Submits what the user entered to the controls' service, which authorizes, validates and audits it: the one
+     * mapping from a dialog's submission to the service call, for every view that opens this dialog.
+     */
+    public static ControlResult submitTo(ControlService controls, Submission s) {
+        return switch (s.action()) {
+            case PAUSE -> controls.pause(s.reason());
+            case RESUME -> controls.resume(s.reason());
+            case ENGAGE_KILL_SWITCH -> controls.engageKillSwitch(s.reason());
+            case DISENGAGE_KILL_SWITCH -> controls.disengageKillSwitch(s.reason(), s.confirmation());
+            case TRIP_CIRCUIT_BREAKER -> controls.tripCircuitBreaker(s.tripReason(), s.reason());
+            case RESET_CIRCUIT_BREAKER -> controls.resetCircuitBreaker(s.reason(), s.acknowledged());
+        };
     }
 
     Submission submission() {

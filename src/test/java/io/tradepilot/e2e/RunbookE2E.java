@@ -37,7 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880177",
         "tradepilot.controls.key-prefix=runbook-e2e:",
-        "tradepilot.trading.marketdata.speed=600"})
+        "tradepilot.trading.marketdata.speed=600",
+        // a strategy that does not trade here: no losses, so no automatic trip stops the engine mid-test
+        "tradepilot.trading.strategies[0].name=sma-cross",
+        "tradepilot.trading.strategies[0].symbols[0]=SYNTH-ALPHA",
+        "tradepilot.trading.strategies[0].quantity=100",
+        "tradepilot.trading.strategies[0].params.fast=5",
+        "tradepilot.trading.strategies[0].params.slow=5000"})
 @DirtiesContext
 class RunbookE2E extends BrowserTestSupport {
 
@@ -128,6 +134,10 @@ class RunbookE2E extends BrowserTestSupport {
     @Test
     void a_viewer_sees_the_apps_own_page_inside_the_layout_for_a_page_it_may_not_open_or_that_does_not_exist() {
         Page page = signIn(users.viewer()).page;
+        page.locator("#main-navigation vaadin-side-nav-item[path='runbook']").click();
+        Browsers.awaitView(page.locator("#runbook-page"));
+        assertThat(page.locator("#runbook-page h1")).hasText("Runbook");
+        assertThat(page.locator("#runbook-nav a")).hasCount(11);
 
         for (String path : List.of("/admin/users", "/audit", "/backtests", "/runbook/no-such-page")) {
             page.navigate(path);

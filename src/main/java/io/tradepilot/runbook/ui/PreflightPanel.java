@@ -32,6 +32,7 @@ class PreflightPanel extends VerticalLayout {
     private final LocalDate day;
     private final VerticalLayout checks = new VerticalLayout();
     private final VerticalLayout items = new VerticalLayout();
+    private final java.util.Map<String, Checkbox> boxes = new java.util.LinkedHashMap<>();
     final Span status = new Span();
     final Span error = new Span();
     final Button complete = new Button("Complete pre-flight");
@@ -92,18 +93,22 @@ class PreflightPanel extends VerticalLayout {
         };
     }
 
+    /** Shows the sheet: the items' ticks (each checkbox built once, so a click never lands on a replaced one) and the completions. */
     private void showSheet(PreflightSheet sheet) {
-        items.removeAll();
         for (PreflightSheet.Item item : sheet.items()) {
-            Checkbox box = new Checkbox(item.label(), item.ticked());
-            box.setId("preflight-item-" + item.id());
-            box.setReadOnly(!mayWrite);
-            box.addValueChangeListener(e -> {
-                if (e.isFromClient()) {
-                    attempt(() -> showSheet(preflight.tick(day, item.id(), e.getValue())));
-                }
+            Checkbox box = boxes.computeIfAbsent(item.id(), id -> {
+                Checkbox created = new Checkbox(item.label());
+                created.setId("preflight-item-" + id);
+                created.setReadOnly(!mayWrite);
+                created.addValueChangeListener(e -> {
+                    if (e.isFromClient()) {
+                        attempt(() -> showSheet(preflight.tick(day, id, e.getValue())));
+                    }
+                });
+                items.add(created);
+                return created;
             });
-            items.add(box);
+            box.setValue(item.ticked());
         }
         List<PreflightSheet.Completion> completions = sheet.completions();
         boolean mine = sheet.completionOf(CurrentUser.username()).isPresent();

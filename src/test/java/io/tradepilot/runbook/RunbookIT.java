@@ -4,6 +4,12 @@ import static io.tradepilot.db.Tables.AUDIT_EVENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tradepilot.brokers.AccountEnvironment;
+import io.tradepilot.brokers.BrokerAccount;
+import io.tradepilot.brokers.BrokerAccountRefusal;
+import io.tradepilot.brokers.BrokerAccountRequest;
+import io.tradepilot.brokers.BrokerAccounts;
+import io.tradepilot.brokers.BrokerKind;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.jooq.DSLContext;
@@ -30,6 +36,7 @@ class RunbookIT extends IntegrationTestSupport {
     @Autowired Preflight preflight;
     @Autowired Incidents incidents;
     @Autowired DSLContext db;
+    @Autowired BrokerAccounts brokerAccounts;
 
     private long auditMark;
 
@@ -89,7 +96,7 @@ class RunbookIT extends IntegrationTestSupport {
         assertThat(checks.get("clock-skew").result().status()).isEqualTo(CheckResult.Status.PASS);
         assertThat(checks.get("disk").result().status()).isEqualTo(CheckResult.Status.PASS);
         assertThat(checks.get("broker").result()).isEqualTo(CheckResult.notApplicable(
-                "No broker account configured: orders go to the paper venue"));
+                "No broker account is active: orders go to the paper venue (Connections)"));
         // live trading is off in this context: no engine, no feed
         assertThat(checks.get("leader").result().status()).isEqualTo(CheckResult.Status.FAIL);
         assertThat(checks.get("feed").result().status()).isEqualTo(CheckResult.Status.FAIL);
@@ -103,6 +110,49 @@ class RunbookIT extends IntegrationTestSupport {
                 });
         assertThat(preflight.preflightComplete(day)).isFalse();
         assertThat(audit("PREFLIGHT_COMPLETED")).containsExactly(operator.username() + " preflight:" + day + " FAILED");
+    }
+
+    @Test
+    void a_live_account_becomes_active_only_after_the_preflight_and_the_broker_check_reads_it() {
+        db.execute("TRUNCATE broker_active_account, broker_account RESTART IDENTITY CASCADE");
+        TestUser admin = users.admin();
+        LocalDate day = preflight.tradingDay();
+        try {
+            BrokerAccount account = users.as(admin, () -> brokerAccounts.create(new BrokerAccountRequest(BrokerKind.ALPACA,
+                    "runbook desk", AccountEnvironment.LIVE, "http://127.0.0.1:9", "http://127.0.0.1:9", "",
+                    "ws://127.0.0.1:9/v2/iex", null, true, "PKRUNBOOKKEY1", "runbook-secret-value")));
+            String target = admin.username() + " broker-account:" + account.id();
+
+            // LIVE trading requires the day's pre-flight
+            assertThatThrownBy(() -> users.as(admin, () -> brokerAccounts.activate(account.id())))
+                    .isInstanceOfSatisfying(BrokerAccountRefusal.class, r -> {
+                        assertThat(r.code()).isEqualTo("LIVE_NOT_READY");
+                        assertThat(r.getMessage()).contains("the pre-flight for " + day + " is not complete");
+                    });
+            assertThat(audit("BROKER_ACCOUNT_ACTIVATED")).containsExactly(target + " FAILED");
+            assertThat(brokerCheck().status()).isEqualTo(CheckResult.Status.NOT_APPLICABLE);
+
+            // the engine checks cannot pass in this context (no engine): a completion is stored as the page would
+            db.execute("INSERT INTO preflight_completion (day, username, completed_at, evidence) VALUES (?, ?, now(), 'IT')",
+                    day, users.operator().username());
+            users.as(admin, () -> brokerAccounts.activate(account.id()));
+            assertThat(audit("BROKER_ACCOUNT_ACTIVATED")).containsExactly(target + " FAILED", target + " SUCCESS");
+
+            CheckResult broker = brokerCheck();
+            // no engine in this context, so no session is open here: the account's (missing) connection test stands in
+            assertThat(broker.status()).isEqualTo(CheckResult.Status.WARN);
+            assertThat(broker.evidence()).startsWith("runbook desk (ALPACA LIVE), real money: no session open on this instance")
+                    .contains("never tested").doesNotContain("runbook-secret-value").doesNotContain("PKRUNBOOKKEY1");
+
+            users.as(admin, () -> brokerAccounts.deactivate());
+            assertThat(brokerCheck().status()).isEqualTo(CheckResult.Status.NOT_APPLICABLE);
+        } finally {
+            db.execute("TRUNCATE broker_active_account, broker_account RESTART IDENTITY CASCADE");
+        }
+    }
+
+    private CheckResult brokerCheck() {
+        return preflight.runChecks().stream().filter(c -> c.id().equals("broker")).findFirst().orElseThrow().result();
     }
 
     @Test

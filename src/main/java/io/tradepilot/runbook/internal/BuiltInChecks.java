@@ -1,5 +1,8 @@
 package io.tradepilot.runbook.internal;
 
+import io.tradepilot.brokers.AccountEnvironment;
+import io.tradepilot.brokers.ActiveAccountStatus;
+import io.tradepilot.brokers.VenueHealth;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.calendar.Session;
 import io.tradepilot.runbook.CheckResult;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The runbook's own automatic pre-flight checks. Each answers from what it sees now and never throws. */
@@ -225,13 +229,69 @@ final class BuiltInChecks {
         }
     }
 
-    /** Until a broker module contributes the real check: there is no broker account to check. */
-    record NoBroker() implements PreflightCheck {
+    /**
+     * The broker account the engine trades through is usable for the whole session: enabled, its session connected
+     * and not failing (on the instance that runs the engine), and its access token (Kite) valid until the session
+     * closes. Without an active account the engine trades the paper venue: not applicable. Where this instance has no
+     * session open (a standby, the engine stopped), the account's last connection test stands in, as a warning.
+     */
+    record Broker(Supplier<ActiveAccountStatus> accounts, ExchangeCalendar calendar, Clock clock) implements PreflightCheck {
         public String id() { return BROKER; }
         public String title() { return "Broker connected and its token valid"; }
         public int order() { return 90; }
         public CheckResult run() {
-            return CheckResult.notApplicable("No broker account configured: orders go to the paper venue");
+            ActiveAccountStatus status = accounts.get();
+            if (status == null) {
+                return CheckResult.notApplicable("No broker accounts in this build: orders go to the paper venue");
+            }
+            Optional<ActiveAccountStatus.ActiveAccount> active;
+            try {
+                active = status.activeAccount();
+            } catch (RuntimeException e) {
+                return CheckResult.fail("Cannot read the active broker account: " + e.getClass().getSimpleName());
+            }
+            if (active.isEmpty()) {
+                return CheckResult.notApplicable("No broker account is active: orders go to the paper venue (Connections)");
+            }
+            ActiveAccountStatus.ActiveAccount account = active.get();
+            String label = account.label() + (account.environment() == AccountEnvironment.LIVE ? ", real money" : "");
+            if (!account.enabled()) {
+                return CheckResult.fail(label + " is active but disabled: the engine trades the paper venue");
+            }
+            VenueHealth health = account.health();
+            Instant now = clock.instant();
+            Instant tokenExpires = health != null && health.tokenExpiresAt() != null ? health.tokenExpiresAt() : account.tokenExpiresAt();
+            String token = "";
+            if (tokenExpires != null) {
+                Instant close = calendar.currentOrNextSession(now).close().toInstant();
+                if (!tokenExpires.isAfter(now)) {
+                    return CheckResult.fail(label + ": its access token expired at " + tokenExpires + "; log in again (Connections)");
+                }
+                if (tokenExpires.isBefore(close)) {
+                    return CheckResult.fail(label + ": its access token expires at " + tokenExpires
+                            + ", before the session closes at " + close + "; log in again (Connections)");
+                }
+                token = "; access token valid until " + tokenExpires;
+            }
+            if (health != null) {
+                String last = health.lastError() == null ? "" : " (last error: " + health.lastError() + ")";
+                if (health.brokerFailing()) {
+                    return CheckResult.fail(label + ": the broker keeps failing, its circuit is open" + last);
+                }
+                if (!health.connected()) {
+                    return CheckResult.fail(label + ": the session is not connected" + last);
+                }
+                return CheckResult.pass(label + ": connected" + token
+                        + (health.rateLimitHeadroom() >= 0 ? "; " + health.rateLimitHeadroom() + " requests left in the rate-limit window" : ""));
+            }
+            if (Boolean.FALSE.equals(account.lastTestOk())) {
+                return CheckResult.fail(label + ": its last connection test failed at " + account.lastTestAt()
+                        + (account.lastError() == null ? "" : ": " + account.lastError()));
+            }
+            String test = account.lastTestOk() == null ? "never tested (Connections → Test)"
+                    : "its last connection test passed at " + account.lastTestAt();
+            return CheckResult.warn(label + ": no session open on this instance (a standby, or the engine stopped); "
+                    + test + token);
         }
     }
 }

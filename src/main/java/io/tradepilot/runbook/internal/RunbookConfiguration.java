@@ -2,6 +2,8 @@ package io.tradepilot.runbook.internal;
 
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
+import io.tradepilot.brokers.ActiveAccountStatus;
+import io.tradepilot.brokers.LiveActivationGuard;
 import io.tradepilot.runbook.Incidents;
 import io.tradepilot.runbook.Preflight;
 import io.tradepilot.runbook.PreflightCheck;
@@ -62,7 +64,7 @@ class RunbookConfiguration {
     @Bean
     Preflight preflight(ObjectProvider<PreflightCheck> contributed, JooqRunbookStore store, RunbookAudit audit,
                         Environment environment, DSLContext db, RedisConnectionFactory redis,
-                        ObjectProvider<TradingQueries> trading, Clock clock,
+                        ObjectProvider<TradingQueries> trading, ObjectProvider<ActiveAccountStatus> brokers, Clock clock,
                         @Value("${tradepilot.runbook.exchange:${tradepilot.scheduler.scans.exchange:NSE}}") String exchange,
                         @Value("${tradepilot.runbook.max-clock-skew:1s}") Duration maxSkew,
                         @Value("${tradepilot.runbook.min-disk-free:2GB}") DataSize minDiskFree,
@@ -82,9 +84,15 @@ class RunbookConfiguration {
         List<PreflightCheck> others = contributed.orderedStream().toList();
         checks.addAll(others);
         if (others.stream().noneMatch(c -> PreflightCheck.BROKER.equals(c.id()))) {
-            checks.add(new BuiltInChecks.NoBroker());
+            checks.add(new BuiltInChecks.Broker(brokers::getIfAvailable, calendar, clock));
         }
         return new DefaultPreflight(checks, MANUAL_ITEMS, store, audit, limits, calendar, clock);
+    }
+
+    /** LIVE trading requires the pre-flight: activating a LIVE broker account is refused until it is complete. */
+    @Bean
+    LiveActivationGuard preflightBeforeLive(Preflight preflight) {
+        return new PreflightBeforeLive(preflight);
     }
 
     @Bean

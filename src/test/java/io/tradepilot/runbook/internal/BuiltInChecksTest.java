@@ -1,5 +1,9 @@
 package io.tradepilot.runbook.internal;
 
+import io.tradepilot.brokers.AccountEnvironment;
+import io.tradepilot.brokers.ActiveAccountStatus;
+import io.tradepilot.brokers.BrokerKind;
+import io.tradepilot.brokers.VenueHealth;
 import io.tradepilot.runbook.CheckResult;
 import io.tradepilot.trading.EngineStatus;
 import io.tradepilot.trading.TradingQueries;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,5 +92,58 @@ class BuiltInChecksTest {
         assertThat(limits.fingerprint()).hasSize(16)
                 .isEqualTo(new RiskLimits(Map.of("drawdown", "0.035", "daily-loss", "0.018")).fingerprint())
                 .isNotEqualTo(new RiskLimits(Map.of("daily-loss", "0.02", "drawdown", "0.035")).fingerprint());
+    }
+
+    private static ActiveAccountStatus.ActiveAccount account(AccountEnvironment environment, boolean enabled, Boolean lastTestOk,
+                                                             Instant tokenExpiresAt, VenueHealth health) {
+        return new ActiveAccountStatus.ActiveAccount("desk", BrokerKind.ALPACA, environment, enabled,
+                lastTestOk == null ? null : Instant.parse("2026-12-07T03:00:00Z"), lastTestOk,
+                Boolean.FALSE.equals(lastTestOk) ? "401 unauthorized" : null, tokenExpiresAt != null, tokenExpiresAt, health);
+    }
+
+    private CheckResult broker(ActiveAccountStatus.ActiveAccount account) {
+        return new BuiltInChecks.Broker(() -> () -> Optional.ofNullable(account),
+                io.tradepilot.engine.calendar.ExchangeCalendar.nse(), clock).run();
+    }
+
+    @Test
+    void the_broker_check_needs_the_active_account_connected_and_its_token_valid_until_the_session_closes() {
+        // Monday 2026-12-07 04:00Z is 09:30 IST; the NSE session closes at 15:30 IST (10:00Z)
+        VenueHealth connected = new VenueHealth(true, false, 190, null, null);
+        assertThat(broker(null).status()).isEqualTo(CheckResult.Status.NOT_APPLICABLE);
+        assertThat(new BuiltInChecks.Broker(() -> null, io.tradepilot.engine.calendar.ExchangeCalendar.nse(), clock).run().status())
+                .isEqualTo(CheckResult.Status.NOT_APPLICABLE);
+
+        CheckResult ok = broker(account(AccountEnvironment.LIVE, true, true, null, connected));
+        assertThat(ok.status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(ok.evidence()).isEqualTo("desk (ALPACA LIVE), real money: connected; 190 requests left in the rate-limit window");
+
+        assertThat(broker(account(AccountEnvironment.PAPER, false, true, null, connected)).evidence()).contains("active but disabled");
+        CheckResult down = broker(account(AccountEnvironment.PAPER, true, true, null, new VenueHealth(false, false, -1, null, "stream closed")));
+        assertThat(down.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(down.evidence()).isEqualTo("desk (ALPACA PAPER): the session is not connected (last error: stream closed)");
+        assertThat(broker(account(AccountEnvironment.PAPER, true, true, null, new VenueHealth(true, true, 0, null, "503"))).evidence())
+                .contains("circuit is open");
+
+        CheckResult expired = broker(account(AccountEnvironment.PAPER, true, true, Instant.parse("2026-12-07T03:59:59Z"), connected));
+        assertThat(expired.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(expired.evidence()).contains("expired at 2026-12-07T03:59:59Z");
+        CheckResult beforeClose = broker(account(AccountEnvironment.PAPER, true, true, Instant.parse("2026-12-07T09:59:00Z"), connected));
+        assertThat(beforeClose.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(beforeClose.evidence()).contains("before the session closes at 2026-12-07T10:00:00Z");
+        CheckResult valid = broker(account(AccountEnvironment.PAPER, true, true, Instant.parse("2026-12-08T00:30:00Z"), connected));
+        assertThat(valid.status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(valid.evidence()).contains("access token valid until 2026-12-08T00:30:00Z");
+
+        // no session on this instance: the last connection test stands in
+        assertThat(broker(account(AccountEnvironment.PAPER, true, true, null, null)).status()).isEqualTo(CheckResult.Status.WARN);
+        assertThat(broker(account(AccountEnvironment.PAPER, true, null, null, null)).evidence()).contains("never tested");
+        CheckResult failedTest = broker(account(AccountEnvironment.PAPER, true, false, null, null));
+        assertThat(failedTest.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(failedTest.evidence()).endsWith("failed at 2026-12-07T03:00:00Z: 401 unauthorized");
+
+        CheckResult unreadable = new BuiltInChecks.Broker(() -> () -> { throw new IllegalStateException("db down"); },
+                io.tradepilot.engine.calendar.ExchangeCalendar.nse(), clock).run();
+        assertThat(unreadable.status()).isEqualTo(CheckResult.Status.FAIL);
     }
 }

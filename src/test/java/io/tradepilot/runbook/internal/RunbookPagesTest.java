@@ -69,4 +69,14 @@ class RunbookPagesTest {
                 .allSatisfy(live -> assertThat(live.kind()).isIn("state", "check", "action", "preflight", "incidents"));
         assertThat(pages.page("preflight").orElseThrow().segments()).contains(new RunbookPages.Live("preflight", ""));
     }
+
+    @Test
+    void the_pages_about_brokers_send_the_reader_to_the_connections_page() {
+        RunbookPages pages = RunbookPages.fromClasspath();
+        for (String slug : java.util.List.of("emergency-broker-down", "preflight", "troubleshooting", "daily-routines")) {
+            assertThat(pages.page(slug).orElseThrow().segments()).as(slug)
+                    .filteredOn(RunbookPages.Html.class::isInstance).map(RunbookPages.Html.class::cast)
+                    .anySatisfy(h -> assertThat(h.html()).contains("href=\"connections\">Connections</a>"));
+        }
+    }
 }

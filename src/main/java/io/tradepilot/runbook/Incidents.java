@@ -16,7 +16,8 @@ public interface Incidents {
      * Opens an incident; {@code firstEntry} (may be blank) starts its timeline. From an alert ({@code alertId} not
      * null) an incident already open for that alert is returned instead of a second one.
      *
-     * @throws RunbookRefusal {@code INVALID_TEXT} naming the field, {@code AUDIT_UNAVAILABLE}
+     * @throws RunbookRefusal {@code INVALID_TEXT}, {@code TEXT_TOO_SHORT} or {@code TEXT_TOO_LONG} naming the field,
+     *         {@code AUDIT_UNAVAILABLE}
      */
     Incident open(String title, Long alertId, String firstEntry);
 

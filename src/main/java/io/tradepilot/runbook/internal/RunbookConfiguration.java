@@ -52,7 +52,7 @@ class RunbookConfiguration {
     }
 
     @Bean
-    RunbookDeniedHandler runbookDeniedHandler(RunbookAudit audit) {
+    RunbookDeniedHandler runbookDeniedHandler(AuditLog audit) {
         return new RunbookDeniedHandler(audit);
     }
 

@@ -1,30 +1,22 @@
 package io.tradepilot.runbook.internal;
 
-import io.tradepilot.audit.AuditOutcome;
-import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.method.MethodAuthorizationDeniedHandler;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.security.DeniedMethodAudit;
+import io.tradepilot.security.Roles;
 
 /**
  * Runs when method security denies a runbook change: writes the DENIED audit record ({@code RUNBOOK_<METHOD>},
- * e.g. {@code RUNBOOK_TICK}; the method body, which audits everything else, never runs then) and denies as usual.
+ * e.g. {@code RUNBOOK_TICK}, target the call's first argument; the method body, which audits everything else, never
+ * runs then) and denies as usual.
  */
-class RunbookDeniedHandler implements MethodAuthorizationDeniedHandler {
+class RunbookDeniedHandler extends DeniedMethodAudit {
 
-    private final RunbookAudit audit;
-
-    RunbookDeniedHandler(RunbookAudit audit) {
-        this.audit = audit;
+    RunbookDeniedHandler(AuditLog audit) {
+        super(audit, "RUNBOOK_", Roles.OPERATOR);
     }
 
     @Override
-    public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {
-        String method = invocation.getMethod().getName();
-        Object[] args = invocation.getArguments();
-        String target = args.length > 0 && args[0] != null ? String.valueOf(args[0]) : "-";
-        audit.record("RUNBOOK_" + method.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT), target,
-                AuditOutcome.DENIED, "denied by method security: requires role OPERATOR");
-        throw new AuthorizationDeniedException("Access denied", result);
+    protected String target(Object[] arguments) {
+        return arguments.length > 0 && arguments[0] != null ? String.valueOf(arguments[0]) : "-";
     }
 }

@@ -27,7 +27,8 @@ public interface BrokerAccounts {
 
     /**
      * Makes an enabled account the one the engine trades through (the previous one stops being active) and publishes
-     * {@link ActiveAccountChanged}. Its broker must have an adapter.
+     * {@link ActiveAccountChanged}. Its broker must have an adapter; a LIVE account needs every
+     * {@link LiveActivationGuard} to agree (409 {@code LIVE_NOT_READY} otherwise: today's pre-flight not complete).
      */
     BrokerAccount activate(long id);
 

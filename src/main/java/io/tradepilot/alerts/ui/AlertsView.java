@@ -28,6 +28,11 @@ import io.tradepilot.alerts.QuietHours;
 import io.tradepilot.alerts.RuleSetting;
 import io.tradepilot.alerts.Severity;
 import io.tradepilot.alerts.TestSendResult;
+import io.tradepilot.runbook.Incident;
+import io.tradepilot.runbook.Incidents;
+import io.tradepilot.runbook.RunbookRefusal;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -79,6 +84,43 @@ class AlertsView extends VerticalLayout {
         if (CurrentUser.role().filter(r -> r == Roles.Role.ADMIN).isPresent()) {
             addAdministration();
         }
+    }
+
+    /**
+     * Links each alert to its incident (the runbook's): "Incident #n" when one was opened from it, else, for operators and
+     * admins, "Open incident" (the service checks the role again and audits). Ids {@code alert-incident-<alert id>}.
+     */
+    @Autowired
+    void linkIncidents(Incidents incidents) {
+        boolean mayWrite = CurrentUser.role().filter(r -> r == Roles.Role.ADMIN || r == Roles.Role.OPERATOR).isPresent();
+        history.addComponentColumn(a -> {
+            var existing = incidents.forAlert(a.id());
+            if (existing.isPresent()) {
+                var link = new com.vaadin.flow.component.html.Anchor("runbook/incidents", "Incident #" + existing.get().id());
+                link.setId("alert-incident-" + a.id());
+                return link;
+            }
+            Button open = new Button("Open incident", e -> {
+                try {
+                    Incident incident = incidents.open(cut("Alert: " + a.title(), 200), a.id(), cut(a.body(), 4000));
+                    getUI().ifPresent(ui -> ui.navigate("runbook/incidents"));
+                    Notification.show("Incident #" + incident.id() + " opened", 3000, Notification.Position.TOP_CENTER);
+                } catch (RunbookRefusal refusal) {
+                    Notification.show(refusal.getMessage(), 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                } catch (AccessDeniedException denied) {
+                    Notification.show("You are not allowed to do this.", 5000, Notification.Position.TOP_CENTER).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            open.setId("alert-incident-" + a.id());
+            open.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            open.setVisible(mayWrite);
+            return open;
+        }).setHeader("Incident").setAutoWidth(true).setFlexGrow(0);
+    }
+
+    private static String cut(String text, int max) {
+        String single = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
+        return single.length() <= max ? single : single.substring(0, max);
     }
 
     static String deliveries(AlertEntry a) {

@@ -2,12 +2,14 @@ package io.tradepilot.brokers.internal;
 
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.brokers.BrokerAccounts;
+import io.tradepilot.brokers.LiveActivationGuard;
 import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.VenueSessionFactory;
 import io.tradepilot.security.SecretBox;
 import java.time.Clock;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,8 +44,8 @@ class BrokersConfiguration {
     @Bean
     BrokerAccounts brokerAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, DefaultVenueAccounts venues,
                                   AuditLog audit, PlatformTransactionManager transactions,
-                                  ApplicationEventPublisher events, Clock clock) {
+                                  ApplicationEventPublisher events, Clock clock, ObjectProvider<LiveActivationGuard> liveGuards) {
         return new DefaultBrokerAccounts(store, secrets, new AccountRules(), venues, audit, new TransactionTemplate(transactions),
-                events, clock);
+                events, clock, liveGuards.orderedStream().toList());
     }
 }

@@ -3,12 +3,14 @@ package io.tradepilot.brokers.internal;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.brokers.AccountCredentials;
+import io.tradepilot.brokers.AccountEnvironment;
 import io.tradepilot.brokers.ActiveAccountChanged;
 import io.tradepilot.brokers.BrokerAccount;
 import io.tradepilot.brokers.BrokerAccountRefusal;
 import io.tradepilot.brokers.BrokerAccountRequest;
 import io.tradepilot.brokers.BrokerAccounts;
 import io.tradepilot.brokers.ConnectionCheck;
+import io.tradepilot.brokers.LiveActivationGuard;
 import io.tradepilot.brokers.VenueSessionFactory;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
@@ -49,9 +51,11 @@ class DefaultBrokerAccounts implements BrokerAccounts {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<LiveActivationGuard> liveGuards;
 
     DefaultBrokerAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, AccountRules rules, DefaultVenueAccounts venues,
-                          AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+                          AuditLog audit, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock,
+                          List<LiveActivationGuard> liveGuards) {
         this.store = store;
         this.secrets = secrets;
         this.rules = rules;
@@ -60,6 +64,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
         this.transactions = transactions;
         this.events = events;
         this.clock = clock;
+        this.liveGuards = List.copyOf(liveGuards);
     }
 
     @Override
@@ -163,6 +168,14 @@ class DefaultBrokerAccounts implements BrokerAccounts {
             }
             if (venues.factory(account.broker()).isEmpty()) {
                 throw new BrokerAccountRefusal(422, "BROKER_NOT_SUPPORTED", "broker", "no adapter for " + account.broker() + " in this build");
+            }
+            if (account.environment() == AccountEnvironment.LIVE) {
+                for (LiveActivationGuard guard : liveGuards) {
+                    Optional<String> whyNot = guard.whyNot();
+                    if (whyNot.isPresent()) {
+                        throw new BrokerAccountRefusal(409, "LIVE_NOT_READY", "id", "a LIVE account cannot be activated yet: " + whyNot.get());
+                    }
+                }
             }
             try {
                 secrets.credentials(account);

@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.internal;
 
 import io.tradepilot.brokers.AccountCredentials;
+import io.tradepilot.brokers.ActiveAccountStatus;
 import io.tradepilot.brokers.BrokerKind;
 import io.tradepilot.brokers.MonitoredSession;
 import io.tradepilot.brokers.VenueAccounts;
@@ -22,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link VenueAccounts} over the account store: the active account (enabled, credentials readable, its broker with a
  * {@link VenueSessionFactory}) opened by its broker's factory. An account that cannot be opened gives no session (the
  * paper venue), is logged at ERROR and shows the failure as its last error on the Connections page. Remembers the
- * sessions it opened (weakly) to show their {@link VenueHealth}.
+ * sessions it opened (weakly) to show their {@link VenueHealth}, and says which account is active
+ * ({@link ActiveAccountStatus}, read by the daily pre-flight).
  */
-final class DefaultVenueAccounts implements VenueAccounts {
+final class DefaultVenueAccounts implements VenueAccounts, ActiveAccountStatus {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultVenueAccounts.class);
 
@@ -61,8 +63,7 @@ final class DefaultVenueAccounts implements VenueAccounts {
 
     @Override
     public Optional<VenueSession> activeSession() {
-        Optional<JooqBrokerAccountStore.StoredAccount> active = transactions.execute(tx ->
-                store.activeId().flatMap(store::account));
+        Optional<JooqBrokerAccountStore.StoredAccount> active = storedActive();
         if (active.isEmpty()) return Optional.empty();
         JooqBrokerAccountStore.StoredAccount account = active.get();
         if (!account.enabled()) {
@@ -90,6 +91,18 @@ final class DefaultVenueAccounts implements VenueAccounts {
             failed(account, "cannot open the session: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<ActiveAccount> activeAccount() {
+        Optional<JooqBrokerAccountStore.StoredAccount> active = storedActive();
+        return active.map(a -> new ActiveAccount(a.name(), a.broker(), a.environment(), a.enabled(), a.lastTestAt(),
+                a.lastTestOk(), a.lastError(), a.sealedAccessToken() != null, a.accessTokenExpiresAt(),
+                health(a.id()).orElse(null)));
+    }
+
+    private Optional<JooqBrokerAccountStore.StoredAccount> storedActive() {
+        return transactions.execute(tx -> store.activeId().flatMap(store::account));
     }
 
     /** The health of the session last opened for {@code accountId}, when it is still there and reports it. */

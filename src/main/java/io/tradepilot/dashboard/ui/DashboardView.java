@@ -35,10 +35,13 @@ import io.tradepilot.controls.GateDecision;
 import io.tradepilot.controls.OrderPurpose;
 import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TradingState;
+import io.tradepilot.controls.ui.ControlDialog;
 import io.tradepilot.dashboard.ControlActivity;
 import io.tradepilot.dashboard.ControlActivityQuery;
 import io.tradepilot.dashboard.DeskFrame;
 import io.tradepilot.base.live.LiveFeed;
+import io.tradepilot.runbook.Preflight;
+import org.springframework.beans.factory.annotation.Autowired;
 import jakarta.annotation.security.PermitAll;
 
 import java.time.ZoneOffset;
@@ -153,6 +156,22 @@ class DashboardView extends VerticalLayout {
         refresh();
     }
 
+    /**
+     * Says under the banner whether today's pre-flight is complete, linking to the checklist (id {@code preflight-today},
+     * attribute {@code data-complete}). Injected after construction so that the view's tests need no runbook.
+     */
+    @Autowired
+    void showPreflight(Preflight preflight) {
+        var day = preflight.tradingDay();
+        boolean complete = preflight.preflightComplete(day);
+        var link = new com.vaadin.flow.component.html.Anchor("runbook/preflight",
+                "Pre-flight for " + day + ": " + (complete ? "complete" : "NOT complete — open the checklist"));
+        link.setId("preflight-today");
+        link.getElement().setAttribute("data-complete", Boolean.toString(complete));
+        link.getStyle().set("font-weight", "700").set("color", complete ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+        addComponentAtIndex(indexOf(banner) + 1, link);
+    }
+
     private Button button(ControlAction action, String text, String id, boolean prominent) {
         var button = new Button(text, e -> openDialog(action));
         button.setId(id);
@@ -225,14 +244,7 @@ class DashboardView extends VerticalLayout {
     }
 
     private ControlResult submit(ControlDialog.Submission s) {
-        return switch (s.action()) {
-            case PAUSE -> controls.pause(s.reason());
-            case RESUME -> controls.resume(s.reason());
-            case ENGAGE_KILL_SWITCH -> controls.engageKillSwitch(s.reason());
-            case DISENGAGE_KILL_SWITCH -> controls.disengageKillSwitch(s.reason(), s.confirmation());
-            case TRIP_CIRCUIT_BREAKER -> controls.tripCircuitBreaker(s.tripReason(), s.reason());
-            case RESET_CIRCUIT_BREAKER -> controls.resetCircuitBreaker(s.reason(), s.acknowledged());
-        };
+        return ControlDialog.submitTo(controls, s);
     }
 
     /**

@@ -4,5 +4,7 @@
  * {@link io.tradepilot.trading.TradingQueries} (pushed by one shared ticker) and act only through
  * {@link io.tradepilot.trading.TradingActions} and {@link io.tradepilot.trading.StrategyControls}, which
  * authorize, validate, rate-limit and audit every attempt: a button hidden here is a convenience.
+ * {@link io.tradepilot.trading.ui.EmergencyDialogs} offers the flatten dialog to other modules' views.
  */
+@org.springframework.modulith.NamedInterface("ui")
 package io.tradepilot.trading.ui;

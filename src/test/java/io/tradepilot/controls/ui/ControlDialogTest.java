@@ -1,4 +1,4 @@
-package io.tradepilot.dashboard.ui;
+package io.tradepilot.controls.ui;
 
 import io.tradepilot.controls.Control;
 import io.tradepilot.controls.ControlAction;

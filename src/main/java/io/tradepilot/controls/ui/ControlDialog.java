@@ -1,4 +1,4 @@
-package io.tradepilot.dashboard.ui;
+package io.tradepilot.controls.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,6 +14,7 @@ import io.tradepilot.base.PlainTextFields;
 import io.tradepilot.controls.ControlAction;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlRules;
+import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TripReason;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -25,12 +26,13 @@ import java.util.function.Function;
  * reason) and submits it. The server decides: a refusal is shown in the dialog, which stays open;
  * an applied change closes it; text that is not plain is refused under its field first. Element ids: {@code reason-field}, {@code confirm-field},
  * {@code acknowledge-field}, {@code trip-reason-field}, {@code confirm-button},
- * {@code cancel-button}, {@code dialog-error}.
+ * {@code cancel-button}, {@code dialog-error}. Every view that offers a control action uses this dialog (the
+ * dashboard, the runbook's emergency pages), so the action asks for the same things wherever it is taken.
  */
-class ControlDialog extends Dialog {
+public class ControlDialog extends Dialog {
 
     /** What the user entered. Fields an action does not need are null/false. */
-    record Submission(ControlAction action, String reason, String confirmation, boolean acknowledged,
+    public record Submission(ControlAction action, String reason, String confirmation, boolean acknowledged,
                       TripReason tripReason) {
     }
 
@@ -42,7 +44,7 @@ class ControlDialog extends Dialog {
     final Button confirm = new Button();
     private final ControlAction action;
 
-    ControlDialog(ControlAction action, ControlRules rules, Function<Submission, ControlResult> submit,
+    public ControlDialog(ControlAction action, ControlRules rules, Function<Submission, ControlResult> submit,
                   Consumer<ControlResult.Applied> onApplied) {
         this.action = action;
         setId("control-dialog");
@@ -134,6 +136,21 @@ class ControlDialog extends Dialog {
         Button cancel = new Button("Cancel", e -> close());
         cancel.setId("cancel-button");
         getFooter().add(cancel, confirm);
+    }
+
+    /**
+     * Submits what the user entered to the controls' service, which authorizes, validates and audits it: the one
+     * mapping from a dialog's submission to the service call, for every view that opens this dialog.
+     */
+    public static ControlResult submitTo(ControlService controls, Submission s) {
+        return switch (s.action()) {
+            case PAUSE -> controls.pause(s.reason());
+            case RESUME -> controls.resume(s.reason());
+            case ENGAGE_KILL_SWITCH -> controls.engageKillSwitch(s.reason());
+            case DISENGAGE_KILL_SWITCH -> controls.disengageKillSwitch(s.reason(), s.confirmation());
+            case TRIP_CIRCUIT_BREAKER -> controls.tripCircuitBreaker(s.tripReason(), s.reason());
+            case RESET_CIRCUIT_BREAKER -> controls.resetCircuitBreaker(s.reason(), s.acknowledged());
+        };
     }
 
     Submission submission() {

@@ -264,8 +264,8 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.maxOpenPositions = maxOpenPositions;
             this.portfolioHeat = portfolioHeat;
             this.correlationGroups = copyGroups(correlationGroups);
-            if (maxPositionsPerGroup < 1) throw new IllegalArgumentException("max-positions-per-group must be at least 1: " + maxPositionsPerGroup);
-            this.maxPositionsPerGroup = maxPositionsPerGroup;
+            if (maxPositionsPerGroup < 0) throw new IllegalArgumentException("max-positions-per-group must be at least 1 (0 or absent: 1): " + maxPositionsPerGroup);
+            this.maxPositionsPerGroup = Math.max(1, maxPositionsPerGroup);
             this.tradingHours = tradingHours == null ? TradingHours.OFF : tradingHours;
             this.buyingPower = buyingPower == null ? BuyingPowerSettings.OFF : buyingPower;
         }

@@ -1,9 +1,9 @@
 package io.tradepilot.brokers.alpaca;
 
+import io.tradepilot.testing.WebSocketFrames;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +13,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -80,31 +78,13 @@ final class StandInTradeStream implements AutoCloseable {
         try (s) {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
-            String request = readHeaders(in);
-            String wsKey = null;
-            for (String line : request.split("\r\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Sec-WebSocket-Key")) wsKey = line.substring(colon + 1).trim();
-            }
-            String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((wsKey + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.US_ASCII)));
-            out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: "
-                    + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
+            WebSocketFrames.acceptHandshake(in, out);
             current = s;
             DataInputStream data = new DataInputStream(in);
             while (true) {
-                int b0 = data.readUnsignedByte();
-                int b1 = data.readUnsignedByte();
-                int opcode = b0 & 0x0F;
-                long len = b1 & 0x7F;
-                if (len == 126) len = data.readUnsignedShort();
-                else if (len == 127) len = data.readLong();
-                byte[] mask = new byte[4];
-                if ((b1 & 0x80) != 0) data.readFully(mask);
-                byte[] payload = new byte[(int) len];
-                data.readFully(payload);
-                for (int i = 0; i < payload.length; i++) payload[i] ^= mask[i % 4];
+                WebSocketFrames.Frame frame = WebSocketFrames.read(data);
+                int opcode = frame.opcode();
+                byte[] payload = frame.payload();
                 if (opcode == 0x8) {
                     synchronized (this) { send(out, 0x8, new byte[0]); }
                     return;
@@ -136,34 +116,8 @@ final class StandInTradeStream implements AutoCloseable {
         }
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        int state = 0;
-        while (state < 4) {
-            int c = in.read();
-            if (c < 0) throw new IOException("eof in handshake");
-            buf.write(c);
-            state = (c == '\r' && (state == 0 || state == 2)) || (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
-        }
-        return buf.toString(StandardCharsets.US_ASCII);
-    }
-
     private static void send(OutputStream out, int opcode, byte[] payload) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
-        if (payload.length < 126) {
-            frame.write(payload.length);
-        } else if (payload.length < 65536) {
-            frame.write(126);
-            frame.write(payload.length >>> 8);
-            frame.write(payload.length & 0xFF);
-        } else {
-            frame.write(127);
-            for (int i = 7; i >= 0; i--) frame.write((int) ((long) payload.length >>> (8 * i)) & 0xFF);
-        }
-        frame.write(payload);
-        out.write(frame.toByteArray());
-        out.flush();
+        WebSocketFrames.send(out, opcode, payload);
     }
 
     @Override

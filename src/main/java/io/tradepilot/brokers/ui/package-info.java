@@ -1,0 +1,2 @@
+/** The brokers module's views: the Kite login page. */
+package io.tradepilot.brokers.ui;

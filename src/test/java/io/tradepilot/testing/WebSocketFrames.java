@@ -32,6 +32,23 @@ public final class WebSocketFrames {
         }
     }
 
+    /**
+     * Accepts connections on {@code server} on a daemon thread named {@code name} until it is closed, serving each on its
+     * own daemon thread with {@code handler}; returns the accepting thread.
+     */
+    public static Thread acceptLoop(java.net.ServerSocket server, String name, java.util.function.Consumer<java.net.Socket> handler) {
+        return Thread.ofPlatform().daemon(true).name(name).start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    java.net.Socket s = server.accept();
+                    Thread.ofPlatform().daemon(true).name(name + "-conn").start(() -> handler.accept(s));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+    }
+
     /** Reads the HTTP upgrade request and answers 101; returns the request (request line and headers). */
     public static String acceptHandshake(InputStream in, OutputStream out) throws IOException {
         String request = readHeaders(in);

@@ -3,6 +3,7 @@ package io.tradepilot.brokers.kite;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
+import io.tradepilot.brokers.internal.JsonFields;
 import io.tradepilot.engine.domain.Bar;
 import io.tradepilot.engine.domain.Price;
 import tools.jackson.core.JacksonException;
@@ -276,17 +277,12 @@ public final class KiteClient {
     }
 
     static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        return JsonFields.text(n, field);
     }
 
-    /** An exact decimal from Kite's JSON number (read as BigDecimal) or string; null when absent. */
+    /** An exact decimal from the field ({@link JsonFields#decimal}); null when absent. */
     static BigDecimal decimal(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) return null;
-        if (v.isNumber()) return v.decimalValue();
-        String s = v.asString();
-        return s.isBlank() ? null : new BigDecimal(s);
+        return JsonFields.decimal(n, field);
     }
 
     /** Kite's {@code yyyy-MM-dd HH:mm:ss} in IST (also ISO with an offset); null when absent. */

@@ -38,7 +38,7 @@ final class StandInTradeStream implements AutoCloseable {
         this.key = key;
         this.secret = secret;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        this.acceptor = Thread.ofPlatform().daemon(true).name("stand-in-stream").start(this::acceptLoop);
+        this.acceptor = WebSocketFrames.acceptLoop(server, "stand-in-stream", this::serve);
     }
 
     URI url() {
@@ -61,17 +61,6 @@ final class StandInTradeStream implements AutoCloseable {
         listening = false;
         Socket s = current;
         if (s != null) s.close();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                Thread.ofPlatform().daemon(true).name("stand-in-stream-conn").start(() -> serve(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket s) {

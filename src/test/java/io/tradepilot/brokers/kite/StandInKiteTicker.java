@@ -37,7 +37,7 @@ final class StandInKiteTicker implements AutoCloseable {
     StandInKiteTicker(String token) throws IOException {
         this.token = token;
         this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        Thread.ofPlatform().daemon(true).name("stand-in-kite-ticker").start(this::acceptLoop);
+        WebSocketFrames.acceptLoop(server, "stand-in-kite-ticker", this::serve);
     }
 
     URI url() {
@@ -90,17 +90,6 @@ final class StandInKiteTicker implements AutoCloseable {
         Socket s = current;
         if (s == null) throw new IOException("no client");
         WebSocketFrames.send(s.getOutputStream(), opcode, payload);
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket s = server.accept();
-                Thread.ofPlatform().daemon(true).name("stand-in-kite-ticker-conn").start(() -> serve(s));
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void serve(Socket s) {

@@ -59,6 +59,8 @@ public class ReconciliationIT extends IntegrationTestSupport {
         broker.reset();
         clearLedgerAndReconciliation(jdbc);
         ControlKeys.clear(redis);
+        // the gate answers from a copy refreshed every 500 ms: wait until it no longer shows an earlier test's trip
+        eventually(Duration.ofSeconds(10), () -> gate.check(OrderPurpose.ENTRY).allowed(), "controls clear");
     }
 
     /** Empties the ledger's positions and working orders and the reconciliation tables (tests of this context only). */

@@ -3,23 +3,18 @@ package io.tradepilot.brokers;
 import java.time.Instant;
 
 /**
- * The state of a Kite account's daily login, without the token.
+ * The state of one Kite account's daily login, without the token.
  *
  * @param state       {@link State}
- * @param accountId   the Kite account (null when none is configured)
- * @param kiteUserId  Kite's user id of the last login, or null
- * @param loggedInAt  when the last login happened, or null
- * @param validUntil  when its token stops working (06:00 IST after the login), or null
- * @param loggedInBy  the admin who signed in, or null
- * @param problem     why Kite refused the token ({@link State#LOGIN_NEEDED}), or null
+ * @param accountId   the account (Connections page)
+ * @param accountName its name
+ * @param validUntil  when the stored token stops working (06:00 IST after the login), or null
+ * @param problem     why the login is needed ({@link State#LOGIN_NEEDED}: what the open session saw), or null
  */
-public record KiteLoginStatus(State state, String accountId, String kiteUserId, Instant loggedInAt, Instant validUntil,
-                              String loggedInBy, String problem) {
+public record KiteLoginStatus(State state, long accountId, String accountName, Instant validUntil, String problem) {
 
     public enum State {
-        /** No Kite app configured ({@code tradepilot.brokers.kite.*}). */
-        NOT_CONFIGURED,
-        /** Configured, never signed in. */
+        /** Nobody has signed in for this account yet (or its credentials changed since). */
         NOT_LOGGED_IN,
         /** A token valid now. */
         LOGGED_IN,

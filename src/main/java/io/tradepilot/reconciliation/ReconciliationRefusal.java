@@ -1,6 +1,6 @@
 package io.tradepilot.reconciliation;
 
-import io.tradepilot.base.CodedRefusal;
+import io.tradepilot.base.problem.Refusal;
 
 /**
  * A reconciliation action refused, with its HTTP status and a stable code owned by this module:
@@ -9,9 +9,9 @@ import io.tradepilot.base.CodedRefusal;
  * {@code INVALID_TEXT} (422), {@code ENGINE_UNAVAILABLE} (503: no engine or venue on this instance took it),
  * {@code AUDIT_UNAVAILABLE} (503).
  */
-public final class ReconciliationRefusal extends CodedRefusal {
+public final class ReconciliationRefusal extends Refusal {
 
     public ReconciliationRefusal(int status, String code, String message) {
-        super(status, code, message);
+        super(status, code, null, message);
     }
 }

@@ -1,38 +1,28 @@
 package io.tradepilot.brokers.internal;
 
-import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.brokers.BrokerRefusal;
 import io.tradepilot.security.UserAudit;
 
 /**
- * The brokers module's audit records: {@code KITE_LOGIN_STARTED}, {@code KITE_LOGIN}, {@code KITE_LOGIN_NEEDED}
- * (system). Details name accounts and Kite user ids, never a token or a secret.
+ * The Kite login's audit records: {@code KITE_LOGIN_STARTED} and {@code KITE_LOGIN}. Details name accounts and Kite user
+ * ids, never a token or a secret.
  */
 class BrokersAudit {
 
     static final String KITE_LOGIN_STARTED = "KITE_LOGIN_STARTED";
     static final String KITE_LOGIN = "KITE_LOGIN";
-    static final String KITE_LOGIN_NEEDED = "KITE_LOGIN_NEEDED";
-    static final String SYSTEM_USER = "system";
 
-    private final AuditLog log;
     private final UserAudit audit;
 
     BrokersAudit(AuditLog log) {
-        this.log = log;
         this.audit = new UserAudit(log);
     }
 
     /** Records one answered attempt of the current user; never lost. */
     void record(String action, String target, AuditOutcome outcome, String detail) {
         audit.record(action, target, outcome, detail);
-    }
-
-    /** Records what the platform did on its own ({@value #SYSTEM_USER}). */
-    void system(String action, String target, AuditOutcome outcome, String detail) {
-        log.record(new AuditEntry(SYSTEM_USER, action, target, null, outcome, detail, null));
     }
 
     /**

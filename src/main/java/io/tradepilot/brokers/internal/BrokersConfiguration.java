@@ -1,43 +1,67 @@
 package io.tradepilot.brokers.internal;
 
 import io.tradepilot.audit.AuditLog;
+import io.tradepilot.brokers.BrokerAccounts;
+import io.tradepilot.brokers.KiteLogins;
+import io.tradepilot.brokers.VenueAccounts;
+import io.tradepilot.brokers.VenueSessionFactory;
 import io.tradepilot.security.SecretBox;
+import java.time.Clock;
+import java.util.List;
 import org.jooq.DSLContext;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Clock;
-
-/** The brokers module's beans: the Kite login and its tokens ({@code tradepilot.brokers.kite.*}, {@link KiteProperties}). */
+/**
+ * The broker accounts' beans: the store, {@link VenueAccounts} for the engine host, {@link BrokerAccounts} for admins,
+ * and the Kite daily login ({@link KiteLogins}; {@code tradepilot.brokers.kite.*}, {@link KiteProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KiteProperties.class)
 class BrokersConfiguration {
 
     @Bean
-    BrokersAudit brokersAudit(AuditLog audit) {
-        return new BrokersAudit(audit);
+    JooqBrokerAccountStore brokerAccountStore(DSLContext db) {
+        return new JooqBrokerAccountStore(db);
     }
 
     @Bean
-    BrokersDeniedHandler brokersDeniedHandler(BrokersAudit audit) {
+    AccountSecrets brokerAccountSecrets(SecretBox secretBox) {
+        return new AccountSecrets(secretBox);
+    }
+
+    @Bean
+    DefaultVenueAccounts venueAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, List<VenueSessionFactory> factories,
+                                       PlatformTransactionManager transactions, Clock clock) {
+        return new DefaultVenueAccounts(store, secrets, factories, new TransactionTemplate(transactions), clock);
+    }
+
+    @Bean
+    BrokerAccountsDeniedHandler brokerAccountsDeniedHandler(AuditLog audit) {
+        return new BrokerAccountsDeniedHandler(audit);
+    }
+
+    @Bean
+    BrokerAccounts brokerAccounts(JooqBrokerAccountStore store, AccountSecrets secrets, DefaultVenueAccounts venues,
+                                  AuditLog audit, PlatformTransactionManager transactions,
+                                  ApplicationEventPublisher events, Clock clock) {
+        return new DefaultBrokerAccounts(store, secrets, new AccountRules(), venues, audit, new TransactionTemplate(transactions),
+                events, clock);
+    }
+
+    @Bean
+    BrokersDeniedHandler brokersDeniedHandler(AuditLog audit) {
         return new BrokersDeniedHandler(audit);
     }
 
     @Bean
-    JooqKiteLoginStore kiteLoginStore(DSLContext db) {
-        return new JooqKiteLoginStore(db);
-    }
-
-    @Bean
-    DefaultKiteLogins kiteLogins(KiteProperties properties, JooqKiteLoginStore store, SecretBox secrets, BrokersAudit audit,
-                                 ApplicationEventPublisher events, Clock clock) {
-        return new DefaultKiteLogins(properties, store, secrets, audit, events, clock);
-    }
-
-    @Bean
-    DefaultKiteTokens kiteTokens(KiteProperties properties, JooqKiteLoginStore store, SecretBox secrets, BrokersAudit audit, Clock clock) {
-        return new DefaultKiteTokens(properties, store, secrets, audit, clock);
+    KiteLogins kiteLogins(KiteProperties properties, JooqBrokerAccountStore store, AccountSecrets secrets, BrokerAccounts accounts,
+                          AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+        return new DefaultKiteLogins(properties, store, secrets, accounts, new BrokersAudit(audit),
+                new TransactionTemplate(transactions), clock);
     }
 }

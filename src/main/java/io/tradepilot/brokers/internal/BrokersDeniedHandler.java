@@ -1,29 +1,20 @@
 package io.tradepilot.brokers.internal;
 
-import io.tradepilot.audit.AuditOutcome;
-import org.aopalliance.intercept.MethodInvocation;
-import org.springframework.security.authorization.AuthorizationDeniedException;
-import org.springframework.security.authorization.AuthorizationResult;
-import org.springframework.security.authorization.method.MethodAuthorizationDeniedHandler;
-
-import java.util.Locale;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.security.DeniedMethodAudit;
 
 /**
- * Runs when {@code @PreAuthorize} denies a brokers method (the Kite login): writes the DENIED audit record (action
- * {@code KITE_<METHOD>}, e.g. {@code KITE_COMPLETE_LOGIN}) and denies as usual.
+ * Runs when {@code @PreAuthorize} denies a Kite login method: writes the DENIED audit record (action
+ * {@code KITE_<METHOD>}, e.g. {@code KITE_COMPLETE_LOGIN}; target the account when the call names one) and denies as usual.
  */
-class BrokersDeniedHandler implements MethodAuthorizationDeniedHandler {
+class BrokersDeniedHandler extends DeniedMethodAudit {
 
-    private final BrokersAudit audit;
-
-    BrokersDeniedHandler(BrokersAudit audit) {
-        this.audit = audit;
+    BrokersDeniedHandler(AuditLog audit) {
+        super(audit, "KITE_");
     }
 
     @Override
-    public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {
-        String method = invocation.getMethod().getName().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
-        audit.record("KITE_" + method, "kite", AuditOutcome.DENIED, "denied by method security: requires role ADMIN");
-        throw new AuthorizationDeniedException("Access denied", result);
+    protected String target(Object[] arguments) {
+        return arguments.length > 0 && arguments[0] instanceof Long id ? "broker-account:" + id : "kite";
     }
 }

@@ -2,6 +2,8 @@ package io.tradepilot.brokers.kite;
 
 import io.tradepilot.brokers.BrokerBook;
 import io.tradepilot.brokers.BrokerErrors;
+import io.tradepilot.brokers.MonitoredSession;
+import io.tradepilot.brokers.VenueHealth;
 import io.tradepilot.brokers.VenueSession;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.engine.core.EngineInput;
@@ -45,7 +47,10 @@ import java.util.function.Consumer;
  * or a test app). Without an access token, or after Kite refused it, the session reports {@link #loginNeeded()}: the
  * admin signs in again (the Kite login page) and {@link #accessToken} hands the new token to every part.
  */
-public final class KiteSession implements VenueSession {
+public final class KiteSession implements VenueSession, MonitoredSession {
+
+    /** How {@link #health()} begins its {@code lastError} when Kite refused the token (the admin must sign in again). */
+    public static final String LOGIN_NEEDED = "login needed";
 
     private static final Logger log = LoggerFactory.getLogger(KiteSession.class);
     private static final Duration BAR_GRACE = Duration.ofSeconds(2);
@@ -64,6 +69,7 @@ public final class KiteSession implements VenueSession {
     private final List<Consumer<List<KiteTick>>> tickSinks = new CopyOnWriteArrayList<>();
     private final List<Runnable> onReconnect = new CopyOnWriteArrayList<>();
     private volatile String loginProblem;
+    private volatile Instant tokenExpiresAt;
 
     /**
      * @param accessToken   the day's token (null: none yet; the session then reports login needed)
@@ -104,6 +110,24 @@ public final class KiteSession implements VenueSession {
         loginProblem = null;
         venue.accessToken(token);
         ticker.accessToken(token);
+    }
+
+    /** When the token handed over last stops working (Kite: 06:00 IST after the login); null when unknown. */
+    public void tokenExpiresAt(Instant expiresAt) {
+        this.tokenExpiresAt = expiresAt;
+    }
+
+    /**
+     * Connected when the ticker is (or, without a ticker URL, while a token is usable); {@code lastError} starts with
+     * {@link #LOGIN_NEEDED} while the session has no usable token.
+     */
+    @Override
+    public VenueHealth health() {
+        boolean loginNeeded = loginNeeded();
+        String error = loginNeeded ? LOGIN_NEEDED + (loginProblem == null ? ": no access token (sign in at Kite)" : ": " + loginProblem)
+                : config.tickerUrl() != null && !ticker.connected() ? "KiteTicker not connected" : null;
+        return new VenueHealth(!loginNeeded && (config.tickerUrl() == null || ticker.connected()) && !guard.open(), guard.open(),
+                guard.headroom(), tokenExpiresAt, error);
     }
 
     /** Whether the session has no usable token (never had one, or Kite refused it): the admin must sign in. */

@@ -11,7 +11,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tradepilot.brokers.BrokerRefusal;
+import io.tradepilot.base.problem.Refusal;
 import io.tradepilot.brokers.KiteLoginStatus;
 import io.tradepilot.brokers.KiteLogins;
 import io.tradepilot.security.Roles;
@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Kite login page (admins): the state of the day's Kite login and a button to sign in at Kite. Register this
- * page's address ({@code https://<host>/kite-login}) as the Kite Connect app's redirect URL: Kite comes back here with
- * {@code request_token}, which the page hands to {@link KiteLogins#completeLogin} and then drops from the address.
+ * The Kite login page (admins): the day's login of every Kite account (Connections page) and, per account, a button to
+ * sign in at Kite. Register this page's address ({@code https://<host>/kite-login}) as the Kite Connect app's redirect
+ * URL: Kite comes back here with {@code request_token}, which the page hands to {@link KiteLogins#completeLogin} and then
+ * drops from the address.
  */
 @Route("kite-login")
 @PageTitle("Kite login · Tradepilot")
@@ -36,19 +37,16 @@ class KiteLoginView extends VerticalLayout implements BeforeEnterObserver {
     static final DateTimeFormatter IST = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'IST'").withZone(ZoneId.of("Asia/Kolkata"));
 
     private final KiteLogins logins;
-    final Paragraph state = new Paragraph();
+    final VerticalLayout accounts = new VerticalLayout();
     final Paragraph outcome = new Paragraph();
-    final Button signIn = new Button("Sign in at Kite");
 
     KiteLoginView(KiteLogins logins) {
         this.logins = logins;
-        state.setId("kite-login-state");
+        accounts.setId("kite-login-accounts");
+        accounts.setPadding(false);
         outcome.setId("kite-login-outcome");
-        signIn.setId("kite-sign-in");
-        signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        signIn.addClickListener(e -> begin());
         add(new H2("Kite login"), new Paragraph("Kite access tokens last one trading day: they stop working at 06:00 IST. "
-                + "Sign in every morning before the market opens."), state, signIn, outcome);
+                + "Sign in every morning before the market opens."), accounts, outcome);
         refresh();
     }
 
@@ -72,34 +70,42 @@ class KiteLoginView extends VerticalLayout implements BeforeEnterObserver {
     String complete(String requestToken, String loginState) {
         try {
             KiteLoginStatus s = logins.completeLogin(requestToken, loginState);
-            return "Signed in at Kite as " + s.kiteUserId() + "; the token works until " + IST.format(s.validUntil()) + ".";
-        } catch (BrokerRefusal r) {
+            return "Signed in at Kite for " + s.accountName() + "; the token works until " + IST.format(s.validUntil()) + ".";
+        } catch (Refusal r) {
             return r.getMessage() + " (" + r.code() + ")";
         }
     }
 
-    private void begin() {
+    private void begin(long accountId) {
         try {
-            UI.getCurrent().getPage().setLocation(logins.beginLogin());
-        } catch (BrokerRefusal r) {
+            UI.getCurrent().getPage().setLocation(logins.beginLogin(accountId));
+        } catch (Refusal r) {
             outcome.setText(r.getMessage() + " (" + r.code() + ")");
         }
     }
 
     void refresh() {
-        KiteLoginStatus s = logins.status();
-        signIn.setEnabled(s.state() != KiteLoginStatus.State.NOT_CONFIGURED);
-        state.setText(describe(s));
+        accounts.removeAll();
+        List<KiteLoginStatus> all = logins.status();
+        if (all.isEmpty()) {
+            accounts.add(new Paragraph("No Kite account yet: add one on the Connections page (api_key as key id, api_secret as secret)."));
+        }
+        for (KiteLoginStatus s : all) {
+            Button signIn = new Button("Sign in at Kite", e -> begin(s.accountId()));
+            signIn.setId("kite-sign-in-" + s.accountId());
+            if (!s.usable()) signIn.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Paragraph state = new Paragraph(describe(s));
+            state.setId("kite-login-state-" + s.accountId());
+            accounts.add(state, signIn);
+        }
     }
 
     static String describe(KiteLoginStatus s) {
         return switch (s.state()) {
-            case NOT_CONFIGURED -> "No Kite Connect app is configured (tradepilot.brokers.kite.api-key and api-secret).";
-            case NOT_LOGGED_IN -> "Account " + s.accountId() + ": nobody has signed in at Kite yet.";
-            case LOGGED_IN -> "Account " + s.accountId() + ": signed in as " + s.kiteUserId() + " by " + s.loggedInBy()
-                    + "; valid until " + IST.format(s.validUntil()) + ".";
-            case EXPIRED -> "Account " + s.accountId() + ": the token expired at " + IST.format(s.validUntil()) + ". Sign in again.";
-            case LOGIN_NEEDED -> "Account " + s.accountId() + ": login needed — Kite refused the token (" + s.problem() + ").";
+            case NOT_LOGGED_IN -> s.accountName() + ": nobody has signed in at Kite yet.";
+            case LOGGED_IN -> s.accountName() + ": signed in; valid until " + IST.format(s.validUntil()) + ".";
+            case EXPIRED -> s.accountName() + ": the token expired at " + IST.format(s.validUntil()) + ". Sign in again.";
+            case LOGIN_NEEDED -> s.accountName() + ": " + s.problem() + ". Sign in again.";
         };
     }
 
@@ -107,5 +113,4 @@ class KiteLoginView extends VerticalLayout implements BeforeEnterObserver {
         List<String> values = query.get(name);
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
-
 }

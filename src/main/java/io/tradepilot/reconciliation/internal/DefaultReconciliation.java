@@ -4,7 +4,7 @@ import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.brokers.VenueSession;
 import io.tradepilot.engine.domain.Instrument;
-import io.tradepilot.reconciliation.EngineReconciliation;
+import io.tradepilot.trading.EngineReconciliation;
 import io.tradepilot.reconciliation.Mismatch;
 import io.tradepilot.reconciliation.Reconciliation;
 import io.tradepilot.reconciliation.ReconciliationRefusal;

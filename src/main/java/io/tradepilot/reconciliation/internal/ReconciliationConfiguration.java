@@ -1,9 +1,8 @@
 package io.tradepilot.reconciliation.internal;
 
 import io.tradepilot.audit.AuditLog;
-import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.controls.ControlService;
-import io.tradepilot.reconciliation.EngineReconciliation;
+import io.tradepilot.trading.EngineReconciliation;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,11 +34,11 @@ class ReconciliationConfiguration {
     }
 
     @Bean
-    ReconciliationRunner reconciliationRunner(ObjectProvider<VenueAccounts> accounts, TradingQueries queries, ControlService controls,
+    ReconciliationRunner reconciliationRunner(TradingQueries queries, ControlService controls,
                                               ObjectProvider<EngineReconciliation> engine, JooqReconciliationStore store,
                                               ReconciliationAudit audit, ReconciliationProperties properties,
                                               TransactionTemplate transactions, Clock clock) {
-        return new ReconciliationRunner(accounts, queries, controls, engine, store, audit, properties, transactions, clock);
+        return new ReconciliationRunner(queries, controls, engine, store, audit, properties, transactions, clock);
     }
 
     @Bean

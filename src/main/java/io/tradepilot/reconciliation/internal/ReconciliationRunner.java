@@ -1,12 +1,11 @@
 package io.tradepilot.reconciliation.internal;
 
 import io.tradepilot.brokers.BrokerBook;
-import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.VenueSession;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TripReason;
 import io.tradepilot.engine.venue.ExecutionReport;
-import io.tradepilot.reconciliation.EngineReconciliation;
+import io.tradepilot.trading.EngineReconciliation;
 import io.tradepilot.reconciliation.Mismatch;
 import io.tradepilot.reconciliation.ReconciliationRun;
 import io.tradepilot.trading.LedgerOrder;
@@ -42,7 +41,6 @@ final class ReconciliationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
 
-    private final ObjectProvider<VenueAccounts> accounts;
     private final TradingQueries queries;
     private final ControlService controls;
     private final ObjectProvider<EngineReconciliation> engine;
@@ -53,10 +51,9 @@ final class ReconciliationRunner {
     private final Clock clock;
     private final Reconciler reconciler;
 
-    ReconciliationRunner(ObjectProvider<VenueAccounts> accounts, TradingQueries queries, ControlService controls,
+    ReconciliationRunner(TradingQueries queries, ControlService controls,
                          ObjectProvider<EngineReconciliation> engine, JooqReconciliationStore store, ReconciliationAudit audit,
                          ReconciliationProperties properties, TransactionTemplate transactions, Clock clock) {
-        this.accounts = accounts;
         this.queries = queries;
         this.controls = controls;
         this.engine = engine;
@@ -68,10 +65,13 @@ final class ReconciliationRunner {
         this.reconciler = new Reconciler(properties.cashTolerance());
     }
 
-    /** The active venue session, if a broker account is connected. */
+    /**
+     * The broker session the engine leading here trades through (the host's, see {@link EngineReconciliation#session});
+     * empty at the paper venue or when no engine leads on this instance.
+     */
     Optional<VenueSession> session() {
-        VenueAccounts a = accounts.getIfAvailable();
-        return a == null ? Optional.empty() : a.activeSession();
+        EngineReconciliation e = engine.getIfAvailable();
+        return e == null ? Optional.empty() : e.session();
     }
 
     synchronized ReconciliationRun run() {
@@ -79,7 +79,7 @@ final class ReconciliationRunner {
         Optional<VenueSession> active = session();
         if (active.isEmpty()) {
             return new ReconciliationRun(0, null, started, started, ReconciliationRun.Outcome.NO_VENUE, 0, store.openCount(),
-                    "no broker account connected: the paper venue has nothing to reconcile");
+                    "no engine trades a broker account here: the paper venue has nothing to reconcile");
         }
         VenueSession session = active.get();
         BrokerBook book;

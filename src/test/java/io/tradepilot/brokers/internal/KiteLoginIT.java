@@ -4,7 +4,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.tradepilot.brokers.BrokerRefusal;
 import io.tradepilot.brokers.KiteLoginStatus;
 import io.tradepilot.brokers.KiteLogins;
-import io.tradepilot.brokers.KiteTokens;
+import io.tradepilot.brokers.AccountEnvironment;
+import io.tradepilot.brokers.BrokerAccount;
+import io.tradepilot.brokers.BrokerAccountRefusal;
+import io.tradepilot.brokers.BrokerAccountRequest;
+import io.tradepilot.brokers.BrokerAccounts;
+import io.tradepilot.brokers.BrokerKind;
 import io.tradepilot.brokers.kite.KiteLogin;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
@@ -21,6 +26,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -34,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The Kite login end to end in the application against a WireMock stand-in of Kite's {@code /session/token}: the
- * state check, the checksum, the sealed token, its validity until 06:00 IST, "login needed", roles and audit records.
+ * The Kite login end to end in the application against a WireMock stand-in of Kite's {@code /session/token}, for a
+ * Kite account stored like any other (Connections page): the state check, the checksum with the account's api_key and
+ * api_secret, the token stored sealed with the account, its validity until 06:00 IST, roles and audit records.
  */
 class KiteLoginIT extends IntegrationTestSupport {
 
@@ -49,11 +56,7 @@ class KiteLoginIT extends IntegrationTestSupport {
 
     @DynamicPropertySource
     static void kite(DynamicPropertyRegistry registry) {
-        registry.add("tradepilot.brokers.kite.account-id", () -> "kite-it");
-        registry.add("tradepilot.brokers.kite.api-key", () -> API_KEY);
-        registry.add("tradepilot.brokers.kite.api-secret", () -> SECRET);
-        registry.add("tradepilot.brokers.kite.api-base-url", KITE::baseUrl);
-        registry.add("tradepilot.brokers.kite.login-base-url", () -> KITE.baseUrl() + "/connect/login");
+        registry.add("tradepilot.brokers.kite.login-url", () -> KITE.baseUrl() + "/connect/login");
     }
 
     @AfterAll
@@ -65,15 +68,22 @@ class KiteLoginIT extends IntegrationTestSupport {
     KiteLogins logins;
 
     @Autowired
-    KiteTokens tokens;
+    BrokerAccounts accounts;
 
     @Autowired
     JdbcTemplate jdbc;
 
+    private TestUser admin;
+    private long account;
+
     @BeforeEach
     void reset() {
         KITE.resetAll();
-        jdbc.update("delete from kite_login");
+        admin = users.newAdmin();
+        BrokerAccount created = users.as(admin, () -> accounts.create(new BrokerAccountRequest(BrokerKind.KITE,
+                "kite-it-" + System.nanoTime(), AccountEnvironment.LIVE, KITE.baseUrl(), KITE.baseUrl(), null, null, null, true,
+                API_KEY, SECRET)));
+        account = created.id();
     }
 
     private static String stateOf(URI login) {
@@ -89,35 +99,43 @@ class KiteLoginIT extends IntegrationTestSupport {
                         + accessToken + "\",\"public_token\":\"pub\",\"login_time\":\"2026-12-07 08:55:00\"}}")));
     }
 
-    @Test
-    void an_admin_signs_in_and_the_token_is_stored_sealed_valid_until_six_ist() {
-        TestUser admin = users.newAdmin();
-        stubSession("reqtoken1", "daytoken1");
+    private KiteLoginStatus statusOf(TestUser user) {
+        List<KiteLoginStatus> all = users.as(user, () -> logins.status());
+        return all.stream().filter(s -> s.accountId() == account).findFirst().orElseThrow();
+    }
 
-        URI login = users.as(admin, () -> logins.beginLogin());
+    @Test
+    void an_admin_signs_in_and_the_token_is_stored_sealed_with_the_account_valid_until_six_ist() {
+        stubSession("reqtoken1", "daytoken1");
+        assertThat(statusOf(admin).state()).isEqualTo(KiteLoginStatus.State.NOT_LOGGED_IN);
+
+        URI login = users.as(admin, () -> logins.beginLogin(account));
         assertThat(login.toString()).startsWith(KITE.baseUrl() + "/connect/login?v=3&api_key=" + API_KEY + "&redirect_params=");
         KiteLoginStatus status = users.as(admin, () -> logins.completeLogin("reqtoken1", stateOf(login)));
 
         assertThat(status.state()).isEqualTo(KiteLoginStatus.State.LOGGED_IN);
-        assertThat(status.kiteUserId()).isEqualTo("AB1234");
-        assertThat(status.validUntil()).isEqualTo(KiteLogin.validUntil(status.loggedInAt()));
-        assertThat(tokens.accessToken("kite-it")).contains("daytoken1");
-        Map<String, Object> row = jdbc.queryForMap("select * from kite_login where account_id = 'kite-it'");
+        assertThat(status.validUntil()).isEqualTo(KiteLogin.validUntil(clock.instant()));
+        assertThat(statusOf(admin)).isEqualTo(status);
+        Map<String, Object> row = jdbc.queryForMap("select * from broker_account where id = ?", account);
         assertThat(row.get("access_token").toString()).startsWith("v1:").doesNotContain("daytoken1");
         assertThat(jdbc.queryForMap("select * from audit_event where username = ? and action = 'KITE_LOGIN' order by id desc limit 1",
-                admin.username())).containsEntry("outcome", "SUCCESS")
+                admin.username())).containsEntry("outcome", "SUCCESS").containsEntry("target", "broker-account:" + account)
                 .hasEntrySatisfying("detail", d -> assertThat(d.toString()).contains("AB1234").doesNotContain("daytoken1"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'BROKER_ACCOUNT_TOKEN_STORED'"
+                + " and outcome = 'SUCCESS'", Integer.class, admin.username())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where detail like '%daytoken1%' or detail like '%" + SECRET + "%'",
                 Integer.class)).isZero();
         KITE.verify(1, postRequestedFor(urlEqualTo("/session/token")).withRequestBody(containing("request_token=reqtoken1")));
+
+        clock.advance(Duration.ofHours(25));
+        assertThat(statusOf(admin).state()).isEqualTo(KiteLoginStatus.State.EXPIRED);
     }
 
     @Test
     void a_state_that_is_unknown_used_or_another_admins_is_refused_and_nothing_is_sent() {
-        TestUser admin = users.newAdmin();
         TestUser other = users.newAdmin();
         stubSession("reqtoken2", "daytoken2");
-        URI login = users.as(admin, () -> logins.beginLogin());
+        URI login = users.as(admin, () -> logins.beginLogin(account));
 
         assertThatThrownBy(() -> users.as(admin, () -> logins.completeLogin("reqtoken2", "0123456789abcdef")))
                 .isInstanceOfSatisfying(BrokerRefusal.class, r -> assertThat(r.code()).isEqualTo("LOGIN_STATE_INVALID"));
@@ -130,59 +148,46 @@ class KiteLoginIT extends IntegrationTestSupport {
         KITE.verify(0, postRequestedFor(urlEqualTo("/session/token")));
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'KITE_LOGIN' and outcome = 'FAILED'",
                 Integer.class, admin.username())).isEqualTo(3);
+        assertThat(statusOf(admin).state()).isEqualTo(KiteLoginStatus.State.NOT_LOGGED_IN);
     }
 
     @Test
     void a_request_token_kite_refuses_is_refused_and_audited() {
-        TestUser admin = users.newAdmin();
         KITE.stubFor(post(urlEqualTo("/session/token")).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json")
                 .withBody("{\"status\":\"error\",\"message\":\"Token is invalid or has expired.\",\"error_type\":\"TokenException\"}")));
-        URI login = users.as(admin, () -> logins.beginLogin());
+        URI login = users.as(admin, () -> logins.beginLogin(account));
 
         assertThatThrownBy(() -> users.as(admin, () -> logins.completeLogin("stale", stateOf(login))))
                 .isInstanceOfSatisfying(BrokerRefusal.class, r -> {
                     assertThat(r.code()).isEqualTo("REQUEST_TOKEN_REFUSED");
                     assertThat(r.status()).isEqualTo(422);
                 });
-        assertThat(users.as(admin, () -> logins.status()).state()).isEqualTo(KiteLoginStatus.State.NOT_LOGGED_IN);
+        assertThat(statusOf(admin).state()).isEqualTo(KiteLoginStatus.State.NOT_LOGGED_IN);
         assertThat(jdbc.queryForMap("select * from audit_event where username = ? and action = 'KITE_LOGIN' order by id desc limit 1",
                 admin.username())).containsEntry("outcome", "FAILED");
     }
 
     @Test
-    void operators_and_viewers_are_denied_the_login_and_each_denial_is_audited() {
-        for (TestUser caller : new TestUser[] {users.operator(), users.viewer()}) {
-            assertThatThrownBy(() -> users.as(caller, () -> logins.beginLogin())).isInstanceOf(AccessDeniedException.class);
-            assertThatThrownBy(() -> users.as(caller, () -> logins.completeLogin("x", "y"))).isInstanceOf(AccessDeniedException.class);
-            assertThat(users.as(caller, () -> logins.status()).state()).isNotNull(); // reading the state is for every role
-            assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action in"
-                    + " ('KITE_BEGIN_LOGIN', 'KITE_COMPLETE_LOGIN') and outcome = 'DENIED'", Integer.class, caller.username())).isEqualTo(2);
-        }
+    void a_login_for_an_account_that_is_not_kite_or_does_not_exist_is_refused() {
+        BrokerAccount alpaca = users.as(admin, () -> accounts.create(new BrokerAccountRequest(BrokerKind.ALPACA,
+                "alpaca-it-" + System.nanoTime(), AccountEnvironment.PAPER, null, null, null, null, null, true, "alpacakey12345", "alpacasecret")));
+        assertThatThrownBy(() -> users.as(admin, () -> logins.beginLogin(alpaca.id())))
+                .isInstanceOfSatisfying(BrokerAccountRefusal.class, r -> assertThat(r.code()).isEqualTo("INVALID_PARAMETER"));
+        assertThatThrownBy(() -> users.as(admin, () -> logins.beginLogin(999_999L)))
+                .isInstanceOfSatisfying(BrokerAccountRefusal.class, r -> assertThat(r.code()).isEqualTo("ACCOUNT_NOT_FOUND"));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'KITE_LOGIN_STARTED'"
+                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(2);
     }
 
     @Test
-    void a_refused_token_means_login_needed_once_and_a_token_past_six_ist_is_expired() {
-        TestUser admin = users.newAdmin();
-        stubSession("reqtoken3", "daytoken3");
-        URI login = users.as(admin, () -> logins.beginLogin());
-        users.as(admin, () -> logins.completeLogin("reqtoken3", stateOf(login)));
-
-        tokens.refused("kite-it", "GET /orders: HTTP 403 TokenException: Incorrect `api_key` or `access_token`.");
-        tokens.refused("kite-it", "KiteTicker refused the access token");
-
-        KiteLoginStatus status = users.as(admin, () -> logins.status());
-        assertThat(status.state()).isEqualTo(KiteLoginStatus.State.LOGIN_NEEDED);
-        assertThat(status.problem()).contains("TokenException");
-        assertThat(tokens.accessToken("kite-it")).isEmpty();
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = 'system' and action = 'KITE_LOGIN_NEEDED'"
-                + " and target = 'kite-it'", Integer.class)).isEqualTo(1);
-
-        stubSession("reqtoken4", "daytoken4");
-        URI again = users.as(admin, () -> logins.beginLogin());
-        users.as(admin, () -> logins.completeLogin("reqtoken4", stateOf(again)));
-        assertThat(tokens.accessToken("kite-it")).contains("daytoken4");
-        clock.advance(Duration.ofHours(25));
-        assertThat(users.as(admin, () -> logins.status()).state()).isEqualTo(KiteLoginStatus.State.EXPIRED);
-        assertThat(tokens.accessToken("kite-it")).isEmpty();
+    void operators_and_viewers_are_denied_the_login_and_each_denial_is_audited() {
+        for (TestUser caller : new TestUser[] {users.operator(), users.viewer()}) {
+            assertThatThrownBy(() -> users.as(caller, () -> logins.beginLogin(account))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> users.as(caller, () -> logins.completeLogin("x", "y"))).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> users.as(caller, () -> logins.status())).isInstanceOf(AccessDeniedException.class);
+            assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action in"
+                    + " ('KITE_BEGIN_LOGIN', 'KITE_COMPLETE_LOGIN', 'KITE_STATUS') and outcome = 'DENIED'", Integer.class,
+                    caller.username())).isEqualTo(3);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package io.tradepilot.reconciliation.internal;
 
 import io.tradepilot.brokers.BrokerBook;
-import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.VenueSession;
 import io.tradepilot.engine.core.EngineInput;
 import io.tradepilot.engine.domain.Bar;
@@ -11,9 +10,10 @@ import io.tradepilot.engine.venue.ExecutionReport;
 import io.tradepilot.engine.venue.ExecutionVenue;
 import io.tradepilot.engine.venue.VenueOrder;
 import io.tradepilot.engine.orders.OrderRequest;
-import io.tradepilot.reconciliation.EngineReconciliation;
+import io.tradepilot.trading.EngineReconciliation;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  * "broker" reports, whether an account is connected and live, and an engine port that records what it is asked to do.
  * Import {@link Config} (with {@code tradepilot.reconciliation.enabled=false}, so that only the tests run it).
  */
-public final class StandInBrokerAccount implements VenueAccounts, EngineReconciliation {
+public final class StandInBrokerAccount implements EngineReconciliation {
 
     public volatile boolean connected = true;
     public volatile boolean live = true;
@@ -56,7 +56,7 @@ public final class StandInBrokerAccount implements VenueAccounts, EngineReconcil
     }
 
     @Override
-    public Optional<VenueSession> activeSession() {
+    public Optional<VenueSession> session() {
         return connected ? Optional.of(new Session()) : Optional.empty();
     }
 
@@ -104,10 +104,11 @@ public final class StandInBrokerAccount implements VenueAccounts, EngineReconcil
         @Override public void close() { }
     }
 
-    /** The stand-in as the application's {@link VenueAccounts} and {@link EngineReconciliation}. */
+    /** The stand-in as the application's {@link EngineReconciliation} (in place of the engine host's). */
     @TestConfiguration(proxyBeanMethods = false)
     public static class Config {
         @Bean
+        @Primary
         StandInBrokerAccount standInBrokerAccount() {
             return new StandInBrokerAccount();
         }

@@ -61,7 +61,7 @@ class BrokersConfiguration {
     @Bean
     KiteLogins kiteLogins(KiteProperties properties, JooqBrokerAccountStore store, AccountSecrets secrets, BrokerAccounts accounts,
                           AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
-        return new DefaultKiteLogins(properties, store, secrets, accounts, new BrokersAudit(audit),
+        return new DefaultKiteLogins(properties, store, secrets, accounts, audit,
                 new TransactionTemplate(transactions), clock);
     }
 }

@@ -21,6 +21,7 @@ import io.tradepilot.brokers.kite.KiteSessionFactory;
 import io.tradepilot.brokers.kite.KiteSessionToken;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
+import io.tradepilot.security.UserAudit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,13 +43,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Kite login for admins (see {@link KiteLogins}) over the stored Kite accounts. A started login is a one-time
  * state (128 random bits, hex) bound to the admin and the account and valid 10 minutes, sent to Kite in
  * {@code redirect_params} and checked when Kite redirects back, so that nobody can make an admin's browser store a
- * token of someone else's Kite account. The token exchange is recorded first ({@code KITE_LOGIN}); the token is
+ * token of someone else's Kite account. Audited as {@code KITE_LOGIN_STARTED} and {@code KITE_LOGIN} (the exchange is
+ * recorded before Kite is asked; details name the account and Kite's user id). The token is
  * handed to {@link BrokerAccounts#storeAccessToken}, which seals it; it appears in no log, audit record or exception.
  */
 @PreAuthorize(Roles.IS_ADMIN)
 @HandleAuthorizationDenied(handlerClass = BrokersDeniedHandler.class)
 class DefaultKiteLogins implements KiteLogins {
 
+    static final String KITE_LOGIN_STARTED = "KITE_LOGIN_STARTED";
+    static final String KITE_LOGIN = "KITE_LOGIN";
     static final Duration STATE_VALIDITY = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,18 +62,18 @@ class DefaultKiteLogins implements KiteLogins {
     private final JooqBrokerAccountStore store;
     private final AccountSecrets secrets;
     private final BrokerAccounts accounts;
-    private final BrokersAudit audit;
+    private final UserAudit audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, Started> states = new ConcurrentHashMap<>();
 
     DefaultKiteLogins(KiteProperties properties, JooqBrokerAccountStore store, AccountSecrets secrets, BrokerAccounts accounts,
-                      BrokersAudit audit, TransactionTemplate transactions, Clock clock) {
+                      AuditLog audit, TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.store = store;
         this.secrets = secrets;
         this.accounts = accounts;
-        this.audit = audit;
+        this.audit = new UserAudit(audit);
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -99,7 +103,7 @@ class DefaultKiteLogins implements KiteLogins {
         try {
             account = kiteAccount(accountId);
         } catch (BrokerAccountRefusal refusal) {
-            audit.record(BrokersAudit.KITE_LOGIN_STARTED, target, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
+            audit.record(KITE_LOGIN_STARTED, target, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
             throw refusal;
         }
         Instant now = clock.instant();
@@ -108,7 +112,7 @@ class DefaultKiteLogins implements KiteLogins {
         RANDOM.nextBytes(bytes);
         String state = HexFormat.of().formatHex(bytes);
         states.put(state, new Started(CurrentUser.username(), accountId, now.plus(STATE_VALIDITY)));
-        audit.record(BrokersAudit.KITE_LOGIN_STARTED, target, AuditOutcome.SUCCESS, "Kite login page opened for " + account.name());
+        audit.record(KITE_LOGIN_STARTED, target, AuditOutcome.SUCCESS, "Kite login page opened for " + account.name());
         URI login = KiteLogin.loginUrl(KiteSessionFactory.config(account, properties));
         return URI.create(login + "&redirect_params=" + URLEncoder.encode("state=" + state, StandardCharsets.UTF_8));
     }
@@ -118,17 +122,19 @@ class DefaultKiteLogins implements KiteLogins {
         Started started = state == null ? null : states.get(state);
         String target = started == null ? "kite" : "broker-account:" + started.accountId();
         if (requestToken == null || requestToken.isBlank() || requestToken.length() > 200 || !requestToken.matches("[A-Za-z0-9]+")) {
-            audit.record(BrokersAudit.KITE_LOGIN, target, AuditOutcome.FAILED, "malformed request_token");
+            audit.record(KITE_LOGIN, target, AuditOutcome.FAILED, "malformed request_token");
             throw new BrokerRefusal(400, "INVALID_PARAMETER", "request_token must be 1-200 letters and digits");
         }
         started = state == null ? null : states.remove(state);
         if (started == null || !started.username().equals(CurrentUser.username()) || !clock.instant().isBefore(started.expires())) {
-            audit.record(BrokersAudit.KITE_LOGIN, target, AuditOutcome.FAILED, "login state unknown, used, expired or another user's");
+            audit.record(KITE_LOGIN, target, AuditOutcome.FAILED, "login state unknown, used, expired or another user's");
             throw new BrokerRefusal(403, "LOGIN_STATE_INVALID",
                     "This Kite login was not started here by you in the last " + STATE_VALIDITY.toMinutes() + " minutes: start it again.");
         }
         long accountId = started.accountId();
-        AuditLog.Pending pending = audit.begin(BrokersAudit.KITE_LOGIN, target, "exchanging Kite's request token");
+        // recorded before Kite is asked: no record, no exchange
+        AuditLog.Pending pending = audit.begin(KITE_LOGIN, target, "exchanging Kite's request token", () -> new BrokerRefusal(503,
+                "AUDIT_UNAVAILABLE", "the change was not made: its audit record cannot be written"));
         HttpClient http = null;
         try {
             AccountCredentials account = kiteAccount(accountId);

@@ -1,10 +1,10 @@
 package io.tradepilot.brokers.kite;
 
+import io.tradepilot.brokers.internal.WebSocketMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -118,7 +117,7 @@ public final class KiteTickerStream implements AutoCloseable {
         URI uri = URI.create(config.tickerUrl() + (config.tickerUrl().getQuery() == null ? "?" : "&")
                 + "api_key=" + URLEncoder.encode(config.apiKey(), StandardCharsets.UTF_8)
                 + "&access_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        http.newWebSocketBuilder().connectTimeout(config.requestTimeout()).buildAsync(uri, new Listener(gen))
+        http.newWebSocketBuilder().connectTimeout(config.requestTimeout()).buildAsync(uri, listener(gen))
                 .whenComplete((ws, error) -> thread.execute(() -> {
                     if (gen != generation || closed) {
                         if (ws != null) ws.abort();
@@ -198,55 +197,28 @@ public final class KiteTickerStream implements AutoCloseable {
         }
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final int gen;
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-        Listener(int gen) {
-            this.gen = gen;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
+    /** The connection of generation {@code gen}: its messages and its end go to the adapter thread. */
+    private WebSocketMessages listener(int gen) {
+        return new WebSocketMessages(new WebSocketMessages.Handler() {
+            @Override
+            public void text(WebSocket ws, String message) {
                 thread.execute(() -> { if (gen == generation) KiteTickerStream.this.onText(message); });
             }
-            ws.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] chunk = new byte[data.remaining()];
-            data.get(chunk);
-            binary.writeBytes(chunk);
-            if (last) {
-                byte[] message = binary.toByteArray();
-                binary.reset();
+            @Override
+            public void binary(WebSocket ws, byte[] message) {
                 thread.execute(() -> {
                     if (gen != generation) return;
                     List<KiteTick> ticks = parse(message);
                     if (!ticks.isEmpty()) onTicks.accept(ticks);
                 });
             }
-            ws.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            thread.execute(() -> dropped(gen, "closed " + statusCode));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            thread.execute(() -> dropped(gen, error.getClass().getSimpleName()));
-        }
+            @Override
+            public void dropped(String why) {
+                thread.execute(() -> KiteTickerStream.this.dropped(gen, why));
+            }
+        });
     }
 
     private void dropped(int gen, String why) {

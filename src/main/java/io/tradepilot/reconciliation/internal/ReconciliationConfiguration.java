@@ -29,7 +29,7 @@ class ReconciliationConfiguration {
     }
 
     @Bean
-    ReconciliationDeniedHandler reconciliationDeniedHandler(ReconciliationAudit audit) {
+    ReconciliationDeniedHandler reconciliationDeniedHandler(AuditLog audit) {
         return new ReconciliationDeniedHandler(audit);
     }
 

@@ -2,6 +2,7 @@ package io.tradepilot.reconciliation.internal;
 
 import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
+import io.tradepilot.controls.ControlService;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.reconciliation.ReconciliationRefusal;
 import io.tradepilot.security.UserAudit;
@@ -20,7 +21,7 @@ class ReconciliationAudit {
     static final String FOUND = "RECONCILIATION_MISMATCH_FOUND";
     static final String CLEARED = "RECONCILIATION_MISMATCH_CLEARED";
     static final String BACKFILL = "RECONCILIATION_BACKFILL";
-    static final String SYSTEM_USER = "system";
+    static final String SYSTEM_USER = ControlService.SYSTEM_USER;
 
     private final AuditLog log;
     private final UserAudit audit;

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -130,11 +131,22 @@ public final class EngineHost implements SmartLifecycle {
     EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                BarCache barCache, LeadershipProperties leadership, VenueAccounts accounts) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, switches, barCache, leadership, accounts, () -> false);
+    }
+
+    /**
+     * A host whose live (real-money) accounts take the engine's orders only while {@code liveOrders} says so (the
+     * trading mode is LIVE); otherwise (and in the constructors without it) their sessions only feed the engine.
+     */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
+               BarCache barCache, LeadershipProperties leadership, VenueAccounts accounts, BooleanSupplier liveOrders) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.properties = properties;
         this.lock = lock;
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
-                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"));
+                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"),
+                Objects.requireNonNull(liveOrders, "liveOrders"));
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }

@@ -34,7 +34,7 @@ final class HostReconciliation implements EngineReconciliation {
     @Override
     public boolean report(List<ExecutionReport> reports) {
         HostedEngine run = host.running();
-        if (run == null || run.session == null) return false;
+        if (run == null || run.venue == null) return false; // the engine's orders fill at the paper venue: not the broker's
         for (ExecutionReport r : reports) run.engine.accept(new EngineCommand.VenueReport(r));
         return true;
     }

@@ -2,10 +2,9 @@ package io.tradepilot.brokers.kite;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.tradepilot.brokers.internal.QueuedVenue;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.engine.broker.ZerodhaCharges;
-import io.tradepilot.engine.core.EngineCommand;
-import io.tradepilot.engine.core.EngineInput;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
@@ -29,15 +28,12 @@ import org.slf4j.LoggerFactory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -74,18 +70,15 @@ import java.util.function.Consumer;
  * {@link #accessToken} gives the next day's token. Broker failures are counted by the {@link BrokerCallGuard}; three
  * in a row signal {@code BROKER_ERRORS}.
  */
-public final class KiteVenue implements ExecutionVenue, AutoCloseable {
+public final class KiteVenue extends QueuedVenue {
 
     private static final Logger log = LoggerFactory.getLogger(KiteVenue.class);
 
     private final KiteConfig config;
     private final KiteClient client;
     private final Clock clock;
-    private final ScheduledExecutorService thread;
     private final ZerodhaCharges charges;
     private final Consumer<String> onLoginNeeded;
-    private volatile Consumer<ExecutionReport> sink;
-    private final List<ExecutionReport> early = new ArrayList<>();
     private volatile boolean loginNeeded;
 
     // adapter thread only
@@ -120,24 +113,14 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
      * @param onLoginNeeded told once each time Kite refuses the access token (the message says what failed)
      */
     public KiteVenue(KiteConfig config, KiteClient client, Clock clock, ScheduledExecutorService thread, Consumer<String> onLoginNeeded) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(thread, config.requestTimeout(), config.answerTimeout(), config.resolveDelay());
+        this.config = config;
         this.client = Objects.requireNonNull(client, "client");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.thread = Objects.requireNonNull(thread, "thread");
         this.onLoginNeeded = Objects.requireNonNull(onLoginNeeded, "onLoginNeeded");
         this.charges = "CNC".equals(config.product()) ? ZerodhaCharges.delivery() : ZerodhaCharges.intraday();
         long poll = config.pollInterval().toMillis();
         thread.scheduleWithFixedDelay(this::poll, poll, poll, TimeUnit.MILLISECONDS);
-    }
-
-    /** Starts delivering reports to {@code engine} (reports learnt before are delivered first). */
-    public void start(EngineInput engine) {
-        Objects.requireNonNull(engine, "engine");
-        thread.execute(() -> {
-            sink = r -> engine.accept(new EngineCommand.VenueReport(r));
-            early.forEach(sink);
-            early.clear();
-        });
     }
 
     /** Gives the day's access token (after the login) and clears "login needed". */
@@ -162,30 +145,8 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
     }
 
     @Override
-    public Duration answerTimeout() {
-        return config.answerTimeout();
-    }
-
-    // ------------------------------------------------------------------ the port (engine's writer thread: queue only)
-
-    @Override
-    public void submit(VenueOrder order) {
-        thread.execute(() -> place(order));
-    }
-
-    @Override
-    public void cancel(VenueOrder order) {
-        thread.execute(() -> cancelNow(order));
-    }
-
-    @Override
-    public void modify(VenueOrder order, OrderRequest amended) {
-        thread.execute(() -> modifyNow(order, amended));
-    }
-
-    @Override
-    public void resolve(VenueOrder order) {
-        thread.execute(() -> refresh(track(order), true));
+    protected void resolveNow(VenueOrder order) {
+        refresh(track(order), true);
     }
 
     /** An order update from the ticker (adapter thread). Updates of orders this engine did not place are ignored. */
@@ -214,7 +175,8 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
         return t;
     }
 
-    private void place(VenueOrder order) {
+    @Override
+    protected void place(VenueOrder order) {
         Tracked t = track(order);
         KiteOrderRequest request;
         try {
@@ -325,7 +287,8 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
         report(r);
     }
 
-    private void cancelNow(VenueOrder order) {
+    @Override
+    protected void cancelNow(VenueOrder order) {
         Tracked t = track(order);
         if (t.kiteId == null) {
             refresh(t, false);
@@ -347,7 +310,8 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
         }
     }
 
-    private void modifyNow(VenueOrder order, OrderRequest amended) {
+    @Override
+    protected void modifyNow(VenueOrder order, OrderRequest amended) {
         Tracked t = track(order);
         if (t.kiteId == null) {
             report(new VenueModifyRejected(t.cid, "Kite has not taken the order yet"));
@@ -404,26 +368,6 @@ public final class KiteVenue implements ExecutionVenue, AutoCloseable {
         } catch (RuntimeException listenerFailed) {
             log.warn("Kite: the login-needed listener failed", listenerFailed);
         }
-    }
-
-    private Duration grace() {
-        Duration twice = config.requestTimeout().multipliedBy(2);
-        return twice.compareTo(config.answerTimeout()) > 0 ? twice : config.answerTimeout();
-    }
-
-    private void later(Runnable task) {
-        thread.schedule(task, config.resolveDelay().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void report(ExecutionReport r) {
-        Consumer<ExecutionReport> s = sink;
-        if (s == null) early.add(r);
-        else s.accept(r);
-    }
-
-    /** Returns once the adapter's thread has run everything queued before the call (tests). */
-    void awaitIdle() {
-        CompletableFuture.runAsync(() -> { }, thread).join();
     }
 
     /** Stops the adapter's thread (queued work is dropped); the session that shares it closes it too. */

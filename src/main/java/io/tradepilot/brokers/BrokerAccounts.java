@@ -35,6 +35,8 @@ public interface BrokerAccounts {
     /**
      * Stores the access token the broker issued for the account (Kite: exchanged from the login's
      * {@code request_token}; valid until {@code expiresAt}), sealed; the audit record says only that a token was stored.
+     * When the account is the active one, publishes {@link ActiveAccountChanged} so that the host reopens its session
+     * with the new token.
      */
     BrokerAccount storeAccessToken(long id, String accessToken, java.time.Instant expiresAt);
 

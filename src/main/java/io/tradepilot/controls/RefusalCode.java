@@ -39,7 +39,22 @@ public enum RefusalCode {
     ALREADY_ACTIVE(Kind.CONFLICT),
     ALREADY_INACTIVE(Kind.CONFLICT),
     /** This instance does not run the engine (a standby), or the engine did not answer in time. */
-    ENGINE_UNAVAILABLE(Kind.UNAVAILABLE);
+    ENGINE_UNAVAILABLE(Kind.UNAVAILABLE),
+    // PAPER/LIVE mode (io.tradepilot.controls.TradingModes)
+    /** Switching to LIVE: already LIVE. */
+    ALREADY_LIVE(Kind.CONFLICT),
+    /** Dropping to PAPER or raising the size factor: not LIVE. */
+    NOT_LIVE(Kind.CONFLICT),
+    /** Switching to LIVE: paper positions are still open (close them first). */
+    PAPER_POSITIONS_OPEN(Kind.CONFLICT),
+    /** Switching to LIVE: no broker account is connected. */
+    NO_VENUE_CONNECTED(Kind.CONFLICT),
+    /** Switching to LIVE: the connected account points at the broker's paper endpoints. */
+    VENUE_NOT_LIVE(Kind.CONFLICT),
+    /** Switching to LIVE: the last reconciliation was not clean (or there was none). */
+    RECONCILIATION_NOT_CLEAN(Kind.CONFLICT),
+    /** Raising the size factor: already 100 %. */
+    SIZE_FACTOR_AT_MAXIMUM(Kind.CONFLICT);
 
     /** The family of a refusal: the REST API maps it to 404, 409, 422, 429 or 503 ({@link RefusalProblems}). */
     public enum Kind { NOT_FOUND, CONFLICT, INVALID, RATE_LIMITED, UNAVAILABLE }

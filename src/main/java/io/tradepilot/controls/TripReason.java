@@ -10,6 +10,8 @@ public enum TripReason {
     CONSECUTIVE_LOSSES("Consecutive losses"),
     DATA_STALE("Market data stale"),
     BROKER_ERRORS("Broker errors"),
+    /** The ledger and the broker's book disagree (reconciliation): new entries wait until an admin resolves it. */
+    RECONCILIATION_MISMATCH("Reconciliation mismatch"),
     MANUAL("Manual");
 
     private final String label;

@@ -36,9 +36,16 @@ public abstract class DeniedMethodAudit implements MethodAuthorizationDeniedHand
 
     @Override
     public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {
-        String method = invocation.getMethod().getName();
-        audit.record(actionPrefix + method.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT),
-                target(invocation.getArguments()), AuditOutcome.DENIED, "denied by method security: requires role " + requiredRole);
+        audit.record(action(invocation.getMethod().getName()), target(invocation.getArguments()), AuditOutcome.DENIED,
+                "denied by method security: requires role " + requiredRole);
         throw new AuthorizationDeniedException("Access denied", result);
+    }
+
+    /**
+     * The audit action for a denied call of {@code method}: by default {@code <prefix><METHOD>}; a module whose
+     * allowed calls are audited under other names returns those, so that allowed and denied attempts share an action.
+     */
+    protected String action(String method) {
+        return actionPrefix + method.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
     }
 }

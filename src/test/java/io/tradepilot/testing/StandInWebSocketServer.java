@@ -43,6 +43,14 @@ public abstract class StandInWebSocketServer implements AutoCloseable {
         return s != null && !s.isClosed();
     }
 
+    /**
+     * Whether to accept the handshake whose request line is {@code requestLine} (e.g. {@code GET /?api_key=…&access_token=…
+     * HTTP/1.1}); a refused one is answered with HTTP 403 and closed, as brokers refuse a bad token. Accepts all by default.
+     */
+    protected boolean acceptHandshake(String requestLine) {
+        return true;
+    }
+
     /** A client connected (after the handshake): e.g. send a greeting. */
     protected void onConnect() throws IOException {
     }
@@ -62,6 +70,11 @@ public abstract class StandInWebSocketServer implements AutoCloseable {
     /** Sends {@code text} (UTF-8) as a binary frame to the current client. */
     public synchronized void sendBinary(String text) throws IOException {
         send(0x2, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends {@code payload} as a binary frame to the current client (a broker's binary packets). */
+    public synchronized void sendBinary(byte[] payload) throws IOException {
+        send(0x2, payload);
     }
 
     /** Cuts the connection without a close frame (a network drop). */
@@ -92,6 +105,11 @@ public abstract class StandInWebSocketServer implements AutoCloseable {
             InputStream in = s.getInputStream();
             OutputStream out = s.getOutputStream();
             String request = readHeaders(in);
+            if (!acceptHandshake(request.substring(0, request.indexOf("\r\n")))) {
+                out.write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                return;
+            }
             String wsKey = null;
             for (String line : request.split("\r\n")) {
                 int colon = line.indexOf(':');

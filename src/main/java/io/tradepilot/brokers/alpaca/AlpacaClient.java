@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.alpaca;
 
 import io.tradepilot.brokers.internal.BrokerCallGuard;
+import io.tradepilot.brokers.internal.JsonFields;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -187,17 +188,12 @@ public final class AlpacaClient {
     }
 
     static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asString();
+        return JsonFields.text(n, field);
     }
 
-    /** An exact decimal from Alpaca's decimal string (or a JSON number read as BigDecimal); null when absent. */
+    /** An exact decimal from the field ({@link JsonFields#decimal}); null when absent. */
     static BigDecimal decimal(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) return null;
-        if (v.isNumber()) return v.decimalValue();
-        String s = v.asString();
-        return s.isBlank() ? null : new BigDecimal(s);
+        return JsonFields.decimal(n, field);
     }
 
     static Instant instant(JsonNode n, String field) {

@@ -1,17 +1,15 @@
 package io.tradepilot.brokers.alpaca;
 
+import io.tradepilot.brokers.internal.WebSocketMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -119,7 +117,7 @@ abstract class AlpacaStream implements AutoCloseable {
         if (closed) return;
         long g = ++generation;
         log.debug("Alpaca {}: connecting to {}", label, url);
-        http.newWebSocketBuilder().connectTimeout(requestTimeout).buildAsync(url, new Listener(g))
+        http.newWebSocketBuilder().connectTimeout(requestTimeout).buildAsync(url, listener(g))
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         post(() -> dropped(g, "cannot connect: " + error.getClass().getSimpleName()));
@@ -167,51 +165,25 @@ abstract class AlpacaStream implements AutoCloseable {
         if (ws != null) ws.abort();
     }
 
-    private final class Listener implements WebSocket.Listener {
-        private final long g;
-        private final StringBuilder text = new StringBuilder();
-        private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
-
-        Listener(long generation) {
-            this.g = generation;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
+    /** The connection of generation {@code g}: its messages and its end go to the executor. */
+    private WebSocketMessages listener(long g) {
+        return new WebSocketMessages(new WebSocketMessages.Handler() {
+            @Override
+            public void text(WebSocket ws, String message) {
                 post(() -> message(g, ws, message));
             }
-            ws.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            binary.writeBytes(bytes);
-            if (last) {
-                String message = binary.toString(StandardCharsets.UTF_8);
-                binary.reset();
-                post(() -> message(g, ws, message));
+            @Override
+            public void binary(WebSocket ws, byte[] message) {
+                String text = new String(message, StandardCharsets.UTF_8);
+                post(() -> message(g, ws, text));
             }
-            ws.request(1);
-            return null;
-        }
 
-        @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            post(() -> dropped(g, "connection closed (" + statusCode + ")"));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            post(() -> dropped(g, "connection lost (" + error.getClass().getSimpleName() + ")"));
-        }
+            @Override
+            public void dropped(String why) {
+                post(() -> AlpacaStream.this.dropped(g, "connection " + why));
+            }
+        });
     }
 
     void post(Runnable task) {

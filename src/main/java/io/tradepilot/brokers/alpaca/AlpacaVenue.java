@@ -4,7 +4,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.tradepilot.brokers.BrokerErrors;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
-import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.brokers.internal.QueuedVenue;
 import io.tradepilot.engine.core.EngineInput;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
@@ -33,7 +33,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +40,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -76,7 +72,7 @@ import java.util.regex.Pattern;
  *
  * <p>Failures are counted by the {@link BrokerCallGuard}; three in a row signal {@link BrokerErrors}.
  */
-public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
+public final class AlpacaVenue extends QueuedVenue {
 
     private static final Logger log = LoggerFactory.getLogger(AlpacaVenue.class);
     private static final Pattern REPLACEMENT = Pattern.compile("#R\\d+$");
@@ -85,11 +81,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     private final AlpacaClient client;
     private final BrokerCallGuard guard;
     private final Clock clock;
-    private final ScheduledExecutorService thread;
     private final TradeUpdatesStream stream;
     private final HttpClient http;
-    private volatile Consumer<ExecutionReport> sink;
-    private final List<ExecutionReport> early = new ArrayList<>();
 
     private volatile int tradeUpdatesHandled;
 
@@ -122,14 +115,15 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     }
 
     public AlpacaVenue(AlpacaConfig config, Clock clock, BrokerErrors signal) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alpaca-venue").daemon(true).factory()),
+                config.requestTimeout(), config.answerTimeout(), config.resolveDelay());
+        this.config = config;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         this.guard = new BrokerCallGuard("alpaca", config.guard(),
                 e -> e instanceof AlpacaException a && a.brokerFailure(),
                 e -> e instanceof AlpacaException a && a.retryable(), signal);
         this.client = new AlpacaClient(http, config, guard);
-        this.thread = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("alpaca-venue").daemon(true).factory());
         this.stream = config.streamUrl() == null ? null
                 : new TradeUpdatesStream(http, config, thread, this::onTradeUpdate, this::backfillAll);
     }
@@ -138,13 +132,9 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
      * Starts delivering reports to {@code engine} (reports learnt before are delivered first) and opens the
      * {@code trade_updates} stream when one is configured.
      */
+    @Override
     public void start(EngineInput engine) {
-        Objects.requireNonNull(engine, "engine");
-        thread.execute(() -> {
-            sink = r -> engine.accept(new EngineCommand.VenueReport(r));
-            early.forEach(sink);
-            early.clear();
-        });
+        super.start(engine);
         if (stream != null) stream.start();
     }
 
@@ -169,30 +159,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     }
 
     @Override
-    public Duration answerTimeout() {
-        return config.answerTimeout();
-    }
-
-    // ------------------------------------------------------------------ the port (engine's writer thread: queue only)
-
-    @Override
-    public void submit(VenueOrder order) {
-        thread.execute(() -> place(order));
-    }
-
-    @Override
-    public void cancel(VenueOrder order) {
-        thread.execute(() -> cancelNow(order));
-    }
-
-    @Override
-    public void modify(VenueOrder order, OrderRequest amended) {
-        thread.execute(() -> modifyNow(order, amended));
-    }
-
-    @Override
-    public void resolve(VenueOrder order) {
-        thread.execute(() -> refresh(track(order), true));
+    protected void resolveNow(VenueOrder order) {
+        refresh(track(order), true);
     }
 
     // ------------------------------------------------------------------ work (adapter thread)
@@ -205,7 +173,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         return t;
     }
 
-    private void place(VenueOrder order) {
+    @Override
+    protected void place(VenueOrder order) {
         Tracked t = track(order);
         AlpacaOrderRequest request;
         try {
@@ -323,7 +292,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         report(r);
     }
 
-    private void cancelNow(VenueOrder order) {
+    @Override
+    protected void cancelNow(VenueOrder order) {
         Tracked t = track(order);
         if (t.alpacaId == null) {
             Optional<AlpacaOrder> o = refresh(t, false);
@@ -344,7 +314,8 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         }
     }
 
-    private void modifyNow(VenueOrder order, OrderRequest amended) {
+    @Override
+    protected void modifyNow(VenueOrder order, OrderRequest amended) {
         Tracked t = track(order);
         if (!t.reported.isZero() || !order.filled().isZero()) {
             report(new VenueModifyRejected(t.cid, "Alpaca replaces an order by a new one: a partially filled order is not modified here"));
@@ -478,25 +449,6 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
         }
     }
 
-    /**
-     * How long after a placement without answer an unknown client order id still may be a placement on its way in
-     * (a request the client gave up on can still reach Alpaca): twice the request timeout, at least the answer timeout.
-     */
-    private Duration grace() {
-        Duration twice = config.requestTimeout().multipliedBy(2);
-        return twice.compareTo(config.answerTimeout()) > 0 ? twice : config.answerTimeout();
-    }
-
-    private void later(Runnable task) {
-        thread.schedule(task, config.resolveDelay().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void report(ExecutionReport r) {
-        Consumer<ExecutionReport> s = sink;
-        if (s == null) early.add(r);
-        else s.accept(r);
-    }
-
     private static boolean isReplacement(String alpacaClientOrderId) {
         return alpacaClientOrderId != null && REPLACEMENT.matcher(alpacaClientOrderId).find();
     }
@@ -504,11 +456,6 @@ public final class AlpacaVenue implements ExecutionVenue, AutoCloseable {
     /** How many trade_updates messages the adapter has handled (tests wait on it). */
     int tradeUpdatesHandled() {
         return tradeUpdatesHandled;
-    }
-
-    /** Returns once the adapter's thread has run everything queued before the call (tests). */
-    void awaitIdle() {
-        java.util.concurrent.CompletableFuture.runAsync(() -> { }, thread).join();
     }
 
     /** Closes the stream and stops the adapter's thread (queued work is dropped). */

@@ -3,6 +3,7 @@ package io.tradepilot.brokers.internal;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.brokers.BrokerAccounts;
 import io.tradepilot.brokers.LiveActivationGuard;
+import io.tradepilot.brokers.KiteLogins;
 import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.VenueSessionFactory;
 import io.tradepilot.security.SecretBox;
@@ -11,13 +12,18 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The broker accounts' beans: the store, {@link VenueAccounts} for the engine host, {@link BrokerAccounts} for admins. */
+/**
+ * The broker accounts' beans: the store, {@link VenueAccounts} for the engine host, {@link BrokerAccounts} for admins,
+ * and the Kite daily login ({@link KiteLogins}; {@code tradepilot.brokers.kite.*}, {@link KiteProperties}).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KiteProperties.class)
 class BrokersConfiguration {
 
     @Bean
@@ -47,5 +53,17 @@ class BrokersConfiguration {
                                   ApplicationEventPublisher events, Clock clock, ObjectProvider<LiveActivationGuard> liveGuards) {
         return new DefaultBrokerAccounts(store, secrets, new AccountRules(), venues, audit, new TransactionTemplate(transactions),
                 events, clock, liveGuards.orderedStream().toList());
+    }
+
+    @Bean
+    BrokersDeniedHandler brokersDeniedHandler(AuditLog audit) {
+        return new BrokersDeniedHandler(audit);
+    }
+
+    @Bean
+    KiteLogins kiteLogins(KiteProperties properties, JooqBrokerAccountStore store, AccountSecrets secrets, BrokerAccounts accounts,
+                          AuditLog audit, PlatformTransactionManager transactions, Clock clock) {
+        return new DefaultKiteLogins(properties, store, secrets, accounts, audit,
+                new TransactionTemplate(transactions), clock);
     }
 }

@@ -192,7 +192,7 @@ class DefaultBrokerAccounts implements BrokerAccounts {
 
     @Override
     public BrokerAccount storeAccessToken(long id, String accessToken, Instant expiresAt) {
-        return audited(TOKEN_STORED, "broker-account:" + id, "expires " + expiresAt, () -> {
+        BrokerAccount stored = audited(TOKEN_STORED, "broker-account:" + id, "expires " + expiresAt, () -> {
             JooqBrokerAccountStore.StoredAccount account = store.accountForUpdate(id)
                     .orElseThrow(() -> BrokerAccountRefusal.noSuchAccount(id));
             if (accessToken == null || accessToken.isBlank()) {
@@ -203,6 +203,9 @@ class DefaultBrokerAccounts implements BrokerAccounts {
             store.storeAccessToken(id, secrets.seal(account.broker(), "access_token", accessToken.strip()), expiresAt);
             return view(store.account(id).orElseThrow(), store.activeId());
         });
+        // the active account's open session holds the old token: the host reopens it with the new one
+        if (stored.active()) events.publishEvent(new ActiveAccountChanged(id, CurrentUser.username()));
+        return stored;
     }
 
     @Override

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -132,12 +133,23 @@ public final class EngineHost implements SmartLifecycle {
     EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                BarCache barCache, LeadershipProperties leadership, VenueAccounts accounts) {
+        this(properties, ledger, lock, gate, controlEvents, controls, clock, switches, barCache, leadership, accounts, () -> false);
+    }
+
+    /**
+     * A host whose live (real-money) accounts take the engine's orders only while {@code liveOrders} says so (the
+     * trading mode is LIVE); otherwise (and in the constructors without it) their sessions only feed the engine.
+     */
+    EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
+               ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
+               BarCache barCache, LeadershipProperties leadership, VenueAccounts accounts, BooleanSupplier liveOrders) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.properties = properties;
         this.lock = lock;
         this.configuration = new EngineConfiguration(properties);
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
-                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration);
+                Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration,
+                Objects.requireNonNull(liveOrders, "liveOrders"));
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }
@@ -170,6 +182,11 @@ public final class EngineHost implements SmartLifecycle {
             running = false;
             throw e;
         }
+    }
+
+    /** The engine leading here now, or null (not leading, stopped, between restarts). */
+    HostedEngine running() {
+        return run;
     }
 
     private void startEngine() {

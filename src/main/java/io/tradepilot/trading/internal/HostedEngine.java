@@ -36,6 +36,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * One started engine and the parts that serve it, assembled from the ledger by {@link #start} and taken apart by
@@ -46,17 +47,22 @@ final class HostedEngine {
 
     private static final Logger log = LoggerFactory.getLogger(HostedEngine.class);
 
-    /** What a hosted engine is built from: the host's collaborators; {@code configuration}: its strategies and limits. */
+    /**
+     * What a hosted engine is built from: the host's collaborators. {@code configuration}: its strategies and limits.
+     * {@code liveOrders}: whether a live (real-money) account may take the engine's orders now (the trading mode is
+     * LIVE); when not, its session serves market data and reconciliation's reads while the engine's orders fill at the
+     * paper venue.
+     */
     record Parts(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate, ControlEvents controlEvents,
                  ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches,
-                 EngineConfiguration configuration) { }
+                 EngineConfiguration configuration, BooleanSupplier liveOrders) { }
 
     final SingleWriterEngine engine;
     final LedgerWriter writer;
     final Placements placements;
     final FeedLoop feed;
     final ControlBridge controls;
-    /** The broker venue's write-ahead gate; null at the paper venue. */
+    /** The broker venue's write-ahead gate; null at the paper venue (also a live account's outside LIVE mode). */
     final WriteAheadVenue venue;
     final MarketFeed source;
     /** The broker account's session; null at the paper venue. */
@@ -154,7 +160,9 @@ final class HostedEngine {
                     .withMarketZone(properties.marketZone())
                     .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
                     .withLossSizeReduction(limits.sizeReduction().rule());
-            WriteAheadVenue venue = session == null ? null : new WriteAheadVenue(session.venue());
+            // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
+            boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
+            WriteAheadVenue venue = routed ? new WriteAheadVenue(session.venue()) : null;
             TradingEngine core = new TradingEngine(config, marketClock, ids, writer, venue == null ? null : reports -> venue);
 
             EngineHost.Recovery recovery = new LedgerRecovery(ledger, currency, instruments).recover(core, orderRows, source, checkpoints);
@@ -172,7 +180,7 @@ final class HostedEngine {
                 refusedCommands.incrementAndGet();
                 log.error("The engine refused a command", error);
             });
-            if (session != null) session.start(engine);
+            if (routed) session.start(engine);
             Placements placements = new Placements(engine, writer, refusedCommands);
             LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
             FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, parts.barCache(), parts.clock(), md,
@@ -191,7 +199,8 @@ final class HostedEngine {
             feedThread.start();
             log.info("Engine started as leader: {} symbols, {} recovered fills, {} recovered orders ({} working), at {}{}",
                     instruments.size(), recovery.fills(), recovery.orders(), recovery.workingOrders(),
-                    session == null ? "the paper venue" : "the " + session.broker() + " account " + session.accountId(),
+                    session == null ? "the paper venue" : (venue == null ? "the paper venue on the market data of " : "")
+                            + "the " + session.broker() + " account " + session.accountId(),
                     recovery.mismatches().isEmpty() ? "" : ", MISMATCHES " + recovery.mismatches());
             return hosted;
         } catch (RuntimeException e) {

@@ -46,19 +46,32 @@ class TradingConfiguration {
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
                           ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                           RedisBarCache barCache, LeadershipProperties leadership,
-                          ObjectProvider<io.tradepilot.brokers.VenueAccounts> accounts) {
+                          ObjectProvider<io.tradepilot.brokers.VenueAccounts> accounts,
+                          ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
         // the broker-account store is optional: without one the engine trades the paper venue
         io.tradepilot.brokers.VenueAccounts venues = () -> {
             var store = accounts.getIfAvailable();
             return store == null ? java.util.Optional.empty() : store.activeSession();
         };
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock, switches, barCache, leadership, venues);
+                controlEvents, controls, clock, switches, barCache, leadership, venues, () -> liveMode(modes));
+    }
+
+    /** Reconciliation's way to the leading engine's broker session and single writer. */
+    @Bean
+    HostReconciliation engineReconciliation(EngineHost host) {
+        return new HostReconciliation(host);
+    }
+
+    /** Whether trading is in LIVE mode now (PAPER when the mode cannot be read or there is no mode service: fail closed). */
+    static boolean liveMode(ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
+        var m = modes.getIfAvailable();
+        return m != null && m.current().mode() == io.tradepilot.controls.TradingMode.LIVE;
     }
 
     @Bean
-    VenueSwitchListener venueSwitchListener(EngineHost host) {
-        return new VenueSwitchListener(host);
+    VenueSwitchListener venueSwitchListener(EngineHost host, ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
+        return new VenueSwitchListener(host, () -> liveMode(modes));
     }
 
     /** The {@code engine} health component (in readiness: see application.yaml). */

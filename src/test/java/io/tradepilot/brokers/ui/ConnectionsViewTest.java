@@ -77,9 +77,13 @@ class ConnectionsViewTest {
                 false, null, health, "admin", Instant.EPOCH);
     }
 
+    /** Held here: UI.setCurrent keeps only a weak reference, so an unreferenced UI can be collected mid-test. */
+    private UI ui;
+
     @BeforeEach
     void ui() {
-        UI.setCurrent(new UI());
+        ui = new UI();
+        UI.setCurrent(ui);
     }
 
     @AfterEach

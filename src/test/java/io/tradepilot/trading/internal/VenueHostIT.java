@@ -195,20 +195,56 @@ class VenueHostIT extends IntegrationTestSupport {
                 .satisfies(o -> assertThat(o.filled().value()).isEqualByComparingTo("3"));
     }
 
+    @Test
+    void a_live_account_takes_the_engines_orders_only_in_live_mode_and_otherwise_feeds_the_paper_venue() throws Exception {
+        ClientOrderId paperOrder = new ClientOrderId("manual:AAPL:7:B:0");
+        stubPlacement(paperOrder, "alp-7");
+        EngineHost paper = start(true, false);
+
+        assertThat(place(paper, paperOrder, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> ledger.ordersWithExchange().stream().anyMatch(e -> e.getKey().clientOrderId().equals(paperOrder.value())),
+                "the order in the ledger");
+        assertThat(order(paperOrder).venueOrderId()).as("filled at the paper venue, not sent to the broker").isNull();
+        assertThat(postsOf(paperOrder)).isZero();
+        assertThat(stream.listening()).as("the broker's order updates are not started").isFalse();
+        paper.stop();
+        hosts.remove(paper);
+
+        ClientOrderId liveOrder = new ClientOrderId("manual:AAPL:8:B:0");
+        stubPlacement(liveOrder, "alp-8");
+        EngineHost live = start(true, true);
+        assertThat(place(live, liveOrder, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "alp-8".equals(order(liveOrder).venueOrderId()), "the broker's order id in the ledger");
+        assertThat(postsOf(liveOrder)).isEqualTo(1);
+        assertThat(postsOf(paperOrder)).isZero();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private EngineHost start() {
+        return start(false, false);
+    }
+
+    /**
+     * A host at a stand-in account.
+     *
+     * @param live       whether the account is a live (real-money) one
+     * @param liveOrders whether the trading mode is LIVE (a live account takes the engine's orders only then)
+     */
+    private EngineHost start(boolean live, boolean liveOrders) {
         TradingProperties properties = properties();
         VenueAccounts accounts = () -> {
-            StandInSession s = new StandInSession(config(), clock);
+            StandInSession s = new StandInSession(config(), clock, live);
             sessions.add(s);
             return Optional.of(s);
         };
         EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents, controls,
-                clock, StrategySwitches.NONE, BarCache.NONE, LeadershipProperties.DEFAULTS, accounts);
+                clock, StrategySwitches.NONE, BarCache.NONE, LeadershipProperties.DEFAULTS, accounts, () -> liveOrders);
         hosts.add(host);
         host.start();
-        eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && stream.listening(), "the host leading and the adapter listening");
+        boolean routed = !live || liveOrders;
+        eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && (!routed || stream.listening()),
+                "the host leading and the adapter listening");
         StandInSession session = sessions.getLast();
         eventually(WAIT, () -> session.sink != null, "the host streaming bars");
         session.sink.accept(AAPL, bar(OPEN.plus(Duration.ofMinutes(5 * (sessions.size() + 20))), "100"));
@@ -265,9 +301,16 @@ class VenueHostIT extends IntegrationTestSupport {
     /** A session at the stand-ins whose bar stream is the test's: {@link #sink} is what the host listens on. */
     static final class StandInSession extends AlpacaStandIn.Session {
         volatile BiConsumer<Instrument, Bar> sink;
+        private final boolean live;
 
-        StandInSession(AlpacaConfig config, Clock clock) {
+        StandInSession(AlpacaConfig config, Clock clock, boolean live) {
             super(config, clock);
+            this.live = live;
+        }
+
+        @Override
+        public boolean live() {
+            return live;
         }
 
         @Override

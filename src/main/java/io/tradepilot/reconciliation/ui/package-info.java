@@ -1,0 +1,2 @@
+/** The Reconciliation page. */
+package io.tradepilot.reconciliation.ui;

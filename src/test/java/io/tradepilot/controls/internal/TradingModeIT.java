@@ -1,0 +1,131 @@
+package io.tradepilot.controls.internal;
+
+import io.tradepilot.brokers.BrokerBook;
+import io.tradepilot.controls.RefusalCode;
+import io.tradepilot.controls.TradingMode;
+import io.tradepilot.controls.TradingModeRefusal;
+import io.tradepilot.controls.TradingModeState;
+import io.tradepilot.controls.TradingModes;
+import io.tradepilot.reconciliation.Reconciliation;
+import io.tradepilot.reconciliation.internal.ReconciliationIT;
+import io.tradepilot.reconciliation.internal.StandInBrokerAccount;
+import io.tradepilot.testing.IntegrationTestSupport;
+import io.tradepilot.testing.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.TestPropertySource;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The LIVE gates in the running application: each precondition refuses with its own code, the size factor steps,
+ * any operator drops back to PAPER, other roles are denied, and every attempt is audited.
+ */
+@Import(StandInBrokerAccount.Config.class)
+@TestPropertySource(properties = "tradepilot.reconciliation.enabled=false")
+class TradingModeIT extends IntegrationTestSupport {
+
+    @Autowired
+    TradingModes modes;
+    @Autowired
+    Reconciliation reconciliation;
+    @Autowired
+    StandInBrokerAccount broker;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void paper() {
+        broker.reset();
+        ReconciliationIT.clearLedgerAndReconciliation(jdbc);
+        jdbc.update("update trading_mode set mode = 'PAPER', size_factor = 1.00, changed_by = 'system', reason = 'test'");
+    }
+
+    private RefusalCode refusal(TestUser user, String confirmation) {
+        try {
+            users.as(user, () -> modes.switchToLive(confirmation, "going live for the test"));
+            return null;
+        } catch (TradingModeRefusal r) {
+            return r.code();
+        }
+    }
+
+    @Test
+    void each_live_gate_refuses_with_its_own_code_until_all_hold() {
+        TestUser admin = users.newAdmin();
+        assertThat(modes.current().mode()).isEqualTo(TradingMode.PAPER); // readable without a user (the engine host)
+
+        assertThat(refusal(admin, "confirm live trading")).isEqualTo(RefusalCode.CONFIRMATION_MISMATCH);
+        ReconciliationIT.ledgerPosition(jdbc, "INFY", "5");
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.PAPER_POSITIONS_OPEN);
+        jdbc.update("delete from position");
+        broker.connected = false;
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.NO_VENUE_CONNECTED);
+        broker.connected = true;
+        broker.live = false;
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.VENUE_NOT_LIVE);
+        broker.live = true;
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.RECONCILIATION_NOT_CLEAN); // none yet
+        broker.positions.add(new BrokerBook.BrokerPosition(ReconciliationIT.TCS, new BigDecimal("3"), new BigDecimal("3500")));
+        users.as(admin, () -> reconciliation.runNow());
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.RECONCILIATION_NOT_CLEAN); // a mismatch
+        broker.positions.clear();
+        users.as(admin, () -> reconciliation.runNow());
+
+        TradingModeState live = users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "first live day"));
+
+        assertThat(live.mode()).isEqualTo(TradingMode.LIVE);
+        assertThat(live.sizeFactor()).isEqualByComparingTo("0.10");
+        assertThat(modes.current().live()).isTrue();
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.ALREADY_LIVE);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(7);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and outcome = 'SUCCESS'", Integer.class, admin.username())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and detail like 'VENUE_NOT_LIVE%'", String.class, admin.username())).contains("paper endpoints");
+    }
+
+    @Test
+    void the_size_factor_rises_in_steps_and_any_operator_drops_back_to_paper_at_once() {
+        TestUser admin = users.newAdmin();
+        TestUser operator = users.operator();
+        users.as(admin, () -> reconciliation.runNow());
+        users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, null));
+
+        assertThat(users.as(admin, () -> modes.raiseSizeFactor(null)).sizeFactor()).isEqualByComparingTo("0.25");
+        assertThat(users.as(admin, () -> modes.raiseSizeFactor(null)).sizeFactor()).isEqualByComparingTo("0.50");
+        assertThat(users.as(admin, () -> modes.raiseSizeFactor("all good for a week")).sizeFactor()).isEqualByComparingTo("1.00");
+        assertThatThrownBy(() -> users.as(admin, () -> modes.raiseSizeFactor(null)))
+                .isInstanceOfSatisfying(TradingModeRefusal.class, r -> assertThat(r.code()).isEqualTo(RefusalCode.SIZE_FACTOR_AT_MAXIMUM));
+        assertThatThrownBy(() -> users.as(operator, () -> modes.raiseSizeFactor(null))).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> users.as(operator, () -> modes.switchToLive(TradingModes.CONFIRMATION, null)))
+                .isInstanceOf(AccessDeniedException.class);
+
+        TradingModeState paper = users.as(operator, () -> modes.dropToPaper("fills look wrong"));
+
+        assertThat(paper.mode()).isEqualTo(TradingMode.PAPER);
+        assertThat(modes.current().mode()).isEqualTo(TradingMode.PAPER);
+        assertThatThrownBy(() -> users.as(operator, () -> modes.dropToPaper(null)))
+                .isInstanceOfSatisfying(TradingModeRefusal.class, r -> assertThat(r.code()).isEqualTo(RefusalCode.NOT_LIVE));
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_PAPER'"
+                + " and outcome = 'SUCCESS'", Integer.class, operator.username())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action in"
+                + " ('TRADING_MODE_SIZE_FACTOR', 'TRADING_MODE_LIVE') and outcome = 'DENIED'", Integer.class, operator.username())).isEqualTo(2);
+    }
+
+    @Test
+    void viewers_cannot_drop_to_paper_and_the_denial_is_audited() {
+        TestUser viewer = users.viewer();
+        assertThatThrownBy(() -> users.as(viewer, () -> modes.dropToPaper(null))).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_PAPER'"
+                + " and outcome = 'DENIED'", Integer.class, viewer.username())).isEqualTo(1);
+    }
+}

@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.security.Roles;
@@ -29,6 +30,7 @@ import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.ManualOrder;
 import io.tradepilot.trading.OrderPreview;
 import io.tradepilot.trading.TradingAction;
+import io.tradepilot.trading.StrategyOrders;
 import io.tradepilot.trading.TradingActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
@@ -54,7 +56,7 @@ import java.util.function.Supplier;
  * the host's write-ahead path and the answer waits (at most {@link #DECISION_TIMEOUT}) for the engine's
  * recorded decision.
  */
-class DefaultTradingActions implements TradingActions {
+class DefaultTradingActions implements TradingActions, StrategyOrders {
 
     /** How long an action waits for the engine's (recorded) answer. */
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(5);
@@ -247,6 +249,58 @@ class DefaultTradingActions implements TradingActions {
             return parsed[0] instanceof ActionRules.Parsed.Invalid invalid ? Optional.of(invalid.refusal()) : Optional.empty();
         }, () -> placed(((ActionRules.Parsed.Valid) parsed[0]).request(), "Order"));
     }
+
+    @Override
+    public ActionResult place(String strategyId, ManualOrder order, String reason, String clientAddress, int perMinute) {
+        String target = order == null || order.symbol() == null ? "-" : order.symbol().strip().toUpperCase(Locale.ROOT);
+        StrategyId strategy;
+        try {
+            strategy = new StrategyId(strategyId == null ? "" : strategyId);
+        } catch (IllegalArgumentException e) {
+            return refused(RefusalCode.INVALID_ORDER, "A strategy order needs a strategy id without ':'.");
+        }
+        TradingAuthorization.Attempt attempt = authorization.attempt(new AuditEntry("strategy:" + strategy.value(),
+                STRATEGY_ORDER, target, reason == null || reason.isBlank() ? null : reason.strip(), AuditOutcome.PENDING, null,
+                clientAddress));
+        Optional<PlainText.Violation> invalidText = order == null ? Optional.empty() : order.invalidText();
+        if (invalidText.isPresent()) return audited(attempt, new ActionResult.Refused(Refusal.invalidText(invalidText.get())));
+        if (host.role() != EngineHost.Role.LEADER) return audited(attempt, new ActionResult.Refused(unavailable()));
+        ActionRules.Parsed parsed = ActionRules.order(order, strategy, host.instruments(), (symbol, side) -> ClientOrderId.derive(
+                strategy, symbol == null || symbol.isBlank() || symbol.contains(":") ? "-" : symbol, clock.instant(), side,
+                sequence.incrementAndGet()));
+        if (parsed instanceof ActionRules.Parsed.Invalid invalid) return audited(attempt, new ActionResult.Refused(invalid.refusal()));
+        if (perMinute > 0) {
+            Optional<Duration> wait;
+            try {
+                wait = limiter.acquire(STRATEGY_ORDER + ":" + strategy.value(), perMinute, Duration.ofMinutes(1));
+            } catch (RateLimiter.Unavailable e) {
+                return audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE, "Rate limit state unknown, nothing was done: " + e.getMessage()));
+            }
+            if (wait.isPresent()) {
+                return audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED, "At most " + perMinute
+                        + " orders per minute for strategy " + strategy.value() + "; try again in "
+                        + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
+            }
+        }
+        try {
+            attempt.begin();
+        } catch (AuditUnavailableException e) {
+            return new ActionResult.Refused(Refusal.auditUnavailable(e)); // recorded by the audit log
+        }
+        ActionResult result;
+        try {
+            result = placed(((ActionRules.Parsed.Valid) parsed).request(), "Order");
+        } catch (IllegalStateException e) {
+            result = new ActionResult.Refused(unavailable());
+        } catch (RuntimeException e) {
+            attempt.ended(AuditOutcome.FAILED, "error: " + e);
+            throw e;
+        }
+        return audited(attempt, result);
+    }
+
+    /** The audit action of an order placed for a strategy ({@link StrategyOrders}). */
+    static final String STRATEGY_ORDER = "ORDER_STRATEGY";
 
     // ------------------------------------------------------------------------------ the common sequence
 

@@ -3,7 +3,6 @@ package io.tradepilot.signals.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
@@ -12,8 +11,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -58,11 +55,13 @@ class SignalsView extends VerticalLayout {
     final TextField id = new TextField("Id");
     final TextField name = new TextField("Name");
     final TextArea symbols = new TextArea("Symbols (TICKER=SYMBOL per line)");
-    final Select<QuantityMode> mode = new Select<>();
-    final BigDecimalField quantity = new BigDecimalField("Quantity");
-    final BigDecimalField riskAmount = new BigDecimalField("Risk amount");
-    final BigDecimalField stopPercent = new BigDecimalField("Stop %");
-    final CheckboxGroup<SignalAction> actions = new CheckboxGroup<>("Allowed actions");
+    // Plain text fields and check boxes only: components the production bundle loads on every page
+    final Checkbox riskBased = new Checkbox("Risk-based size", false);
+    final TextField quantity = new TextField("Quantity");
+    final TextField riskAmount = new TextField("Risk amount");
+    final TextField stopPercent = new TextField("Stop %");
+    /** One box per action (a plain Checkbox each: the production bundle already has it). */
+    final Map<SignalAction, Checkbox> actions = new java.util.EnumMap<>(SignalAction.class);
     final Checkbox enabled = new Checkbox("Enabled", true);
     final Paragraph created = new Paragraph();
     private final boolean admin;
@@ -70,7 +69,12 @@ class SignalsView extends VerticalLayout {
     SignalsView(SignalAdministration signals) {
         this.signals = signals;
         this.admin = CurrentUser.role().filter(r -> r == Roles.Role.ADMIN).isPresent();
+        setId("signals-view");
         setSizeFull();
+        id.setId("strategy-id");
+        name.setId("strategy-name");
+        symbols.setId("strategy-symbols");
+        quantity.setId("strategy-quantity");
         strategies.setId("signal-strategies");
         strategies.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         strategies.addColumn(WebhookStrategy::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0);
@@ -105,30 +109,53 @@ class SignalsView extends VerticalLayout {
     }
 
     private VerticalLayout form() {
-        mode.setLabel("Sizing");
-        mode.setItems(QuantityMode.values());
-        mode.setValue(QuantityMode.FIXED);
-        actions.setItems(SignalAction.values());
-        actions.setValue(EnumSet.of(SignalAction.BUY, SignalAction.SELL));
+        riskBased.setId("strategy-risk-based");
+        HorizontalLayout actionBoxes = new HorizontalLayout();
+        for (SignalAction action : SignalAction.values()) {
+            Checkbox box = new Checkbox(action.name(), action == SignalAction.BUY || action == SignalAction.SELL);
+            box.setId("action-" + action.name().toLowerCase(java.util.Locale.ROOT));
+            actions.put(action, box);
+            actionBoxes.add(box);
+        }
         symbols.setPlaceholder("RELIANCE=RELIANCE");
         Button create = new Button("Create strategy", e -> create());
         create.setId("create-signal-strategy");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         created.setId("signal-strategy-created");
-        return new VerticalLayout(new H3("New webhook strategy"), new HorizontalLayout(id, name, mode, quantity, riskAmount, stopPercent),
-                new HorizontalLayout(symbols, actions, enabled), create, created);
+        return new VerticalLayout(new H3("New webhook strategy"), new HorizontalLayout(id, name, quantity, riskBased, riskAmount, stopPercent),
+                new HorizontalLayout(symbols, actionBoxes, enabled), create, created);
     }
 
     void create() {
         try {
             CreatedWebhookStrategy c = signals.create(new NewWebhookStrategy(id.getValue(), name.getValue(), parse(symbols.getValue()),
-                    mode.getValue(), quantity.getValue(), riskAmount.getValue(), stopPercent.getValue(), actions.getValue(), enabled.getValue()));
+                    riskBased.getValue() ? QuantityMode.RISK : QuantityMode.FIXED, decimal("quantity", quantity),
+                    decimal("riskAmount", riskAmount), decimal("stopPercent", stopPercent), chosenActions(), enabled.getValue()));
             created.setText("Created " + c.strategy().id() + ". Post its signals to " + c.strategy().path()
                     + " with this secret (shown only now): " + c.secret());
             refresh();
         } catch (SignalRefusal refusal) {
             Notification.show(refusal.getMessage(), 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** The field's number, null when empty. @throws SignalRefusal INVALID_PARAMETER when it is not a number */
+    static java.math.BigDecimal decimal(String name, TextField field) {
+        String text = field.getValue() == null ? "" : field.getValue().strip();
+        if (text.isEmpty()) return null;
+        try {
+            return new java.math.BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw SignalRefusal.badParameter(name, field.getLabel() + " must be a number.");
+        }
+    }
+
+    private java.util.Set<SignalAction> chosenActions() {
+        java.util.Set<SignalAction> chosen = EnumSet.noneOf(SignalAction.class);
+        actions.forEach((action, box) -> {
+            if (box.getValue()) chosen.add(action);
+        });
+        return chosen;
     }
 
     private void toggle(WebhookStrategy s) {

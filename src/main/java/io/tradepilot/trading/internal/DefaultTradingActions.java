@@ -270,33 +270,11 @@ class DefaultTradingActions implements TradingActions, StrategyOrders {
                 sequence.incrementAndGet()));
         if (parsed instanceof ActionRules.Parsed.Invalid invalid) return audited(attempt, new ActionResult.Refused(invalid.refusal()));
         if (perMinute > 0) {
-            Optional<Duration> wait;
-            try {
-                wait = limiter.acquire(STRATEGY_ORDER + ":" + strategy.value(), perMinute, Duration.ofMinutes(1));
-            } catch (RateLimiter.Unavailable e) {
-                return audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE, "Rate limit state unknown, nothing was done: " + e.getMessage()));
-            }
-            if (wait.isPresent()) {
-                return audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED, "At most " + perMinute
-                        + " orders per minute for strategy " + strategy.value() + "; try again in "
-                        + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
-            }
+            Optional<ActionResult> limited = rateLimited(attempt, STRATEGY_ORDER + ":" + strategy.value(), perMinute,
+                    Duration.ofMinutes(1), "At most " + perMinute + " orders per minute for strategy " + strategy.value());
+            if (limited.isPresent()) return limited.get();
         }
-        try {
-            attempt.begin();
-        } catch (AuditUnavailableException e) {
-            return new ActionResult.Refused(Refusal.auditUnavailable(e)); // recorded by the audit log
-        }
-        ActionResult result;
-        try {
-            result = placed(((ActionRules.Parsed.Valid) parsed).request(), "Order");
-        } catch (IllegalStateException e) {
-            result = new ActionResult.Refused(unavailable());
-        } catch (RuntimeException e) {
-            attempt.ended(AuditOutcome.FAILED, "error: " + e);
-            throw e;
-        }
-        return audited(attempt, result);
+        return carriedOut(attempt, true, () -> placed(((ActionRules.Parsed.Valid) parsed).request(), "Order"));
     }
 
     /** The audit action of an order placed for a strategy ({@link StrategyOrders}). */
@@ -320,20 +298,35 @@ class DefaultTradingActions implements TradingActions, StrategyOrders {
         if (invalid.isPresent()) return audited(attempt, new ActionResult.Refused(invalid.get()));
         if (host.role() != EngineHost.Role.LEADER) return audited(attempt, new ActionResult.Refused(unavailable()));
         if (action.limit() > 0) {
-            Optional<Duration> wait;
-            try {
-                wait = limiter.acquire(action.name() + ":" + CurrentUser.username(), action.limit(), action.window());
-            } catch (RateLimiter.Unavailable e) {
-                return audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE,
-                        "Rate limit state unknown, nothing was done: " + e.getMessage()));
-            }
-            if (wait.isPresent()) {
-                return audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
-                        "At most " + action.limit() + " per " + words(action.window()) + "; try again in "
-                                + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
-            }
+            Optional<ActionResult> limited = rateLimited(attempt, action.name() + ":" + CurrentUser.username(), action.limit(),
+                    action.window(), "At most " + action.limit() + " per " + words(action.window()));
+            if (limited.isPresent()) return limited.get();
         }
-        if (!action.safer()) {
+        return carriedOut(attempt, !action.safer(), act);
+    }
+
+    /**
+     * Counts one attempt under {@code key}; the audited refusal when over {@code limit} per {@code window}
+     * (RATE_LIMITED, "{@code what}; try again in n s.") or when the limit cannot be read (STATE_UNAVAILABLE).
+     */
+    private Optional<ActionResult> rateLimited(TradingAuthorization.Attempt attempt, String key, int limit, Duration window, String what) {
+        Optional<Duration> wait;
+        try {
+            wait = limiter.acquire(key, limit, window);
+        } catch (RateLimiter.Unavailable e) {
+            return Optional.of(audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE,
+                    "Rate limit state unknown, nothing was done: " + e.getMessage())));
+        }
+        return wait.map(w -> audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
+                what + "; try again in " + Math.max(1, (w.toMillis() + 999) / 1000) + " s.", wait))));
+    }
+
+    /**
+     * Carries {@code act} out and audits its result; with {@code recordFirst}, only once its record is written
+     * (else refused AUDIT_UNAVAILABLE). An engine that stops meanwhile answers ENGINE_UNAVAILABLE.
+     */
+    private ActionResult carriedOut(TradingAuthorization.Attempt attempt, boolean recordFirst, Supplier<ActionResult> act) {
+        if (recordFirst) {
             try {
                 attempt.begin();
             } catch (AuditUnavailableException e) {

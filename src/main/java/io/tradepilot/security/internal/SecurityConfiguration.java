@@ -32,7 +32,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
  * Three filter chains: the REST API ({@code /api/**}: stateless, bearer API tokens, problem-detail
- * 401/403, no CSRF because no cookie authenticates), the public endpoints (liveness and the OpenAPI
+ * 401/403, no CSRF because no cookie authenticates; webhook signals {@code POST /api/v1/signals/{id}} pass
+ * without a token: the strategy's own secret authenticates them), the public endpoints (liveness and the OpenAPI
  * description; the rest of the actuator answers a 401 problem) and the Vaadin UI (form sign-in with
  * lockout, session limits, CSRF by Vaadin). Every response carries {@link SecurityHeaders}.
  * Method security is on for {@code @PreAuthorize} and {@code @RolesAllowed}.
@@ -55,7 +56,10 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .addFilterBefore(new ApiTokenAuthenticationFilter(authenticator), AuthorizationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // webhook signals: authenticated by the strategy's own secret (io.tradepilot.signals)
+                        .requestMatchers(pathPattern(HttpMethod.POST, "/api/v1/signals/{strategyId}")).permitAll()
+                        .anyRequest().authenticated())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .headers(SecurityHeaders::forData)
                 .build();

@@ -78,6 +78,12 @@ final class ActionRules {
      * positive and on the instrument's tick. Names are case-insensitive.
      */
     static Parsed order(ManualOrder order, Map<String, Instrument> instruments, java.util.function.BiFunction<String, Side, ClientOrderId> ids) {
+        return order(order, StrategyId.MANUAL, instruments, ids);
+    }
+
+    /** As {@link #order(ManualOrder, Map, java.util.function.BiFunction)}, attributed to {@code strategy}. */
+    static Parsed order(ManualOrder order, StrategyId strategy, Map<String, Instrument> instruments,
+                        java.util.function.BiFunction<String, Side, ClientOrderId> ids) {
         if (order == null) return invalid("The order is missing.");
         String symbol = order.symbol() == null ? "" : order.symbol().strip().toUpperCase(Locale.ROOT);
         if (symbol.isEmpty()) return invalid("The symbol is missing.");
@@ -100,7 +106,7 @@ final class ActionRules {
                 : price("protective stop", order.protectiveStop(), true, type, instrument);
         if (protective.isPresent()) return new Parsed.Invalid(protective.get());
         try {
-            return new Parsed.Valid(new OrderRequest(ids.apply(symbol, side), StrategyId.MANUAL, instrument, side, new Quantity(order.quantity()), type,
+            return new Parsed.Valid(new OrderRequest(ids.apply(symbol, side), strategy, instrument, side, new Quantity(order.quantity()), type,
                     order.limitPrice() == null ? null : new Price(order.limitPrice()),
                     order.stopPrice() == null ? null : new Price(order.stopPrice()), tif,
                     order.protectiveStop() == null ? null : new Price(order.protectiveStop()), false));

@@ -1,5 +1,6 @@
 package io.tradepilot.trading.internal;
 
+import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.audit.AuditUnavailableException;
 import io.tradepilot.security.Roles;
@@ -29,6 +30,7 @@ import io.tradepilot.trading.LedgerOrder;
 import io.tradepilot.trading.ManualOrder;
 import io.tradepilot.trading.OrderPreview;
 import io.tradepilot.trading.TradingAction;
+import io.tradepilot.trading.StrategyOrders;
 import io.tradepilot.trading.TradingActions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
@@ -54,7 +56,7 @@ import java.util.function.Supplier;
  * the host's write-ahead path and the answer waits (at most {@link #DECISION_TIMEOUT}) for the engine's
  * recorded decision.
  */
-class DefaultTradingActions implements TradingActions {
+class DefaultTradingActions implements TradingActions, StrategyOrders {
 
     /** How long an action waits for the engine's (recorded) answer. */
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(5);
@@ -248,6 +250,36 @@ class DefaultTradingActions implements TradingActions {
         }, () -> placed(((ActionRules.Parsed.Valid) parsed[0]).request(), "Order"));
     }
 
+    @Override
+    public ActionResult place(String strategyId, ManualOrder order, String reason, String clientAddress, int perMinute) {
+        String target = order == null || order.symbol() == null ? "-" : order.symbol().strip().toUpperCase(Locale.ROOT);
+        StrategyId strategy;
+        try {
+            strategy = new StrategyId(strategyId == null ? "" : strategyId);
+        } catch (IllegalArgumentException e) {
+            return refused(RefusalCode.INVALID_ORDER, "A strategy order needs a strategy id without ':'.");
+        }
+        TradingAuthorization.Attempt attempt = authorization.attempt(new AuditEntry("strategy:" + strategy.value(),
+                STRATEGY_ORDER, target, reason == null || reason.isBlank() ? null : reason.strip(), AuditOutcome.PENDING, null,
+                clientAddress));
+        Optional<PlainText.Violation> invalidText = order == null ? Optional.empty() : order.invalidText();
+        if (invalidText.isPresent()) return audited(attempt, new ActionResult.Refused(Refusal.invalidText(invalidText.get())));
+        if (host.role() != EngineHost.Role.LEADER) return audited(attempt, new ActionResult.Refused(unavailable()));
+        ActionRules.Parsed parsed = ActionRules.order(order, strategy, host.instruments(), (symbol, side) -> ClientOrderId.derive(
+                strategy, symbol == null || symbol.isBlank() || symbol.contains(":") ? "-" : symbol, clock.instant(), side,
+                sequence.incrementAndGet()));
+        if (parsed instanceof ActionRules.Parsed.Invalid invalid) return audited(attempt, new ActionResult.Refused(invalid.refusal()));
+        if (perMinute > 0) {
+            Optional<ActionResult> limited = rateLimited(attempt, STRATEGY_ORDER + ":" + strategy.value(), perMinute,
+                    Duration.ofMinutes(1), "At most " + perMinute + " orders per minute for strategy " + strategy.value());
+            if (limited.isPresent()) return limited.get();
+        }
+        return carriedOut(attempt, true, () -> placed(((ActionRules.Parsed.Valid) parsed).request(), "Order"));
+    }
+
+    /** The audit action of an order placed for a strategy ({@link StrategyOrders}). */
+    static final String STRATEGY_ORDER = "ORDER_STRATEGY";
+
     // ------------------------------------------------------------------------------ the common sequence
 
     /**
@@ -266,20 +298,35 @@ class DefaultTradingActions implements TradingActions {
         if (invalid.isPresent()) return audited(attempt, new ActionResult.Refused(invalid.get()));
         if (host.role() != EngineHost.Role.LEADER) return audited(attempt, new ActionResult.Refused(unavailable()));
         if (action.limit() > 0) {
-            Optional<Duration> wait;
-            try {
-                wait = limiter.acquire(action.name() + ":" + CurrentUser.username(), action.limit(), action.window());
-            } catch (RateLimiter.Unavailable e) {
-                return audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE,
-                        "Rate limit state unknown, nothing was done: " + e.getMessage()));
-            }
-            if (wait.isPresent()) {
-                return audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
-                        "At most " + action.limit() + " per " + words(action.window()) + "; try again in "
-                                + Math.max(1, (wait.get().toMillis() + 999) / 1000) + " s.", wait)));
-            }
+            Optional<ActionResult> limited = rateLimited(attempt, action.name() + ":" + CurrentUser.username(), action.limit(),
+                    action.window(), "At most " + action.limit() + " per " + words(action.window()));
+            if (limited.isPresent()) return limited.get();
         }
-        if (!action.safer()) {
+        return carriedOut(attempt, !action.safer(), act);
+    }
+
+    /**
+     * Counts one attempt under {@code key}; the audited refusal when over {@code limit} per {@code window}
+     * (RATE_LIMITED, "{@code what}; try again in n s.") or when the limit cannot be read (STATE_UNAVAILABLE).
+     */
+    private Optional<ActionResult> rateLimited(TradingAuthorization.Attempt attempt, String key, int limit, Duration window, String what) {
+        Optional<Duration> wait;
+        try {
+            wait = limiter.acquire(key, limit, window);
+        } catch (RateLimiter.Unavailable e) {
+            return Optional.of(audited(attempt, refused(RefusalCode.STATE_UNAVAILABLE,
+                    "Rate limit state unknown, nothing was done: " + e.getMessage())));
+        }
+        return wait.map(w -> audited(attempt, new ActionResult.Refused(new Refusal(RefusalCode.RATE_LIMITED,
+                what + "; try again in " + Math.max(1, (w.toMillis() + 999) / 1000) + " s.", wait))));
+    }
+
+    /**
+     * Carries {@code act} out and audits its result; with {@code recordFirst}, only once its record is written
+     * (else refused AUDIT_UNAVAILABLE). An engine that stops meanwhile answers ENGINE_UNAVAILABLE.
+     */
+    private ActionResult carriedOut(TradingAuthorization.Attempt attempt, boolean recordFirst, Supplier<ActionResult> act) {
+        if (recordFirst) {
             try {
                 attempt.begin();
             } catch (AuditUnavailableException e) {

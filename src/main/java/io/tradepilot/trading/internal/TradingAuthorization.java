@@ -53,6 +53,11 @@ final class TradingAuthorization {
                 null, CurrentUser.clientAddress()));
     }
 
+    /** The audit record of one attempt described by {@code entry} (its outcome PENDING), made by a caller that is no signed-in user. */
+    Attempt attempt(AuditEntry entry) {
+        return new Attempt(entry);
+    }
+
     /**
      * One attempt's audit record: written when it ended ({@link AuditLog#record}: never lost, spooled while the audit
      * log is down), or begun before the action ({@link #begin()}) and completed when it ended.

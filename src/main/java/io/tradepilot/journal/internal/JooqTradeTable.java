@@ -1,0 +1,292 @@
+package io.tradepilot.journal.internal;
+
+import static io.tradepilot.db.Tables.JOURNAL_STATE;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE_FILL;
+
+import io.tradepilot.db.tables.records.JournalTradeRecord;
+import io.tradepilot.journal.DailyPnl;
+import io.tradepilot.journal.ExitReason;
+import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeFill;
+import io.tradepilot.journal.TradeFilter;
+import io.tradepilot.journal.TradeSide;
+import io.tradepilot.journal.TradeSort;
+import io.tradepilot.journal.TradeStatistics;
+import io.tradepilot.journal.TradeStatus;
+import io.tradepilot.journal.TradingMode;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal's materialized round trips ({@code journal_trade}, {@code journal_trade_fill}, {@code journal_state};
+ * {@code V96__journal_trade.sql}): written from what {@link TradeBuilder} computed (never re-derived here), read with
+ * the filter, sort and page in SQL and the statistics aggregated in PostgreSQL by the rules of
+ * {@link TradeStatistics}. Writes run in the caller's transaction.
+ */
+class JooqTradeTable {
+
+    private static final Condition CLOSED = JOURNAL_TRADE.STATUS.eq(TradeStatus.CLOSED.name());
+
+    private final DSLContext db;
+    private final ZoneId zone;
+
+    JooqTradeTable(DSLContext db, ZoneId zone) {
+        this.db = db;
+        this.zone = zone;
+    }
+
+    /** How far the table is. */
+    record State(long lastSeq, String lastOrderId) {
+    }
+
+    /** The state, locked for the caller's transaction (one writer at a time across instances). */
+    State lockState() {
+        Record2<Long, String> r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID).from(JOURNAL_STATE)
+                .where(JOURNAL_STATE.ID.eq(1)).forUpdate().fetchSingle();
+        return new State(r.value1(), r.value2());
+    }
+
+    void saveState(long lastSeq, String lastOrderId) {
+        db.update(JOURNAL_STATE).set(JOURNAL_STATE.LAST_SEQ, lastSeq).set(JOURNAL_STATE.LAST_ORDER_ID, lastOrderId)
+                .where(JOURNAL_STATE.ID.eq(1)).execute();
+    }
+
+    /** Empties the trades (the ledger was reset); the tags and notes stay. */
+    void clear() {
+        db.deleteFrom(JOURNAL_TRADE_FILL).execute();
+        db.deleteFrom(JOURNAL_TRADE).execute();
+        saveState(-1, null);
+    }
+
+    /** Symbol of each open trade with the fill from which its position replays ({@link TradeBuilder#replayFrom}). */
+    Map<String, Long> openReplayPoints() {
+        return db.select(JOURNAL_TRADE.SYMBOL, JOURNAL_TRADE.REPLAY_FROM).from(JOURNAL_TRADE)
+                .where(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name()))
+                .fetchMap(JOURNAL_TRADE.SYMBOL, JOURNAL_TRADE.REPLAY_FROM);
+    }
+
+    /**
+     * Inserts or rewrites {@code trades} with their fills; a new row takes its tags from {@code journal_tag}, an
+     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}.
+     */
+    void upsert(Collection<Trade> trades, Map<Long, Long> replayFrom) {
+        if (trades.isEmpty()) return;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        List<Long> ids = trades.stream().map(Trade::id).toList();
+        batch.add(db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(ids)));
+        for (Trade t : trades) {
+            JournalTradeRecord r = db.newRecord(JOURNAL_TRADE);
+            r.setTradeId(t.id());
+            r.setSymbol(t.symbol());
+            r.setSide(t.side().name());
+            r.setStrategy(t.strategy());
+            r.setMode(t.mode().name());
+            r.setStatus(t.status().name());
+            r.setOutcome(t.outcome().name());
+            r.setTradeDay(dayOf(t));
+            r.setEntryTime(t.entryTime());
+            r.setEntryPrice(t.entryPrice());
+            r.setExitTime(t.exitTime());
+            r.setExitPrice(t.exitPrice());
+            r.setQuantity(t.quantity());
+            r.setOpenQuantity(t.openQuantity());
+            r.setGrossPnl(t.grossPnl());
+            r.setFees(t.fees());
+            r.setNetPnl(t.netPnl());
+            r.setHoldingMicros(t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
+            r.setInitialRisk(t.initialRisk());
+            r.setRMultiple(t.rMultiple());
+            r.setExitReason(t.exitReason() == null ? null : t.exitReason().name());
+            r.setReplayFrom(replayFrom.getOrDefault(t.id(), t.id()));
+            r.setLastFillSeq(t.fills().getLast().seq());
+            r.changed(JOURNAL_TRADE.TAGS, false);
+            Map<Field<?>, Object> values = new HashMap<>();
+            for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TAGS) values.put(f, r.get(f));
+            Map<Field<?>, Object> updates = new HashMap<>(values);
+            updates.remove(JOURNAL_TRADE.TRADE_ID);
+            Map<Field<?>, Object> inserts = new HashMap<>(values);
+            inserts.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
+            batch.add(db.insertInto(JOURNAL_TRADE).set(inserts).onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates));
+            for (TradeFill f : t.fills()) {
+                batch.add(db.insertInto(JOURNAL_TRADE_FILL)
+                        .set(JOURNAL_TRADE_FILL.TRADE_ID, t.id()).set(JOURNAL_TRADE_FILL.FILL_SEQ, f.seq())
+                        .set(JOURNAL_TRADE_FILL.ORDER_ID, f.orderId()).set(JOURNAL_TRADE_FILL.CLIENT_ORDER_ID, f.clientOrderId())
+                        .set(JOURNAL_TRADE_FILL.FILLED_AT, f.time()).set(JOURNAL_TRADE_FILL.SIDE, f.side())
+                        .set(JOURNAL_TRADE_FILL.ROLE, f.role().name()).set(JOURNAL_TRADE_FILL.QUANTITY, f.quantity())
+                        .set(JOURNAL_TRADE_FILL.PRICE, f.price()).set(JOURNAL_TRADE_FILL.COMMISSION, f.commission())
+                        .set(JOURNAL_TRADE_FILL.PROTECTIVE_STOP, f.protectiveStop())
+                        .set(JOURNAL_TRADE_FILL.ORDER_TYPE, f.orderType()).set(JOURNAL_TRADE_FILL.STRATEGY, f.strategy()));
+            }
+        }
+        db.batch(batch).execute();
+    }
+
+    /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
+    LocalDate dayOf(Trade t) {
+        return (t.status() == TradeStatus.CLOSED ? t.exitTime() : t.entryTime()).atZone(zone).toLocalDate();
+    }
+
+    /** The SQL form of {@link TradeFilter#matches}. */
+    static Condition where(TradeFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.from() != null) c = c.and(JOURNAL_TRADE.TRADE_DAY.ge(f.from()));
+        if (f.to() != null) c = c.and(JOURNAL_TRADE.TRADE_DAY.le(f.to()));
+        if (f.symbol() != null) c = c.and(JOURNAL_TRADE.SYMBOL.eq(f.symbol()));
+        if (f.side() != null) c = c.and(JOURNAL_TRADE.SIDE.eq(f.side().name()));
+        if (f.strategy() != null) c = c.and(JOURNAL_TRADE.STRATEGY.eq(f.strategy()));
+        if (f.outcome() != null) c = c.and(JOURNAL_TRADE.OUTCOME.eq(f.outcome().name()));
+        if (f.tag() != null) c = c.and(JOURNAL_TRADE.TAGS.contains(new String[]{f.tag()}));
+        if (f.mode() != null) c = c.and(JOURNAL_TRADE.MODE.eq(f.mode().name()));
+        return c;
+    }
+
+    /** The SQL form of {@link TradeSort#comparator}: the column (nulls last either way), then the trade id. */
+    static List<SortField<?>> orderBy(TradeSort sort, boolean descending) {
+        Field<?> column = switch (sort) {
+            case ENTRY_TIME -> JOURNAL_TRADE.ENTRY_TIME;
+            case EXIT_TIME -> JOURNAL_TRADE.EXIT_TIME;
+            case SYMBOL -> JOURNAL_TRADE.SYMBOL.collate("C"); // Java's String order
+            case STRATEGY -> JOURNAL_TRADE.STRATEGY.collate("C");
+            case QUANTITY -> JOURNAL_TRADE.QUANTITY;
+            case NET_PNL -> JOURNAL_TRADE.NET_PNL;
+            case R_MULTIPLE -> JOURNAL_TRADE.R_MULTIPLE;
+            case HOLDING -> JOURNAL_TRADE.HOLDING_MICROS;
+        };
+        return descending ? List.of(column.desc().nullsLast(), JOURNAL_TRADE.TRADE_ID.desc())
+                : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
+    }
+
+    /** How many trades pass {@code filter}. */
+    int count(TradeFilter filter) {
+        return db.fetchCount(JOURNAL_TRADE, where(filter));
+    }
+
+    /**
+     * The trades passing {@code filter} in the given order, from {@code offset}, at most {@code limit} (no limit: -1),
+     * with their fills when {@code withFills}.
+     */
+    List<Trade> trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit, boolean withFills) {
+        Condition where = where(filter);
+        var query = db.selectFrom(JOURNAL_TRADE).where(where).orderBy(orderBy(sort, descending));
+        List<JournalTradeRecord> rows = limit < 0 ? query.offset(offset).fetch() : query.offset(offset).limit(limit).fetch();
+        Map<Long, List<TradeFill>> fills = Map.of();
+        if (withFills && !rows.isEmpty()) {
+            // a page names its trades; every trade of a filter (an export) is a semi-join on the same filter
+            fills = fills(limit < 0 ? JOURNAL_TRADE_FILL.TRADE_ID.in(db.select(JOURNAL_TRADE.TRADE_ID).from(JOURNAL_TRADE).where(where))
+                    : JOURNAL_TRADE_FILL.TRADE_ID.in(rows.stream().map(JournalTradeRecord::getTradeId).toList()));
+        }
+        List<Trade> trades = new ArrayList<>(rows.size());
+        for (JournalTradeRecord r : rows) trades.add(trade(r, fills.getOrDefault(r.getTradeId(), List.of())));
+        return trades;
+    }
+
+    /** One trade with its fills and tags, or null. */
+    Trade trade(long id) {
+        JournalTradeRecord r = db.selectFrom(JOURNAL_TRADE).where(JOURNAL_TRADE.TRADE_ID.eq(id)).fetchOne();
+        return r == null ? null : trade(r, fills(JOURNAL_TRADE_FILL.TRADE_ID.eq(id)).getOrDefault(id, List.of()));
+    }
+
+    boolean exists(long id) {
+        return db.fetchExists(JOURNAL_TRADE, JOURNAL_TRADE.TRADE_ID.eq(id));
+    }
+
+    /** The fills of the trades {@code which} selects, per trade in ledger order. */
+    private Map<Long, List<TradeFill>> fills(Condition which) {
+        Map<Long, List<TradeFill>> fills = new HashMap<>();
+        var f = JOURNAL_TRADE_FILL;
+        db.selectFrom(f).where(which).orderBy(f.TRADE_ID, f.FILL_SEQ).forEach(r ->
+                fills.computeIfAbsent(r.getTradeId(), k -> new ArrayList<>()).add(new TradeFill(r.getFillSeq(), r.getOrderId(),
+                        r.getClientOrderId(), r.getFilledAt(), r.getSide(), TradeFill.Role.valueOf(r.getRole()), r.getQuantity(),
+                        r.getPrice(), r.getCommission(), r.getProtectiveStop(), r.getOrderType(), r.getStrategy())));
+        return fills;
+    }
+
+    private static Trade trade(JournalTradeRecord r, List<TradeFill> fills) {
+        return new Trade(r.getTradeId(), r.getSymbol(), TradeSide.valueOf(r.getSide()), r.getStrategy(),
+                TradingMode.valueOf(r.getMode()), TradeStatus.valueOf(r.getStatus()), r.getEntryTime(), r.getEntryPrice(),
+                r.getExitTime(), r.getExitPrice(), r.getQuantity(), r.getOpenQuantity(), r.getGrossPnl(), r.getFees(),
+                r.getNetPnl(), r.getHoldingMicros() == null ? null : Duration.of(r.getHoldingMicros(), ChronoUnit.MICROS),
+                r.getInitialRisk(), r.getRMultiple(), r.getExitReason() == null ? null : ExitReason.valueOf(r.getExitReason()),
+                null, null, List.of(r.getTags()), null, fills);
+    }
+
+    /**
+     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL: sums, counts and
+     * extremes in one pass; streaks (gaps and islands of the sign) and the drawdown (running sum and running peak)
+     * with window functions in exit order (exit time, trade id); the daily net P&amp;L grouped by exit day. Only
+     * the ratios are derived in Java ({@link TradeStatistics#of(int, int, int, int, BigDecimal, BigDecimal,
+     * BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
+     */
+    TradeStatistics statistics(TradeFilter filter) {
+        Condition where = where(filter);
+        var t = JOURNAL_TRADE;
+        Condition win = CLOSED.and(t.NET_PNL.gt(BigDecimal.ZERO));
+        Condition loss = CLOSED.and(t.NET_PNL.lt(BigDecimal.ZERO));
+        Record a = db.select(
+                        DSL.count().filterWhere(CLOSED), DSL.count().filterWhere(CLOSED.not()),
+                        DSL.count().filterWhere(win), DSL.count().filterWhere(loss),
+                        DSL.coalesce(DSL.sum(t.NET_PNL).filterWhere(win), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(t.NET_PNL).filterWhere(loss), BigDecimal.ZERO),
+                        DSL.coalesce(DSL.sum(t.FEES).filterWhere(CLOSED), BigDecimal.ZERO),
+                        DSL.count(t.R_MULTIPLE).filterWhere(CLOSED),
+                        DSL.sum(t.R_MULTIPLE).filterWhere(CLOSED),
+                        DSL.max(t.NET_PNL).filterWhere(win), DSL.min(t.NET_PNL).filterWhere(loss))
+                .from(t).where(where).fetchSingle();
+        int n = a.get(0, Integer.class);
+        int[] streaks = {0, 0};
+        BigDecimal maxDrawdown = BigDecimal.ZERO;
+        List<DailyPnl> days = new ArrayList<>();
+        if (n > 0) {
+            var exitOrder = List.of(t.EXIT_TIME.asc(), t.TRADE_ID.asc());
+            Field<Integer> sign = DSL.sign(t.NET_PNL).as("s");
+            Field<BigDecimal> cum = DSL.sum(t.NET_PNL).over().orderBy(exitOrder).rowsUnboundedPreceding().as("cum");
+            Field<Integer> island = DSL.rowNumber().over().orderBy(exitOrder)
+                    .minus(DSL.rowNumber().over().partitionBy(DSL.sign(t.NET_PNL)).orderBy(exitOrder)).as("island");
+            CommonTableExpression<?> ordered = DSL.name("ordered").as(
+                    db.select(sign, cum, t.EXIT_TIME, t.TRADE_ID, island).from(t).where(where.and(CLOSED)));
+            Field<Integer> s = ordered.field("s", Integer.class);
+            Field<BigDecimal> c = ordered.field("cum", BigDecimal.class);
+            Field<BigDecimal> peak = DSL.greatest(DSL.inline(BigDecimal.ZERO),
+                    DSL.max(c).over().orderBy(ordered.field("exit_time").asc(), ordered.field("trade_id").asc())
+                            .rowsUnboundedPreceding());
+            CommonTableExpression<?> drawdowns = DSL.name("drawdowns").as(
+                    db.select(peak.minus(c).as("dd")).from(ordered));
+            CommonTableExpression<?> runs = DSL.name("runs").as(
+                    db.select(s, DSL.count().as("len")).from(ordered).where(s.ne(0)).groupBy(s, ordered.field("island")));
+            Record w = db.with(ordered, drawdowns, runs).select(
+                            DSL.field(DSL.select(DSL.max(drawdowns.field("dd", BigDecimal.class))).from(drawdowns)),
+                            DSL.field(DSL.select(DSL.max(runs.field("len", Integer.class))).from(runs).where(runs.field("s", Integer.class).eq(1))),
+                            DSL.field(DSL.select(DSL.max(runs.field("len", Integer.class))).from(runs).where(runs.field("s", Integer.class).eq(-1))))
+                    .fetchSingle();
+            BigDecimal dd = w.get(0, BigDecimal.class);
+            if (dd != null && dd.signum() > 0) maxDrawdown = dd;
+            streaks[0] = w.get(1) == null ? 0 : w.get(1, Integer.class);
+            streaks[1] = w.get(2) == null ? 0 : w.get(2, Integer.class);
+            db.select(t.TRADE_DAY, DSL.count(), DSL.sum(t.NET_PNL)).from(t).where(where.and(CLOSED))
+                    .groupBy(t.TRADE_DAY).orderBy(t.TRADE_DAY)
+                    .forEach(r -> days.add(new DailyPnl(r.value1(), r.value2(), r.value3())));
+        }
+        return TradeStatistics.of(n, a.get(1, Integer.class), a.get(2, Integer.class), a.get(3, Integer.class),
+                a.get(4, BigDecimal.class), a.get(5, BigDecimal.class), a.get(6, BigDecimal.class), a.get(7, Integer.class),
+                a.get(8, BigDecimal.class) == null ? BigDecimal.ZERO : a.get(8, BigDecimal.class),
+                a.get(9, BigDecimal.class), a.get(10, BigDecimal.class), streaks[0], streaks[1], maxDrawdown, days);
+    }
+}

@@ -30,18 +30,26 @@ CREATE TABLE journal_trade (
     tags            VARCHAR(40) ARRAY NOT NULL DEFAULT ARRAY[]::VARCHAR(40)[]  -- kept in step with journal_tag
 );
 
--- One index per filter/sort access path; ties are broken by trade_id (TradeSort).
+-- One index per filter/sort access path (docs/journal.md, "Storage"); ties are broken by trade_id (TradeSort). A
+-- column that can be null (exit time, R, holding) sorts NULLS LAST both ways, so its descending order needs an index
+-- of its own; symbol and strategy pages default to the newest exit first.
 CREATE INDEX journal_trade_exit_idx ON journal_trade (exit_time, trade_id);
 CREATE INDEX journal_trade_entry_idx ON journal_trade (entry_time, trade_id);
-CREATE INDEX journal_trade_day_idx ON journal_trade (trade_day, exit_time, trade_id);
-CREATE INDEX journal_trade_symbol_idx ON journal_trade (symbol, exit_time, trade_id);
-CREATE INDEX journal_trade_strategy_idx ON journal_trade (strategy, exit_time, trade_id);
+CREATE INDEX journal_trade_day_idx ON journal_trade (trade_day);
 CREATE INDEX journal_trade_net_idx ON journal_trade (net_pnl, trade_id);
 CREATE INDEX journal_trade_r_idx ON journal_trade (r_multiple, trade_id);
 CREATE INDEX journal_trade_quantity_idx ON journal_trade (quantity, trade_id);
 CREATE INDEX journal_trade_holding_idx ON journal_trade (holding_micros, trade_id);
 CREATE INDEX journal_trade_open_idx ON journal_trade (symbol) WHERE status = 'OPEN';
 -- [jooq ignore start]
+CREATE INDEX journal_trade_exit_desc_idx ON journal_trade (exit_time DESC NULLS LAST, trade_id DESC);
+CREATE INDEX journal_trade_r_desc_idx ON journal_trade (r_multiple DESC NULLS LAST, trade_id DESC);
+CREATE INDEX journal_trade_holding_desc_idx ON journal_trade (holding_micros DESC NULLS LAST, trade_id DESC);
+CREATE INDEX journal_trade_symbol_idx ON journal_trade (symbol, exit_time DESC NULLS LAST, trade_id DESC);
+CREATE INDEX journal_trade_strategy_idx ON journal_trade (strategy, exit_time DESC NULLS LAST, trade_id DESC);
+-- the statistics' ordered pass over the closed trades without a heap visit
+CREATE INDEX journal_trade_exit_stats_idx ON journal_trade (exit_time, trade_id) INCLUDE (net_pnl, fees, r_multiple, trade_day)
+    WHERE status = 'CLOSED';
 CREATE INDEX journal_trade_tags_idx ON journal_trade USING GIN (tags);
 -- [jooq ignore stop]
 

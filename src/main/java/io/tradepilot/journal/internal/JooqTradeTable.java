@@ -15,7 +15,6 @@ import io.tradepilot.journal.TradeSort;
 import io.tradepilot.journal.TradeStatistics;
 import io.tradepilot.journal.TradeStatus;
 import io.tradepilot.journal.TradingMode;
-import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -229,64 +228,58 @@ class JooqTradeTable {
     }
 
     /**
-     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL: sums, counts and
-     * extremes in one pass; streaks (gaps and islands of the sign) and the drawdown (running sum and running peak)
-     * with window functions in exit order (exit time, trade id); the daily net P&amp;L grouped by exit day. Only
-     * the ratios are derived in Java ({@link TradeStatistics#of(int, int, int, int, BigDecimal, BigDecimal,
-     * BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
+     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL by the rules of
+     * {@link TradeStatistics#of(List, ZoneId)} in one statement over one ordered pass of the closed trades (exit time,
+     * trade id: the index {@code journal_trade_exit_stats_idx} without a filter): running sum, running count and, one
+     * level up in the same order, the running peak and the position of the last non-win and non-loss, from which
+     * the drawdown and the streaks follow; sums, counts and extremes for the total and per exit day (grouping
+     * sets). Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
+     * BigDecimal, BigDecimal, BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
      */
     TradeStatistics statistics(TradeFilter filter) {
-        Condition where = where(filter);
-        var t = JOURNAL_TRADE;
-        Condition win = CLOSED.and(t.NET_PNL.gt(BigDecimal.ZERO));
-        Condition loss = CLOSED.and(t.NET_PNL.lt(BigDecimal.ZERO));
-        Record a = db.select(
-                        DSL.count().filterWhere(CLOSED), DSL.count().filterWhere(CLOSED.not()),
-                        DSL.count().filterWhere(win), DSL.count().filterWhere(loss),
-                        DSL.coalesce(DSL.sum(t.NET_PNL).filterWhere(win), BigDecimal.ZERO),
-                        DSL.coalesce(DSL.sum(t.NET_PNL).filterWhere(loss), BigDecimal.ZERO),
-                        DSL.coalesce(DSL.sum(t.FEES).filterWhere(CLOSED), BigDecimal.ZERO),
-                        DSL.count(t.R_MULTIPLE).filterWhere(CLOSED),
-                        DSL.sum(t.R_MULTIPLE).filterWhere(CLOSED),
-                        DSL.max(t.NET_PNL).filterWhere(win), DSL.min(t.NET_PNL).filterWhere(loss))
-                .from(t).where(where).fetchSingle();
-        int n = a.get(0, Integer.class);
-        int[] streaks = {0, 0};
-        BigDecimal maxDrawdown = BigDecimal.ZERO;
+        int open = db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
         List<DailyPnl> days = new ArrayList<>();
-        if (n > 0) {
-            var exitOrder = List.of(t.EXIT_TIME.asc(), t.TRADE_ID.asc());
-            Field<Integer> sign = DSL.sign(t.NET_PNL).as("s");
-            Field<BigDecimal> cum = DSL.sum(t.NET_PNL).over().orderBy(exitOrder).rowsUnboundedPreceding().as("cum");
-            Field<Integer> island = DSL.rowNumber().over().orderBy(exitOrder)
-                    .minus(DSL.rowNumber().over().partitionBy(DSL.sign(t.NET_PNL)).orderBy(exitOrder)).as("island");
-            CommonTableExpression<?> ordered = DSL.name("ordered").as(
-                    db.select(sign, cum, t.EXIT_TIME, t.TRADE_ID, island).from(t).where(where.and(CLOSED)));
-            Field<Integer> s = ordered.field("s", Integer.class);
-            Field<BigDecimal> c = ordered.field("cum", BigDecimal.class);
-            Field<BigDecimal> peak = DSL.greatest(DSL.inline(BigDecimal.ZERO),
-                    DSL.max(c).over().orderBy(ordered.field("exit_time").asc(), ordered.field("trade_id").asc())
-                            .rowsUnboundedPreceding());
-            CommonTableExpression<?> drawdowns = DSL.name("drawdowns").as(
-                    db.select(peak.minus(c).as("dd")).from(ordered));
-            CommonTableExpression<?> runs = DSL.name("runs").as(
-                    db.select(s, DSL.count().as("len")).from(ordered).where(s.ne(0)).groupBy(s, ordered.field("island")));
-            Record w = db.with(ordered, drawdowns, runs).select(
-                            DSL.field(DSL.select(DSL.max(drawdowns.field("dd", BigDecimal.class))).from(drawdowns)),
-                            DSL.field(DSL.select(DSL.max(runs.field("len", Integer.class))).from(runs).where(runs.field("s", Integer.class).eq(1))),
-                            DSL.field(DSL.select(DSL.max(runs.field("len", Integer.class))).from(runs).where(runs.field("s", Integer.class).eq(-1))))
-                    .fetchSingle();
-            BigDecimal dd = w.get(0, BigDecimal.class);
-            if (dd != null && dd.signum() > 0) maxDrawdown = dd;
-            streaks[0] = w.get(1) == null ? 0 : w.get(1, Integer.class);
-            streaks[1] = w.get(2) == null ? 0 : w.get(2, Integer.class);
-            db.select(t.TRADE_DAY, DSL.count(), DSL.sum(t.NET_PNL)).from(t).where(where.and(CLOSED))
-                    .groupBy(t.TRADE_DAY).orderBy(t.TRADE_DAY)
-                    .forEach(r -> days.add(new DailyPnl(r.value1(), r.value2(), r.value3())));
+        Record total = null;
+        for (Record r : db.resultQuery(STATISTICS, where(filter).and(CLOSED)).fetch()) {
+            if (r.get("total", Integer.class) == 1) total = r;
+            else days.add(new DailyPnl(r.get("trade_day", LocalDate.class), r.get("n", Integer.class), r.get("net", BigDecimal.class)));
         }
-        return TradeStatistics.of(n, a.get(1, Integer.class), a.get(2, Integer.class), a.get(3, Integer.class),
-                a.get(4, BigDecimal.class), a.get(5, BigDecimal.class), a.get(6, BigDecimal.class), a.get(7, Integer.class),
-                a.get(8, BigDecimal.class) == null ? BigDecimal.ZERO : a.get(8, BigDecimal.class),
-                a.get(9, BigDecimal.class), a.get(10, BigDecimal.class), streaks[0], streaks[1], maxDrawdown, days);
+        if (total == null) throw new IllegalStateException("the statistics' grouping set () gave no row");
+        BigDecimal drawdown = total.get("drawdown", BigDecimal.class);
+        return TradeStatistics.of(total.get("n", Integer.class), open, total.get("wins", Integer.class),
+                total.get("losses", Integer.class), total.get("profit", BigDecimal.class), total.get("loss", BigDecimal.class),
+                total.get("fees", BigDecimal.class), total.get("r_trades", Integer.class), total.get("r_sum", BigDecimal.class),
+                total.get("largest_win", BigDecimal.class), total.get("largest_loss", BigDecimal.class),
+                zeroIfNull(total.get("win_run", Integer.class)), zeroIfNull(total.get("loss_run", Integer.class)),
+                drawdown == null || drawdown.signum() <= 0 ? BigDecimal.ZERO : drawdown, days);
     }
+
+    private static int zeroIfNull(Integer i) {
+        return i == null ? 0 : i;
+    }
+
+    /**
+     * The statistics' statement; {@code {0}}: the filter. A win streak at a win is its position minus that of the last
+     * trade that was not a win (0 before the first), likewise for losses; a break-even trade ends both. The drawdown
+     * at a trade is the running peak of cumulative net P&amp;L (at least 0) minus the cumulative net P&amp;L.
+     */
+    private static final String STATISTICS = """
+            select trade_day, grouping(trade_day) as total, count(*) as n, sum(net) as net,
+                   count(*) filter (where net > 0) as wins, count(*) filter (where net < 0) as losses,
+                   coalesce(sum(net) filter (where net > 0), 0) as profit, coalesce(sum(net) filter (where net < 0), 0) as loss,
+                   coalesce(sum(fees), 0) as fees, count(r) as r_trades, coalesce(sum(r), 0) as r_sum,
+                   max(net) filter (where net > 0) as largest_win, min(net) filter (where net < 0) as largest_loss,
+                   max(rn - coalesce(last_non_win, 0)) filter (where net > 0) as win_run,
+                   max(rn - coalesce(last_non_loss, 0)) filter (where net < 0) as loss_run,
+                   max(greatest(peak, 0) - cum) as drawdown
+            from (select trade_day, net, fees, r, rn, cum, max(cum) over v as peak,
+                         max(case when net <= 0 then rn end) over v as last_non_win,
+                         max(case when net >= 0 then rn end) over v as last_non_loss
+                  from (select trade_day, exit_time, trade_id, net_pnl as net, fees, r_multiple as r,
+                               count(*) over w as rn, sum(net_pnl) over w as cum
+                        from journal_trade where {0}
+                        window w as (order by exit_time, trade_id rows unbounded preceding)) x
+                  window v as (order by exit_time, trade_id rows unbounded preceding)) y
+            group by grouping sets ((), (trade_day))
+            order by total, trade_day""";
 }

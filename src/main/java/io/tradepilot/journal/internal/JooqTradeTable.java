@@ -229,57 +229,73 @@ class JooqTradeTable {
 
     /**
      * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL by the rules of
-     * {@link TradeStatistics#of(List, ZoneId)} in one statement over one ordered pass of the closed trades (exit time,
-     * trade id: the index {@code journal_trade_exit_stats_idx} without a filter): running sum, running count and, one
-     * level up in the same order, the running peak and the position of the last non-win and non-loss, from which
-     * the drawdown and the streaks follow; sums, counts and extremes for the total and per exit day (grouping
-     * sets). Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
+     * {@link TradeStatistics#of(List, ZoneId)}: sums, counts and extremes per exit day in one grouped statement (that
+     * PostgreSQL may run in parallel), added up over the days in Java; streaks and drawdown in one ordered pass over the
+     * closed trades (exit time, trade id: an index-only scan of {@code journal_trade_exit_stats_idx} without a filter).
+     * Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
      * BigDecimal, BigDecimal, BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
      */
     TradeStatistics statistics(TradeFilter filter) {
+        Condition closed = where(filter).and(CLOSED);
         int open = db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
+        int n = 0, wins = 0, losses = 0, rTrades = 0;
+        BigDecimal profit = BigDecimal.ZERO, loss = BigDecimal.ZERO, fees = BigDecimal.ZERO, rSum = BigDecimal.ZERO;
+        BigDecimal largestWin = null, largestLoss = null;
         List<DailyPnl> days = new ArrayList<>();
-        Record total = null;
-        for (Record r : db.resultQuery(STATISTICS, where(filter).and(CLOSED)).fetch()) {
-            if (r.get("total", Integer.class) == 1) total = r;
-            else days.add(new DailyPnl(r.get("trade_day", LocalDate.class), r.get("n", Integer.class), r.get("net", BigDecimal.class)));
+        for (Record d : db.resultQuery(DAYS, closed).fetch()) {
+            int count = d.get("n", Integer.class);
+            days.add(new DailyPnl(d.get("trade_day", LocalDate.class), count, d.get("net", BigDecimal.class)));
+            n += count;
+            wins += d.get("wins", Integer.class);
+            losses += d.get("losses", Integer.class);
+            profit = profit.add(d.get("profit", BigDecimal.class));
+            loss = loss.add(d.get("loss", BigDecimal.class));
+            fees = fees.add(d.get("fees", BigDecimal.class));
+            rTrades += d.get("r_trades", Integer.class);
+            rSum = rSum.add(d.get("r_sum", BigDecimal.class));
+            BigDecimal win = d.get("largest_win", BigDecimal.class), lost = d.get("largest_loss", BigDecimal.class);
+            if (win != null && (largestWin == null || win.compareTo(largestWin) > 0)) largestWin = win;
+            if (lost != null && (largestLoss == null || lost.compareTo(largestLoss) < 0)) largestLoss = lost;
         }
-        if (total == null) throw new IllegalStateException("the statistics' grouping set () gave no row");
-        BigDecimal drawdown = total.get("drawdown", BigDecimal.class);
-        return TradeStatistics.of(total.get("n", Integer.class), open, total.get("wins", Integer.class),
-                total.get("losses", Integer.class), total.get("profit", BigDecimal.class), total.get("loss", BigDecimal.class),
-                total.get("fees", BigDecimal.class), total.get("r_trades", Integer.class), total.get("r_sum", BigDecimal.class),
-                total.get("largest_win", BigDecimal.class), total.get("largest_loss", BigDecimal.class),
-                zeroIfNull(total.get("win_run", Integer.class)), zeroIfNull(total.get("loss_run", Integer.class)),
-                drawdown == null || drawdown.signum() <= 0 ? BigDecimal.ZERO : drawdown, days);
+        int winRun = 0, lossRun = 0;
+        BigDecimal maxDrawdown = BigDecimal.ZERO;
+        if (n > 0) {
+            Record r = db.resultQuery(RUNS, closed).fetchSingle();
+            winRun = r.get("win_run") == null ? 0 : r.get("win_run", Integer.class);
+            lossRun = r.get("loss_run") == null ? 0 : r.get("loss_run", Integer.class);
+            BigDecimal drawdown = r.get("drawdown", BigDecimal.class);
+            if (drawdown != null && drawdown.signum() > 0) maxDrawdown = drawdown;
+        }
+        return TradeStatistics.of(n, open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss,
+                winRun, lossRun, maxDrawdown, days);
     }
 
-    private static int zeroIfNull(Integer i) {
-        return i == null ? 0 : i;
-    }
+    /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
+    private static final String DAYS = """
+            select trade_day, count(*) as n, sum(net_pnl) as net,
+                   count(*) filter (where net_pnl > 0) as wins, count(*) filter (where net_pnl < 0) as losses,
+                   coalesce(sum(net_pnl) filter (where net_pnl > 0), 0) as profit,
+                   coalesce(sum(net_pnl) filter (where net_pnl < 0), 0) as loss, sum(fees) as fees,
+                   count(r_multiple) as r_trades, coalesce(sum(r_multiple), 0) as r_sum,
+                   max(net_pnl) filter (where net_pnl > 0) as largest_win, min(net_pnl) filter (where net_pnl < 0) as largest_loss
+            from journal_trade where {0}
+            group by trade_day order by trade_day""";
 
     /**
-     * The statistics' statement; {@code {0}}: the filter. A win streak at a win is its position minus that of the last
-     * trade that was not a win (0 before the first), likewise for losses; a break-even trade ends both. The drawdown
-     * at a trade is the running peak of cumulative net P&amp;L (at least 0) minus the cumulative net P&amp;L.
+     * The longest streaks and the max drawdown in exit order; {@code {0}}: the filter. A win streak at a win is its
+     * position minus that of the last trade that was not a win (0 before the first), likewise for losses; a
+     * break-even trade ends both. The drawdown at a trade is the running peak of cumulative net P&amp;L (at least 0)
+     * minus the cumulative net P&amp;L.
      */
-    private static final String STATISTICS = """
-            select trade_day, grouping(trade_day) as total, count(*) as n, sum(net) as net,
-                   count(*) filter (where net > 0) as wins, count(*) filter (where net < 0) as losses,
-                   coalesce(sum(net) filter (where net > 0), 0) as profit, coalesce(sum(net) filter (where net < 0), 0) as loss,
-                   coalesce(sum(fees), 0) as fees, count(r) as r_trades, coalesce(sum(r), 0) as r_sum,
-                   max(net) filter (where net > 0) as largest_win, min(net) filter (where net < 0) as largest_loss,
-                   max(rn - coalesce(last_non_win, 0)) filter (where net > 0) as win_run,
+    private static final String RUNS = """
+            select max(rn - coalesce(last_non_win, 0)) filter (where net > 0) as win_run,
                    max(rn - coalesce(last_non_loss, 0)) filter (where net < 0) as loss_run,
                    max(greatest(peak, 0) - cum) as drawdown
-            from (select trade_day, net, fees, r, rn, cum, max(cum) over v as peak,
+            from (select net, rn, cum, max(cum) over v as peak,
                          max(case when net <= 0 then rn end) over v as last_non_win,
                          max(case when net >= 0 then rn end) over v as last_non_loss
-                  from (select trade_day, exit_time, trade_id, net_pnl as net, fees, r_multiple as r,
-                               count(*) over w as rn, sum(net_pnl) over w as cum
+                  from (select exit_time, trade_id, net_pnl as net, count(*) over w as rn, sum(net_pnl) over w as cum
                         from journal_trade where {0}
                         window w as (order by exit_time, trade_id rows unbounded preceding)) x
-                  window v as (order by exit_time, trade_id rows unbounded preceding)) y
-            group by grouping sets ((), (trade_day))
-            order by total, trade_day""";
+                  window v as (order by exit_time, trade_id rows unbounded preceding)) y""";
 }

@@ -43,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tradepilot.trading.leader-lock-key=880101",
         "tradepilot.controls.key-prefix=desk-e2e:",
         "tradepilot.trading.marketdata.speed=600",
+        "tradepilot.trading.limits.trading-hours.enabled=false", // manual orders at any market time of the accelerated day
         "tradepilot.trading.strategies[0].name=sma-cross",
         "tradepilot.trading.strategies[0].symbols[0]=SYNTH-ALPHA",
         "tradepilot.trading.strategies[0].symbols[1]=SYNTH-BETA",

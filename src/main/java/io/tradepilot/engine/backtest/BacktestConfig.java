@@ -2,6 +2,7 @@ package io.tradepilot.engine.backtest;
 
 import io.tradepilot.engine.broker.BrokerConfig;
 import io.tradepilot.engine.core.EngineEvents;
+import io.tradepilot.engine.risk.BuyingPower;
 import io.tradepilot.engine.risk.RiskChain;
 import io.tradepilot.engine.risk.RiskCheck;
 
@@ -13,7 +14,11 @@ import java.util.Objects;
  *
  * @param initialCash    starting cash in the instrument's currency
  * @param broker         fill mode, slippage, commission, participation cap
- * @param risk           pre-trade checks (default: none beyond the trading state)
+ * @param risk           pre-trade checks after the trading state (default: none, so that a backtest's trades stay
+ *                       what they have always been, including runs that spend more than their cash, which goes
+ *                       negative). {@link #withCashOnly()} adds {@link BuyingPower#CASH}, the live chain's check:
+ *                       an entry the cash cannot pay for is then refused with INSUFFICIENT_BUYING_POWER.
+ *                       {@link #withRisk} replaces the whole chain
  * @param closeAtEnd     close open positions at the last bar's close (default false: they stay open,
  *                       valued at the last close and reported)
  * @param periodsPerYear bars per year for Sharpe/Sortino annualisation (252 for daily bars)
@@ -38,6 +43,12 @@ public record BacktestConfig(BigDecimal initialCash, BrokerConfig broker, RiskCh
 
     public BacktestConfig withBroker(BrokerConfig b) { return new BacktestConfig(initialCash, b, risk, closeAtEnd, periodsPerYear, events, hashEvents); }
     public BacktestConfig withRisk(RiskCheck r) { return new BacktestConfig(initialCash, broker, r, closeAtEnd, periodsPerYear, events, hashEvents); }
+    /**
+     * This configuration with {@link BuyingPower#CASH} after its checks: entries are paid in full from cash and
+     * one the cash cannot pay for is refused (INSUFFICIENT_BUYING_POWER). Opt-in, since it changes the trades of
+     * any run that used to borrow.
+     */
+    public BacktestConfig withCashOnly() { return withRisk(RiskChain.of(risk, BuyingPower.CASH)); }
     public BacktestConfig withCloseAtEnd(boolean c) { return new BacktestConfig(initialCash, broker, risk, c, periodsPerYear, events, hashEvents); }
     public BacktestConfig withPeriodsPerYear(int p) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, p, events, hashEvents); }
     public BacktestConfig withHashEvents(boolean h) { return new BacktestConfig(initialCash, broker, risk, closeAtEnd, periodsPerYear, events, h); }

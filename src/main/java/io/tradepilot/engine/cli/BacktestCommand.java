@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * {@code backtest --data FILE.csv (--strategy NAME [--param k=v ...] | --config FILE) [--quantity N] --cash AMOUNT
- * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] --out DIR [--zone ZONE] [--skip-inconsistent]
+ * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] [--cash-only] --out DIR [--zone ZONE] [--skip-inconsistent]
  * [--price-decimals N]}.
  *
  * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
@@ -64,6 +64,7 @@ public final class BacktestCommand implements Command {
                 Option.optional("commission-pct", "PCT", "commission, percent of notional per fill (default 0)"),
                 Option.optional("fill", "next-open|close", "market order fill timing (default next-open)"),
                 Option.flag("close-at-end", "close an open position at the last bar"),
+                Option.flag("cash-only", "refuse an entry the cash cannot pay for (INSUFFICIENT_BUYING_POWER); default: cash may go negative"),
                 Option.required("out", "DIR", "output directory")));
         options.addAll(DataOptions.options());
         return List.copyOf(options);
@@ -90,7 +91,7 @@ public final class BacktestCommand implements Command {
             throw new UsageException("--out: no such parent directory: " + abs.getParent());
         }
         return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
-                commission, fill, args.has("close-at-end"), out);
+                commission, fill, args.has("close-at-end"), args.has("cash-only"), out);
     }
 
     private static BigDecimal quantity(ParsedArgs args, StrategyParameters.Resolved strategy) throws UsageException {

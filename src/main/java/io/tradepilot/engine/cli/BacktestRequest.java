@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param commissionPct commission as a percent of notional per fill, {@code 0 <= pct < 100}
  * @param fill          when market orders fill
  * @param closeAtEnd    whether an open position is closed at the last bar (otherwise valued and reported)
+ * @param cashOnly      whether an entry the cash cannot pay for is refused ({@link io.tradepilot.engine.backtest.BacktestConfig#withCashOnly()});
+ *                      otherwise cash may go negative, as backtests always allowed
  * @param outDir        directory for trades.csv, equity.csv and metrics.json
  */
 public record BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readOptions, StrategyParameters.Resolved strategy, BigDecimal quantity,
-                              BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, Path outDir) {
+                              BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, boolean cashOnly, Path outDir) {
 
     /** Fill timing of market orders decided at a bar's close. */
     public enum Fill {

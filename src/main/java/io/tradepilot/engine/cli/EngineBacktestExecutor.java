@@ -70,7 +70,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
                 .withMarketZone(series.zone());
         BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
                 .withPeriodsPerYear(periodsPerYear(series));
-        return Backtest.run(data, strategy, config);
+        return Backtest.run(data, strategy, request.cashOnly() ? config.withCashOnly() : config);
     }
 
     /**

@@ -91,4 +91,30 @@ public sealed interface EngineCommand {
     record SetStrategyEnabled(io.tradepilot.engine.orders.StrategyId strategy, boolean enabled, String reason) implements EngineCommand {
         public SetStrategyEnabled { Objects.requireNonNull(strategy); }
     }
+
+    /**
+     * Registers {@code strategy} for bars of {@code instrument} or, when a strategy of the same id is already
+     * registered there, replaces it through a {@link io.tradepilot.engine.strategy.StrategyHandover}: the old
+     * instance keeps the position and the working orders it owns until the symbol is flat with nothing working;
+     * the new one governs the entries after that. Working orders are left alone (neither cancelled nor changed).
+     */
+    record ApplyStrategy(Instrument instrument, int priceDecimals, io.tradepilot.engine.strategy.Strategy strategy,
+                         String reason) implements EngineCommand {
+        public ApplyStrategy {
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+
+    /**
+     * Replaces the configured pre-trade risk checks (those after the trading state, the strategy switch and the
+     * square-off) and the automatic trips (null or 0: off) from the next order and the next fill on. Orders
+     * already accepted are not checked again; the entry size reduction keeps the rule the engine started with.
+     */
+    record SetRiskLimits(io.tradepilot.engine.risk.RiskCheck risk, java.math.BigDecimal tripDailyLoss,
+                         java.math.BigDecimal tripDrawdown, int tripConsecutiveLosses, String reason) implements EngineCommand {
+        public SetRiskLimits {
+            Objects.requireNonNull(risk, "risk");
+        }
+    }
 }

@@ -80,7 +80,8 @@ import java.util.Objects;
  */
 public final class TradingEngine implements EngineInput {
 
-    private final EngineConfig config;
+    /** Replaced (limits only) by {@link EngineCommand.SetRiskLimits}. */
+    private EngineConfig config;
     private final Clock clock;
     private final OrderIdGenerator ids;
     private final EngineEvents events;
@@ -95,7 +96,7 @@ public final class TradingEngine implements EngineInput {
     /** Orders handed to the venue without an answer yet → when the engine last sent or asked; null when the venue needs no asking. */
     private final Map<OrderId, Instant> unanswered;
     private final Duration answerTimeout;
-    private final RiskCheck risk;
+    private RiskCheck risk;
     /** What a modification must pass: the trading state and, where the venue requires it, the tick. */
     private final RiskCheck modifyRisk;
     private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
@@ -149,9 +150,7 @@ public final class TradingEngine implements EngineInput {
         this.unanswered = answerTimeout == null ? null : new LinkedHashMap<>();
         TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
         boolean ticks = this.venue.requiresTickAlignedPrices();
-        this.risk = ticks
-                ? RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, TickSize.CHECK, config.risk())
-                : RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, config.risk());
+        this.risk = chain(config.risk());
         this.modifyRisk = ticks ? RiskChain.of(stateCheck, TickSize.CHECK) : stateCheck;
         this.days = new LocalDays(config.marketZone());
         this.lossStreak = new LossStreak(config.lossSizeReduction());
@@ -186,6 +185,35 @@ public final class TradingEngine implements EngineInput {
         prefixes[cur.length] = ClientOrderId.prefix(strategy.id(), instrument.symbol());
         idPrefixes[slot] = prefixes;
         return slot;
+    }
+
+    /** The full pre-trade chain: trading state, strategy switch, square-off, tick size (venues needing it), then {@code configured}. */
+    private RiskCheck chain(RiskCheck configured) {
+        TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
+        return venue.requiresTickAlignedPrices()
+                ? RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, TickSize.CHECK, configured)
+                : RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, configured);
+    }
+
+    /**
+     * Registers {@code strategy} for {@code instrument}, or replaces the one of the same id registered there
+     * with a {@link io.tradepilot.engine.strategy.StrategyHandover} (see {@link EngineCommand.ApplyStrategy}).
+     * Writer thread.
+     */
+    public void apply(Strategy strategy, Instrument instrument, int priceDecimals) {
+        int slot = register(instrument, priceDecimals);
+        Strategy[] cur = strategies[slot];
+        if (cur != null) {
+            for (int k = 0; k < cur.length; k++) {
+                if (cur[k].id().equals(strategy.id())) {
+                    Strategy[] next = cur.clone();
+                    next[k] = io.tradepilot.engine.strategy.StrategyHandover.of(cur[k], strategy);
+                    strategies[slot] = next;
+                    return;
+                }
+            }
+        }
+        register(strategy, instrument, priceDecimals);
     }
 
     /** Scale used for an instrument arriving through {@link EngineCommand.OnBar} without registration: its tick size's decimals. */
@@ -243,6 +271,11 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.ModifyOrder m -> modify(m);
             case EngineCommand.VenueReport r -> onReport(r.report());
             case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
+            case EngineCommand.ApplyStrategy a -> apply(a.strategy(), a.instrument(), a.priceDecimals());
+            case EngineCommand.SetRiskLimits l -> {
+                config = config.withRisk(l.risk()).withTrips(l.tripDailyLoss(), l.tripDrawdown(), l.tripConsecutiveLosses());
+                risk = chain(l.risk());
+            }
         }
     }
 

@@ -348,14 +348,19 @@ public final class Portfolio {
         for (int i = 0; i < count; i++) {
             Position p = positions[i];
             if (p.isFlat()) continue;
-            if (p.stop() == null) {
-                r = r.add(p.quantity().multiply(markOf(i)).abs());
-                continue;
-            }
-            BigDecimal perUnit = markOf(i).subtract(p.stop().value()).multiply(BigDecimal.valueOf(p.quantity().signum()));
-            if (perUnit.signum() > 0) r = r.add(perUnit.multiply(p.quantity().abs()));
+            r = r.add(heatOf(p.quantity(), markOf(i), p.stop() == null ? null : p.stop().value()));
         }
         return r;
+    }
+
+    /**
+     * One position's share of {@link #openRisk()}: {@code |quantity| x (mark - stop)} on the losing side (never
+     * negative) with a stop, {@code |quantity x mark|} without one ({@code stop} null).
+     */
+    public static BigDecimal heatOf(BigDecimal quantity, BigDecimal mark, BigDecimal stop) {
+        if (stop == null) return quantity.multiply(mark).abs();
+        BigDecimal perUnit = mark.subtract(stop).multiply(BigDecimal.valueOf(quantity.signum()));
+        return perUnit.signum() > 0 ? perUnit.multiply(quantity.abs()) : BigDecimal.ZERO;
     }
 
     /** Open positions without a protective stop (their risk is counted as their whole exposure). */

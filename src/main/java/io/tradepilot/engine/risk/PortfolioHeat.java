@@ -5,14 +5,19 @@ import io.tradepilot.engine.orders.OrderRequest;
 import java.math.BigDecimal;
 
 /**
- * Refuses an entry when the open risk (money lost if every position hit its stop) plus the new order's
- * risk ({@code quantity x |price - protective stop|}) exceeds {@code fraction} of equity. Units are kept:
- * the comparison is money against money. An entry without a protective stop is refused when
- * {@code requireStop}, otherwise its risk is unbounded and counted as its whole notional
- * ({@code quantity x price}), as {@link io.tradepilot.engine.portfolio.Portfolio#openRisk()} counts an open
- * position without a stop.
+ * Refuses an entry when the portfolio heat ({@link io.tradepilot.engine.portfolio.Portfolio#openRisk()}:
+ * money lost if every position hit its stop, a position without a stop counted at its whole exposure) plus
+ * the new order's risk exceeds {@code fraction} of equity. The order's risk is {@code quantity x |price -
+ * protective stop|}; an entry without a protective stop is refused when {@code requireStop}, otherwise
+ * counted at its whole value {@code quantity x price} (never zero: nothing bounds its loss). Units are
+ * kept: the comparison is money against money. Orders that only reduce pass; no reference price refuses
+ * (NO_PRICE).
  */
 public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements RiskCheck {
+    public PortfolioHeat {
+        if (fraction == null || fraction.signum() <= 0) throw new IllegalArgumentException("heat cap must be positive: " + fraction);
+    }
+
     @Override
     public RiskDecision check(OrderRequest order, RiskContext context) {
         if (context.reducesOnly(order)) return RiskDecision.APPROVED;
@@ -28,7 +33,8 @@ public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements
         BigDecimal limit = p.equity().multiply(fraction);
         if (heat.compareTo(limit) > 0) {
             return RiskDecision.reject(RejectionCode.PORTFOLIO_HEAT, "portfolio heat " + MoneyFormat.format(heat, p.currency())
-                    + " > " + MoneyFormat.format(limit, p.currency()) + " (" + MoneyFormat.percent(fraction) + " of equity)");
+                    + " > " + MoneyFormat.format(limit, p.currency()) + " (" + MoneyFormat.percent(fraction) + " of equity)"
+                    + (order.protectiveStop() == null ? "; " + order.symbol() + " has no protective stop and counts its whole value" : ""));
         }
         return RiskDecision.APPROVED;
     }

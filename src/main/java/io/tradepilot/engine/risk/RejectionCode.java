@@ -18,5 +18,9 @@ public enum RejectionCode {
      */
     AFTER_SQUARE_OFF,
     /** A limit or stop price is not a whole multiple of the instrument's tick size, for a venue that refuses such prices. */
-    OFF_TICK
+    OFF_TICK,
+    /** An entry that would open one more position in a correlation group (e.g. a sector) already at its cap ({@link CorrelatedPositions}). */
+    MAX_CORRELATED_POSITIONS,
+    /** An entry the available cash or margin cannot pay for ({@link BuyingPower}). */
+    INSUFFICIENT_BUYING_POWER
 }

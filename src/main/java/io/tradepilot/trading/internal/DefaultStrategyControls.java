@@ -77,7 +77,7 @@ class DefaultStrategyControls implements StrategyControls {
         }
         var disabled = switches.disabled();
         List<StrategyStatus> out = new ArrayList<>();
-        for (var s : properties.strategies()) {
+        for (var s : host.configuration().strategies()) {
             String id = s.strategyId();
             Map<String, BigDecimal> exposure = new LinkedHashMap<>();
             for (String symbol : s.symbols()) if (value.containsKey(symbol)) exposure.put(symbol, value.get(symbol));
@@ -139,7 +139,7 @@ class DefaultStrategyControls implements StrategyControls {
         TradingAction action = enable ? TradingAction.ACTIVATE_STRATEGY : TradingAction.DEACTIVATE_STRATEGY;
         Optional<Refusal> invalid = ActionRules.reason(action, reason).or(() -> ActionRules.confirmation(enable ? "ACTIVATE" : "DEACTIVATE", confirmation));
         if (invalid.isPresent()) return new ActionResult.Refused(invalid.get());
-        boolean configured = id != null && properties.strategies().stream().anyMatch(s -> s.strategyId().equals(id));
+        boolean configured = id != null && host.configuration().strategies().stream().anyMatch(s -> s.strategyId().equals(id));
         if (!configured) return refused(RefusalCode.NOT_FOUND, "No strategy " + (id == null ? "" : id) + " is configured.");
         if (host.role() != EngineHost.Role.LEADER) {
             return refused(RefusalCode.ENGINE_UNAVAILABLE, "This instance does not run the engine (standby or stopped); try the leader.");

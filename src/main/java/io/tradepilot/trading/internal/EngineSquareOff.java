@@ -31,7 +31,7 @@ final class EngineSquareOff implements IntradaySquareOff {
 
     @Override
     public Set<String> intradaySymbols() {
-        return properties.intradaySymbols();
+        return host.configuration().intradaySymbols();
     }
 
     @Override

@@ -225,7 +225,7 @@ final class JooqLedger {
         return new LedgerOrder(r.getOrderId(), r.getClientOrderId(), r.getStrategy(), r.getSymbol(), r.getSide(),
                 r.getQuantity().stripTrailingZeros(), r.getOrderType(), strip(r.getLimitPrice()), strip(r.getStopPrice()),
                 r.getTimeInForce(), r.getStatus(), r.getFilledQuantity().stripTrailingZeros(), r.getStatusReason(),
-                r.getCreatedAt(), r.getUpdatedAt());
+                r.getCreatedAt(), r.getUpdatedAt(), r.getVenueOrderId());
     }
 
     private static BigDecimal strip(BigDecimal v) {

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param limits         automatic loss triggers and pre-trade risk limits
  * @param marketdata     where bars come from and how they are checked
  * @param squareOff      when the intraday strategies' positions are squared off each trading day
+ * @param paper          the paper broker's slippage and charges
  */
 @ConfigurationProperties("tradepilot.trading")
 public record TradingProperties(@DefaultValue("true") boolean enabled,
@@ -43,10 +44,20 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue List<StrategySettings> strategies,
                                 @DefaultValue Limits limits,
                                 @DefaultValue MarketData marketdata,
-                                @DefaultValue SquareOff squareOff) {
+                                @DefaultValue SquareOff squareOff,
+                                @DefaultValue Paper paper) {
 
     @ConstructorBinding
     public TradingProperties {
+        if (paper == null) paper = Paper.FREE;
+    }
+
+    /** Settings whose paper fills are free of slippage and charges (hosts built in code). */
+    public TradingProperties(boolean enabled, boolean autoStartup, BigDecimal initialCash, String currency, ZoneId marketZone,
+                             long leaderLockKey, Duration tick, Duration standbyRetry, List<StrategySettings> strategies,
+                             Limits limits, MarketData marketdata, SquareOff squareOff) {
+        this(enabled, autoStartup, initialCash, currency, marketZone, leaderLockKey, tick, standbyRetry, strategies, limits,
+                marketdata, squareOff, Paper.FREE);
     }
 
     /** Settings with the default square-off (15:25, five minutes before the close at the latest). */
@@ -84,6 +95,29 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
         }
     }
 
+    /** The charge schedule of paper fills; AUTO picks the traded market's broker. */
+    public enum Charges { AUTO, NONE, ZERODHA_DELIVERY, ZERODHA_INTRADAY, ALPACA }
+
+    /**
+     * What a paper fill costs ({@code tradepilot.trading.paper.*}), so that paper P&L is what a broker would
+     * book: market and stop fills move {@code slippageBps} against the order (AITRAPP: 5 bps), and every fill
+     * pays {@code charges}. AUTO: Zerodha's NSE equity charges (intraday MIS when every configured strategy
+     * is intraday, otherwise delivery CNC) on NSE, Alpaca's (zero commission, SEC and FINRA fees on sells)
+     * on a US replay. Backtests keep their own fill assumptions.
+     *
+     * @param slippageBps adverse slippage in basis points, at least 0
+     * @param charges     the charge schedule
+     */
+    public record Paper(@DefaultValue("5") BigDecimal slippageBps, @DefaultValue("AUTO") Charges charges) {
+        /** No slippage, no charges. */
+        public static final Paper FREE = new Paper(BigDecimal.ZERO, Charges.NONE);
+
+        public Paper {
+            if (slippageBps == null || slippageBps.signum() < 0) throw new IllegalArgumentException("paper.slippage-bps must be 0 or more: " + slippageBps);
+            if (charges == null) charges = Charges.AUTO;
+        }
+    }
+
     /**
      * One configured strategy.
      *
@@ -94,12 +128,20 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param params   the strategy's parameters (sma-cross: {@code fast}, {@code slow})
      * @param intraday true: its positions are squared off at the end of every trading day (see {@link SquareOff});
      *                 false (default): positions are carried overnight
+     * @param sizing   how its entries are sized (default: the fixed {@code quantity}); see {@link Sizing}
      */
     public record StrategySettings(String id, String name, List<String> symbols, @DefaultValue("100") BigDecimal quantity,
-                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday) {
+                                   @DefaultValue Map<String, String> params, @DefaultValue("false") boolean intraday,
+                                   @DefaultValue Sizing sizing) {
 
         @ConstructorBinding
         public StrategySettings {
+            if (sizing == null) sizing = Sizing.FIXED;
+        }
+
+        /** A strategy trading its fixed {@code quantity}. */
+        public StrategySettings(String id, String name, List<String> symbols, BigDecimal quantity, Map<String, String> params, boolean intraday) {
+            this(id, name, symbols, quantity, params, intraday, Sizing.FIXED);
         }
 
         /** A strategy that carries its positions overnight. */
@@ -109,6 +151,36 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         public String strategyId() {
             return id == null || id.isBlank() ? name : id;
+        }
+    }
+
+    /**
+     * A strategy's sizing mode ({@code tradepilot.trading.strategies[n].sizing.*}; the engine's
+     * {@link io.tradepilot.engine.strategy.SizingRule}). {@code fixed} (default) trades the strategy's
+     * {@code quantity}; {@code fixed-fractional} risks {@code risk-fraction} of equity to the entry's stop (AITRAPP:
+     * 0.005); {@code atr} the same to {@code atr-multiple x ATR(atr-period)}; {@code half-kelly} risks
+     * {@code min(Kelly / 2, kelly-cap)} from {@code win-rate}, {@code average-win}, {@code average-loss}. Risk-based
+     * modes need a strategy that gives its entries a stop and accepts a sizing (not sma-cross, which trades a
+     * fixed quantity: startup refuses the combination). {@code max-quantity} caps an entry (0: no cap).
+     * {@code twap-above}: an entry larger than this many units is sent as {@code twap-slices} market orders on
+     * consecutive bars (0: never sliced).
+     */
+    public record Sizing(@DefaultValue("FIXED") io.tradepilot.engine.strategy.SizingRule.Mode mode,
+                         @DefaultValue("0.005") BigDecimal riskFraction, @DefaultValue("14") int atrPeriod,
+                         @DefaultValue("2") BigDecimal atrMultiple, BigDecimal winRate, BigDecimal averageWin, BigDecimal averageLoss,
+                         @DefaultValue("0.02") BigDecimal kellyCap, @DefaultValue("0") BigDecimal maxQuantity,
+                         @DefaultValue("0") BigDecimal twapAbove, @DefaultValue("5") int twapSlices) {
+        public static final Sizing FIXED = new Sizing(io.tradepilot.engine.strategy.SizingRule.Mode.FIXED, new BigDecimal("0.005"), 14,
+                new BigDecimal("2"), null, null, null, new BigDecimal("0.02"), BigDecimal.ZERO, BigDecimal.ZERO, 5);
+
+        public Sizing {
+            if (twapSlices < 2) throw new IllegalArgumentException("sizing.twap-slices must be at least 2: " + twapSlices);
+        }
+
+        /** The engine's rule, {@code quantity} being the strategy's fixed quantity; refuses an incomplete mode. */
+        public io.tradepilot.engine.strategy.SizingRule rule(BigDecimal quantity) {
+            return new io.tradepilot.engine.strategy.SizingRule(mode, quantity, riskFraction, atrPeriod, atrMultiple, winRate, averageWin,
+                    averageLoss, kellyCap, maxQuantity);
         }
     }
 
@@ -135,11 +207,24 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * @param fatFingerNotional         largest single order value, account currency (exits included)
      * @param maxTotalExposure          largest gross exposure after an order, account currency
      * @param blacklist                 symbols in which entries are refused (exits stay possible)
+     * @param maxOpenPositions          positions open at once; an entry in a new symbol beyond it is refused
+     *                                  (MAX_OPEN_POSITIONS; ALPHA-PRIME: 3; 0: off)
+     * @param portfolioHeat             largest portfolio heat after an entry, as a fraction of equity
+     *                                  (PORTFOLIO_HEAT): the money lost if every position hit its stop, a
+     *                                  position or entry without a stop counting its whole value (AITRAPP: 0.02
+     *                                  for strategies with stops; 0: off)
+     * @param correlationGroups         correlation groups (sectors), each a name and its symbols; a symbol in one group at most
+     * @param maxPositionsPerGroup      open positions allowed in one correlation group (MAX_CORRELATED_POSITIONS;
+     *                                  ALPHA-PRIME: 1); only checked when groups are configured
+     * @param tradingHours              entry and exit hours and blackouts (OUTSIDE_TRADING_WINDOW)
+     * @param buyingPower               the cash or margin check on entries (INSUFFICIENT_BUYING_POWER)
      */
     public record Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
                          int consecutiveLosses, BigDecimal pauseEntriesAt, BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
                          BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure,
-                         List<String> blacklist) {
+                         List<String> blacklist, int maxOpenPositions, BigDecimal portfolioHeat,
+                         Map<String, List<String>> correlationGroups, int maxPositionsPerGroup,
+                         TradingHours tradingHours, BuyingPowerSettings buyingPower) {
 
         @org.springframework.boot.context.properties.bind.ConstructorBinding
         public Limits(@DefaultValue("0.018") BigDecimal dailyLoss, @DefaultValue("0.035") BigDecimal drawdown,
@@ -152,7 +237,13 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                       @DefaultValue("2000") BigDecimal fatFingerQuantity,
                       @DefaultValue("300000") BigDecimal fatFingerNotional,
                       @DefaultValue("1000000") BigDecimal maxTotalExposure,
-                      @DefaultValue List<String> blacklist) {
+                      @DefaultValue List<String> blacklist,
+                      @DefaultValue("3") int maxOpenPositions,
+                      @DefaultValue("0.5") BigDecimal portfolioHeat,
+                      @DefaultValue Map<String, List<String>> correlationGroups,
+                      @DefaultValue("1") int maxPositionsPerGroup,
+                      @DefaultValue TradingHours tradingHours,
+                      @DefaultValue BuyingPowerSettings buyingPower) {
             this.dailyLoss = dailyLoss;
             this.drawdown = drawdown;
             this.action = action;
@@ -169,6 +260,26 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this.fatFingerNotional = fatFingerNotional;
             this.maxTotalExposure = maxTotalExposure;
             this.blacklist = blacklist == null ? List.of() : List.copyOf(blacklist);
+            if (maxOpenPositions < 0) throw new IllegalArgumentException("max-open-positions must be 0 (off) or more: " + maxOpenPositions);
+            this.maxOpenPositions = maxOpenPositions;
+            this.portfolioHeat = portfolioHeat;
+            this.correlationGroups = copyGroups(correlationGroups);
+            if (maxPositionsPerGroup < 1) throw new IllegalArgumentException("max-positions-per-group must be at least 1: " + maxPositionsPerGroup);
+            this.maxPositionsPerGroup = maxPositionsPerGroup;
+            this.tradingHours = tradingHours == null ? TradingHours.OFF : tradingHours;
+            this.buyingPower = buyingPower == null ? BuyingPowerSettings.OFF : buyingPower;
+        }
+
+        /**
+         * The limits before the live chain knew heat, open positions, correlation groups, trading hours and
+         * buying power: those are all off (hosts built in code).
+         */
+        public Limits(BigDecimal dailyLoss, BigDecimal drawdown, LimitAction action, SizeReduction sizeReduction,
+                      int consecutiveLosses, BigDecimal pauseEntriesAt, BigDecimal maxQuantityPerSymbol, BigDecimal maxPercentOfEquityPerSymbol,
+                      BigDecimal fatFingerQuantity, BigDecimal fatFingerNotional, BigDecimal maxTotalExposure, List<String> blacklist) {
+            this(dailyLoss, drawdown, action, sizeReduction, consecutiveLosses, pauseEntriesAt, maxQuantityPerSymbol,
+                    maxPercentOfEquityPerSymbol, fatFingerQuantity, fatFingerNotional, maxTotalExposure, blacklist,
+                    0, null, Map.of(), 1, TradingHours.OFF, BuyingPowerSettings.OFF);
         }
 
         /** Loss triggers and entry size reduction only, no consecutive-loss trip or pre-trade risk limits (hosts built in code). */
@@ -181,17 +292,28 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             this(dailyLoss, drawdown, action, SizeReduction.OFF);
         }
 
+        /** As {@link #riskChain(java.util.Set)} with no intraday symbols: every entry paid in full. */
+        public io.tradepilot.engine.risk.RiskChain riskChain() {
+            return riskChain(java.util.Set.of());
+        }
+
         /**
          * The configured pre-trade limits as the engine's risk chain (empty when all are off): the entry pause
-         * at part of the daily loss limit, then the seed platform's order. The trading state and the strategy
-         * switch are checked by the engine before these.
+         * at part of the daily loss limit, the trading hours, then the seed platform's order (blacklist, fat
+         * finger, quantity and percent of equity per symbol, total exposure), then max open positions, the
+         * correlation groups, portfolio heat and buying power. The trading state and the strategy switch are
+         * checked by the engine before these.
+         *
+         * @param intradaySymbols the symbols of intraday (MIS) strategies: their entries need the margin at
+         *                        {@code buying-power.mis-leverage}; every other symbol is delivery (CNC, paid in full)
          */
-        public io.tradepilot.engine.risk.RiskChain riskChain() {
+        public io.tradepilot.engine.risk.RiskChain riskChain(java.util.Set<String> intradaySymbols) {
             List<io.tradepilot.engine.risk.RiskCheck> checks = new java.util.ArrayList<>();
             if (on(dailyLoss) != null && on(pauseEntriesAt) != null) {
                 checks.add(new io.tradepilot.engine.risk.DailyLossLimit(dailyLoss.multiply(pauseEntriesAt),
                         io.tradepilot.engine.risk.RejectionCode.DAILY_LOSS_ENTRIES_PAUSED));
             }
+            if (tradingHours.enabled()) checks.add(tradingHours.window());
             if (!blacklist.isEmpty()) checks.add(new io.tradepilot.engine.risk.Blacklist(java.util.Set.copyOf(blacklist)));
             if (on(fatFingerQuantity) != null || on(fatFingerNotional) != null) {
                 checks.add(new io.tradepilot.engine.risk.FatFinger(on(fatFingerQuantity), on(fatFingerNotional)));
@@ -201,11 +323,106 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                 checks.add(new io.tradepilot.engine.risk.MaxPercentOfEquityPerSymbol(maxPercentOfEquityPerSymbol));
             }
             if (on(maxTotalExposure) != null) checks.add(new io.tradepilot.engine.risk.MaxTotalExposure(maxTotalExposure));
+            if (maxOpenPositions > 0) checks.add(new io.tradepilot.engine.risk.MaxOpenPositions(maxOpenPositions));
+            if (!correlationGroups.isEmpty()) checks.add(correlatedPositions());
+            if (on(portfolioHeat) != null) checks.add(new io.tradepilot.engine.risk.PortfolioHeat(portfolioHeat, false));
+            if (buyingPower.enabled()) checks.add(buyingPower.check(intradaySymbols));
             return new io.tradepilot.engine.risk.RiskChain(checks);
+        }
+
+        /** The correlation-group limit: each configured symbol mapped to its group. */
+        public io.tradepilot.engine.risk.CorrelatedPositions correlatedPositions() {
+            Map<String, String> groupOf = new java.util.HashMap<>();
+            correlationGroups.forEach((group, symbols) -> symbols.forEach(s -> groupOf.put(s, group)));
+            return new io.tradepilot.engine.risk.CorrelatedPositions(groupOf, maxPositionsPerGroup);
+        }
+
+        private static Map<String, List<String>> copyGroups(Map<String, List<String>> groups) {
+            if (groups == null) return Map.of();
+            Map<String, String> seen = new java.util.HashMap<>();
+            Map<String, List<String>> out = new java.util.TreeMap<>();
+            groups.forEach((group, symbols) -> {
+                for (String s : symbols) {
+                    String other = seen.put(s, group);
+                    if (other != null && !other.equals(group)) {
+                        throw new IllegalArgumentException("correlation-groups: " + s + " is in both " + other + " and " + group);
+                    }
+                }
+                out.put(group, List.copyOf(symbols));
+            });
+            return java.util.Collections.unmodifiableMap(out);
         }
 
         private static BigDecimal on(BigDecimal v) {
             return v == null || v.signum() <= 0 ? null : v;
+        }
+    }
+
+    /**
+     * When entries and exits may be placed ({@code tradepilot.trading.limits.trading-hours.*}), in the
+     * exchange's zone: entries in [{@code entryFrom}, {@code entryUntil}), orders that only reduce a
+     * position in [{@code entryFrom}, {@code exitUntil}), no entries inside a blackout [from, until).
+     * NSE per AITRAPP: entries 09:15–15:20; exits run to the close (15:30) here so that the 15:25 square-off
+     * and a strategy's exit on the last bar are never refused; ALPHA-PRIME's optional lunch blackout is
+     * 12:00–13:00. The engine's clock is the market time of the bar being processed (live and backtest).
+     *
+     * @param enabled    false: no time rule
+     * @param zone       the exchange's zone (America/New_York for a US replay, with its hours)
+     * @param entryFrom  first time entries and exits are accepted
+     * @param entryUntil entries are refused from this time on
+     * @param exitUntil  orders that only reduce are refused from this time on
+     * @param blackouts  windows without entries
+     */
+    public record TradingHours(@DefaultValue("true") boolean enabled, @DefaultValue("Asia/Kolkata") ZoneId zone,
+                               @DefaultValue("09:15") LocalTime entryFrom, @DefaultValue("15:20") LocalTime entryUntil,
+                               @DefaultValue("15:30") LocalTime exitUntil, @DefaultValue List<Blackout> blackouts) {
+        public static final TradingHours OFF = new TradingHours(false, ZoneId.of("Asia/Kolkata"), LocalTime.of(9, 15),
+                LocalTime.of(15, 20), LocalTime.of(15, 30), List.of());
+
+        public TradingHours {
+            blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
+            if (!entryFrom.isBefore(entryUntil) || entryUntil.isAfter(exitUntil)) {
+                throw new IllegalArgumentException("trading-hours: need entry-from < entry-until <= exit-until: "
+                        + entryFrom + ", " + entryUntil + ", " + exitUntil);
+            }
+            for (Blackout b : blackouts) {
+                if (!b.from().isBefore(b.until())) throw new IllegalArgumentException("trading-hours: blackout " + b.from() + "-" + b.until() + " is empty");
+            }
+        }
+
+        /** The engine's check. */
+        public io.tradepilot.engine.risk.TradingWindow window() {
+            return new io.tradepilot.engine.risk.TradingWindow(zone, entryFrom, entryUntil, exitUntil,
+                    blackouts.stream().map(b -> new io.tradepilot.engine.risk.TradingWindow.Blackout(b.from(), b.until())).toList());
+        }
+
+        /** A window without entries, e.g. {@code {from: "12:00", until: "13:00"}}. */
+        public record Blackout(LocalTime from, LocalTime until) {
+        }
+    }
+
+    /**
+     * The buying-power check ({@code tradepilot.trading.limits.buying-power.*}, see
+     * {@link io.tradepilot.engine.risk.BuyingPower}): delivery (CNC) entries need their full value in
+     * available cash, intraday (MIS) entries their value divided by {@code misLeverage}.
+     *
+     * @param enabled     false: entries are not checked against cash
+     * @param misLeverage the intraday strategies' leverage (Zerodha's MIS on equities: up to 5x), at least 1
+     */
+    public record BuyingPowerSettings(@DefaultValue("true") boolean enabled, @DefaultValue("5") BigDecimal misLeverage) {
+        public static final BuyingPowerSettings OFF = new BuyingPowerSettings(false, BigDecimal.ONE);
+
+        public BuyingPowerSettings {
+            if (misLeverage == null || misLeverage.compareTo(BigDecimal.ONE) < 0) {
+                throw new IllegalArgumentException("buying-power.mis-leverage must be at least 1: " + misLeverage);
+            }
+        }
+
+        /** The engine's check: {@code intradaySymbols} at the MIS leverage, every other symbol paid in full. */
+        public io.tradepilot.engine.risk.BuyingPower check(java.util.Set<String> intradaySymbols) {
+            Map<String, BigDecimal> leverage = new java.util.HashMap<>();
+            for (String s : intradaySymbols) leverage.put(s, misLeverage);
+            return new io.tradepilot.engine.risk.BuyingPower(BigDecimal.ONE, leverage);
         }
     }
 

@@ -147,6 +147,7 @@ class OrdersView extends VerticalLayout {
         grid.addColumn(LedgerOrder::timeInForce).setHeader("TIF").setAutoWidth(true);
         grid.addColumn(LedgerOrder::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(o -> Amounts.quantity(o.filledQuantity())).setHeader("Filled").setAutoWidth(true);
+        grid.addColumn(o -> o.venueOrderId() == null ? "" : o.venueOrderId()).setHeader("Venue id").setAutoWidth(true);
         if (history) {
             grid.addColumn(o -> o.statusReason() == null ? "" : o.statusReason()).setHeader("Reason").setFlexGrow(1)
                     .setResizable(true).setTooltipGenerator(o -> o.statusReason() == null ? "" : o.statusReason());

@@ -50,6 +50,32 @@ class BacktestTest {
     }
 
     @Test
+    void an_entry_the_cash_cannot_pay_for_is_refused_with_its_reason_and_cash_never_goes_negative() {
+        // the random walk trades around 100: 100 shares need about 10,000; 5,000 of cash buys none of them
+        List<EngineEvent> events = new ArrayList<>();
+        BacktestResult r = smaCross(DATA, BacktestConfig.of(new BigDecimal("5000")).withCashOnly().withEvents(events::add));
+        var rejected = events.stream().filter(e -> e instanceof EngineEvent.OrderRejected).map(e -> (EngineEvent.OrderRejected) e).toList();
+        assertThat(rejected).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.code()).isEqualTo(io.tradepilot.engine.risk.RejectionCode.INSUFFICIENT_BUYING_POWER);
+            assertThat(e.message()).contains("the order needs").contains("buying power is");
+        });
+        assertThat(r.ordersAccepted()).isZero();
+        assertThat(r.finalCash()).isEqualByComparingTo("5000");
+
+        BacktestResult unchecked = smaCross(DATA, BacktestConfig.of(new BigDecimal("5000")));
+        assertThat(unchecked.trades()).as("by default (no check) the same run borrows cash it does not have, as it always did").isNotEmpty();
+        assertThat(r.trades()).isEmpty();
+    }
+
+    @Test
+    void the_buying_power_check_changes_nothing_in_a_run_that_never_needed_more_than_its_cash() {
+        BacktestResult checked = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withCashOnly().withHashEvents(true));
+        BacktestResult unchecked = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withHashEvents(true));
+        assertThat(checked.eventHash()).isEqualTo(unchecked.eventHash());
+        assertThat(checked.trades()).isEqualTo(unchecked.trades());
+    }
+
+    @Test
     void the_optimistic_mode_fills_at_the_deciding_bars_close() {
         List<EngineEvent> events = new ArrayList<>();
         smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withEvents(events::add)

@@ -49,6 +49,26 @@ class EngineBacktestExecutorTest {
     }
 
     @Test
+    void cash_only_refuses_entries_the_cash_cannot_pay_for_and_by_default_cash_may_go_negative_as_before() throws Exception {
+        BarSeries s = SyntheticMarket.generate(SyntheticMarket.Spec.nseDaily("SYN", 1000, 3));
+        Path data = dir.resolve("SYN.csv");
+        Files.write(data, CsvBarWriter.toBytes(s));
+        // 100 units of a stock around 1,000 need about 100,000: 10,000 of cash pays for none
+        String[] common = {"backtest", "--data", data.toString(), "--strategy", "sma-cross", "--quantity", "100", "--cash", "10000"};
+        var err = new ByteArrayOutputStream();
+        assertThat(run(err, concat(common, "--out", dir.resolve("borrowing").toString()))).as(err.toString()).isZero();
+        assertThat(run(err, concat(common, "--cash-only", "--out", dir.resolve("cash-only").toString()))).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("borrowing").resolve("trades.csv")).size())
+                .as("the default keeps today's trades: the run borrows").isGreaterThan(5);
+        assertThat(Files.readAllLines(dir.resolve("cash-only").resolve("trades.csv"))).as("header only: no entry was paid for").hasSize(1);
+        assertThat(Files.readString(dir.resolve("cash-only").resolve("metrics.json"))).contains("\"final_cash\": 10000");
+    }
+
+    private static String[] concat(String[] head, String... tail) {
+        return Stream.concat(Stream.of(head), Stream.of(tail)).toArray(String[]::new);
+    }
+
+    @Test
     void a_malformed_file_exits_2_and_leaves_no_output_directory() throws Exception {
         Path data = dir.resolve("BAD.csv");
         Files.writeString(data, "date,open,high,low,close,volume\n2020-01-01,1,2,1,1,5\n2020-01-02,3,2,1,1,5\n");

@@ -1,22 +1,13 @@
 package io.tradepilot.engine.core;
 
-import io.tradepilot.engine.core.EngineEvent.OrderAccepted;
-import io.tradepilot.engine.core.EngineEvent.OrderRejected;
 import io.tradepilot.engine.domain.Bar;
-import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
-import io.tradepilot.engine.domain.Quantity;
-import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderIdGenerator;
-import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.portfolio.RoundTrip;
 import io.tradepilot.engine.risk.LossSizeReduction;
 import io.tradepilot.engine.risk.LossStreak;
-import io.tradepilot.engine.strategy.OrderIntent;
-import io.tradepilot.engine.strategy.Strategy;
-import io.tradepilot.engine.strategy.StrategyContext;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -114,7 +105,7 @@ class TradingEngineLossSizingTest {
 
     private TradingEngine run(Instrument instrument, LossSizeReduction rule, String table) {
         TradingEngine engine = engine(rule);
-        Scripted strategy = new Scripted();
+        ScenarioRows.Scripted strategy = new ScenarioRows.Scripted();
         engine.register(strategy, instrument, 2);
         Instant t = Instant.parse("2025-01-06T04:00:00Z");
         int row = 0;
@@ -126,12 +117,7 @@ class TradingEngineLossSizingTest {
             int before = events.size();
             clock.setMillis(t.toEpochMilli());
             engine.accept(new EngineCommand.OnBar(instrument, new Bar(t, Price.of(price), Price.of(price), Price.of(price), Price.of(price), 1000)));
-            List<String> outcome = new ArrayList<>();
-            for (EngineEvent e : events.subList(before, events.size())) {
-                if (e instanceof OrderAccepted a) outcome.add(a.side() + " " + a.quantity().value().toPlainString());
-                if (e instanceof OrderRejected r) outcome.add("REJECTED " + r.code());
-            }
-            assertThat(outcome.isEmpty() ? "-" : String.join(", ", outcome)).as("row %d: %s", row, line).isEqualTo(does);
+            assertThat(ScenarioRows.outcome(events.subList(before, events.size()))).as("row %d: %s", row, line).isEqualTo(does);
             assertThat(engine.lossStreak().reduced()).as("row %d reduced after the bar: %s", row, line).isEqualTo(reduced.equals("yes"));
             t = t.plusSeconds(300);
             row++;
@@ -142,27 +128,5 @@ class TradingEngineLossSizingTest {
     private TradingEngine engine(LossSizeReduction rule) {
         return new TradingEngine(EngineConfig.simple(Money.of("10000000", Money.INR)).withMarketZone(ZoneId.of("Asia/Kolkata"))
                 .withLossSizeReduction(rule), clock, OrderIdGenerator.sequential("O"), events::add);
-    }
-
-    /** Submits what the current table row says: {@code BUY n}, {@code SELL n}, {@code EXIT} (the whole position) or nothing. */
-    private static final class Scripted implements Strategy {
-        String next = "-";
-
-        @Override
-        public StrategyId id() {
-            return new StrategyId("scripted");
-        }
-
-        @Override
-        public void onBar(BarCursor bar, StrategyContext context) {
-            if (next.equals("-")) return;
-            if (next.equals("EXIT")) {
-                BigDecimal held = context.position();
-                context.submit(OrderIntent.market(held.signum() > 0 ? Side.SELL : Side.BUY, new Quantity(held.abs())));
-                return;
-            }
-            String[] parts = next.split(" ");
-            context.submit(OrderIntent.market(Side.valueOf(parts[0]), Quantity.of(parts[1])));
-        }
     }
 }

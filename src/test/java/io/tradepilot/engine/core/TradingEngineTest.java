@@ -370,4 +370,46 @@ class TradingEngineTest {
         e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s-again"), id, AAPL, Side.BUY, Quantity.of(10))));
         assertThat(of(OrderAccepted.class)).extracting(a -> a.clientOrderId().value()).endsWith("s-again");
     }
+
+    @Test
+    void new_risk_limits_apply_from_the_next_order_on() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("before", 50)));
+        e.accept(new EngineCommand.SetRiskLimits(new io.tradepilot.engine.risk.FatFinger(new java.math.BigDecimal("20"), null), null, null, 0,
+                "tighter"));
+        e.accept(new EngineCommand.PlaceOrder(buy("after", 50)));
+        e.accept(new EngineCommand.PlaceOrder(buy("small", 5)));
+        assertThat(of(OrderAccepted.class)).extracting(a -> a.clientOrderId().value()).containsExactly("before", "small");
+        assertThat(of(OrderRejected.class)).extracting(r -> r.clientOrderId().value() + " " + r.code()).containsExactly("after FAT_FINGER");
+    }
+
+    @Test
+    void applying_a_strategy_registers_it_or_hands_an_open_trade_over_from_the_old_version() {
+        TradingEngine e = engine();
+        StrategyId id = new StrategyId("s");
+        List<String> calls = new ArrayList<>();
+        class Named implements Strategy {
+            final String name;
+            Named(String name) { this.name = name; }
+            @Override public StrategyId id() { return id; }
+            @Override public void onBar(BarCursor bar, StrategyContext ctx) {
+                calls.add(name + (ctx.position().signum() == 0 ? " flat" : " long"));
+                if (name.equals("v1") && ctx.position().signum() == 0 && !ctx.hasWorkingOrders()) ctx.submit(OrderIntent.market(Side.BUY, Quantity.of(10)));
+            }
+        }
+        e.accept(new EngineCommand.ApplyStrategy(AAPL, 2, new Named("v1"), "first"));
+        bar(e, "100", "101", "99", "100"); // v1 enters
+        bar(e, "100", "101", "99", "100"); // filled at the open
+        assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("10");
+        e.accept(new EngineCommand.ApplyStrategy(AAPL, 2, new Named("v2"), "second"));
+        calls.clear();
+        bar(e, "100", "101", "99", "100");
+        assertThat(calls).containsExactly("v1 long", "v2 flat"); // v2 sees a muted, flat context while v1 owns the trade
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("out"), id, AAPL, Side.SELL, Quantity.of(10))));
+        bar(e, "100", "101", "99", "100");
+        calls.clear();
+        bar(e, "100", "101", "99", "100");
+        assertThat(calls).containsExactly("v2 flat"); // flat and nothing working: v2 alone from now on
+    }
 }

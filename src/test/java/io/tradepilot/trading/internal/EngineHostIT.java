@@ -392,6 +392,53 @@ class EngineHostIT extends IntegrationTestSupport {
         assertThat(api().get("/api/v1/positions").statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void a_live_rejection_reaches_the_ledger_and_the_risk_figures_and_paper_fills_pay_slippage_and_charges_to_the_paisa() {
+        TradingProperties base = settings(0, (BigDecimal) null);
+        var limits = new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER,
+                TradingProperties.SizeReduction.OFF, 0, null, null, null, null, null, null, List.of(),
+                1, null, Map.of(), 1, TradingProperties.TradingHours.OFF, TradingProperties.BuyingPowerSettings.OFF);
+        var paper = new TradingProperties.Paper(new BigDecimal("5"), TradingProperties.Charges.AUTO);
+        TradingProperties properties = new TradingProperties(base.enabled(), base.autoStartup(), base.initialCash(), base.currency(),
+                base.marketZone(), base.leaderLockKey(), base.tick(), base.standbyRetry(), base.strategies(), limits, base.marketdata(),
+                base.squareOff(), paper);
+        EngineHost host = start(properties);
+        runToTheEnd(host);
+        EngineSnapshot snapshot = host.snapshot().orElseThrow();
+
+        // sma-cross trades AAA and BBB, but one open position at a time: the other's entries are refused
+        var refusals = db.select(ORDER_EVENT.DETAIL).from(ORDER_EVENT).where(ORDER_EVENT.EVENT_TYPE.eq("REJECTED")).fetch(ORDER_EVENT.DETAIL);
+        assertThat(refusals).isNotEmpty().allSatisfy(d -> assertThat(d).matches("MAX_OPEN_POSITIONS: (AAA|BBB): 1 positions open, the maximum is 1"));
+        var figures = new LiveRiskFigures(properties, host, db);
+        assertThat(figures.rejections(1000)).hasSize(refusals.size()).allSatisfy(r -> {
+            assertThat(r.code()).isEqualTo("MAX_OPEN_POSITIONS");
+            assertThat(r.reason()).endsWith("1 positions open, the maximum is 1");
+        });
+        assertThat(figures.room().orElseThrow().limits()).singleElement().satisfies(l -> {
+            assertThat(l.code()).isEqualTo("MAX_OPEN_POSITIONS");
+            assertThat(l.cap()).isEqualByComparingTo("1");
+        });
+
+        // every fill paid Zerodha's delivery charges on its own turnover, at a price 5 bps worse than a tick-aligned open
+        // (or clamped into the bar's range), and the cash is the initial cash less what the fills booked, to the paisa
+        var fills = ledger.fills();
+        assertThat(fills).isNotEmpty();
+        var charges = io.tradepilot.engine.broker.ZerodhaCharges.delivery();
+        int slipped = 0;
+        for (var f : fills) {
+            Side side = Side.valueOf(f.side());
+            assertThat(f.commission()).as("charges of %s", f).isEqualByComparingTo(charges.charges(side, f.quantity(), f.price(), true));
+            BigDecimal factor = side == Side.BUY ? new BigDecimal("1.0005") : new BigDecimal("0.9995");
+            BigDecimal open = f.price().divide(factor, 10, java.math.RoundingMode.HALF_EVEN);
+            if (open.remainder(new BigDecimal("0.05")).signum() == 0) slipped++;
+            else assertThat(f.price().remainder(new BigDecimal("0.05")).signum()).as("a clamped fill sits on the bar's tick: %s", f).isZero();
+        }
+        assertThat(slipped).isPositive();
+        assertThat(snapshot.portfolio().fees()).isPositive();
+        assertThat(snapshot.portfolio().cash()).isEqualByComparingTo(cashFromFills());
+        assertThat(queries.equity(1).getFirst().cash()).isEqualByComparingTo(snapshot.portfolio().cash());
+    }
+
     // ------------------------------------------------------------------------------ helpers
 
     private TradingProperties settings(double speed, TradingProperties.SizeReduction sizing) {

@@ -53,6 +53,7 @@ import java.util.Map;
         "tradepilot.trading.limits.daily-loss=0",
         "tradepilot.trading.limits.consecutive-losses=0",
         "tradepilot.trading.limits.drawdown=0",
+        "tradepilot.trading.limits.trading-hours.enabled=false", // manual orders at any market time of the accelerated day
         "tradepilot.trading.strategies[0].name=sma-cross",
         "tradepilot.trading.strategies[0].symbols[0]=AAA",
         "tradepilot.trading.strategies[0].symbols[1]=BBB",

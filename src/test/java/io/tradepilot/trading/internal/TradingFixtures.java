@@ -11,24 +11,24 @@ import java.util.Set;
 import static io.tradepilot.testing.Eventually.eventually;
 
 /** The clean start the trading integration tests share: an empty ledger, their own Redis keys gone, fresh controls. */
-final class TradingFixtures {
+public final class TradingFixtures {
 
     private TradingFixtures() {
     }
 
     /** Empties every table the engine host writes, and the stored strategy switches. */
-    static void emptyLedger(DSLContext db) {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch");
+    public static void emptyLedger(DSLContext db) {
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch, config_applied, config_version");
     }
 
     /** Deletes the Redis keys under {@code prefix} (a test's own key prefix). */
-    static void deleteKeys(StringRedisTemplate redis, String prefix) {
+    public static void deleteKeys(StringRedisTemplate redis, String prefix) {
         Set<String> keys = redis.keys(prefix + "*");
         if (keys != null && !keys.isEmpty()) redis.delete(keys);
     }
 
     /** Waits until the gate has read controls with the kill switch not engaged and the breaker not tripped. */
-    static void awaitFreshControls(TradingGate gate) {
+    public static void awaitFreshControls(TradingGate gate) {
         eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
                 && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
     }

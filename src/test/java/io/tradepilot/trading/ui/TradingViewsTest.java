@@ -68,7 +68,7 @@ class TradingViewsTest {
         assertThat(positionsView.grid.getColumns()).hasSize(6);
         assertThat(orders.newOrder.isVisible()).isFalse();
         assertThat(orders.cancelAll.isVisible()).isFalse();
-        assertThat(orders.working.getColumns()).hasSize(10);
+        assertThat(orders.working.getColumns()).hasSize(11);
         assertThat(strategies.grid.getColumns()).hasSize(8);
     }
 
@@ -103,7 +103,7 @@ class TradingViewsTest {
         assertThat(positionsView.grid.getColumns()).hasSize(7);
         assertThat(orders.newOrder.isVisible()).isTrue();
         assertThat(orders.cancelAll.isVisible()).isTrue();
-        assertThat(orders.working.getColumns()).hasSize(11);
+        assertThat(orders.working.getColumns()).hasSize(12);
         assertThat(strategies.grid.getColumns()).hasSize(9);
     }
 

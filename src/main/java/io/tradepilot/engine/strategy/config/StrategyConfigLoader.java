@@ -38,6 +38,10 @@ import java.util.Set;
  * max_positions: 2              # 1..1000, default 1
  * trading_hours: {start: "09:30", end: "15:15"}   # end after start
  * entry_conditions: {min_volume_ratio: 1.2, max_spread_bps: 10}
+ * sizing: fixed                 # fixed (default without risk_per_trade) or fixed-fractional (needs risk_per_trade)
+ * quantity: 100                 # fixed quantity per entry, > 0; absent: the caller's (e.g. --quantity)
+ * intraday: false               # true: squared off every trading day; default false (swing)
+ * blackouts: [{start: "12:00", end: "13:00"}]   # no entries inside; each end after its start
  * </pre>
  * Every problem is reported with its path relative to the strategy mapping ({@code parameters.slow:
  * must be greater than parameters.fast (10)}); unknown keys are problems too.
@@ -47,7 +51,7 @@ public final class StrategyConfigLoader {
     }
 
     static final Set<String> KEYS = Set.of("type", "name", "enabled", "symbols", "parameters", "risk_per_trade", "max_positions",
-            "trading_hours", "entry_conditions");
+            "trading_hours", "entry_conditions", "sizing", "quantity", "intraday", "blackouts");
 
     /** A loaded configuration or the problems, never both. */
     public record Result(StrategyConfig config, List<Problem> problems) {
@@ -136,9 +140,53 @@ public final class StrategyConfigLoader {
                 problems.add(new Problem("entry_conditions", "must be a mapping"));
             }
         }
+        BigDecimal quantity = number(root, "quantity", BigDecimal.ZERO, new BigDecimal("1000000000"), true, problems);
+        boolean intraday = false;
+        if (root.containsKey("intraday")) {
+            if (root.get("intraday") instanceof Boolean b) intraday = b;
+            else problems.add(new Problem("intraday", "must be true or false, got " + show(root.get("intraday"))));
+        }
+        StrategyConfig.Sizing sizing = root.containsKey("risk_per_trade") ? StrategyConfig.Sizing.FIXED_FRACTIONAL : StrategyConfig.Sizing.FIXED;
+        if (root.containsKey("sizing")) {
+            Object v = root.get("sizing");
+            StrategyConfig.Sizing found = null;
+            for (StrategyConfig.Sizing z : StrategyConfig.Sizing.values()) if (z.word().equals(v)) found = z;
+            if (found == null) {
+                problems.add(new Problem("sizing", "must be one of [fixed, fixed-fractional], got " + show(v)));
+            } else {
+                sizing = found;
+                if (found == StrategyConfig.Sizing.FIXED_FRACTIONAL && !root.containsKey("risk_per_trade")) {
+                    problems.add(new Problem("risk_per_trade", "is required with sizing fixed-fractional"));
+                }
+                if (found == StrategyConfig.Sizing.FIXED && root.containsKey("risk_per_trade")) {
+                    problems.add(new Problem("sizing", "fixed sizing ignores risk_per_trade: remove one of them"));
+                }
+            }
+        }
+        List<StrategyConfig.Window> blackouts = new ArrayList<>();
+        if (root.containsKey("blackouts")) {
+            if (root.get("blackouts") instanceof List<?> l) {
+                for (int i = 0; i < l.size(); i++) {
+                    String at = "blackouts[" + i + "]";
+                    if (!(l.get(i) instanceof Map<?, ?> w)) {
+                        problems.add(new Problem(at, "must be a mapping with start and end"));
+                        continue;
+                    }
+                    unknown(w, Set.of("start", "end"), at + ".", problems);
+                    LocalTime ws = time(w, "start", at + ".start", problems), we = time(w, "end", at + ".end", problems);
+                    if (ws != null && we != null) {
+                        if (!we.isAfter(ws)) problems.add(new Problem(at + ".end", "must be later than " + at + ".start (" + ws + ")"));
+                        else blackouts.add(new StrategyConfig.Window(ws, we));
+                    }
+                }
+            } else {
+                problems.add(new Problem("blackouts", "must be a list of {start, end} windows"));
+            }
+        }
         if (!problems.isEmpty()) return new Result(null, List.copyOf(problems));
         return new Result(new StrategyConfig(type, name, enabled, symbols, pr.values(), risk,
-                maxPositions == null ? 1 : maxPositions.intValue(), start, end, minVol, maxSpread), List.of());
+                maxPositions == null ? 1 : maxPositions.intValue(), start, end, minVol, maxSpread, quantity, intraday, sizing,
+                blackouts), List.of());
     }
 
     private static Result fail(Problem p) {

@@ -1,0 +1,175 @@
+package io.tradepilot.trading.internal;
+
+import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.engine.domain.BarCursor;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.marketdata.BarSeries;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.strategy.Strategies;
+import io.tradepilot.engine.strategy.Strategy;
+import io.tradepilot.engine.strategy.StrategyContext;
+import io.tradepilot.trading.LiveConfiguration;
+import io.tradepilot.trading.LiveStrategy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@link LiveConfiguration} over the {@link EngineHost}: the configured strategies and limits, the source a
+ * start reads from, and live application through {@link EngineCommand.ApplyStrategy} and
+ * {@link EngineCommand.SetRiskLimits}.
+ */
+class LiveStrategyBridge implements LiveConfiguration {
+
+    /** Where an engine start reads its strategies and limits. */
+    interface Source {
+        List<TradingProperties.StrategySettings> strategies();
+
+        TradingProperties.Limits limits();
+    }
+
+    private final TradingProperties properties;
+    private final EngineHost host;
+
+    LiveStrategyBridge(TradingProperties properties, EngineHost host) {
+        this.properties = properties;
+        this.host = host;
+    }
+
+    @Override
+    public List<LiveStrategy> configuredStrategies() {
+        return properties.strategies().stream().map(s -> new LiveStrategy(s.strategyId(), s.name(), s.symbols(), s.params(),
+                s.quantity(), s.intraday())).toList();
+    }
+
+    @Override
+    public Class<? extends Record> limitsType() {
+        return TradingProperties.Limits.class;
+    }
+
+    @Override
+    public Record configuredLimits() {
+        return properties.limits();
+    }
+
+    @Override
+    public void startFrom(Supplier<List<LiveStrategy>> strategies, Supplier<Record> limits) {
+        host.configuration().readFrom(new Source() {
+            @Override
+            public List<TradingProperties.StrategySettings> strategies() {
+                return strategies.get().stream().map(s -> new TradingProperties.StrategySettings(s.id(), s.type(), s.symbols(),
+                        s.quantity(), s.params(), s.intraday())).toList();
+            }
+
+            @Override
+            public TradingProperties.Limits limits() {
+                return limits(limits.get());
+            }
+
+            private TradingProperties.Limits limits(Record r) {
+                return (TradingProperties.Limits) r;
+            }
+        });
+    }
+
+    @Override
+    public Applied apply(LiveStrategy strategy, Collection<String> previousSymbols, String reason) {
+        // built once up front so that a strategy the registry refuses is refused before anything reaches the engine
+        Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
+        var running = host.runningFeed();
+        if (running.isEmpty()) return new Applied(false, "the engine does not run on this instance: the version applies when it starts");
+        MarketFeed feed = running.get();
+        Map<String, Instrument> instruments = new LinkedHashMap<>();
+        for (Instrument i : feed.instruments()) instruments.put(i.symbol(), i);
+        List<EngineCommand.ApplyStrategy> commands = new ArrayList<>();
+        StrategyId id = new StrategyId(strategy.id());
+        for (String symbol : strategy.symbols()) {
+            Instrument instrument = instruments.get(symbol);
+            if (instrument == null) {
+                throw new IllegalArgumentException("symbol " + symbol + " is not in the running market data: it can "
+                        + "only be traded after a restart with it configured");
+            }
+            Strategy built = Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
+            commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument),
+                    new Warming(id, built, feed.history(instrument)), reason));
+        }
+        for (String symbol : previousSymbols) {
+            Instrument instrument = instruments.get(symbol);
+            if (strategy.symbols().contains(symbol) || instrument == null) continue;
+            commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument), new Idle(id), reason));
+        }
+        try {
+            for (EngineCommand.ApplyStrategy c : commands) host.send(c);
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return new Applied(false, "the engine stopped meanwhile: the version applies when it starts");
+        }
+        return new Applied(true, "applied to the running engine on " + strategy.symbols().size() + " symbol(s)");
+    }
+
+    @Override
+    public Applied applyLimits(Record limits, String reason) {
+        if (!(limits instanceof TradingProperties.Limits l)) throw new IllegalArgumentException("not the host's limits: " + limits);
+        var chain = l.riskChain();
+        if (host.runningFeed().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
+        try {
+            host.send(new EngineCommand.SetRiskLimits(chain, HostedEngine.positive(l.dailyLoss()), HostedEngine.positive(l.drawdown()), l.consecutiveLosses(), reason));
+            host.configuration().limitsApplied(l);
+        } catch (IllegalStateException stoppedMeanwhile) {
+            return new Applied(false, "the engine stopped meanwhile: the limits apply when it starts");
+        }
+        return new Applied(true, "applied to the running engine");
+    }
+
+    /**
+     * A strategy applied live under its configured id: before its first bar it is warmed up on the feed's history
+     * ({@link MarketFeed#history}) up to that bar (orders dropped), as a start warms strategies up. On a replay the
+     * history holds every bar, so its indicators are current; on a broker session it holds the bars known when the
+     * engine started.
+     */
+    static final class Warming implements Strategy {
+        private final StrategyId id;
+        private final Strategy inner;
+        private final BarSeries series;
+        private boolean warm;
+
+        Warming(StrategyId id, Strategy inner, BarSeries series) {
+            this.id = id;
+            this.inner = inner;
+            this.series = series;
+        }
+
+        @Override
+        public StrategyId id() {
+            return id;
+        }
+
+        @Override
+        public void onBar(BarCursor bar, StrategyContext context) {
+            if (!warm) {
+                warm = true;
+                WarmUpContext ctx = new WarmUpContext(context.instrument(), BigDecimal.ZERO, context.portfolio());
+                BarCursor cursor = new BarCursor();
+                for (int k = 0; k < series.size() && series.startMillis(k) < bar.startMillis(); k++) {
+                    cursor.set(k, series.startMillis(k), series.open(k), series.high(k), series.low(k), series.close(k), series.volume(k),
+                            series.priceScale());
+                    ctx.at(cursor.start());
+                    inner.onBar(cursor, ctx);
+                }
+            }
+            inner.onBar(bar, context);
+        }
+    }
+
+    /** A strategy no longer configured for a symbol: it takes no entries (the old version finishes its trade first). */
+    record Idle(StrategyId id) implements Strategy {
+        @Override
+        public void onBar(BarCursor bar, StrategyContext context) {
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.tradepilot.engine.core;
+
+import io.tradepilot.engine.core.EngineEvent.OrderFilled;
+import io.tradepilot.engine.core.EngineEvent.OrderRejected;
+import io.tradepilot.engine.domain.Bar;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Money;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.OrderIdGenerator;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.risk.BuyingPower;
+import io.tradepilot.engine.risk.CorrelatedPositions;
+import io.tradepilot.engine.risk.MaxOpenPositions;
+import io.tradepilot.engine.risk.PortfolioHeat;
+import io.tradepilot.engine.risk.RiskChain;
+import io.tradepilot.engine.risk.RiskCheck;
+import io.tradepilot.engine.risk.TradingWindow;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The risk rules wired into the live chain (max open positions, correlation groups, portfolio heat, trading
+ * hours and blackouts, buying power), each through the whole engine as a scenario table. One row per bar
+ * of one symbol (open = high = low = close = price, at the given NSE time on 2025-01-06): the bar comes
+ * first (a market order fills at its symbol's next bar's open), then the row's order is placed, and the
+ * engine's answer is compared: the accepted side and quantity, {@code REJECTED <code>}, or {@code -}.
+ * An order is {@code BUY n}, {@code SELL n}, optionally {@code stop p} (a protective stop).
+ */
+class TradingEngineRiskRulesTest {
+
+    private static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    private static final Map<String, Instrument> INSTRUMENTS = Map.of(
+            "AAA", Instrument.nseEquity("AAA"), "BBB", Instrument.nseEquity("BBB"),
+            "CCC", Instrument.nseEquity("CCC"), "DDD", Instrument.nseEquity("DDD"));
+
+    private final SimulatedClock clock = new SimulatedClock();
+    private final List<EngineEvent> events = new ArrayList<>();
+
+    @Test
+    void max_open_positions_refuses_a_new_symbol_but_not_adding_to_or_closing_an_open_one() {
+        run("1000000", new MaxOpenPositions(2), """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                09:15  | BBB    | 100   | BUY 10       | BUY 10
+                09:20  | AAA    | 100   | -            | -
+                09:20  | BBB    | 100   | -            | -
+                09:20  | CCC    | 100   | BUY 10       | REJECTED MAX_OPEN_POSITIONS
+                09:25  | AAA    | 100   | BUY 10       | BUY 10
+                09:25  | BBB    | 100   | SELL 10      | SELL 10
+                09:30  | BBB    | 100   | -            | -
+                09:30  | CCC    | 100   | BUY 10       | BUY 10
+                """);
+    }
+
+    @Test
+    void a_correlation_group_holds_one_position_other_groups_and_ungrouped_symbols_are_free() {
+        var groups = new CorrelatedPositions(Map.of("AAA", "banks", "BBB", "banks", "CCC", "it"), 1);
+        run("1000000", groups, """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                09:20  | AAA    | 100   | -            | -
+                09:20  | BBB    | 100   | SELL 10      | REJECTED MAX_CORRELATED_POSITIONS
+                09:20  | CCC    | 100   | BUY 10       | BUY 10
+                09:20  | DDD    | 100   | BUY 10       | BUY 10
+                09:25  | AAA    | 100   | SELL 10      | SELL 10
+                09:30  | AAA    | 100   | -            | -
+                09:30  | BBB    | 100   | SELL 10      | SELL 10
+                """);
+        assertThat(last(OrderRejected.class).message()).isEqualTo("BBB: 1 position open in correlation group banks, the maximum is 1");
+    }
+
+    @Test
+    void heat_counts_money_to_the_stop_and_a_position_without_a_stop_at_its_whole_value() {
+        // equity 100,000; cap 2 % = 2,000
+        run("100000", new PortfolioHeat(new BigDecimal("0.02"), false), """
+                # time | symbol | price | order              | engine does
+                09:15  | AAA    | 100   | BUY 100 stop 90    | BUY 100
+                09:20  | AAA    | 100   | -                  | -
+                09:20  | BBB    | 50    | BUY 101 stop 40    | REJECTED PORTFOLIO_HEAT
+                09:20  | BBB    | 50    | BUY 100 stop 40    | BUY 100
+                09:25  | BBB    | 50    | -                  | -
+                09:25  | CCC    | 10    | BUY 1              | REJECTED PORTFOLIO_HEAT
+                09:25  | AAA    | 100   | SELL 100           | SELL 100
+                09:30  | AAA    | 100   | -                  | -
+                09:30  | CCC    | 10    | BUY 100            | BUY 100
+                09:35  | CCC    | 10    | -                  | -
+                09:35  | DDD    | 1     | BUY 1 stop 0.95    | REJECTED PORTFOLIO_HEAT
+                """);
+        // after the last row: BBB 1,000 to its stop + CCC without a stop 1,000 = 2,000 = the cap
+        assertThat(last(OrderRejected.class).message()).startsWith("portfolio heat ₹2,000.05 > ₹2,000.00");
+    }
+
+    @Test
+    void entries_only_between_0915_and_1520_outside_the_blackout_exits_until_the_close() {
+        var window = new TradingWindow(IST, LocalTime.of(9, 15), LocalTime.of(15, 20), LocalTime.of(15, 30),
+                List.of(new TradingWindow.Blackout(LocalTime.of(12, 0), LocalTime.of(13, 0))));
+        run("1000000", window, """
+                # time | symbol | price | order        | engine does
+                09:10  | AAA    | 100   | BUY 10       | REJECTED OUTSIDE_TRADING_WINDOW
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                11:55  | AAA    | 100   | BUY 10       | BUY 10
+                12:00  | AAA    | 100   | BUY 10       | REJECTED OUTSIDE_TRADING_WINDOW
+                12:55  | AAA    | 100   | SELL 5       | SELL 5
+                13:00  | AAA    | 100   | BUY 5        | BUY 5
+                15:15  | AAA    | 100   | BUY 10       | BUY 10
+                15:20  | AAA    | 100   | BUY 10       | REJECTED OUTSIDE_TRADING_WINDOW
+                15:25  | AAA    | 100   | SELL 10      | SELL 10
+                15:30  | AAA    | 100   | SELL 10      | REJECTED OUTSIDE_TRADING_WINDOW
+                """);
+        assertThat(last(OrderRejected.class).message()).isEqualTo("exit at 15:30 outside 09:15-15:30 Asia/Kolkata");
+    }
+
+    @Test
+    void delivery_entries_need_their_value_in_cash_intraday_ones_a_fifth_of_it() {
+        var buyingPower = new BuyingPower(BigDecimal.ONE, Map.of("DDD", new BigDecimal("5")));
+        run("10000", buyingPower, """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 60       | BUY 60
+                09:20  | AAA    | 100   | -            | -
+                09:20  | BBB    | 100   | BUY 41       | REJECTED INSUFFICIENT_BUYING_POWER
+                09:20  | BBB    | 100   | BUY 40       | BUY 40
+                09:25  | BBB    | 100   | -            | -
+                09:25  | CCC    | 1     | BUY 1        | REJECTED INSUFFICIENT_BUYING_POWER
+                09:25  | AAA    | 100   | SELL 20      | SELL 20
+                09:30  | AAA    | 100   | -            | -
+                09:30  | DDD    | 100   | BUY 101      | REJECTED INSUFFICIENT_BUYING_POWER
+                09:30  | DDD    | 100   | BUY 100      | BUY 100
+                """);
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).map(e -> ((OrderRejected) e).message()).containsExactly(
+                "BBB: the order needs ₹4,100.00, buying power is ₹4,000.00",
+                "CCC: the order needs ₹1.00, buying power is ₹0.00",
+                "DDD: the order needs ₹2,020.00 of margin at 5x, buying power is ₹2,000.00");
+    }
+
+    // ------------------------------------------------------------------------------ the table runner
+
+    private <E> E last(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
+    }
+
+    private void run(String cash, RiskCheck rule, String table) {
+        TradingEngine engine = new TradingEngine(EngineConfig.simple(Money.of(cash, Money.INR)).withMarketZone(IST)
+                .withRisk(RiskChain.of(rule)), clock, OrderIdGenerator.sequential("O"), events::add);
+        Map<String, Integer> seq = new HashMap<>();
+        int row = 0;
+        for (String line : table.strip().split("\n")) {
+            if (line.isBlank() || line.strip().startsWith("#")) continue;
+            String[] cells = line.split("\\|");
+            String time = cells[0].strip(), symbol = cells[1].strip(), price = cells[2].strip(), order = cells[3].strip(), does = cells[4].strip();
+            Instrument instrument = INSTRUMENTS.get(symbol);
+            var at = LocalDate.of(2025, 1, 6).atTime(LocalTime.parse(time)).atZone(IST).toInstant();
+            clock.setMillis(at.toEpochMilli());
+            engine.accept(new EngineCommand.OnBar(instrument, new Bar(at, Price.of(price), Price.of(price), Price.of(price), Price.of(price), 1_000_000)));
+            int before = events.size();
+            if (!order.equals("-")) {
+                String[] parts = order.split(" ");
+                var id = new ClientOrderId("t-" + symbol + "-" + seq.merge(symbol, 1, Integer::sum));
+                OrderRequest req = OrderRequest.market(id, StrategyId.MANUAL, instrument, Side.valueOf(parts[0]), Quantity.of(parts[1]));
+                if (parts.length == 4) req = req.withProtectiveStop(Price.of(parts[3]));
+                engine.accept(new EngineCommand.PlaceOrder(req));
+            }
+            assertThat(ScenarioRows.outcome(events.subList(before, events.size()))).as("row %d: %s", row, line).isEqualTo(does);
+            row++;
+        }
+        assertThat(events).as("every accepted order filled").filteredOn(OrderFilled.class::isInstance).isNotEmpty();
+    }
+}

@@ -91,10 +91,24 @@ public record TradeStatistics(int trades, int openTrades, int wins, int losses, 
             daily.merge(day, net, BigDecimal::add);
             dailyCount.merge(day, 1, Integer::sum);
         }
-        int n = closed.size();
-        BigDecimal net = profit.add(loss);
         List<DailyPnl> days = new ArrayList<>(daily.size());
         daily.forEach((day, pnl) -> days.add(new DailyPnl(day, dailyCount.get(day), pnl)));
+        return of(closed.size(), open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss, maxWinRun,
+                maxLossRun, maxDrawdown, days);
+    }
+
+    /**
+     * The statistics from their sums and extremes, already aggregated elsewhere (e.g. in the database) by the rules
+     * of {@link #of(List, ZoneId)}: {@code n} closed trades, {@code profit} the sum of the wins' net P&amp;L (0
+     * without wins), {@code loss} that of the losses (0 or negative), {@code rSum} the sum of the {@code rTrades}
+     * R multiples, the largest win and loss (null without), the longest streaks and the max drawdown in exit
+     * order, and the daily net P&amp;L by exit day (ascending). Derives the ratios, Sharpe and Sortino.
+     */
+    public static TradeStatistics of(int n, int open, int wins, int losses, BigDecimal profit, BigDecimal loss,
+                                     BigDecimal fees, int rTrades, BigDecimal rSum, BigDecimal largestWin,
+                                     BigDecimal largestLoss, int maxWinRun, int maxLossRun, BigDecimal maxDrawdown,
+                                     List<DailyPnl> days) {
+        BigDecimal net = profit.add(loss);
         return new TradeStatistics(n, open, wins, losses, n - wins - losses,
                 n == 0 ? null : ratio(BigDecimal.valueOf(wins), BigDecimal.valueOf(n)),
                 profit, loss, loss.signum() == 0 ? null : ratio(profit, loss.negate()), net, fees,

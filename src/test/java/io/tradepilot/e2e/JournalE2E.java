@@ -2,6 +2,7 @@ package io.tradepilot.e2e;
 
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
+import io.tradepilot.journal.internal.JournalFixtures;
 import io.tradepilot.testing.Eventually;
 import io.tradepilot.trading.internal.LedgerTestWriter;
 import io.tradepilot.trading.internal.LedgerTestWriter.FilledOrder;
@@ -30,7 +31,7 @@ class JournalE2E extends BrowserTestSupport {
     @BeforeEach
     void ledgerWithTwoSymbols() {
         LedgerTestWriter.emptyLedger(db);
-        db.execute("TRUNCATE journal_tag, journal_note");
+        JournalFixtures.emptyJournal(db);
         new LedgerTestWriter(context, START, ZoneId.of("Asia/Kolkata")).write(List.of(
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "100", "2", OrderType.MARKET, 0, "95"),
                 new FilledOrder("sma", "ABC", Side.SELL, "10", "110", "2", OrderType.LIMIT, 30),      // trade 1: +96, R 1.92

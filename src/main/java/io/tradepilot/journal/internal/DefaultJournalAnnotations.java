@@ -18,14 +18,16 @@ class DefaultJournalAnnotations implements JournalAnnotations {
 
     private final JooqJournalStore store;
     private final JournalBook book;
+    private final JooqTradeTable table;
     private final JournalAudit audit;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    DefaultJournalAnnotations(JooqJournalStore store, JournalBook book, JournalAudit audit, TransactionTemplate transactions,
+    DefaultJournalAnnotations(JooqJournalStore store, JournalBook book, JooqTradeTable table, JournalAudit audit, TransactionTemplate transactions,
                               Clock clock) {
         this.store = store;
         this.book = book;
+        this.table = table;
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
@@ -78,6 +80,7 @@ class DefaultJournalAnnotations implements JournalAnnotations {
     }
 
     private void requireTrade(long tradeId) {
-        if (book.current().byId(tradeId) == null) throw JournalRefusal.noSuchTrade(tradeId);
+        book.sync();
+        if (!table.exists(tradeId)) throw JournalRefusal.noSuchTrade(tradeId);
     }
 }

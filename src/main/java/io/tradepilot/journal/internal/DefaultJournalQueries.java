@@ -28,21 +28,25 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * {@link JournalQueries} over the {@link JournalBook}: filters, sorts and pages in memory (see docs/journal.md
- * for the costs), adds tags and notes from the journal's tables, and MAE/MFE from the bar cache for a single trade.
+ * {@link JournalQueries} over the materialized trades ({@link JooqTradeTable}, kept current by {@link JournalBook}
+ * before each read): filter, sort and page in SQL, statistics aggregated in PostgreSQL; notes from the journal's
+ * table, and MAE/MFE from the bar cache for a single trade. See docs/journal.md for the plans and costs.
  */
 class DefaultJournalQueries implements JournalQueries {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultJournalQueries.class);
 
     private final JournalBook book;
+    private final JooqTradeTable table;
     private final JooqJournalStore store;
     private final Supplier<MarketDataQueries> bars;
     private final ZoneId zone;
 
     /** @param bars the bar cache, or a supplier of null where there is none */
-    DefaultJournalQueries(JournalBook book, JooqJournalStore store, Supplier<MarketDataQueries> bars, ZoneId zone) {
+    DefaultJournalQueries(JournalBook book, JooqTradeTable table, JooqJournalStore store, Supplier<MarketDataQueries> bars,
+                          ZoneId zone) {
         this.book = book;
+        this.table = table;
         this.store = store;
         this.bars = bars;
         this.zone = zone;
@@ -52,47 +56,47 @@ class DefaultJournalQueries implements JournalQueries {
     public TradePage trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit) {
         if (offset < 0) throw JournalRefusal.badParameter("offset", "offset must not be negative");
         if (limit < 1 || limit > MAX_LIMIT) throw JournalRefusal.badParameter("limit", "limit must be 1.." + MAX_LIMIT);
-        List<Trade> matching = matching(filter);
-        matching.sort(sort.comparator(descending));
-        int from = Math.min(offset, matching.size());
-        int to = Math.min(matching.size(), from + limit);
-        return new TradePage(withNotes(matching.subList(from, to)), matching.size(), offset, limit);
+        book.sync();
+        List<Trade> page = table.trades(filter, sort, descending, offset, limit, true);
+        return new TradePage(withNotes(page), table.count(filter), offset, limit);
     }
 
     @Override
     public List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending) {
-        List<Trade> matching = matching(filter);
-        matching.sort(sort.comparator(descending));
-        return matching;
+        book.sync();
+        return table.trades(filter, sort, descending, 0, -1, true);
     }
 
     @Override
     public Optional<Trade> trade(long id) {
-        Trade t = book.current().byId(id);
+        book.sync();
+        Trade t = table.trade(id);
         if (t == null) return Optional.empty();
-        t = t.withAnnotations(store.allTags().getOrDefault(id, List.of()), store.notes(List.of(id)).get(id));
+        t = t.withAnnotations(t.tags(), store.notes(List.of(id)).get(id));
         BigDecimal[] excursion = excursion(t);
         return Optional.of(excursion == null ? t : t.withExcursions(excursion[0], excursion[1]));
     }
 
     @Override
     public TradeStatistics statistics(TradeFilter filter) {
-        return TradeStatistics.of(matching(filter), zone);
+        book.sync();
+        return table.statistics(filter);
     }
 
     @Override
     public TradeBreakdown breakdown(TradeFilter filter) {
-        return TradeBreakdown.of(matching(filter), zone);
+        book.sync();
+        return TradeBreakdown.of(table.trades(filter, TradeSort.ENTRY_TIME, false, 0, -1, false), zone);
     }
 
     @Override
     public List<CachedBar> barsAround(long id) {
-        Trade t = book.current().byId(id);
+        book.sync();
+        Trade t = table.trade(id);
         if (t == null) return List.of();
         List<CachedBar> recent = recentBars(t.symbol());
         return recent == null ? List.of() : around(t, recent, CONTEXT_BARS);
     }
-
     /** The bars of {@code recent} (oldest first) from {@code context} before the entry bar to {@code context} after the exit bar. */
     static List<CachedBar> around(Trade t, List<CachedBar> recent, int context) {
         if (recent.isEmpty() || recent.getFirst().start().isAfter(t.entryTime())) return List.of();
@@ -118,28 +122,10 @@ class DefaultJournalQueries implements JournalQueries {
         return List.copyOf(tags);
     }
 
-    /** The trades passing {@code filter}, with their tags; a new mutable list. */
-    private List<Trade> matching(TradeFilter filter) {
-        List<Trade> all = book.current().all();
-        Map<Long, List<String>> tags = store.allTags();
-        List<Trade> matching = new ArrayList<>();
-        for (Trade t : all) {
-            List<String> own = tags.get(t.id());
-            Trade tagged = own == null ? t : t.withAnnotations(own, null);
-            if (filter.matches(tagged, dayOf(tagged))) matching.add(tagged);
-        }
-        return matching;
-    }
-
     private List<Trade> withNotes(List<Trade> page) {
         Map<Long, String> notes = store.notes(page.stream().map(Trade::id).toList());
         if (notes.isEmpty()) return page;
         return page.stream().map(t -> notes.containsKey(t.id()) ? t.withAnnotations(t.tags(), notes.get(t.id())) : t).toList();
-    }
-
-    /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
-    LocalDate dayOf(Trade t) {
-        return (t.status() == TradeStatus.CLOSED ? t.exitTime() : t.entryTime()).atZone(zone).toLocalDate();
     }
 
     private BigDecimal[] excursion(Trade t) {

@@ -2,7 +2,10 @@ package io.tradepilot.journal.internal;
 
 import static io.tradepilot.db.Tables.FILL;
 import static io.tradepilot.db.Tables.JOURNAL_NOTE;
+import static io.tradepilot.db.Tables.JOURNAL_STATE;
 import static io.tradepilot.db.Tables.JOURNAL_TAG;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE_FILL;
 import static io.tradepilot.db.Tables.TRADE_ORDER;
 
 import org.jooq.DSLContext;
@@ -30,16 +33,25 @@ class JooqJournalStore {
 
     /** Up to {@code limit} fills with a sequence number above {@code afterSeq}, in ledger order (primary key scan). */
     List<LedgerFill> fillsAfter(long afterSeq, int limit) {
+        return fillsWhere(FILL.SEQ.gt(afterSeq), limit);
+    }
+
+    private List<LedgerFill> fillsWhere(org.jooq.Condition condition, int limit) {
         return db.select(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY, FILL.PRICE,
                         FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, TRADE_ORDER.ORDER_TYPE, TRADE_ORDER.STRATEGY)
                 .from(FILL).join(TRADE_ORDER).on(TRADE_ORDER.ORDER_ID.eq(FILL.ORDER_ID))
-                .where(FILL.SEQ.gt(afterSeq))
+                .where(condition)
                 .orderBy(FILL.SEQ)
                 .limit(limit)
                 .fetch(r -> new LedgerFill(r.get(FILL.SEQ), r.get(FILL.ORDER_ID), r.get(FILL.CLIENT_ORDER_ID), r.get(FILL.SYMBOL),
                         r.get(FILL.SIDE), r.get(FILL.QUANTITY), r.get(FILL.PRICE), r.get(FILL.COMMISSION),
                         r.get(FILL.PROTECTIVE_STOP), r.get(FILL.FILLED_AT), r.get(TRADE_ORDER.ORDER_TYPE),
                         r.get(TRADE_ORDER.STRATEGY)));
+    }
+
+    /** The fills with {@code fromSeq <= seq <= toSeq}, up to {@code limit}, in ledger order. */
+    List<LedgerFill> fillsBetween(long fromSeq, long toSeq, int limit) {
+        return fillsWhere(FILL.SEQ.between(fromSeq, toSeq), limit);
     }
 
     /** The order id of fill {@code seq}, or null when there is no such fill (the ledger was reset). */
@@ -71,13 +83,24 @@ class JooqJournalStore {
                 .fetchMap(JOURNAL_NOTE.TRADE_ID, JOURNAL_NOTE.BODY);
     }
 
-    /** Replaces the tags of one trade (the caller's transaction). */
+    /**
+     * Replaces the tags of one trade (the caller's transaction): {@code journal_tag} is the source of truth, and the
+     * trade row's {@code tags} array (what filters use) is rewritten from it in the same transaction.
+     */
     void replaceTags(long tradeId, Collection<String> tags, String by, Instant at) {
         db.deleteFrom(JOURNAL_TAG).where(JOURNAL_TAG.TRADE_ID.eq(tradeId)).execute();
         for (String tag : tags) {
             db.insertInto(JOURNAL_TAG).set(JOURNAL_TAG.TRADE_ID, tradeId).set(JOURNAL_TAG.TAG, tag)
                     .set(JOURNAL_TAG.CREATED_BY, by).set(JOURNAL_TAG.CREATED_AT, at).execute();
         }
+        db.update(JOURNAL_TRADE).set(JOURNAL_TRADE.TAGS, tagsOf(DSL.val(tradeId))).where(JOURNAL_TRADE.TRADE_ID.eq(tradeId)).execute();
+    }
+
+    /** The tags of the trade {@code tradeId} from {@code journal_tag}, as a sorted array (the database's order). */
+    static org.jooq.Field<String[]> tagsOf(org.jooq.Field<Long> tradeId) {
+        return DSL.field(DSL.select(DSL.coalesce(DSL.arrayAgg(JOURNAL_TAG.TAG).orderBy(JOURNAL_TAG.TAG),
+                        DSL.inline(new String[0]).cast(JOURNAL_TRADE.TAGS.getDataType())))
+                .from(JOURNAL_TAG).where(JOURNAL_TAG.TRADE_ID.eq(tradeId)));
     }
 
     /** Writes (or with {@code body} null deletes) the note of one trade. */

@@ -2,82 +2,116 @@ package io.tradepilot.journal.internal;
 
 import io.tradepilot.journal.Trade;
 import io.tradepilot.journal.TradingMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Every trade of the ledger, kept current incrementally: each {@link #current()} reads only the fills written
- * since the last call (by sequence number) and applies them to a {@link TradeBuilder}. When the fill it last
- * applied is gone or changed (the ledger was reset), it rebuilds from the first fill. Thread-safe.
+ * Keeps the materialized trades ({@link JooqTradeTable}) current with the ledger's fills: {@link #sync()} reads
+ * the fills written since {@code journal_state.last_seq} in batches, applies them to the one {@link TradeBuilder},
+ * and in the same transaction upserts the trades each batch closed or changed (open ones included) and advances
+ * the state. The state row is locked for the batch, so instances never write the same batch twice.
+ *
+ * <p>Restart (or another instance having advanced the table): the builder's in-memory state is rebuilt by
+ * replaying, from the ledger, only the fills of the symbols whose trade is still open, each from its trade's
+ * {@code replay_from} (the fill that last left flat), then skipping to {@code last_seq}; so a restart costs the
+ * open trades' fills, not the ledger's. If the last applied fill is gone or changed (the ledger was reset), the
+ * trades are emptied and rebuilt from the first fill (tags and notes stay). Thread-safe.
  */
 class JournalBook {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalBook.class);
 
     static final int BATCH = 10_000;
 
     private final JooqJournalStore store;
+    private final JooqTradeTable table;
+    private final TransactionTemplate transactions;
     private final Currency currency;
     private final TradingMode mode;
     private TradeBuilder builder;
-    private List<Trade> closed;
-    private Map<Long, Trade> closedById;
-    private String lastOrderId;
+    /** The {@code last_seq} the builder's state matches; {@code Long.MIN_VALUE}: must be rebuilt. */
+    private long loadedSeq = Long.MIN_VALUE;
 
-    JournalBook(JooqJournalStore store, Currency currency, TradingMode mode) {
+    JournalBook(JooqJournalStore store, JooqTradeTable table, TransactionTemplate transactions, Currency currency,
+                TradingMode mode) {
         this.store = store;
+        this.table = table;
+        this.transactions = transactions;
         this.currency = currency;
         this.mode = mode;
-        reset();
     }
 
-    /** The closed trades, in closing order, followed by the open ones, as of the ledger now. */
-    synchronized Snapshot current() {
-        if (builder.lastSeq() >= 0 && !lastOrderIdStillThere()) reset();
-        while (true) {
-            List<LedgerFill> fills = store.fillsAfter(builder.lastSeq(), BATCH);
-            for (LedgerFill f : fills) {
-                Trade t = builder.apply(f);
-                if (t != null) {
-                    closed.add(t);
-                    closedById.put(t.id(), t);
-                }
-                lastOrderId = f.orderId();
+    /** Brings the trade table up to the ledger's last fill (the backfill at start, and before every read). */
+    synchronized void sync() {
+        try {
+            while (Boolean.TRUE.equals(transactions.execute(s -> step()))) {
+                // one batch per transaction
             }
-            if (fills.size() < BATCH) break;
+        } catch (RuntimeException e) {
+            loadedSeq = Long.MIN_VALUE; // the builder may be ahead of the rolled-back table
+            throw e;
         }
-        return new Snapshot(List.copyOf(closed), builder.openTrades(), Map.copyOf(closedById));
     }
 
-    private boolean lastOrderIdStillThere() {
-        return lastOrderId.equals(store.orderIdOf(builder.lastSeq()));
+    /** Applies one batch of new fills; true when there may be more. */
+    private boolean step() {
+        JooqTradeTable.State state = table.lockState();
+        if (state.lastSeq() >= 0 && !state.lastOrderId().equals(store.orderIdOf(state.lastSeq()))) {
+            log.info("The ledger's fill {} is gone or changed: rebuilding the journal's trades", state.lastSeq());
+            table.clear();
+            state = new JooqTradeTable.State(-1, null);
+            loadedSeq = Long.MIN_VALUE;
+        }
+        if (loadedSeq != state.lastSeq()) load(state.lastSeq());
+        List<LedgerFill> fills = store.fillsAfter(state.lastSeq(), BATCH);
+        if (fills.isEmpty()) return false;
+        Map<Long, Trade> touched = new LinkedHashMap<>();
+        Set<String> symbols = new LinkedHashSet<>();
+        for (LedgerFill f : fills) {
+            Trade closed = builder.apply(f);
+            if (closed != null) touched.put(closed.id(), closed);
+            symbols.add(f.symbol());
+        }
+        Map<Long, Long> replayFrom = new HashMap<>();
+        for (String symbol : symbols) {
+            Trade open = builder.openTrade(symbol);
+            if (open == null) continue;
+            touched.put(open.id(), open);
+            replayFrom.put(open.id(), builder.replayFrom(symbol));
+        }
+        table.upsert(touched.values(), replayFrom);
+        LedgerFill last = fills.getLast();
+        table.saveState(last.seq(), last.orderId());
+        loadedSeq = last.seq();
+        return fills.size() == BATCH;
     }
 
-    private void reset() {
+    /** Rebuilds the builder's state as of {@code lastSeq} from the open trades' fills. */
+    private void load(long lastSeq) {
         builder = new TradeBuilder(currency, mode);
-        closed = new ArrayList<>();
-        closedById = new HashMap<>();
-        lastOrderId = null;
-    }
-
-    /** The trades at one moment. */
-    record Snapshot(List<Trade> closed, List<Trade> open, Map<Long, Trade> closedById) {
-
-        /** Every trade, closed first. */
-        List<Trade> all() {
-            List<Trade> all = new ArrayList<>(closed.size() + open.size());
-            all.addAll(closed);
-            all.addAll(open);
-            return all;
+        if (lastSeq >= 0) {
+            Map<String, Long> from = table.openReplayPoints();
+            long next = from.values().stream().mapToLong(Long::longValue).min().orElse(lastSeq + 1);
+            while (next <= lastSeq) {
+                List<LedgerFill> fills = store.fillsBetween(next, lastSeq, BATCH);
+                if (fills.isEmpty()) break;
+                for (LedgerFill f : fills) {
+                    Long start = from.get(f.symbol());
+                    if (start != null && f.seq() >= start) builder.apply(f);
+                }
+                next = fills.getLast().seq() + 1;
+            }
+            builder.skipTo(lastSeq);
         }
-
-        Trade byId(long id) {
-            Trade t = closedById.get(id);
-            if (t != null) return t;
-            for (Trade o : open) if (o.id() == id) return o;
-            return null;
-        }
+        loadedSeq = lastSeq;
     }
 }

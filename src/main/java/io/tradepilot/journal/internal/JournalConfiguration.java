@@ -36,14 +36,28 @@ class JournalConfiguration {
     }
 
     @Bean
-    JournalBook journalBook(JooqJournalStore store, @Value("${tradepilot.trading.currency:INR}") String currency) {
-        return new JournalBook(store, Currency.getInstance(currency), TradingMode.PAPER);
+    JooqTradeTable journalTradeTable(DSLContext db, @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
+        return new JooqTradeTable(db, zone);
     }
 
     @Bean
-    JournalQueries journalQueries(JournalBook book, JooqJournalStore store, ObjectProvider<MarketDataQueries> bars,
+    JournalBook journalBook(JooqJournalStore store, JooqTradeTable table, PlatformTransactionManager transactions,
+                            @Value("${tradepilot.trading.currency:INR}") String currency) {
+        return new JournalBook(store, table, new TransactionTemplate(transactions), Currency.getInstance(currency),
+                TradingMode.PAPER);
+    }
+
+    /** Materializes the fills written while the application was down (restart-safe, idempotent). */
+    @Bean
+    JournalBackfill journalBackfill(JournalBook book) {
+        return new JournalBackfill(book);
+    }
+
+    @Bean
+    JournalQueries journalQueries(JournalBook book, JooqTradeTable table, JooqJournalStore store,
+                                  ObjectProvider<MarketDataQueries> bars,
                                   @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
-        return new DefaultJournalQueries(book, store, bars::getIfAvailable, zone);
+        return new DefaultJournalQueries(book, table, store, bars::getIfAvailable, zone);
     }
 
     @Bean
@@ -80,8 +94,8 @@ class JournalConfiguration {
     }
 
     @Bean
-    JournalAnnotations journalAnnotations(JooqJournalStore store, JournalBook book, JournalAudit audit,
+    JournalAnnotations journalAnnotations(JooqJournalStore store, JournalBook book, JooqTradeTable table, JournalAudit audit,
                                           PlatformTransactionManager transactions, Clock clock) {
-        return new DefaultJournalAnnotations(store, book, audit, new TransactionTemplate(transactions), clock);
+        return new DefaultJournalAnnotations(store, book, table, audit, new TransactionTemplate(transactions), clock);
     }
 }

@@ -77,20 +77,48 @@ final class TradeBuilder {
                 f.protectiveStop() == null ? null : new Price(f.protectiveStop())));
         lastSeq = f.seq();
         Trade closed = null;
+        long replayFrom = f.seq();
         if (closeQty.signum() > 0) {
             Open trade = open.get(f.symbol());
             trade.exit(f, closeQty, closingFee, closedLots);
             if (position.quantity().signum() != held.signum()) {
                 open.remove(f.symbol());
                 closed = trade.toTrade(true);
+                replayFrom = trade.replayFrom;
             }
         }
         BigDecimal openQty = q.subtract(closeQty);
         if (openQty.signum() > 0) {
-            open.computeIfAbsent(f.symbol(), s -> new Open(f, side == Side.BUY ? TradeSide.LONG : TradeSide.SHORT))
+            long from = replayFrom;
+            open.computeIfAbsent(f.symbol(), s -> new Open(f, side == Side.BUY ? TradeSide.LONG : TradeSide.SHORT, from))
                     .entry(f, openQty, fee.subtract(closingFee));
         }
         return closed;
+    }
+
+    /**
+     * Moves {@link #lastSeq()} forward to {@code seq} without applying fills: after a restart, the caller replays
+     * only the fills of the trades still open (from {@link #replayFrom}) and then skips to where the stored trades end.
+     */
+    void skipTo(long seq) {
+        if (seq < lastSeq) throw new IllegalArgumentException("cannot skip back from " + lastSeq + " to " + seq);
+        lastSeq = seq;
+    }
+
+    /** The open trade of {@code symbol}, or null when its position is flat. */
+    Trade openTrade(String symbol) {
+        Open o = open.get(symbol);
+        return o == null ? null : o.toTrade(false);
+    }
+
+    /**
+     * The sequence number from which the fills of {@code symbol} rebuild its open trade's position exactly: the
+     * fill that last left flat (the opening fill, or for a trade opened by a reversal that of the trade it
+     * reversed, and so on); -1 when flat.
+     */
+    long replayFrom(String symbol) {
+        Open o = open.get(symbol);
+        return o == null ? -1 : o.replayFrom;
     }
 
     /** The trades still open, as of the last fill applied. */
@@ -116,6 +144,7 @@ final class TradeBuilder {
         final String symbol;
         final TradeSide side;
         final String strategy;
+        final long replayFrom;
         final List<TradeFill> fills = new ArrayList<>();
         BigDecimal entryQty = BigDecimal.ZERO;
         BigDecimal entryNotional = BigDecimal.ZERO;
@@ -129,8 +158,9 @@ final class TradeBuilder {
         Instant lastExit;
         ExitReason exitReason;
 
-        Open(LedgerFill first, TradeSide side) {
+        Open(LedgerFill first, TradeSide side, long replayFrom) {
             this.id = first.seq();
+            this.replayFrom = replayFrom;
             this.symbol = first.symbol();
             this.side = side;
             this.strategy = first.strategy();

@@ -39,7 +39,8 @@ class JournalReportsIT extends IntegrationTestSupport {
     @BeforeEach
     void ledgerWithThreeTrades() {
         LedgerTestWriter.emptyLedger(db);
-        db.execute("TRUNCATE journal_tag, journal_note, journal_report");
+        JournalFixtures.emptyJournal(db);
+        db.execute("TRUNCATE journal_report");
         ledger = new LedgerTestWriter(context, START, ZoneId.of("Asia/Kolkata"));
         ledger.write(List.of(
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "100", "2", OrderType.MARKET, 0, "95"),   // 50 at risk

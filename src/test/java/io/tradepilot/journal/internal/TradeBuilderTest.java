@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,5 +148,38 @@ class TradeBuilderTest {
         builder.apply(fill(3, "A", "BUY", "1", "10", "0", null, 0, "MARKET", "s"));
         assertThatThrownBy(() -> builder.apply(fill(3, "A", "BUY", "1", "10", "0", null, 0, "MARKET", "s")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_builder_rebuilt_from_the_open_trades_replay_points_continues_exactly_like_the_one_that_saw_every_fill() {
+        Random random = new Random(7);
+        String[] symbols = {"AAA", "BBB", "CCC"};
+        List<LedgerFill> fills = new ArrayList<>();
+        for (int seq = 1; seq <= 400; seq++) {
+            String side = random.nextBoolean() ? "BUY" : "SELL";
+            fills.add(fill(seq, symbols[random.nextInt(3)], side, String.valueOf(1 + random.nextInt(15)),
+                    String.valueOf(90 + random.nextInt(20)), "0." + random.nextInt(100), random.nextInt(3) == 0 ? "85" : null,
+                    seq, random.nextBoolean() ? "MARKET" : "STOP", random.nextBoolean() ? "sma" : "manual"));
+        }
+        for (int cut : new int[] {1, 57, 200, 399}) {
+            TradeBuilder before = new TradeBuilder(Currency.getInstance("INR"), TradingMode.PAPER);
+            before.applyAll(fills.subList(0, cut));
+            // what JournalBook does after a restart: only the open trades' symbols, each from its replay point
+            TradeBuilder resumed = new TradeBuilder(Currency.getInstance("INR"), TradingMode.PAPER);
+            Map<String, Long> from = new HashMap<>();
+            for (String s : symbols) if (before.replayFrom(s) >= 0) from.put(s, before.replayFrom(s));
+            for (LedgerFill f : fills.subList(0, cut)) {
+                Long start = from.get(f.symbol());
+                if (start != null && f.seq() >= start) resumed.apply(f);
+            }
+            resumed.skipTo(cut);
+            for (String s : symbols) {
+                assertThat(resumed.openTrade(s)).as("open %s at %d", s, cut).isEqualTo(before.openTrade(s));
+                assertThat(resumed.replayFrom(s)).isEqualTo(before.replayFrom(s));
+            }
+            List<LedgerFill> rest = fills.subList(cut, fills.size());
+            assertThat(resumed.applyAll(rest)).as("closed after %d", cut).isEqualTo(before.applyAll(rest));
+            assertThat(resumed.openTrades()).containsExactlyInAnyOrderElementsOf(before.openTrades());
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
+import io.tradepilot.journal.internal.JournalFixtures;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import io.tradepilot.trading.internal.LedgerTestWriter;
@@ -49,7 +50,7 @@ class JournalApiIT extends IntegrationTestSupport {
     @BeforeEach
     void ledgerWithFourTrades() {
         LedgerTestWriter.emptyLedger(db);
-        db.execute("TRUNCATE journal_tag, journal_note");
+        JournalFixtures.emptyJournal(db);
         new LedgerTestWriter(context, START, ZoneId.of("Asia/Kolkata")).write(List.of(
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "100", "2", OrderType.MARKET, 0),
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "110", "2", OrderType.MARKET, 5),

@@ -1,6 +1,22 @@
-package io.tradepilot.journal.bench;
+package io.tradepilot.journal.internal;
 
 import io.tradepilot.infrastructure.EmbeddedPostgresServer;
+import io.tradepilot.journal.Outcome;
+import io.tradepilot.journal.TradeFilter;
+import io.tradepilot.journal.TradeSort;
+import io.tradepilot.journal.TradingMode;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.conf.ParamType;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
+import org.jooq.impl.DefaultExecuteListenerProvider;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -11,80 +27,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Measures the journal's planned storage (docs/journal.md, "Storage for a million trades") with 1,000,000 round
- * trips and their 2,000,000 fills in an embedded PostgreSQL it seeds itself: filter + sort + page (the page, its
- * fills and the filter's total) and the statistics' ordered scan folded in Java, each query shape run
- * {@code runs} times with varying parameters; prints p50/p95 per shape and the EXPLAIN (ANALYZE, BUFFERS) of one run.
+ * Measures the journal's storage (docs/journal.md, "Storage for a million trades") with 1,000,000 round trips and
+ * their 2,000,000 fills in an embedded PostgreSQL it migrates ({@code db/migration}, so {@code V96__journal_trade.sql}
+ * with its indexes) and seeds itself. The {@code impl} shapes go through the journal's own code
+ * ({@link DefaultJournalQueries} over {@link JooqTradeTable}, each call preceded by the {@link JournalBook#sync()} that
+ * finds nothing new): a page is the page, its fills, its notes and the filter's total; statistics are
+ * {@link JooqTradeTable#statistics}. The other shapes are the raw SQL of the design's alternatives (a join to
+ * {@code journal_tag}, statistics folded in Java). Each shape runs {@code runs} times with varying parameters after
+ * three warm-up runs; prints p50/p95 per shape and, for the raw shapes, the EXPLAIN (ANALYZE, BUFFERS) of one run.
  * Not a test: speed is measured here, never asserted.
  *
- * <p>Run: {@code java -cp <test classpath> io.tradepilot.journal.bench.JournalStorageBench [trades=1000000] [runs=40]
+ * <p>Run: {@code java -cp <test classpath> io.tradepilot.journal.internal.JournalStorageBench [trades=1000000] [runs=40]
  * [dataDir=/tmp/tradepilot-journal-bench] [port=0] [only the shapes whose name contains one of these |-separated words]}.
  */
 public final class JournalStorageBench {
 
-    private static final String SCHEMA = """
-            CREATE TABLE journal_trade (
-                trade_id        BIGINT PRIMARY KEY,
-                symbol          VARCHAR(64) NOT NULL,
-                side            VARCHAR(5)  NOT NULL,
-                strategy        VARCHAR(64) NOT NULL,
-                mode            VARCHAR(5)  NOT NULL,
-                status          VARCHAR(6)  NOT NULL,
-                outcome         VARCHAR(9)  NOT NULL,
-                trade_day       DATE        NOT NULL,
-                entry_time      TIMESTAMP WITH TIME ZONE NOT NULL,
-                entry_price     NUMERIC NOT NULL,
-                exit_time       TIMESTAMP WITH TIME ZONE,
-                exit_price      NUMERIC,
-                quantity        NUMERIC NOT NULL,
-                open_quantity   NUMERIC NOT NULL,
-                gross_pnl       NUMERIC NOT NULL,
-                fees            NUMERIC NOT NULL,
-                net_pnl         NUMERIC NOT NULL,
-                holding_seconds BIGINT,
-                initial_risk    NUMERIC,
-                r_multiple      NUMERIC,
-                exit_reason     VARCHAR(32),
-                last_fill_seq   BIGINT NOT NULL,
-                tags            VARCHAR(40)[] NOT NULL DEFAULT '{}'
-            );
-            CREATE TABLE journal_trade_fill (
-                trade_id   BIGINT NOT NULL,
-                fill_seq   BIGINT NOT NULL,
-                role       VARCHAR(5) NOT NULL,
-                side       VARCHAR(4) NOT NULL,
-                quantity   NUMERIC NOT NULL,
-                price      NUMERIC NOT NULL,
-                commission NUMERIC NOT NULL,
-                filled_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-                PRIMARY KEY (trade_id, fill_seq)
-            );
-            CREATE TABLE journal_tag (trade_id BIGINT NOT NULL, tag VARCHAR(40) NOT NULL, PRIMARY KEY (trade_id, tag));
-            """;
-
-    /** The indexes of the plan: one per filter/sort access path. */
-    private static final String INDEXES = """
-            CREATE INDEX journal_trade_exit_desc_idx ON journal_trade (exit_time DESC NULLS LAST, trade_id DESC);
-            CREATE INDEX journal_trade_exit_stats_idx ON journal_trade (exit_time, trade_id) INCLUDE (net_pnl, fees, r_multiple, trade_day)
-                WHERE status = 'CLOSED';
-            CREATE INDEX journal_trade_day_idx ON journal_trade (trade_day);
-            CREATE INDEX journal_trade_symbol_idx ON journal_trade (symbol, exit_time DESC NULLS LAST, trade_id DESC);
-            CREATE INDEX journal_trade_strategy_idx ON journal_trade (strategy, exit_time DESC NULLS LAST, trade_id DESC);
-            CREATE INDEX journal_trade_net_idx ON journal_trade (net_pnl, trade_id);
-            CREATE INDEX journal_trade_entry_idx ON journal_trade (entry_time, trade_id);
-            CREATE INDEX journal_trade_r_idx ON journal_trade (r_multiple, trade_id);
-            CREATE INDEX journal_tag_tag_idx ON journal_tag (tag, trade_id);
-            CREATE INDEX journal_trade_tags_idx ON journal_trade USING gin (tags);
-            """;
-
     private static final String[] TAGS = {"3WI success", "false breakout", "stopped out", "followed plan", "broke rules",
             "early exit", "late entry"};
+
+    /** The statements the journal's code executes while not null (to explain them). */
+    private static List<String> captured;
 
     private JournalStorageBench() {
     }
@@ -97,11 +67,44 @@ public final class JournalStorageBench {
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir, port, false);
              Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
             long t0 = System.nanoTime();
+            Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).locations("classpath:db/migration")
+                    .load().migrate();
             seed(c, trades);
             System.out.printf("seeded %,d trades, %,d fills, 10%% tagged, in %.1f s%n", trades, 2L * trades, (System.nanoTime() - t0) / 1e9);
             LocalDate lastDay = lastDay(c);
             Random random = new Random(42);
+            DSLContext db = DSL.using(new DefaultConfiguration().set(c).set(SQLDialect.POSTGRES)
+                    .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
+                        @Override
+                        public void executeStart(ExecuteContext ctx) {
+                            if (captured != null && ctx.query() != null) captured.add(ctx.query().getSQL(ParamType.INLINED));
+                        }
+                    })));
+            ZoneId zone = ZoneId.of("Asia/Kolkata");
+            JooqTradeTable table = new JooqTradeTable(db, zone);
+            JooqJournalStore store = new JooqJournalStore(db);
+            JournalBook book = new JournalBook(store, table, new TransactionTemplate(new DataSourceTransactionManager(
+                    new SingleConnectionDataSource(c, true))), Currency.getInstance("INR"), TradingMode.PAPER);
+            DefaultJournalQueries journal = new DefaultJournalQueries(book, table, store, () -> null, zone);
             List<Shape> shapes = List.of(
+                    new Shape("impl page: last 30 days, by exit time desc, first page", i -> call(() -> journal.trades(
+                            filter(lastDay.minusDays(30), null, null, null, null), TradeSort.EXIT_TIME, true, 0, 50))),
+                    new Shape("impl page: all, one symbol, by exit time desc, page 20", i -> call(() -> journal.trades(
+                            filter(null, "SYM" + random.nextInt(50), null, null, null), TradeSort.EXIT_TIME, true, 1000, 50))),
+                    new Shape("impl page: 90 days, one strategy, losses, by net P&L asc", i -> call(() -> journal.trades(
+                            filter(lastDay.minusDays(90), null, "strat" + random.nextInt(8), Outcome.LOSS, null),
+                            TradeSort.NET_PNL, false, 0, 50))),
+                    new Shape("impl page: all, one tag, by R desc", i -> call(() -> journal.trades(
+                            filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)]), TradeSort.R_MULTIPLE, true, 0, 50))),
+                    new Shape("impl page: all, by entry time asc, deep offset 100,000", i -> call(() -> journal.trades(
+                            TradeFilter.ALL, TradeSort.ENTRY_TIME, false, 100_000, 50))),
+                    new Shape("impl stats: all 1M", i -> call(() -> journal.statistics(TradeFilter.ALL))),
+                    new Shape("impl stats: one year", i -> call(() -> journal.statistics(filter(lastDay.minusDays(365), null, null, null, null)))),
+                    new Shape("impl stats: one symbol", i -> call(() -> journal.statistics(filter(null, "SYM" + random.nextInt(50), null, null, null)))),
+                    new Shape("impl stats: one tag", i -> call(() -> journal.statistics(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
+                    new Shape("impl stats: last 30 days", i -> call(() -> journal.statistics(filter(lastDay.minusDays(30), null, null, null, null)))),
+                    new Shape("impl breakdown: last 30 days", i -> call(() -> journal.breakdown(filter(lastDay.minusDays(30), null, null, null, null)))),
+                    new Shape("impl breakdown: one tag", i -> call(() -> journal.breakdown(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
                     new Shape("page: last 30 days, by exit time desc, first page", i -> page(
                             "trade_day >= ?", List.of(lastDay.minusDays(30)), "exit_time DESC NULLS LAST, trade_id DESC", 0)),
                     new Shape("page: all, one symbol, by exit time desc, page 20", i -> page(
@@ -137,8 +140,20 @@ public final class JournalStorageBench {
     record Shape(String name, java.util.function.IntFunction<Query> query) {
     }
 
-    /** One query: SQL, parameters and what to do with its rows. */
-    record Query(List<String> sql, List<Object> params, boolean stats) {
+    /** One query: SQL, parameters and what to do with its rows; or (sql empty) a call of the journal's code. */
+    record Query(List<String> sql, List<Object> params, boolean stats, Runnable call) {
+
+        Query(List<String> sql, List<Object> params, boolean stats) {
+            this(sql, params, stats, null);
+        }
+    }
+
+    private static Query call(Runnable call) {
+        return new Query(List.of(), List.of(), false, call);
+    }
+
+    private static TradeFilter filter(LocalDate from, String symbol, String strategy, Outcome outcome, String tag) {
+        return new TradeFilter(from, null, symbol, null, strategy, outcome, tag, null);
     }
 
     private static Query page(String where, List<Object> params, String order, int offset) {
@@ -176,9 +191,19 @@ public final class JournalStorageBench {
         System.out.printf("%n== %s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d runs)%n", shape.name(), nanos[runs / 2] / 1e6,
                 nanos[(int) Math.ceil(runs * 0.95) - 1] / 1e6, nanos[runs - 1] / 1e6, runs);
         Query q = shape.query().apply(0);
-        for (String sql : q.sql()) {
+        List<String> sqls = q.sql();
+        List<Object> params = q.params();
+        if (q.call() != null) { // the journal's own statements, as it rendered them (parameters inlined)
+            captured = new ArrayList<>();
+            q.call().run();
+            sqls = captured.stream().filter(sql -> sql.startsWith("select") || sql.startsWith("with")).toList();
+            params = List.of();
+            captured = null;
+        }
+        for (String sql : sqls) {
+            System.out.println("  " + (sql.length() > 400 ? sql.substring(0, 400) + "..." : sql));
             try (PreparedStatement s = c.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)) {
-                bind(s, q.params());
+                bind(s, params);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) System.out.println("   " + r.getString(1));
                 }
@@ -188,6 +213,10 @@ public final class JournalStorageBench {
 
     /** Runs a page (the page, its fills, the total) or the statistics (the ordered scan folded as TradeStatistics does). */
     private static void run(Connection c, Query q) throws SQLException {
+        if (q.call() != null) {
+            q.call().run();
+            return;
+        }
         if (!q.stats() && !q.sql().get(0).startsWith("SELECT t.*")) {
             for (String sql : q.sql()) {
                 try (PreparedStatement s = c.prepareStatement(sql)) {
@@ -279,34 +308,51 @@ public final class JournalStorageBench {
     /**
      * {@code trades} closed trades, one every 90 seconds of market time from 2023-01-02 04:00 UTC (about 960 a day over
      * 50 symbols and 8 strategies, a third short), net P&amp;L uniform in -900..1100, R on 70 % (risk 500), two fills
-     * each, about 10 % tagged.
+     * each, about 10 % tagged; the journal's indexes are dropped for the load and made again after it. The ledger holds
+     * the last fill only, so that the journal's state is current and a sync finds nothing new.
      */
     private static void seed(Connection c, int trades) throws SQLException {
+        List<String> indexes = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT indexname, indexdef FROM pg_indexes"
+                + " WHERE tablename = 'journal_trade' AND indexname <> 'journal_trade_pkey'")) {
+            while (r.next()) indexes.add(r.getString(2));
+        }
         try (Statement s = c.createStatement()) {
-            s.execute(SCHEMA);
+            for (String def : indexes) s.execute("DROP INDEX " + def.split(" ")[2]);
             s.execute("""
-                    INSERT INTO journal_trade
+                    INSERT INTO journal_trade (trade_id, symbol, side, strategy, mode, status, outcome, trade_day, entry_time,
+                        entry_price, exit_time, exit_price, quantity, open_quantity, gross_pnl, fees, net_pnl, holding_micros,
+                        initial_risk, r_multiple, exit_reason, replay_from, last_fill_seq)
                     SELECT 2 * g - 1, 'SYM' || (g % 50), CASE WHEN g % 3 = 0 THEN 'SHORT' ELSE 'LONG' END, 'strat' || (g % 8), 'PAPER', 'CLOSED',
                            CASE WHEN net > 0 THEN 'WIN' WHEN net < 0 THEN 'LOSS' ELSE 'BREAKEVEN' END,
                            (x AT TIME ZONE 'Asia/Kolkata')::date, x - interval '20 minutes', 100, x, 100 + net / 10, 10, 0,
-                           net + 20, 20, net, 1200, CASE WHEN g % 10 < 7 THEN 500 END, CASE WHEN g % 10 < 7 THEN round(net / 500, 4) END,
-                           'STRATEGY', 2 * g
+                           net + 20, 20, net, 1200000000, CASE WHEN g % 10 < 7 THEN 500 END, CASE WHEN g % 10 < 7 THEN round(net / 500, 4) END,
+                           'STRATEGY', 2 * g - 1, 2 * g
                     FROM (SELECT g, timestamptz '2023-01-02 04:00:00+00' + g * interval '90 seconds' AS x,
                                  round((random() * 2000 - 900)::numeric, 2) AS net
                           FROM generate_series(1, TRADES) g) v
                     """.replace("TRADES", Integer.toString(trades)));
             s.execute("""
-                    INSERT INTO journal_trade_fill
-                    SELECT t.trade_id, t.trade_id + k, CASE WHEN k = 0 THEN 'ENTRY' ELSE 'EXIT' END, CASE WHEN k = 0 THEN 'BUY' ELSE 'SELL' END,
-                           10, CASE WHEN k = 0 THEN t.entry_price ELSE t.exit_price END, 10,
-                           CASE WHEN k = 0 THEN t.entry_time ELSE t.exit_time END
+                    INSERT INTO journal_trade_fill (trade_id, fill_seq, order_id, client_order_id, filled_at, side, role, quantity,
+                        price, commission, order_type, strategy)
+                    SELECT t.trade_id, t.trade_id + k, 'o' || (t.trade_id + k), 'c' || (t.trade_id + k),
+                           CASE WHEN k = 0 THEN t.entry_time ELSE t.exit_time END, CASE WHEN k = 0 THEN 'BUY' ELSE 'SELL' END,
+                           CASE WHEN k = 0 THEN 'ENTRY' ELSE 'EXIT' END, 10, CASE WHEN k = 0 THEN t.entry_price ELSE t.exit_price END,
+                           10, 'MARKET', t.strategy
                     FROM journal_trade t CROSS JOIN (VALUES (0), (1)) f(k)
                     """);
-            s.execute("INSERT INTO journal_tag SELECT trade_id, (ARRAY['" + String.join("','", TAGS) + "'])[1 + (trade_id % 7)]"
-                    + " FROM journal_trade WHERE trade_id % 20 = 1");
+            s.execute("INSERT INTO journal_tag SELECT trade_id, (ARRAY['" + String.join("','", TAGS) + "'])[1 + (trade_id % 7)],"
+                    + " 'bench', now() FROM journal_trade WHERE trade_id % 20 = 1");
             s.execute("UPDATE journal_trade t SET tags = g.tags FROM (SELECT trade_id, array_agg(tag ORDER BY tag)::varchar(40)[] AS tags"
                     + " FROM journal_tag GROUP BY trade_id) g WHERE g.trade_id = t.trade_id");
-            s.execute(INDEXES);
+            long last = 2L * trades;
+            s.execute("INSERT INTO trade_order (order_id, client_order_id, strategy, symbol, exchange, side, quantity, order_type,"
+                    + " time_in_force, status, filled_quantity, created_at, updated_at) VALUES ('o" + last + "', 'c" + last
+                    + "', 'strat0', 'SYM0', 'NSE', 'SELL', 10, 'MARKET', 'DAY', 'FILLED', 10, now(), now())");
+            s.execute("INSERT INTO fill (seq, order_id, client_order_id, symbol, side, quantity, price, commission, filled_at)"
+                    + " VALUES (" + last + ", 'o" + last + "', 'c" + last + "', 'SYM0', 'SELL', 10, 100, 10, now())");
+            s.execute("UPDATE journal_state SET last_seq = " + last + ", last_order_id = 'o" + last + "'");
+            for (String def : indexes) s.execute(def);
             s.execute("VACUUM ANALYZE");
         }
     }

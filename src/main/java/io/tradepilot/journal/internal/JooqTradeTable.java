@@ -1,0 +1,301 @@
+package io.tradepilot.journal.internal;
+
+import static io.tradepilot.db.Tables.JOURNAL_STATE;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE;
+import static io.tradepilot.db.Tables.JOURNAL_TRADE_FILL;
+
+import io.tradepilot.db.tables.records.JournalTradeRecord;
+import io.tradepilot.journal.DailyPnl;
+import io.tradepilot.journal.ExitReason;
+import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeFill;
+import io.tradepilot.journal.TradeFilter;
+import io.tradepilot.journal.TradeSide;
+import io.tradepilot.journal.TradeSort;
+import io.tradepilot.journal.TradeStatistics;
+import io.tradepilot.journal.TradeStatus;
+import io.tradepilot.journal.TradingMode;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Record2;
+import org.jooq.SortField;
+import org.jooq.impl.DSL;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The journal's materialized round trips ({@code journal_trade}, {@code journal_trade_fill}, {@code journal_state};
+ * {@code V96__journal_trade.sql}): written from what {@link TradeBuilder} computed (never re-derived here), read with
+ * the filter, sort and page in SQL and the statistics aggregated in PostgreSQL by the rules of
+ * {@link TradeStatistics}. Writes run in the caller's transaction.
+ */
+class JooqTradeTable {
+
+    private static final Condition CLOSED = JOURNAL_TRADE.STATUS.eq(TradeStatus.CLOSED.name());
+
+    private final DSLContext db;
+    private final ZoneId zone;
+
+    JooqTradeTable(DSLContext db, ZoneId zone) {
+        this.db = db;
+        this.zone = zone;
+    }
+
+    /** How far the table is. */
+    record State(long lastSeq, String lastOrderId) {
+    }
+
+    /** The state, locked for the caller's transaction (one writer at a time across instances). */
+    State lockState() {
+        Record2<Long, String> r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID).from(JOURNAL_STATE)
+                .where(JOURNAL_STATE.ID.eq(1)).forUpdate().fetchSingle();
+        return new State(r.value1(), r.value2());
+    }
+
+    void saveState(long lastSeq, String lastOrderId) {
+        db.update(JOURNAL_STATE).set(JOURNAL_STATE.LAST_SEQ, lastSeq).set(JOURNAL_STATE.LAST_ORDER_ID, lastOrderId)
+                .where(JOURNAL_STATE.ID.eq(1)).execute();
+    }
+
+    /** Empties the trades (the ledger was reset); the tags and notes stay. */
+    void clear() {
+        db.deleteFrom(JOURNAL_TRADE_FILL).execute();
+        db.deleteFrom(JOURNAL_TRADE).execute();
+        saveState(-1, null);
+    }
+
+    /** Symbol of each open trade with the fill from which its position replays ({@link TradeBuilder#replayFrom}). */
+    Map<String, Long> openReplayPoints() {
+        return db.select(JOURNAL_TRADE.SYMBOL, JOURNAL_TRADE.REPLAY_FROM).from(JOURNAL_TRADE)
+                .where(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name()))
+                .fetchMap(JOURNAL_TRADE.SYMBOL, JOURNAL_TRADE.REPLAY_FROM);
+    }
+
+    /**
+     * Inserts or rewrites {@code trades} with their fills; a new row takes its tags from {@code journal_tag}, an
+     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}.
+     */
+    void upsert(Collection<Trade> trades, Map<Long, Long> replayFrom) {
+        if (trades.isEmpty()) return;
+        List<org.jooq.Query> batch = new ArrayList<>();
+        List<Long> ids = trades.stream().map(Trade::id).toList();
+        batch.add(db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(ids)));
+        for (Trade t : trades) {
+            JournalTradeRecord r = db.newRecord(JOURNAL_TRADE);
+            r.setTradeId(t.id());
+            r.setSymbol(t.symbol());
+            r.setSide(t.side().name());
+            r.setStrategy(t.strategy());
+            r.setMode(t.mode().name());
+            r.setStatus(t.status().name());
+            r.setOutcome(t.outcome().name());
+            r.setTradeDay(dayOf(t));
+            r.setEntryTime(t.entryTime());
+            r.setEntryPrice(t.entryPrice());
+            r.setExitTime(t.exitTime());
+            r.setExitPrice(t.exitPrice());
+            r.setQuantity(t.quantity());
+            r.setOpenQuantity(t.openQuantity());
+            r.setGrossPnl(t.grossPnl());
+            r.setFees(t.fees());
+            r.setNetPnl(t.netPnl());
+            r.setHoldingMicros(t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
+            r.setInitialRisk(t.initialRisk());
+            r.setRMultiple(t.rMultiple());
+            r.setExitReason(t.exitReason() == null ? null : t.exitReason().name());
+            r.setReplayFrom(replayFrom.getOrDefault(t.id(), t.id()));
+            r.setLastFillSeq(t.fills().getLast().seq());
+            r.changed(JOURNAL_TRADE.TAGS, false);
+            Map<Field<?>, Object> values = new HashMap<>();
+            for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TAGS) values.put(f, r.get(f));
+            Map<Field<?>, Object> updates = new HashMap<>(values);
+            updates.remove(JOURNAL_TRADE.TRADE_ID);
+            Map<Field<?>, Object> inserts = new HashMap<>(values);
+            inserts.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
+            batch.add(db.insertInto(JOURNAL_TRADE).set(inserts).onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates));
+            for (TradeFill f : t.fills()) {
+                batch.add(db.insertInto(JOURNAL_TRADE_FILL)
+                        .set(JOURNAL_TRADE_FILL.TRADE_ID, t.id()).set(JOURNAL_TRADE_FILL.FILL_SEQ, f.seq())
+                        .set(JOURNAL_TRADE_FILL.ORDER_ID, f.orderId()).set(JOURNAL_TRADE_FILL.CLIENT_ORDER_ID, f.clientOrderId())
+                        .set(JOURNAL_TRADE_FILL.FILLED_AT, f.time()).set(JOURNAL_TRADE_FILL.SIDE, f.side())
+                        .set(JOURNAL_TRADE_FILL.ROLE, f.role().name()).set(JOURNAL_TRADE_FILL.QUANTITY, f.quantity())
+                        .set(JOURNAL_TRADE_FILL.PRICE, f.price()).set(JOURNAL_TRADE_FILL.COMMISSION, f.commission())
+                        .set(JOURNAL_TRADE_FILL.PROTECTIVE_STOP, f.protectiveStop())
+                        .set(JOURNAL_TRADE_FILL.ORDER_TYPE, f.orderType()).set(JOURNAL_TRADE_FILL.STRATEGY, f.strategy()));
+            }
+        }
+        db.batch(batch).execute();
+    }
+
+    /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
+    LocalDate dayOf(Trade t) {
+        return (t.status() == TradeStatus.CLOSED ? t.exitTime() : t.entryTime()).atZone(zone).toLocalDate();
+    }
+
+    /** The SQL form of {@link TradeFilter#matches}. */
+    static Condition where(TradeFilter f) {
+        Condition c = DSL.noCondition();
+        if (f.from() != null) c = c.and(JOURNAL_TRADE.TRADE_DAY.ge(f.from()));
+        if (f.to() != null) c = c.and(JOURNAL_TRADE.TRADE_DAY.le(f.to()));
+        if (f.symbol() != null) c = c.and(JOURNAL_TRADE.SYMBOL.eq(f.symbol()));
+        if (f.side() != null) c = c.and(JOURNAL_TRADE.SIDE.eq(f.side().name()));
+        if (f.strategy() != null) c = c.and(JOURNAL_TRADE.STRATEGY.eq(f.strategy()));
+        if (f.outcome() != null) c = c.and(JOURNAL_TRADE.OUTCOME.eq(f.outcome().name()));
+        if (f.tag() != null) c = c.and(JOURNAL_TRADE.TAGS.contains(new String[]{f.tag()}));
+        if (f.mode() != null) c = c.and(JOURNAL_TRADE.MODE.eq(f.mode().name()));
+        return c;
+    }
+
+    /** The SQL form of {@link TradeSort#comparator}: the column (nulls last either way), then the trade id. */
+    static List<SortField<?>> orderBy(TradeSort sort, boolean descending) {
+        Field<?> column = switch (sort) {
+            case ENTRY_TIME -> JOURNAL_TRADE.ENTRY_TIME;
+            case EXIT_TIME -> JOURNAL_TRADE.EXIT_TIME;
+            case SYMBOL -> JOURNAL_TRADE.SYMBOL.collate("C"); // Java's String order
+            case STRATEGY -> JOURNAL_TRADE.STRATEGY.collate("C");
+            case QUANTITY -> JOURNAL_TRADE.QUANTITY;
+            case NET_PNL -> JOURNAL_TRADE.NET_PNL;
+            case R_MULTIPLE -> JOURNAL_TRADE.R_MULTIPLE;
+            case HOLDING -> JOURNAL_TRADE.HOLDING_MICROS;
+        };
+        return descending ? List.of(column.desc().nullsLast(), JOURNAL_TRADE.TRADE_ID.desc())
+                : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
+    }
+
+    /** How many trades pass {@code filter}. */
+    int count(TradeFilter filter) {
+        return db.fetchCount(JOURNAL_TRADE, where(filter));
+    }
+
+    /**
+     * The trades passing {@code filter} in the given order, from {@code offset}, at most {@code limit} (no limit: -1),
+     * with their fills when {@code withFills}.
+     */
+    List<Trade> trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit, boolean withFills) {
+        Condition where = where(filter);
+        var query = db.selectFrom(JOURNAL_TRADE).where(where).orderBy(orderBy(sort, descending));
+        List<JournalTradeRecord> rows = limit < 0 ? query.offset(offset).fetch() : query.offset(offset).limit(limit).fetch();
+        Map<Long, List<TradeFill>> fills = Map.of();
+        if (withFills && !rows.isEmpty()) {
+            // a page names its trades; every trade of a filter (an export) is a semi-join on the same filter
+            fills = fills(limit < 0 ? JOURNAL_TRADE_FILL.TRADE_ID.in(db.select(JOURNAL_TRADE.TRADE_ID).from(JOURNAL_TRADE).where(where))
+                    : JOURNAL_TRADE_FILL.TRADE_ID.in(rows.stream().map(JournalTradeRecord::getTradeId).toList()));
+        }
+        List<Trade> trades = new ArrayList<>(rows.size());
+        for (JournalTradeRecord r : rows) trades.add(trade(r, fills.getOrDefault(r.getTradeId(), List.of())));
+        return trades;
+    }
+
+    /** One trade with its fills and tags, or null. */
+    Trade trade(long id) {
+        JournalTradeRecord r = db.selectFrom(JOURNAL_TRADE).where(JOURNAL_TRADE.TRADE_ID.eq(id)).fetchOne();
+        return r == null ? null : trade(r, fills(JOURNAL_TRADE_FILL.TRADE_ID.eq(id)).getOrDefault(id, List.of()));
+    }
+
+    boolean exists(long id) {
+        return db.fetchExists(JOURNAL_TRADE, JOURNAL_TRADE.TRADE_ID.eq(id));
+    }
+
+    /** The fills of the trades {@code which} selects, per trade in ledger order. */
+    private Map<Long, List<TradeFill>> fills(Condition which) {
+        Map<Long, List<TradeFill>> fills = new HashMap<>();
+        var f = JOURNAL_TRADE_FILL;
+        db.selectFrom(f).where(which).orderBy(f.TRADE_ID, f.FILL_SEQ).forEach(r ->
+                fills.computeIfAbsent(r.getTradeId(), k -> new ArrayList<>()).add(new TradeFill(r.getFillSeq(), r.getOrderId(),
+                        r.getClientOrderId(), r.getFilledAt(), r.getSide(), TradeFill.Role.valueOf(r.getRole()), r.getQuantity(),
+                        r.getPrice(), r.getCommission(), r.getProtectiveStop(), r.getOrderType(), r.getStrategy())));
+        return fills;
+    }
+
+    private static Trade trade(JournalTradeRecord r, List<TradeFill> fills) {
+        return new Trade(r.getTradeId(), r.getSymbol(), TradeSide.valueOf(r.getSide()), r.getStrategy(),
+                TradingMode.valueOf(r.getMode()), TradeStatus.valueOf(r.getStatus()), r.getEntryTime(), r.getEntryPrice(),
+                r.getExitTime(), r.getExitPrice(), r.getQuantity(), r.getOpenQuantity(), r.getGrossPnl(), r.getFees(),
+                r.getNetPnl(), r.getHoldingMicros() == null ? null : Duration.of(r.getHoldingMicros(), ChronoUnit.MICROS),
+                r.getInitialRisk(), r.getRMultiple(), r.getExitReason() == null ? null : ExitReason.valueOf(r.getExitReason()),
+                null, null, List.of(r.getTags()), null, fills);
+    }
+
+    /**
+     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL by the rules of
+     * {@link TradeStatistics#of(List, ZoneId)}: sums, counts and extremes per exit day in one grouped statement (that
+     * PostgreSQL may run in parallel), added up over the days in Java; streaks and drawdown in one ordered pass over the
+     * closed trades (exit time, trade id: an index-only scan of {@code journal_trade_exit_stats_idx} without a filter).
+     * Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
+     * BigDecimal, BigDecimal, BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
+     */
+    TradeStatistics statistics(TradeFilter filter) {
+        Condition closed = where(filter).and(CLOSED);
+        int open = db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
+        int n = 0, wins = 0, losses = 0, rTrades = 0;
+        BigDecimal profit = BigDecimal.ZERO, loss = BigDecimal.ZERO, fees = BigDecimal.ZERO, rSum = BigDecimal.ZERO;
+        BigDecimal largestWin = null, largestLoss = null;
+        List<DailyPnl> days = new ArrayList<>();
+        for (Record d : db.resultQuery(DAYS, closed).fetch()) {
+            int count = d.get("n", Integer.class);
+            days.add(new DailyPnl(d.get("trade_day", LocalDate.class), count, d.get("net", BigDecimal.class)));
+            n += count;
+            wins += d.get("wins", Integer.class);
+            losses += d.get("losses", Integer.class);
+            profit = profit.add(d.get("profit", BigDecimal.class));
+            loss = loss.add(d.get("loss", BigDecimal.class));
+            fees = fees.add(d.get("fees", BigDecimal.class));
+            rTrades += d.get("r_trades", Integer.class);
+            rSum = rSum.add(d.get("r_sum", BigDecimal.class));
+            BigDecimal win = d.get("largest_win", BigDecimal.class), lost = d.get("largest_loss", BigDecimal.class);
+            if (win != null && (largestWin == null || win.compareTo(largestWin) > 0)) largestWin = win;
+            if (lost != null && (largestLoss == null || lost.compareTo(largestLoss) < 0)) largestLoss = lost;
+        }
+        int winRun = 0, lossRun = 0;
+        BigDecimal maxDrawdown = BigDecimal.ZERO;
+        if (n > 0) {
+            Record r = db.resultQuery(RUNS, closed).fetchSingle();
+            winRun = r.get("win_run") == null ? 0 : r.get("win_run", Integer.class);
+            lossRun = r.get("loss_run") == null ? 0 : r.get("loss_run", Integer.class);
+            BigDecimal drawdown = r.get("drawdown", BigDecimal.class);
+            if (drawdown != null && drawdown.signum() > 0) maxDrawdown = drawdown;
+        }
+        return TradeStatistics.of(n, open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss,
+                winRun, lossRun, maxDrawdown, days);
+    }
+
+    /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
+    private static final String DAYS = """
+            select trade_day, count(*) as n, sum(net_pnl) as net,
+                   count(*) filter (where net_pnl > 0) as wins, count(*) filter (where net_pnl < 0) as losses,
+                   coalesce(sum(net_pnl) filter (where net_pnl > 0), 0) as profit,
+                   coalesce(sum(net_pnl) filter (where net_pnl < 0), 0) as loss, sum(fees) as fees,
+                   count(r_multiple) as r_trades, coalesce(sum(r_multiple), 0) as r_sum,
+                   max(net_pnl) filter (where net_pnl > 0) as largest_win, min(net_pnl) filter (where net_pnl < 0) as largest_loss
+            from journal_trade where {0}
+            group by trade_day order by trade_day""";
+
+    /**
+     * The longest streaks and the max drawdown in exit order; {@code {0}}: the filter. A win streak at a win is its
+     * position minus that of the last trade that was not a win (0 before the first), likewise for losses; a
+     * break-even trade ends both. The drawdown at a trade is the running peak of cumulative net P&amp;L (at least 0)
+     * minus the cumulative net P&amp;L.
+     */
+    private static final String RUNS = """
+            select max(rn - coalesce(last_non_win, 0)) filter (where net > 0) as win_run,
+                   max(rn - coalesce(last_non_loss, 0)) filter (where net < 0) as loss_run,
+                   max(greatest(peak, 0) - cum) as drawdown
+            from (select net, rn, cum, max(cum) over v as peak,
+                         max(case when net <= 0 then rn end) over v as last_non_win,
+                         max(case when net >= 0 then rn end) over v as last_non_loss
+                  from (select exit_time, trade_id, net_pnl as net, count(*) over w as rn, sum(net_pnl) over w as cum
+                        from journal_trade where {0}
+                        window w as (order by exit_time, trade_id rows unbounded preceding)) x
+                  window v as (order by exit_time, trade_id rows unbounded preceding)) y""";
+}

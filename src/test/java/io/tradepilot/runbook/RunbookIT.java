@@ -10,6 +10,7 @@ import io.tradepilot.brokers.BrokerAccountRefusal;
 import io.tradepilot.brokers.BrokerAccountRequest;
 import io.tradepilot.brokers.BrokerAccounts;
 import io.tradepilot.brokers.BrokerKind;
+import io.tradepilot.strategies.RiskSettings;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.jooq.DSLContext;
@@ -37,6 +38,7 @@ class RunbookIT extends IntegrationTestSupport {
     @Autowired Incidents incidents;
     @Autowired DSLContext db;
     @Autowired BrokerAccounts brokerAccounts;
+    @Autowired RiskSettings riskSettings;
 
     private long auditMark;
 
@@ -167,6 +169,22 @@ class RunbookIT extends IntegrationTestSupport {
         assertThat(after.fingerprint()).isEqualTo(before.fingerprint());
         assertThat(after.latest()).hasValueSatisfying(r -> assertThat(r.username()).isEqualTo(operator.username()));
         assertThat(check("risk-limits").status()).isEqualTo(CheckResult.Status.PASS);
+
+        // limits an admin changes while the app runs (the strategies module's risk settings) need a review of their own
+        TestUser admin = users.admin();
+        String reason = "Tighten the daily loss limit for the results week";
+        var original = users.as(admin, () -> riskSettings.applied());
+        assertThat(original.document()).contains("daily-loss: 0.018");
+        var tighter = users.as(admin, () -> riskSettings.save(original.document().replace("daily-loss: 0.018", "daily-loss: 0.015"), reason));
+        users.as(admin, () -> riskSettings.apply(tighter.version(), "", reason));
+        try {
+            assertThat(preflight.riskLimits().limits()).contains("daily-loss=0.015");
+            assertThat(preflight.riskLimits().fingerprint()).isNotEqualTo(before.fingerprint());
+            assertThat(check("risk-limits").status()).isEqualTo(CheckResult.Status.FAIL);
+        } finally {
+            users.as(admin, () -> riskSettings.apply(original.version(), RiskSettings.LOOSEN, "Back to the limits the other tests expect"));
+        }
+        assertThat(check("risk-limits").status()).as("the original limits again: their review counts").isEqualTo(CheckResult.Status.PASS);
         // a review of other (earlier) limits does not count
         db.execute("UPDATE risk_limits_review SET fingerprint = 'older-limits'");
         assertThat(check("risk-limits").status()).isEqualTo(CheckResult.Status.FAIL);

@@ -35,12 +35,12 @@ class DefaultPreflight implements Preflight {
     private final List<ManualItem> items;
     private final JooqRunbookStore store;
     private final RunbookAudit audit;
-    private final RiskLimits limits;
+    private final java.util.function.Supplier<RiskLimits> limits;
     private final ExchangeCalendar calendar;
     private final Clock clock;
 
     DefaultPreflight(List<PreflightCheck> checks, List<ManualItem> items, JooqRunbookStore store, RunbookAudit audit,
-                     RiskLimits limits, ExchangeCalendar calendar, Clock clock) {
+                     java.util.function.Supplier<RiskLimits> limits, ExchangeCalendar calendar, Clock clock) {
         this.checks = checks.stream().sorted(Comparator.comparingInt(PreflightCheck::order)).toList();
         this.items = List.copyOf(items);
         this.store = store;
@@ -139,10 +139,10 @@ class DefaultPreflight implements Preflight {
 
     @Override
     public RiskLimitsReview riskLimits() {
-        return review(limits, store);
+        return review(limits.get(), store);
     }
 
-    /** The limits as configured now and the latest review of exactly these. */
+    /** The limits in force now and the latest review of exactly these. */
     static RiskLimitsReview review(RiskLimits limits, JooqRunbookStore store) {
         String fingerprint = limits.fingerprint();
         return new RiskLimitsReview(fingerprint, limits.describe(), store.latestReview(fingerprint));
@@ -152,6 +152,7 @@ class DefaultPreflight implements Preflight {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = RunbookDeniedHandler.class)
     public RiskLimitsReview reviewRiskLimits() {
+        RiskLimits limits = this.limits.get();
         String fingerprint = limits.fingerprint();
         String target = "risk-limits:" + fingerprint;
         AuditLog.Pending record = audit.begin(RunbookAudit.REVIEWED, target, limits.describe());

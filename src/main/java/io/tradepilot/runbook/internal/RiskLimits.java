@@ -13,7 +13,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The risk limits as configured ({@code tradepilot.trading.limits.*}, flattened and sorted) and their fingerprint:
+ * The risk limits in force (the applied risk settings version, else {@code tradepilot.trading.limits.*}), flattened and
+ * sorted, and their fingerprint:
  * any change of any limit changes it, so a review of the old limits no longer counts.
  */
 class RiskLimits {
@@ -31,6 +32,19 @@ class RiskLimits {
                 .orElse(Map.of());
         Map<String, String> flat = new TreeMap<>();
         flatten("", bound, flat);
+        return new RiskLimits(flat);
+    }
+
+    /**
+     * The limits of a stored risk settings document (the strategies module's canonical YAML, whose keys are those of
+     * {@code tradepilot.trading.limits}); a document that is not a mapping has no limits to review and is refused.
+     */
+    @SuppressWarnings("unchecked")
+    static RiskLimits ofDocument(String yaml) {
+        Object doc = new org.yaml.snakeyaml.Yaml(new org.yaml.snakeyaml.constructor.SafeConstructor(new org.yaml.snakeyaml.LoaderOptions())).load(yaml);
+        if (!(doc instanceof Map<?, ?> map)) throw new IllegalArgumentException("the applied risk settings are not a mapping of limits");
+        Map<String, String> flat = new TreeMap<>();
+        flatten("", (Map<String, Object>) map, flat);
         return new RiskLimits(flat);
     }
 

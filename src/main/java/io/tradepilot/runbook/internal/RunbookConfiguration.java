@@ -7,6 +7,7 @@ import io.tradepilot.brokers.LiveActivationGuard;
 import io.tradepilot.runbook.Incidents;
 import io.tradepilot.runbook.Preflight;
 import io.tradepilot.runbook.PreflightCheck;
+import io.tradepilot.strategies.AppliedRiskSettings;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The runbook's beans. Settings ({@code tradepilot.runbook.*}): {@code exchange} (the calendar of the trading day,
@@ -64,14 +66,21 @@ class RunbookConfiguration {
     @Bean
     Preflight preflight(ObjectProvider<PreflightCheck> contributed, JooqRunbookStore store, RunbookAudit audit,
                         Environment environment, DSLContext db, RedisConnectionFactory redis,
-                        ObjectProvider<TradingQueries> trading, ObjectProvider<ActiveAccountStatus> brokers, Clock clock,
+                        ObjectProvider<TradingQueries> trading, ObjectProvider<ActiveAccountStatus> brokers,
+                        ObjectProvider<AppliedRiskSettings> riskSettings, Clock clock,
                         @Value("${tradepilot.runbook.exchange:${tradepilot.scheduler.scans.exchange:NSE}}") String exchange,
                         @Value("${tradepilot.runbook.max-clock-skew:1s}") Duration maxSkew,
                         @Value("${tradepilot.runbook.min-disk-free:2GB}") DataSize minDiskFree,
                         @Value("${TRADEPILOT_DATA_DIR:./data}") Path dataDirectory,
                         @Value("${tradepilot.trading.marketdata.stale-after:60s}") Duration staleAfter) {
         ExchangeCalendar calendar = ExchangeCalendar.of(exchange);
-        RiskLimits limits = RiskLimits.of(environment);
+        RiskLimits configured = RiskLimits.of(environment);
+        // the limits in force: the applied risk settings version (changed live by admins), else application.yaml's
+        Supplier<RiskLimits> limits = () -> {
+            AppliedRiskSettings applied = riskSettings.getIfAvailable();
+            if (applied == null) return configured;
+            return applied.appliedRiskSettings().map(a -> RiskLimits.ofDocument(a.document())).orElse(configured);
+        };
         List<PreflightCheck> checks = new ArrayList<>(List.of(
                 new BuiltInChecks.Database(db, clock),
                 new BuiltInChecks.Redis(redis, clock),
@@ -80,7 +89,7 @@ class RunbookConfiguration {
                 new BuiltInChecks.Calendar(calendar, clock),
                 new BuiltInChecks.ClockSkew(db, clock, maxSkew),
                 new BuiltInChecks.DiskFree(dataDirectory, minDiskFree.toBytes()),
-                new BuiltInChecks.RiskLimitsReviewed(() -> DefaultPreflight.review(limits, store))));
+                new BuiltInChecks.RiskLimitsReviewed(() -> DefaultPreflight.review(limits.get(), store))));
         List<PreflightCheck> others = contributed.orderedStream().toList();
         checks.addAll(others);
         if (others.stream().noneMatch(c -> PreflightCheck.BROKER.equals(c.id()))) {

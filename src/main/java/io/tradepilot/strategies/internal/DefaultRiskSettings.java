@@ -23,7 +23,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /** {@link RiskSettings} over {@link JooqConfigStore}, the limits record read and written by {@link RecordYaml}. */
-class DefaultRiskSettings implements RiskSettings {
+class DefaultRiskSettings implements RiskSettings, io.tradepilot.strategies.AppliedRiskSettings {
 
     /** Numeric limits for which a larger value is stricter (all others: a smaller, non-zero value is stricter). */
     static final Set<String> LARGER_IS_STRICTER = Set.of("size-reduction.wins-to-restore");
@@ -182,6 +182,13 @@ class DefaultRiskSettings implements RiskSettings {
     }
 
     /** The limits an engine start runs: the applied version. */
+    @Override
+    public java.util.Optional<Applied> appliedRiskSettings() {
+        Integer applied = store.appliedVersions(JooqConfigStore.RISK).get(JooqConfigStore.LIMITS);
+        if (applied == null) return java.util.Optional.empty();
+        return store.find(JooqConfigStore.RISK, JooqConfigStore.LIMITS, applied).map(v -> new Applied(applied, v.document()));
+    }
+
     Record appliedForStart() {
         Integer applied = store.appliedVersions(JooqConfigStore.RISK).get(JooqConfigStore.LIMITS);
         if (applied == null) throw new IllegalStateException("no risk settings are applied");

@@ -8,6 +8,7 @@ import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.security.SecretBox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -59,8 +60,10 @@ class AlertsConfiguration {
 
     @Bean
     OutboxSender alertOutboxSender(JooqAlertStore store, ChannelSecrets secrets, List<ChannelTransport> transports,
-                                   PlatformTransactionManager transactions, Clock clock, AlertsProperties properties) {
-        return new OutboxSender(store, secrets, transports, new TransactionTemplate(transactions), clock, properties.sender());
+                                   PlatformTransactionManager transactions, Clock clock, AlertsProperties properties,
+                                   MeterRegistry registry) {
+        return new OutboxSender(store, secrets, transports, new TransactionTemplate(transactions), clock, properties.sender(),
+                new DeliveryMetrics(registry));
     }
 
     @Bean

@@ -160,6 +160,8 @@ public final class EngineHost implements SmartLifecycle {
     private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
     private Map<String, Instrument> instruments = Map.of();
     private Recovery recovery = Recovery.NONE;
+    /** The host's meters ({@link TradingMetrics}); none unless {@link #meterWith} was called. */
+    private volatile TradingMetrics metrics = TradingMetrics.NONE;
 
     /** What the start rebuilt from the ledger; {@code cash} is the rebuilt portfolio's, before the feed resumed (null: no rebuild). */
     public record Recovery(int fills, int orders, int workingOrders, List<String> mismatches, BigDecimal cash) {
@@ -260,6 +262,7 @@ public final class EngineHost implements SmartLifecycle {
         marketClock = new MarketClock(checkpoints.values().stream().mapToLong(Instant::toEpochMilli).max().orElse(0));
         reactions = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("trading-reactions").daemon().factory());
         writer = new LedgerWriter(ledger, this::instrument, properties.marketZone(), this::onRecorded, lock.fence());
+        writer.meterWith(metrics);
 
         List<Map.Entry<LedgerOrder, String>> orderRows = ledger.ordersWithExchange();
         long[] orderSeq = {maxOrderSeq(orderRows)};
@@ -408,6 +411,17 @@ public final class EngineHost implements SmartLifecycle {
         return feedFinished;
     }
 
+    /** Records this host's bars, orders, fills and ledger commits in {@code metrics} from the next start of the engine on. */
+    void meterWith(TradingMetrics metrics) {
+        this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Wall time since the feed last handed the engine a bar; empty unless this instance runs the engine. */
+    public Optional<Duration> sinceLastBar() {
+        if (engine == null || role() != Role.LEADER) return Optional.empty();
+        return Optional.of(Duration.ofMillis(Math.max(0, clock.millis() - lastBarWallMillis)));
+    }
+
     /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */
     public long ledgerBacklog() {
         LedgerWriter w = writer;
@@ -466,6 +480,8 @@ public final class EngineHost implements SmartLifecycle {
                 }
                 for (EngineCommand p; (p = placements.poll()) != null; ) place(p);
                 marketClock.set(t);
+                long stepStarted = System.nanoTime();
+                long acceptedBefore = writer.acceptedOrders();
                 Map<String, Long> step = new HashMap<>();
                 int inStep = 0;
                 for (int i = 0; i < n; i++) {
@@ -483,6 +499,7 @@ public final class EngineHost implements SmartLifecycle {
                     inStep++;
                 }
                 if (inStep > 0) {
+                    metrics.barsIn(inStep);
                     lastBarWallMillis = clock.millis();
                     staleTripped = false;
                     lastBarTime = Instant.ofEpochMilli(t);
@@ -492,6 +509,7 @@ public final class EngineHost implements SmartLifecycle {
                         if (!feeding) return;
                         log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
                     }
+                    if (writer.acceptedOrders() != acceptedBefore) metrics.barToOrder(System.nanoTime() - stepStarted);
                     while (!writer.awaitBacklogBelow(MAX_LEDGER_BACKLOG, Duration.ofSeconds(1))) {
                         if (!feeding) return;
                         log.warn("Waiting for the ledger to catch up before the next bar ({} items queued)", writer.backlog());
@@ -692,6 +710,7 @@ public final class EngineHost implements SmartLifecycle {
 
     /** Called on the ledger thread after the event is committed. */
     private void onRecorded(EngineEvent event) {
+        metrics.recorded(event);
         if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
         else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
         if (!decisions.isEmpty()) decided(event);

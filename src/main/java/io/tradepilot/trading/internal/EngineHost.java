@@ -711,6 +711,7 @@ public final class EngineHost implements SmartLifecycle {
     /** Called on the ledger thread after the event is committed. */
     private void onRecorded(EngineEvent event) {
         metrics.recorded(event);
+        OrderLog.recorded(event);
         if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
         else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
         if (!decisions.isEmpty()) decided(event);

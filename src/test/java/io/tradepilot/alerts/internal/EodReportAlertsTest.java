@@ -44,6 +44,7 @@ class EodReportAlertsTest {
             public List<EodReport> eodReports(int limit) { return List.of(reports); }
             public List<EodReport> eodReports(LocalDate day) { return List.of(); }
             public Optional<ScanReport> latestScan() { return Optional.empty(); }
+            public List<io.tradepilot.scheduler.TrackerFinding> trackerFindings(int limit) { return List.of(); }
         };
     }
 

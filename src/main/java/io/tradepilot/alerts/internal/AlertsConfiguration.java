@@ -7,6 +7,7 @@ import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.scheduler.SchedulerQueries;
+import io.tradepilot.trading.TradingQueries;
 import io.tradepilot.security.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -102,8 +103,21 @@ class AlertsConfiguration {
     }
 
     @Bean
-    EodReportAlerts eodReportAlerts(ObjectProvider<SchedulerQueries> scheduler, Alerts alerts, Clock clock,
+    SchedulerAlerts schedulerAlerts(ObjectProvider<SchedulerQueries> scheduler, Alerts alerts, Clock clock,
                                     AlertsProperties properties) {
-        return new EodReportAlerts(scheduler::getIfAvailable, alerts, clock, properties.eodPoll());
+        return new SchedulerAlerts(scheduler::getIfAvailable, alerts, clock, properties.eodPoll());
+    }
+
+    @Bean
+    RiskAlerts riskAlerts(ObjectProvider<TradingQueries> trading, Alerts alerts, AlertsProperties properties) {
+        return new RiskAlerts(() -> {
+            TradingQueries queries = trading.getIfAvailable();
+            return queries == null ? java.util.Optional.empty() : queries.livePortfolio();
+        }, alerts, properties.dailyLossWarning(), properties.openRiskWarning(), properties.riskPoll());
+    }
+
+    @Bean
+    LiveModeAlerts liveModeAlerts(Alerts alerts) {
+        return new LiveModeAlerts(alerts);
     }
 }

@@ -12,13 +12,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginBurst       how many failed sign-ins within {@code loginWindow} raise {@code LOGIN_FAILURES}
  * @param controlCatchUp   control changes at most this old, found in the controls' history at start, are raised
  *                         if no instance raised them (e.g. the app stopped between the change and its alert)
- * @param eodPoll          how often the newest end-of-day reports are looked at
+ * @param eodPoll          how often the newest end-of-day reports, tracker findings and scans are looked at
+ * @param dailyLossWarning {@code DAILY_LOSS_WARNING} when the day's loss reaches this fraction of the daily loss
+ *                         limit (0.5: half-way); 0: off
+ * @param openRiskWarning  {@code OPEN_RISK_HIGH} when open risk ÷ equity exceeds this (0.06: 6 %); 0: off
+ * @param riskPoll         how often the leader's live portfolio is looked at for these two
  */
 @ConfigurationProperties("tradepilot.alerts")
 record AlertsProperties(@DefaultValue("https://api.telegram.org") String telegramBaseUrl,
                         @DefaultValue Sender sender,
                         @DefaultValue("10") int loginBurst, @DefaultValue("5m") Duration loginWindow,
-                        @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll) {
+                        @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll,
+                        @DefaultValue("0.5") java.math.BigDecimal dailyLossWarning,
+                        @DefaultValue("0.06") java.math.BigDecimal openRiskWarning,
+                        @DefaultValue("5s") Duration riskPoll) {
 
     /**
      * @param enabled     whether this instance sends (any number of instances may: claims never overlap)

@@ -85,9 +85,12 @@ class AlertsViewTest {
         }
     };
 
+    /** Held here: Vaadin keeps the current UI only weakly, and a collection mid-test would lose it. */
+    private final UI ui = new UI();
+
     @BeforeEach
     void ui() {
-        UI.setCurrent(new UI());
+        UI.setCurrent(ui);
     }
 
     @AfterEach

@@ -62,7 +62,7 @@ class JobsView extends VerticalLayout {
         jobs.addColumn(JobStatus::exchange).setHeader("Exchange").setAutoWidth(true).setFlexGrow(0);
         jobs.addColumn(j -> time(j.nextFireTime())).setHeader("Next run").setAutoWidth(true).setFlexGrow(0);
         jobs.addColumn(j -> time(j.lastRunAt())).setHeader("Last run").setAutoWidth(true).setFlexGrow(0);
-        jobs.addColumn(j -> text(j.lastOutcome())).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+        jobs.addComponentColumn(j -> badge(text(j.lastOutcome()))).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         jobs.addColumn(JobStatus::misfirePolicy).setHeader("If missed").setAutoWidth(true).setFlexGrow(0);
         jobs.addColumn(j -> text(j.lastDetail())).setHeader("Detail").setFlexGrow(1);
         jobs.addColumn(JobStatus::description).setHeader("What it does").setFlexGrow(1);
@@ -71,11 +71,10 @@ class JobsView extends VerticalLayout {
         runs.setId("job-runs-grid");
         runs.addColumn(r -> time(r.startedAt())).setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(JobRun::job).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
-        runs.addColumn(JobRun::outcome).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
+        runs.addComponentColumn(r -> badge(r.outcome())).setHeader("Outcome").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> time(r.scheduledAt())).setHeader("Scheduled for").setAutoWidth(true).setFlexGrow(0);
         runs.addColumn(r -> text(r.detail())).setHeader("Detail").setFlexGrow(1);
         runs.addColumn(JobRun::instance).setHeader("Instance").setAutoWidth(true).setFlexGrow(0);
-        runs.setPartNameGenerator(r -> "MISFIRED".equals(r.outcome()) || "FAILED".equals(r.outcome()) ? "error-row" : null);
         compact(runs);
 
         scanSummary.setId("scan-summary");
@@ -97,12 +96,11 @@ class JobsView extends VerticalLayout {
         findings.setId("tracker-grid");
         findings.addColumn(f -> time(f.checkedAt())).setHeader("Checked").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(TrackerFinding::symbol).setHeader("Symbol").setAutoWidth(true).setFlexGrow(0);
-        findings.addColumn(TrackerFinding::rule).setHeader("Finding").setAutoWidth(true).setFlexGrow(0);
+        findings.addComponentColumn(f -> badge(f.rule())).setHeader("Finding").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> Amounts.quantity(f.quantity())).setHeader("Quantity").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> price(f.averagePrice())).setHeader("Average price").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> price(f.mark())).setHeader("Mark").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> Amounts.percent(f.move())).setHeader("Move").setAutoWidth(true).setFlexGrow(0);
-        findings.setPartNameGenerator(f -> "exit".equals(f.rule()) || "caution".equals(f.rule()) ? "error-row" : null);
         compact(findings);
 
         add(header, new H3("Scheduled jobs"), jobs, new H3("Runs and misfires (newest " + RUNS + ")"), runs,
@@ -121,6 +119,22 @@ class JobsView extends VerticalLayout {
         setups.setItems(scan.map(ScanReport::rows).orElse(java.util.List.of()));
         setups.setVisible(scan.isPresent());
         findings.setItems(scheduler.trackerFindings(FINDINGS));
+    }
+
+    /**
+     * A Lumo badge: red for what needs a look (FAILED, MISFIRED, a tracker {@code exit}), contrast for
+     * {@code caution}, green for SUCCEEDED, plain otherwise.
+     */
+    static Span badge(String value) {
+        Span badge = new Span(value);
+        String theme = switch (value) {
+            case "FAILED", "MISFIRED", "exit" -> "badge error";
+            case "caution" -> "badge contrast";
+            case "SUCCEEDED" -> "badge success";
+            default -> "badge";
+        };
+        badge.getElement().getThemeList().add(theme);
+        return badge;
     }
 
     private static void compact(Grid<?> grid) {

@@ -80,6 +80,14 @@ class JobsViewTest {
     }
 
     @Test
+    void failures_misfires_and_exits_stand_out_as_error_badges() {
+        assertThat(JobsView.badge("MISFIRED").getElement().getThemeList()).contains("badge", "error");
+        assertThat(JobsView.badge("exit").getElement().getThemeList()).contains("badge", "error");
+        assertThat(JobsView.badge("SUCCEEDED").getElement().getThemeList()).contains("badge", "success");
+        assertThat(JobsView.badge("SKIPPED").getText()).isEqualTo("SKIPPED");
+    }
+
+    @Test
     void refresh_shows_the_latest_scan_setups_and_tracker_findings() {
         JobsView view = new JobsView(queries);
         scan = Optional.of(new ScanReport(7, "3wi", "NSE", LocalDate.of(2026, 12, 4), T, 120, List.of(new ScanReport.Row("INFY",

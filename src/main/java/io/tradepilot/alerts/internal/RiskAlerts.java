@@ -9,13 +9,9 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Watches the engine's live portfolio (on the instance that runs it; elsewhere there is none) every {@code poll}:
@@ -28,7 +24,7 @@ import org.springframework.context.SmartLifecycle;
  * </ul>
  * A threshold of 0 (or a portfolio without a daily loss limit) switches its check off. Amounts are exact decimals.
  */
-final class RiskAlerts implements SmartLifecycle {
+final class RiskAlerts extends PollingSource {
 
     private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
 
@@ -36,35 +32,19 @@ final class RiskAlerts implements SmartLifecycle {
     private final Alerts alerts;
     private final BigDecimal dailyLossWarning;
     private final BigDecimal openRiskWarning;
-    private final Duration poll;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     RiskAlerts(Supplier<Optional<LivePortfolio>> portfolio, Alerts alerts, BigDecimal dailyLossWarning,
                BigDecimal openRiskWarning, Duration poll) {
+        super("alerts-risk", poll);
         this.portfolio = portfolio;
         this.alerts = alerts;
         this.dailyLossWarning = dailyLossWarning;
         this.openRiskWarning = openRiskWarning;
-        this.poll = poll;
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("alerts-risk").factory());
-        timer.scheduleWithFixedDelay(this::check, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) timer.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    void poll() {
+        check();
     }
 
     /** Looks at the live portfolio once and raises what it warrants. */

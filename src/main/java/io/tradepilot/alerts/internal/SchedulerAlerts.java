@@ -10,13 +10,9 @@ import java.util.List;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Raises alerts for what the scheduler's jobs stored in the last day, looking every {@code eodPoll} (when this
@@ -29,7 +25,7 @@ import org.springframework.context.SmartLifecycle;
  *   <li>{@link AlertRule#SCAN_RESULT} per stored scan ({@code scan:<id>}), with its breakouts.</li>
  * </ul>
  */
-final class SchedulerAlerts implements SmartLifecycle {
+final class SchedulerAlerts extends PollingSource {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerAlerts.class);
     /** Findings and setups named in one alert's text at most. */
@@ -38,35 +34,17 @@ final class SchedulerAlerts implements SmartLifecycle {
     private final Supplier<SchedulerQueries> scheduler;
     private final Alerts alerts;
     private final Clock clock;
-    private final Duration poll;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     SchedulerAlerts(Supplier<SchedulerQueries> scheduler, Alerts alerts, Clock clock, Duration poll) {
+        super("alerts-scheduler", poll);
         this.scheduler = scheduler;
         this.alerts = alerts;
         this.clock = clock;
-        this.poll = poll;
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("alerts-eod").factory());
-        timer.scheduleWithFixedDelay(this::raiseNew, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) {
-            timer.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    void poll() {
+        raiseNew();
     }
 
     /** Raises the reports, tracker findings and scans of the last day not raised yet. */

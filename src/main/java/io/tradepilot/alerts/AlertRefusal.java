@@ -1,8 +1,6 @@
 package io.tradepilot.alerts;
 
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
+import io.tradepilot.base.problem.Refusal;
 
 /**
  * An alerts request refused for its input, with the HTTP status it maps to, a stable code and the offending
@@ -12,33 +10,10 @@ import org.springframework.web.ErrorResponseException;
  * (503 {@code AUDIT_UNAVAILABLE}). Over REST it is the problem detail itself (the API's problem handler writes
  * it, with {@code code} and {@code field}); {@link #getMessage()} is the detail alone, for forms and the audit log.
  */
-public final class AlertRefusal extends ErrorResponseException {
-
-    private final String code;
-    private final String field;
-    private final String detail;
+public final class AlertRefusal extends Refusal {
 
     public AlertRefusal(int status, String code, String field, String message) {
-        super(HttpStatusCode.valueOf(status), problem(status, code, field, message), null);
-        this.code = code;
-        this.field = field;
-        this.detail = message;
-    }
-
-    private static ProblemDetail problem(int status, String code, String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), message);
-        problem.setProperty("code", code);
-        problem.setProperty("field", field);
-        return problem;
-    }
-
-    public int status() { return getStatusCode().value(); }
-    public String code() { return code; }
-    public String field() { return field; }
-
-    @Override
-    public String getMessage() {
-        return detail;
+        super(status, code, field, message);
     }
 
     /** 400 {@code INVALID_PARAMETER} for {@code field}. */

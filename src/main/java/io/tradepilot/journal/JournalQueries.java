@@ -29,6 +29,19 @@ public interface JournalQueries {
     /** The statistics of the trades matching {@code filter}; see {@link TradeStatistics}. */
     TradeStatistics statistics(TradeFilter filter);
 
+    /** Where the P&amp;L of the trades matching {@code filter} came from; see {@link TradeBreakdown}. */
+    TradeBreakdown breakdown(TradeFilter filter);
+
+    /**
+     * The cached bars around trade {@code id}, oldest first: up to {@value #CONTEXT_BARS} bars before the bar of its
+     * first entry through up to {@value #CONTEXT_BARS} bars after the bar of its exit (the newest bar while open).
+     * Empty when the trade is unknown or the bar cache does not reach back to its entry.
+     */
+    List<io.tradepilot.trading.CachedBar> barsAround(long id);
+
+    /** Bars shown before the entry and after the exit of a trade's chart. */
+    int CONTEXT_BARS = 20;
+
     /** The zone whose calendar days the filter's dates and the daily figures use (the market's). */
     ZoneId zone();
 

@@ -7,12 +7,22 @@ import java.time.Instant;
  * An order as the ledger holds it. {@code status} is the engine's order status name
  * ({@code ACCEPTED}, {@code PARTIALLY_FILLED}, {@code FILLED}, {@code CANCELLED}, {@code EXPIRED}, ...);
  * {@code limitPrice}/{@code stopPrice} are null when the type takes none. Times are the engine's
- * (market) clock.
+ * (market) clock. {@code venueOrderId} is the venue's own id once the venue acknowledged the order (Alpaca's order
+ * id, Kite's order_id); null at the built-in paper venue and before the acknowledgement.
  */
 public record LedgerOrder(String orderId, String clientOrderId, String strategy, String symbol, String side,
                           BigDecimal quantity, String type, BigDecimal limitPrice, BigDecimal stopPrice,
                           String timeInForce, String status, BigDecimal filledQuantity, String statusReason,
-                          Instant createdAt, Instant updatedAt) {
+                          Instant createdAt, Instant updatedAt, String venueOrderId) {
+
+    /** An order without a venue order id (the paper venue, or not acknowledged yet). */
+    public LedgerOrder(String orderId, String clientOrderId, String strategy, String symbol, String side,
+                       BigDecimal quantity, String type, BigDecimal limitPrice, BigDecimal stopPrice,
+                       String timeInForce, String status, BigDecimal filledQuantity, String statusReason,
+                       Instant createdAt, Instant updatedAt) {
+        this(orderId, clientOrderId, strategy, symbol, side, quantity, type, limitPrice, stopPrice, timeInForce, status,
+                filledQuantity, statusReason, createdAt, updatedAt, null);
+    }
 
     /** True while the order can still fill. */
     public boolean working() {

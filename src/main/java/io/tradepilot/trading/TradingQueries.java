@@ -14,6 +14,9 @@ public interface TradingQueries {
     /** The newest {@code limit} orders, newest first; {@code workingOnly} keeps only orders that can still fill. */
     List<LedgerOrder> orders(boolean workingOnly, int limit);
 
+    /** The fills of one order, in ledger order; empty for an unknown order or one without fills. */
+    List<OrderFill> fills(String orderId);
+
     /** The newest {@code limit} equity points, in time order (oldest first). */
     List<EquityPoint> equity(int limit);
 

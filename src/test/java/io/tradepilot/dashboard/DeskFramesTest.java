@@ -34,6 +34,7 @@ class DeskFramesTest {
 
         @Override public List<LedgerPosition> openPositions() { return positions; }
         @Override public List<LedgerOrder> orders(boolean workingOnly, int limit) { return List.of(); }
+        @Override public List<io.tradepilot.trading.OrderFill> fills(String orderId) { return List.of(); }
         @Override public List<EquityPoint> equity(int limit) { return equity; }
         @Override public Optional<EquityPoint> equityAt(Instant at) { return Optional.empty(); }
         @Override public List<StrategyDay> strategyDays(LocalDate from, LocalDate to) { return List.of(); }

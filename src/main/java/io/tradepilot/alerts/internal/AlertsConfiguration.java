@@ -78,7 +78,7 @@ class AlertsConfiguration {
     }
 
     @Bean
-    AlertsDeniedHandler alertsDeniedHandler(AlertsAudit audit) {
+    AlertsDeniedHandler alertsDeniedHandler(AuditLog audit) {
         return new AlertsDeniedHandler(audit);
     }
 

@@ -84,6 +84,8 @@ class AuditView extends VerticalLayout {
         grid.addColumn(AuditQuery.Row::detail).setHeader("Detail").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(AuditQuery.Row::detail);
         grid.addColumn(AuditQuery.Row::clientAddress).setHeader("Client").setAutoWidth(true).setFlexGrow(0);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(AuditView::details));
+        grid.setDetailsVisibleOnClick(true);
 
         var filters = new HorizontalLayout(from, to, user, action, outcome, clear);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -108,4 +110,13 @@ class AuditView extends VerticalLayout {
                 query -> audit.count(filter));
     }
 
+
+    /** A row's reason and detail in full, wrapped (a click on the row opens it): the grid's cells cut them off. */
+    static com.vaadin.flow.component.Component details(AuditQuery.Row row) {
+        var text = new com.vaadin.flow.component.html.Div();
+        text.addClassName("audit-details");
+        text.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+        text.setText("Reason: " + (row.reason() == null ? "" : row.reason()) + "\nDetail: " + (row.detail() == null ? "" : row.detail()));
+        return text;
+    }
 }

@@ -41,11 +41,50 @@ public final class AlpacaClient {
     private final String base;
 
     public AlpacaClient(HttpClient http, AlpacaConfig config, BrokerCallGuard guard) {
+        this(http, config, guard, config.tradingBaseUrl());
+    }
+
+    /** A client of another Alpaca API with the same credentials, e.g. market data at {@code https://data.alpaca.markets}. */
+    AlpacaClient(HttpClient http, AlpacaConfig config, BrokerCallGuard guard, URI baseUrl) {
         this.http = Objects.requireNonNull(http, "http");
         this.config = Objects.requireNonNull(config, "config");
         this.guard = Objects.requireNonNull(guard, "guard");
-        String b = config.tradingBaseUrl().toString();
+        String b = baseUrl.toString();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    /** A read ({@code GET}, retried) of {@code pathAndQuery} under the base URL. */
+    JsonNode get(String pathAndQuery) {
+        return guard.read(() -> send("GET", pathAndQuery, null));
+    }
+
+    /** {@code GET /v2/assets?status=active&asset_class=us_equity}: Alpaca's US-equity asset list. */
+    public List<AlpacaAsset> assets() {
+        JsonNode list = get("/v2/assets?status=active&asset_class=us_equity");
+        List<AlpacaAsset> out = new ArrayList<>();
+        for (JsonNode a : list) {
+            out.add(new AlpacaAsset(text(a, "symbol"), text(a, "exchange"), text(a, "class"), text(a, "status"),
+                    a.path("tradable").asBoolean(false), a.path("fractionable").asBoolean(false)));
+        }
+        return out;
+    }
+
+    /** {@code GET /v2/orders?status=open}: the orders Alpaca still works (at most 500, oldest first). */
+    public List<AlpacaOrder> openOrders() {
+        JsonNode list = get("/v2/orders?status=open&limit=500&direction=asc");
+        List<AlpacaOrder> out = new ArrayList<>();
+        for (JsonNode o : list) out.add(order(o));
+        return out;
+    }
+
+    /** {@code GET /v2/orders/{id}}: the order, or empty when Alpaca does not know the id. */
+    public Optional<AlpacaOrder> orderById(String orderId) {
+        try {
+            return Optional.of(order(get("/v2/orders/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8))));
+        } catch (AlpacaException e) {
+            if (e.kind() == AlpacaException.Kind.NOT_FOUND) return Optional.empty();
+            throw e;
+        }
     }
 
     /** {@code GET /v2/account}. */

@@ -150,6 +150,8 @@ class DeskPanel extends VerticalLayout {
         figures.get("exposure").setText(Amounts.money(frame.grossExposure(), c));
         figures.get("heat").setText(frame.heat() == null ? Amounts.NONE
                 : Amounts.percent(frame.heat()) + "\n" + Amounts.money(frame.openRisk(), c) + " at risk");
+        figures.get("heat").getElement().setAttribute("title",
+                "Open risk: to each position's protective stop; a position without a stop counts its whole exposure");
         figures.get("loss-room").setText(frame.live() && frame.dailyLossLimit() == null ? "limit off"
                 : frame.lossRoom() == null ? Amounts.NONE
                 : Amounts.money(frame.lossRoom(), c) + "\n" + Amounts.percent(frame.lossRoomShare())
@@ -161,14 +163,13 @@ class DeskPanel extends VerticalLayout {
 
         positions.setItems(frame.positions());
         if (previous == null || !previous.equityCurve().equals(frame.equityCurve())) {
-            equityChart.show(new Chart.Line(null, List.of(new Chart.Series<>("Equity (" + c + ")",
-                    frame.equityCurve().stream().map(p -> new Chart.TimePoint(p.at(), p.equity().doubleValue())).toList(),
+            equityChart.show(new Chart.Line(null, List.of(new Chart.Series<>("Equity (" + c + ")", Chart.breakAtGaps(
+                    frame.equityCurve().stream().map(p -> new Chart.TimePoint(p.at(), p.equity().doubleValue())).toList()),
                     "#1e88e5")), false, c));
         }
         if (previous == null || !previous.dailyPnl().equals(frame.dailyPnl())) {
-            dailyPnlChart.show(new Chart.Bar(null, frame.dailyPnl().stream().map(d -> d.day().toString()).toList(),
-                    List.of(new Chart.Series<>("Day P&L (" + c + ")",
-                            frame.dailyPnl().stream().map(d -> d.pnl().doubleValue()).toList(), "#43a047")), false, false));
+            dailyPnlChart.show(new Chart.SignedBar(null, frame.dailyPnl().stream().map(d -> d.day().toString()).toList(),
+                    "Day P&L (" + c + ")", frame.dailyPnl().stream().map(d -> d.pnl().doubleValue()).toList(), false));
         }
     }
 }

@@ -30,8 +30,32 @@ public sealed interface EngineEvent {
     /** The same client order id arrived again; the existing order stands and nothing new was created. */
     record DuplicateOrderIgnored(Instant time, ClientOrderId clientOrderId, OrderId existing) implements EngineEvent {}
 
+    /**
+     * An execution. {@code protectiveStop} is the stop the order carried when it was placed (the strategy's
+     * intent or the order ticket), null when it had none; the ledger records it with the fill so that the
+     * journal can state the initial risk and R of the trade the fill opens.
+     *
+     * <p>{@link #toString()} leaves the stop out: it is the text the backtests' event hashes fold, recorded
+     * before the stop was carried here, and the stop adds no fact to the event stream that the
+     * {@link OrderAccepted} order's own request does not fix.
+     */
     record OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
-                       Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status) implements EngineEvent {}
+                       Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
+                       Price protectiveStop) implements EngineEvent {
+
+        /** An execution of an order without a protective stop. */
+        public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
+                           Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status) {
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, null);
+        }
+
+        @Override
+        public String toString() {
+            return "OrderFilled[time=" + time + ", orderId=" + orderId + ", clientOrderId=" + clientOrderId + ", symbol=" + symbol
+                    + ", side=" + side + ", quantity=" + quantity + ", price=" + price + ", commission=" + commission
+                    + ", remaining=" + remaining + ", status=" + status + "]";
+        }
+    }
 
     record OrderCancelled(Instant time, OrderId orderId, String reason) implements EngineEvent {}
 

@@ -664,7 +664,7 @@ public final class TradingEngine implements EngineInput {
         if (buildEvents) {
             Instant now = clock.instant();
             events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status()));
+                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop()));
             Position p = portfolio.position(fill.instrument().symbol());
             events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
             for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));

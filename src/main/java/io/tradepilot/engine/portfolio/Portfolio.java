@@ -337,16 +337,32 @@ public final class Portfolio {
         return g;
     }
 
-    /** Money lost if every position with a known stop were exited at its stop (never negative per position). */
+    /**
+     * Money at risk in the open positions: for a position with a protective stop, what is lost if it were
+     * exited at its stop from the mark (never negative per position); for a position <em>without</em> a stop,
+     * whose loss is unbounded, its whole exposure {@code |quantity x mark|} (the rule of the heat limit and the
+     * dashboard: never zero).
+     */
     public BigDecimal openRisk() {
         BigDecimal r = BigDecimal.ZERO;
         for (int i = 0; i < count; i++) {
             Position p = positions[i];
-            if (p.isFlat() || p.stop() == null) continue;
+            if (p.isFlat()) continue;
+            if (p.stop() == null) {
+                r = r.add(p.quantity().multiply(markOf(i)).abs());
+                continue;
+            }
             BigDecimal perUnit = markOf(i).subtract(p.stop().value()).multiply(BigDecimal.valueOf(p.quantity().signum()));
             if (perUnit.signum() > 0) r = r.add(perUnit.multiply(p.quantity().abs()));
         }
         return r;
+    }
+
+    /** Open positions without a protective stop (their risk is counted as their whole exposure). */
+    public int unprotectedPositionCount() {
+        int n = 0;
+        for (int i = 0; i < count; i++) if (!positions[i].isFlat() && positions[i].stop() == null) n++;
+        return n;
     }
 
     public int openPositionCount() {

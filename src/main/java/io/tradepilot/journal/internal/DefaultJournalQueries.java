@@ -4,6 +4,7 @@ import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.JournalRefusal;
 import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradePage;
 import io.tradepilot.journal.TradeSort;
@@ -80,6 +81,32 @@ class DefaultJournalQueries implements JournalQueries {
     }
 
     @Override
+    public TradeBreakdown breakdown(TradeFilter filter) {
+        return TradeBreakdown.of(matching(filter), zone);
+    }
+
+    @Override
+    public List<CachedBar> barsAround(long id) {
+        Trade t = book.current().byId(id);
+        if (t == null) return List.of();
+        List<CachedBar> recent = recentBars(t.symbol());
+        return recent == null ? List.of() : around(t, recent, CONTEXT_BARS);
+    }
+
+    /** The bars of {@code recent} (oldest first) from {@code context} before the entry bar to {@code context} after the exit bar. */
+    static List<CachedBar> around(Trade t, List<CachedBar> recent, int context) {
+        if (recent.isEmpty() || recent.getFirst().start().isAfter(t.entryTime())) return List.of();
+        int entry = 0;
+        while (entry + 1 < recent.size() && !recent.get(entry + 1).start().isAfter(t.entryTime())) entry++;
+        int exit = recent.size() - 1;
+        if (t.exitTime() != null) {
+            exit = entry;
+            while (exit + 1 < recent.size() && !recent.get(exit + 1).start().isAfter(t.exitTime())) exit++;
+        }
+        return List.copyOf(recent.subList(Math.max(0, entry - context), Math.min(recent.size(), exit + context + 1)));
+    }
+
+    @Override
     public ZoneId zone() {
         return zone;
     }
@@ -116,13 +143,18 @@ class DefaultJournalQueries implements JournalQueries {
     }
 
     private BigDecimal[] excursion(Trade t) {
+        List<CachedBar> recent = recentBars(t.symbol());
+        return recent == null ? null : Excursions.of(t, recent);
+    }
+
+    /** The newest bars of {@code symbol} in the cache (oldest first), or null when there is no cache or it fails. */
+    private List<CachedBar> recentBars(String symbol) {
         MarketDataQueries cache = bars.get();
         if (cache == null) return null;
         try {
-            List<CachedBar> recent = cache.recentBars(t.symbol(), MarketDataQueries.MAX_LIMIT);
-            return Excursions.of(t, recent);
+            return cache.recentBars(symbol, MarketDataQueries.MAX_LIMIT);
         } catch (IllegalArgumentException | MarketDataUnavailableException e) {
-            log.debug("No bars for the excursions of trade {}: {}", t.id(), e.toString());
+            log.debug("No cached bars of {}: {}", symbol, e.toString());
             return null;
         }
     }

@@ -5,7 +5,9 @@ import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalExports;
 import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.TradingMode;
+import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.trading.MarketDataQueries;
+import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,13 +17,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Currency;
 
 /**
  * The journal's beans. The market zone and the account currency are the trading ledger's
  * ({@code tradepilot.trading.market-zone}, {@code tradepilot.trading.currency}); every trade is PAPER until a
- * live venue exists.
+ * live venue exists. The stored reports are written every {@code tradepilot.journal.report-poll} (default 1m) after
+ * the scheduler's end-of-day reports.
  */
 @Configuration(proxyBeanMethods = false)
 class JournalConfiguration {
@@ -40,6 +44,24 @@ class JournalConfiguration {
     JournalQueries journalQueries(JournalBook book, JooqJournalStore store, ObjectProvider<MarketDataQueries> bars,
                                   @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
         return new DefaultJournalQueries(book, store, bars::getIfAvailable, zone);
+    }
+
+    @Bean
+    JooqReportStore journalReportStore(DSLContext db) {
+        return new JooqReportStore(db);
+    }
+
+    @Bean
+    DefaultJournalReports journalReports(JournalQueries queries, JooqReportStore store, ObjectProvider<TradingQueries> trading,
+                                         Clock clock) {
+        return new DefaultJournalReports(queries, store, trading::getIfAvailable, clock);
+    }
+
+    @Bean
+    ReportWriter journalReportWriter(ObjectProvider<SchedulerQueries> scheduler, DefaultJournalReports reports,
+                                     JooqReportStore store, Clock clock,
+                                     @Value("${tradepilot.journal.report-poll:1m}") Duration poll) {
+        return new ReportWriter(scheduler::getIfAvailable, reports, store, clock, poll);
     }
 
     @Bean

@@ -40,6 +40,7 @@ import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.JournalRefusal;
 import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
@@ -67,10 +68,14 @@ import java.util.stream.Collectors;
 
 /**
  * The trade journal: filters (kept in the URL), the statistics of the filtered trades with their conventions,
- * equity/drawdown and daily net P&amp;L charts, and a lazy grid of trades sorted and paged on the server. A
+ * equity/drawdown, daily net P&amp;L, a calendar of daily net P&amp;L, net P&amp;L by symbol, strategy, tag, weekday
+ * and hour, a histogram of R, and a lazy grid of trades sorted and paged on the server. A
  * click on a trade opens its fills, tags and note; operators and admins may edit those (the server authorizes
- * and audits). Element ids: {@code journal-view}, {@code journal-grid}, {@code journal-stats},
- * {@code journal-export-trades}, {@code journal-export-fills}, {@code trade-dialog}.
+ * and audits). Element ids: {@code journal-view}, {@code journal-range}, {@code journal-symbol}, {@code journal-strategy},
+ * {@code journal-tag}, {@code journal-grid}, {@code journal-stats},
+ * {@code journal-export-trades}, {@code journal-export-fills}, {@code trade-dialog}, {@code trade-chart},
+ * {@code journal-calendar}, {@code journal-by-symbol}, {@code journal-by-strategy}, {@code journal-by-tag},
+ * {@code journal-by-weekday}, {@code journal-by-hour}, {@code journal-r-histogram}.
  */
 @Route("journal")
 @PageTitle("Journal · Tradepilot")
@@ -102,6 +107,13 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     final Div stats = new Div();
     final ApexChart equity = new ApexChart();
     final ApexChart daily = new ApexChart();
+    final ApexChart calendar = new ApexChart();
+    final ApexChart bySymbol = new ApexChart();
+    final ApexChart byStrategy = new ApexChart();
+    final ApexChart byTag = new ApexChart();
+    final ApexChart byWeekday = new ApexChart();
+    final ApexChart byHour = new ApexChart();
+    final ApexChart rHistogram = new ApexChart();
     final Anchor exportTrades = new Anchor();
     final Anchor exportFills = new Anchor();
     private TradeFilter filter = TradeFilter.ALL;
@@ -149,6 +161,10 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         for (var field : List.of(symbol, strategy, tag)) field.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
         side.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
         outcome.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
+        range.setId("journal-range");
+        symbol.setId("journal-symbol");
+        strategy.setId("journal-strategy");
+        tag.setId("journal-tag");
         HorizontalLayout filters = new HorizontalLayout(range, from, to, symbol, side, strategy, outcome, tag);
         filters.setWrap(true);
 
@@ -158,6 +174,19 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         equity.setHeight("260px");
         daily.setWidthFull();
         daily.setHeight("220px");
+        calendar.setId("journal-calendar");
+        calendar.setHeight("220px");
+        FlexLayout breakdowns = new FlexLayout();
+        breakdowns.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        breakdowns.setWidthFull();
+        for (var entry : List.of(Map.entry("journal-by-symbol", bySymbol), Map.entry("journal-by-strategy", byStrategy),
+                Map.entry("journal-by-tag", byTag), Map.entry("journal-by-weekday", byWeekday),
+                Map.entry("journal-by-hour", byHour), Map.entry("journal-r-histogram", rHistogram))) {
+            entry.getValue().setId(entry.getKey());
+            entry.getValue().setWidth("32rem");
+            entry.getValue().setHeight("240px");
+            breakdowns.add(entry.getValue());
+        }
         exportTrades.setId("journal-export-trades");
         exportFills.setId("journal-export-fills");
 
@@ -187,7 +216,7 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         grid.sort(List.of(new GridSortOrder<>(grid.getColumns().get(6), SortDirection.DESCENDING)));
         grid.addItemClickListener(e -> openTrade(e.getItem().id()));
 
-        add(new H2("Journal"), filters, stats, new Paragraph(CONVENTIONS), equity, daily,
+        add(new H2("Journal"), filters, stats, new Paragraph(CONVENTIONS), equity, daily, calendar, breakdowns,
                 new HorizontalLayout(exportTrades, exportFills), grid);
     }
 
@@ -217,6 +246,14 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         showStatistics(s);
         equity.show(equityChart(s.days()));
         daily.show(dailyChart(s.days()));
+        calendar.show(calendarChart(s.days()));
+        TradeBreakdown b = queries.breakdown(filter);
+        bySymbol.show(breakdownChart("Net P&L by symbol", b.bySymbol()));
+        byStrategy.show(breakdownChart("Net P&L by strategy", b.byStrategy()));
+        byTag.show(breakdownChart("Net P&L by tag", b.byTag()));
+        byWeekday.show(breakdownChart("Net P&L by weekday (exit)", b.byWeekday()));
+        byHour.show(breakdownChart("Net P&L by hour (exit)", b.byHour()));
+        rHistogram.show(rHistogramChart(b));
         grid.getDataProvider().refreshAll();
     }
 
@@ -310,17 +347,80 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Daily net P&L: gains green, losses red. */
     static Chart dailyChart(List<DailyPnl> days) {
-        List<String> labels = new ArrayList<>();
-        List<Double> gains = new ArrayList<>();
-        List<Double> losses = new ArrayList<>();
+        return new Chart.SignedBar("Daily net P&L", days.stream().map(d -> d.day().toString()).toList(), "Net P&L",
+                days.stream().map(d -> d.netPnl().doubleValue()).toList(), false);
+    }
+
+    /**
+     * A calendar of daily net P&amp;L: one row per weekday (Monday at the top; Saturday and Sunday only when they
+     * have exits), one column per week (labelled by its Monday); green gains, red losses, blank without exits.
+     */
+    static Chart calendarChart(List<DailyPnl> days) {
+        if (days.isEmpty()) return new Chart.SignedHeatmap("Daily net P&L calendar", List.of());
+        Map<java.time.LocalDate, BigDecimal> byDay = new HashMap<>();
+        boolean weekend = false;
         for (DailyPnl d : days) {
-            labels.add(d.day().toString());
-            double v = d.netPnl().doubleValue();
-            gains.add(v > 0 ? v : 0);
-            losses.add(v < 0 ? v : 0);
+            byDay.put(d.day(), d.netPnl());
+            weekend |= d.day().getDayOfWeek().getValue() > 5;
         }
-        return new Chart.Bar("Daily net P&L", labels, List.of(new Chart.Series<>("Gain", gains, "#2e7d32"),
-                new Chart.Series<>("Loss", losses, "#c62828")), true, false);
+        java.time.LocalDate firstMonday = days.getFirst().day().with(java.time.DayOfWeek.MONDAY);
+        java.time.LocalDate lastMonday = days.getLast().day().with(java.time.DayOfWeek.MONDAY);
+        List<Chart.HeatRow> rows = new ArrayList<>();
+        for (int dow = weekend ? 7 : 5; dow >= 1; dow--) { // ApexCharts draws the last series at the top
+            java.time.DayOfWeek weekday = java.time.DayOfWeek.of(dow);
+            List<Chart.HeatCell> cells = new ArrayList<>();
+            for (java.time.LocalDate monday = firstMonday; !monday.isAfter(lastMonday); monday = monday.plusWeeks(1)) {
+                BigDecimal pnl = byDay.get(monday.plusDays(dow - 1L));
+                cells.add(new Chart.HeatCell(monday.toString(), pnl == null ? Double.NaN : pnl.doubleValue()));
+            }
+            rows.add(new Chart.HeatRow(weekday.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH), cells));
+        }
+        return new Chart.SignedHeatmap("Daily net P&L calendar", rows);
+    }
+
+    /** Net P&amp;L per group (gains green, losses red), the trade count in each label. */
+    static Chart breakdownChart(String title, List<TradeBreakdown.Bucket> buckets) {
+        return new Chart.SignedBar(title, buckets.stream().map(b -> b.label() + " (" + b.trades() + ")").toList(), "Net P&L",
+                buckets.stream().map(b -> b.netPnl().doubleValue()).toList(), false);
+    }
+
+    /** How many closed trades fell in each R bin; trades without a stop are named in the title. */
+    static Chart rHistogramChart(TradeBreakdown b) {
+        return new Chart.Bar("R multiples (" + b.noStop() + " without a stop)",
+                b.rHistogram().stream().map(TradeBreakdown.Bucket::label).toList(),
+                List.of(new Chart.Series<>("Trades", b.rHistogram().stream().map(x -> (double) x.trades()).toList(), "#1565c0")),
+                false, true);
+    }
+
+    /**
+     * One trade on its bars: candles, a marker per fill (entries green, exits red, with side and quantity) and the
+     * protective stop of its first entry as a dashed line (none without a stop).
+     */
+    static Chart tradeChart(Trade t, List<io.tradepilot.trading.CachedBar> bars) {
+        List<Chart.Candle> candles = bars.stream().map(b -> new Chart.Candle(b.start(), b.open().doubleValue(),
+                b.high().doubleValue(), b.low().doubleValue(), b.close().doubleValue())).toList();
+        List<Chart.Marker> markers = new ArrayList<>();
+        BigDecimal stop = null;
+        for (TradeFill f : t.fills()) {
+            boolean entry = f.role() == TradeFill.Role.ENTRY;
+            if (entry && stop == null) stop = f.protectiveStop();
+            markers.add(new Chart.Marker(barStart(f.time(), bars), f.price().doubleValue(),
+                    (entry ? "Entry " : "Exit ") + f.side() + " " + Amounts.quantity(f.quantity()),
+                    entry ? Chart.SignedBar.GAIN : Chart.SignedBar.LOSS));
+        }
+        List<Chart.Level> levels = stop == null ? List.of()
+                : List.of(new Chart.Level(stop.doubleValue(), "Stop " + Amounts.price(stop), Chart.SignedBar.LOSS));
+        return new Chart.Candlestick(t.symbol() + " · trade " + t.id(), candles, markers, levels);
+    }
+
+    /** The start of the bar holding {@code time} (markers sit on a candle), or {@code time} itself outside the bars. */
+    private static Instant barStart(Instant time, List<io.tradepilot.trading.CachedBar> bars) {
+        Instant start = time;
+        for (var b : bars) {
+            if (b.start().isAfter(time)) break;
+            start = b.start();
+        }
+        return start;
     }
 
     private void openTrade(long id) {
@@ -375,7 +475,15 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
             note.setWidthFull();
             note.setMaxLength(JournalAnnotations.MAX_NOTE);
             preview.add(new Html(NoteRenderer.html(t.note())));
-            add(figures, fills, tags, note, preview);
+            List<io.tradepilot.trading.CachedBar> bars = queries.barsAround(t.id());
+            if (bars.isEmpty()) {
+                add(figures, new Paragraph("No cached bars reach back to this trade's entry: no chart."), fills, tags, note, preview);
+            } else {
+                ApexChart chart = new ApexChart(tradeChart(t, bars));
+                chart.setId("trade-chart");
+                chart.setHeight("300px");
+                add(figures, chart, fills, tags, note, preview);
+            }
             Button close = new Button("Close", e -> close());
             if (editor) {
                 Button save = new Button("Save", e -> save(t.id()));

@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -64,17 +65,26 @@ class JournalApiController {
     record NoteRequest(String note) {
     }
 
+    /**
+     * The filter's query parameters, bound as one object on every endpoint that takes a filter; each is a raw
+     * string (blank or absent: any) so that a malformed value becomes a 400 with its field, not a binding error.
+     */
+    record FilterParams(String from, String to, String symbol, String side, String strategy, String outcome,
+                        String tag, String mode) {
+
+        /** The validated filter; throws a 400 {@link JournalRefusal} naming the malformed field. */
+        TradeFilter toFilter() {
+            return filter(from, to, symbol, side, strategy, outcome, tag, mode);
+        }
+    }
+
     @GetMapping("/trades")
     @Operation(summary = "Trades matching the filter, sorted and paged (limit 1..500, offset >= 0)")
-    TradePage trades(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                     @RequestParam(required = false) String symbol, @RequestParam(required = false) String side,
-                     @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
-                     @RequestParam(required = false) String tag, @RequestParam(required = false) String mode,
+    TradePage trades(@ModelAttribute FilterParams params,
                      @RequestParam(defaultValue = "EXIT_TIME") String sort, @RequestParam(defaultValue = "true") String desc,
                      @RequestParam(defaultValue = "0") String offset, @RequestParam(defaultValue = "50") String limit) {
-        TradeFilter filter = filter(from, to, symbol, side, strategy, outcome, tag, mode);
-        return queries.trades(filter, parseEnum(TradeSort.class, "sort", sort), bool("desc", desc), integer("offset", offset),
-                integer("limit", limit));
+        return queries.trades(params.toFilter(), parseEnum(TradeSort.class, "sort", sort), bool("desc", desc),
+                integer("offset", offset), integer("limit", limit));
     }
 
     @GetMapping("/trades/{id}")
@@ -86,31 +96,20 @@ class JournalApiController {
 
     @GetMapping("/stats")
     @Operation(summary = "Statistics of the trades matching the filter (conventions in docs/journal.md)")
-    TradeStatistics stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                          @RequestParam(required = false) String symbol, @RequestParam(required = false) String side,
-                          @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
-                          @RequestParam(required = false) String tag, @RequestParam(required = false) String mode) {
-        return queries.statistics(filter(from, to, symbol, side, strategy, outcome, tag, mode));
+    TradeStatistics stats(@ModelAttribute FilterParams params) {
+        return queries.statistics(params.toFilter());
     }
 
     @GetMapping(value = "/trades.csv", produces = "text/csv")
     @Operation(summary = "CSV of the trades matching the filter, by exit time (exact decimals, injection-safe text)")
-    ResponseEntity<String> tradesCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                     @RequestParam(required = false) String symbol, @RequestParam(required = false) String side,
-                                     @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
-                                     @RequestParam(required = false) String tag, @RequestParam(required = false) String mode) {
-        TradeFilter filter = filter(from, to, symbol, side, strategy, outcome, tag, mode);
-        return csv("journal-trades.csv", exports.tradesCsv(filter));
+    ResponseEntity<String> tradesCsv(@ModelAttribute FilterParams params) {
+        return csv("journal-trades.csv", exports.tradesCsv(params.toFilter()));
     }
 
     @GetMapping(value = "/fills.csv", produces = "text/csv")
     @Operation(summary = "CSV of the fills of the trades matching the filter (tax-ready: dates, quantities, prices, charges)")
-    ResponseEntity<String> fillsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                                    @RequestParam(required = false) String symbol, @RequestParam(required = false) String side,
-                                    @RequestParam(required = false) String strategy, @RequestParam(required = false) String outcome,
-                                    @RequestParam(required = false) String tag, @RequestParam(required = false) String mode) {
-        TradeFilter filter = filter(from, to, symbol, side, strategy, outcome, tag, mode);
-        return csv("journal-fills.csv", exports.fillsCsv(filter));
+    ResponseEntity<String> fillsCsv(@ModelAttribute FilterParams params) {
+        return csv("journal-fills.csv", exports.fillsCsv(params.toFilter()));
     }
 
     @PutMapping("/trades/{id}/tags")

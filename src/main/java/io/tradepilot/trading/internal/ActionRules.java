@@ -96,10 +96,14 @@ final class ActionRules {
         if (limit.isPresent()) return new Parsed.Invalid(limit.get());
         Optional<Refusal> stop = price("stop", order.stopPrice(), type.needsStopPrice(), type, instrument);
         if (stop.isPresent()) return new Parsed.Invalid(stop.get());
+        Optional<Refusal> protective = order.protectiveStop() == null ? Optional.empty()
+                : price("protective stop", order.protectiveStop(), true, type, instrument);
+        if (protective.isPresent()) return new Parsed.Invalid(protective.get());
         try {
             return new Parsed.Valid(new OrderRequest(ids.apply(symbol, side), StrategyId.MANUAL, instrument, side, new Quantity(order.quantity()), type,
                     order.limitPrice() == null ? null : new Price(order.limitPrice()),
-                    order.stopPrice() == null ? null : new Price(order.stopPrice()), tif, null, false));
+                    order.stopPrice() == null ? null : new Price(order.stopPrice()), tif,
+                    order.protectiveStop() == null ? null : new Price(order.protectiveStop()), false));
         } catch (IllegalArgumentException e) {
             return invalid(e.getMessage());
         }

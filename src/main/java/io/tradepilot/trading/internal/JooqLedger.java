@@ -192,6 +192,13 @@ final class JooqLedger {
         return where.orderBy(TRADE_ORDER.CREATED_AT.desc(), TRADE_ORDER.ORDER_ID.desc()).limit(limit).fetch(JooqLedger::order);
     }
 
+    /** The fills of {@code orderId} by sequence number (the {@code fill_order_idx} index). */
+    List<io.tradepilot.trading.OrderFill> fills(String orderId) {
+        return db.selectFrom(FILL).where(FILL.ORDER_ID.eq(orderId)).orderBy(FILL.SEQ)
+                .fetch(r -> new io.tradepilot.trading.OrderFill(r.getSeq(), r.getOrderId(), r.getSymbol(), r.getSide(),
+                        r.getQuantity(), r.getPrice(), r.getCommission(), r.getProtectiveStop(), r.getFilledAt()));
+    }
+
     List<EquityPoint> equity(int limit) {
         List<EquityPoint> newestFirst = db.selectFrom(EQUITY_SNAPSHOT).orderBy(EQUITY_SNAPSHOT.AT.desc()).limit(limit)
                 .fetch(r -> new EquityPoint(r.getAt(), r.getCash(), r.getEquity(), r.getRealizedPnl(), r.getUnrealizedPnl(),
@@ -218,7 +225,7 @@ final class JooqLedger {
         return new LedgerOrder(r.getOrderId(), r.getClientOrderId(), r.getStrategy(), r.getSymbol(), r.getSide(),
                 r.getQuantity().stripTrailingZeros(), r.getOrderType(), strip(r.getLimitPrice()), strip(r.getStopPrice()),
                 r.getTimeInForce(), r.getStatus(), r.getFilledQuantity().stripTrailingZeros(), r.getStatusReason(),
-                r.getCreatedAt(), r.getUpdatedAt());
+                r.getCreatedAt(), r.getUpdatedAt(), r.getVenueOrderId());
     }
 
     private static BigDecimal strip(BigDecimal v) {

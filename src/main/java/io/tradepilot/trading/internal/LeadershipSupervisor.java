@@ -155,6 +155,26 @@ final class LeadershipSupervisor {
         }
     }
 
+    /**
+     * LEADER: stops the engine cleanly and starts it again (e.g. on another venue). A start that fails is handled as
+     * after taking the lock: the lock is released and this instance retries as RECOVERING. Otherwise nothing.
+     */
+    void restartEngine() {
+        synchronized (monitor) {
+            if (closed || role != EngineHost.Role.LEADER) return;
+            engine.stop(false);
+            try {
+                engine.start();
+            } catch (RuntimeException e) {
+                failedStarts++;
+                log.error("Could not restart the engine under the leader lock {}; releasing it and retrying", lockKey, e);
+                engine.stop(true);
+                lock.close();
+                role = EngineHost.Role.RECOVERING;
+            }
+        }
+    }
+
     /** LEADER: the lock's connection must answer in time; otherwise fail closed and start recovering. */
     private void confirm() {
         if (lock.stillHeld(settings.checkTimeout())) return;

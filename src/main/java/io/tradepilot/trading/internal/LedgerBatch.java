@@ -112,7 +112,8 @@ final class LedgerBatch {
                     "DUPLICATE_IGNORED", null, null, d.time());
             case EngineEvent.OrderFilled f -> {
                 fills.add(new Object[] {seq++, f.orderId().value(), f.clientOrderId().value(), f.symbol(), f.side().name(),
-                        f.quantity().value(), f.price().value(), f.commission().amount(), f.time()});
+                        f.quantity().value(), f.price().value(), f.commission().amount(),
+                        f.protectiveStop() == null ? null : f.protectiveStop().value(), f.time()});
                 lastFillClientId.put(f.symbol(), f.clientOrderId().value());
                 change(f.orderId().value(), f.status().name(), f.quantity().value(), false, null, f.time());
                 orderEvent(f.orderId().value(), f.clientOrderId().value(), "FILLED", f.status().name(),
@@ -131,8 +132,10 @@ final class LedgerBatch {
             case EngineEvent.TradeClosed t -> roundTrip(t.trade());
             case EngineEvent.RiskTripped ignored -> { }
             case EngineEvent.TradingStateChanged ignored -> { }
-            case EngineEvent.OrderAcknowledged a -> orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACKNOWLEDGED",
-                    null, "venue order id " + a.venueOrderId(), a.time());
+            case EngineEvent.OrderAcknowledged a -> {
+                acknowledge(a.orderId().value(), a.venueOrderId(), a.time());
+                orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACKNOWLEDGED", null, "venue order id " + a.venueOrderId(), a.time());
+            }
             case EngineEvent.OrderRejectedByVenue r -> {
                 change(r.orderId().value(), "REJECTED", BigDecimal.ZERO, true, r.reason(), r.time());
                 orderEvent(r.orderId().value(), r.clientOrderId().value(), "REJECTED_BY_VENUE", "REJECTED", r.reason(), r.time());
@@ -147,6 +150,18 @@ final class LedgerBatch {
             case EngineEvent.ExecutionReportRefused r -> orderEvent(r.orderId() == null ? null : r.orderId().value(),
                     r.clientOrderId().value(), "REPORT_REFUSED", null, r.reason() + ": " + r.report(), r.time());
         }
+    }
+
+    /** The venue's own id of an order, from its acknowledgement. */
+    private void acknowledge(String orderId, String venueOrderId, Instant at) {
+        OrderRow row = newOrders.get(orderId);
+        if (row != null) {
+            row.venueOrderId = venueOrderId;
+            return;
+        }
+        OrderChange c = changedOrders.computeIfAbsent(orderId, id -> new OrderChange());
+        c.venueOrderId = venueOrderId;
+        if (c.updatedAt == null || c.updatedAt.isBefore(at)) c.updatedAt = at;
     }
 
     /** The venue's new quantity and prices of an order (a modify replaces all three). */
@@ -236,8 +251,8 @@ final class LedgerBatch {
         insert(queries, TRADE_ORDER, List.of(TRADE_ORDER.ORDER_ID, TRADE_ORDER.CLIENT_ORDER_ID, TRADE_ORDER.STRATEGY,
                 TRADE_ORDER.SYMBOL, TRADE_ORDER.EXCHANGE, TRADE_ORDER.SIDE, TRADE_ORDER.QUANTITY, TRADE_ORDER.ORDER_TYPE,
                 TRADE_ORDER.LIMIT_PRICE, TRADE_ORDER.STOP_PRICE, TRADE_ORDER.TIME_IN_FORCE, TRADE_ORDER.STATUS,
-                TRADE_ORDER.FILLED_QUANTITY, TRADE_ORDER.STATUS_REASON, TRADE_ORDER.CREATED_AT, TRADE_ORDER.UPDATED_AT),
-                orderRows, insert -> insert);
+                TRADE_ORDER.FILLED_QUANTITY, TRADE_ORDER.STATUS_REASON, TRADE_ORDER.CREATED_AT, TRADE_ORDER.UPDATED_AT,
+                TRADE_ORDER.VENUE_ORDER_ID), orderRows, insert -> insert);
         for (Map.Entry<String, OrderChange> e : changedOrders.entrySet()) {
             OrderChange c = e.getValue();
             var update = db.update(TRADE_ORDER)
@@ -245,6 +260,7 @@ final class LedgerBatch {
                     .set(TRADE_ORDER.UPDATED_AT, c.updatedAt);
             if (c.status != null) update = update.set(TRADE_ORDER.STATUS, c.status);
             if (c.ends) update = update.set(TRADE_ORDER.STATUS_REASON, c.reason);
+            if (c.venueOrderId != null) update = update.set(TRADE_ORDER.VENUE_ORDER_ID, c.venueOrderId);
             if (c.terms != null) {
                 update = update.set(TRADE_ORDER.QUANTITY, c.terms.quantity())
                         .set(TRADE_ORDER.LIMIT_PRICE, c.terms.limitPrice())
@@ -253,7 +269,7 @@ final class LedgerBatch {
             queries.add(update.where(TRADE_ORDER.ORDER_ID.eq(e.getKey())));
         }
         insert(queries, FILL, List.of(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY,
-                FILL.PRICE, FILL.COMMISSION, FILL.FILLED_AT), fills, insert -> insert);
+                FILL.PRICE, FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT), fills, insert -> insert);
         insert(queries, ORDER_EVENT, List.of(ORDER_EVENT.ORDER_ID, ORDER_EVENT.CLIENT_ORDER_ID, ORDER_EVENT.EVENT_TYPE,
                 ORDER_EVENT.STATUS, ORDER_EVENT.DETAIL, ORDER_EVENT.OCCURRED_AT), orderEvents, insert -> insert);
         List<Object[]> positionRows = new ArrayList<>(positions.size());
@@ -320,6 +336,7 @@ final class LedgerBatch {
         private String reason;
         private Instant updatedAt;
         private Terms terms;
+        private String venueOrderId;
 
         OrderRow(EngineEvent.OrderAccepted accepted, String exchange) {
             this.accepted = accepted;
@@ -333,7 +350,7 @@ final class LedgerBatch {
             var a = accepted;
             return new Object[] {a.orderId().value(), a.clientOrderId().value(), a.strategy().value(), a.symbol(), exchange,
                     a.side().name(), terms.quantity(), a.type().name(), terms.limitPrice(), terms.stopPrice(),
-                    a.timeInForce().name(), status, filled, reason, a.time(), updatedAt};
+                    a.timeInForce().name(), status, filled, reason, a.time(), updatedAt, venueOrderId};
         }
     }
 
@@ -351,6 +368,8 @@ final class LedgerBatch {
         private boolean ends;
         private String reason;
         private Instant updatedAt;
+        /** The venue's id from an acknowledgement in this batch, or null. */
+        private String venueOrderId;
     }
 
     /** A strategy's round trips of one day within the batch. */

@@ -8,6 +8,7 @@ import io.tradepilot.trading.LedgerPosition;
 import io.tradepilot.trading.LivePortfolio;
 import io.tradepilot.trading.MarketDataQueries;
 import io.tradepilot.trading.MarketDataUnavailableException;
+import io.tradepilot.trading.OrderFill;
 import io.tradepilot.trading.StrategyDay;
 import io.tradepilot.trading.TradingQueries;
 
@@ -54,6 +55,11 @@ final class LedgerQueries implements TradingQueries {
     @Override
     public List<LedgerOrder> orders(boolean workingOnly, int limit) {
         return ledger.orders(workingOnly, clamp(limit));
+    }
+
+    @Override
+    public List<OrderFill> fills(String orderId) {
+        return orderId == null ? List.of() : ledger.fills(orderId);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -44,9 +45,20 @@ class TradingConfiguration {
     @Bean
     EngineHost engineHost(TradingProperties properties, JooqLedger ledger, DataSource dataSource, TradingGate gate,
                           ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
-                          RedisBarCache barCache, LeadershipProperties leadership) {
+                          RedisBarCache barCache, LeadershipProperties leadership,
+                          ObjectProvider<io.tradepilot.brokers.VenueAccounts> accounts) {
+        // the broker-account store is optional: without one the engine trades the paper venue
+        io.tradepilot.brokers.VenueAccounts venues = () -> {
+            var store = accounts.getIfAvailable();
+            return store == null ? java.util.Optional.empty() : store.activeSession();
+        };
         return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
-                controlEvents, controls, clock, switches, barCache, leadership);
+                controlEvents, controls, clock, switches, barCache, leadership, venues);
+    }
+
+    @Bean
+    VenueSwitchListener venueSwitchListener(EngineHost host) {
+        return new VenueSwitchListener(host);
     }
 
     /** The {@code engine} health component (in readiness: see application.yaml). */

@@ -31,7 +31,7 @@ import java.util.function.Function;
  * → after); "Confirm" is enabled only while the fields hold exactly the previewed, accepted order, and
  * places it. The server validates everything again and re-checks the kill switch and breaker at confirm.
  * Element ids: {@code order-ticket}, {@code ticket-symbol}, {@code ticket-side}, {@code ticket-quantity},
- * {@code ticket-type}, {@code ticket-limit}, {@code ticket-stop}, {@code ticket-tif}, {@code reason-field},
+ * {@code ticket-type}, {@code ticket-limit}, {@code ticket-stop}, {@code ticket-tif}, {@code ticket-protective-stop}, {@code reason-field},
  * {@code preview-button}, {@code order-preview}, {@code confirm-button}, {@code cancel-button},
  * {@code dialog-error}.
  */
@@ -47,6 +47,7 @@ class OrderTicket extends Dialog {
     final Select<String> type = new Select<>();
     final BigDecimalField limit = new BigDecimalField("Limit price");
     final BigDecimalField stop = new BigDecimalField("Stop price");
+    final BigDecimalField protectiveStop = new BigDecimalField("Protective stop (optional: risk and R)");
     final Select<String> tif = new Select<>();
     final TextArea reason = new TextArea("Reason (at least " + TradingAction.MANUAL_ORDER.minimumReason() + " characters)");
     final Button preview = new Button("Preview");
@@ -85,6 +86,7 @@ class OrderTicket extends Dialog {
         type.setValue("MARKET");
         limit.setId("ticket-limit");
         stop.setId("ticket-stop");
+        protectiveStop.setId("ticket-protective-stop");
         tif.setId("ticket-tif");
         tif.setLabel("Time in force");
         tif.setItems(TIFS);
@@ -98,7 +100,7 @@ class OrderTicket extends Dialog {
         error.getStyle().set("color", "var(--lumo-error-text-color)").set("font-weight", "600");
         error.setVisible(false);
 
-        var form = new FormLayout(symbol, side, quantity, type, limit, stop, tif);
+        var form = new FormLayout(symbol, side, quantity, type, limit, stop, tif, protectiveStop);
         var body = new VerticalLayout(form, reason, previewText, error);
         body.setPadding(false);
         add(body);
@@ -109,6 +111,7 @@ class OrderTicket extends Dialog {
         type.addValueChangeListener(e -> changed());
         limit.addValueChangeListener(e -> changed());
         stop.addValueChangeListener(e -> changed());
+        protectiveStop.addValueChangeListener(e -> changed());
         tif.addValueChangeListener(e -> changed());
 
         preview.setId("preview-button");
@@ -128,7 +131,7 @@ class OrderTicket extends Dialog {
         boolean takesLimit = "LIMIT".equals(t) || "STOP_LIMIT".equals(t);
         boolean takesStop = "STOP".equals(t) || "STOP_LIMIT".equals(t);
         return new ManualOrder(symbol.getValue(), side.getValue(), quantity.getValue(), t,
-                takesLimit ? limit.getValue() : null, takesStop ? stop.getValue() : null, tif.getValue());
+                takesLimit ? limit.getValue() : null, takesStop ? stop.getValue() : null, tif.getValue(), protectiveStop.getValue());
     }
 
     /** Whether "Confirm" may be pressed: the fields hold exactly the previewed order, which was accepted. */

@@ -1,19 +1,23 @@
 package io.tradepilot.trading.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.base.format.Amounts;
 import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.OrderFill;
 import io.tradepilot.trading.StrategyControls;
 import io.tradepilot.trading.StrategyStatus;
 import io.tradepilot.trading.TradingAction;
@@ -24,15 +28,18 @@ import org.springframework.beans.factory.annotation.Value;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Working orders (per-row Cancel, "Cancel all" with an optional symbol) and the newest orders from the
- * ledger (status, filled quantity, reason), pushed live; operators and admins get the manual order ticket
+ * ledger (status, filled quantity, reason), pushed live; a click on an order opens its details row (the reason in
+ * full and the order's fills: time, quantity, price, fee, protective stop); operators and admins get the manual order ticket
  * ("New order": preview, then confirm). The server authorizes, validates and rate-limits every action.
  * Element ids: {@code orders-view}, {@code working-orders-grid}, {@code recent-orders-grid},
- * {@code cancel-order-<orderId>}, {@code cancel-all}, {@code new-order}.
+ * {@code cancel-order-<orderId>}, {@code cancel-all}, {@code new-order}, {@code order-details-<orderId>},
+ * {@code order-fills-<orderId>}.
  */
 @Route("orders")
 @PageTitle("Orders · Tradepilot")
@@ -40,10 +47,13 @@ import java.util.TreeSet;
 @PermitAll
 class OrdersView extends VerticalLayout {
 
+    private static final DateTimeFormatter FILL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final TradingActions actions;
+    private final TradingQueries queries;
     private final StrategyControls strategies;
     private final Set<TradingAction> permitted;
     private final String currency;
@@ -56,6 +66,7 @@ class OrdersView extends VerticalLayout {
     OrdersView(TradingQueries queries, TradingActions actions, StrategyControls strategies, LiveFeed<TradingBoard> feed,
                @Value("${tradepilot.trading.currency:INR}") String currency) {
         this.actions = actions;
+        this.queries = queries;
         this.strategies = strategies;
         this.currency = currency;
         this.permitted = actions.permittedActions();
@@ -90,6 +101,39 @@ class OrdersView extends VerticalLayout {
         feed.subscribeWhileAttached(this, this::show);
     }
 
+    /**
+     * The details row of an order (a click on the row opens it): its reason in full, wrapped, and its fills
+     * from the ledger with price, quantity, fee and time. Id {@code order-details-<orderId>}.
+     */
+    static Component details(LedgerOrder order, List<OrderFill> fills) {
+        var box = new VerticalLayout();
+        box.setId("order-details-" + order.orderId());
+        box.setPadding(false);
+        box.setSpacing(false);
+        if (order.statusReason() != null && !order.statusReason().isBlank()) {
+            var reason = new Span("Reason: " + order.statusReason());
+            reason.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
+            box.add(reason);
+        }
+        if (fills.isEmpty()) {
+            box.add(new Span("No fills."));
+        } else {
+            Grid<OrderFill> grid = new Grid<>();
+            grid.setId("order-fills-" + order.orderId());
+            grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+            grid.addColumn(f -> FILL_TIME.format(f.filledAt())).setHeader("Time").setAutoWidth(true);
+            grid.addColumn(f -> Amounts.quantity(f.quantity())).setHeader("Qty").setAutoWidth(true);
+            grid.addColumn(f -> Amounts.price(f.price())).setHeader("Price").setAutoWidth(true);
+            grid.addColumn(f -> f.commission().toPlainString()).setHeader("Fee").setAutoWidth(true);
+            grid.addColumn(f -> f.protectiveStop() == null ? "" : Amounts.price(f.protectiveStop())).setHeader("Protective stop")
+                    .setAutoWidth(true);
+            grid.setItems(fills);
+            grid.setAllRowsVisible(true);
+            box.add(grid);
+        }
+        return box;
+    }
+
     private void columns(Grid<LedgerOrder> grid, boolean history) {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(LedgerOrder::orderId).setHeader("Order").setAutoWidth(true);
@@ -103,9 +147,13 @@ class OrdersView extends VerticalLayout {
         grid.addColumn(LedgerOrder::timeInForce).setHeader("TIF").setAutoWidth(true);
         grid.addColumn(LedgerOrder::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(o -> Amounts.quantity(o.filledQuantity())).setHeader("Filled").setAutoWidth(true);
+        grid.addColumn(o -> o.venueOrderId() == null ? "" : o.venueOrderId()).setHeader("Venue id").setAutoWidth(true);
         if (history) {
-            grid.addColumn(o -> o.statusReason() == null ? "" : o.statusReason()).setHeader("Reason").setFlexGrow(1);
+            grid.addColumn(o -> o.statusReason() == null ? "" : o.statusReason()).setHeader("Reason").setFlexGrow(1)
+                    .setResizable(true).setTooltipGenerator(o -> o.statusReason() == null ? "" : o.statusReason());
         }
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(o -> details(o, queries.fills(o.orderId()))));
+        grid.setDetailsVisibleOnClick(true);
     }
 
     private static String prices(LedgerOrder o) {

@@ -69,9 +69,9 @@ class TradingActionsController {
             + "(default DAY), limitPrice for LIMIT/STOP_LIMIT, stopPrice for STOP/STOP_LIMIT; reason (at least 10 characters) to place it")
     record OrderRequest(@Size(max = 64) String symbol, @Size(max = 16) String side, BigDecimal quantity, @Size(max = 16) String type,
                         BigDecimal limitPrice, BigDecimal stopPrice, @Size(max = 16) String timeInForce,
-                        @Size(max = MAX_TEXT) String reason) {
+                        @Size(max = MAX_TEXT) String reason, BigDecimal protectiveStop) {
         ManualOrder order() {
-            return new ManualOrder(symbol, side, quantity, type, limitPrice, stopPrice, timeInForce);
+            return new ManualOrder(symbol, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop);
         }
     }
 

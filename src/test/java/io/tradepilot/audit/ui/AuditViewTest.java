@@ -53,4 +53,13 @@ class AuditViewTest {
                 Instant.parse("2026-01-05T10:00:00Z"), "olga", "KILL_SWITCH_ENGAGE", AuditOutcome.DENIED));
         assertThat(view.count.getText()).isEqualTo("1 record");
     }
+
+    @Test
+    void a_rows_details_show_its_reason_and_detail_in_full() {
+        var row = new AuditQuery.Row(1, Instant.parse("2026-03-02T04:00:00Z"), "op", "KILL_SWITCH_ENGAGE", "desk", "r".repeat(400),
+                AuditOutcome.SUCCESS, "d".repeat(600), "127.0.0.1");
+        var details = (com.vaadin.flow.component.html.Div) AuditView.details(row);
+        assertThat(details.getText()).isEqualTo("Reason: " + "r".repeat(400) + "\nDetail: " + "d".repeat(600));
+        assertThat(details.getStyle().get("white-space")).isEqualTo("pre-wrap");
+    }
 }

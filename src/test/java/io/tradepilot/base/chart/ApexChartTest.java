@@ -61,4 +61,32 @@ class ApexChartTest {
         assertThat(options.at("/chart/type").asString()).isEqualTo("heatmap");
         assertThat(options.at("/series/0/data/0/x").asString()).isEqualTo("Jan");
     }
+
+    @Test
+    void signed_bars_colour_losses_red_and_gains_green_by_value_range() {
+        var options = optionsOf(new Chart.SignedBar("Daily P&L", List.of("Mon", "Tue"), "P&L", List.of(120.0, -30.5), false));
+
+        assertThat(options.at("/series/0/data/1").asDouble()).isEqualTo(-30.5);
+        JsonNode ranges = options.at("/plotOptions/bar/colors/ranges");
+        assertThat(ranges.get(0).get("color").asString()).isEqualTo(Chart.SignedBar.LOSS);
+        assertThat(ranges.get(0).get("to").asDouble()).isNegative();
+        assertThat(ranges.get(2).get("color").asString()).isEqualTo(Chart.SignedBar.GAIN);
+        assertThat(ranges.get(2).get("from").asDouble()).isPositive();
+    }
+
+    @Test
+    void a_line_is_broken_across_a_gap_longer_than_three_median_spacings_and_the_gap_is_sent_as_null() {
+        List<Chart.TimePoint> day = List.of(new Chart.TimePoint(T0, 1), new Chart.TimePoint(T0.plusSeconds(60), 2),
+                new Chart.TimePoint(T0.plusSeconds(120), 3), new Chart.TimePoint(T0.plusSeconds(18 * 3600), 4),
+                new Chart.TimePoint(T0.plusSeconds(18 * 3600 + 60), 5));
+        List<Chart.TimePoint> broken = Chart.breakAtGaps(day);
+
+        assertThat(broken).hasSize(6);
+        assertThat(broken.get(3).value()).isNaN();
+        assertThat(broken.get(3).time()).isEqualTo(T0.plusSeconds(180));
+        var options = optionsOf(new Chart.Line("Equity", List.of(new Chart.Series<>("equity", broken)), false, null));
+        assertThat(options.at("/series/0/data/3/1").isNull()).isTrue();
+        assertThat(options.at("/series/0/data/4/1").asDouble()).isEqualTo(4.0);
+        assertThat(Chart.breakAtGaps(day.subList(0, 3))).as("evenly spaced: unchanged").isEqualTo(day.subList(0, 3));
+    }
 }

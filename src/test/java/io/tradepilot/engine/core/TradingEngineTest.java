@@ -105,6 +105,19 @@ class TradingEngineTest {
     }
 
     @Test
+    void a_fill_reports_the_protective_stop_its_order_carried_and_leaves_the_event_text_unchanged() {
+        TradingEngine e = engine();
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10).withProtectiveStop(Price.of("95"))));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(10))));
+        bar(e, "100", "101", "99", "100");
+        assertThat(of(OrderFilled.class)).extracting(OrderFilled::protectiveStop).containsExactly(Price.of("95"), null);
+        assertThat(of(OrderFilled.class).getFirst().toString()).as("the text backtest event hashes fold").doesNotContain("protectiveStop")
+                .endsWith("status=FILLED]");
+    }
+
+    @Test
     void an_unknown_host_trading_state_fails_closed() {
         TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD))
                 .withHostState(() -> TradingState.blocked(TradingState.Kind.UNKNOWN, "redis unreachable")));

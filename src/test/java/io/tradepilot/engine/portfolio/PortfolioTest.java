@@ -50,15 +50,19 @@ class PortfolioTest {
     }
 
     @Test
-    void gross_exposure_adds_long_and_short_values_and_open_risk_uses_known_stops() {
+    void gross_exposure_adds_long_and_short_values_and_open_risk_uses_stops_or_the_whole_exposure() {
         Portfolio p = new Portfolio(Money.of("100000", Money.USD));
         p.apply(fill(AAPL, Side.BUY, 100, "200"));
         p.apply(fill(TSLA, Side.SELL, 50, "300"));
         assertThat(p.grossExposure()).isEqualByComparingTo("35000");
-        assertThat(p.openRisk()).isEqualByComparingTo("0");
+        assertThat(p.openRisk()).as("no stops: unbounded, counted as the whole exposure").isEqualByComparingTo("35000");
+        assertThat(p.unprotectedPositionCount()).isEqualTo(2);
         p.setStop("AAPL", Price.of("190"));
+        assertThat(p.openRisk()).isEqualByComparingTo("16000"); // 100 x 10 + |-50 x 300|
+        assertThat(p.unprotectedPositionCount()).isEqualTo(1);
         p.setStop("TSLA", Price.of("310"));
         assertThat(p.openRisk()).isEqualByComparingTo("1500"); // 100 x 10 + 50 x 10
+        assertThat(p.unprotectedPositionCount()).isZero();
         assertThat(p.openPositionCount()).isEqualTo(2);
     }
 

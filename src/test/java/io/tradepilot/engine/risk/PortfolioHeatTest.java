@@ -34,4 +34,16 @@ class PortfolioHeatTest {
         assertThat(code(new PortfolioHeat(new BigDecimal("0.02"), true).check(limit(MSFT, Side.BUY, 1, "50"), ctx(p))))
                 .isEqualTo(RejectionCode.PORTFOLIO_HEAT);
     }
+
+    @Test
+    void an_entry_or_a_position_without_a_stop_counts_its_whole_exposure_never_zero() {
+        Portfolio p = new Portfolio(Money.of("100000", Money.USD));
+        var check = new PortfolioHeat(new BigDecimal("0.02"), false); // 2,000 allowed
+        assertThat(check.check(limit(MSFT, Side.BUY, 40, "50"), ctx(p)).approved()).as("2,000 notional").isTrue();
+        assertThat(check.check(limit(MSFT, Side.BUY, 41, "50"), ctx(p))).isInstanceOfSatisfying(RiskDecision.Rejection.class,
+                r -> assertThat(r.message()).contains("$2,050.00 > $2,000.00"));
+        p.apply(fill(AAPL, Side.BUY, 10, "100")); // no stop: 1,000 at risk
+        assertThat(check.check(limit(MSFT, Side.BUY, 20, "50"), ctx(p)).approved()).isTrue();
+        assertThat(check.check(limit(MSFT, Side.BUY, 21, "50"), ctx(p)).approved()).isFalse();
+    }
 }

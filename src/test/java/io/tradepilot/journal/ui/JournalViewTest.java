@@ -49,6 +49,10 @@ class JournalViewTest {
             lastFilter = filter;
             return TradeStatistics.of(List.of(), IST);
         }
+        @Override public io.tradepilot.journal.TradeBreakdown breakdown(TradeFilter filter) {
+            return io.tradepilot.journal.TradeBreakdown.of(List.of(), IST);
+        }
+        @Override public List<io.tradepilot.trading.CachedBar> barsAround(long id) { return List.of(); }
         @Override public ZoneId zone() { return IST; }
         @Override public List<String> tags() { return JournalAnnotations.SUGGESTED_TAGS; }
     }
@@ -104,11 +108,55 @@ class JournalViewTest {
     }
 
     @Test
+    void the_calendar_has_a_row_per_weekday_a_column_per_week_and_blank_days_without_exits() {
+        List<DailyPnl> days = List.of(new DailyPnl(LocalDate.of(2026, 3, 3), 1, new BigDecimal("100")),   // Tuesday
+                new DailyPnl(LocalDate.of(2026, 3, 13), 2, new BigDecimal("-30")));                       // Friday, 2 weeks on
+        Map<String, Object> options = JournalView.calendarChart(days).toOptions();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) options.get("series");
+        assertThat(rows).extracting(r -> r.get("name")).containsExactly("Fri", "Thu", "Wed", "Tue", "Mon");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> tuesday = (List<Map<String, Object>>) rows.get(3).get("data");
+        assertThat(tuesday).extracting(c -> c.get("x")).containsExactly("2026-03-02", "2026-03-09");
+        assertThat(tuesday.get(0).get("y")).isEqualTo(100.0);
+        assertThat(tuesday.get(1).get("y")).as("no exits that day").isNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> friday = (List<Map<String, Object>>) rows.get(0).get("data");
+        assertThat(friday.get(1).get("y")).isEqualTo(-30.0);
+        assertThat(options.toString()).contains("colorScale").contains("#c62828").contains("#2e7d32");
+    }
+
+    @Test
+    void a_trades_chart_marks_entries_and_exits_on_their_bars_and_draws_the_stop() {
+        Instant t0 = Instant.parse("2026-03-02T04:00:00Z");
+        var bars = List.of(new io.tradepilot.trading.CachedBar("ABC", t0, new BigDecimal("100"), new BigDecimal("101"),
+                        new BigDecimal("99"), new BigDecimal("100.5"), 10),
+                new io.tradepilot.trading.CachedBar("ABC", t0.plusSeconds(300), new BigDecimal("100.5"), new BigDecimal("103"),
+                        new BigDecimal("100"), new BigDecimal("102"), 10));
+        var entry = new io.tradepilot.journal.TradeFill(1, "O-1", "c1", t0.plusSeconds(30), "BUY", io.tradepilot.journal.TradeFill.Role.ENTRY,
+                new BigDecimal("10"), new BigDecimal("100.2"), BigDecimal.ONE, new BigDecimal("98"), "MARKET", "sma");
+        var exit = new io.tradepilot.journal.TradeFill(2, "O-2", "c2", t0.plusSeconds(400), "SELL", io.tradepilot.journal.TradeFill.Role.EXIT,
+                new BigDecimal("10"), new BigDecimal("102.5"), BigDecimal.ONE, null, "LIMIT", "sma");
+        Trade t = new Trade(1, "ABC", TradeSide.LONG, "sma", io.tradepilot.journal.TradingMode.PAPER, io.tradepilot.journal.TradeStatus.CLOSED,
+                entry.time(), entry.price(), exit.time(), exit.price(), BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("23"),
+                new BigDecimal("2"), new BigDecimal("21"), java.time.Duration.ofSeconds(370), new BigDecimal("22"),
+                new BigDecimal("0.95"), io.tradepilot.journal.ExitReason.STRATEGY, null, null, List.of(), null, List.of(entry, exit));
+        Map<String, Object> options = JournalView.tradeChart(t, bars).toOptions();
+        @SuppressWarnings("unchecked")
+        var annotations = (Map<String, List<Map<String, Object>>>) options.get("annotations");
+        assertThat(annotations.get("points")).extracting(p -> p.get("x"))
+                .containsExactly(t0.toEpochMilli(), t0.plusSeconds(300).toEpochMilli());
+        assertThat(annotations.get("points").get(0).toString()).contains("Entry BUY 10").contains("#2e7d32");
+        assertThat(annotations.get("points").get(1).toString()).contains("Exit SELL 10").contains("#c62828");
+        assertThat(annotations.get("yaxis")).singleElement().satisfies(l -> assertThat(l.get("y")).isEqualTo(98.0));
+    }
+
+    @Test
     void daily_losses_are_red_and_the_drawdown_follows_the_running_peak() {
         List<DailyPnl> days = List.of(new DailyPnl(LocalDate.of(2026, 3, 2), 1, new BigDecimal("100")),
                 new DailyPnl(LocalDate.of(2026, 3, 3), 2, new BigDecimal("-30")));
         Map<String, Object> bar = JournalView.dailyChart(days).toOptions();
-        assertThat(bar.toString()).contains("Loss").contains("#c62828").contains("-30.0").contains("Gain").contains("#2e7d32");
+        assertThat(bar.toString()).contains("#c62828").contains("-30.0").contains("#2e7d32").contains("ranges");
         Map<String, Object> line = JournalView.equityChart(days).toOptions();
         assertThat(line.toString()).contains("Drawdown").contains("70.0").contains("-30.0");
     }

@@ -55,7 +55,7 @@ class JournalApiIT extends IntegrationTestSupport {
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "110", "2", OrderType.MARKET, 5),
                 new FilledOrder("sma", "ABC", Side.SELL, "5", "120", "1", OrderType.LIMIT, 10),
                 new FilledOrder("engine", "ABC", Side.SELL, "15", "105", "3", OrderType.MARKET, 30),   // trade 1: +67
-                new FilledOrder("mr", "XYZ", Side.SELL, "10", "50", "1", OrderType.MARKET, 40),
+                new FilledOrder("mr", "XYZ", Side.SELL, "10", "50", "1", OrderType.MARKET, 40, "55"),  // 50 at risk
                 new FilledOrder("mr", "XYZ", Side.BUY, "15", "45", "3", OrderType.STOP, 60),           // trade 5: +47, reverses
                 new FilledOrder("manual", "XYZ", Side.SELL, "5", "44", "0.5", OrderType.MARKET, 70),   // trade 6: -6.5
                 new FilledOrder("sma", "ABC", Side.BUY, "3", "101.37", "0.1", OrderType.MARKET, 80))); // trade 8: open
@@ -104,6 +104,11 @@ class JournalApiIT extends IntegrationTestSupport {
         JsonNode one = json(get(viewer, "/api/v1/journal/trades/5"), 200);
         assertThat(one.get("side").asString()).isEqualTo("SHORT");
         assertThat(one.get("fees").decimalValue()).isEqualByComparingTo("3");
+        assertThat(db.fetchOne("SELECT protective_stop FROM fill WHERE seq = 5").get(0, BigDecimal.class))
+                .as("the ledger records the stop the order carried").isEqualByComparingTo("55");
+        assertThat(one.get("initialRisk").decimalValue()).isEqualByComparingTo("50"); // |50 - 55| x 10
+        assertThat(one.get("rMultiple").decimalValue()).isEqualByComparingTo("0.94"); // 47 / 50
+        assertThat(trades.get(2).get("initialRisk").isNull()).as("trade 6: the reversing stop order had no stop").isTrue();
         assertThat(get(viewer, "/api/v1/journal/trades/404").statusCode()).isEqualTo(404);
     }
 

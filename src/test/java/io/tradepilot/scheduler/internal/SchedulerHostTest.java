@@ -137,6 +137,7 @@ class SchedulerHostTest {
             public List<LedgerPosition> openPositions() { return List.of(); }
             public List<LedgerOrder> orders(boolean workingOnly, int limit) { return List.of(); }
             public List<EquityPoint> equity(int limit) { return List.of(); }
+            public List<io.tradepilot.trading.OrderFill> fills(String orderId) { return List.of(); }
             public Optional<EquityPoint> equityAt(Instant at) { return Optional.empty(); }
             public List<StrategyDay> strategyDays(LocalDate from, LocalDate to) { return List.of(); }
             public Optional<LivePortfolio> livePortfolio() { return Optional.empty(); }

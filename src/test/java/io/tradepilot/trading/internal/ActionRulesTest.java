@@ -94,6 +94,19 @@ class ActionRulesTest {
     }
 
     @Test
+    void a_protective_stop_from_the_ticket_goes_into_the_request_and_must_be_a_positive_price_on_the_tick() {
+        var order = new ManualOrder("SYNTH-ALPHA", "BUY", new BigDecimal("10"), "MARKET", null, null, "DAY", new BigDecimal("95.50"));
+        assertThat(ActionRules.order(order, TRADED, (s, d) -> new ClientOrderId("manual:x"))).isInstanceOfSatisfying(
+                ActionRules.Parsed.Valid.class, v -> assertThat(v.request().protectiveStop().value()).isEqualByComparingTo("95.50"));
+        var offTick = new ManualOrder("SYNTH-ALPHA", "BUY", new BigDecimal("10"), "MARKET", null, null, "DAY", new BigDecimal("95.52"));
+        assertThat(invalid(ActionRules.order(offTick, TRADED, (s, d) -> new ClientOrderId("manual:x")))).contains("protective stop price");
+        var negative = new ManualOrder("SYNTH-ALPHA", "BUY", new BigDecimal("10"), "MARKET", null, null, "DAY", new BigDecimal("-1"));
+        assertThat(invalid(ActionRules.order(negative, TRADED, (s, d) -> new ClientOrderId("manual:x")))).contains("positive");
+        assertThat(parse("SYNTH-ALPHA", "BUY", "1", "MARKET", null, null, "DAY")).isInstanceOfSatisfying(ActionRules.Parsed.Valid.class,
+                v -> assertThat(v.request().protectiveStop()).isNull());
+    }
+
+    @Test
     void a_close_needs_an_open_position_and_at_most_its_quantity() {
         assertThat(code(ActionRules.closeQuantity(null, BigDecimal.ZERO, ALPHA))).isEqualTo(RefusalCode.NOT_FOUND);
         assertThat(ActionRules.closeQuantity(null, new BigDecimal("-100"), ALPHA)).isEmpty();

@@ -3,6 +3,7 @@ package io.tradepilot.trading.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradepilot.testing.ApiClient;
+import io.tradepilot.testing.ChildApplication;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
@@ -10,13 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +41,6 @@ class KillNineRecoveryIT extends IntegrationTestSupport {
     private static final Pattern STARTED = Pattern.compile("Engine started as leader: \\d+ symbols, (\\d+) recovered fills, (\\d+) recovered orders");
 
     private final List<Process> processes = new ArrayList<>();
-    private final Map<Process, Thread> readers = new HashMap<>();
     private final TestInfrastructure infrastructure = TestInfrastructure.get();
     private final Map<Process, Integer> ports = new HashMap<>();
 
@@ -169,11 +164,8 @@ class KillNineRecoveryIT extends IntegrationTestSupport {
     // ------------------------------------------------------------------------------ the application process
 
     private Process startApplication(String name, List<String> log, String... extra) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "kill9-it"));
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "io.tradepilot.Application",
-                "--server.port=" + freePort(),
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + ChildApplication.freePort(),
                 "--tradepilot.controls.key-prefix=kill9-it:",
                 "--tradepilot.trading.bar-cache.key-prefix=kill9-it:bars:",
                 "--tradepilot.trading.enabled=true",
@@ -188,38 +180,18 @@ class KillNineRecoveryIT extends IntegrationTestSupport {
                 "--tradepilot.trading.strategies[0].params.slow=15",
                 "--tradepilot.trading.marketdata.speed=0",
                 "--tradepilot.trading.marketdata.stale-after=10m",
-                "--tradepilot.trading.marketdata.synthetic.trading-days=60");
+                "--tradepilot.trading.marketdata.synthetic.trading-days=60"));
         for (String e : extra) {  // an extra setting replaces the default of the same name (repeated ones would be joined)
             String key = e.substring(0, e.indexOf('=') + 1);
-            builder.command().removeIf(a -> a.startsWith(key));
-            builder.command().add(e);
+            args.removeIf(a -> a.startsWith(key));
+            args.add(e);
         }
-        int port = Integer.parseInt(builder.command().stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
+        int port = Integer.parseInt(args.stream().filter(a -> a.startsWith("--server.port=")).findFirst().orElseThrow()
                 .substring("--server.port=".length()));
-        builder.environment().put("TRADEPILOT_DB_URL", System.getProperty("TRADEPILOT_DB_URL"));
-        builder.environment().put("TRADEPILOT_DB_USER", System.getProperty("TRADEPILOT_DB_USER"));
-        builder.environment().put("TRADEPILOT_DB_PASSWORD", System.getProperty("TRADEPILOT_DB_PASSWORD"));
-        builder.environment().put("TRADEPILOT_REDIS_URL", System.getProperty("TRADEPILOT_REDIS_URL"));
-        builder.environment().put("TRADEPILOT_DATA_DIR", dir.resolve(name).toString());
-        builder.redirectErrorStream(true);
-        Process p = builder.start();
+        Process p = ChildApplication.start(Path.of("target", "kill9-it"), name, List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"),
+                "io.tradepilot.Application", args, log);
         processes.add(p);
         ports.put(p, port);
-        Path file = dir.resolve(name + ".log");
-        Thread reader = Thread.ofPlatform().daemon().name("kill9-" + name + "-log").start(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream()));
-                 var out = Files.newBufferedWriter(file)) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    log.add(line);
-                    out.write(line);
-                    out.newLine();
-                    out.flush();
-                }
-            } catch (IOException ignored) {
-                // the process went away
-            }
-        });
-        readers.put(p, reader);
         return p;
     }
 
@@ -257,22 +229,6 @@ class KillNineRecoveryIT extends IntegrationTestSupport {
     }
 
     private static void eventually(Duration timeout, BooleanSupplier condition, String what, Process process, List<String> log) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                List<String> tail = log.subList(Math.max(0, log.size() - 60), log.size());
-                throw new AssertionError("timed out waiting for " + what + (process.isAlive() ? "" : " (the process exited)")
-                        + "; its last lines:\n" + String.join("\n", tail));
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ChildApplication.await(timeout, condition, what, process, log);
     }
 }

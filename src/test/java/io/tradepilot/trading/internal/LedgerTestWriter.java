@@ -30,9 +30,18 @@ import java.util.List;
  */
 public final class LedgerTestWriter {
 
-    /** One order filled at once. {@code type} MARKET, LIMIT, STOP...; {@code minutes} after the writer's start. */
+    /**
+     * One order filled at once. {@code type} MARKET, LIMIT, STOP...; {@code minutes} after the writer's start;
+     * {@code protectiveStop} the stop the order carried (null: none), recorded with its fill as the engine does.
+     */
     public record FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
-                              OrderType type, int minutes) {
+                              OrderType type, int minutes, String protectiveStop) {
+
+        /** An order without a protective stop. */
+        public FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
+                           OrderType type, int minutes) {
+            this(strategy, symbol, side, quantity, price, commission, type, minutes, null);
+        }
     }
 
     private final JooqLedger ledger;
@@ -64,12 +73,13 @@ public final class LedgerTestWriter {
             Quantity q = Quantity.of(o.quantity());
             Price price = new Price(new BigDecimal(o.price()));
             Money fee = Money.of(o.commission(), Money.INR);
+            Price stop = o.protectiveStop() == null ? null : new Price(new BigDecimal(o.protectiveStop()));
             List<LedgerItem> batch = new ArrayList<>();
             batch.add(new LedgerItem.Event(new EngineEvent.OrderAccepted(at, id, cid, strategy, o.symbol(), o.side(), q, o.type(),
                     o.type() == OrderType.LIMIT ? price : null, o.type() == OrderType.STOP ? price : null, TimeInForce.DAY)));
             batch.add(new LedgerItem.Event(new EngineEvent.OrderFilled(at, id, cid, o.symbol(), o.side(), q, price, fee,
-                    Quantity.ZERO, OrderStatus.FILLED)));
-            List<RoundTrip> closed = portfolio.apply(new Fill(id, cid, instrument, o.side(), q, price, fee, at, null));
+                    Quantity.ZERO, OrderStatus.FILLED, stop)));
+            List<RoundTrip> closed = portfolio.apply(new Fill(id, cid, instrument, o.side(), q, price, fee, at, stop));
             var p = portfolio.position(o.symbol());
             batch.add(new LedgerItem.Event(new EngineEvent.PositionChanged(at, o.symbol(), p.quantity(), p.averagePrice(), p.realizedPnl())));
             for (RoundTrip rt : closed) batch.add(new LedgerItem.Event(new EngineEvent.TradeClosed(at, rt)));

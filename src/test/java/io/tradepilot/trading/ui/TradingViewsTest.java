@@ -37,6 +37,11 @@ class TradingViewsTest {
         }
         @Override public List<LedgerOrder> orders(boolean workingOnly, int limit) { return List.of(WORKING); }
         @Override public List<EquityPoint> equity(int limit) { return List.of(); }
+        @Override public List<io.tradepilot.trading.OrderFill> fills(String orderId) {
+            return WORKING.orderId().equals(orderId) ? List.of(new io.tradepilot.trading.OrderFill(7, orderId, "SYNTH-ALPHA", "BUY",
+                    new BigDecimal("40"), new BigDecimal("99.5"), new BigDecimal("1.25"), null, Instant.parse("2025-03-03T04:01:00Z")))
+                    : List.of();
+        }
         @Override public Optional<EquityPoint> equityAt(Instant at) { return Optional.empty(); }
         @Override public List<StrategyDay> strategyDays(LocalDate from, LocalDate to) { return List.of(); }
         @Override public Optional<LivePortfolio> livePortfolio() { return Optional.empty(); }
@@ -63,8 +68,27 @@ class TradingViewsTest {
         assertThat(positionsView.grid.getColumns()).hasSize(6);
         assertThat(orders.newOrder.isVisible()).isFalse();
         assertThat(orders.cancelAll.isVisible()).isFalse();
-        assertThat(orders.working.getColumns()).hasSize(10);
+        assertThat(orders.working.getColumns()).hasSize(11);
         assertThat(strategies.grid.getColumns()).hasSize(8);
+    }
+
+    @Test
+    void an_orders_details_row_shows_its_fills_with_price_quantity_fee_and_time_and_the_reason_in_full() {
+        var cancelled = new LedgerOrder("O-9", "manual:x", "manual", "SYNTH-ALPHA", "BUY", new BigDecimal("100"), "LIMIT",
+                new BigDecimal("99.5"), null, "DAY", "CANCELLED", new BigDecimal("40"), "r".repeat(300),
+                Instant.parse("2025-03-03T04:00:00Z"), Instant.parse("2025-03-03T04:05:00Z"));
+        var details = (com.vaadin.flow.component.orderedlayout.VerticalLayout) OrdersView.details(cancelled, queries.fills(WORKING.orderId()));
+        assertThat(details.getId()).contains("order-details-O-9");
+        assertThat(((com.vaadin.flow.component.html.Span) details.getComponentAt(0)).getText()).isEqualTo("Reason: " + "r".repeat(300));
+        @SuppressWarnings("unchecked")
+        var fills = (com.vaadin.flow.component.grid.Grid<io.tradepilot.trading.OrderFill>) details.getComponentAt(1);
+        assertThat(fills.getColumns()).extracting(c -> c.getHeaderText()).containsExactly("Time", "Qty", "Price", "Fee", "Protective stop");
+        assertThat(fills.getListDataView().getItems().toList()).singleElement().satisfies(f -> {
+            assertThat(f.price()).isEqualByComparingTo("99.5");
+            assertThat(f.commission()).isEqualByComparingTo("1.25");
+        });
+        var none = (com.vaadin.flow.component.orderedlayout.VerticalLayout) OrdersView.details(WORKING, List.of());
+        assertThat(((com.vaadin.flow.component.html.Span) none.getComponentAt(0)).getText()).isEqualTo("No fills.");
     }
 
     @Test
@@ -79,7 +103,7 @@ class TradingViewsTest {
         assertThat(positionsView.grid.getColumns()).hasSize(7);
         assertThat(orders.newOrder.isVisible()).isTrue();
         assertThat(orders.cancelAll.isVisible()).isTrue();
-        assertThat(orders.working.getColumns()).hasSize(11);
+        assertThat(orders.working.getColumns()).hasSize(12);
         assertThat(strategies.grid.getColumns()).hasSize(9);
     }
 

@@ -1,0 +1,117 @@
+package io.tradepilot.brokers.alpaca;
+
+import io.tradepilot.engine.domain.Bar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Alpaca's market-data websocket for stocks ({@code wss://stream.data.alpaca.markets/v2/{feed}}): on Alpaca's
+ * {@code [{"T":"success","msg":"connected"}]} it authenticates ({@code {"action":"auth","key":…,"secret":…}},
+ * answered by {@code [{"T":"success","msg":"authenticated"}]}), subscribes the minute bars of its symbols
+ * ({@code {"action":"subscribe","bars":[…]}}, answered by {@code [{"T":"subscription","bars":[…],…}]}) and hands every
+ * bar ({@code {"T":"b","S":symbol,"o","h","l","c","v","t"}}, {@code t} the minute's start) to {@code onBar}. An
+ * {@code error} message ({@code 402 auth failed}, {@code 406 connection limit exceeded}, …) or a subscription without
+ * all symbols gives the connection up; it reconnects like every {@link AlpacaStream}, and {@code onSubscribed} runs after
+ * each (re)subscription with its count, so the owner back-fills the gap. Callbacks run on {@code executor}.
+ */
+final class AlpacaBarStream extends AlpacaStream {
+
+    private static final Logger log = LoggerFactory.getLogger(AlpacaBarStream.class);
+
+    private final AlpacaConfig config;
+    private final List<String> symbols;
+    private final BiConsumer<String, Bar> onBar;
+    private final IntConsumer onSubscribed;
+
+    AlpacaBarStream(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
+                    BiConsumer<String, Bar> onBar, IntConsumer onSubscribed) {
+        super(http, url, "market data", config.requestTimeout(), config.reconnectMin(), config.reconnectMax(), executor);
+        this.config = config;
+        this.symbols = List.copyOf(symbols);
+        this.onBar = Objects.requireNonNull(onBar, "onBar");
+        this.onSubscribed = Objects.requireNonNull(onSubscribed, "onSubscribed");
+    }
+
+    @Override
+    void onOpen(Connection connection) {
+        // Alpaca greets first ("connected"); the authentication follows the greeting
+    }
+
+    @Override
+    void onMessage(Connection connection, String text) {
+        JsonNode messages;
+        try {
+            messages = AlpacaClient.JSON.readTree(text);
+        } catch (JacksonException e) {
+            log.warn("Alpaca market data: unreadable message ignored");
+            return;
+        }
+        for (JsonNode m : messages.isArray() ? messages : AlpacaClient.JSON.createArrayNode().add(messages)) {
+            String type = AlpacaClient.text(m, "T");
+            if (type == null) continue;
+            switch (type) {
+                case "success" -> {
+                    String msg = AlpacaClient.text(m, "msg");
+                    if ("connected".equals(msg)) {
+                        ObjectNode auth = AlpacaClient.JSON.createObjectNode();
+                        auth.put("action", "auth");
+                        auth.put("key", config.keyId());
+                        auth.put("secret", config.secretKey());
+                        connection.send(AlpacaClient.JSON.writeValueAsString(auth));
+                    } else if ("authenticated".equals(msg)) {
+                        ObjectNode subscribe = AlpacaClient.JSON.createObjectNode();
+                        subscribe.put("action", "subscribe");
+                        ArrayNode bars = subscribe.putArray("bars");
+                        symbols.forEach(bars::add);
+                        connection.send(AlpacaClient.JSON.writeValueAsString(subscribe));
+                    }
+                }
+                case "error" -> {
+                    connection.fail("error " + AlpacaClient.text(m, "code") + " (" + AlpacaClient.text(m, "msg") + ")");
+                    return;
+                }
+                case "subscription" -> {
+                    Set<String> granted = new HashSet<>();
+                    for (JsonNode s : m.path("bars")) granted.add(s.asString());
+                    if (!granted.containsAll(symbols)) {
+                        connection.fail("bars not granted for every symbol");
+                        return;
+                    }
+                    try {
+                        connection.subscribed();
+                    } catch (RuntimeException backfill) {
+                        connection.fail("back-fill failed: " + backfill.getMessage());
+                        return;
+                    }
+                }
+                case "b" -> {
+                    String symbol = AlpacaClient.text(m, "S");
+                    Bar bar = AlpacaMarketData.bar(symbol, m);
+                    if (symbol != null && bar != null) onBar.accept(symbol, bar);
+                }
+                default -> {
+                    // trades, quotes, statuses, corrections: not subscribed, not used
+                }
+            }
+        }
+    }
+
+    @Override
+    void onSubscribed(int connection) {
+        onSubscribed.accept(connection);
+    }
+}

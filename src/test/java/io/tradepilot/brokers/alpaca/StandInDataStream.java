@@ -1,0 +1,85 @@
+package io.tradepilot.brokers.alpaca;
+
+import io.tradepilot.testing.StandInWebSocketServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Alpaca's market-data websocket ({@code /v2/iex}), speaking its documented protocol: greets
+ * with {@code [{"T":"success","msg":"connected"}]}, answers {@code auth} ({@code authenticated}, or
+ * {@code [{"T":"error","code":402,"msg":"auth failed"}]}) and {@code subscribe} (a {@code subscription} message listing
+ * the bars), and lets a test {@link #bar push} minute bars and {@link #drop} the connection.
+ */
+final class StandInDataStream extends StandInWebSocketServer {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String key;
+    private final String secret;
+    private volatile boolean subscribed;
+    final AtomicInteger subscriptions = new AtomicInteger();
+    final AtomicInteger authFailures = new AtomicInteger();
+    final List<String> subscribedBars = new ArrayList<>();
+
+    StandInDataStream(String key, String secret) throws IOException {
+        super("/v2/iex");
+        this.key = key;
+        this.secret = secret;
+    }
+
+    boolean subscribed() {
+        return subscribed && connected();
+    }
+
+    /** Pushes one minute bar of {@code symbol} starting at {@code t} (RFC 3339), as Alpaca sends it. */
+    void bar(String symbol, String t, String o, String h, String l, String c, long v) throws IOException {
+        sendText("[{\"T\":\"b\",\"S\":\"" + symbol + "\",\"o\":" + o + ",\"h\":" + h + ",\"l\":" + l + ",\"c\":" + c
+                + ",\"v\":" + v + ",\"t\":\"" + t + "\",\"n\":10,\"vw\":" + c + "}]");
+    }
+
+    @Override
+    public void drop() throws IOException {
+        subscribed = false;
+        super.drop();
+    }
+
+    @Override
+    protected void onConnect() throws IOException {
+        sendText("[{\"T\":\"success\",\"msg\":\"connected\"}]");
+    }
+
+    @Override
+    protected void onText(String message) throws IOException {
+        JsonNode msg = JSON.readTree(message);
+        String action = msg.path("action").asString();
+        if ("auth".equals(action)) {
+            if (key.equals(msg.path("key").asString()) && secret.equals(msg.path("secret").asString())) {
+                sendText("[{\"T\":\"success\",\"msg\":\"authenticated\"}]");
+            } else {
+                authFailures.incrementAndGet();
+                sendText("[{\"T\":\"error\",\"code\":402,\"msg\":\"auth failed\"}]");
+            }
+        } else if ("subscribe".equals(action)) {
+            List<String> bars = new ArrayList<>();
+            for (JsonNode s : msg.path("bars")) bars.add("\"" + s.asString() + "\"");
+            synchronized (subscribedBars) {
+                subscribedBars.clear();
+                for (JsonNode s : msg.path("bars")) subscribedBars.add(s.asString());
+            }
+            sendText("[{\"T\":\"subscription\",\"trades\":[],\"quotes\":[],\"bars\":" + bars + ",\"updatedBars\":[],"
+                    + "\"dailyBars\":[],\"statuses\":[],\"lulds\":[],\"corrections\":[],\"cancelErrors\":[]}]");
+            subscribed = true;
+            subscriptions.incrementAndGet();
+        }
+    }
+
+    @Override
+    protected void onDisconnect() {
+        subscribed = false;
+    }
+}

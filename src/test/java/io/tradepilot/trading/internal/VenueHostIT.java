@@ -1,0 +1,295 @@
+package io.tradepilot.trading.internal;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tradepilot.brokers.VenueAccounts;
+import io.tradepilot.brokers.alpaca.AlpacaConfig;
+import io.tradepilot.brokers.alpaca.StandInTradeStream;
+import io.tradepilot.brokers.internal.BrokerCallGuard;
+import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.TradingGate;
+import io.tradepilot.engine.core.EngineCommand;
+import io.tradepilot.engine.domain.Bar;
+import io.tradepilot.engine.domain.Instrument;
+import io.tradepilot.engine.domain.Price;
+import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.OrderId;
+import io.tradepilot.engine.orders.OrderRequest;
+import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.orders.TimeInForce;
+import io.tradepilot.testing.IntegrationTestSupport;
+import io.tradepilot.base.format.Json;
+import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.trading.TradingQueries;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.tradepilot.db.Tables.FILL;
+import static io.tradepilot.db.Tables.TRADE_ORDER;
+import static io.tradepilot.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engine host trading through a broker account: a {@code VenueSession} around the real Alpaca adapter
+ * ({@link AlpacaStandIn.Session}) pointed at local stand-ins (WireMock for the REST API, {@link StandInTradeStream} for
+ * {@code trade_updates}), its bars pushed by the test through the session's stream. Each test places orders through
+ * the host and asserts what reached the stand-in (one POST per client order id) and what the ledger holds.
+ */
+@TestPropertySource(properties = "tradepilot.controls.key-prefix=venue-it:")
+@DirtiesContext
+class VenueHostIT extends IntegrationTestSupport {
+
+    private static final long LOCK_KEY = 880_080;
+    private static final String KEY = "PKVENUEHOST01";
+    private static final String SECRET = "venue-host-secret";
+    private static final Instrument AAPL = Instrument.usEquity("AAPL", "NASDAQ");
+    private static final Instant OPEN = Instant.parse("2024-01-02T14:30:00Z");
+    private static final String BY_CID = "/v2/orders:by_client_order_id";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Autowired JooqLedger ledger;
+    @Autowired TradingGate gate;
+    @Autowired ControlEvents controlEvents;
+    @Autowired ControlService controls;
+    @Autowired DataSource dataSource;
+    @Autowired DSLContext db;
+    @Autowired StringRedisTemplate redis;
+    @Autowired TradingQueries queries;
+
+    private final List<EngineHost> hosts = new ArrayList<>();
+    private final List<StandInSession> sessions = new ArrayList<>();
+    private WireMockServer alpaca;
+    private StandInTradeStream stream;
+
+    @BeforeEach
+    void standIns() throws Exception {
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "venue-it:");
+        TradingFixtures.awaitFreshControls(gate);
+        alpaca = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        alpaca.start();
+        stream = new StandInTradeStream(KEY, SECRET);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        hosts.forEach(EngineHost::stop);
+        stream.close();
+        alpaca.stop();
+    }
+
+    @Test
+    void a_placement_is_recorded_sent_once_and_its_partial_and_full_fills_reach_the_ledger() throws Exception {
+        ClientOrderId cid = new ClientOrderId("manual:AAPL:1:B:0");
+        stubPlacement(cid, "alp-1");
+        EngineHost host = start();
+
+        assertThat(place(host, cid, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "alp-1".equals(order(cid).venueOrderId()), "the venue's order id in the ledger");
+        stream.push(AlpacaStandIn.update("partial_fill", "4", "99.9", alpacaOrder("alp-1", cid, "partially_filled", "10", "4", "99.9")));
+        eventually(WAIT, () -> "PARTIALLY_FILLED".equals(order(cid).status()), "the partial fill recorded");
+        stream.push(AlpacaStandIn.update("fill", "6", "100", alpacaOrder("alp-1", cid, "filled", "10", "10", "99.96")));
+        eventually(WAIT, () -> "FILLED".equals(order(cid).status()), "the fill recorded");
+
+        assertThat(db.fetch(FILL, FILL.CLIENT_ORDER_ID.eq(cid.value()))).extracting(r -> r.getQuantity().stripTrailingZeros().toPlainString())
+                .containsExactly("4", "6");
+        assertThat(order(cid).filledQuantity()).isEqualByComparingTo("10");
+        eventually(WAIT, () -> ledger.positions(false).stream().anyMatch(p -> p.symbol().equals("AAPL")
+                && p.quantity().compareTo(BigDecimal.TEN) == 0), "the position of 10 in the ledger");
+        assertThat(postsOf(cid)).isEqualTo(1);
+        assertThat(Json.mapper().writeValueAsString(queries.orders(false, 10)))
+                .as("the REST order JSON (GET /api/v1/orders) carries the venue's id").contains("\"venueOrderId\":\"alp-1\"");
+    }
+
+    @Test
+    void a_placement_the_venue_refuses_is_recorded_first_and_then_rejected() throws Exception {
+        ClientOrderId cid = new ClientOrderId("manual:AAPL:2:B:0");
+        alpaca.stubFor(post(urlEqualTo("/v2/orders")).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"code\":40310000,\"message\":\"insufficient buying power\"}")));
+        EngineHost host = start();
+
+        assertThat(place(host, cid, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "REJECTED".equals(order(cid).status()), "the venue's rejection recorded");
+
+        assertThat(order(cid).statusReason()).contains("insufficient buying power").doesNotContain(SECRET);
+        assertThat(postsOf(cid)).isEqualTo(1);
+        assertThat(host.snapshot().orElseThrow().workingOrders()).isEmpty();
+    }
+
+    @Test
+    void a_cancel_goes_to_the_venue_and_its_confirmation_ends_the_order_in_the_ledger() throws Exception {
+        ClientOrderId cid = new ClientOrderId("manual:AAPL:3:B:0");
+        stubPlacement(cid, "alp-3");
+        alpaca.stubFor(delete(urlEqualTo("/v2/orders/alp-3")).willReturn(aResponse().withStatus(204)));
+        alpaca.stubFor(get(urlPathEqualTo(BY_CID)).willReturn(okJson(alpacaOrder("alp-3", cid, "canceled", "10", "0", null))));
+        EngineHost host = start();
+        assertThat(place(host, cid, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "alp-3".equals(order(cid).venueOrderId()), "the venue's order id in the ledger");
+
+        host.send(new EngineCommand.CancelOrder(new OrderId(order(cid).orderId()), "operator cancels"));
+        eventually(WAIT, () -> "CANCELLED".equals(order(cid).status()), "the cancel recorded");
+
+        alpaca.verify(1, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo("/v2/orders/alp-3")));
+        assertThat(postsOf(cid)).isEqualTo(1);
+    }
+
+    @Test
+    void after_a_crash_a_working_order_is_resolved_at_the_venue_and_never_sent_again() throws Exception {
+        ClientOrderId cid = new ClientOrderId("manual:AAPL:4:B:0");
+        stubPlacement(cid, "alp-4");
+        EngineHost first = start();
+        assertThat(place(first, cid, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "alp-4".equals(order(cid).venueOrderId()), "the venue's order id in the ledger");
+        first.halt();
+
+        // meanwhile at the venue: 3 of 10 filled
+        alpaca.stubFor(get(urlPathEqualTo(BY_CID)).willReturn(okJson(alpacaOrder("alp-4", cid, "partially_filled", "10", "3", "99.5"))));
+        alpaca.stubFor(get(urlPathEqualTo("/v2/account/activities/FILL")).willReturn(okJson(
+                "[" + AlpacaStandIn.fillActivity("20240102143001::a4", "alp-4", "3", "3", "7", "99.5", "2024-01-02T14:31:00Z") + "]")));
+        EngineHost second = start();
+        eventually(WAIT, () -> "PARTIALLY_FILLED".equals(order(cid).status()), "the fill found at the venue recorded");
+
+        assertThat(second.recovery().workingOrders()).isEqualTo(1);
+        assertThat(postsOf(cid)).as("the order was resolved, not sent again").isEqualTo(1);
+        alpaca.verify(com.github.tomakehurst.wiremock.client.WireMock.moreThanOrExactly(1),
+                getRequestedFor(urlPathEqualTo(BY_CID)).withQueryParam("client_order_id", equalTo(cid.value())));
+        assertThat(db.fetchCount(TRADE_ORDER)).isEqualTo(1);
+        assertThat(order(cid).filledQuantity()).isEqualByComparingTo("3");
+        assertThat(second.snapshot().orElseThrow().workingOrders()).singleElement()
+                .satisfies(o -> assertThat(o.filled().value()).isEqualByComparingTo("3"));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private EngineHost start() {
+        TradingProperties properties = properties();
+        VenueAccounts accounts = () -> {
+            StandInSession s = new StandInSession(config(), clock);
+            sessions.add(s);
+            return Optional.of(s);
+        };
+        EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents, controls,
+                clock, StrategySwitches.NONE, BarCache.NONE, LeadershipProperties.DEFAULTS, accounts);
+        hosts.add(host);
+        host.start();
+        eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && stream.listening(), "the host leading and the adapter listening");
+        StandInSession session = sessions.getLast();
+        eventually(WAIT, () -> session.sink != null, "the host streaming bars");
+        session.sink.accept(AAPL, bar(OPEN.plus(Duration.ofMinutes(5 * (sessions.size() + 20))), "100"));
+        return host;
+    }
+
+    private EngineHost.Decision place(EngineHost host, ClientOrderId cid, String qty, String limit) throws InterruptedException {
+        return host.placeAndAwait(OrderRequest.limit(cid, StrategyId.MANUAL, AAPL, Side.BUY, Quantity.of(Long.parseLong(qty)),
+                Price.of(limit), TimeInForce.DAY), WAIT).orElseThrow();
+    }
+
+    private LedgerOrder order(ClientOrderId cid) {
+        return ledger.ordersWithExchange().stream().map(Map.Entry::getKey).filter(o -> o.clientOrderId().equals(cid.value()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The POSTs of new orders with {@code cid} in the stand-in's journal. */
+    private long postsOf(ClientOrderId cid) {
+        List<LoggedRequest> posts = alpaca.findAll(postRequestedFor(urlEqualTo("/v2/orders"))
+                .withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid.value()))));
+        return posts.size();
+    }
+
+    private void stubPlacement(ClientOrderId cid, String alpacaId) {
+        alpaca.stubFor(post(urlEqualTo("/v2/orders")).withRequestBody(matchingJsonPath("$.client_order_id", equalTo(cid.value())))
+                .willReturn(okJson(alpacaOrder(alpacaId, cid, "new", "10", "0", null))));
+    }
+
+    private AlpacaConfig config() {
+        return AlpacaConfig.of(URI.create(alpaca.baseUrl()), KEY, SECRET)
+                .withStreamUrl(stream.url())
+                .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(100))
+                .withGuard(new BrokerCallGuard.Settings(200, Duration.ofSeconds(1), 3, Duration.ofSeconds(30), 3, Duration.ofMillis(20)))
+                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    private static TradingProperties properties() {
+        // a strategy that cannot trade on the few bars of a test: only the test's orders reach the venue
+        var strategy = new TradingProperties.StrategySettings(null, "sma-cross", List.of("AAPL"), new BigDecimal("1"),
+                Map.of("fast", "50", "slow", "200"));
+        var md = new TradingProperties.MarketData(TradingProperties.Source.SYNTHETIC, 0, Duration.ofMinutes(5),
+                Duration.ofHours(1), new BigDecimal("0.2"),
+                new TradingProperties.Synthetic(7, LocalDate.of(2024, 1, 2), 1), new TradingProperties.Csv(null, "NASDAQ"));
+        return new TradingProperties(true, false, new BigDecimal("100000"), "USD", ZoneId.of("America/New_York"), LOCK_KEY,
+                Duration.ofMillis(100), Duration.ofMillis(200), List.of(strategy),
+                new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
+    }
+
+    private static Bar bar(Instant start, String price) {
+        Price p = Price.of(price);
+        return new Bar(start, p, p, p, p, 1000);
+    }
+
+    /** A session at the stand-ins whose bar stream is the test's: {@link #sink} is what the host listens on. */
+    static final class StandInSession extends AlpacaStandIn.Session {
+        volatile BiConsumer<Instrument, Bar> sink;
+
+        StandInSession(AlpacaConfig config, Clock clock) {
+            super(config, clock);
+        }
+
+        @Override
+        public Optional<Instrument> instrument(String symbol) {
+            return symbol.equals(AAPL.symbol()) ? Optional.of(AAPL) : Optional.empty();
+        }
+
+        @Override
+        public List<Bar> history(Instrument instrument, Duration barSize, Instant from, Instant to) {
+            List<Bar> bars = new ArrayList<>();
+            for (int i = 0; i < 10; i++) bars.add(bar(OPEN.plus(barSize.multipliedBy(i)), "100"));
+            return bars;
+        }
+
+        @Override
+        public AutoCloseable streamBars(List<Instrument> instruments, Duration barSize, BiConsumer<Instrument, Bar> sink) {
+            this.sink = sink;
+            return () -> this.sink = null;
+        }
+    }
+
+    private static String alpacaOrder(String id, ClientOrderId cid, String status, String qty, String filledQty, String avgPrice) {
+        return AlpacaStandIn.order(id, cid.value(), "AAPL", "buy", qty, "100", status, filledQty, avgPrice);
+    }
+}

@@ -2,6 +2,10 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertAdministration;
 import io.tradepilot.alerts.Alerts;
+import io.tradepilot.alerts.TelegramLinking;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import io.tradepilot.alerts.ChannelKind;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
@@ -68,8 +72,13 @@ class AlertsConfiguration {
     }
 
     @Bean
-    Alerts alerts(JooqAlertStore store, PlatformTransactionManager transactions, Clock clock, OutboxSender sender) {
-        return new DefaultAlerts(store, new TransactionTemplate(transactions), clock, sender::wake);
+    Alerts alerts(JooqAlertStore store, PlatformTransactionManager transactions, Clock clock, OutboxSender sender, AlertsAudit audit) {
+        return new DefaultAlerts(store, new TransactionTemplate(transactions), clock, sender::wake, audit);
+    }
+
+    @Bean
+    AlertAcknowledgeDeniedHandler alertAcknowledgeDeniedHandler(AuditLog audit) {
+        return new AlertAcknowledgeDeniedHandler(audit);
     }
 
     @Bean
@@ -114,6 +123,30 @@ class AlertsConfiguration {
             TradingQueries queries = trading.getIfAvailable();
             return queries == null ? java.util.Optional.empty() : queries.livePortfolio();
         }, alerts, properties.dailyLossWarning(), properties.openRiskWarning(), properties.riskPoll());
+    }
+
+    @Bean
+    TelegramLinks telegramLinks(DSLContext db) {
+        return new TelegramLinks(db);
+    }
+
+    @Bean
+    TelegramLinking telegramLinking(TelegramLinks links, AlertsAudit audit, PlatformTransactionManager transactions, Clock clock,
+                                    AlertsProperties properties) {
+        return new DefaultTelegramLinking(links, audit, new TransactionTemplate(transactions), clock, properties.bot().linkCodeTtl());
+    }
+
+    @Bean
+    TelegramBot telegramBot(JooqAlertStore store, ChannelSecrets secrets, TelegramTransport telegram, TelegramLinks links,
+                            PlatformTransactionManager transactions, UserDetailsService users,
+                            ObjectProvider<TradingQueries> trading, ControlService controls, Alerts alerts, AuditLog audit,
+                            ObjectProvider<SecurityContextHolderStrategy> contexts, Clock clock, AlertsProperties properties) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        AlertsProperties.Bot bot = properties.bot();
+        TelegramCommands commands = new TelegramCommands(links, tx, users, () -> java.util.Optional.ofNullable(trading.getIfAvailable()),
+                controls, alerts, audit, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), clock,
+                bot.ratePerMinute(), bot.confirmWithin());
+        return new TelegramBot(store, secrets, telegram, links, commands, tx, clock, bot);
     }
 
     @Bean

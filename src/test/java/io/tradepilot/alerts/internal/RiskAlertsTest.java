@@ -26,6 +26,14 @@ class RiskAlertsTest {
         public List<AlertEntry> history(int offset, int limit) {
             return List.of();
         }
+
+        public AlertEntry acknowledge(long id) {
+            throw new UnsupportedOperationException("not raised here");
+        }
+
+        public long unacknowledged() {
+            return 0;
+        }
     };
 
     private static LivePortfolio portfolio(String dayPnl, String openRisk, String dailyLossLimit) {

@@ -35,6 +35,14 @@ class SchedulerAlertsTest {
         public List<AlertEntry> history(int offset, int limit) {
             return List.of();
         }
+
+        public AlertEntry acknowledge(long id) {
+            throw new UnsupportedOperationException("not raised here");
+        }
+
+        public long unacknowledged() {
+            return 0;
+        }
     };
 
     private static SchedulerQueries reports(EodReport... reports) {

@@ -119,7 +119,7 @@ class AlertsView extends VerticalLayout {
         });
         HorizontalLayout row = new HorizontalLayout(telegramState, telegramLink, telegramUnlink);
         row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        add(new H3("Telegram bot (/status, /positions, /pnl, /orders, /kill)"), row);
+        add(new H3("Telegram bot (/status, /positions, /pnl, /orders, /kill, /ack)"), row);
         refreshTelegram();
     }
 
@@ -139,6 +139,7 @@ class AlertsView extends VerticalLayout {
         try {
             alerts.acknowledge(a.id());
             notify("Acknowledged: " + a.title(), false);
+            getUI().ifPresent(UnacknowledgedAlerts::changed);
         } catch (AlertRefusal refusal) {
             notify(refusal.getMessage(), true);
         }

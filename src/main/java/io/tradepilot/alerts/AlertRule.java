@@ -16,7 +16,23 @@ public enum AlertRule {
     TRADING_PAUSED("Trading paused", Severity.WARNING, Duration.ZERO),
     TRADING_RESUMED("Trading resumed", Severity.INFO, Duration.ZERO),
     LOGIN_FAILURES("Burst of failed sign-ins", Severity.WARNING, Duration.ofMinutes(15)),
-    EOD_REPORT("End-of-day report", Severity.INFO, Duration.ZERO);
+    EOD_REPORT("End-of-day report", Severity.INFO, Duration.ZERO),
+    /** The circuit breaker tripped because no bar arrived within {@code marketdata.stale-after} (DATA_STALE). */
+    STALE_DATA("Market data stale", Severity.CRITICAL, Duration.ZERO),
+    /** The circuit breaker tripped because the broker kept failing (BROKER_ERRORS, {@code brokers.BrokerErrors}). */
+    BROKER_ERRORS("Broker errors", Severity.CRITICAL, Duration.ZERO),
+    /** The day's loss reached {@code alerts.daily-loss-warning} of the daily loss limit (once per day). */
+    DAILY_LOSS_WARNING("Daily loss nearing the limit", Severity.WARNING, Duration.ofHours(1)),
+    /** Open risk (heat: risk to the stops ÷ equity) above {@code alerts.open-risk-warning}. */
+    OPEN_RISK_HIGH("Open risk above threshold", Severity.WARNING, Duration.ofMinutes(30)),
+    /** The position tracker's {@code exit} finding (a position down 6 % or more). */
+    TRACKER_EXIT("Tracker exit signal", Severity.WARNING, Duration.ofHours(1)),
+    /** The position tracker's {@code caution} finding (a position down 3 % or more). */
+    TRACKER_CAUTION("Tracker caution signal", Severity.INFO, Duration.ofHours(1)),
+    /** A scheduled scan stored its result. */
+    SCAN_RESULT("Scan result", Severity.INFO, Duration.ZERO),
+    /** Trading switched between paper and LIVE (real money) mode ({@link LiveModeChanged}). */
+    LIVE_MODE_CHANGED("LIVE mode changed", Severity.CRITICAL, Duration.ZERO);
 
     private final String label;
     private final Severity defaultSeverity;

@@ -1,5 +1,8 @@
 package io.tradepilot.alerts;
 
+import io.tradepilot.security.Roles;
+import org.springframework.security.access.prepost.PreAuthorize;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -25,4 +28,18 @@ public interface Alerts {
 
     /** The newest alerts with their deliveries, newest first ({@code limit} 1..500, {@code offset} ≥ 0). */
     List<AlertEntry> history(int offset, int limit);
+
+    /**
+     * Acknowledges alert {@code id} as the signed-in user (operators and admins; a viewer's attempt is recorded
+     * DENIED as {@code ALERT_ACKNOWLEDGE}): who and when are stored once. Recorded in the audit log before it is made
+     * ({@code ALERT_ACKNOWLEDGED}).
+     *
+     * @throws AlertRefusal 404 {@code ALERT_NOT_FOUND}, 409 {@code ALERT_ALREADY_ACKNOWLEDGED} (naming who),
+     *                      503 {@code AUDIT_UNAVAILABLE}
+     */
+    @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
+    AlertEntry acknowledge(long id);
+
+    /** How many alerts nobody has acknowledged yet (the header's count); any signed-in role. */
+    long unacknowledged();
 }

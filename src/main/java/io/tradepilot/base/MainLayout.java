@@ -28,7 +28,7 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, org.springframework.beans.factory.ObjectProvider<HeaderItem> headerItems) {
         setPrimarySection(Section.DRAWER);
         Span brand = new Span("Tradepilot");
         brand.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.FontWeight.SEMIBOLD, LumoUtility.Padding.MEDIUM);
@@ -44,7 +44,9 @@ public class MainLayout extends AppLayout {
         Button logout = new Button("Sign out", new Icon(VaadinIcon.SIGN_OUT), click -> authentication.logout());
         logout.setId("sign-out");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout account = new HorizontalLayout(user, roleBadge, logout);
+        HorizontalLayout account = new HorizontalLayout();
+        headerItems.orderedStream().forEach(item -> account.add(item.create()));
+        account.add(user, roleBadge, logout);
         account.setAlignItems(HorizontalLayout.Alignment.CENTER);
         account.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Padding.End.MEDIUM);
 

@@ -21,4 +21,7 @@ public interface SchedulerQueries {
 
     /** The newest scan result, empty before the first scan. */
     Optional<ScanReport> latestScan();
+
+    /** The position tracker's newest {@code limit} findings, newest first ({@code limit} 1..1000). */
+    List<TrackerFinding> trackerFindings(int limit);
 }

@@ -36,4 +36,25 @@ class AlertsAudit {
         return audit.begin(action, target, detail,
                 () -> new AlertRefusal(503, "AUDIT_UNAVAILABLE", null, "the change was not made: its audit record cannot be written"));
     }
+
+    /**
+     * Makes {@code change} in a transaction of {@code transactions} after recording it ({@link #begin}), and completes
+     * the record: SUCCESS with {@code detail}, or FAILED with the refusal's code and message (or the exception's
+     * type) when the change throws, which is rethrown.
+     */
+    <T> T audited(String action, String target, String detail, org.springframework.transaction.support.TransactionTemplate transactions,
+                  java.util.function.Supplier<T> change) {
+        AuditLog.Pending record = begin(action, target, detail);
+        try {
+            T result = transactions.execute(tx -> change.get());
+            record.complete(io.tradepilot.audit.AuditOutcome.SUCCESS, detail);
+            return result;
+        } catch (AlertRefusal refusal) {
+            record.complete(io.tradepilot.audit.AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
+            throw refusal;
+        } catch (RuntimeException e) {
+            record.complete(io.tradepilot.audit.AuditOutcome.FAILED, e.getClass().getSimpleName());
+            throw e;
+        }
+    }
 }

@@ -2,12 +2,18 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertAdministration;
 import io.tradepilot.alerts.Alerts;
+import io.tradepilot.alerts.TelegramLinking;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import io.tradepilot.alerts.ChannelKind;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.scheduler.SchedulerQueries;
+import io.tradepilot.trading.TradingQueries;
 import io.tradepilot.security.SecretBox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -59,13 +65,20 @@ class AlertsConfiguration {
 
     @Bean
     OutboxSender alertOutboxSender(JooqAlertStore store, ChannelSecrets secrets, List<ChannelTransport> transports,
-                                   PlatformTransactionManager transactions, Clock clock, AlertsProperties properties) {
-        return new OutboxSender(store, secrets, transports, new TransactionTemplate(transactions), clock, properties.sender());
+                                   PlatformTransactionManager transactions, Clock clock, AlertsProperties properties,
+                                   MeterRegistry registry) {
+        return new OutboxSender(store, secrets, transports, new TransactionTemplate(transactions), clock, properties.sender(),
+                new DeliveryMetrics(registry));
     }
 
     @Bean
-    Alerts alerts(JooqAlertStore store, PlatformTransactionManager transactions, Clock clock, OutboxSender sender) {
-        return new DefaultAlerts(store, new TransactionTemplate(transactions), clock, sender::wake);
+    Alerts alerts(JooqAlertStore store, PlatformTransactionManager transactions, Clock clock, OutboxSender sender, AlertsAudit audit) {
+        return new DefaultAlerts(store, new TransactionTemplate(transactions), clock, sender::wake, audit);
+    }
+
+    @Bean
+    AlertAcknowledgeDeniedHandler alertAcknowledgeDeniedHandler(AuditLog audit) {
+        return new AlertAcknowledgeDeniedHandler(audit);
     }
 
     @Bean
@@ -99,8 +112,45 @@ class AlertsConfiguration {
     }
 
     @Bean
-    EodReportAlerts eodReportAlerts(ObjectProvider<SchedulerQueries> scheduler, Alerts alerts, Clock clock,
+    SchedulerAlerts schedulerAlerts(ObjectProvider<SchedulerQueries> scheduler, Alerts alerts, Clock clock,
                                     AlertsProperties properties) {
-        return new EodReportAlerts(scheduler::getIfAvailable, alerts, clock, properties.eodPoll());
+        return new SchedulerAlerts(scheduler::getIfAvailable, alerts, clock, properties.eodPoll());
+    }
+
+    @Bean
+    RiskAlerts riskAlerts(ObjectProvider<TradingQueries> trading, Alerts alerts, AlertsProperties properties) {
+        return new RiskAlerts(() -> {
+            TradingQueries queries = trading.getIfAvailable();
+            return queries == null ? java.util.Optional.empty() : queries.livePortfolio();
+        }, alerts, properties.dailyLossWarning(), properties.openRiskWarning(), properties.riskPoll());
+    }
+
+    @Bean
+    TelegramLinks telegramLinks(DSLContext db) {
+        return new TelegramLinks(db);
+    }
+
+    @Bean
+    TelegramLinking telegramLinking(TelegramLinks links, AlertsAudit audit, PlatformTransactionManager transactions, Clock clock,
+                                    AlertsProperties properties) {
+        return new DefaultTelegramLinking(links, audit, new TransactionTemplate(transactions), clock, properties.bot().linkCodeTtl());
+    }
+
+    @Bean
+    TelegramBot telegramBot(JooqAlertStore store, ChannelSecrets secrets, TelegramTransport telegram, TelegramLinks links,
+                            PlatformTransactionManager transactions, UserDetailsService users,
+                            ObjectProvider<TradingQueries> trading, ControlService controls, Alerts alerts, AuditLog audit,
+                            ObjectProvider<SecurityContextHolderStrategy> contexts, Clock clock, AlertsProperties properties) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        AlertsProperties.Bot bot = properties.bot();
+        TelegramCommands commands = new TelegramCommands(links, tx, users, () -> java.util.Optional.ofNullable(trading.getIfAvailable()),
+                controls, alerts, audit, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), clock,
+                bot.ratePerMinute(), bot.confirmWithin());
+        return new TelegramBot(store, secrets, telegram, links, commands, tx, clock, bot);
+    }
+
+    @Bean
+    LiveModeAlerts liveModeAlerts(Alerts alerts) {
+        return new LiveModeAlerts(alerts);
     }
 }

@@ -12,13 +12,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginBurst       how many failed sign-ins within {@code loginWindow} raise {@code LOGIN_FAILURES}
  * @param controlCatchUp   control changes at most this old, found in the controls' history at start, are raised
  *                         if no instance raised them (e.g. the app stopped between the change and its alert)
- * @param eodPoll          how often the newest end-of-day reports are looked at
+ * @param eodPoll          how often the newest end-of-day reports, tracker findings and scans are looked at
+ * @param dailyLossWarning {@code DAILY_LOSS_WARNING} when the day's loss reaches this fraction of the daily loss
+ *                         limit (0.5: half-way); 0: off
+ * @param openRiskWarning  {@code OPEN_RISK_HIGH} when open risk ÷ equity exceeds this (0.06: 6 %); 0: off
+ * @param riskPoll         how often the leader's live portfolio is looked at for these two
+ * @param bot              the Telegram bot for linked users ({@link TelegramBot})
  */
 @ConfigurationProperties("tradepilot.alerts")
 record AlertsProperties(@DefaultValue("https://api.telegram.org") String telegramBaseUrl,
                         @DefaultValue Sender sender,
                         @DefaultValue("10") int loginBurst, @DefaultValue("5m") Duration loginWindow,
-                        @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll) {
+                        @DefaultValue("15m") Duration controlCatchUp, @DefaultValue("1m") Duration eodPoll,
+                        @DefaultValue("0.5") java.math.BigDecimal dailyLossWarning,
+                        @DefaultValue("0.06") java.math.BigDecimal openRiskWarning,
+                        @DefaultValue("5s") Duration riskPoll,
+                        @DefaultValue Bot bot) {
+
+    /**
+     * @param enabled       whether this instance may poll (one instance polls at a time: a lease)
+     * @param pollTimeout   how long one {@code getUpdates} long poll waits for a message
+     * @param lease         the poller's lease beyond the poll's timeout; another instance takes over after it
+     * @param idle          the least time between two polls (and, × 5, the wait when there is nothing to poll)
+     * @param ratePerMinute messages a Telegram user may send a minute
+     * @param linkCodeTtl   how long a linking code is valid
+     * @param confirmWithin how long {@code /kill} waits for {@code /confirm}
+     */
+    record Bot(@DefaultValue("true") boolean enabled, @DefaultValue("25s") Duration pollTimeout,
+               @DefaultValue("10s") Duration lease, @DefaultValue("1s") Duration idle,
+               @DefaultValue("20") int ratePerMinute, @DefaultValue("10m") Duration linkCodeTtl,
+               @DefaultValue("60s") Duration confirmWithin) {
+    }
 
     /**
      * @param enabled     whether this instance sends (any number of instances may: claims never overlap)

@@ -21,7 +21,7 @@ import java.util.Set;
 final class ChannelRules {
 
     private static final Map<ChannelKind, Set<String>> KNOWN = Map.of(
-            ChannelKind.TELEGRAM, Set.of("chatId", "apiBaseUrl"),
+            ChannelKind.TELEGRAM, Set.of("chatId", "apiBaseUrl", "commands"),
             ChannelKind.EMAIL, Set.of("host", "port", "username", "startTls", "from", "to"),
             ChannelKind.WEBHOOK, Set.of("format"));
 
@@ -92,6 +92,9 @@ final class ChannelRules {
                 }
                 if (settings.containsKey("apiBaseUrl")) {
                     httpUrl("settings.apiBaseUrl", settings.get("apiBaseUrl"));
+                }
+                if (settings.containsKey("commands") && !settings.get("commands").matches("true|false")) {
+                    throw AlertRefusal.badParameter("settings.commands", "commands is true (this bot answers linked users) or false");
                 }
                 if (secret != null && !secret.matches("\\d{1,20}:[A-Za-z0-9_-]{20,100}")) {
                     throw AlertRefusal.badParameter("secret", "the bot token looks like 123456789:AA… (from @BotFather)");

@@ -120,13 +120,20 @@ final class ControlAlerts implements SmartLifecycle {
         alerts.raise(rule, change.control().key(), sourceId, title, body);
     }
 
+    /** A breaker trip's own rule where its reason has one, else {@link AlertRule#CIRCUIT_BREAKER_TRIPPED}. */
+    private static AlertRule tripRule(String reason) {
+        if (TripReason.DAILY_LOSS_EXCEEDED.name().equals(reason)) return AlertRule.DAILY_LOSS_TRIPPED;
+        if (TripReason.DATA_STALE.name().equals(reason)) return AlertRule.STALE_DATA;
+        if (TripReason.BROKER_ERRORS.name().equals(reason)) return AlertRule.BROKER_ERRORS;
+        return AlertRule.CIRCUIT_BREAKER_TRIPPED;
+    }
+
     /** The rule a control change falls under. */
     static AlertRule ruleFor(ControlChanged change) {
         return switch (change.action()) {
             case ENGAGE_KILL_SWITCH -> AlertRule.KILL_SWITCH_ENGAGED;
             case DISENGAGE_KILL_SWITCH -> AlertRule.KILL_SWITCH_DISENGAGED;
-            case TRIP_CIRCUIT_BREAKER -> TripReason.DAILY_LOSS_EXCEEDED.name().equals(change.detail())
-                    ? AlertRule.DAILY_LOSS_TRIPPED : AlertRule.CIRCUIT_BREAKER_TRIPPED;
+            case TRIP_CIRCUIT_BREAKER -> tripRule(change.detail());
             case RESET_CIRCUIT_BREAKER -> AlertRule.CIRCUIT_BREAKER_RESET;
             case PAUSE -> AlertRule.TRADING_PAUSED;
             case RESUME -> AlertRule.TRADING_RESUMED;

@@ -168,15 +168,7 @@ class DefaultAlertAdministration implements AlertAdministration {
     }
 
     private <T> T audited(String action, String target, String detail, Supplier<T> change) {
-        AuditLog.Pending record = audit.begin(action, target, detail);
-        try {
-            T result = transactions.execute(tx -> change.get());
-            record.complete(AuditOutcome.SUCCESS, detail);
-            return result;
-        } catch (AlertRefusal refusal) {
-            record.complete(AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
-            throw refusal;
-        }
+        return audit.audited(action, target, detail, transactions, change);
     }
 
     private Channel view(JooqAlertStore.StoredChannel c) {

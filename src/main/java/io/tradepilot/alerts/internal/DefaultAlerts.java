@@ -1,5 +1,7 @@
 package io.tradepilot.alerts.internal;
 
+import org.springframework.security.authorization.method.HandleAuthorizationDenied;
+
 import io.tradepilot.alerts.AlertEntry;
 import io.tradepilot.alerts.AlertRefusal;
 import io.tradepilot.alerts.AlertRule;
@@ -19,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Raises alerts into the outbox (see {@link Alerts#raise}): the rule's setting, de-duplication under a lock on
  * the rule and key, the alert and its deliveries in one transaction (joining the caller's when there is one).
  */
-final class DefaultAlerts implements Alerts {
+class DefaultAlerts implements Alerts {
 
     private static final Logger log = LoggerFactory.getLogger(DefaultAlerts.class);
 
@@ -28,11 +30,40 @@ final class DefaultAlerts implements Alerts {
     private final Clock clock;
     private final Runnable wake;
 
-    DefaultAlerts(JooqAlertStore store, TransactionTemplate transactions, Clock clock, Runnable wake) {
+    private final AlertsAudit audit;
+
+    DefaultAlerts(JooqAlertStore store, TransactionTemplate transactions, Clock clock, Runnable wake, AlertsAudit audit) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
         this.wake = wake;
+        this.audit = audit;
+    }
+
+    static final String ACKNOWLEDGED = "ALERT_ACKNOWLEDGED";
+
+    @Override
+    @HandleAuthorizationDenied(handlerClass = AlertAcknowledgeDeniedHandler.class)
+    public AlertEntry acknowledge(long id) {
+        String user = io.tradepilot.security.CurrentUser.username();
+        AlertEntry entry = transactions.execute(tx -> store.entry(id))
+                .orElseThrow(() -> new AlertRefusal(404, "ALERT_NOT_FOUND", "id", "no alert " + id));
+        if (entry.acknowledged()) {
+            throw new AlertRefusal(409, "ALERT_ALREADY_ACKNOWLEDGED", "id", "alert " + id + " was acknowledged by "
+                    + entry.acknowledgedBy() + " at " + entry.acknowledgedAt());
+        }
+        return audit.audited(ACKNOWLEDGED, "alert:" + id, entry.title(), transactions, () -> {
+            if (!store.acknowledge(id, user, clock.instant())) {
+                throw new AlertRefusal(409, "ALERT_ALREADY_ACKNOWLEDGED", "id", "alert " + id + " was acknowledged meanwhile");
+            }
+            return store.entry(id).orElseThrow();
+        });
+    }
+
+    @Override
+    public long unacknowledged() {
+        Long n = transactions.execute(tx -> store.unacknowledged());
+        return n == null ? 0 : n;
     }
 
     @Override

@@ -257,16 +257,37 @@ final class JooqAlertStore {
         Map<Long, List<AlertEntry.Delivery>> deliveries = deliveries(ids);
         List<AlertEntry> entries = new ArrayList<>();
         for (var a : alerts) {
-            AlertRule rule;
-            try {
-                rule = AlertRule.valueOf(a.getRule());
-            } catch (IllegalArgumentException ruleOfAnotherVersion) {
-                continue;
-            }
-            entries.add(new AlertEntry(a.getId(), rule, Severity.valueOf(a.getSeverity()), a.getTitle(), a.getBody(),
-                    a.getRaisedAt(), a.getRepeats(), deliveries.getOrDefault(a.getId(), List.of())));
+            entry(a, deliveries.getOrDefault(a.getId(), List.of())).ifPresent(entries::add);
         }
         return entries;
+    }
+
+    /** One alert with its deliveries, empty when unknown (or of a rule this version does not know). */
+    Optional<AlertEntry> entry(long id) {
+        return db.selectFrom(ALERT).where(ALERT.ID.eq(id)).fetchOptional()
+                .flatMap(a -> entry(a, deliveries(List.of(id)).getOrDefault(id, List.of())));
+    }
+
+    /** The row as an entry; empty for a rule of another version (the history skips it). */
+    private static Optional<AlertEntry> entry(io.tradepilot.db.tables.records.AlertRecord a, List<AlertEntry.Delivery> deliveries) {
+        AlertRule rule;
+        try {
+            rule = AlertRule.valueOf(a.getRule());
+        } catch (IllegalArgumentException ruleOfAnotherVersion) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlertEntry(a.getId(), rule, Severity.valueOf(a.getSeverity()), a.getTitle(), a.getBody(),
+                a.getRaisedAt(), a.getRepeats(), deliveries, a.getAcknowledgedBy(), a.getAcknowledgedAt()));
+    }
+
+    /** Stores who acknowledged alert {@code id} and when, unless it already is; true when this call did. */
+    boolean acknowledge(long id, String username, Instant at) {
+        return db.update(ALERT).set(ALERT.ACKNOWLEDGED_BY, username).set(ALERT.ACKNOWLEDGED_AT, at)
+                .where(ALERT.ID.eq(id)).and(ALERT.ACKNOWLEDGED_AT.isNull()).execute() > 0;
+    }
+
+    long unacknowledged() {
+        return db.fetchCount(ALERT, ALERT.ACKNOWLEDGED_AT.isNull());
     }
 
     private Map<Long, List<AlertEntry.Delivery>> deliveries(Collection<Long> alertIds) {

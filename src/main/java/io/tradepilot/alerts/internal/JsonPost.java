@@ -33,7 +33,13 @@ final class JsonPost {
      */
     String post(URI uri, String json, Map<String, String> headers, String what, java.util.Collection<String> secrets)
             throws DeliveryFailure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        return post(uri, json, headers, what, secrets, timeout);
+    }
+
+    /** As {@link #post(URI, String, Map, String, java.util.Collection)}, waiting up to {@code answerTimeout} for the answer (a long poll). */
+    String post(URI uri, String json, Map<String, String> headers, String what, java.util.Collection<String> secrets,
+                Duration answerTimeout) throws DeliveryFailure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(answerTimeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);

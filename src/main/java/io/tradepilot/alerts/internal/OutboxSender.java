@@ -41,9 +41,11 @@ final class OutboxSender implements SmartLifecycle {
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile Thread worker;
     private volatile boolean running;
+    private final DeliveryMetrics metrics;
 
     OutboxSender(JooqAlertStore store, ChannelSecrets secrets, List<ChannelTransport> transports,
-                 TransactionTemplate transactions, Clock clock, AlertsProperties.Sender settings) {
+                 TransactionTemplate transactions, Clock clock, AlertsProperties.Sender settings, DeliveryMetrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.secrets = secrets;
         transports.forEach(t -> this.transports.put(t.kind(), t));
@@ -155,6 +157,7 @@ final class OutboxSender implements SmartLifecycle {
         if (!stored.get().enabled()) {
             Instant now = clock.instant();
             transactions.execute(tx -> store.markFailed(c, now, "the channel was switched off before the alert went out"));
+            metrics.count(stored.get().kind(), DeliveryMetrics.Outcome.FAILED);
             return;
         }
         String error;
@@ -165,6 +168,7 @@ final class OutboxSender implements SmartLifecycle {
             transport.send(channel, alert.get());
             Instant at = clock.instant();
             boolean recorded = Boolean.TRUE.equals(transactions.execute(tx -> store.markSent(c, at)));
+            metrics.count(channel.kind(), DeliveryMetrics.Outcome.SENT);
             log.info("Alert #{} delivered to channel {} ({}) at attempt {}{}", alert.get().alertId(), channel.name(), channel.kind(),
                     c.attempts(), recorded ? "" : "; its claim had run out meanwhile");
             return;
@@ -178,10 +182,12 @@ final class OutboxSender implements SmartLifecycle {
         Instant now = clock.instant();
         if (permanent || c.attempts() >= settings.maxAttempts()) {
             transactions.execute(tx -> store.markFailed(c, now, error));
+            metrics.count(stored.get().kind(), DeliveryMetrics.Outcome.FAILED);
             log.warn("Alert #{} to channel {} FAILED after {} attempt(s): {}", c.alertId(), stored.get().name(), c.attempts(), error);
         } else {
             Instant due = now.plus(settings.backoffAfter(c.attempts()));
             transactions.execute(tx -> store.markRetry(c, due, error));
+            metrics.count(stored.get().kind(), DeliveryMetrics.Outcome.RETRY);
             log.warn("Alert #{} to channel {} not delivered (attempt {}), retrying at {}: {}", c.alertId(), stored.get().name(),
                     c.attempts(), due, error);
         }

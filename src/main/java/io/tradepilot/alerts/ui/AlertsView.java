@@ -27,6 +27,7 @@ import io.tradepilot.alerts.ChannelRequest;
 import io.tradepilot.alerts.QuietHours;
 import io.tradepilot.alerts.RuleSetting;
 import io.tradepilot.alerts.Severity;
+import io.tradepilot.alerts.TelegramLinking;
 import io.tradepilot.alerts.TestSendResult;
 import io.tradepilot.runbook.Incident;
 import io.tradepilot.runbook.Incidents;
@@ -67,9 +68,15 @@ class AlertsView extends VerticalLayout {
     final TimePicker quietTo = new TimePicker("Quiet to");
     final TextField quietZone = new TextField("Time zone");
 
-    AlertsView(Alerts alerts, AlertAdministration administration) {
+    private final TelegramLinking telegram;
+    final com.vaadin.flow.component.html.Span telegramState = new com.vaadin.flow.component.html.Span();
+    final Button telegramLink = new Button("Link Telegram");
+    final Button telegramUnlink = new Button("Unlink Telegram");
+
+    AlertsView(Alerts alerts, AlertAdministration administration, TelegramLinking telegram) {
         this.alerts = alerts;
         this.administration = administration;
+        this.telegram = telegram;
         setSizeFull();
         history.setId("alerts-history");
         history.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
@@ -78,9 +85,18 @@ class AlertsView extends VerticalLayout {
         history.addColumn(AlertEntry::title).setHeader("Alert").setTooltipGenerator(AlertEntry::body).setFlexGrow(1);
         history.addColumn(a -> a.repeats() == 0 ? "" : "+" + a.repeats()).setHeader("Repeats").setAutoWidth(true).setFlexGrow(0);
         history.addColumn(AlertsView::deliveries).setHeader("Deliveries").setFlexGrow(1);
+        boolean mayAcknowledge = CurrentUser.role().filter(r -> r.includes(Roles.Role.OPERATOR)).isPresent();
+        history.addComponentColumn(a -> {
+            if (a.acknowledged() || !mayAcknowledge) return new com.vaadin.flow.component.html.Span(acknowledgement(a));
+            Button ack = new Button("Acknowledge", e -> acknowledge(a));
+            ack.setId("alerts-ack-" + a.id());
+            ack.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            return ack;
+        }).setHeader("Acknowledged").setAutoWidth(true).setFlexGrow(0);
         history.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.TextRenderer<>(AlertEntry::body));
         add(new H3("Recent alerts"), history);
         refreshHistory();
+        addTelegramLink();
         if (CurrentUser.role().filter(r -> r == Roles.Role.ADMIN).isPresent()) {
             addAdministration();
         }
@@ -121,6 +137,55 @@ class AlertsView extends VerticalLayout {
     private static String cut(String text, int max) {
         String single = text == null ? "" : text.replaceAll("\\p{Cntrl}", " ");
         return single.length() <= max ? single : single.substring(0, max);
+    }
+
+    /** Every user's own link to the Telegram bot: a one-time code to send it, or the link and a way to remove it. */
+    private void addTelegramLink() {
+        telegramState.setId("alerts-telegram-state");
+        telegramLink.setId("alerts-telegram-link");
+        telegramUnlink.setId("alerts-telegram-unlink");
+        telegramLink.addClickListener(e -> {
+            try {
+                TelegramLinking.LinkCode code = telegram.newCode();
+                telegramState.setText("In a private chat with the desk's Telegram bot, send " + code.command()
+                        + " before " + TIME.format(code.expiresAt()) + ".");
+            } catch (RuntimeException ex) {
+                Notification.show("Not done: " + ex.getMessage(), 6000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        });
+        telegramUnlink.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        telegramUnlink.addClickListener(e -> {
+            notify(telegram.unlink() ? "Telegram unlinked" : "No Telegram account was linked", false);
+            refreshTelegram();
+        });
+        HorizontalLayout row = new HorizontalLayout(telegramState, telegramLink, telegramUnlink);
+        row.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(new H3("Telegram bot (/status, /positions, /pnl, /orders, /kill, /ack)"), row);
+        refreshTelegram();
+    }
+
+    void refreshTelegram() {
+        var link = telegram.myLink();
+        telegramState.setText(link.map(l -> "Linked to Telegram user " + l.telegramUserId() + " since " + TIME.format(l.linkedAt()) + ".")
+                .orElse("Not linked."));
+        telegramUnlink.setVisible(link.isPresent());
+    }
+
+    /** Who acknowledged the alert and when; empty while nobody has. */
+    static String acknowledgement(AlertEntry a) {
+        return a.acknowledged() ? a.acknowledgedBy() + ", " + TIME.format(a.acknowledgedAt()) : "";
+    }
+
+    void acknowledge(AlertEntry a) {
+        try {
+            alerts.acknowledge(a.id());
+            notify("Acknowledged: " + a.title(), false);
+            getUI().ifPresent(UnacknowledgedAlerts::changed);
+        } catch (AlertRefusal refusal) {
+            notify(refusal.getMessage(), true);
+        }
+        refreshHistory();
     }
 
     static String deliveries(AlertEntry a) {
@@ -290,7 +355,7 @@ class AlertsView extends VerticalLayout {
             minSeverity.setItems(Severity.values());
             minSeverity.setValue(Severity.INFO);
             rate.setValue("20");
-            for (String key : new String[] {"chatId", "apiBaseUrl", "host", "port", "username", "startTls", "from", "to", "format"}) {
+            for (String key : new String[] {"chatId", "apiBaseUrl", "commands", "host", "port", "username", "startTls", "from", "to", "format"}) {
                 TextField field = new TextField(key);
                 field.setId("alerts-channel-" + key);
                 settings.put(key, field);
@@ -312,7 +377,7 @@ class AlertsView extends VerticalLayout {
 
         private void showFieldsOf(ChannelKind k) {
             var shown = switch (k) {
-                case TELEGRAM -> java.util.Set.of("chatId", "apiBaseUrl");
+                case TELEGRAM -> java.util.Set.of("chatId", "apiBaseUrl", "commands");
                 case EMAIL -> java.util.Set.of("host", "port", "username", "startTls", "from", "to");
                 case WEBHOOK -> java.util.Set.of("format");
             };

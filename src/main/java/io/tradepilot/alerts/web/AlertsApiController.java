@@ -13,6 +13,7 @@ import io.tradepilot.alerts.ChannelRequest;
 import io.tradepilot.alerts.QuietHours;
 import io.tradepilot.alerts.RuleSetting;
 import io.tradepilot.alerts.Severity;
+import io.tradepilot.alerts.TelegramLinking;
 import io.tradepilot.alerts.TestSendResult;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -46,10 +47,43 @@ class AlertsApiController {
 
     private final Alerts alerts;
     private final AlertAdministration administration;
+    private final TelegramLinking telegram;
 
-    AlertsApiController(Alerts alerts, AlertAdministration administration) {
+    AlertsApiController(Alerts alerts, AlertAdministration administration, TelegramLinking telegram) {
         this.alerts = alerts;
         this.administration = administration;
+        this.telegram = telegram;
+    }
+
+    @PostMapping("/{id}/acknowledge")
+    @Operation(summary = "Acknowledges an alert as the caller (operator, admin): 404 ALERT_NOT_FOUND, 409 ALERT_ALREADY_ACKNOWLEDGED")
+    AlertEntry acknowledge(@PathVariable String id) {
+        return alerts.acknowledge(id(id));
+    }
+
+    @GetMapping("/unacknowledged")
+    @Operation(summary = "How many alerts nobody has acknowledged yet: {count}")
+    Map<String, Long> unacknowledged() {
+        return Map.of("count", alerts.unacknowledged());
+    }
+
+    @PostMapping("/telegram/link")
+    @Operation(summary = "A one-time code linking the caller's Telegram account: send the bot '/start <code>' (any role)")
+    ResponseEntity<TelegramLinking.LinkCode> telegramLinkCode() {
+        return ResponseEntity.status(HttpStatus.CREATED).body(telegram.newCode());
+    }
+
+    @GetMapping("/telegram/link")
+    @Operation(summary = "The caller's Telegram link (404 TELEGRAM_NOT_LINKED when none)")
+    TelegramLinking.Linked telegramLink() {
+        return telegram.myLink().orElseThrow(() -> new AlertRefusal(404, "TELEGRAM_NOT_LINKED", null, "no Telegram account is linked"));
+    }
+
+    @DeleteMapping("/telegram/link")
+    @Operation(summary = "Unlinks the caller's Telegram account (404 TELEGRAM_NOT_LINKED when none)")
+    ResponseEntity<Void> telegramUnlink() {
+        if (!telegram.unlink()) throw new AlertRefusal(404, "TELEGRAM_NOT_LINKED", null, "no Telegram account is linked");
+        return ResponseEntity.noContent().build();
     }
 
     /** A channel to create or its new configuration; {@code secret} null on an update keeps the stored one. */

@@ -1,5 +1,7 @@
 package io.tradepilot.audit.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,5 +17,16 @@ class AuditConfiguration {
     DurableAuditLog auditLog(JooqAuditStore store, AuditProperties properties, Clock clock) {
         AuditSpool spool = AuditSpool.open(properties.spoolDirectory(), JsonMapper.builder().build());
         return new DurableAuditLog(store, spool, clock).startDraining(properties.drainInterval());
+    }
+
+    /**
+     * {@code tradepilot.audit.spool.size}: bytes of audit records waiting in the local spool for the database
+     * (0 normally; growing while PostgreSQL refuses them).
+     */
+    @Bean
+    MeterBinder auditSpoolMetrics(DurableAuditLog log) {
+        return registry -> Gauge.builder("tradepilot.audit.spool.size", log, DurableAuditLog::spooledBytes)
+                .baseUnit("bytes").description("Audit records waiting in the local spool for the database")
+                .register(registry);
     }
 }

@@ -117,6 +117,20 @@ final class AuditSpool implements AutoCloseable {
         }
     }
 
+    /** Bytes of records waiting to be written to the store (the active file and those being drained); -1 when unreadable. */
+    long sizeBytes() {
+        synchronized (files) {
+            try {
+                Path active = directory.resolve(ACTIVE);
+                long size = Files.exists(active) ? Files.size(active) : 0;
+                for (Path file : drainingFiles(directory)) size += Files.size(file);
+                return size;
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+    }
+
     /** Whether no record waits to be written to the store. */
     boolean isEmpty() {
         synchronized (files) {

@@ -44,6 +44,11 @@ final class DurableAuditLog implements AuditLog, AutoCloseable {
         this.clock = clock;
     }
 
+    /** Bytes of records waiting in the spool ({@link AuditSpool#sizeBytes}). */
+    long spooledBytes() {
+        return spool.sizeBytes();
+    }
+
     /** Drains the spool every {@code interval} on a thread of its own, until {@link #close()}. */
     DurableAuditLog startDraining(Duration interval) {
         drainer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("audit-spool-drainer").daemon().factory());

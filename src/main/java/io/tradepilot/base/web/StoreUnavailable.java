@@ -12,9 +12,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a store that did not answer (down, stalled, restarting, out of connections) from any other failure,
- * by an exception's cause chain: the REST API then answers 503 with a stable code instead of 500.
+ * by an exception's cause chain: the REST API then answers 503 with a stable code instead of 500, and the web
+ * console shows a notice instead of an error ({@code base.StoreUnavailableView}, {@code base.StoreUnavailableErrors}).
  */
-enum StoreUnavailable {
+public enum StoreUnavailable {
 
     /** PostgreSQL: no connection in time, connection lost, query or socket timed out, server shutting down. */
     DATABASE("DATABASE_UNAVAILABLE", "Database unavailable", "The database is not reachable right now."),
@@ -35,12 +36,12 @@ enum StoreUnavailable {
         return code;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
     /** The problem detail's text: what is unreachable and what to do. */
-    String detail() {
+    public String detail() {
         return detail + " Try again in a few seconds.";
     }
 
@@ -53,7 +54,7 @@ enum StoreUnavailable {
     static final String RETRY_AFTER_SECONDS = "5";
 
     /** Which store {@code failure} says did not answer; empty when it is some other failure. */
-    static Optional<StoreUnavailable> of(Throwable failure) {
+    public static Optional<StoreUnavailable> of(Throwable failure) {
         boolean database = false;
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause() == t ? null : t.getCause(), depth++) {

@@ -65,6 +65,12 @@ class ControlsConfiguration {
         return new TradingGate(cache, clock);
     }
 
+    /** The controls as gauges at {@code /actuator/prometheus}. */
+    @Bean
+    ControlMetrics controlMetrics(TradingGate gate) {
+        return new ControlMetrics(gate);
+    }
+
     @Bean
     RedisControlEventRelay controlEventRelay(RedisControlStore store, ControlStateCache cache) {
         var relay = new RedisControlEventRelay(store);

@@ -4,6 +4,7 @@ import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.JobRun;
 import io.tradepilot.scheduler.JobStatus;
 import io.tradepilot.scheduler.ScanReport;
+import io.tradepilot.scheduler.TrackerFinding;
 import io.tradepilot.scheduler.SchedulerQueries;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -74,6 +75,11 @@ final class QuartzSchedulerQueries implements SchedulerQueries {
     @Override
     public Optional<ScanReport> latestScan() {
         return store.latestScan();
+    }
+
+    @Override
+    public List<TrackerFinding> trackerFindings(int limit) {
+        return store.trackerFindings(clamp(limit));
     }
 
     private static int clamp(int limit) {

@@ -3,6 +3,7 @@ package io.tradepilot.scheduler.internal;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.JobRun;
 import io.tradepilot.scheduler.ScanReport;
+import io.tradepilot.scheduler.TrackerFinding;
 import org.jooq.DSLContext;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -114,6 +115,13 @@ public final class SchedulerStore {
                 .set(POSITION_CHECK.QUANTITY, quantity).set(POSITION_CHECK.AVERAGE_PRICE, averagePrice).set(POSITION_CHECK.MARK, mark)
                 .set(POSITION_CHECK.MOVE, move).set(POSITION_CHECK.CHECKED_AT, checkedAt)
                 .onConflictDoNothing().execute() == 1;
+    }
+
+    /** The newest {@code limit} position checks, newest first. */
+    public List<TrackerFinding> trackerFindings(int limit) {
+        return db.selectFrom(POSITION_CHECK).orderBy(POSITION_CHECK.CHECKED_AT.desc(), POSITION_CHECK.SYMBOL).limit(limit)
+                .fetch(r -> new TrackerFinding(r.getHourStart(), r.getSymbol(), r.getRule(), r.getQuantity(), r.getAveragePrice(),
+                        r.getMark(), r.getMove(), r.getCheckedAt()));
     }
 
     /** Position checks recorded at or after {@code since}, oldest first: symbol, rule, move. */

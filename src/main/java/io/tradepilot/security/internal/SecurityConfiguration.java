@@ -3,6 +3,7 @@ package io.tradepilot.security.internal;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import io.tradepilot.security.Roles;
 import io.tradepilot.security.ui.LoginView;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +35,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * Three filter chains: the REST API ({@code /api/**}: stateless, bearer API tokens, problem-detail
  * 401/403, no CSRF because no cookie authenticates; webhook signals {@code POST /api/v1/signals/{id}} pass
  * without a token: the strategy's own secret authenticates them), the public endpoints (liveness and the OpenAPI
- * description; the rest of the actuator answers a 401 problem) and the Vaadin UI (form sign-in with
+ * description; {@code /actuator/prometheus} with an API token of any role; the rest of the actuator answers a 401
+ * problem) and the Vaadin UI (form sign-in with
  * lockout, session limits, CSRF by Vaadin). Every response carries {@link SecurityHeaders}.
  * Method security is on for {@code @PreAuthorize} and {@code @RolesAllowed}.
  */
@@ -67,13 +69,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain publicEndpointsFilterChain(HttpSecurity http) throws Exception {
-        ProblemResponses problems = new ProblemResponses("This endpoint is not public.");
+    SecurityFilterChain publicEndpointsFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
+        ProblemResponses problems = new ProblemResponses("This endpoint is not public; metrics need an API token: 'Authorization: Bearer tp_...'.");
         return http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
+                // the Prometheus scrape authenticates with an API token of any role (a viewer's is enough)
+                .addFilterBefore(new ApiTokenAuthenticationFilter(authenticator), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(pathPattern(HttpMethod.GET, "/actuator/prometheus")).hasRole(Roles.VIEWER)
                         .requestMatchers(pathPattern(HttpMethod.GET, "/actuator/health")).permitAll()
                         .requestMatchers(pathPattern(HttpMethod.GET, "/actuator/health/**")).permitAll()
                         .requestMatchers(pathPattern(HttpMethod.GET, "/v3/api-docs")).permitAll()

@@ -58,6 +58,8 @@ import java.util.function.Supplier;
  */
 class DefaultTradingActions implements TradingActions, StrategyOrders {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DefaultTradingActions.class);
+
     /** How long an action waits for the engine's (recorded) answer. */
     static final Duration DECISION_TIMEOUT = Duration.ofSeconds(5);
 
@@ -358,6 +360,18 @@ class DefaultTradingActions implements TradingActions, StrategyOrders {
 
     /** Sends the placement through the write-ahead path and answers with the engine's recorded decision. */
     private ActionResult placed(OrderRequest request, String what) {
+        try (var ignored = OrderLog.scope(request.clientOrderId())) {
+            ActionResult result = decide(request, what);
+            switch (result) {
+                case ActionResult.Done done -> log.info("{}", done.message());
+                case ActionResult.Refused refused -> log.info("{} refused: {} {}", what, refused.refusal().code(),
+                        refused.refusal().message());
+            }
+            return result;
+        }
+    }
+
+    private ActionResult decide(OrderRequest request, String what) {
         Optional<EngineHost.Decision> decision;
         try {
             decision = host.placeAndAwait(request, DECISION_TIMEOUT);

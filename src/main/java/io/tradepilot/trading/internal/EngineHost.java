@@ -103,6 +103,8 @@ public final class EngineHost implements SmartLifecycle {
     private final AtomicLong ordersWritten = new AtomicLong();
     private final AtomicLong fillsWritten = new AtomicLong();
     private volatile Recovery recovery = Recovery.NONE;
+    /** The host's meters ({@link TradingMetrics}); none unless {@link #meterWith} was called. */
+    private volatile TradingMetrics metrics = TradingMetrics.NONE;
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
@@ -196,6 +198,8 @@ public final class EngineHost implements SmartLifecycle {
             ordersWritten.set(0);
             fillsWritten.set(0);
             lastFeed = hosted.feed;
+            hosted.writer.meterWith(metrics);
+            hosted.feed.meterWith(metrics);
             run = hosted;
         });
     }
@@ -267,6 +271,8 @@ public final class EngineHost implements SmartLifecycle {
 
     /** Called on the ledger thread after each committed event: what the leadership supervisor compares. */
     private void counted(EngineEvent event) {
+        metrics.recorded(event);
+        OrderLog.recorded(event);
         if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
         else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
     }
@@ -313,6 +319,18 @@ public final class EngineHost implements SmartLifecycle {
     public boolean feedFinished() {
         FeedLoop f = lastFeed;
         return f != null && f.finished();
+    }
+
+    /** Records this host's bars, orders, fills and ledger commits in {@code metrics} from the next start of the engine on. */
+    void meterWith(TradingMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Wall time since the feed last handed the engine a bar; empty unless this instance runs the engine. */
+    public Optional<Duration> sinceLastBar() {
+        FeedLoop f = lastFeed;
+        if (run == null || f == null || role() != Role.LEADER) return Optional.empty();
+        return Optional.of(Duration.ofMillis(Math.max(0, parts.clock().millis() - f.lastBarWallMillis())));
     }
 
     /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */

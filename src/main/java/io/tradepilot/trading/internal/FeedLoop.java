@@ -39,6 +39,7 @@ final class FeedLoop implements MarketFeed.Sink {
     private volatile boolean finished;
     private volatile long lastBarWallMillis;
     private volatile Instant lastBarTime;
+    private volatile TradingMetrics metrics = TradingMetrics.NONE;
 
     FeedLoop(SingleWriterEngine engine, LedgerWriter writer, MarketClock marketClock, Placements placements, BarCache barCache,
              Clock clock, TradingProperties.MarketData md, MarketTimeSquareOff squareOff) {
@@ -72,6 +73,11 @@ final class FeedLoop implements MarketFeed.Sink {
         }
     }
 
+    /** Counts bars in and the bar → order latency in {@code metrics} ({@link TradingMetrics}) from the next step on. */
+    void meterWith(TradingMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Stops feeding: no further step is taken. */
     void stop() {
         feeding = false;
@@ -82,6 +88,8 @@ final class FeedLoop implements MarketFeed.Sink {
         if (!feeding) return false;
         placements.drain();
         marketClock.set(t);
+        long stepStarted = System.nanoTime();
+        long acceptedBefore = writer.acceptedOrders();
         Map<String, Long> step = new HashMap<>();
         for (MarketFeed.FeedBar b : bars) {
             BarSeries series = b.series();
@@ -97,6 +105,7 @@ final class FeedLoop implements MarketFeed.Sink {
             step.put(symbol, (long) k + 1);
         }
         if (step.isEmpty()) return feeding;
+        metrics.barsIn(step.size());
         lastBarWallMillis = clock.millis();
         lastBarTime = Instant.ofEpochMilli(t);
         if (!placements.awaitApplied()) return false;
@@ -105,6 +114,7 @@ final class FeedLoop implements MarketFeed.Sink {
             if (!feeding) return false;
             log.warn("Waiting for the ledger to record accepted orders before the next bar ({} items queued)", writer.backlog());
         }
+        if (writer.acceptedOrders() != acceptedBefore) metrics.barToOrder(System.nanoTime() - stepStarted);
         while (!writer.awaitBacklogBelow(EngineHost.MAX_LEDGER_BACKLOG, Duration.ofSeconds(1))) {
             if (!feeding) return false;
             log.warn("Waiting for the ledger to catch up before the next bar ({} items queued)", writer.backlog());

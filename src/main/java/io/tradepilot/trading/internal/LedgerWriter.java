@@ -65,6 +65,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private final Object committed = new Object();
     /** The current command's events, queued together when it is applied. Engine writer thread only. */
     private List<LedgerItem> commandEvents = new ArrayList<>();
+    private volatile TradingMetrics metrics = TradingMetrics.NONE;
 
     /**
      * @param reactions called on the ledger thread after each committed batch, for every event of it,
@@ -111,6 +112,11 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         commandEvents = new ArrayList<>();
         enqueued.addAndGet(group.size());
         queue.add(group);
+    }
+
+    /** Records each committed batch's duration in {@code metrics} ({@link TradingMetrics#ledgerWrite}). */
+    void meterWith(TradingMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Registers a placement whose decision (accepted, rejected, duplicate) the caller will wait for. */
@@ -187,10 +193,12 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private void loop() {
         List<Object> batch = new ArrayList<>();
         boolean stopping = false;
+        long taken = 0;
         while (!halted && !(stopping && queue.isEmpty())) {
             try {
                 Object first = queue.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
+                taken = System.nanoTime();
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
                 linger(batch);
@@ -205,7 +213,9 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
                 else items.add((LedgerItem) o);
             }
             batch.clear();
-            if (!items.isEmpty() && !writeWithRetry(items)) return;
+            if (items.isEmpty()) continue;
+            if (!writeWithRetry(items)) return;
+            metrics.ledgerWrite(System.nanoTime() - taken);
         }
     }
 

@@ -39,6 +39,15 @@ class ChannelRulesTest {
     }
 
     @Test
+    void a_telegram_channel_answers_commands_only_when_commands_is_true_or_false() {
+        String token = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        assertThat(rules.validate(telegram("bot", Map.of("chatId", "1", "commands", "true"), token), true).settings())
+                .containsEntry("commands", "true");
+        assertThat(refusal(() -> rules.validate(telegram("bot", Map.of("chatId", "1", "commands", "yes"), token), true)).field())
+                .isEqualTo("settings.commands");
+    }
+
+    @Test
     void text_with_control_characters_is_invalid_text_naming_its_field() {
         var name = refusal(() -> rules.validate(telegram("de\u0007sk", Map.of("chatId", "1"), "1:ABCDEFGHIJKLMNOPQRSTUVWXYZ"), true));
         assertThat(name.status()).isEqualTo(422);

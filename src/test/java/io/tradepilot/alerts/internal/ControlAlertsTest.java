@@ -16,10 +16,13 @@ class ControlAlertsTest {
     }
 
     @Test
-    void every_control_change_has_its_rule_and_a_daily_loss_trip_its_own() {
+    void every_control_change_has_its_rule_and_daily_loss_stale_data_and_broker_error_trips_their_own() {
         assertThat(ControlAlerts.ruleFor(change(ControlAction.ENGAGE_KILL_SWITCH, ""))).isEqualTo(AlertRule.KILL_SWITCH_ENGAGED);
         assertThat(ControlAlerts.ruleFor(change(ControlAction.DISENGAGE_KILL_SWITCH, ""))).isEqualTo(AlertRule.KILL_SWITCH_DISENGAGED);
-        assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "DATA_STALE"))).isEqualTo(AlertRule.CIRCUIT_BREAKER_TRIPPED);
+        assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "MANUAL"))).isEqualTo(AlertRule.CIRCUIT_BREAKER_TRIPPED);
+        assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "MAX_DRAWDOWN"))).isEqualTo(AlertRule.CIRCUIT_BREAKER_TRIPPED);
+        assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "DATA_STALE"))).isEqualTo(AlertRule.STALE_DATA);
+        assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "BROKER_ERRORS"))).isEqualTo(AlertRule.BROKER_ERRORS);
         assertThat(ControlAlerts.ruleFor(change(ControlAction.TRIP_CIRCUIT_BREAKER, "DAILY_LOSS_EXCEEDED"))).isEqualTo(AlertRule.DAILY_LOSS_TRIPPED);
         assertThat(ControlAlerts.ruleFor(change(ControlAction.RESET_CIRCUIT_BREAKER, ""))).isEqualTo(AlertRule.CIRCUIT_BREAKER_RESET);
         assertThat(ControlAlerts.ruleFor(change(ControlAction.PAUSE, ""))).isEqualTo(AlertRule.TRADING_PAUSED);

@@ -104,6 +104,22 @@ class SchedulerIT extends IntegrationTestSupport {
     }
 
     @Test
+    void the_trackers_findings_are_read_back_newest_first_once_per_hour_symbol_and_rule(@Autowired SchedulerStore store) {
+        Instant hour = Instant.parse("2026-12-04T04:45:00Z");
+        assertThat(store.savePositionCheck(hour, "TCS", "caution", new java.math.BigDecimal("10"), new java.math.BigDecimal("4000"),
+                new java.math.BigDecimal("3870"), new java.math.BigDecimal("-0.0325"), hour.plusSeconds(60))).isTrue();
+        assertThat(store.savePositionCheck(hour, "TCS", "caution", java.math.BigDecimal.ONE, java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ONE, java.math.BigDecimal.ONE, hour.plusSeconds(70))).as("the same hour again").isFalse();
+        store.savePositionCheck(hour.plusSeconds(3600), "INFY", "exit", new java.math.BigDecimal("-5"), new java.math.BigDecimal("1500"),
+                new java.math.BigDecimal("1600"), new java.math.BigDecimal("-0.0667"), hour.plusSeconds(3660));
+
+        List<io.tradepilot.scheduler.TrackerFinding> findings = queries.trackerFindings(10);
+        assertThat(findings).extracting(io.tradepilot.scheduler.TrackerFinding::symbol).containsExactly("INFY", "TCS");
+        assertThat(findings.get(1).move()).isEqualByComparingTo("-0.0325");
+        assertThat(queries.trackerFindings(1)).hasSize(1);
+    }
+
+    @Test
     void registering_again_keeps_the_stored_triggers_so_a_missed_run_stays_visible() throws Exception {
         Trigger before = scheduler.getTrigger(TriggerKey.triggerKey("eod-report-NSE.regular", SchedulerHost.GROUP));
         host.register();

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class EodReportAlertsTest {
+class SchedulerAlertsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T11:00:00Z");
     private final List<String> raised = new ArrayList<>();
@@ -35,6 +35,14 @@ class EodReportAlertsTest {
         public List<AlertEntry> history(int offset, int limit) {
             return List.of();
         }
+
+        public AlertEntry acknowledge(long id) {
+            throw new UnsupportedOperationException("not raised here");
+        }
+
+        public long unacknowledged() {
+            return 0;
+        }
     };
 
     private static SchedulerQueries reports(EodReport... reports) {
@@ -44,6 +52,7 @@ class EodReportAlertsTest {
             public List<EodReport> eodReports(int limit) { return List.of(reports); }
             public List<EodReport> eodReports(LocalDate day) { return List.of(); }
             public Optional<ScanReport> latestScan() { return Optional.empty(); }
+            public List<io.tradepilot.scheduler.TrackerFinding> trackerFindings(int limit) { return List.of(); }
         };
     }
 
@@ -54,7 +63,7 @@ class EodReportAlertsTest {
                 List.of(new EodReport.StrategyLine("sma", 3, 2, new BigDecimal("1300.00"), new BigDecimal("65.50"))),
                 List.of(new EodReport.PositionLine("INFY", new BigDecimal("-10"), new BigDecimal("1500.25"))));
         EodReport old = new EodReport(LocalDate.of(2026, 2, 27), "NSE", NOW.minus(Duration.ofDays(3)), null, null, null, List.of(), List.of());
-        new EodReportAlerts(() -> reports(today, old), alerts, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1)).raiseNew();
+        new SchedulerAlerts(() -> reports(today, old), alerts, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1)).raiseNew();
         assertThat(raised).hasSize(1);
         assertThat(raised.getFirst()).startsWith("EOD_REPORT|eod:NSE|eod:2026-03-02:NSE|End-of-day report NSE 2026-03-02|")
                 .contains("100000 → 101234.50 (change 1234.50)").contains("sma: 3 trades, 2 won, net 1300.00, fees 65.50")
@@ -63,7 +72,7 @@ class EodReportAlertsTest {
 
     @Test
     void without_the_scheduler_nothing_is_raised() {
-        new EodReportAlerts(() -> null, alerts, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1)).raiseNew();
+        new SchedulerAlerts(() -> null, alerts, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(1)).raiseNew();
         assertThat(raised).isEmpty();
     }
 }

@@ -1,0 +1,121 @@
+package io.tradepilot.alerts.internal;
+
+import io.tradepilot.alerts.AlertRule;
+import io.tradepilot.alerts.Alerts;
+import io.tradepilot.scheduler.EodReport;
+import io.tradepilot.scheduler.ScanReport;
+import io.tradepilot.scheduler.SchedulerQueries;
+import io.tradepilot.scheduler.TrackerFinding;
+import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Raises alerts for what the scheduler's jobs stored in the last day, looking every {@code eodPoll} (when this
+ * instance has the scheduler's read side). Each fact is raised once, whichever instances look, by its source id:
+ * <ul>
+ *   <li>{@link AlertRule#EOD_REPORT} per end-of-day report ({@code eod:<day>:<exchange>});</li>
+ *   <li>{@link AlertRule#TRACKER_EXIT} / {@link AlertRule#TRACKER_CAUTION} per position tracker finding
+ *       {@code exit} / {@code caution} ({@code tracker:<hour>:<symbol>:<rule>}; key {@code tracker:<symbol>}, so
+ *       the rule's window folds repeats about one symbol);</li>
+ *   <li>{@link AlertRule#SCAN_RESULT} per stored scan ({@code scan:<id>}), with its breakouts.</li>
+ * </ul>
+ */
+final class SchedulerAlerts extends PollingSource {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulerAlerts.class);
+    /** Findings and setups named in one alert's text at most. */
+    private static final int LISTED = 20;
+
+    private final Supplier<SchedulerQueries> scheduler;
+    private final Alerts alerts;
+    private final Clock clock;
+
+    SchedulerAlerts(Supplier<SchedulerQueries> scheduler, Alerts alerts, Clock clock, Duration poll) {
+        super("alerts-scheduler", poll);
+        this.scheduler = scheduler;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    @Override
+    void poll() {
+        raiseNew();
+    }
+
+    /** Raises the reports, tracker findings and scans of the last day not raised yet. */
+    void raiseNew() {
+        try {
+            SchedulerQueries queries = scheduler.get();
+            if (queries == null) {
+                return;
+            }
+            Instant since = clock.instant().minus(Duration.ofDays(1));
+            for (EodReport report : queries.eodReports(10)) {
+                if (report.createdAt() != null && !report.createdAt().isBefore(since)) {
+                    raise(report);
+                }
+            }
+            for (TrackerFinding finding : queries.trackerFindings(50)) {
+                if (!finding.checkedAt().isBefore(since)) raise(finding);
+            }
+            queries.latestScan().filter(scan -> !scan.createdAt().isBefore(since)).ifPresent(this::raise);
+        } catch (RuntimeException e) {
+            log.warn("The scheduler's reports, findings or scans could not be read for alerts ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    private void raise(TrackerFinding finding) {
+        AlertRule rule = switch (finding.rule()) {
+            case "exit" -> AlertRule.TRACKER_EXIT;
+            case "caution" -> AlertRule.TRACKER_CAUTION;
+            default -> null;
+        };
+        if (rule == null) return;
+        String title = rule.label() + ": " + finding.symbol() + " " + finding.move().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+        String body = "Position " + plain(finding.quantity()) + " " + finding.symbol() + " @ " + plain(finding.averagePrice())
+                + ", mark " + plain(finding.mark()) + " (hour from " + finding.hourStart() + ")."
+                + (rule == AlertRule.TRACKER_EXIT ? "\nThe 3WI tracker says exit; the strategy's own exit policy acts inside the engine."
+                        : "\nThe 3WI tracker says caution.");
+        alerts.raise(rule, "tracker:" + finding.symbol(),
+                "tracker:" + finding.hourStart() + ":" + finding.symbol() + ":" + finding.rule(), title, body);
+    }
+
+    private void raise(ScanReport scan) {
+        List<ScanReport.Row> breakouts = scan.rows().stream().filter(r -> r.state().startsWith("BREAKOUT")).toList();
+        StringBuilder body = new StringBuilder().append(scan.symbols()).append(" symbols scanned, ").append(scan.rows().size())
+                .append(" setups, ").append(breakouts.size()).append(" breakouts.");
+        for (ScanReport.Row r : breakouts.stream().limit(LISTED).toList()) {
+            body.append("\n").append(r.symbol()).append(" ").append(r.state()).append(" entry ").append(plain(r.entry()))
+                    .append(" stop ").append(plain(r.stop())).append(r.tradeable() ? "" : " (not tradeable)");
+        }
+        if (breakouts.size() > LISTED) body.append("\n… and ").append(breakouts.size() - LISTED).append(" more (Jobs page)");
+        alerts.raise(AlertRule.SCAN_RESULT, "scan:" + scan.scanner() + ":" + scan.exchange(), "scan:" + scan.id(),
+                "Scan " + scan.scanner() + " " + scan.exchange() + " " + scan.asOf() + ": " + breakouts.size() + " breakouts",
+                body.toString());
+    }
+
+    private void raise(EodReport report) {
+        StringBuilder body = new StringBuilder();
+        body.append("Equity: ").append(plain(report.equityStart())).append(" → ").append(plain(report.equityEnd()))
+                .append(" (change ").append(plain(report.equityChange())).append(")");
+        for (EodReport.StrategyLine s : report.strategies()) {
+            body.append("\n").append(s.strategy()).append(": ").append(s.trades()).append(" trades, ").append(s.wins())
+                    .append(" won, net ").append(plain(s.netPnl())).append(", fees ").append(plain(s.fees()));
+        }
+        body.append("\nOpen positions: ").append(report.openPositions().size());
+        for (EodReport.PositionLine p : report.openPositions()) {
+            body.append("\n").append(p.symbol()).append(" ").append(plain(p.quantity())).append(" @ ").append(plain(p.averagePrice()));
+        }
+        alerts.raise(AlertRule.EOD_REPORT, "eod:" + report.exchange(), "eod:" + report.tradingDay() + ":" + report.exchange(),
+                "End-of-day report " + report.exchange() + " " + report.tradingDay(), body.toString());
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount == null ? "–" : amount.toPlainString();
+    }
+}

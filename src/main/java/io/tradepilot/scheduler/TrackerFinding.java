@@ -1,0 +1,15 @@
+package io.tradepilot.scheduler;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One finding of the hourly position tracker ({@code position_check}): a live position crossed one of the 3WI
+ * tracker's thresholds.
+ *
+ * @param rule  {@code exit}, {@code caution}, {@code book50}, {@code book25} or {@code breakeven}
+ * @param move  the move from the average price to the mark as a fraction (shorts mirrored), e.g. -0.062
+ */
+public record TrackerFinding(Instant hourStart, String symbol, String rule, BigDecimal quantity, BigDecimal averagePrice,
+                             BigDecimal mark, BigDecimal move, Instant checkedAt) {
+}

@@ -1,0 +1,134 @@
+package io.tradepilot.alerts.internal;
+
+import static io.tradepilot.db.Tables.ALERT;
+import static io.tradepilot.testing.Eventually.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tradepilot.alerts.AlertRule;
+import io.tradepilot.alerts.Alerts;
+import io.tradepilot.alerts.LiveModeChanged;
+import io.tradepilot.brokers.internal.ControlsBrokerErrors;
+import io.tradepilot.controls.Control;
+import io.tradepilot.controls.ControlAction;
+import io.tradepilot.controls.ControlChanged;
+import io.tradepilot.controls.ControlKeys;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.scheduler.ScanReport;
+import io.tradepilot.scheduler.internal.SchedulerStore;
+import io.tradepilot.testing.IntegrationTestSupport;
+import io.tradepilot.trading.LivePortfolio;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The rules added for issue 15's remaining facts, each on real PostgreSQL through the real {@link Alerts}: raised
+ * once for its fact however often the fact is seen (source ids, or the rule's de-duplication window).
+ */
+class AlertRulesIT extends IntegrationTestSupport {
+
+    @Autowired Alerts alerts;
+    @Autowired DSLContext db;
+    @Autowired StringRedisTemplate redis;
+    @Autowired ControlService controls;
+    @Autowired ControlAlerts controlAlerts;
+    @Autowired SchedulerAlerts schedulerAlerts;
+    @Autowired SchedulerStore schedulerStore;
+    @Autowired ApplicationEventPublisher events;
+
+    @BeforeEach
+    void noAlerts() {
+        ControlKeys.clear(redis);
+        db.execute("TRUNCATE alert_delivery, alert, alert_rule, scan_result, position_check RESTART IDENTITY CASCADE");
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void freshControlsForTheNextTest() {
+        ControlKeys.clear(redis);
+    }
+
+    private int count(AlertRule rule) {
+        return db.fetchCount(ALERT, ALERT.RULE.eq(rule.name()));
+    }
+
+    @Test
+    void repeated_broker_failures_trip_the_breaker_and_raise_broker_errors_once() {
+        ControlsBrokerErrors brokerErrors = new ControlsBrokerErrors(controls);
+        brokerErrors.consecutiveFailures("alpaca", "HTTP 503 three times");
+        brokerErrors.consecutiveFailures("alpaca", "HTTP 503 again");
+        eventually(Duration.ofSeconds(15), () -> count(AlertRule.BROKER_ERRORS) == 1, "one BROKER_ERRORS alert");
+        assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("BROKER_ERRORS"))).isEqualTo("CRITICAL");
+        assertThat(count(AlertRule.CIRCUIT_BREAKER_TRIPPED)).as("not also the generic trip").isZero();
+    }
+
+    @Test
+    void a_data_stale_trip_is_raised_once_as_stale_data() {
+        ControlChanged trip = new ControlChanged(Control.CIRCUIT_BREAKER, ControlAction.TRIP_CIRCUIT_BREAKER, "CLOSED", "TRIPPED",
+                ControlService.SYSTEM_USER, Instant.parse("2026-12-07T04:00:00Z"), "no bar for 75 s (limit 60 s)", "DATA_STALE");
+        controlAlerts.raise(trip);
+        controlAlerts.raise(trip);
+        assertThat(count(AlertRule.STALE_DATA)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("STALE_DATA"))).isEqualTo("Market data stale automatically");
+    }
+
+    @Test
+    void the_daily_loss_warning_is_raised_once_a_day_and_open_risk_folds_into_one_alert() {
+        LivePortfolio portfolio = new LivePortfolio(Instant.parse("2026-12-07T05:00:00Z"), "RUNNING", "", new BigDecimal("900000"),
+                new BigDecimal("991000"), new BigDecimal("1000000"), new BigDecimal("-9000"), BigDecimal.ZERO, new BigDecimal("-9000"),
+                BigDecimal.ZERO, new BigDecimal("1000000"), new BigDecimal("0.009"), new BigDecimal("300000"), new BigDecimal("70000"),
+                new BigDecimal("0.018"), List.of(), 0, LivePortfolio.Source.ENGINE, null);
+        RiskAlerts risk = new RiskAlerts(() -> Optional.of(portfolio), alerts, new BigDecimal("0.5"), new BigDecimal("0.06"),
+                Duration.ofSeconds(5));
+        risk.check();
+        risk.check();
+        assertThat(count(AlertRule.DAILY_LOSS_WARNING)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("DAILY_LOSS_WARNING"))).isEqualTo("Daily loss at 50.0 % of the limit");
+        assertThat(count(AlertRule.OPEN_RISK_HIGH)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.REPEATS, ALERT.RULE.eq("OPEN_RISK_HIGH"))).as("the second look folded in").isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("OPEN_RISK_HIGH"))).isEqualTo("Open risk 7.1 % of equity");
+    }
+
+    @Test
+    void tracker_exit_and_caution_findings_and_a_scan_are_raised_once_each() {
+        Instant hour = clock.instant().minusSeconds(600);
+        schedulerStore.savePositionCheck(hour, "TCS", "exit", new BigDecimal("10"), new BigDecimal("4000"), new BigDecimal("3750"),
+                new BigDecimal("-0.0625"), hour.plusSeconds(60));
+        schedulerStore.savePositionCheck(hour, "INFY", "caution", new BigDecimal("5"), new BigDecimal("1500"), new BigDecimal("1450"),
+                new BigDecimal("-0.0333"), hour.plusSeconds(60));
+        schedulerStore.savePositionCheck(hour, "HDFC", "book25", new BigDecimal("5"), new BigDecimal("1500"), new BigDecimal("1600"),
+                new BigDecimal("0.0667"), hour.plusSeconds(60));
+        schedulerStore.saveScan(new ScanReport(0, "3wi", "NSE", LocalDate.of(2026, 12, 4), clock.instant(), 120, List.of(
+                new ScanReport.Row("WIPRO", "BREAKOUT_UP", true, new BigDecimal("510"), new BigDecimal("480"), new BigDecimal("511"),
+                        new BigDecimal("479"), new BigDecimal("543"), new BigDecimal("575"), new BigDecimal("100"), true, ""),
+                new ScanReport.Row("ITC", "ACTIVE", false, new BigDecimal("410"), new BigDecimal("400"), null, null, null, null, null,
+                        false, ""))));
+        schedulerAlerts.raiseNew();
+        schedulerAlerts.raiseNew();
+        assertThat(count(AlertRule.TRACKER_EXIT)).isEqualTo(1);
+        assertThat(count(AlertRule.TRACKER_CAUTION)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("TRACKER_EXIT"))).isEqualTo("Tracker exit signal: TCS -6.25 %");
+        assertThat(count(AlertRule.SCAN_RESULT)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.BODY, ALERT.RULE.eq("SCAN_RESULT")))
+                .startsWith("120 symbols scanned, 2 setups, 1 breakouts.").contains("WIPRO BREAKOUT_UP entry 511 stop 479");
+    }
+
+    @Test
+    void a_live_mode_change_is_raised_once_per_switch_as_critical() {
+        LiveModeChanged change = new LiveModeChanged("audit-42", true, "kite-main", "olga", "going live after review",
+                Instant.parse("2026-12-07T03:30:00Z"));
+        events.publishEvent(change);
+        events.publishEvent(change);
+        assertThat(count(AlertRule.LIVE_MODE_CHANGED)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("CRITICAL");
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("Trading switched to LIVE (real money) by olga");
+    }
+}

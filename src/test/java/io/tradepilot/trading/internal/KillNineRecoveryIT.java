@@ -224,7 +224,7 @@ class KillNineRecoveryIT extends IntegrationTestSupport {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute("DO $$ BEGIN IF to_regclass('trade_order') IS NOT NULL THEN "
                     + "TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, "
-                    + "strategy_switch; END IF; END $$");
+                    + "strategy_switch, config_applied, config_version; END IF; END $$");
         }
     }
 

@@ -213,13 +213,21 @@ class VenueKillNineIT extends IntegrationTestSupport {
                         "--tradepilot.trading.limits.daily-loss=0",
                         "--tradepilot.trading.limits.consecutive-losses=0",
                         "--tradepilot.trading.limits.drawdown=0",
+                        // the stand-in market trades New York hours (the default window is NSE's, in IST)
+                        "--tradepilot.trading.limits.trading-hours.zone=America/New_York",
+                        "--tradepilot.trading.limits.trading-hours.entry-from=09:30",
+                        "--tradepilot.trading.limits.trading-hours.entry-until=15:50",
+                        "--tradepilot.trading.limits.trading-hours.exit-until=16:00",
                         "--tradepilot.trading.strategies[0].name=sma-cross",
                         "--tradepilot.trading.strategies[0].symbols=VA,VB,VC,VD,VE,VF",
                         "--tradepilot.trading.strategies[0].quantity=10",
                         "--tradepilot.trading.strategies[0].params.fast=5",
                         "--tradepilot.trading.strategies[0].params.slow=15",
                         "--tradepilot.trading.marketdata.speed=0",
-                        "--tradepilot.trading.marketdata.stale-after=10m"), log);
+                        "--tradepilot.trading.marketdata.stale-after=10m",
+                        // this test is about placements across a kill -9, not about agreeing with the broker's book: the
+                        // stand-in has no positions or cash endpoints, and a mismatch would trip the breaker at start
+                        "--tradepilot.reconciliation.enabled=false"), log);
         processes.add(p);
         return p;
     }

@@ -142,8 +142,8 @@ final class ScanTask implements ScheduledTask {
         }
         var refusal = ((ActionResult.Refused) result).refusal();
         String reason = "refused: " + refusal.code() + ": " + refusal.message();
-        store.setupNotTaken(id, symbol, motherWeek, scanId, "REFUSED", reason, now);
-        log.warn("Scan {}: the entry of setup {} was refused: {}", scanId, id, reason);
+        store.setupRefused(id, reason);
+        log.warn("Scan {}: the entry of setup {} was {}", scanId, id, reason);
         return row.decided(id, "REFUSED", null, reason);
     }
 

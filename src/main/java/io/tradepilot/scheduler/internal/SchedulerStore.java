@@ -134,12 +134,22 @@ public final class SchedulerStore {
                 .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.STATE.eq("TAKEN"))).execute();
     }
 
+    /** Records that the entry of a setup this run claimed was refused: it becomes REFUSED (a later run may claim it again). */
+    public void setupRefused(String setupId, String reason) {
+        db.update(SCAN_SETUP).set(SCAN_SETUP.STATE, "REFUSED").set(SCAN_SETUP.REASON, cut(reason))
+                .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.STATE.eq("TAKEN")).and(SCAN_SETUP.ORDER_ID.isNull())).execute();
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+    }
+
     /**
      * Records a setup not taken (state SKIPPED or REFUSED, with the reason), unless it is TAKEN already (a TAKEN
      * setup stays TAKEN). True when recorded.
      */
     public boolean setupNotTaken(String setupId, String symbol, LocalDate motherWeek, long scanId, String state, String reason, Instant at) {
-        String r = reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+        String r = cut(reason);
         return db.insertInto(SCAN_SETUP)
                 .set(SCAN_SETUP.SETUP_ID, setupId).set(SCAN_SETUP.SYMBOL, symbol).set(SCAN_SETUP.MOTHER_WEEK, motherWeek)
                 .set(SCAN_SETUP.SCAN_ID, scanId).set(SCAN_SETUP.STATE, state).set(SCAN_SETUP.REASON, r).set(SCAN_SETUP.DECIDED_AT, at)

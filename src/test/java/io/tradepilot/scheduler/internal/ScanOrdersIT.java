@@ -87,7 +87,7 @@ class ScanOrdersIT extends IntegrationTestSupport {
                 && !k.circuitBreaker().tripped() && k.trading().state() == TradingState.ACTIVE, "fresh controls, trading active");
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
-        eventually(Duration.ofSeconds(10), () -> mark("CCC") != null, "the first bars");
+        eventually(Duration.ofSeconds(60), () -> mark("CCC") != null, "the first bars");
     }
 
     @AfterEach
@@ -109,7 +109,7 @@ class ScanOrdersIT extends IntegrationTestSupport {
         assertThat(order.getClientOrderId()).startsWith("3wi:CCC:");
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.ACTION.eq("ORDER_STRATEGY").and(AUDIT_EVENT.USERNAME.eq("strategy:3wi"))
                 .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")))).as("audited like every strategy order").isEqualTo(1);
-        eventually(Duration.ofSeconds(10), () -> db.fetchCount(FILL, FILL.ORDER_ID.eq(order.getOrderId())) > 0, "the entry filled");
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(FILL, FILL.ORDER_ID.eq(order.getOrderId())) > 0, "the entry filled");
         assertThat(db.select(FILL.PROTECTIVE_STOP).from(FILL).where(FILL.ORDER_ID.eq(order.getOrderId())).fetch(FILL.PROTECTIVE_STOP))
                 .allSatisfy(stop -> assertThat(stop).isEqualByComparingTo("920.00"));
 

@@ -115,7 +115,7 @@ final class ScanTask implements ScheduledTask {
         SetupDecision decision = SetupDecision.of(row, settings.placeOrders());
         if (decision instanceof SetupDecision.Skip skip) {
             if (!skip.record()) return row.decided(id, "SKIPPED", null, skip.reason());
-            if (store.setupNotTaken(id, symbol, motherWeek, scanId, "SKIPPED", skip.reason(), now)) {
+            if (store.setupSkipped(id, symbol, motherWeek, scanId, skip.reason(), now)) {
                 return row.decided(id, "SKIPPED", null, skip.reason());
             }
             return alreadyTaken(id, row);

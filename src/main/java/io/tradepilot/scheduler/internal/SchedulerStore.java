@@ -145,10 +145,11 @@ public final class SchedulerStore {
     }
 
     /**
-     * Records a setup not taken (state SKIPPED or REFUSED, with the reason), unless it is TAKEN already (a TAKEN
-     * setup stays TAKEN). True when recorded.
+     * Records a setup skipped (state SKIPPED, with the reason), unless it is TAKEN already (a TAKEN setup stays
+     * TAKEN). True when recorded.
      */
-    public boolean setupNotTaken(String setupId, String symbol, LocalDate motherWeek, long scanId, String state, String reason, Instant at) {
+    public boolean setupSkipped(String setupId, String symbol, LocalDate motherWeek, long scanId, String reason, Instant at) {
+        String state = "SKIPPED";
         String r = cut(reason);
         return db.insertInto(SCAN_SETUP)
                 .set(SCAN_SETUP.SETUP_ID, setupId).set(SCAN_SETUP.SYMBOL, symbol).set(SCAN_SETUP.MOTHER_WEEK, motherWeek)

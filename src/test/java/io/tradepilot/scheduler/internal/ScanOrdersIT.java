@@ -138,7 +138,7 @@ class ScanOrdersIT extends IntegrationTestSupport {
         assertThat(store.claimSetup("3wi-v1:CCC:2025-01-13", "CCC", LocalDate.of(2025, 1, 13), 99, "x", clock.instant())).isFalse();
         assertThat(store.claimSetup("3wi-v1:ZZZ:2025-01-13", "ZZZ", LocalDate.of(2025, 1, 13), 99, "x", clock.instant())).isTrue();
         assertThat(store.claimSetup("3wi-v1:ZZZ:2025-01-13", "ZZZ", LocalDate.of(2025, 1, 13), 99, "x", clock.instant())).isFalse();
-        assertThat(store.setupNotTaken("3wi-v1:ZZZ:2025-01-13", "ZZZ", LocalDate.of(2025, 1, 13), 99, "SKIPPED", "y",
+        assertThat(store.setupSkipped("3wi-v1:ZZZ:2025-01-13", "ZZZ", LocalDate.of(2025, 1, 13), 99, "y",
                 clock.instant())).as("a TAKEN setup stays TAKEN").isFalse();
     }
 

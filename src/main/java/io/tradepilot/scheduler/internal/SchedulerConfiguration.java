@@ -4,6 +4,7 @@ import io.tradepilot.base.format.Json;
 import io.tradepilot.engine.calendar.SquareOffRule;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.trading.IntradaySquareOff;
+import io.tradepilot.trading.StrategyOrders;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.quartz.Scheduler;
@@ -79,8 +80,8 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    ScheduledTask scanTask(SchedulerProperties properties, TradingQueries trading, SchedulerStore store, Clock clock) {
-        return new ScanTask(properties.scans(), trading, store, clock);
+    ScheduledTask scanTask(SchedulerProperties properties, TradingQueries trading, SchedulerStore store, StrategyOrders orders, Clock clock) {
+        return new ScanTask(properties.scans(), trading, store, orders, clock);
     }
 
     /** The jobs: per the engine's exchange the square-off, the report and the tracker; the scan when a folder is configured. */

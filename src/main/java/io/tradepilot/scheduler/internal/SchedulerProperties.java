@@ -43,9 +43,13 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
      * @param riskPercent        risk per trade in percent
      * @param maxOpenRiskPercent cap of the total open risk in percent
      * @param shorts             size downside breakouts as shorts
+     * @param placeOrders        true: qualified setups become entry orders (strategy {@code 3wi}, the live risk chain);
+     *                           false (the default, and for the synthetic demo): setups are listed only, each
+     *                           qualified one recorded as skipped because orders are off
      */
     public record Scans(Path folder, @DefaultValue("NSE") String exchange, @DefaultValue("30m") Duration afterClose,
                         @DefaultValue("400000") BigDecimal capital, @DefaultValue("1.5") BigDecimal riskPercent,
-                        @DefaultValue("6") BigDecimal maxOpenRiskPercent, @DefaultValue("false") boolean shorts) {
+                        @DefaultValue("6") BigDecimal maxOpenRiskPercent, @DefaultValue("false") boolean shorts,
+                        @DefaultValue("false") boolean placeOrders) {
     }
 }

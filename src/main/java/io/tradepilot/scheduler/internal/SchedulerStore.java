@@ -19,10 +19,12 @@ import static io.tradepilot.db.Tables.EOD_REPORT;
 import static io.tradepilot.db.Tables.JOB_RUN;
 import static io.tradepilot.db.Tables.POSITION_CHECK;
 import static io.tradepilot.db.Tables.SCAN_RESULT;
+import static io.tradepilot.db.Tables.SCAN_SETUP;
 
 /**
  * The scheduler's records in PostgreSQL (V4): job runs and misfires, end-of-day reports and scan
- * results (their bodies as JSON; decimals stay exact), position checks. Each write is one statement.
+ * results (their bodies as JSON; decimals stay exact), position checks, the scan's setup decisions (V126).
+ * Each write is one statement.
  */
 public final class SchedulerStore {
 
@@ -99,6 +101,70 @@ public final class SchedulerStore {
                 .set(SCAN_RESULT.CREATED_AT, scan.createdAt()).set(SCAN_RESULT.SYMBOLS, scan.symbols()).set(SCAN_RESULT.BODY, body)
                 .returning(SCAN_RESULT.ID).fetchOne(SCAN_RESULT.ID);
         return new ScanReport(id, scan.scanner(), scan.exchange(), scan.asOf(), scan.createdAt(), scan.symbols(), scan.rows());
+    }
+
+    /** Replaces the rows of stored scan {@code id} (with the scan's decisions). */
+    public void updateScanRows(long id, List<ScanReport.Row> rows) {
+        db.update(SCAN_RESULT).set(SCAN_RESULT.BODY, json.writeValueAsString(rows)).where(SCAN_RESULT.ID.eq(id)).execute();
+    }
+
+    /** A setup's recorded decision: state TAKEN, SKIPPED or REFUSED, the entry order (TAKEN) and the reason. */
+    public record SetupRecord(String setupId, long scanId, String state, String orderId, String reason) {
+    }
+
+    /**
+     * Claims setup {@code setupId} for entry: inserts it as TAKEN, or turns its SKIPPED/REFUSED row into TAKEN, in one
+     * statement. True when this call claimed it (the caller places the entry); false when it was TAKEN already (by
+     * an earlier run, a concurrent one or another instance): the primary key makes the claim happen at most once.
+     */
+    public boolean claimSetup(String setupId, String symbol, LocalDate motherWeek, long scanId, String reason, Instant at) {
+        return db.insertInto(SCAN_SETUP)
+                .set(SCAN_SETUP.SETUP_ID, setupId).set(SCAN_SETUP.SYMBOL, symbol).set(SCAN_SETUP.MOTHER_WEEK, motherWeek)
+                .set(SCAN_SETUP.SCAN_ID, scanId).set(SCAN_SETUP.STATE, "TAKEN").set(SCAN_SETUP.REASON, reason).set(SCAN_SETUP.DECIDED_AT, at)
+                .onConflict(SCAN_SETUP.SETUP_ID).doUpdate()
+                .set(SCAN_SETUP.SCAN_ID, scanId).set(SCAN_SETUP.STATE, "TAKEN").set(SCAN_SETUP.ORDER_ID, (String) null)
+                .set(SCAN_SETUP.REASON, reason).set(SCAN_SETUP.DECIDED_AT, at)
+                .where(SCAN_SETUP.STATE.ne("TAKEN"))
+                .execute() == 1;
+    }
+
+    /** Records the entry order of a setup this run claimed. */
+    public void setupEntered(String setupId, String orderId, String reason) {
+        db.update(SCAN_SETUP).set(SCAN_SETUP.ORDER_ID, orderId).set(SCAN_SETUP.REASON, reason)
+                .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.STATE.eq("TAKEN"))).execute();
+    }
+
+    /** Records that the entry of a setup this run claimed was refused: it becomes REFUSED (a later run may claim it again). */
+    public void setupRefused(String setupId, String reason) {
+        db.update(SCAN_SETUP).set(SCAN_SETUP.STATE, "REFUSED").set(SCAN_SETUP.REASON, cut(reason))
+                .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.STATE.eq("TAKEN")).and(SCAN_SETUP.ORDER_ID.isNull())).execute();
+    }
+
+    private static String cut(String reason) {
+        return reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason;
+    }
+
+    /**
+     * Records a setup skipped (state SKIPPED, with the reason), unless it is TAKEN already (a TAKEN setup stays
+     * TAKEN). True when recorded.
+     */
+    public boolean setupSkipped(String setupId, String symbol, LocalDate motherWeek, long scanId, String reason, Instant at) {
+        String state = "SKIPPED";
+        String r = cut(reason);
+        return db.insertInto(SCAN_SETUP)
+                .set(SCAN_SETUP.SETUP_ID, setupId).set(SCAN_SETUP.SYMBOL, symbol).set(SCAN_SETUP.MOTHER_WEEK, motherWeek)
+                .set(SCAN_SETUP.SCAN_ID, scanId).set(SCAN_SETUP.STATE, state).set(SCAN_SETUP.REASON, r).set(SCAN_SETUP.DECIDED_AT, at)
+                .onConflict(SCAN_SETUP.SETUP_ID).doUpdate()
+                .set(SCAN_SETUP.SCAN_ID, scanId).set(SCAN_SETUP.STATE, state).set(SCAN_SETUP.ORDER_ID, (String) null)
+                .set(SCAN_SETUP.REASON, r).set(SCAN_SETUP.DECIDED_AT, at)
+                .where(SCAN_SETUP.STATE.ne("TAKEN"))
+                .execute() == 1;
+    }
+
+    /** The recorded decision of a setup, if any. */
+    public Optional<SetupRecord> setup(String setupId) {
+        return db.selectFrom(SCAN_SETUP).where(SCAN_SETUP.SETUP_ID.eq(setupId)).fetchOptional(r -> new SetupRecord(r.getSetupId(),
+                r.getScanId(), r.getState(), r.getOrderId(), r.getReason()));
     }
 
     public Optional<ScanReport> latestScan() {

@@ -91,6 +91,9 @@ class JobsView extends VerticalLayout {
         setups.addColumn(r -> r.quantity() == null ? Amounts.NONE : Amounts.quantity(r.quantity())).setHeader("Quantity")
                 .setAutoWidth(true).setFlexGrow(0);
         setups.addColumn(r -> text(r.note())).setHeader("Note").setFlexGrow(1);
+        setups.addColumn(r -> text(r.decision())).setHeader("Decision").setAutoWidth(true).setFlexGrow(0);
+        setups.addColumn(r -> text(r.orderId())).setHeader("Order").setAutoWidth(true).setFlexGrow(0);
+        setups.addColumn(r -> text(r.reason())).setHeader("Reason").setFlexGrow(1);
         compact(setups);
 
         findings.setId("tracker-grid");

@@ -60,7 +60,7 @@ class SchedulerHostTest {
         return new SchedulerProperties(true, runOn, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 new SchedulerProperties.EodReport(Duration.ofMinutes(15)),
                 new SchedulerProperties.Scans(scans, "NSE", Duration.ofMinutes(30), new BigDecimal("400000"), new BigDecimal("1.5"),
-                        new BigDecimal("6"), false));
+                        new BigDecimal("6"), false, false));
     }
 
     private SchedulerHost host(SchedulerProperties properties, List<JobSpec> jobs) {

@@ -177,6 +177,12 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
             if (twapSlices < 2) throw new IllegalArgumentException("sizing.twap-slices must be at least 2: " + twapSlices);
         }
 
+        /** The settings of {@code rule} (its quantity is the strategy's) with the given TWAP slicing (null: never sliced). */
+        public static Sizing of(io.tradepilot.engine.strategy.SizingRule rule, BigDecimal twapAbove, int twapSlices) {
+            return new Sizing(rule.mode(), rule.riskFraction(), rule.atrPeriod(), rule.atrMultiple(), rule.winRate(), rule.averageWin(),
+                    rule.averageLoss(), rule.kellyCap(), rule.maxQuantity(), twapAbove == null ? BigDecimal.ZERO : twapAbove, twapSlices);
+        }
+
         /** The engine's rule, {@code quantity} being the strategy's fixed quantity; refuses an incomplete mode. */
         public io.tradepilot.engine.strategy.SizingRule rule(BigDecimal quantity) {
             return new io.tradepilot.engine.strategy.SizingRule(mode, quantity, riskFraction, atrPeriod, atrMultiple, winRate, averageWin,

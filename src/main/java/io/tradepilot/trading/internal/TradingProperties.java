@@ -161,7 +161,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * 0.005); {@code atr} the same to {@code atr-multiple x ATR(atr-period)}; {@code half-kelly} risks
      * {@code min(Kelly / 2, kelly-cap)} from {@code win-rate}, {@code average-win}, {@code average-loss}. Risk-based
      * modes need a strategy that gives its entries a stop and accepts a sizing (not sma-cross, which trades a
-     * fixed quantity: startup refuses the combination). {@code max-quantity} caps an entry (0: no cap).
+     * fixed quantity: the stored configuration's validator, and startup, refuse the combination). {@code max-quantity} caps an entry (0: no cap).
      * {@code twap-above}: an entry larger than this many units is sent as {@code twap-slices} market orders on
      * consecutive bars (0: never sliced).
      */

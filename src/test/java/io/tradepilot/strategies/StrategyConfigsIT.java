@@ -165,6 +165,23 @@ class StrategyConfigsIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_risk_based_sizing_is_stored_with_its_settings_and_refused_on_a_fixed_quantity_strategy_with_its_path() {
+        ApiClient admin = api(users.apiToken(users.admin()));
+        HttpResponse<String> refused = put(admin, "/api/v1/strategies/sma-cross", Map.of("document",
+                document(5, 15, 100).replace("sizing: fixed\n", "sizing: atr\nrisk_per_trade: 0.5\n"), "reason", REASON));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(json(refused).get("code").asText()).isEqualTo("INVALID_CONFIGURATION");
+        assertThat(json(refused).get("problems").get(0).get("path").asText()).as(refused.body()).isEqualTo("sizing");
+
+        String momentum = "type: momentum\nname: mom\nsymbols: [AAA]\nsizing: atr\nrisk_per_trade: 0.5\n"
+                + "atr: {period: 10, multiple: 3}\nmax_quantity: 400\ntwap: {above: 1000, slices: 4}\n";
+        HttpResponse<String> stored = put(admin, "/api/v1/strategies/mom", Map.of("document", momentum, "reason", REASON));
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        assertThat(json(stored).get("document").asText()).contains("sizing: \"atr\"", "risk_per_trade: 0.5",
+                "atr: {period: 10, multiple: 3}", "max_quantity: 400", "twap: {above: 1000, slices: 4}");
+    }
+
+    @Test
     void viewers_read_operators_draft_and_admins_apply_each_attempt_audited() {
         TestUser viewer = users.viewer(), operator = users.operator();
         ApiClient asViewer = api(users.apiToken(viewer)), asOperator = api(users.apiToken(operator)), admin = api(users.apiToken(users.admin()));

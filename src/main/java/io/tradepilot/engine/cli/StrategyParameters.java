@@ -72,12 +72,19 @@ public final class StrategyParameters {
         return new Resolved(strategy, text(r.values().asMap()));
     }
 
-    /** Loads and validates a configuration document; every problem in one line ("; "-joined). */
+    /**
+     * Loads and validates a configuration document; every problem in one line ("; "-joined). Refuses the live
+     * engine's sizing (atr, half-kelly, max_quantity, twap), which a backtest here does not apply.
+     */
     public static Resolved fromConfig(Path file) throws UsageException, IOException {
         if (!Files.isRegularFile(file)) throw new UsageException("--config: no such file: " + file);
         StrategyConfigLoader.Result r = StrategyConfigLoader.load(file);
         if (!r.ok()) throw new UsageException("--config " + file.getFileName() + ": " + String.join("; ", r.problems().stream().map(Problem::toString).toList()));
         StrategyConfig c = r.config();
+        if (c.sizing() == StrategyConfig.Sizing.ATR || c.sizing() == StrategyConfig.Sizing.HALF_KELLY || c.maxQuantity() != null || c.twap() != null) {
+            throw new UsageException("--config " + file.getFileName() + ": the command line backtests sizing fixed or fixed-fractional "
+                    + "(risk_per_trade) only, without max_quantity or twap; sizing " + c.sizing().word() + " and those keys are for the live engine");
+        }
         return new Resolved(c.type(), text(c.parameters().asMap()), c.riskPerTradePercent());
     }
 

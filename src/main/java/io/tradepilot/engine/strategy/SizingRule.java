@@ -72,6 +72,19 @@ public record SizingRule(Mode mode, BigDecimal quantity, BigDecimal riskFraction
         };
     }
 
+    /**
+     * A new instance of strategy {@code type} with {@code params} sized by this rule, its entries larger than
+     * {@code twapAbove} units sliced into {@code twapSlices} market orders ({@link TwapSlicer}; null or not positive:
+     * never sliced). Refuses (IllegalArgumentException) bad parameters, or a sizing the strategy does not accept
+     * (sma-cross trades a fixed quantity). The one way live strategies are built and stored versions checked.
+     */
+    public Strategy create(String type, java.util.Map<String, ?> params, BigDecimal twapAbove, int twapSlices) {
+        PositionSizing positionSizing = sizing();
+        Strategy strategy = sized(Strategies.create(type, params, positionSizing), positionSizing);
+        if (twapAbove != null && twapAbove.signum() > 0) strategy = new TwapSlicer(strategy, twapAbove, twapSlices);
+        return strategy;
+    }
+
     /** {@code strategy} built with {@code sizing}, fed its bars first when the sizing needs them (ATR). */
     public static Strategy sized(Strategy strategy, PositionSizing sizing) {
         if (!(sizing instanceof AtrSizing atr)) return strategy;

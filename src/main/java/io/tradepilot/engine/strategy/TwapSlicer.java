@@ -3,6 +3,7 @@ package io.tradepilot.engine.strategy;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.Quantity;
+import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;
@@ -18,7 +19,8 @@ import java.util.Objects;
  * units (whole, a multiple of the lot) is sent as {@code slices} market orders of whole lots
  * ({@link Twap#slicesInLots}, larger first), the first on the deciding bar and one on each following bar
  * of the instrument. An intent in the other direction while slices are pending (an exit, a reversal)
- * drops the slices not yet sent. Each slice passes the risk chain on its own. Limit and stop intents, and
+ * drops the slices not yet sent. An intent against the held position (an exit, a reversal) is never sliced,
+ * so that an exit is never left half-done while the strategy asks for it again. Each slice passes the risk chain on its own. Limit and stop intents, and
  * quantities that are not whole, pass unchanged. One instance per strategy instance (it keeps the pending
  * slices); the writer thread only.
  */
@@ -80,7 +82,9 @@ public final class TwapSlicer implements Strategy {
             if (!pending.isEmpty() && pending.peek().side() != intent.side()) pending.clear();
             BigDecimal q = intent.quantity().value();
             BigDecimal lot = ctx.instrument().lotSize();
-            boolean sliceable = intent.type() == OrderType.MARKET && q.compareTo(above) > 0 && q.stripTrailingZeros().scale() <= 0
+            int held = ctx.position().signum();
+            boolean reduces = held != 0 && (held > 0) != (intent.side() == Side.BUY);
+            boolean sliceable = !reduces && intent.type() == OrderType.MARKET && q.compareTo(above) > 0 && q.stripTrailingZeros().scale() <= 0
                     && lot.stripTrailingZeros().scale() <= 0 && q.remainder(lot).signum() == 0;
             if (!sliceable) {
                 ctx.submit(intent);

@@ -21,7 +21,6 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,19 +112,26 @@ class DefaultStrategyConfigs implements StrategyConfigs {
 
     /**
      * What the live engine needs beyond what the command line checks: a strategy id it can key orders by (the
-     * document's {@code name}), a fixed quantity (risk-based sizing is not wired into the live engine here), and a
-     * strategy the registry builds with that quantity.
+     * document's {@code name}), a quantity for fixed sizing, and a strategy the engine host builds exactly as it
+     * will run it ({@link io.tradepilot.engine.strategy.SizingRule#create}: a strategy that trades a fixed quantity,
+     * such as sma-cross, refuses a risk-based sizing, reported on {@code sizing}).
      */
     static List<Problem> liveProblems(StrategyConfig c) {
         List<Problem> out = new ArrayList<>();
         if (!TextRules.valid(c.name())) out.add(new Problem("name", "must be 1-64 letters, digits, '_', '.' or '-' (it is the strategy id)"));
-        if (c.sizing() != StrategyConfig.Sizing.FIXED) out.add(new Problem("sizing", "the live engine trades fixed quantities: use sizing fixed with a quantity"));
-        else if (c.quantity() == null) out.add(new Problem("quantity", "is required to trade live (fixed sizing)"));
+        if (c.sizing() == StrategyConfig.Sizing.FIXED && c.quantity() == null) out.add(new Problem("quantity", "is required to trade live (fixed sizing)"));
         if (out.isEmpty()) {
+            LiveStrategy live;
             try {
-                Strategies.create(c.type(), textParams(c), new io.tradepilot.engine.domain.Quantity(c.quantity()));
+                live = toLive(c);
             } catch (IllegalArgumentException e) {
-                out.add(new Problem("(document)", e.getMessage()));
+                return List.of(new Problem("sizing", e.getMessage()));
+            }
+            try {
+                live.build();
+            } catch (IllegalArgumentException e) {
+                String path = c.sizing() == StrategyConfig.Sizing.FIXED ? "(document)" : "sizing";
+                out.add(new Problem(path, e.getMessage() + (path.equals("sizing") ? ": use sizing fixed with a quantity" : "")));
             }
         }
         return out;
@@ -193,9 +199,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
         StrategyConfigLoader.Result r = check(h.getLast().document());
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_SAVE, target, ConfigRefusal.invalid(r.problems()));
         StrategyConfig c = r.config();
-        StrategyConfig copy = new StrategyConfig(c.type(), newId, c.enabled(), c.symbols(), c.parameters(), c.riskPerTradePercent(),
-                c.maxPositions(), c.tradingStart(), c.tradingEnd(), c.minVolumeRatio(), c.maxSpreadBps(), c.quantity(), c.intraday(),
-                c.sizing(), c.blackouts());
+        StrategyConfig copy = c.withName(newId);
         String why = reasonOrRefuse(ConfigAudit.STRATEGY_SAVE, target, reason);
         return store(newId, StrategyConfigWriter.toYaml(copy), null, why, "clone of " + id + " v" + h.getLast().version());
     }
@@ -270,14 +274,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
 
     /** The engine host's form of a valid configuration. */
     static LiveStrategy toLive(StrategyConfig c) {
-        return new LiveStrategy(c.name(), c.type(), c.symbols(), textParams(c), c.quantity(), c.intraday());
-    }
-
-    private static Map<String, String> textParams(StrategyConfig c) {
-        Map<String, String> out = new LinkedHashMap<>();
-        c.parameters().asMap().forEach((k, v) -> out.put(k, v instanceof BigDecimal d ? d.toPlainString()
-                : v instanceof LocalTime t ? t.toString() : String.valueOf(v)));
-        return out;
+        return LiveStrategy.of(c);
     }
 
     /** The document seeded for a strategy of {@code application.yaml}; refuses one the validator refuses. */
@@ -287,13 +284,33 @@ class DefaultStrategyConfigs implements StrategyConfigs {
         doc.put("name", s.id());
         doc.put("symbols", s.symbols());
         doc.put("parameters", new LinkedHashMap<>(s.params()));
-        doc.put("sizing", "fixed");
-        doc.put("quantity", s.quantity().stripTrailingZeros().scale() <= 0 ? (Object) s.quantity().longValueExact() : (Object) s.quantity().doubleValue());
+        var rule = s.sizing();
+        doc.put("sizing", StrategyConfig.Sizing.valueOf(rule.mode().name()).word());
+        if (s.quantity() != null) doc.put("quantity", number(s.quantity()));
+        switch (rule.mode()) {
+            case FIXED -> { }
+            case FIXED_FRACTIONAL -> doc.put("risk_per_trade", number(rule.riskFraction().movePointRight(2)));
+            case ATR -> {
+                doc.put("risk_per_trade", number(rule.riskFraction().movePointRight(2)));
+                doc.put("atr", Map.of("period", rule.atrPeriod(), "multiple", number(rule.atrMultiple())));
+            }
+            case HALF_KELLY -> doc.put("kelly", Map.of("win_rate", number(rule.winRate()), "average_win", number(rule.averageWin()),
+                    "average_loss", number(rule.averageLoss()), "cap", number(rule.kellyCap())));
+        }
+        if (rule.maxQuantity() != null && rule.mode() != io.tradepilot.engine.strategy.SizingRule.Mode.FIXED) {
+            doc.put("max_quantity", number(rule.maxQuantity()));
+        }
+        if (s.twapAbove() != null && s.twapAbove().signum() > 0) doc.put("twap", Map.of("above", number(s.twapAbove()), "slices", s.twapSlices()));
         doc.put("intraday", s.intraday());
         String yaml = new org.yaml.snakeyaml.Yaml().dump(doc);
         StrategyConfigLoader.Result r = check(yaml);
         if (!r.ok()) throw new IllegalStateException("tradepilot.trading.strategies " + s.id() + ": " + r.report());
         return StrategyConfigWriter.toYaml(r.config());
+    }
+
+    /** A YAML number for a decimal of application.yaml: an integer when it is one. */
+    private static Object number(BigDecimal d) {
+        return d.stripTrailingZeros().scale() <= 0 ? (Object) d.toBigIntegerExact().longValueExact() : (Object) d.doubleValue();
     }
 
     /** What an engine start runs: the applied version of every stored strategy that has one. */

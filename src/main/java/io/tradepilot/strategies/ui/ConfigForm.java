@@ -2,7 +2,9 @@ package io.tradepilot.strategies.ui;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import io.tradepilot.engine.strategy.config.StrategyConfig;
 import io.tradepilot.engine.strategy.params.ParamSpec;
 import io.tradepilot.engine.strategy.params.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -10,22 +12,26 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The editable form of one strategy document, generated from its type's parameter schema: one field per
- * parameter (id {@code param-<name>}, its help as helper text) plus symbols, quantity and intraday. It reads a
- * document ({@link #read}) and writes one ({@link #document()}); {@link #show} puts each validation problem on the
- * field of its path and returns those no field shows. Keys it has no field for (trading hours, blackouts, entry
- * conditions) are kept as they were read, so the YAML round-trips through the form.
+ * parameter (id {@code param-<name>}, its help as helper text) plus symbols, quantity, sizing mode
+ * ({@code config-sizing}), risk per trade ({@code config-risk}) and intraday. It reads a document ({@link #read})
+ * and writes one ({@link #document()}); {@link #show} puts each validation problem on the field of its path and
+ * returns those no field shows. Keys it has no field for (the ATR and Kelly inputs, max_quantity, twap, trading
+ * hours, blackouts, entry conditions) are kept as they were read, so the YAML round-trips through the form.
  */
 final class ConfigForm extends FormLayout {
 
     private final Map<String, TextField> params = new LinkedHashMap<>();
     private final TextField symbols = new TextField("Symbols (comma-separated)");
     private final TextField quantity = new TextField("Quantity per entry");
+    private final Select<String> sizing = new Select<>();
+    private final TextField risk = new TextField("Risk per trade (% of equity)");
     private final Checkbox intraday = new Checkbox("Intraday (squared off every day; off: swing)");
     private Map<String, Object> document = new LinkedHashMap<>();
     private Runnable onEdit = () -> { };
@@ -34,6 +40,14 @@ final class ConfigForm extends FormLayout {
         symbols.addValueChangeListener(e -> edited(e.isFromClient()));
         quantity.addValueChangeListener(e -> edited(e.isFromClient()));
         intraday.addValueChangeListener(e -> edited(e.isFromClient()));
+        sizing.setLabel("Sizing");
+        sizing.setItems(Arrays.stream(StrategyConfig.Sizing.values()).map(StrategyConfig.Sizing::word).toList());
+        sizing.setHelperText("fixed: the quantity; fixed-fractional and atr: the risk per trade; half-kelly: kelly (YAML tab)");
+        sizing.setId("config-sizing");
+        sizing.addValueChangeListener(e -> edited(e.isFromClient()));
+        risk.setId("config-risk");
+        risk.setManualValidation(true);
+        risk.addValueChangeListener(e -> edited(e.isFromClient()));
         symbols.setId("config-symbols");
         symbols.setManualValidation(true);
         quantity.setManualValidation(true);
@@ -65,8 +79,12 @@ final class ConfigForm extends FormLayout {
         }
         symbols.setValue(document.get("symbols") instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : "");
         quantity.setValue(document.get("quantity") == null ? "" : String.valueOf(document.get("quantity")));
+        Object word = document.get("sizing");
+        sizing.setValue(word instanceof String w && Arrays.stream(StrategyConfig.Sizing.values()).anyMatch(z -> z.word().equals(w)) ? w
+                : document.containsKey("risk_per_trade") ? StrategyConfig.Sizing.FIXED_FRACTIONAL.word() : StrategyConfig.Sizing.FIXED.word());
+        risk.setValue(document.get("risk_per_trade") == null ? "" : String.valueOf(document.get("risk_per_trade")));
         intraday.setValue(Boolean.TRUE.equals(document.get("intraday")));
-        add(symbols, quantity, intraday);
+        add(symbols, quantity, sizing, risk, intraday);
     }
 
     /** Runs {@code listener} whenever the user changes a field. */
@@ -90,6 +108,10 @@ final class ConfigForm extends FormLayout {
         String q = quantity.getValue().strip();
         if (q.isEmpty()) doc.remove("quantity");
         else doc.put("quantity", number(q));
+        doc.put("sizing", sizing.getValue());
+        String r = risk.getValue().strip();
+        if (r.isEmpty()) doc.remove("risk_per_trade");
+        else doc.put("risk_per_trade", number(r));
         doc.put("intraday", intraday.getValue());
         return new Yaml().dump(doc);
     }
@@ -105,11 +127,17 @@ final class ConfigForm extends FormLayout {
         params.values().forEach(f -> f.setInvalid(false));
         symbols.setInvalid(false);
         quantity.setInvalid(false);
+        risk.setInvalid(false);
+        sizing.setInvalid(false);
         List<Problem> rest = new ArrayList<>();
         for (Problem p : problems) {
             TextField f = p.path().startsWith("parameters.") ? params.get(p.path().substring("parameters.".length()))
-                    : p.path().startsWith("symbols") ? symbols : p.path().equals("quantity") ? quantity : null;
-            if (f == null) {
+                    : p.path().startsWith("symbols") ? symbols : p.path().equals("quantity") ? quantity
+                    : p.path().equals("risk_per_trade") ? risk : null;
+            if (f == null && p.path().equals("sizing")) {
+                sizing.setErrorMessage(p.message());
+                sizing.setInvalid(true);
+            } else if (f == null) {
                 rest.add(p);
             } else {
                 f.setErrorMessage(p.message());

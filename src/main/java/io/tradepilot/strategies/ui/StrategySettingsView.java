@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * role only for convenience: the services refuse and audit what the role may not do.
  *
  * <p>Element ids: {@code strategy-settings-view}, {@code config-strategy}, {@code param-<name>}, {@code config-symbols},
- * {@code config-quantity}, {@code config-reason}, {@code config-validate}, {@code config-save}, {@code config-message},
+ * {@code config-quantity}, {@code config-sizing}, {@code config-risk}, {@code config-reason}, {@code config-validate}, {@code config-save}, {@code config-message},
  * {@code config-yaml}, {@code config-yaml-load}, {@code config-history}, {@code config-apply-<v>},
  * {@code config-rollback-<v>}, {@code apply-confirmation}, {@code apply-confirm}, {@code diff-from}, {@code diff-to},
  * {@code config-diff}, {@code risk-yaml}, {@code risk-save}, {@code risk-history}.

@@ -3,10 +3,8 @@ package io.tradepilot.trading.internal;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
-import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.orders.StrategyId;
-import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
 import io.tradepilot.trading.LiveConfiguration;
@@ -44,8 +42,25 @@ class LiveStrategyBridge implements LiveConfiguration {
 
     @Override
     public List<LiveStrategy> configuredStrategies() {
-        return properties.strategies().stream().map(s -> new LiveStrategy(s.strategyId(), s.name(), s.symbols(), s.params(),
-                s.quantity(), s.intraday())).toList();
+        return properties.strategies().stream().map(s -> {
+            try {
+                return live(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("tradepilot.trading.strategies " + s.strategyId() + ".sizing: " + e.getMessage(), e);
+            }
+        }).toList();
+    }
+
+    /** The API form of settings; refuses (IllegalArgumentException) an incomplete sizing mode. */
+    static LiveStrategy live(TradingProperties.StrategySettings s) {
+        return new LiveStrategy(s.strategyId(), s.name(), s.symbols(), s.params(), s.quantity(), s.intraday(),
+                s.sizing().rule(s.quantity()), s.sizing().twapAbove(), s.sizing().twapSlices());
+    }
+
+    /** The host's settings of a strategy, sizing and TWAP slicing included. */
+    static TradingProperties.StrategySettings settings(LiveStrategy s) {
+        return new TradingProperties.StrategySettings(s.id(), s.type(), s.symbols(), s.quantity(), s.params(), s.intraday(),
+                TradingProperties.Sizing.of(s.sizing(), s.twapAbove(), s.twapSlices()));
     }
 
     @Override
@@ -60,28 +75,29 @@ class LiveStrategyBridge implements LiveConfiguration {
 
     @Override
     public void startFrom(Supplier<List<LiveStrategy>> strategies, Supplier<Record> limits) {
-        host.configuration().readFrom(new Source() {
+        host.configuration().readFrom(source(strategies, limits));
+    }
+
+    /** The start source over the stored versions: each strategy with its sizing and TWAP slicing, the limits as stored. */
+    static Source source(Supplier<List<LiveStrategy>> strategies, Supplier<Record> limits) {
+        return new Source() {
             @Override
             public List<TradingProperties.StrategySettings> strategies() {
-                return strategies.get().stream().map(s -> new TradingProperties.StrategySettings(s.id(), s.type(), s.symbols(),
-                        s.quantity(), s.params(), s.intraday())).toList();
+                return strategies.get().stream().map(LiveStrategyBridge::settings).toList();
             }
 
             @Override
             public TradingProperties.Limits limits() {
-                return limits(limits.get());
+                return (TradingProperties.Limits) limits.get();
             }
-
-            private TradingProperties.Limits limits(Record r) {
-                return (TradingProperties.Limits) r;
-            }
-        });
+        };
     }
 
     @Override
     public Applied apply(LiveStrategy strategy, Collection<String> previousSymbols, String reason) {
         // built once up front so that a strategy the registry refuses is refused before anything reaches the engine
-        Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
+        TradingProperties.StrategySettings settings = settings(strategy);
+        LiveStrategies.create(settings);
         var running = host.runningFeed();
         if (running.isEmpty()) return new Applied(false, "the engine does not run on this instance: the version applies when it starts");
         MarketFeed feed = running.get();
@@ -95,7 +111,7 @@ class LiveStrategyBridge implements LiveConfiguration {
                 throw new IllegalArgumentException("symbol " + symbol + " is not in the running market data: it can "
                         + "only be traded after a restart with it configured");
             }
-            Strategy built = Strategies.create(strategy.type(), strategy.params(), new Quantity(strategy.quantity()));
+            Strategy built = LiveStrategies.create(settings);
             commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument),
                     new Warming(id, built, feed.history(instrument)), reason));
         }

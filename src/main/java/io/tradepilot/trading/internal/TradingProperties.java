@@ -161,7 +161,7 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
      * 0.005); {@code atr} the same to {@code atr-multiple x ATR(atr-period)}; {@code half-kelly} risks
      * {@code min(Kelly / 2, kelly-cap)} from {@code win-rate}, {@code average-win}, {@code average-loss}. Risk-based
      * modes need a strategy that gives its entries a stop and accepts a sizing (not sma-cross, which trades a
-     * fixed quantity: startup refuses the combination). {@code max-quantity} caps an entry (0: no cap).
+     * fixed quantity: the stored configuration's validator, and startup, refuse the combination). {@code max-quantity} caps an entry (0: no cap).
      * {@code twap-above}: an entry larger than this many units is sent as {@code twap-slices} market orders on
      * consecutive bars (0: never sliced).
      */
@@ -175,6 +175,12 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
 
         public Sizing {
             if (twapSlices < 2) throw new IllegalArgumentException("sizing.twap-slices must be at least 2: " + twapSlices);
+        }
+
+        /** The settings of {@code rule} (its quantity is the strategy's) with the given TWAP slicing (null: never sliced). */
+        public static Sizing of(io.tradepilot.engine.strategy.SizingRule rule, BigDecimal twapAbove, int twapSlices) {
+            return new Sizing(rule.mode(), rule.riskFraction(), rule.atrPeriod(), rule.atrMultiple(), rule.winRate(), rule.averageWin(),
+                    rule.averageLoss(), rule.kellyCap(), rule.maxQuantity(), twapAbove == null ? BigDecimal.ZERO : twapAbove, twapSlices);
         }
 
         /** The engine's rule, {@code quantity} being the strategy's fixed quantity; refuses an incomplete mode. */

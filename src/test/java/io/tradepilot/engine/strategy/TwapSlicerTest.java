@@ -56,6 +56,16 @@ class TwapSlicerTest {
     }
 
     @Test
+    void an_exit_of_a_position_larger_than_the_threshold_goes_out_whole() {
+        run(STOCK, """
+                100     | BUY 400          | BUY 400
+                101     | BUY 400          | BUY 400
+                102     | SELL 800         | SELL 800
+                103     | -                | -
+                """);
+    }
+
+    @Test
     void slices_are_whole_lots_larger_first() {
         // 750 = 10 lots of 75 in 4 slices: 3, 3, 2, 2 lots
         run(FUTURE, """

@@ -1,5 +1,6 @@
 package io.tradepilot.engine.strategy.config;
 
+import io.tradepilot.engine.strategy.SizingRule;
 import io.tradepilot.engine.strategy.params.Parameters;
 
 import java.math.BigDecimal;
@@ -20,22 +21,54 @@ import java.util.List;
  *                           not applied by the bar backtester)
  * @param quantity           the fixed quantity per entry ({@link Sizing#FIXED}), null: the caller's default
  * @param intraday           true: positions are squared off every trading day; false (swing): carried overnight
- * @param sizing             how entries are sized: {@link Sizing#FIXED} ({@code quantity}) or
- *                           {@link Sizing#FIXED_FRACTIONAL} ({@code riskPerTradePercent} of equity at risk to the stop)
+ * @param sizing             how entries are sized: {@link Sizing#FIXED} ({@code quantity}),
+ *                           {@link Sizing#FIXED_FRACTIONAL} ({@code riskPerTradePercent} of equity at risk to the stop),
+ *                           {@link Sizing#ATR} (the same to {@code atr.multiple x ATR(atr.period)}) or
+ *                           {@link Sizing#HALF_KELLY} (half the Kelly fraction of {@code kelly}, at most its cap)
  * @param blackouts          windows (exchange time, start inclusive, end exclusive) in which no entry is taken
+ * @param atr                the ATR mode's period and multiple; null unless {@link Sizing#ATR}
+ * @param kelly              the half-Kelly mode's statistics; null unless {@link Sizing#HALF_KELLY}
+ * @param maxQuantity        largest risk-based entry in units, null: no cap
+ * @param twap               slicing of large entries, null: never sliced
  */
 public record StrategyConfig(String type, String name, boolean enabled, List<String> symbols, Parameters parameters,
                              BigDecimal riskPerTradePercent, int maxPositions, LocalTime tradingStart, LocalTime tradingEnd,
                              BigDecimal minVolumeRatio, BigDecimal maxSpreadBps, BigDecimal quantity, boolean intraday,
-                             Sizing sizing, List<Window> blackouts) {
+                             Sizing sizing, List<Window> blackouts, Atr atr, Kelly kelly, BigDecimal maxQuantity, Twap twap) {
     public StrategyConfig {
         symbols = List.copyOf(symbols);
         blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
     }
 
+    /** A configuration without ATR or Kelly inputs, quantity cap or TWAP slicing. */
+    public StrategyConfig(String type, String name, boolean enabled, List<String> symbols, Parameters parameters,
+                          BigDecimal riskPerTradePercent, int maxPositions, LocalTime tradingStart, LocalTime tradingEnd,
+                          BigDecimal minVolumeRatio, BigDecimal maxSpreadBps, BigDecimal quantity, boolean intraday,
+                          Sizing sizing, List<Window> blackouts) {
+        this(type, name, enabled, symbols, parameters, riskPerTradePercent, maxPositions, tradingStart, tradingEnd, minVolumeRatio,
+                maxSpreadBps, quantity, intraday, sizing, blackouts, null, null, null, null);
+    }
+
+    /** This configuration as {@code name} (a clone keeps every other setting). */
+    public StrategyConfig withName(String name) {
+        return new StrategyConfig(type, name, enabled, symbols, parameters, riskPerTradePercent, maxPositions, tradingStart, tradingEnd,
+                minVolumeRatio, maxSpreadBps, quantity, intraday, sizing, blackouts, atr, kelly, maxQuantity, twap);
+    }
+
+    /**
+     * The engine's sizing rule of this configuration ({@code risk_per_trade} percent becomes a fraction); refuses
+     * (IllegalArgumentException) a mode whose inputs are incomplete, as the loader does.
+     */
+    public SizingRule sizingRule() {
+        BigDecimal fraction = riskPerTradePercent == null ? null : riskPerTradePercent.movePointLeft(2);
+        return new SizingRule(SizingRule.Mode.valueOf(sizing.name()), quantity, fraction, atr == null ? 0 : atr.period(),
+                atr == null ? null : atr.multiple(), kelly == null ? null : kelly.winRate(), kelly == null ? null : kelly.averageWin(),
+                kelly == null ? null : kelly.averageLoss(), kelly == null ? null : kelly.cap(), maxQuantity);
+    }
+
     /** How a configuration sizes its entries; {@link #word()} is its name in a document. */
     public enum Sizing {
-        FIXED("fixed"), FIXED_FRACTIONAL("fixed-fractional");
+        FIXED("fixed"), FIXED_FRACTIONAL("fixed-fractional"), ATR("atr"), HALF_KELLY("half-kelly");
 
         private final String word;
 
@@ -46,6 +79,18 @@ public record StrategyConfig(String type, String name, boolean enabled, List<Str
         public String word() {
             return word;
         }
+    }
+
+    /** The ATR mode's inputs: the distance to the stop is {@code multiple x ATR(period)}. */
+    public record Atr(int period, BigDecimal multiple) {
+    }
+
+    /** The half-Kelly mode's inputs: the win rate in (0, 1), the average win and loss, the risk fraction's cap. */
+    public record Kelly(BigDecimal winRate, BigDecimal averageWin, BigDecimal averageLoss, BigDecimal cap) {
+    }
+
+    /** An entry larger than {@code above} units is sent as {@code slices} market orders on consecutive bars. */
+    public record Twap(BigDecimal above, int slices) {
     }
 
     /** A time window in exchange time, {@code end} after {@code start}. */

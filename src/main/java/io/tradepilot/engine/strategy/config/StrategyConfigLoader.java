@@ -38,7 +38,12 @@ import java.util.Set;
  * max_positions: 2              # 1..1000, default 1
  * trading_hours: {start: "09:30", end: "15:15"}   # end after start
  * entry_conditions: {min_volume_ratio: 1.2, max_spread_bps: 10}
- * sizing: fixed                 # fixed (default without risk_per_trade) or fixed-fractional (needs risk_per_trade)
+ * sizing: fixed                 # fixed (default without risk_per_trade), fixed-fractional or atr (both need
+ *                               # risk_per_trade), half-kelly (needs kelly)
+ * atr: {period: 14, multiple: 2}               # sizing atr only; these defaults when absent
+ * kelly: {win_rate: 0.55, average_win: 1.5, average_loss: 1, cap: 0.02}   # sizing half-kelly only; cap default 0.02
+ * max_quantity: 500             # cap of a risk-based entry, > 0; absent: no cap; not with sizing fixed
+ * twap: {above: 1000, slices: 5}   # entries above 1000 units go as 5 market orders on consecutive bars
  * quantity: 100                 # fixed quantity per entry, > 0; absent: the caller's (e.g. --quantity)
  * intraday: false               # true: squared off every trading day; default false (swing)
  * blackouts: [{start: "12:00", end: "13:00"}]   # no entries inside; each end after its start
@@ -51,7 +56,7 @@ public final class StrategyConfigLoader {
     }
 
     static final Set<String> KEYS = Set.of("type", "name", "enabled", "symbols", "parameters", "risk_per_trade", "max_positions",
-            "trading_hours", "entry_conditions", "sizing", "quantity", "intraday", "blackouts");
+            "trading_hours", "entry_conditions", "sizing", "quantity", "intraday", "blackouts", "atr", "kelly", "max_quantity", "twap");
 
     /** A loaded configuration or the problems, never both. */
     public record Result(StrategyConfig config, List<Problem> problems) {
@@ -147,22 +152,34 @@ public final class StrategyConfigLoader {
             else problems.add(new Problem("intraday", "must be true or false, got " + show(root.get("intraday"))));
         }
         StrategyConfig.Sizing sizing = root.containsKey("risk_per_trade") ? StrategyConfig.Sizing.FIXED_FRACTIONAL : StrategyConfig.Sizing.FIXED;
+        boolean sizingKnown = true;
         if (root.containsKey("sizing")) {
             Object v = root.get("sizing");
             StrategyConfig.Sizing found = null;
             for (StrategyConfig.Sizing z : StrategyConfig.Sizing.values()) if (z.word().equals(v)) found = z;
             if (found == null) {
-                problems.add(new Problem("sizing", "must be one of [fixed, fixed-fractional], got " + show(v)));
+                sizingKnown = false;
+                problems.add(new Problem("sizing", "must be one of [fixed, fixed-fractional, atr, half-kelly], got " + show(v)));
             } else {
                 sizing = found;
-                if (found == StrategyConfig.Sizing.FIXED_FRACTIONAL && !root.containsKey("risk_per_trade")) {
-                    problems.add(new Problem("risk_per_trade", "is required with sizing fixed-fractional"));
+                if ((found == StrategyConfig.Sizing.FIXED_FRACTIONAL || found == StrategyConfig.Sizing.ATR) && !root.containsKey("risk_per_trade")) {
+                    problems.add(new Problem("risk_per_trade", "is required with sizing " + found.word()));
                 }
                 if (found == StrategyConfig.Sizing.FIXED && root.containsKey("risk_per_trade")) {
                     problems.add(new Problem("sizing", "fixed sizing ignores risk_per_trade: remove one of them"));
                 }
+                if (found == StrategyConfig.Sizing.HALF_KELLY && root.containsKey("risk_per_trade")) {
+                    problems.add(new Problem("risk_per_trade", "half-kelly sizing takes its risk from kelly: remove risk_per_trade"));
+                }
             }
         }
+        StrategyConfig.Atr atr = sizingKnown ? atr(root, sizing, problems) : null;
+        StrategyConfig.Kelly kelly = sizingKnown ? kelly(root, sizing, problems) : null;
+        BigDecimal maxQuantity = number(root, "max_quantity", BigDecimal.ZERO, new BigDecimal("1000000000"), true, problems);
+        if (maxQuantity != null && sizing == StrategyConfig.Sizing.FIXED) {
+            problems.add(new Problem("max_quantity", "caps risk-based sizing only: fixed sizing trades quantity"));
+        }
+        StrategyConfig.Twap twap = twap(root, problems);
         List<StrategyConfig.Window> blackouts = new ArrayList<>();
         if (root.containsKey("blackouts")) {
             if (root.get("blackouts") instanceof List<?> l) {
@@ -186,7 +203,69 @@ public final class StrategyConfigLoader {
         if (!problems.isEmpty()) return new Result(null, List.copyOf(problems));
         return new Result(new StrategyConfig(type, name, enabled, symbols, pr.values(), risk,
                 maxPositions == null ? 1 : maxPositions.intValue(), start, end, minVol, maxSpread, quantity, intraday, sizing,
-                blackouts), List.of());
+                blackouts, atr, kelly, maxQuantity, twap), List.of());
+    }
+
+    /** The ATR mode's inputs (defaults: period 14, multiple 2); a problem when given to another mode. */
+    private static StrategyConfig.Atr atr(Map<?, ?> root, StrategyConfig.Sizing sizing, List<Problem> problems) {
+        Map<?, ?> m = section(root, "atr", sizing == StrategyConfig.Sizing.ATR, problems);
+        if (m == null) return sizing == StrategyConfig.Sizing.ATR && !root.containsKey("atr") ? new StrategyConfig.Atr(14, new BigDecimal("2")) : null;
+        unknown(m, Set.of("period", "multiple"), "atr.", problems);
+        BigDecimal period = number(m, "period", BigDecimal.ONE, new BigDecimal("1000"), false, "atr.", problems);
+        if (period != null && period.stripTrailingZeros().scale() > 0) {
+            problems.add(new Problem("atr.period", "must be an integer, got " + period.toPlainString()));
+            period = null;
+        }
+        BigDecimal multiple = number(m, "multiple", BigDecimal.ZERO, new BigDecimal("100"), true, "atr.", problems);
+        return new StrategyConfig.Atr(period == null ? 14 : period.intValue(), multiple == null ? new BigDecimal("2") : multiple);
+    }
+
+    /** The half-Kelly mode's inputs: win_rate, average_win, average_loss required, cap default 0.02. */
+    private static StrategyConfig.Kelly kelly(Map<?, ?> root, StrategyConfig.Sizing sizing, List<Problem> problems) {
+        boolean wanted = sizing == StrategyConfig.Sizing.HALF_KELLY;
+        Map<?, ?> m = section(root, "kelly", wanted, problems);
+        if (m == null) {
+            if (wanted && !root.containsKey("kelly")) problems.add(new Problem("kelly", "is required with sizing half-kelly: {win_rate, average_win, average_loss}"));
+            return null;
+        }
+        unknown(m, Set.of("win_rate", "average_win", "average_loss", "cap"), "kelly.", problems);
+        for (String k : List.of("win_rate", "average_win", "average_loss")) {
+            if (m.get(k) == null) problems.add(new Problem("kelly." + k, "is required with sizing half-kelly"));
+        }
+        BigDecimal winRate = number(m, "win_rate", BigDecimal.ZERO, BigDecimal.ONE, false, "kelly.", problems);
+        BigDecimal win = number(m, "average_win", BigDecimal.ZERO, new BigDecimal("1000000000"), true, "kelly.", problems);
+        BigDecimal loss = number(m, "average_loss", BigDecimal.ZERO, new BigDecimal("1000000000"), false, "kelly.", problems);
+        BigDecimal cap = number(m, "cap", BigDecimal.ZERO, BigDecimal.ONE, true, "kelly.", problems);
+        return new StrategyConfig.Kelly(winRate, win, loss, cap == null ? new BigDecimal("0.02") : cap);
+    }
+
+    /** Optional TWAP slicing: {above} required, slices 2..100 (default 5). */
+    private static StrategyConfig.Twap twap(Map<?, ?> root, List<Problem> problems) {
+        Map<?, ?> m = section(root, "twap", true, problems);
+        if (m == null) return null;
+        unknown(m, Set.of("above", "slices"), "twap.", problems);
+        if (m.get("above") == null) problems.add(new Problem("twap.above", "is required: entries larger than this many units are sliced"));
+        BigDecimal above = number(m, "above", BigDecimal.ZERO, new BigDecimal("1000000000"), true, "twap.", problems);
+        BigDecimal slices = number(m, "slices", BigDecimal.TWO, new BigDecimal("100"), false, "twap.", problems);
+        if (slices != null && slices.stripTrailingZeros().scale() > 0) {
+            problems.add(new Problem("twap.slices", "must be an integer, got " + slices.toPlainString()));
+            slices = null;
+        }
+        return new StrategyConfig.Twap(above, slices == null ? 5 : slices.intValue());
+    }
+
+    /** The mapping under {@code key}, or null (with a problem when present but not a mapping, or not {@code allowed}). */
+    private static Map<?, ?> section(Map<?, ?> root, String key, boolean allowed, List<Problem> problems) {
+        if (!root.containsKey(key)) return null;
+        if (!allowed) {
+            problems.add(new Problem(key, "only applies with sizing " + (key.equals("atr") ? "atr" : "half-kelly") + ": remove it"));
+            return null;
+        }
+        if (!(root.get(key) instanceof Map<?, ?> m)) {
+            problems.add(new Problem(key, "must be a mapping"));
+            return null;
+        }
+        return m;
     }
 
     private static Result fail(Problem p) {

@@ -32,6 +32,18 @@ public final class StrategyConfigWriter {
         y.append("sizing: ").append(quote(c.sizing().word())).append('\n');
         if (c.quantity() != null) y.append("quantity: ").append(c.quantity().toPlainString()).append('\n');
         if (c.riskPerTradePercent() != null) y.append("risk_per_trade: ").append(c.riskPerTradePercent().toPlainString()).append('\n');
+        if (c.atr() != null) {
+            y.append("atr: {period: ").append(c.atr().period()).append(", multiple: ").append(c.atr().multiple().toPlainString()).append("}\n");
+        }
+        if (c.kelly() != null) {
+            y.append("kelly: {win_rate: ").append(c.kelly().winRate().toPlainString()).append(", average_win: ")
+                    .append(c.kelly().averageWin().toPlainString()).append(", average_loss: ").append(c.kelly().averageLoss().toPlainString())
+                    .append(", cap: ").append(c.kelly().cap().toPlainString()).append("}\n");
+        }
+        if (c.maxQuantity() != null) y.append("max_quantity: ").append(c.maxQuantity().toPlainString()).append('\n');
+        if (c.twap() != null) {
+            y.append("twap: {above: ").append(c.twap().above().toPlainString()).append(", slices: ").append(c.twap().slices()).append("}\n");
+        }
         y.append("max_positions: ").append(c.maxPositions()).append('\n');
         y.append("intraday: ").append(c.intraday()).append('\n');
         if (c.tradingStart() != null) {

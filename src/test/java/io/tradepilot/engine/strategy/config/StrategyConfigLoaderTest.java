@@ -82,7 +82,7 @@ class StrategyConfigLoaderTest {
                   backtest_metrics: {sharpe_ratio: 1.8}
                 """;
         assertEquals(List.of(
-                "backtest_metrics: unknown key (known: blackouts, enabled, entry_conditions, intraday, max_positions, name, parameters, quantity, risk_per_trade, sizing, symbols, trading_hours, type)",
+                "backtest_metrics: unknown key (known: atr, blackouts, enabled, entry_conditions, intraday, kelly, max_positions, max_quantity, name, parameters, quantity, risk_per_trade, sizing, symbols, trading_hours, twap, type)",
                 "name: must be a non-empty text, got ''",
                 "enabled: must be true or false, got 'yes'",
                 "symbols[1]: duplicate symbol 'A'",

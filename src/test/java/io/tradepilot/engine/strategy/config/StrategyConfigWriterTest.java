@@ -62,4 +62,62 @@ class StrategyConfigWriterTest {
                 """);
         assertThat(r.problems()).extracting(p -> p.path()).containsExactlyInAnyOrder("quantity", "intraday", "risk_per_trade", "blackouts[0].end");
     }
+
+    @Test
+    void risk_based_sizing_and_twap_round_trip_and_become_the_engines_rule() {
+        String doc = """
+                type: momentum
+                name: mom
+                symbols: [ABC]
+                sizing: atr
+                risk_per_trade: 0.5
+                atr: {period: 10, multiple: 2.5}
+                max_quantity: 400
+                twap: {above: 300, slices: 3}
+                """;
+        var r = StrategyConfigLoader.parse(doc);
+        assertThat(r.problems()).isEmpty();
+        StrategyConfig c = r.config();
+        assertThat(c.sizing()).isEqualTo(StrategyConfig.Sizing.ATR);
+        String yaml = StrategyConfigWriter.toYaml(c);
+        assertThat(yaml).contains("sizing: \"atr\"\n", "risk_per_trade: 0.5\n", "atr: {period: 10, multiple: 2.5}\n", "max_quantity: 400\n",
+                "twap: {above: 300, slices: 3}\n");
+        assertThat(StrategyConfigLoader.parse(yaml).config()).isEqualTo(c);
+        assertThat(StrategyConfigWriter.toYaml(StrategyConfigLoader.parse(yaml).config())).isEqualTo(yaml);
+        var rule = c.sizingRule();
+        assertThat(rule.mode()).isEqualTo(io.tradepilot.engine.strategy.SizingRule.Mode.ATR);
+        assertThat(rule.riskFraction()).isEqualByComparingTo("0.005");
+        assertThat(rule.atrPeriod()).isEqualTo(10);
+        assertThat(rule.maxQuantity()).isEqualByComparingTo("400");
+
+        StrategyConfig ff = StrategyConfigLoader.parse(doc.replace("sizing: atr", "sizing: fixed-fractional").replace("atr: {period: 10, multiple: 2.5}\n", "")).config();
+        assertThat(ff.atr()).isNull();
+        assertThat(StrategyConfigLoader.parse(StrategyConfigWriter.toYaml(ff)).config()).isEqualTo(ff);
+        StrategyConfig kelly = StrategyConfigLoader.parse(doc.replace("sizing: atr", "sizing: half-kelly").replace("risk_per_trade: 0.5\n", "")
+                .replace("atr: {period: 10, multiple: 2.5}", "kelly: {win_rate: 0.55, average_win: 2, average_loss: 1}")).config();
+        assertThat(kelly.kelly().cap()).isEqualByComparingTo("0.02");
+        assertThat(StrategyConfigLoader.parse(StrategyConfigWriter.toYaml(kelly)).config()).isEqualTo(kelly);
+        assertThat(kelly.sizingRule().halfKellyFraction()).isEqualByComparingTo("0.02");
+    }
+
+    @Test
+    void an_incomplete_or_misplaced_sizing_is_reported_with_its_paths() {
+        String base = """
+                type: momentum
+                name: mom
+                symbols: [ABC]
+                """;
+        assertThat(StrategyConfigLoader.parse(base + "sizing: half-kelly\nkelly: {win_rate: 0.55, cap: 0}\n").problems())
+                .extracting(p -> p.path()).containsExactlyInAnyOrder("kelly.average_win", "kelly.average_loss", "kelly.cap");
+        assertThat(StrategyConfigLoader.parse(base + "sizing: half-kelly\n").problems()).extracting(p -> p.path()).containsExactly("kelly");
+        assertThat(StrategyConfigLoader.parse(base + "sizing: atr\n").problems()).extracting(p -> p.path()).containsExactly("risk_per_trade");
+        assertThat(StrategyConfigLoader.parse(base + "sizing: atr\nrisk_per_trade: 0.5\natr: {period: 0.5, multiple: 0, x: 1}\n").problems())
+                .extracting(p -> p.path()).containsExactlyInAnyOrder("atr.x", "atr.period", "atr.multiple");
+        assertThat(StrategyConfigLoader.parse(base + "sizing: fixed\nquantity: 5\natr: {period: 3}\nmax_quantity: 9\n").problems())
+                .extracting(p -> p.path()).containsExactlyInAnyOrder("atr", "max_quantity");
+        assertThat(StrategyConfigLoader.parse(base + "quantity: 5\ntwap: {slices: 1}\n").problems())
+                .extracting(p -> p.path()).containsExactlyInAnyOrder("twap.above", "twap.slices");
+        assertThat(StrategyConfigLoader.parse(base + "sizing: martingale\n").problems()).singleElement()
+                .hasToString("sizing: must be one of [fixed, fixed-fractional, atr, half-kelly], got 'martingale'");
+    }
 }

@@ -31,7 +31,7 @@ public enum AlertRule {
     TRACKER_CAUTION("Tracker caution signal", Severity.INFO, Duration.ofHours(1)),
     /** A scheduled scan stored its result. */
     SCAN_RESULT("Scan result", Severity.INFO, Duration.ZERO),
-    /** Trading switched between paper and LIVE (real money) mode ({@link LiveModeChanged}). */
+    /** Trading switched between paper and LIVE (real money) mode ({@link io.tradepilot.controls.TradingModeChanged} whose mode changed). */
     LIVE_MODE_CHANGED("LIVE mode changed", Severity.CRITICAL, Duration.ZERO);
 
     private final String label;

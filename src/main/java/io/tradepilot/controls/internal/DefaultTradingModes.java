@@ -94,7 +94,7 @@ class DefaultTradingModes implements TradingModes {
         TradingModeState next = new TradingModeState(TradingMode.PAPER, BigDecimal.ONE.setScale(2), CurrentUser.username(), clock.instant(), why);
         if (!store.replace(now, next)) throw refused(PAPER, RefusalCode.CONCURRENT_CHANGE, "The mode changed meanwhile; look again.");
         audit.record(PAPER, "trading-mode", AuditOutcome.SUCCESS, "PAPER" + why(why));
-        events.publishEvent(new TradingModeChanged(next));
+        events.publishEvent(new TradingModeChanged(now, next));
         return next;
     }
 
@@ -129,7 +129,7 @@ class DefaultTradingModes implements TradingModes {
             if (!(e instanceof TradingModeRefusal)) pending.complete(AuditOutcome.FAILED, e.getClass().getSimpleName());
             throw e;
         }
-        events.publishEvent(new TradingModeChanged(next));
+        events.publishEvent(new TradingModeChanged(now, next));
         return next;
     }
 

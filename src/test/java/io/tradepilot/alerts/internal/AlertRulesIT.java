@@ -6,13 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
-import io.tradepilot.alerts.LiveModeChanged;
 import io.tradepilot.brokers.internal.ControlsBrokerErrors;
 import io.tradepilot.controls.Control;
 import io.tradepilot.controls.ControlAction;
 import io.tradepilot.controls.ControlChanged;
 import io.tradepilot.controls.ControlKeys;
 import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.TradingMode;
+import io.tradepilot.controls.TradingModeChanged;
+import io.tradepilot.controls.TradingModeState;
 import io.tradepilot.scheduler.ScanReport;
 import io.tradepilot.scheduler.internal.SchedulerStore;
 import io.tradepilot.testing.IntegrationTestSupport;
@@ -123,10 +125,15 @@ class AlertRulesIT extends IntegrationTestSupport {
 
     @Test
     void a_live_mode_change_is_raised_once_per_switch_as_critical() {
-        LiveModeChanged change = new LiveModeChanged("audit-42", true, "kite-main", "olga", "going live after review",
-                Instant.parse("2026-12-07T03:30:00Z"));
+        Instant at = Instant.parse("2026-12-07T03:30:00Z");
+        TradingModeState paper = new TradingModeState(TradingMode.PAPER, BigDecimal.ONE, "system", at.minusSeconds(86_400), "start");
+        TradingModeState live = new TradingModeState(TradingMode.LIVE, new BigDecimal("0.10"), "olga", at, "going live after review");
+        TradingModeChanged change = new TradingModeChanged(paper, live);
         events.publishEvent(change);
         events.publishEvent(change);
+        // a step of the size factor is not a switch of the mode
+        events.publishEvent(new TradingModeChanged(live, new TradingModeState(TradingMode.LIVE, new BigDecimal("0.25"), "olga",
+                at.plusSeconds(3_600), "first week went as planned")));
         assertThat(count(AlertRule.LIVE_MODE_CHANGED)).isEqualTo(1);
         assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("CRITICAL");
         assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("Trading switched to LIVE (real money) by olga");

@@ -79,8 +79,9 @@ class ScanOrdersIT extends IntegrationTestSupport {
 
     @BeforeEach
     void startTheHost() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, "
-                + "strategy_switch, scan_setup, scan_result, job_run");
+        // the ledger and the stored strategy configurations (an earlier test class's would win over this class's properties)
+        io.tradepilot.trading.internal.TradingFixtures.emptyLedger(db);
+        db.execute("TRUNCATE scan_setup, scan_result, job_run");
         Set<String> keys = redis.keys("scan-orders-it:*");
         if (keys != null && !keys.isEmpty()) redis.delete(keys);
         eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()

@@ -55,10 +55,13 @@ class RunbookE2E extends BrowserTestSupport {
     @Autowired Preflight preflight;
     @Autowired Alerts alerts;
     @Autowired Incidents incidents;
+    @Autowired org.jooq.DSLContext db;
 
     @BeforeEach
     void engineRunsWithTheKillSwitchActive() {
         if (!started) {
+            // stored strategy configurations of earlier classes would win over this class's non-trading strategy
+            db.execute("TRUNCATE config_applied, config_version");
             host.start();
             started = true;
         }

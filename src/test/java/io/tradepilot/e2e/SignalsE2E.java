@@ -28,6 +28,7 @@ import java.net.http.HttpResponse;
  */
 @TestPropertySource(properties = {
         "tradepilot.trading.enabled=true",
+        "tradepilot.trading.limits.trading-hours.enabled=false", // entries at any market time of the replay (15:20-15:30 IST refuses them)
         "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880121",
         "tradepilot.controls.key-prefix=signals-e2e:",
@@ -47,7 +48,8 @@ class SignalsE2E extends BrowserTestSupport {
 
     @BeforeEach
     void engineRuns() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
+        // with the stored strategy configurations, which would win over this class's properties
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, config_applied, config_version");
         db.execute("TRUNCATE signal_strategy, signal_event, signal_seen");
         host.start();
         users.as(users.admin(), () -> {

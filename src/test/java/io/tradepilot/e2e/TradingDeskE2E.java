@@ -66,7 +66,8 @@ class TradingDeskE2E extends BrowserTestSupport {
     @BeforeEach
     void engineRunsOnAnEmptyLedgerWithTradingAllowed() {
         if (!started) {
-            db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order");
+            // with the stored strategy configurations, which would win over this class's properties
+            db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, config_applied, config_version");
             host.start();
             started = true;
         }

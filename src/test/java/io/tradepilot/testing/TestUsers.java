@@ -1,5 +1,6 @@
 package io.tradepilot.testing;
 
+import io.tradepilot.security.ApiTokenSummary;
 import io.tradepilot.security.ApiTokenService;
 import io.tradepilot.security.Roles.Role;
 import io.tradepilot.security.UserAdministration;
@@ -81,8 +82,19 @@ public final class TestUsers {
 
     /** Creates an API token for {@code user} that expires at {@code expiresAt} and returns its secret. */
     public String apiToken(TestUser user, Instant expiresAt) {
-        return as(user, () -> tokens.create("test token", expiresAt).secret());
+        return as(user, () -> {
+            // the shared admin collects tokens across the test classes of one run, and a user may hold 20 usable ones:
+            // the oldest test tokens go first (each test class uses the tokens it created itself)
+            List<ApiTokenSummary> held = tokens.listMine().stream()
+                    .filter(t -> t.revokedAt() == null && t.name().equals("test token"))
+                    .sorted(java.util.Comparator.comparing(ApiTokenSummary::createdAt)).toList();
+            for (int i = 0; i + MAX_HELD <= held.size(); i++) tokens.revoke(held.get(i).id());
+            return tokens.create("test token", expiresAt).secret();
+        });
     }
+
+    /** Test tokens a user keeps before the oldest are revoked (the service allows 20 usable ones). */
+    private static final int MAX_HELD = 10;
 
     /** Disables {@code user} (as an admin). */
     public void disable(TestUser user) {

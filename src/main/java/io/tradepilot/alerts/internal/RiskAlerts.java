@@ -2,6 +2,7 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
+import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.trading.LivePortfolio;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * A threshold of 0 (or a portfolio without a daily loss limit) switches its check off. Amounts are exact decimals.
  */
-final class RiskAlerts extends PollingSource {
+final class RiskAlerts extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(RiskAlerts.class);
 
@@ -43,7 +44,7 @@ final class RiskAlerts extends PollingSource {
     }
 
     @Override
-    void poll() {
+    protected void poll() {
         check();
     }
 

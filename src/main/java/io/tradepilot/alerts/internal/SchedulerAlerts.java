@@ -2,6 +2,7 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
+import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.ScanReport;
 import io.tradepilot.scheduler.SchedulerQueries;
@@ -25,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link AlertRule#SCAN_RESULT} per stored scan ({@code scan:<id>}), with its breakouts.</li>
  * </ul>
  */
-final class SchedulerAlerts extends PollingSource {
+final class SchedulerAlerts extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(SchedulerAlerts.class);
     /** Findings and setups named in one alert's text at most. */
@@ -43,7 +44,7 @@ final class SchedulerAlerts extends PollingSource {
     }
 
     @Override
-    void poll() {
+    protected void poll() {
         raiseNew();
     }
 

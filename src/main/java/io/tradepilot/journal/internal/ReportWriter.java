@@ -1,20 +1,18 @@
 package io.tradepilot.journal.internal;
 
+import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.journal.ReportPeriod;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.SchedulerQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +22,7 @@ import java.util.function.Supplier;
  * WEEK (or MONTH) report too. A later end-of-day report of the same day (another exchange) replaces them, so the
  * stored report covers every exchange's day. Idempotent: any number of instances may run it.
  */
-final class ReportWriter implements SmartLifecycle {
+final class ReportWriter extends PeriodicTask {
 
     private static final Logger log = LoggerFactory.getLogger(ReportWriter.class);
 
@@ -32,35 +30,19 @@ final class ReportWriter implements SmartLifecycle {
     private final DefaultJournalReports reports;
     private final JooqReportStore store;
     private final Clock clock;
-    private final Duration poll;
-    private ScheduledExecutorService timer;
-    private volatile boolean running;
 
     ReportWriter(Supplier<SchedulerQueries> scheduler, DefaultJournalReports reports, JooqReportStore store, Clock clock,
                  Duration poll) {
+        super("journal-reports", poll);
         this.scheduler = scheduler;
         this.reports = reports;
         this.store = store;
         this.clock = clock;
-        this.poll = poll;
     }
 
     @Override
-    public void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("journal-reports").factory());
-        timer.scheduleWithFixedDelay(this::writeNew, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-        running = true;
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (timer != null) timer.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
+    protected void poll() {
+        writeNew();
     }
 
     /** Stores the reports of the end-of-day reports of the last day that are newer than what is stored. */

@@ -59,6 +59,7 @@ import javax.crypto.spec.SecretKeySpec;
 @TestPropertySource(properties = {
         "tradepilot.controls.key-prefix=signals-it:",
         "tradepilot.trading.enabled=true",
+        "tradepilot.trading.limits.trading-hours.enabled=false", // entries at any market time of the replay (15:20-15:30 IST refuses them)
         "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880120",
         "tradepilot.trading.tick=100ms",
@@ -96,7 +97,8 @@ class SignalWebhookIT extends IntegrationTestSupport {
 
     @BeforeEach
     void startTheHostOnFreshControls() {
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch");
+        // with the stored strategy configurations, which would win over this class's properties
+        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch, config_applied, config_version");
         Set<String> keys = redis.keys("signals-it:*");
         if (keys != null && !keys.isEmpty()) redis.delete(keys);
         eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()

@@ -1,4 +1,4 @@
-package io.tradepilot.alerts.internal;
+package io.tradepilot.base;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -7,24 +7,24 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * A source of alerts that looks for its facts every {@code period} on a daemon thread of its own, from the
- * application's start to its stop ({@link #poll} first runs one period after the start). {@link #poll} must not
- * throw: a fact that cannot be read now is looked for again at the next poll.
+ * Work done every {@code period} on a daemon thread of its own, from the application's start to its stop ({@link #poll}
+ * first runs one period after the start): the alerts' polling sources, the journal's report writer. {@link #poll}
+ * must not throw: what cannot be done now is tried again at the next poll.
  */
-abstract class PollingSource implements SmartLifecycle {
+public abstract class PeriodicTask implements SmartLifecycle {
 
     private final String threadName;
     private final Duration period;
     private ScheduledExecutorService timer;
     private volatile boolean running;
 
-    PollingSource(String threadName, Duration period) {
+    protected PeriodicTask(String threadName, Duration period) {
         this.threadName = threadName;
         this.period = period;
     }
 
-    /** Looks once and raises what it finds. */
-    abstract void poll();
+    /** Does the work once. */
+    protected abstract void poll();
 
     @Override
     public void start() {

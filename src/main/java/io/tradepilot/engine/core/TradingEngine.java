@@ -105,8 +105,8 @@ public final class TradingEngine implements EngineInput {
     private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     /** Strategies whose entries are switched off ({@link EngineCommand.SetStrategyEnabled}). */
     private final java.util.Set<StrategyId> disabledStrategies = new java.util.HashSet<>();
-    /** Symbols squared off ({@link EngineCommand.SquareOff}) → the market-zone epoch day until whose end their entries are refused. */
-    private final Map<String, Long> squaredOff = new HashMap<>();
+    /** Symbols squared off for the day ({@link EngineCommand.SquareOff}) and the check refusing their entries. */
+    private final SquaredOffSymbols squaredOff;
     private Strategy[][] strategies = new Strategy[4][];
     private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
@@ -150,9 +150,10 @@ public final class TradingEngine implements EngineInput {
         this.unanswered = answerTimeout == null ? null : new LinkedHashMap<>();
         TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
         boolean ticks = this.venue.requiresTickAlignedPrices();
+        this.days = new LocalDays(config.marketZone());
+        this.squaredOff = new SquaredOffSymbols(days);
         this.risk = chain(config.risk());
         this.modifyRisk = ticks ? RiskChain.of(stateCheck, TickSize.CHECK) : stateCheck;
-        this.days = new LocalDays(config.marketZone());
         this.lossStreak = new LossStreak(config.lossSizeReduction());
         Arrays.fill(decimals, -1);
     }
@@ -191,8 +192,8 @@ public final class TradingEngine implements EngineInput {
     private RiskCheck chain(RiskCheck configured) {
         TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
         return venue.requiresTickAlignedPrices()
-                ? RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, TickSize.CHECK, configured)
-                : RiskChain.of(stateCheck, this::strategySwitch, this::afterSquareOff, configured);
+                ? RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, TickSize.CHECK, configured)
+                : RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, configured);
     }
 
     /**
@@ -326,7 +327,7 @@ public final class TradingEngine implements EngineInput {
      * for the rest of the market-zone day; see there.
      */
     private void squareOff(java.util.Set<String> symbols, String reason) {
-        closeEntriesForTheDay(symbols, clock.instant());
+        squaredOff.closeForTheDay(symbols, clock.instant());
         for (int slot = 0; slot < portfolio.instrumentCount(); slot++) {
             String symbol = portfolio.instrument(slot).symbol();
             if (!symbols.contains(symbol) || portfolio.position(slot).isFlat() || working.hasWorking(symbol, StrategyId.ENGINE)) continue;
@@ -465,31 +466,11 @@ public final class TradingEngine implements EngineInput {
     }
 
     /**
-     * The risk check after a square-off: in a symbol squared off today (market zone) only orders that
-     * reduce the position pass; from the next day on everything passes again.
-     */
-    private RiskDecision afterSquareOff(OrderRequest order, RiskContext context) {
-        if (squaredOff.isEmpty()) return RiskDecision.APPROVED;
-        Long day = squaredOff.get(order.symbol());
-        if (day == null || days.epochDay(context.now().toEpochMilli()) != day || context.reducesOnly(order)) {
-            return RiskDecision.APPROVED;
-        }
-        return RiskDecision.reject(RejectionCode.AFTER_SQUARE_OFF, order.symbol() + " was squared off for the day on "
-                + java.time.LocalDate.ofEpochDay(day) + ": entries refused until the next trading day");
-    }
-
-    private void closeEntriesForTheDay(java.util.Set<String> symbols, Instant at) {
-        long day = days.epochDay(at.toEpochMilli());
-        for (String symbol : symbols) squaredOff.put(symbol, day);
-    }
-
-    /**
      * Whether entries in {@code symbol} are refused now because it was squared off today (market zone).
      * Writer thread.
      */
     public boolean squaredOffToday(String symbol) {
-        Long day = squaredOff.get(symbol);
-        return day != null && day == days.epochDay(clock.millis());
+        return squaredOff.today(symbol, clock.millis());
     }
 
     /**
@@ -870,7 +851,7 @@ public final class TradingEngine implements EngineInput {
      * anything. Call on the writer thread before any bar.
      */
     public void restoreSquareOff(java.util.Set<String> symbols, Instant squaredOffAt) {
-        closeEntriesForTheDay(java.util.Set.copyOf(symbols), Objects.requireNonNull(squaredOffAt, "squaredOffAt"));
+        squaredOff.closeForTheDay(java.util.Set.copyOf(symbols), Objects.requireNonNull(squaredOffAt, "squaredOffAt"));
     }
 
     /** The losing streak and the entry size reduction now. */

@@ -53,6 +53,8 @@ public enum RefusalCode {
     VENUE_NOT_LIVE(Kind.CONFLICT),
     /** Switching to LIVE: the last reconciliation was not clean (or there was none). */
     RECONCILIATION_NOT_CLEAN(Kind.CONFLICT),
+    /** Switching to LIVE: nobody completed the trading day's pre-flight (Runbook; {@link LivePreflight}). */
+    PREFLIGHT_NOT_COMPLETE(Kind.CONFLICT),
     /** Raising the size factor: already 100 %. */
     SIZE_FACTOR_AT_MAXIMUM(Kind.CONFLICT);
 

@@ -17,11 +17,12 @@ public interface TradingModes {
     /**
      * Switches to LIVE at the smallest size factor (0.10). Admin only; {@code confirmation} must be exactly
      * {@value #CONFIRMATION}; refused while paper positions are open, without a connected venue whose account is live,
-     * or after a reconciliation that was not clean ({@link LiveModePreconditions}). Recorded before it is made.
+     * or after a reconciliation that was not clean ({@link LiveModePreconditions}), and until someone completed the trading
+     * day's pre-flight ({@link LivePreflight}). Recorded before it is made; each refusal is recorded FAILED with its code.
      *
      * @throws TradingModeRefusal {@code CONFIRMATION_MISMATCH}, {@code ALREADY_LIVE}, {@code PAPER_POSITIONS_OPEN},
      *                            {@code NO_VENUE_CONNECTED}, {@code VENUE_NOT_LIVE}, {@code RECONCILIATION_NOT_CLEAN},
-     *                            {@code INVALID_TEXT}, {@code AUDIT_UNAVAILABLE}
+     *                            {@code PREFLIGHT_NOT_COMPLETE}, {@code INVALID_TEXT}, {@code AUDIT_UNAVAILABLE}
      */
     TradingModeState switchToLive(String confirmation, String reason);
 

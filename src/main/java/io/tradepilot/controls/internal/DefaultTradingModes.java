@@ -4,6 +4,7 @@ import io.tradepilot.audit.AuditEntry;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.controls.LiveModePreconditions;
+import io.tradepilot.controls.LivePreflight;
 import io.tradepilot.controls.Refusal;
 import io.tradepilot.controls.RefusalCode;
 import io.tradepilot.controls.TradingMode;
@@ -24,6 +25,7 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,15 +43,17 @@ class DefaultTradingModes implements TradingModes {
 
     private final JooqTradingModeStore store;
     private final ObjectProvider<LiveModePreconditions> preconditions;
+    private final ObjectProvider<LivePreflight> preflight;
     private final AuditLog auditLog;
     private final UserAudit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    DefaultTradingModes(JooqTradingModeStore store, ObjectProvider<LiveModePreconditions> preconditions, AuditLog auditLog,
-                        ApplicationEventPublisher events, Clock clock) {
+    DefaultTradingModes(JooqTradingModeStore store, ObjectProvider<LiveModePreconditions> preconditions,
+                        ObjectProvider<LivePreflight> preflight, AuditLog auditLog, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.preconditions = preconditions;
+        this.preflight = preflight;
         this.auditLog = auditLog;
         this.audit = new UserAudit(auditLog);
         this.events = events;
@@ -80,6 +84,10 @@ class DefaultTradingModes implements TradingModes {
                 ? Optional.of(new Refusal(RefusalCode.NO_VENUE_CONNECTED, "No broker account can be checked: LIVE is off."))
                 : checks.unmet();
         if (unmet.isPresent()) throw refused(LIVE, unmet.get().code(), unmet.get().message());
+        Optional<String> noPreflight = preflightMissing();
+        if (noPreflight.isPresent()) {
+            throw refused(LIVE, RefusalCode.PREFLIGHT_NOT_COMPLETE, "LIVE needs today's pre-flight: " + noPreflight.get() + ".");
+        }
         TradingModeState next = new TradingModeState(TradingMode.LIVE, TradingModeState.SIZE_STEPS.getFirst(), CurrentUser.username(),
                 clock.instant(), why);
         return change(LIVE, "LIVE at size factor " + next.sizeFactor().toPlainString() + why(why), now, next);
@@ -114,6 +122,21 @@ class DefaultTradingModes implements TradingModes {
         TradingModeState next = new TradingModeState(TradingMode.LIVE, TradingModeState.SIZE_STEPS.get(at + 1), CurrentUser.username(),
                 clock.instant(), why);
         return change(SIZE, now.sizeFactor().toPlainString() + " → " + next.sizeFactor().toPlainString() + why(why), now, next);
+    }
+
+    /** Why the pre-flight stands in the way of LIVE; a reason too when nobody can tell (no port, or it threw): fail closed. */
+    private Optional<String> preflightMissing() {
+        List<LivePreflight> gates = preflight.orderedStream().toList();
+        if (gates.isEmpty()) return Optional.of("no pre-flight can be checked");
+        for (LivePreflight gate : gates) {
+            try {
+                Optional<String> why = gate.whyNot();
+                if (why.isPresent()) return why;
+            } catch (RuntimeException e) {
+                return Optional.of("cannot read whether the pre-flight is complete (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     private TradingModeState change(String action, String detail, TradingModeState now, TradingModeState next) {

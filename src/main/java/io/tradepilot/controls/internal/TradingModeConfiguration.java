@@ -2,6 +2,7 @@ package io.tradepilot.controls.internal;
 
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.LiveModePreconditions;
+import io.tradepilot.controls.LivePreflight;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,8 +26,9 @@ class TradingModeConfiguration {
     }
 
     @Bean
-    DefaultTradingModes tradingModes(JooqTradingModeStore store, ObjectProvider<LiveModePreconditions> preconditions, AuditLog audit,
-                                     ApplicationEventPublisher events, Clock clock) {
-        return new DefaultTradingModes(store, preconditions, audit, events, clock);
+    DefaultTradingModes tradingModes(JooqTradingModeStore store, ObjectProvider<LiveModePreconditions> preconditions,
+                                     ObjectProvider<LivePreflight> preflight, AuditLog audit, ApplicationEventPublisher events,
+                                     Clock clock) {
+        return new DefaultTradingModes(store, preconditions, preflight, audit, events, clock);
     }
 }

@@ -52,8 +52,8 @@ class TradingModeView extends VerticalLayout {
         raise.addClickListener(e -> act(() -> modes.raiseSizeFactor(reason.getValue())));
         paper.addClickListener(e -> act(() -> modes.dropToPaper(reason.getValue())));
         add(new H2("Trading mode"), new Paragraph("PAPER trades the built-in paper venue. LIVE sends orders to the connected broker "
-                + "account with real money; it needs no open paper positions, a connected live account and a clean reconciliation, "
-                + "and starts at 10 % of each computed size."), state);
+                + "account with real money; it needs no open paper positions, a connected live account, a clean reconciliation and "
+                + "the trading day's completed pre-flight (Runbook → Pre-flight), and starts at 10 % of each computed size."), state);
         boolean admin = CurrentUser.role().filter(r -> r == Roles.Role.ADMIN).isPresent();
         boolean operator = admin || CurrentUser.role().filter(r -> r == Roles.Role.OPERATOR).isPresent();
         if (admin) add(confirmation, reason, live, raise);

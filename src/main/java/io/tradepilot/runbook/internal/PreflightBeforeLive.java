@@ -1,17 +1,18 @@
 package io.tradepilot.runbook.internal;
 
 import io.tradepilot.brokers.LiveActivationGuard;
+import io.tradepilot.controls.LivePreflight;
 import io.tradepilot.runbook.Preflight;
 
 import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * LIVE trading requires the pre-flight: a LIVE broker account may become active only once someone completed the
- * pre-flight of the trading day (today's session, or the next one after the close). Fails closed: when the completion
- * cannot be read, it objects.
+ * LIVE trading requires the pre-flight: a LIVE broker account may become active ({@link LiveActivationGuard}), and the
+ * trading mode may switch to LIVE ({@link LivePreflight}), only once someone completed the pre-flight of the trading day
+ * (today's session, or the next one after the close). Fails closed: when the completion cannot be read, it objects.
  */
-final class PreflightBeforeLive implements LiveActivationGuard {
+final class PreflightBeforeLive implements LiveActivationGuard, LivePreflight {
 
     private final Preflight preflight;
 

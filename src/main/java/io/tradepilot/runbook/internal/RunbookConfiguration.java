@@ -98,9 +98,12 @@ class RunbookConfiguration {
         return new DefaultPreflight(checks, MANUAL_ITEMS, store, audit, limits, calendar, clock);
     }
 
-    /** LIVE trading requires the pre-flight: activating a LIVE broker account is refused until it is complete. */
+    /**
+     * LIVE trading requires the pre-flight: activating a LIVE broker account ({@link LiveActivationGuard}) and switching
+     * the trading mode to LIVE ({@link io.tradepilot.controls.LivePreflight}) are refused until it is complete.
+     */
     @Bean
-    LiveActivationGuard preflightBeforeLive(Preflight preflight) {
+    PreflightBeforeLive preflightBeforeLive(Preflight preflight) {
         return new PreflightBeforeLive(preflight);
     }
 

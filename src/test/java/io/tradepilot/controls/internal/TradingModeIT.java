@@ -9,6 +9,7 @@ import io.tradepilot.controls.TradingModes;
 import io.tradepilot.reconciliation.Reconciliation;
 import io.tradepilot.reconciliation.internal.ReconciliationIT;
 import io.tradepilot.reconciliation.internal.StandInBrokerAccount;
+import io.tradepilot.runbook.Preflight;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +41,21 @@ class TradingModeIT extends IntegrationTestSupport {
     StandInBrokerAccount broker;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Preflight preflight;
 
     @BeforeEach
     void paper() {
         broker.reset();
         ReconciliationIT.clearLedgerAndReconciliation(jdbc);
         jdbc.update("update trading_mode set mode = 'PAPER', size_factor = 1.00, changed_by = 'system', reason = 'test'");
+        jdbc.update("delete from preflight_completion");
+    }
+
+    /** The trading day's pre-flight completed, stored as the Runbook page stores it (the engine checks cannot pass here). */
+    private void preflightCompleted() {
+        jdbc.update("insert into preflight_completion (day, username, completed_at, evidence) values (?, ?, now(), 'IT')",
+                preflight.tradingDay(), users.operator().username());
     }
 
     private RefusalCode refusal(TestUser user, String confirmation) {
@@ -78,6 +88,22 @@ class TradingModeIT extends IntegrationTestSupport {
         assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.RECONCILIATION_NOT_CLEAN); // a mismatch
         broker.positions.clear();
         users.as(admin, () -> reconciliation.runNow());
+        // the last gate: the trading day's pre-flight, asked of the runbook through controls.LivePreflight
+        try {
+            users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "going live for the test"));
+            throw new AssertionError("switched to LIVE without the pre-flight");
+        } catch (TradingModeRefusal r) {
+            assertThat(r.code()).isEqualTo(RefusalCode.PREFLIGHT_NOT_COMPLETE);
+            assertThat(r.getMessage()).isEqualTo("LIVE needs today's pre-flight: the pre-flight for " + preflight.tradingDay()
+                    + " is not complete (Runbook → Pre-flight).");
+            assertThat(r.getBody().getProperties()).containsEntry("code", "PREFLIGHT_NOT_COMPLETE");
+            assertThat(r.getStatusCode().value()).isEqualTo(409);
+        }
+        assertThat(modes.current().mode()).isEqualTo(TradingMode.PAPER);
+        assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and outcome = 'FAILED' and detail like 'PREFLIGHT_NOT_COMPLETE%'", String.class, admin.username()))
+                .contains("the pre-flight for " + preflight.tradingDay() + " is not complete");
+        preflightCompleted();
 
         TradingModeState live = users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "first live day"));
 
@@ -86,7 +112,7 @@ class TradingModeIT extends IntegrationTestSupport {
         assertThat(modes.current().live()).isTrue();
         assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.ALREADY_LIVE);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
-                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(7);
+                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(8);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
                 + " and outcome = 'SUCCESS'", Integer.class, admin.username())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
@@ -98,6 +124,7 @@ class TradingModeIT extends IntegrationTestSupport {
         TestUser admin = users.newAdmin();
         TestUser operator = users.operator();
         users.as(admin, () -> reconciliation.runNow());
+        preflightCompleted();
         users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, null));
 
         assertThat(users.as(admin, () -> modes.raiseSizeFactor(null)).sizeFactor()).isEqualByComparingTo("0.25");

@@ -43,7 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       portfolio where it runs, else the ledger marked at cached closes; the controls); any role;</li>
  *   <li>{@code /kill <reason>}, then {@code /confirm} within {@code confirmWithin} (or {@code /cancel}): engages the
  *       kill switch through {@link ControlService} as that user, so the same role check, rules and audit records
- *       as in the app apply (a viewer's attempt is recorded DENIED by the controls' method security);</li>
+ *       as in the app apply (a viewer's attempt is recorded DENIED by the controls' method security). The waiting
+ *       request is in Redis ({@link PendingKills}), so any instance may handle the {@code /confirm}, and it is taken
+ *       once: one {@code /kill}, at most one engagement. Requests, cancellations and confirmations that find nothing
+ *       are audited ({@value #KILL_REQUESTED}, {@value #KILL_CANCELLED}, {@value #KILL_CONFIRM});</li>
  *   <li>{@code /ack <number>}: acknowledges that alert through {@link Alerts#acknowledge} as that user (operators
  *       and admins, audited as in the app).</li>
  * </ul>
@@ -55,6 +58,11 @@ final class TelegramCommands {
 
     static final String LINKED = "TELEGRAM_LINKED";
     static final String COMMAND = "TELEGRAM_COMMAND";
+    /** A {@code /kill} held for its confirmation (SUCCESS), or not (FAILED: the shared state is unavailable). */
+    static final String KILL_REQUESTED = "TELEGRAM_KILL_REQUESTED";
+    /** A {@code /confirm} that found nothing to confirm (FAILED, with why); a confirmed kill is the controls' own record. */
+    static final String KILL_CONFIRM = "TELEGRAM_KILL_CONFIRM";
+    static final String KILL_CANCELLED = "TELEGRAM_KILL_CANCELLED";
     static final String HELP = """
             Tradepilot bot commands:
             /status – engine, controls, equity
@@ -76,14 +84,12 @@ final class TelegramCommands {
     private final int ratePerMinute;
     private final Duration confirmWithin;
     private final Map<Long, Deque<Instant>> recent = new ConcurrentHashMap<>();
-    private final Map<Long, PendingKill> pendingKills = new ConcurrentHashMap<>();
-
-    private record PendingKill(String reason, Instant until) {
-    }
+    private final PendingKills pendingKills;
 
     TelegramCommands(TelegramLinks links, TransactionTemplate transactions, UserDetailsService users,
                      Supplier<Optional<TradingQueries>> trading, ControlService controls, Alerts alerts, AuditLog audit,
-                     SecurityContextHolderStrategy contexts, Clock clock, int ratePerMinute, Duration confirmWithin) {
+                     SecurityContextHolderStrategy contexts, Clock clock, int ratePerMinute, Duration confirmWithin,
+                     PendingKills pendingKills) {
         this.links = links;
         this.transactions = transactions;
         this.users = users;
@@ -95,6 +101,7 @@ final class TelegramCommands {
         this.clock = clock;
         this.ratePerMinute = ratePerMinute;
         this.confirmWithin = confirmWithin;
+        this.pendingKills = pendingKills;
     }
 
     /**
@@ -134,7 +141,7 @@ final class TelegramCommands {
             case "/kill" -> kill(fromId, user.get(), argument, now);
             case "/confirm" -> confirm(fromId, user.get(), now);
             case "/ack" -> acknowledge(user.get(), argument);
-            case "/cancel" -> pendingKills.remove(fromId) == null ? "Nothing to cancel." : "Cancelled: the kill switch was not engaged.";
+            case "/cancel" -> cancel(fromId, username);
             default -> HELP;
         });
     }
@@ -205,14 +212,39 @@ final class TelegramCommands {
         }
         int min = controls.rules().engageReasonMinLength();
         if (reason.length() < min) return "Give a reason of at least " + min + " characters: /kill <reason>";
-        pendingKills.put(fromId, new PendingKill(reason, now.plus(confirmWithin)));
+        Instant until = now.plus(confirmWithin);
+        try {
+            pendingKills.hold(fromId, new PendingKills.PendingKill(user.getUsername(), reason, until), confirmWithin);
+        } catch (RuntimeException e) {
+            audit.record(new AuditEntry(user.getUsername(), KILL_REQUESTED, who(fromId), reason, AuditOutcome.FAILED,
+                    "the request could not be held for its confirmation: " + e.getClass().getSimpleName(), null));
+            return "The kill request cannot be held for its confirmation now (shared state unavailable). "
+                    + "Engage the kill switch in the app (Dashboard or Runbook).";
+        }
+        audit.record(new AuditEntry(user.getUsername(), KILL_REQUESTED, who(fromId), reason, AuditOutcome.SUCCESS,
+                "waiting for /confirm until " + until, null));
         return "Engage the kill switch (no new orders at all) with the reason \"" + reason + "\"? Send /confirm within "
                 + confirmWithin.toSeconds() + " s, or /cancel.";
     }
 
     private String confirm(long fromId, UserDetails user, Instant now) {
-        PendingKill pending = pendingKills.remove(fromId);
-        if (pending == null || !pending.until().isAfter(now)) return "Nothing to confirm: send /kill <reason> first.";
+        Optional<PendingKills.PendingKill> taken;
+        try {
+            taken = pendingKills.take(fromId);
+        } catch (RuntimeException e) {
+            audit.record(new AuditEntry(user.getUsername(), KILL_CONFIRM, who(fromId), null, AuditOutcome.FAILED,
+                    "the waiting request could not be read: " + e.getClass().getSimpleName(), null));
+            return "The kill request cannot be read now (shared state unavailable). Engage the kill switch in the app.";
+        }
+        String notConfirmable = taken.isEmpty() ? "nothing waiting (never asked, cancelled, expired or already confirmed)"
+                : !taken.get().until().isAfter(now) ? "the request expired at " + taken.get().until()
+                : !taken.get().username().equals(user.getUsername()) ? "asked as " + taken.get().username() + ", the link changed since"
+                : null;
+        if (notConfirmable != null) {
+            audit.record(new AuditEntry(user.getUsername(), KILL_CONFIRM, who(fromId), null, AuditOutcome.FAILED, notConfirmable, null));
+            return "Nothing to confirm: send /kill <reason> first.";
+        }
+        PendingKills.PendingKill pending = taken.get();
         ControlResult result;
         try {
             result = asUser(user, () -> controls.engageKillSwitch(pending.reason() + " [via Telegram]"));
@@ -223,6 +255,18 @@ final class TelegramCommands {
             case ControlResult.Applied applied -> "Kill switch ENGAGED. No new orders until an admin disengages it.";
             case ControlResult.Refused refused -> "Not engaged: " + refused.refusal().message();
         };
+    }
+
+    private String cancel(long fromId, String username) {
+        boolean cancelled;
+        try {
+            cancelled = pendingKills.cancel(fromId);
+        } catch (RuntimeException e) {
+            return "The kill request cannot be reached now (shared state unavailable); it expires by itself.";
+        }
+        if (!cancelled) return "Nothing to cancel.";
+        audit.record(new AuditEntry(username, KILL_CANCELLED, who(fromId), null, AuditOutcome.SUCCESS, "the waiting /kill was cancelled", null));
+        return "Cancelled: the kill switch was not engaged.";
     }
 
     private String acknowledge(UserDetails user, String argument) {

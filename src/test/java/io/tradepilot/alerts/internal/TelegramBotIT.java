@@ -30,6 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.trading.TradingQueries;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -52,6 +59,11 @@ class TelegramBotIT extends IntegrationTestSupport {
     @Autowired StringRedisTemplate redis;
     @Autowired ControlService controls;
     @Autowired io.tradepilot.alerts.Alerts alerts;
+    @Autowired TelegramLinks links;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired UserDetailsService userDetails;
+    @Autowired ObjectProvider<TradingQueries> trading;
+    @Autowired AuditLog auditLog;
 
     private long nextUpdate;
 
@@ -157,6 +169,65 @@ class TelegramBotIT extends IntegrationTestSupport {
 
         say(601, "private", "/status");
         assertThat(answer(601, 6)).contains("Kill switch: ENGAGED");
+    }
+
+    /**
+     * A second instance's command handler: its own memory, the same PostgreSQL and Redis (what another instance of the
+     * app builds). The bot's poller may move between instances between a {@code /kill} and its {@code /confirm}.
+     */
+    private TelegramCommands otherInstance() {
+        return new TelegramCommands(links, new TransactionTemplate(transactions), userDetails,
+                () -> java.util.Optional.ofNullable(trading.getIfAvailable()), controls, alerts, auditLog,
+                SecurityContextHolder.getContextHolderStrategy(), clock, 20, Duration.ofSeconds(60), new PendingKills(redis));
+    }
+
+    @Test
+    void a_kill_asked_on_one_instance_is_confirmed_on_another_once_and_never_replayed_or_after_its_expiry() {
+        TestUser operator = users.operator();
+        say(621, "private", "/start " + linkCode(users.apiToken(operator)));
+        answer(621, 1);
+        TelegramCommands b = otherInstance();
+
+        // expiry: asked on B, confirmed through the running bot (instance A) after the window (the app's clock)
+        assertThat(b.answer(621, 621, "private", "/kill first try, left too long")).hasValueSatisfying(a -> assertThat(a).contains("/confirm"));
+        clock.advance(Duration.ofSeconds(61));
+        say(621, "private", "/confirm");
+        assertThat(answer(621, 2)).startsWith("Nothing to confirm");
+        assertThat(lastDetail(TelegramCommands.KILL_CONFIRM, operator.username())).startsWith("the request expired at");
+
+        // /cancel on one instance drops the request for all
+        assertThat(b.answer(621, 621, "private", "/kill second try, then cancelled")).isPresent();
+        say(621, "private", "/cancel");
+        assertThat(answer(621, 3)).startsWith("Cancelled");
+        assertThat(b.answer(621, 621, "private", "/confirm")).hasValueSatisfying(a -> assertThat(a).startsWith("Nothing to confirm"));
+        assertThat(engaged()).isFalse();
+        assertThat(audits(TelegramCommands.KILL_CANCELLED, operator.username(), "SUCCESS")).isEqualTo(1);
+
+        // asked through A: the request is in Redis with its expiry, not in A's memory ...
+        say(621, "private", "/kill feed shows garbage prices");
+        assertThat(answer(621, 4)).contains("Send /confirm within 60 s");
+        assertThat(redis.opsForValue().get(PendingKills.key(621))).endsWith("\n" + operator.username() + "\nfeed shows garbage prices");
+        assertThat(redis.getExpire(PendingKills.key(621))).isBetween(1L, 60L);
+        assertThat(audits(TelegramCommands.KILL_REQUESTED, operator.username(), "SUCCESS")).isEqualTo(3);
+
+        // ... so B, which never saw this /kill, confirms it
+        assertThat(b.answer(621, 621, "private", "/confirm")).hasValueSatisfying(a -> assertThat(a).startsWith("Kill switch ENGAGED"));
+        assertThat(engaged()).isTrue();
+        assertThat(redis.hasKey(PendingKills.key(621))).isFalse();
+
+        // single use: a second /confirm, on B or through A, finds nothing and engages nothing again
+        assertThat(b.answer(621, 621, "private", "/confirm")).hasValueSatisfying(a -> assertThat(a).startsWith("Nothing to confirm"));
+        say(621, "private", "/confirm");
+        assertThat(answer(621, 5)).startsWith("Nothing to confirm");
+        assertThat(audits("KILL_SWITCH_ENGAGE", operator.username(), "SUCCESS")).isEqualTo(1);
+        assertThat(audits("KILL_SWITCH_ENGAGE", operator.username(), "FAILED")).isZero();
+        assertThat(audits(TelegramCommands.KILL_CONFIRM, operator.username(), "FAILED")).isEqualTo(4);
+        assertThat(lastDetail(TelegramCommands.KILL_CONFIRM, operator.username())).startsWith("nothing waiting");
+    }
+
+    private String lastDetail(String action, String username) {
+        return db.select(AUDIT_EVENT.DETAIL).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.eq(action), AUDIT_EVENT.USERNAME.eq(username))
+                .orderBy(AUDIT_EVENT.ID.desc()).limit(1).fetchOne(AUDIT_EVENT.DETAIL);
     }
 
     @Test

@@ -32,7 +32,13 @@ public enum AlertRule {
     /** A scheduled scan stored its result. */
     SCAN_RESULT("Scan result", Severity.INFO, Duration.ZERO),
     /** Trading switched between paper and LIVE (real money) mode ({@link io.tradepilot.controls.TradingModeChanged} whose mode changed). */
-    LIVE_MODE_CHANGED("LIVE mode changed", Severity.CRITICAL, Duration.ZERO);
+    LIVE_MODE_CHANGED("LIVE mode changed", Severity.CRITICAL, Duration.ZERO),
+    /** The daily-loss limit paused new entries for the rest of the market day ({@link io.tradepilot.trading.DailyLossEntriesPaused}; once a day). */
+    DAILY_LOSS_ENTRIES_PAUSED("Daily loss: entries paused", Severity.WARNING, Duration.ZERO),
+    /** No bar for {@code alerts.stale-warning} of {@code marketdata.stale-after}: the breaker trips if it lasts ({@link #STALE_DATA}). */
+    STALE_DATA_WARNING("Market data late", Severity.WARNING, Duration.ofMinutes(10)),
+    /** Bars flow again after a {@link #STALE_DATA_WARNING}. */
+    STALE_DATA_RESOLVED("Market data flowing again", Severity.INFO, Duration.ofMinutes(10));
 
     private final String label;
     private final Severity defaultSeverity;

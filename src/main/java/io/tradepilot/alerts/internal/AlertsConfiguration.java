@@ -11,6 +11,7 @@ import io.tradepilot.audit.AuditLog;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.scheduler.SchedulerQueries;
+import io.tradepilot.trading.FeedFreshness;
 import io.tradepilot.trading.TradingQueries;
 import io.tradepilot.security.SecretBox;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -140,17 +142,29 @@ class AlertsConfiguration {
     TelegramBot telegramBot(JooqAlertStore store, ChannelSecrets secrets, TelegramTransport telegram, TelegramLinks links,
                             PlatformTransactionManager transactions, UserDetailsService users,
                             ObjectProvider<TradingQueries> trading, ControlService controls, Alerts alerts, AuditLog audit,
-                            ObjectProvider<SecurityContextHolderStrategy> contexts, Clock clock, AlertsProperties properties) {
+                            ObjectProvider<SecurityContextHolderStrategy> contexts, Clock clock, AlertsProperties properties,
+                            StringRedisTemplate redis) {
         TransactionTemplate tx = new TransactionTemplate(transactions);
         AlertsProperties.Bot bot = properties.bot();
         TelegramCommands commands = new TelegramCommands(links, tx, users, () -> java.util.Optional.ofNullable(trading.getIfAvailable()),
                 controls, alerts, audit, contexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy), clock,
-                bot.ratePerMinute(), bot.confirmWithin());
+                bot.ratePerMinute(), bot.confirmWithin(), new PendingKills(redis));
         return new TelegramBot(store, secrets, telegram, links, commands, tx, clock, bot);
     }
 
     @Bean
     LiveModeAlerts liveModeAlerts(Alerts alerts) {
         return new LiveModeAlerts(alerts);
+    }
+
+    @Bean
+    EntryPauseAlerts entryPauseAlerts(Alerts alerts) {
+        return new EntryPauseAlerts(alerts);
+    }
+
+    @Bean
+    FeedAlerts feedAlerts(ObjectProvider<FeedFreshness> feed, Alerts alerts, AlertsProperties properties) {
+        return new FeedAlerts(() -> java.util.Optional.ofNullable(feed.getIfAvailable()), alerts, properties.staleWarning(),
+                properties.feedPoll());
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         limit (0.5: half-way); 0: off
  * @param openRiskWarning  {@code OPEN_RISK_HIGH} when open risk ÷ equity exceeds this (0.06: 6 %); 0: off
  * @param riskPoll         how often the leader's live portfolio is looked at for these two
+ * @param staleWarning     {@code STALE_DATA_WARNING} when the last bar is older than this fraction of
+ *                         {@code tradepilot.trading.marketdata.stale-after} (0.5: half-way to the breaker's trip); 0: off
+ * @param feedPoll         how often the feed's freshness is looked at for it
  * @param bot              the Telegram bot for linked users ({@link TelegramBot})
  */
 @ConfigurationProperties("tradepilot.alerts")
@@ -27,6 +30,8 @@ record AlertsProperties(@DefaultValue("https://api.telegram.org") String telegra
                         @DefaultValue("0.5") java.math.BigDecimal dailyLossWarning,
                         @DefaultValue("0.06") java.math.BigDecimal openRiskWarning,
                         @DefaultValue("5s") Duration riskPoll,
+                        @DefaultValue("0.5") java.math.BigDecimal staleWarning,
+                        @DefaultValue("1s") Duration feedPoll,
                         @DefaultValue Bot bot) {
 
     /**

@@ -105,6 +105,8 @@ public final class EngineHost implements SmartLifecycle {
     private volatile Recovery recovery = Recovery.NONE;
     /** The host's meters ({@link TradingMetrics}); none unless {@link #meterWith} was called. */
     private volatile TradingMetrics metrics = TradingMetrics.NONE;
+    /** Told of each committed event on the ledger thread ({@link #observeWith}); must neither block nor throw. */
+    private volatile java.util.function.Consumer<EngineEvent> observers = event -> { };
 
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
@@ -273,6 +275,7 @@ public final class EngineHost implements SmartLifecycle {
     private void counted(EngineEvent event) {
         metrics.recorded(event);
         OrderLog.recorded(event);
+        observers.accept(event);
         if (event instanceof EngineEvent.OrderAccepted) ordersWritten.incrementAndGet();
         else if (event instanceof EngineEvent.OrderFilled) fillsWritten.incrementAndGet();
     }
@@ -324,6 +327,11 @@ public final class EngineHost implements SmartLifecycle {
     /** Records this host's bars, orders, fills and ledger commits in {@code metrics} from the next start of the engine on. */
     void meterWith(TradingMetrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Adds {@code observer}, told of each committed event on the ledger thread (e.g. {@link EntryPauseNotices}). */
+    synchronized void observeWith(java.util.function.Consumer<EngineEvent> observer) {
+        observers = observers.andThen(Objects.requireNonNull(observer, "observer"));
     }
 
     /** Wall time since the feed last handed the engine a bar; empty unless this instance runs the engine. */

@@ -138,4 +138,44 @@ class AlertRulesIT extends IntegrationTestSupport {
         assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("CRITICAL");
         assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("LIVE_MODE_CHANGED"))).isEqualTo("Trading switched to LIVE (real money) by olga");
     }
+
+    @Test
+    void stale_data_is_warned_half_way_to_the_trip_once_per_silence_and_resolved_when_bars_flow_again() {
+        Duration[] age = {Duration.ofSeconds(10)};
+        io.tradepilot.trading.FeedFreshness freshness = new io.tradepilot.trading.FeedFreshness() {
+            public Optional<Duration> sinceLastBar() {
+                return Optional.of(age[0]);
+            }
+
+            public Duration staleAfter() {
+                return Duration.ofSeconds(60);
+            }
+        };
+        FeedAlerts feed = new FeedAlerts(() -> Optional.of(freshness), alerts, new BigDecimal("0.5"), Duration.ofSeconds(1));
+        feed.check();
+        assertThat(count(AlertRule.STALE_DATA_WARNING)).isZero();
+        age[0] = Duration.ofSeconds(31);
+        feed.check();
+        age[0] = Duration.ofSeconds(40);
+        feed.check();
+        assertThat(count(AlertRule.STALE_DATA_WARNING)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("STALE_DATA_WARNING"))).isEqualTo("WARNING");
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("STALE_DATA_WARNING"))).isEqualTo("Market data late: no bar for 31 s");
+
+        age[0] = Duration.ofMillis(200);
+        feed.check();
+        feed.check();
+        assertThat(count(AlertRule.STALE_DATA_RESOLVED)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("STALE_DATA_RESOLVED"))).isEqualTo("INFO");
+        assertThat(db.fetchValue(ALERT.BODY, ALERT.RULE.eq("STALE_DATA_RESOLVED"))).startsWith("A bar came after 40 s or more");
+
+        // a feed that stalls again within the rules' window folds into the alerts already raised instead of paging again
+        age[0] = Duration.ofSeconds(35);
+        feed.check();
+        age[0] = Duration.ofSeconds(1);
+        feed.check();
+        assertThat(count(AlertRule.STALE_DATA_WARNING)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.REPEATS, ALERT.RULE.eq("STALE_DATA_WARNING"))).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.REPEATS, ALERT.RULE.eq("STALE_DATA_RESOLVED"))).isEqualTo(1);
+    }
 }

@@ -25,6 +25,7 @@ import io.tradepilot.testing.IntegrationTestSupport;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -161,6 +162,46 @@ class AlertsDeliveryIT extends IntegrationTestSupport {
         assertThat(db.select(AUDIT_EVENT.DETAIL).from(AUDIT_EVENT).where(AUDIT_EVENT.ACTION.like("ALERT_%")).fetch(AUDIT_EVENT.DETAIL))
                 .allSatisfy(detail -> assertThat(String.valueOf(detail)).doesNotContain(BOT_TOKEN).doesNotContain(SMTP_PASSWORD)
                         .doesNotContain(WEBHOOK_SECRET));
+    }
+
+    @Test
+    void the_daily_loss_entry_pause_reaches_the_channels_once_a_day_with_exact_figures_and_is_acknowledged_once() throws Exception {
+        io.tradepilot.trading.DailyLossEntriesPaused paused = new io.tradepilot.trading.DailyLossEntriesPaused(
+                java.time.LocalDate.of(2026, 12, 7), Instant.parse("2026-12-07T05:12:00Z"), "INFY", "INR", new BigDecimal("9000.63"),
+                new BigDecimal("9000.000000"), new BigDecimal("0.018"), new BigDecimal("0.5"), new BigDecimal("1000000.00"),
+                "entries paused for the day: daily loss ₹9,000.63 >= limit ₹9,000.00 (0.9%)");
+        events.publishEvent(paused);
+        events.publishEvent(paused); // the same day again (a restart, another instance): nothing new
+
+        eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 3, "the pause delivered to the three channels (WARNING)");
+        assertThat(db.fetchCount(ALERT_DELIVERY)).isEqualTo(3);
+        List<LoggedRequest> telegram = STANDIN.findAll(postRequestedFor(urlEqualTo("/bot" + BOT_TOKEN + "/sendMessage")));
+        assertThat(telegram).hasSize(1);
+        assertThat(JSON.readTree(telegram.getFirst().getBodyAsString()).get("text").asString())
+                .startsWith("[WARNING] Entries paused for 2026-12-07: daily loss 9000.63 INR ≥ 9000.00 INR\n")
+                .contains("Day loss: 9000.63 INR", "Entry pause at: 9000.00 INR (50 % of the daily loss limit)",
+                        "Daily loss limit: 18000.00 INR (1.8 % of the day's starting equity 1000000.00", "refused an entry in INFY");
+        List<LoggedRequest> hook = STANDIN.findAll(postRequestedFor(urlEqualTo("/hooks/" + WEBHOOK_SECRET)));
+        assertThat(hook).hasSize(1);
+        JsonNode payload = JSON.readTree(hook.getFirst().getBodyAsString());
+        assertThat(payload.get("rule").asString()).isEqualTo("DAILY_LOSS_ENTRIES_PAUSED");
+        assertThat(payload.get("severity").asString()).isEqualTo("WARNING");
+        assertThat(payload.get("body").asString()).contains("Day loss: 9000.63 INR");
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+
+        long id = payload.get("id").asLong();
+        HttpResponse<String> acknowledged = api(operator).post("/api/v1/alerts/" + id + "/acknowledge", "");
+        assertThat(acknowledged.statusCode()).as(acknowledged.body()).isEqualTo(200);
+        assertThat(JSON.readTree(acknowledged.body()).get("acknowledgedBy").asString()).isNotBlank();
+        HttpResponse<String> again = api(operator).post("/api/v1/alerts/" + id + "/acknowledge", "");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("ALERT_ALREADY_ACKNOWLEDGED");
+
+        // the next market day's pause is a new fact
+        events.publishEvent(new io.tradepilot.trading.DailyLossEntriesPaused(java.time.LocalDate.of(2026, 12, 8),
+                Instant.parse("2026-12-08T04:00:00Z"), "TCS", "INR", new BigDecimal("9100"), new BigDecimal("9000"),
+                new BigDecimal("0.018"), new BigDecimal("0.5"), new BigDecimal("1000000"), "entries paused for the day"));
+        eventually(Duration.ofSeconds(20), () -> deliveries("SENT") == 6, "the next day's pause delivered too");
     }
 
     @Test

@@ -2,13 +2,9 @@ package io.tradepilot.alerts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradepilot.alerts.AlertEntry;
-import io.tradepilot.alerts.AlertRule;
-import io.tradepilot.alerts.Alerts;
 import io.tradepilot.trading.FeedFreshness;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,27 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The stale-data warning before the breaker's trip: once per silence, resolved when a bar comes. */
 class FeedAlertsTest {
 
-    private final List<String> raised = new ArrayList<>();
-    private boolean failing;
-    private final Alerts alerts = new Alerts() {
-        public Optional<Long> raise(AlertRule rule, String key, String sourceId, String title, String body) {
-            if (failing) throw new IllegalStateException("database down");
-            raised.add(rule + "|" + key + "|" + title + "|" + body);
-            return Optional.of(1L);
-        }
-
-        public List<AlertEntry> history(int offset, int limit) {
-            return List.of();
-        }
-
-        public AlertEntry acknowledge(long id) {
-            throw new UnsupportedOperationException("not raised here");
-        }
-
-        public long unacknowledged() {
-            return 0;
-        }
-    };
+    private final RecordingAlerts alerts = new RecordingAlerts();
+    private final List<String> raised = alerts.raised;
 
     private Duration age;
     private boolean leader = true;
@@ -69,29 +46,29 @@ class FeedAlertsTest {
         at(f, 45);
         at(f, 75); // the breaker trips here: its own alert (STALE_DATA) comes from the controls
         assertThat(raised).hasSize(1);
-        assertThat(raised.getFirst()).startsWith("STALE_DATA_WARNING|feed|Market data late: no bar for 30 s|")
+        assertThat(raised.getFirst()).startsWith("STALE_DATA_WARNING|feed|null|Market data late: no bar for 30 s|")
                 .contains("trips for DATA_STALE at 60 s (warning at 0.5 of it)");
         at(f, 1);
         at(f, 2);
         assertThat(raised).hasSize(2);
-        assertThat(raised.get(1)).startsWith("STALE_DATA_RESOLVED|feed|Market data flowing again|A bar came after 75 s or more");
+        assertThat(raised.get(1)).startsWith("STALE_DATA_RESOLVED|feed|null|Market data flowing again|A bar came after 75 s or more");
         // a new silence is warned again
         at(f, 31);
         assertThat(raised).hasSize(3);
-        assertThat(raised.get(2)).startsWith("STALE_DATA_WARNING|feed|Market data late: no bar for 31 s");
+        assertThat(raised.get(2)).startsWith("STALE_DATA_WARNING|feed|null|Market data late: no bar for 31 s");
     }
 
     @Test
     void a_raise_that_failed_is_tried_again_and_nothing_is_raised_off_the_leader_or_when_switched_off() {
         FeedAlerts f = feed("0.5");
-        failing = true;
+        alerts.failing = true;
         at(f, 40);
-        failing = false;
+        alerts.failing = false;
         at(f, 41);
         assertThat(raised).hasSize(1);
-        failing = true;
+        alerts.failing = true;
         at(f, 0);
-        failing = false;
+        alerts.failing = false;
         at(f, 1);
         assertThat(raised).hasSize(2);
         assertThat(raised.get(1)).startsWith("STALE_DATA_RESOLVED");

@@ -2,9 +2,6 @@ package io.tradepilot.alerts.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tradepilot.alerts.AlertEntry;
-import io.tradepilot.alerts.AlertRule;
-import io.tradepilot.alerts.Alerts;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.JobRun;
 import io.tradepilot.scheduler.JobStatus;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -24,26 +20,8 @@ import org.junit.jupiter.api.Test;
 class SchedulerAlertsTest {
 
     private static final Instant NOW = Instant.parse("2026-03-02T11:00:00Z");
-    private final List<String> raised = new ArrayList<>();
-
-    private final Alerts alerts = new Alerts() {
-        public Optional<Long> raise(AlertRule rule, String key, String sourceId, String title, String body) {
-            raised.add(rule + "|" + key + "|" + sourceId + "|" + title + "|" + body);
-            return Optional.of(1L);
-        }
-
-        public List<AlertEntry> history(int offset, int limit) {
-            return List.of();
-        }
-
-        public AlertEntry acknowledge(long id) {
-            throw new UnsupportedOperationException("not raised here");
-        }
-
-        public long unacknowledged() {
-            return 0;
-        }
-    };
+    private final RecordingAlerts alerts = new RecordingAlerts();
+    private final List<String> raised = alerts.raised;
 
     private static SchedulerQueries reports(EodReport... reports) {
         return new SchedulerQueries() {

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The runbook as an operator uses it on a running desk: the pre-flight completed in the browser (every automatic
  * check live and passing, every item ticked) and the dashboard saying so; the kill switch engaged from the emergency
- * page with the dashboard's own dialog, its state pushed to the page, the alert on the Alerts page and an incident
- * opened from it; and the app's own page, inside the layout, for a page that does not exist or that the role may not
+ * page with the dashboard's own dialog, its state pushed to the page, the alert on the Alerts page acknowledged and an
+ * incident opened from it; and the app's own page, inside the layout, for a page that does not exist or that the role may not
  * open.
  */
 @TestPropertySource(properties = {
@@ -75,7 +75,7 @@ class RunbookE2E extends BrowserTestSupport {
     }
 
     @Test
-    void an_operator_completes_the_preflight_engages_the_kill_switch_from_the_runbook_and_opens_an_incident_from_the_alert() {
+    void an_operator_completes_the_preflight_engages_the_kill_switch_from_the_runbook_acknowledges_the_alert_and_opens_an_incident() {
         TestUser operator = users.operator();
         Page page = signIn(operator).page;
         assertThat(page.locator("#preflight-today")).hasAttribute("data-complete", "false");
@@ -125,6 +125,10 @@ class RunbookE2E extends BrowserTestSupport {
         page.navigate("/alerts");
         Browsers.awaitView(page.locator("#alerts-history"));
         assertThat(page.locator("#alerts-history vaadin-grid-cell-content").getByText(alert.title()).first()).isVisible();
+        page.locator("#alerts-ack-" + alert.id()).click();
+        assertThat(page.locator("#alerts-history")).containsText(operator.username() + ", "); // who acknowledged, and when
+        eventually(() -> alerts.history(0, 20).stream().anyMatch(a -> a.id() == alert.id() && operator.username().equals(a.acknowledgedBy())),
+                "the alert acknowledged by the operator");
         page.locator("#alert-incident-" + alert.id()).click();
 
         Browsers.awaitView(page.locator("#incidents-grid"));

@@ -33,8 +33,8 @@ final class EntryPauseNotices {
     private final ZoneId marketZone;
     private final Executor publisher;
     private final Consumer<Object> publish;
-    /** The market day already reported (ledger thread only). */
-    private LocalDate reported;
+    /** The market day already reported; written on the ledger thread (a restarted engine has a new one). */
+    private volatile LocalDate reported;
 
     EntryPauseNotices(Supplier<Optional<EngineSnapshot>> snapshot, Supplier<TradingProperties.Limits> limits, ZoneId marketZone,
                       Executor publisher, Consumer<Object> publish) {

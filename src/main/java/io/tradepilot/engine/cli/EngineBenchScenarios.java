@@ -63,14 +63,9 @@ public final class EngineBenchScenarios {
 
         @Override
         public void run(List<BarSeries> data, int rounds, long warmUpNanos, LongSupplier nanoTime, PrintStream out) {
-            List<BarArrays> arrays = new ArrayList<>();
-            long bars = 0;
-            for (BarSeries s : data) {
-                arrays.add(EngineBacktestExecutor.arrays(s));
-                bars += s.size();
-            }
+            List<BarArrays> arrays = arrays(data);
             BacktestConfig config = BacktestConfig.of(new BigDecimal("1000000000"));
-            throughput(name(), arrays.size(), bars, totals -> runRound(arrays, config, totals), rounds, warmUpNanos, nanoTime, out);
+            throughput(name(), arrays, totals -> runRound(arrays, config, totals), rounds, warmUpNanos, nanoTime, out);
         }
 
         private static void runRound(List<BarArrays> arrays, BacktestConfig config, long[] totals) {
@@ -83,6 +78,13 @@ public final class EngineBenchScenarios {
         }
     }
 
+    /** The engine's array form of every series. */
+    private static List<BarArrays> arrays(List<BarSeries> data) {
+        List<BarArrays> arrays = new ArrayList<>(data.size());
+        for (BarSeries s : data) arrays.add(EngineBacktestExecutor.arrays(s));
+        return arrays;
+    }
+
     /** One round of a throughput scenario: runs everything once and adds round trips, orders accepted, orders filled to {@code totals}. */
     interface Round {
         void run(long[] totals);
@@ -92,7 +94,10 @@ public final class EngineBenchScenarios {
      * The warm-up and timing of a throughput scenario (see {@link SmaCrossThroughput}), printing three lines that
      * start with {@code name}: what one round does, bars per CPU second, bars per wall second.
      */
-    static void throughput(String name, int files, long bars, Round round, int rounds, long warmUpNanos, LongSupplier nanoTime, PrintStream out) {
+    static void throughput(String name, List<BarArrays> data, Round round, int rounds, long warmUpNanos, LongSupplier nanoTime, PrintStream out) {
+        int files = data.size();
+        long bars = 0;
+        for (BarArrays a : data) bars += a.size();
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         boolean cpuKnown = threads.isCurrentThreadCpuTimeSupported();
         LongSupplier cpu = cpuKnown ? threads::getCurrentThreadCpuTime : nanoTime;
@@ -175,16 +180,11 @@ public final class EngineBenchScenarios {
 
         @Override
         public void run(List<BarSeries> data, int rounds, long warmUpNanos, LongSupplier nanoTime, PrintStream out) {
-            List<BarArrays> arrays = new ArrayList<>();
-            long bars = 0;
-            for (BarSeries s : data) {
-                arrays.add(EngineBacktestExecutor.arrays(s));
-                bars += s.size();
-            }
+            List<BarArrays> arrays = arrays(data);
             BacktestConfig config = BacktestConfig.of(new BigDecimal("10000000"))
                     .withRisk(PortfolioLimits.cashAccount(10, new BigDecimal("0.5")).riskChain());
             PortfolioResult[] last = new PortfolioResult[1];
-            throughput(name(), arrays.size(), bars, totals -> {
+            throughput(name(), arrays, totals -> {
                 PortfolioResult r = PortfolioBacktest.run(config, arrays, i -> new SmaCross(10, 30, Quantity.of(100)), PortfolioBacktest.Monitor.NONE);
                 totals[0] += r.trades().size();
                 totals[1] += r.ordersAccepted();

@@ -1,9 +1,6 @@
 package io.tradepilot.engine.backtest;
 
 import io.tradepilot.engine.broker.BrokerConfig;
-import io.tradepilot.engine.broker.CommissionModel;
-import io.tradepilot.engine.broker.FillMode;
-import io.tradepilot.engine.broker.Slippage;
 import io.tradepilot.engine.broker.ZerodhaCharges;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
@@ -52,10 +49,10 @@ class PortfolioBacktestTest {
     private static final BigDecimal MILLION = new BigDecimal("1000000");
 
     @ParameterizedTest(name = "{0} with {1}")
-    @CsvSource({"sma-cross, next-open", "sma-cross, same-close", "mean-reversion, next-open", "trend-pullback, costs", "momentum, same-close"})
+    @CsvSource({"sma-cross, next-open", "sma-cross, same-close", "mean-reversion, next-open", "trend-pullback, participation", "momentum, same-close"})
     void a_portfolio_of_one_symbol_with_unlimited_cash_is_the_single_backtest(String strategy, String broker) {
         BarArrays data = RandomWalkBars.generate(Instrument.nseEquity("RW"), 3_000, 7L);
-        BacktestConfig config = BacktestConfig.of(MILLION).withBroker(broker(broker)).withHashEvents(true);
+        BacktestConfig config = BacktestConfig.of(MILLION).withBroker(VenueDeterminismTest.broker(broker)).withHashEvents(true);
 
         BacktestResult single = Backtest.run(data, Strategies.create(strategy, Map.of(), Quantity.of(100)), config);
         PortfolioResult portfolio = PortfolioBacktest.run(config, List.of(data), i -> Strategies.create(strategy, Map.of(), Quantity.of(100)),
@@ -264,15 +261,5 @@ class PortfolioBacktestTest {
         public void onBar(BarCursor bar, StrategyContext context) {
             if (bar.index() == 0) context.submit(OrderIntent.market(Side.BUY, Quantity.of(quantity)));
         }
-    }
-
-    private static BrokerConfig broker(String name) {
-        return switch (name) {
-            case "next-open" -> BrokerConfig.defaults();
-            case "same-close" -> BrokerConfig.defaults().withFillMode(FillMode.SAME_CLOSE).withSlippage(new Slippage.Ticks(1))
-                    .withCommission(CommissionModel.percentOfNotional(new BigDecimal("0.1")));
-            case "costs" -> BrokerConfig.defaults().withParticipation(new BigDecimal("0.0005")).withCommission(ZerodhaCharges.delivery());
-            default -> throw new IllegalArgumentException(name);
-        };
     }
 }

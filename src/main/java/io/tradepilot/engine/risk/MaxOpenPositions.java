@@ -12,12 +12,10 @@ public record MaxOpenPositions(int max) implements RiskCheck {
     @Override
     public RiskDecision check(OrderRequest order, RiskContext context) {
         if (context.portfolio().quantity(order.symbol()).signum() != 0 || context.opening(order.symbol())) return RiskDecision.APPROVED;
-        int filled = context.portfolio().openPositionCount();
-        int opening = context.openingSymbols(order.symbol()).size();
-        int open = filled + opening;
+        int open = context.portfolio().openPositionCount() + context.openingSymbols(order.symbol()).size();
         if (open >= max) {
-            return RiskDecision.reject(RejectionCode.MAX_OPEN_POSITIONS, order.symbol() + ": " + open
-                    + " positions open" + (opening == 0 ? "" : " (" + opening + " of them entries not yet filled)") + ", the maximum is " + max);
+            // the message keeps its wording whether or not some of the positions are still working entries
+            return RiskDecision.reject(RejectionCode.MAX_OPEN_POSITIONS, order.symbol() + ": " + open + " positions open, the maximum is " + max);
         }
         return RiskDecision.APPROVED;
     }

@@ -156,7 +156,7 @@ class PortfolioBacktestTest {
 
         assertThat(r.refusalsByReason()).containsExactly(Map.entry(RejectionCode.MAX_OPEN_POSITIONS, 1L));
         assertThat(r.refusals().getFirst().symbol()).isEqualTo("CCC");
-        assertThat(r.refusals().getFirst().message()).isEqualTo("CCC: 2 positions open (2 of them entries not yet filled), the maximum is 2");
+        assertThat(r.refusals().getFirst().message()).isEqualTo("CCC: 2 positions open, the maximum is 2");
         assertThat(r.maxOpenPositions()).isEqualTo(2);
         assertThat(r.openPositions()).extracting(PortfolioResult.OpenPosition::symbol).containsExactly("AAA", "BBB");
         assertReconciles(r);

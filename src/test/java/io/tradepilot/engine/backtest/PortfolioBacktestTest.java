@@ -79,6 +79,14 @@ class PortfolioBacktestTest {
         assertThat(portfolio.metrics().maxDrawdown()).isCloseTo(single.metrics().maxDrawdown(), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(portfolio.metrics().totalReturn()).isEqualTo(single.metrics().totalReturn());
         assertThat(portfolio.refusals()).isEmpty();
+
+        BacktestResult singleClosed = Backtest.run(data, Strategies.create(strategy, Map.of(), Quantity.of(100)), config.withCloseAtEnd(true));
+        PortfolioResult portfolioClosed = PortfolioBacktest.run(config.withCloseAtEnd(true), List.of(data),
+                i -> Strategies.create(strategy, Map.of(), Quantity.of(100)), PortfolioBacktest.Monitor.NONE);
+        assertThat(portfolioClosed.trades()).isEqualTo(singleClosed.trades());
+        assertThat(portfolioClosed.eventHash()).isEqualTo(singleClosed.eventHash());
+        assertThat(portfolioClosed.finalEquity()).isEqualTo(singleClosed.finalEquity());
+        assertThat(portfolioClosed.step(portfolioClosed.stepCount() - 1).equity()).isEqualByComparingTo(singleClosed.equityAt(singleClosed.bars() - 1).equity());
     }
 
     @Test

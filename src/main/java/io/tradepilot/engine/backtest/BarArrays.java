@@ -66,6 +66,31 @@ public record BarArrays(Instrument instrument, long[] startMillis, long[] open, 
         return new BarArrays(instrument, t, o, h, l, c, v, d, zone);
     }
 
+    /** The bars of {@code series} traded as {@code instrument}: the series' arrays, shared, not copied. */
+    public static BarArrays of(Instrument instrument, io.tradepilot.engine.marketdata.BarSeries series) {
+        return new BarArrays(instrument, series.startsMillis(), series.scaledOpens(), series.scaledHighs(), series.scaledLows(),
+                series.scaledCloses(), series.volumes(), series.priceScale(), series.zone());
+    }
+
+    /**
+     * The same bars with prices scaled by {@code 10^decimals} (this, when already so). Refuses fewer decimals
+     * than now (prices would lose digits) and a price that would not fit a long.
+     */
+    public BarArrays withPriceDecimals(int decimals) {
+        if (decimals == priceDecimals) return this;
+        if (decimals < priceDecimals || decimals > 12) throw new IllegalArgumentException("cannot rescale " + instrument.symbol()
+                + " from " + priceDecimals + " to " + decimals + " price decimals");
+        long f = 1;
+        for (int i = priceDecimals; i < decimals; i++) f *= 10;
+        return new BarArrays(instrument, startMillis, times(open, f), times(high, f), times(low, f), times(close, f), volume, decimals, zone);
+    }
+
+    private static long[] times(long[] a, long f) {
+        long[] out = new long[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = Math.multiplyExact(a[i], f);
+        return out;
+    }
+
     private static int scale(Price p) {
         return Math.max(0, p.value().stripTrailingZeros().scale());
     }

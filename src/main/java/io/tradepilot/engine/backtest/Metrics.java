@@ -26,11 +26,22 @@ public record Metrics(double totalReturn, double cagr, double sharpe, double sor
                       double expectancy, double averageR, double exposureTime, int tradeCount) {
 
     static Metrics of(BacktestResult r) {
-        double initial = r.config().initialCash().doubleValue();
-        double[] e = r.equityValues();
+        int n = r.bars();
+        int inMarket = 0;
+        for (int i = 0; i < n; i++) if (r.inMarket(i)) inMarket++;
+        return of(r.config().initialCash().doubleValue(), r.equityValues(), r.data().startMillis(), r.finalEquity().doubleValue(),
+                r.config().periodsPerYear(), r.trades(), inMarket);
+    }
+
+    /**
+     * The statistics of an equity curve.
+     *
+     * @param e        equity after each step (bar, or time step of a portfolio)
+     * @param t        each step's start time, epoch milliseconds
+     * @param inMarket steps with an open position (exposure time)
+     */
+    static Metrics of(double initial, double[] e, long[] t, double finalEquity, int periodsPerYear, java.util.List<RoundTrip> tradeList, int inMarket) {
         int n = e.length;
-        long[] t = r.data().startMillis();
-        double finalEquity = r.finalEquity().doubleValue();
         double totalReturn = finalEquity / initial - 1;
         double cagr = Double.NaN;
         if (n > 1) {
@@ -47,7 +58,7 @@ public record Metrics(double totalReturn, double cagr, double sharpe, double sor
             prev = e[i];
         }
         double sharpe = Double.NaN, sortino = Double.NaN;
-        double annual = Math.sqrt(r.config().periodsPerYear());
+        double annual = Math.sqrt(periodsPerYear);
         if (n > 1) {
             double mean = sum / n;
             double var = (sumSq - n * mean * mean) / (n - 1);
@@ -73,17 +84,15 @@ public record Metrics(double totalReturn, double cagr, double sharpe, double sor
                 }
             }
         }
-        int trades = r.trades().size(), wins = 0, withRisk = 0;
+        int trades = tradeList.size(), wins = 0, withRisk = 0;
         double grossWin = 0, grossLoss = 0, net = 0, rSum = 0;
-        for (RoundTrip rt : r.trades()) {
+        for (RoundTrip rt : tradeList) {
             double p = rt.netPnl().doubleValue();
             net += p;
             if (p > 0) { wins++; grossWin += p; } else grossLoss -= p;
             BigDecimal rm = rt.rMultiple();
             if (rm != null) { withRisk++; rSum += rm.doubleValue(); }
         }
-        int inMarket = 0;
-        for (int i = 0; i < n; i++) if (r.inMarket(i)) inMarket++;
         return new Metrics(totalReturn, cagr, sharpe, sortino, maxDd, longest, longestMillis / 86_400_000d,
                 trades == 0 ? Double.NaN : (double) wins / trades,
                 grossLoss == 0 ? Double.NaN : grossWin / grossLoss,

@@ -41,18 +41,7 @@ public final class MetricsJsonWriter {
         }
         f.put("trades_pnl_gross", tradesGross);
         f.put("trades_pnl_net", tradesNet);
-        f.put("total_return", m.totalReturn());
-        f.put("cagr", m.cagr());
-        f.put("sharpe", m.sharpe());
-        f.put("sortino", m.sortino());
-        f.put("max_drawdown", m.maxDrawdown());
-        f.put("max_drawdown_duration_bars", m.maxDrawdownDurationBars());
-        f.put("max_drawdown_duration_days", m.maxDrawdownDurationDays());
-        f.put("win_rate", m.winRate());
-        f.put("profit_factor", m.profitFactor());
-        f.put("expectancy", m.expectancy());
-        f.put("average_r", m.averageR());
-        f.put("exposure_time", m.exposureTime());
+        putStatistics(f, m);
         f.put("bars", r.bars());
         f.put("orders_accepted", r.ordersAccepted());
         f.put("working_orders_at_end", r.workingOrdersAtEnd());
@@ -65,6 +54,22 @@ public final class MetricsJsonWriter {
         }
         sb.append("}\n");
         out.write(sb.toString());
+    }
+
+    /** Every {@link Metrics} statistic under its snake_case name, in the files' order (a portfolio's bars are its time steps). */
+    static void putStatistics(Map<String, Object> f, Metrics m) {
+        f.put("total_return", m.totalReturn());
+        f.put("cagr", m.cagr());
+        f.put("sharpe", m.sharpe());
+        f.put("sortino", m.sortino());
+        f.put("max_drawdown", m.maxDrawdown());
+        f.put("max_drawdown_duration_bars", m.maxDrawdownDurationBars());
+        f.put("max_drawdown_duration_days", m.maxDrawdownDurationDays());
+        f.put("win_rate", m.winRate());
+        f.put("profit_factor", m.profitFactor());
+        f.put("expectancy", m.expectancy());
+        f.put("average_r", m.averageR());
+        f.put("exposure_time", m.exposureTime());
     }
 
     static String json(Object v) {

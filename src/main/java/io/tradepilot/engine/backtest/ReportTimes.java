@@ -14,9 +14,14 @@ public final class ReportTimes {
     private final boolean dateOnly;
 
     public ReportTimes(BarArrays data) {
-        this.zone = data.zone();
+        this(data.zone(), data.startMillis());
+    }
+
+    /** For bars starting at {@code startMillis} in {@code zone}. */
+    public ReportTimes(ZoneId zone, long[] startMillis) {
+        this.zone = zone;
         boolean midnight = true;
-        for (long t : data.startMillis()) {
+        for (long t : startMillis) {
             if (Instant.ofEpochMilli(t).atZone(zone).toLocalTime().toSecondOfDay() != 0) { midnight = false; break; }
         }
         this.dateOnly = midnight;

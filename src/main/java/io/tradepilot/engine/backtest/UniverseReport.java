@@ -109,28 +109,28 @@ public final class UniverseReport {
         return h.toString();
     }
 
-    private static String td(String s) {
+    static String td(String s) {
         return "<td>" + esc(s) + "</td>";
     }
 
-    private static String esc(String s) {
+    static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static String pct(double f) {
+    static String pct(double f) {
         return Double.isNaN(f) ? "" : String.format(Locale.ROOT, "%.2f %%", f * 100);
     }
 
-    private static String num(double v, int decimals) {
+    static String num(double v, int decimals) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** A CSV cell for a statistic: empty where undefined (NaN). */
-    private static String csv(double v) {
+    static String csv(double v) {
         return Double.isNaN(v) || Double.isInfinite(v) ? "" : Double.toString(v);
     }
 
-    private static String plain(BigDecimal v) {
+    static String plain(BigDecimal v) {
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
     }
 }

@@ -13,7 +13,12 @@ import java.util.Locale;
 /**
  * {@code backtest --data FILE.csv (--strategy NAME [--param k=v ...] | --config FILE) [--quantity N] --cash AMOUNT
  * [--commission-pct PCT] [--fill next-open|close] [--close-at-end] [--cash-only] --out DIR [--zone ZONE] [--skip-inconsistent]
- * [--price-decimals N]}.
+ * [--price-decimals N] [--portfolio [--max-positions N] [--heat-cap FRACTION] [--no-buying-power] [--mis-leverage X]
+ * [--group NAME=SYM,SYM ...] [--max-per-group N]]}.
+ *
+ * <p>{@code --portfolio} (with a folder only) runs every symbol in one account on one engine
+ * ({@link io.tradepilot.engine.backtest.PortfolioBacktest}) under the live risk chain's account limits, buying
+ * power on unless {@code --no-buying-power}; the portfolio options are refused without it.
  *
  * <p>Validates every option before anything runs (unknown strategy or parameter, {@code slow <= fast},
  * a quantity that is not a whole number of units within {@link #QUANTITY}, cash or commission outside
@@ -65,7 +70,14 @@ public final class BacktestCommand implements Command {
                 Option.optional("fill", "next-open|close", "market order fill timing (default next-open)"),
                 Option.flag("close-at-end", "close an open position at the last bar"),
                 Option.flag("cash-only", "refuse an entry the cash cannot pay for (INSUFFICIENT_BUYING_POWER); default: cash may go negative"),
-                Option.required("out", "DIR", "output directory")));
+                Option.required("out", "DIR", "output directory"),
+                Option.flag("portfolio", "with a folder: one account over all symbols (shared cash, live risk chain, one engine), not independent runs"),
+                Option.optional("max-positions", "N", "portfolio: positions open at once, entries not yet filled included (default 0: no limit)"),
+                Option.optional("heat-cap", "FRACTION", "portfolio: largest portfolio heat as a fraction of equity, e.g. 0.5 (default: off)"),
+                Option.flag("no-buying-power", "portfolio: let cash go negative (default: an entry the cash or margin cannot pay for is refused)"),
+                Option.optional("mis-leverage", "X", "portfolio: trade every symbol intraday (MIS) with this margin leverage (default: delivery, paid in full)"),
+                Option.repeatable("group", "NAME=SYM,SYM", "portfolio: a correlation group (repeatable)"),
+                Option.optional("max-per-group", "N", "portfolio: open positions per correlation group (default 1)")));
         options.addAll(DataOptions.options());
         return List.copyOf(options);
     }
@@ -90,8 +102,54 @@ public final class BacktestCommand implements Command {
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             throw new UsageException("--out: no such parent directory: " + abs.getParent());
         }
+        io.tradepilot.engine.backtest.PortfolioLimits portfolio = portfolio(args, data);
         return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
-                commission, fill, args.has("close-at-end"), args.has("cash-only"), out);
+                commission, fill, args.has("close-at-end"), args.has("cash-only"), out, portfolio);
+    }
+
+    /** {@code --max-positions}: positions open at once (0: no limit). */
+    static final int MAX_POSITIONS = 100_000;
+    /** {@code --heat-cap}: a fraction of equity, above 0 and at most 100 (a cap above 1 counts leverage). */
+    static final NumberRange HEAT_CAP = new NumberRange(BigDecimal.ZERO, false, BigDecimal.valueOf(100), true, 6);
+    /** {@code --mis-leverage}: at least 1 (paid in full) and at most 100. */
+    static final NumberRange LEVERAGE = new NumberRange(BigDecimal.ONE, true, BigDecimal.valueOf(100), true, 4);
+
+    private static final List<String> PORTFOLIO_OPTIONS = List.of("max-positions", "heat-cap", "no-buying-power", "mis-leverage", "group", "max-per-group");
+
+    private static io.tradepilot.engine.backtest.PortfolioLimits portfolio(ParsedArgs args, Path data) throws UsageException {
+        if (!args.has("portfolio")) {
+            for (String o : PORTFOLIO_OPTIONS) if (args.has(o)) throw new UsageException("--" + o + " needs --portfolio");
+            return null;
+        }
+        if (!Files.isDirectory(data)) throw new UsageException("--portfolio needs --data to be a folder of SYMBOL.csv files");
+        if (args.has("cash-only")) throw new UsageException("--cash-only does not apply to --portfolio (buying power is on unless --no-buying-power)");
+        int maxPositions = args.integer("max-positions", 0, 0, MAX_POSITIONS);
+        BigDecimal heat = args.has("heat-cap") ? args.number("heat-cap", null, HEAT_CAP) : null;
+        var limits = io.tradepilot.engine.backtest.PortfolioLimits.cashAccount(maxPositions, heat).withBuyingPower(!args.has("no-buying-power"));
+        if (args.has("mis-leverage")) {
+            if (args.has("no-buying-power")) throw new UsageException("--mis-leverage sets the margin of the buying-power check: not with --no-buying-power");
+            limits = limits.withIntraday(java.util.Set.of(), args.number("mis-leverage", null, LEVERAGE));
+        }
+        java.util.Map<String, List<String>> groups = new java.util.TreeMap<>();
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        for (String g : args.values("group")) {
+            int eq = g.indexOf('=');
+            if (eq <= 0 || eq == g.length() - 1) throw new UsageException("--group must be NAME=SYM,SYM: '" + g + "'");
+            String name = g.substring(0, eq).strip();
+            List<String> symbols = new java.util.ArrayList<>();
+            for (String sym : g.substring(eq + 1).split(",")) {
+                String sy = sym.strip();
+                if (sy.isEmpty()) throw new UsageException("--group " + name + ": empty symbol in '" + g + "'");
+                String other = seen.put(sy, name);
+                if (other != null && !other.equals(name)) throw new UsageException("--group: " + sy + " is in both " + other + " and " + name);
+                symbols.add(sy);
+            }
+            if (groups.containsKey(name)) throw new UsageException("--group " + name + " is given twice");
+            groups.put(name, List.copyOf(symbols));
+        }
+        if (args.has("max-per-group") && groups.isEmpty()) throw new UsageException("--max-per-group needs at least one --group");
+        if (!groups.isEmpty()) limits = limits.withCorrelationGroups(groups, args.integer("max-per-group", 1, 1, MAX_POSITIONS));
+        return limits;
     }
 
     private static BigDecimal quantity(ParsedArgs args, StrategyParameters.Resolved strategy) throws UsageException {

@@ -23,9 +23,18 @@ import java.util.Objects;
  * @param cashOnly      whether an entry the cash cannot pay for is refused ({@link io.tradepilot.engine.backtest.BacktestConfig#withCashOnly()});
  *                      otherwise cash may go negative, as backtests always allowed
  * @param outDir        directory for trades.csv, equity.csv and metrics.json
+ * @param portfolio     the account limits of a portfolio run over a folder ({@code --portfolio}: one account, one engine), or
+ *                      null for a single run or independent single-symbol runs
  */
 public record BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readOptions, StrategyParameters.Resolved strategy, BigDecimal quantity,
-                              BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, boolean cashOnly, Path outDir) {
+                              BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, boolean cashOnly, Path outDir,
+                              io.tradepilot.engine.backtest.PortfolioLimits portfolio) {
+
+    /** A single run or independent single-symbol runs (no portfolio). */
+    public BacktestRequest(Path data, ZoneId zone, CsvBarReader.Options readOptions, StrategyParameters.Resolved strategy, BigDecimal quantity,
+                           BigDecimal cash, BigDecimal commissionPct, Fill fill, boolean closeAtEnd, boolean cashOnly, Path outDir) {
+        this(data, zone, readOptions, strategy, quantity, cash, commissionPct, fill, closeAtEnd, cashOnly, outDir, null);
+    }
 
     /** Fill timing of market orders decided at a bar's close. */
     public enum Fill {

@@ -33,7 +33,10 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     @Override
     public int run(BacktestRequest request, PrintStream out, PrintStream err) throws UsageException, IOException {
-        if (java.nio.file.Files.isDirectory(request.data())) return new UniverseBacktestRunner(this).run(request, out, err);
+        if (java.nio.file.Files.isDirectory(request.data())) {
+            return request.portfolio() != null ? new PortfolioBacktestRunner().run(request, out, err)
+                    : new UniverseBacktestRunner(this).run(request, out, err);
+        }
         BarSeries series = DataOptions.read(request.data(), request.zone(), request.readOptions(), err);
         if (series.isEmpty()) throw new UsageException("no bars in " + request.data());
         BacktestResult result = runOne(request, series);
@@ -56,21 +59,29 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
     /** One symbol's run of the request's strategy (a fresh strategy instance). */
     BacktestResult runOne(BacktestRequest request, BarSeries series) throws UsageException {
         BarArrays data = arrays(series);
+        BacktestConfig config = config(request, series);
+        return Backtest.run(data, strategy(request), request.cashOnly() ? config.withCashOnly() : config);
+    }
+
+    /** A fresh instance of the request's strategy. */
+    static Strategy strategy(BacktestRequest request) throws UsageException {
         Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
-        Strategy strategy;
         try {
-            strategy = Strategies.create(request.strategy().strategy(), params, sizing(request));
+            return Strategies.create(request.strategy().strategy(), params, sizing(request));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** The request's fill, commission, cash and close-at-end for bars like {@code series} (no risk checks). */
+    static BacktestConfig config(BacktestRequest request, BarSeries series) {
         BrokerConfig broker = BrokerConfig.defaults()
                 .withFillMode(request.fill() == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
                 .withCommission(request.commissionPct().signum() == 0 ? CommissionModel.NONE
                         : CommissionModel.percentOfNotional(request.commissionPct()))
                 .withMarketZone(series.zone());
-        BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
+        return BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
                 .withPeriodsPerYear(periodsPerYear(series));
-        return Backtest.run(data, strategy, request.cashOnly() ? config.withCashOnly() : config);
     }
 
     /**
@@ -94,8 +105,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     /** The engine's array form of a series (no copy of the meaning, one copy of the arrays). */
     static BarArrays arrays(BarSeries s) {
-        return new BarArrays(instrumentOf(s), s.startsMillis(), s.scaledOpens(), s.scaledHighs(), s.scaledLows(),
-                s.scaledCloses(), s.volumes(), s.priceScale(), s.zone());
+        return BarArrays.of(instrumentOf(s), s);
     }
 
     /** NSE equity for Indian data, else a US equity: the currency follows the exchange zone. */

@@ -31,6 +31,21 @@ final class UniverseBacktestRunner {
     }
 
     int run(BacktestRequest request, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Map<String, BarSeries> series = readFolder(request, err);
+        Map<String, BacktestResult> results = new LinkedHashMap<>();
+        for (var e : series.entrySet()) results.put(e.getKey(), executor.runOne(request, e.getValue()));
+        UniverseResult u = new UniverseResult(request.cash(), results);
+        AtomicOutput.writeDirectory(request.outDir(), staging -> UniverseReport.writeAll(u, request.strategy().strategy(), staging));
+        out.println("backtest: " + results.size() + " independent single-symbol runs (not a portfolio), " + u.trades().size()
+                + " round trips -> " + request.outDir() + " (symbols.csv, report.html)");
+        return Cli.EXIT_OK;
+    }
+
+    /**
+     * Every {@code SYMBOL.csv} of the request's folder (not those starting with {@code _}), by symbol in file name
+     * order, each read completely; refuses a folder without bar files and an empty file.
+     */
+    static Map<String, BarSeries> readFolder(BacktestRequest request, PrintStream err) throws UsageException, IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(request.data())) {
             files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
@@ -43,12 +58,6 @@ final class UniverseBacktestRunner {
             if (s.isEmpty()) throw new UsageException("no bars in " + f);
             series.put(CsvBarReader.symbolOf(f), s);
         }
-        Map<String, BacktestResult> results = new LinkedHashMap<>();
-        for (var e : series.entrySet()) results.put(e.getKey(), executor.runOne(request, e.getValue()));
-        UniverseResult u = new UniverseResult(request.cash(), results);
-        AtomicOutput.writeDirectory(request.outDir(), staging -> UniverseReport.writeAll(u, request.strategy().strategy(), staging));
-        out.println("backtest: " + results.size() + " independent single-symbol runs (not a portfolio), " + u.trades().size()
-                + " round trips -> " + request.outDir() + " (symbols.csv, report.html)");
-        return Cli.EXIT_OK;
+        return series;
     }
 }

@@ -93,6 +93,11 @@ public final class TradingEngine implements EngineInput {
     /** The venue when it executes against the engine's bars, else null. */
     private final SimulatedVenue simulated;
     private final WorkingOrders working = new WorkingOrders();
+    /** The working orders accepted as entries, with their unfilled quantity: what the risk checks count as about to fill. */
+    private final io.tradepilot.engine.risk.WorkingEntries workingEntries = action -> {
+        if (this.working.count() == 0) return;
+        for (Order o : this.working.orders()) if (!this.exits.contains(o.id())) action.accept(o.request(), o.remaining().value());
+    };
     /** Orders handed to the venue without an answer yet → when the engine last sent or asked; null when the venue needs no asking. */
     private final Map<OrderId, Instant> unanswered;
     private final Duration answerTimeout;
@@ -490,7 +495,7 @@ public final class TradingEngine implements EngineInput {
             return RiskDecision.reject(RejectionCode.INVALID_ORDER, "portfolio in " + portfolio.currency() + " cannot hold "
                     + req.symbol() + " in " + req.instrument().currency());
         }
-        return risk.check(req, new RiskContext(portfolio, clock.instant()));
+        return risk.check(req, new RiskContext(portfolio, clock.instant(), workingEntries));
     }
 
     private TradingState tradingState() {
@@ -520,7 +525,7 @@ public final class TradingEngine implements EngineInput {
             events.publish(new OrderRejected(now, req.clientOrderId(), req.symbol(), RejectionCode.INVALID_ORDER, otherCurrency.getMessage()));
             return null;
         }
-        RiskDecision d = bypassRisk ? RiskDecision.APPROVED : risk.check(req, new RiskContext(portfolio, now));
+        RiskDecision d = bypassRisk ? RiskDecision.APPROVED : risk.check(req, new RiskContext(portfolio, now, workingEntries));
         Order o = new Order(ids.next(), req, now);
         orders.put(o.id(), o);
         byClientId.put(req.clientOrderId(), o);

@@ -190,6 +190,22 @@ public final class Position {
     public BigDecimal fifoRealizedPnl() { return fifoRealized; }
     /** {@code quantity x mark - cost basis}. */
     public BigDecimal unrealizedPnl(BigDecimal mark) { return quantity.multiply(mark).subtract(costBasis); }
+    /**
+     * The open FIFO lots' P&L at {@code mark}, net of the entry fees they still carry:
+     * {@code sum(direction x (mark - lot price) x lot quantity - lot's remaining fee)}; zero when flat. With the
+     * round trips' net P&L it accounts for every fill exactly: cash + quantity x mark (the position's share of
+     * equity) = what was paid in + round trips' net P&L + this.
+     */
+    public BigDecimal fifoUnrealizedNet(BigDecimal mark) {
+        BigDecimal u = BigDecimal.ZERO;
+        int dir = quantity.signum();
+        for (Lot lot : lots) {
+            BigDecimal move = mark.subtract(lot.price).multiply(lot.quantity);
+            u = u.add(dir >= 0 ? move : move.negate()).subtract(lot.feeRemaining);
+        }
+        return u;
+    }
+
     /** The protective stop of the open position, if one is known. */
     public Price stop() { return stop; }
     public void setStop(Price stop) { this.stop = stop; }

@@ -18,8 +18,12 @@ import java.util.Objects;
  * less the margin its symbol blocks now; it is refused when that exceeds the available buying power.
  * Orders that only reduce pass; no reference price refuses (NO_PRICE).
  *
- * <p>Not reserved: the charges of the order (they are small next to its value and known only at the
- * fill) and other working orders not yet filled (the chain sees the portfolio, not the order book).
+ * <p>Working entries ({@link RiskContext#workingEntries()}, accepted and not yet filled, e.g. decided at
+ * this bar's close to fill at the next open) reserve the margin of their unfilled part at their reference
+ * price: the buying power the order may use is what is left after them, so that entries decided together
+ * cannot spend the same cash twice. Not reserved: the charges of the order (they are small next to its
+ * value and known only at the fill) and the difference between the reference price and the fill price
+ * (a next-open fill after a gap up may cost more than was checked).
  *
  * @param defaultLeverage   the leverage of symbols not in {@code leverageBySymbol} (1: pay in full)
  * @param leverageBySymbol  per-symbol leverage (e.g. the MIS leverage for an intraday strategy's symbols)
@@ -48,14 +52,26 @@ public record BuyingPower(BigDecimal defaultLeverage, Map<String, BigDecimal> le
         BigDecimal blockedNow = p.quantity(order.symbol()).abs().multiply(mark == null ? price : mark).divide(leverage, MathContext.DECIMAL64);
         BigDecimal needed = context.positionAfter(order).abs().multiply(price).divide(leverage, MathContext.DECIMAL64).subtract(blockedNow);
         if (needed.signum() <= 0) return RiskDecision.APPROVED;
-        BigDecimal available = available(p);
+        BigDecimal reserved = reserved(context);
+        BigDecimal available = available(p).subtract(reserved);
         if (needed.compareTo(available) > 0) {
             var c = p.currency();
             return RiskDecision.reject(RejectionCode.INSUFFICIENT_BUYING_POWER, order.symbol() + ": the order needs "
                     + MoneyFormat.format(needed, c) + (leverage.compareTo(BigDecimal.ONE) == 0 ? "" : " of margin at " + leverage.stripTrailingZeros().toPlainString() + "x")
-                    + ", buying power is " + MoneyFormat.format(available.max(BigDecimal.ZERO), c));
+                    + ", buying power is " + MoneyFormat.format(available.max(BigDecimal.ZERO), c)
+                    + (reserved.signum() == 0 ? "" : " after " + MoneyFormat.format(reserved, c) + " reserved by working entries"));
         }
         return RiskDecision.APPROVED;
+    }
+
+    /** The margin the working entries' unfilled parts will block, at their reference prices (none known: nothing). */
+    public BigDecimal reserved(RiskContext context) {
+        BigDecimal[] sum = {BigDecimal.ZERO};
+        context.workingEntries().forEach((req, remaining) -> {
+            BigDecimal ref = context.referencePrice(req);
+            if (ref != null) sum[0] = sum[0].add(margin(req.symbol(), remaining.multiply(ref)));
+        });
+        return sum[0];
     }
 
     /** Equity less the margin the open positions block; may be negative after losses. */

@@ -10,8 +10,9 @@ import java.math.BigDecimal;
  * the new order's risk exceeds {@code fraction} of equity. The order's risk is {@code quantity x |price -
  * protective stop|}; an entry without a protective stop is refused when {@code requireStop}, otherwise
  * counted at its whole value {@code quantity x price} (never zero: nothing bounds its loss). Units are
- * kept: the comparison is money against money. Orders that only reduce pass; no reference price refuses
- * (NO_PRICE).
+ * kept: the comparison is money against money. Working entries ({@link RiskContext#workingEntries()}) add
+ * their unfilled part's risk, valued the same way (at their reference price; none known: nothing). Orders
+ * that only reduce pass; no reference price refuses (NO_PRICE).
  */
 public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements RiskCheck {
     public PortfolioHeat {
@@ -27,9 +28,13 @@ public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements
         }
         BigDecimal price = context.referencePrice(order);
         if (price == null) return RiskDecision.reject(RejectionCode.NO_PRICE, order.symbol() + ": no price known to value the order");
-        BigDecimal newRisk = order.protectiveStop() == null ? price.multiply(order.quantity().value())
-                : price.subtract(order.protectiveStop().value()).abs().multiply(order.quantity().value());
-        BigDecimal heat = p.openRisk().add(newRisk);
+        BigDecimal newRisk = risk(order, price, order.quantity().value());
+        BigDecimal[] working = {BigDecimal.ZERO};
+        context.workingEntries().forEach((req, remaining) -> {
+            BigDecimal ref = context.referencePrice(req);
+            if (ref != null) working[0] = working[0].add(risk(req, ref, remaining));
+        });
+        BigDecimal heat = p.openRisk().add(working[0]).add(newRisk);
         BigDecimal limit = p.equity().multiply(fraction);
         if (heat.compareTo(limit) > 0) {
             return RiskDecision.reject(RejectionCode.PORTFOLIO_HEAT, "portfolio heat " + MoneyFormat.format(heat, p.currency())
@@ -37,5 +42,10 @@ public record PortfolioHeat(BigDecimal fraction, boolean requireStop) implements
                     + (order.protectiveStop() == null ? "; " + order.symbol() + " has no protective stop and counts its whole value" : ""));
         }
         return RiskDecision.APPROVED;
+    }
+
+    /** {@code quantity x |price - stop|}, or the whole value {@code quantity x price} without a stop. */
+    private static BigDecimal risk(OrderRequest order, BigDecimal price, BigDecimal quantity) {
+        return order.protectiveStop() == null ? price.multiply(quantity) : price.subtract(order.protectiveStop().value()).abs().multiply(quantity);
     }
 }

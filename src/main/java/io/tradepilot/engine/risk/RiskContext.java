@@ -7,10 +7,41 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * What a check may look at: the portfolio (read only), the time of the decision and the price at which
- * the order is expected to execute (limit price, else stop price, else the instrument's last mark).
+ * What a check may look at: the portfolio (read only), the time of the decision, the entry orders still
+ * working at the venue ({@link WorkingEntries}: the engine passes its own, so that the open-position, group,
+ * heat and buying-power limits count an accepted entry from its acceptance, not only from its fill) and the
+ * price at which an order is expected to execute (limit price, else stop price, else the instrument's last mark).
  */
-public record RiskContext(Portfolio portfolio, Instant now) {
+public record RiskContext(Portfolio portfolio, Instant now, WorkingEntries workingEntries) {
+
+    public RiskContext {
+        java.util.Objects.requireNonNull(workingEntries, "workingEntries");
+    }
+
+    /** A context without working entries. */
+    public RiskContext(Portfolio portfolio, Instant now) {
+        this(portfolio, now, WorkingEntries.NONE);
+    }
+
+    /**
+     * Symbols without a position that have a working entry (positions about to open), other than
+     * {@code except}; in a fixed order.
+     */
+    public java.util.Set<String> openingSymbols(String except) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        workingEntries.forEach((req, remaining) -> {
+            if (!req.symbol().equals(except) && portfolio.quantity(req.symbol()).signum() == 0) out.add(req.symbol());
+        });
+        return out;
+    }
+
+    /** True when {@code symbol} has no position but a working entry (a position about to open). */
+    public boolean opening(String symbol) {
+        if (portfolio.quantity(symbol).signum() != 0) return false;
+        boolean[] found = new boolean[1];
+        workingEntries.forEach((req, remaining) -> found[0] |= req.symbol().equals(symbol));
+        return found[0];
+    }
 
     /** The price used to value {@code order}, or null when nothing is known. */
     public BigDecimal referencePrice(OrderRequest order) {

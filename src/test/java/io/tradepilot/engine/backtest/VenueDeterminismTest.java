@@ -52,7 +52,8 @@ class VenueDeterminismTest {
         assertThat(Long.toHexString(r.eventHash())).isEqualTo(hash.replaceFirst("^0+", ""));
     }
 
-    private static BrokerConfig broker(String name) {
+    /** The reference brokers by name (also used by the portfolio backtest's tests). */
+    static BrokerConfig broker(String name) {
         return switch (name) {
             case "next-open" -> BrokerConfig.defaults();
             case "same-close" -> BrokerConfig.defaults().withFillMode(FillMode.SAME_CLOSE).withSlippage(new Slippage.Ticks(1))

@@ -279,7 +279,7 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         // sma-cross either runs (engine present) or is listed as pending
         assertThat(r.out()).contains("skipped _meta.csv: not a bar file", "csv-parse: 20 bars/round", "indicator rsi14:", "indicator atr14:",
-                "sma-cross: ", "bar-to-order latency: ");
+                "sma-cross: ", "portfolio: ", "bar-to-order latency: ");
         assertOneLineError(run("bench", "--data", dir.resolve("none").toString()), "bench: --data: no such directory: " + dir.resolve("none"));
     }
 

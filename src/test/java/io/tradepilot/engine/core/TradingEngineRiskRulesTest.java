@@ -146,6 +146,59 @@ class TradingEngineRiskRulesTest {
                 "DDD: the order needs ₹2,020.00 of margin at 5x, buying power is ₹2,000.00");
     }
 
+    @Test
+    void entries_accepted_but_not_yet_filled_count_as_open_positions() {
+        run("1000000", new MaxOpenPositions(2), """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                09:15  | BBB    | 100   | BUY 10       | BUY 10
+                09:15  | CCC    | 100   | BUY 10       | REJECTED MAX_OPEN_POSITIONS
+                09:15  | AAA    | 100   | BUY 5        | BUY 5
+                09:20  | AAA    | 100   | -            | -
+                09:20  | BBB    | 100   | -            | -
+                09:20  | CCC    | 100   | BUY 10       | REJECTED MAX_OPEN_POSITIONS
+                """);
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).map(e -> ((OrderRejected) e).message())
+                .containsExactly("CCC: 2 positions open, the maximum is 2", "CCC: 2 positions open, the maximum is 2");
+    }
+
+    @Test
+    void entries_not_yet_filled_reserve_their_cash_so_entries_decided_together_cannot_spend_it_twice() {
+        run("10000", BuyingPower.CASH, """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 60       | BUY 60
+                09:15  | BBB    | 100   | BUY 50       | REJECTED INSUFFICIENT_BUYING_POWER
+                09:15  | BBB    | 100   | BUY 40       | BUY 40
+                09:20  | AAA    | 100   | -            | -
+                09:20  | BBB    | 100   | -            | -
+                09:20  | CCC    | 1     | BUY 1        | REJECTED INSUFFICIENT_BUYING_POWER
+                """);
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).map(e -> ((OrderRejected) e).message()).containsExactly(
+                "BBB: the order needs ₹5,000.00, buying power is ₹4,000.00 after ₹6,000.00 reserved by working entries",
+                "CCC: the order needs ₹1.00, buying power is ₹0.00");
+    }
+
+    @Test
+    void a_working_entry_holds_its_place_in_its_correlation_group_and_its_heat() {
+        var groups = new CorrelatedPositions(Map.of("AAA", "banks", "BBB", "banks"), 1);
+        run("1000000", groups, """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                09:15  | BBB    | 100   | BUY 10       | REJECTED MAX_CORRELATED_POSITIONS
+                09:20  | AAA    | 100   | -            | -
+                """);
+        events.clear();
+        // equity 100,000, cap 2 % = 2,000: AAA's working entry risks 1,000 to its stop
+        run("100000", new PortfolioHeat(new BigDecimal("0.02"), false), """
+                # time | symbol | price | order              | engine does
+                09:15  | AAA    | 100   | BUY 100 stop 90    | BUY 100
+                09:15  | BBB    | 50    | BUY 101 stop 40    | REJECTED PORTFOLIO_HEAT
+                09:15  | BBB    | 50    | BUY 100 stop 40    | BUY 100
+                09:20  | AAA    | 100   | -                  | -
+                09:20  | BBB    | 50    | -                  | -
+                """);
+    }
+
     // ------------------------------------------------------------------------------ the table runner
 
     private <E> E last(Class<E> type) {

@@ -108,9 +108,10 @@ public record StrategyConfig(String type, String name, boolean enabled, List<Str
 
     /**
      * The engine's check of this configuration's own entry limits ({@code trading_hours}, {@code blackouts},
-     * {@code max_positions} over its {@code symbols}); {@link StrategyEntryRules#isEmpty() empty} when it sets none.
+     * {@code max_positions} over its {@code symbols}); {@link StrategyEntryRules#NONE} when it sets none.
      */
     public StrategyEntryRules entryRules() {
+        if (tradingStart == null && blackouts.isEmpty() && maxPositions == 0) return StrategyEntryRules.NONE;
         return new StrategyEntryRules(tradingStart, tradingEnd,
                 blackouts.stream().map(w -> new StrategyEntryRules.Blackout(w.date(), w.start(), w.end())).toList(), maxPositions,
                 java.util.Set.copyOf(symbols));

@@ -50,7 +50,7 @@ final class ConfigForm extends FormLayout {
         intraday.addValueChangeListener(e -> edited(e.isFromClient()));
         sizing.setLabel("Sizing");
         sizing.setItems(Arrays.stream(StrategyConfig.Sizing.values()).map(StrategyConfig.Sizing::word).toList());
-        sizing.setHelperText("fixed: the quantity; fixed-fractional and atr: the risk per trade; half-kelly: kelly (YAML tab)");
+        sizing.setHelperText("fixed: the quantity; fixed-fractional and atr: the risk per trade (atr: with the ATR inputs); half-kelly: the Kelly inputs");
         sizing.setId("config-sizing");
         sizing.addValueChangeListener(e -> edited(e.isFromClient()));
         risk.setId("config-risk");

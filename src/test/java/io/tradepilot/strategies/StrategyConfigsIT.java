@@ -55,7 +55,7 @@ import java.util.Map;
         "tradepilot.trading.marketdata.stale-after=10m",
         "tradepilot.trading.marketdata.synthetic.seed=7",
         "tradepilot.trading.marketdata.synthetic.first-day=2025-01-06",
-        "tradepilot.trading.marketdata.synthetic.trading-days=12"})
+        "tradepilot.trading.marketdata.synthetic.trading-days=30"})
 @DirtiesContext
 class StrategyConfigsIT extends IntegrationTestSupport {
 
@@ -66,6 +66,7 @@ class StrategyConfigsIT extends IntegrationTestSupport {
     @Autowired StringRedisTemplate redis;
     @Autowired TradingGate gate;
     @Autowired List<SmartLifecycle> lifecycles;
+    @Autowired io.tradepilot.trading.RiskFigures risk;
 
     private SmartLifecycle host;
 
@@ -162,6 +163,61 @@ class StrategyConfigsIT extends IntegrationTestSupport {
                 assertThat(o.quantity()).as("v1's entries before the change, v2's after: " + all).isEqualByComparingTo(i < firstV2 ? "100" : "37");
             }
         }
+    }
+
+    /** sma-cross's refusals on the Risk view (the ledger's REJECTED order events), oldest first. */
+    private List<io.tradepilot.trading.RiskRejection> refusals() {
+        return risk.rejections(500).stream().filter(r -> r.clientOrderId().startsWith("sma-cross:")).toList().reversed();
+    }
+
+    private int applyDocument(ApiClient admin, String doc) {
+        int v = save(admin, doc);
+        HttpResponse<String> applied = apply(admin, v);
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        assertThat(json(applied).get("live").asBoolean()).as(applied.body()).isTrue();
+        return v;
+    }
+
+    private void awaitRefusal(String code, int after) {
+        eventually(Duration.ofSeconds(120), () -> refusals().stream().skip(after).anyMatch(r -> r.code().equals(code)),
+                "an entry refused with " + code);
+    }
+
+    @Test
+    void a_versions_max_positions_hours_and_blackouts_refuse_its_next_entries_live_never_its_exits() {
+        ApiClient admin = api(users.apiToken(users.admin()));
+        String two = "type: sma-cross\nname: sma-cross\nsymbols: [AAA, BBB]\nparameters: {fast: 3, slow: 8}\nsizing: fixed\nquantity: 10\n";
+        assertThat(apply(admin, save(admin, two)).statusCode()).isEqualTo(200);
+        host.start();
+        eventually(Duration.ofSeconds(90), () -> !orders().isEmpty(), "sma-cross trades");
+
+        // max_positions 1 applied live: with one of its symbols held, an entry in the other is refused
+        applyDocument(admin, two + "max_positions: 1\n");
+        awaitRefusal("STRATEGY_MAX_POSITIONS", 0);
+        io.tradepilot.trading.RiskRejection first = refusals().stream().filter(r -> r.code().equals("STRATEGY_MAX_POSITIONS")).findFirst().orElseThrow();
+        assertThat(first.reason()).matches("strategy sma-cross: (AAA|BBB) would be position 2, its max_positions is 1");
+
+        // hours: only the 09:15 bar may enter
+        int seen = refusals().size();
+        applyDocument(admin, two + "trading_hours: {start: \"09:15\", end: \"09:16\"}\n");
+        awaitRefusal("STRATEGY_OUTSIDE_HOURS", seen);
+        assertThat(refusals().stream().skip(seen).filter(r -> r.code().equals("STRATEGY_OUTSIDE_HOURS")).findFirst().orElseThrow().reason())
+                .contains("outside its trading hours 09:15-09:16 Asia/Kolkata");
+
+        // a blackout on each of the replay's remaining dates
+        seen = refusals().size();
+        StringBuilder dates = new StringBuilder(two + "blackouts:\n");
+        for (var d = java.time.LocalDate.of(2025, 1, 6); d.isBefore(java.time.LocalDate.of(2025, 3, 1)); d = d.plusDays(1)) {
+            dates.append("  - {date: \"").append(d).append("\"}\n");
+        }
+        applyDocument(admin, dates.toString());
+        awaitRefusal("STRATEGY_BLACKOUT", seen);
+        assertThat(refusals().stream().skip(seen).filter(r -> r.code().equals("STRATEGY_BLACKOUT")).findFirst().orElseThrow().reason())
+                .matches("strategy sma-cross: entry on 2025-\\d\\d-\\d\\d at \\d\\d:\\d\\d inside its blackout 2025-\\d\\d-\\d\\d all day");
+
+        // exits are never refused by them (sma-cross is long only: an S in a client order id is an exit)
+        assertThat(refusals()).as("refused orders").filteredOn(r -> r.code().startsWith("STRATEGY_"))
+                .allSatisfy(r -> assertThat(r.clientOrderId()).doesNotContain(":S:"));
     }
 
     @Test

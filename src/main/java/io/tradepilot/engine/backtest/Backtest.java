@@ -50,9 +50,10 @@ public final class Backtest {
         SimulatedClock clock = new SimulatedClock(n > 0 ? t[0] : 0, data.zone());
         EventHasher hasher = new EventHasher(config.events(), config.hashEvents());
         EngineConfig engineConfig = new EngineConfig(new Money(config.initialCash(), instrument.currency()), config.broker(),
-                config.risk(), TradingStatePort.alwaysAllowed(), data.zone(), null, null, 0, null);
+                config.risk(), TradingStatePort.alwaysAllowed(), data.zone(), null, null, 0, null, config.sizeReduction());
         TradingEngine engine = new TradingEngine(engineConfig, clock, OrderIdGenerator.sequential("O-"), hasher);
         int slot = engine.register(strategy, instrument, d);
+        engine.setStrategyRules(strategy.id(), config.strategyRules());
         Portfolio portfolio = engine.portfolio();
         Position position = portfolio.position(slot);
 

@@ -108,13 +108,33 @@ public sealed interface EngineCommand {
 
     /**
      * Replaces the configured pre-trade risk checks (those after the trading state, the strategy switch and the
-     * square-off) and the automatic trips (null or 0: off) from the next order and the next fill on. Orders
-     * already accepted are not checked again; the entry size reduction keeps the rule the engine started with.
+     * square-off) and the automatic trips (null or 0: off) from the next order and the next fill on, and the entry
+     * size reduction's rule when {@code sizeReduction} is not null (the losing streak so far is kept and judged by the
+     * new rule: {@link io.tradepilot.engine.risk.LossStreak#setRule}). Orders already accepted are not checked again.
      */
     record SetRiskLimits(io.tradepilot.engine.risk.RiskCheck risk, java.math.BigDecimal tripDailyLoss,
-                         java.math.BigDecimal tripDrawdown, int tripConsecutiveLosses, String reason) implements EngineCommand {
+                         java.math.BigDecimal tripDrawdown, int tripConsecutiveLosses,
+                         io.tradepilot.engine.risk.LossSizeReduction sizeReduction, String reason) implements EngineCommand {
         public SetRiskLimits {
             Objects.requireNonNull(risk, "risk");
+        }
+
+        /** Limits and trips only: the entry size reduction keeps its rule. */
+        public SetRiskLimits(io.tradepilot.engine.risk.RiskCheck risk, java.math.BigDecimal tripDailyLoss,
+                             java.math.BigDecimal tripDrawdown, int tripConsecutiveLosses, String reason) {
+            this(risk, tripDailyLoss, tripDrawdown, tripConsecutiveLosses, null, reason);
+        }
+    }
+
+    /**
+     * Sets one strategy's own entry limits (its configuration's trading hours, blackouts and max positions;
+     * {@link io.tradepilot.engine.risk.StrategyLimits}) from the next order on; null or empty rules remove them.
+     * Orders already accepted are not checked again; exits are never refused by them.
+     */
+    record SetStrategyRules(io.tradepilot.engine.orders.StrategyId strategy, io.tradepilot.engine.risk.StrategyEntryRules rules,
+                            String reason) implements EngineCommand {
+        public SetStrategyRules {
+            Objects.requireNonNull(strategy, "strategy");
         }
     }
 }

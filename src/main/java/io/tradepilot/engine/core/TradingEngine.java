@@ -112,6 +112,8 @@ public final class TradingEngine implements EngineInput {
     private final java.util.Set<StrategyId> disabledStrategies = new java.util.HashSet<>();
     /** Symbols squared off for the day ({@link EngineCommand.SquareOff}) and the check refusing their entries. */
     private final SquaredOffSymbols squaredOff;
+    /** The strategies' own entry limits ({@link EngineCommand.SetStrategyRules}): hours, blackouts, max positions. */
+    private final io.tradepilot.engine.risk.StrategyLimits strategyLimits;
     private Strategy[][] strategies = new Strategy[4][];
     private String[][] idPrefixes = new String[4][];
     private int[] decimals = new int[4];
@@ -157,6 +159,7 @@ public final class TradingEngine implements EngineInput {
         boolean ticks = this.venue.requiresTickAlignedPrices();
         this.days = new LocalDays(config.marketZone());
         this.squaredOff = new SquaredOffSymbols(days);
+        this.strategyLimits = new io.tradepilot.engine.risk.StrategyLimits(config.marketZone());
         this.risk = chain(config.risk());
         this.modifyRisk = ticks ? RiskChain.of(stateCheck, TickSize.CHECK) : stateCheck;
         this.lossStreak = new LossStreak(config.lossSizeReduction());
@@ -193,12 +196,15 @@ public final class TradingEngine implements EngineInput {
         return slot;
     }
 
-    /** The full pre-trade chain: trading state, strategy switch, square-off, tick size (venues needing it), then {@code configured}. */
+    /**
+     * The full pre-trade chain: trading state, strategy switch, square-off, the strategies' own limits, tick size (venues
+     * needing it), then {@code configured}.
+     */
     private RiskCheck chain(RiskCheck configured) {
         TradingStateCheck stateCheck = new TradingStateCheck(this::tradingState);
         return venue.requiresTickAlignedPrices()
-                ? RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, TickSize.CHECK, configured)
-                : RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, configured);
+                ? RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, strategyLimits, TickSize.CHECK, configured)
+                : RiskChain.of(stateCheck, this::strategySwitch, squaredOff::check, strategyLimits, configured);
     }
 
     /**
@@ -281,7 +287,12 @@ public final class TradingEngine implements EngineInput {
             case EngineCommand.SetRiskLimits l -> {
                 config = config.withRisk(l.risk()).withTrips(l.tripDailyLoss(), l.tripDrawdown(), l.tripConsecutiveLosses());
                 risk = chain(l.risk());
+                if (l.sizeReduction() != null) {
+                    config = config.withLossSizeReduction(l.sizeReduction());
+                    lossStreak.setRule(l.sizeReduction());
+                }
             }
+            case EngineCommand.SetStrategyRules r -> strategyLimits.set(r.strategy(), r.rules());
         }
     }
 
@@ -857,6 +868,15 @@ public final class TradingEngine implements EngineInput {
      */
     public void restoreSquareOff(java.util.Set<String> symbols, Instant squaredOffAt) {
         squaredOff.closeForTheDay(java.util.Set.copyOf(symbols), Objects.requireNonNull(squaredOffAt, "squaredOffAt"));
+    }
+
+    /**
+     * Sets {@code strategy}'s own entry limits (its configuration's trading hours, blackouts and max positions) from the
+     * next order on; null or empty removes them. Writer thread, before the first bar (start) or through
+     * {@link EngineCommand.SetStrategyRules}.
+     */
+    public void setStrategyRules(StrategyId strategy, io.tradepilot.engine.risk.StrategyEntryRules rules) {
+        strategyLimits.set(strategy, rules);
     }
 
     /** The losing streak and the entry size reduction now. */

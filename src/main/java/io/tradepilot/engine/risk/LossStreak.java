@@ -15,13 +15,31 @@ import java.util.Objects;
  */
 public final class LossStreak {
 
-    private final LossSizeReduction rule;
+    private LossSizeReduction rule;
     private int consecutiveLosses;
     private int winsWhileReduced;
     private boolean reduced;
 
     public LossStreak(LossSizeReduction rule) {
         this.rule = Objects.requireNonNull(rule, "rule");
+    }
+
+    /**
+     * Replaces the rule (risk settings applied live), keeping the streak: a rule turned off restores full size at once;
+     * otherwise entries are reduced now when the losing streak so far already reaches the new rule's
+     * {@code afterLosses}, and a reduction under way ends now when the wins counted so far reach its {@code winsToRestore}.
+     */
+    public void setRule(LossSizeReduction next) {
+        rule = Objects.requireNonNull(next, "rule");
+        if (!rule.enabled()) {
+            reduced = false;
+            winsWhileReduced = 0;
+        } else if (!reduced) {
+            reduced = consecutiveLosses >= rule.afterLosses();
+        } else if (winsWhileReduced >= rule.winsToRestore()) {
+            reduced = false;
+            winsWhileReduced = 0;
+        }
     }
 
     /** Records one closed round trip's net P&L. */

@@ -22,5 +22,11 @@ public enum RejectionCode {
     /** An entry that would open one more position in a correlation group (e.g. a sector) already at its cap ({@link CorrelatedPositions}). */
     MAX_CORRELATED_POSITIONS,
     /** An entry the available cash or margin cannot pay for ({@link BuyingPower}). */
-    INSUFFICIENT_BUYING_POWER
+    INSUFFICIENT_BUYING_POWER,
+    /** A strategy's entry outside the trading hours of its configuration ({@link StrategyLimits}). */
+    STRATEGY_OUTSIDE_HOURS,
+    /** A strategy's entry inside one of its configuration's blackouts ({@link StrategyLimits}). */
+    STRATEGY_BLACKOUT,
+    /** A strategy's entry in a new symbol while it holds its configuration's {@code max_positions} ({@link StrategyLimits}). */
+    STRATEGY_MAX_POSITIONS
 }

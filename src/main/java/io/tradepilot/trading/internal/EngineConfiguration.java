@@ -41,6 +41,12 @@ final class EngineConfiguration {
         return s == null ? properties.strategies() : s.strategies();
     }
 
+    /** The strategies' own entry limits a start runs with (by strategy id; none for {@code tradepilot.trading.*}). */
+    java.util.Map<String, io.tradepilot.engine.risk.StrategyEntryRules> entryRules() {
+        LiveStrategyBridge.Source s = source;
+        return s == null ? java.util.Map.of() : s.entryRules();
+    }
+
     /** Called by a start: the limits it runs with, which {@link #limits()} reports until others are applied. */
     TradingProperties.Limits limitsForStart() {
         LiveStrategyBridge.Source s = source;

@@ -174,6 +174,7 @@ final class HostedEngine {
                     core.register(s, instrument, source.priceScale(instrument));
                 }
             }
+            parts.configuration().entryRules().forEach((id, rules) -> core.setStrategyRules(new StrategyId(id), rules));
             for (String off : parts.switches().disabled()) core.setStrategyEnabled(new StrategyId(off), false);
             AtomicLong refusedCommands = new AtomicLong();
             engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {

@@ -30,7 +30,7 @@ class LiveRiskFigures implements RiskFigures {
 
     @Override
     public Optional<RiskRoom> room() {
-        return host.snapshot().map(s -> RiskRoomCalculator.room(properties, s));
+        return host.snapshot().map(s -> RiskRoomCalculator.room(properties, host.configuration().limits(), s));
     }
 
     @Override

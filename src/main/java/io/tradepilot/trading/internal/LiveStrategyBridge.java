@@ -5,6 +5,7 @@ import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.orders.StrategyId;
+import io.tradepilot.engine.risk.StrategyEntryRules;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
 import io.tradepilot.trading.LiveConfiguration;
@@ -30,6 +31,11 @@ class LiveStrategyBridge implements LiveConfiguration {
         List<TradingProperties.StrategySettings> strategies();
 
         TradingProperties.Limits limits();
+
+        /** Each strategy id's own entry limits, for those that have any. */
+        default Map<String, StrategyEntryRules> entryRules() {
+            return Map.of();
+        }
     }
 
     private final TradingProperties properties;
@@ -90,6 +96,13 @@ class LiveStrategyBridge implements LiveConfiguration {
             public TradingProperties.Limits limits() {
                 return (TradingProperties.Limits) limits.get();
             }
+
+            @Override
+            public Map<String, StrategyEntryRules> entryRules() {
+                Map<String, StrategyEntryRules> out = new LinkedHashMap<>();
+                for (LiveStrategy s : strategies.get()) if (!s.entryRules().isEmpty()) out.put(s.id(), s.entryRules());
+                return out;
+            }
         };
     }
 
@@ -121,6 +134,8 @@ class LiveStrategyBridge implements LiveConfiguration {
             commands.add(new EngineCommand.ApplyStrategy(instrument, feed.priceScale(instrument), new Idle(id), reason));
         }
         try {
+            // the new version's entry limits govern from the next order on, as its parameters do
+            host.send(new EngineCommand.SetStrategyRules(id, strategy.entryRules(), reason));
             for (EngineCommand.ApplyStrategy c : commands) host.send(c);
         } catch (IllegalStateException stoppedMeanwhile) {
             return new Applied(false, "the engine stopped meanwhile: the version applies when it starts");
@@ -134,7 +149,8 @@ class LiveStrategyBridge implements LiveConfiguration {
         var chain = l.riskChain(host.configuration().intradaySymbols());
         if (host.runningFeed().isEmpty()) return new Applied(false, "the engine does not run on this instance: the limits apply when it starts");
         try {
-            host.send(new EngineCommand.SetRiskLimits(chain, HostedEngine.positive(l.dailyLoss()), HostedEngine.positive(l.drawdown()), l.consecutiveLosses(), reason));
+            host.send(new EngineCommand.SetRiskLimits(chain, HostedEngine.positive(l.dailyLoss()), HostedEngine.positive(l.drawdown()),
+                    l.consecutiveLosses(), l.sizeReduction().rule(), reason));
             host.configuration().limitsApplied(l);
         } catch (IllegalStateException stoppedMeanwhile) {
             return new Applied(false, "the engine stopped meanwhile: the limits apply when it starts");

@@ -27,7 +27,14 @@ final class RiskRoomCalculator {
     }
 
     static RiskRoom room(TradingProperties properties, EngineSnapshot snapshot) {
-        TradingProperties.Limits l = properties.limits();
+        return room(properties, properties.limits(), snapshot);
+    }
+
+    /**
+     * The room for the limits {@code l} the engine runs with (those applied live since its start, not necessarily
+     * {@code tradepilot.trading.limits}), then the losing streak against the entry size reduction, as the engine counts it now.
+     */
+    static RiskRoom room(TradingProperties properties, TradingProperties.Limits l, EngineSnapshot snapshot) {
         PortfolioSnapshot p = snapshot.portfolio();
         List<PositionSnapshot> open = p.positions().stream().filter(x -> x.quantity().signum() != 0).toList();
         BigDecimal dayLoss = p.dayStartEquity().subtract(p.equity()).max(BigDecimal.ZERO);
@@ -75,7 +82,19 @@ final class RiskRoomCalculator {
         if (on(l.drawdown())) {
             out.add(new Limit("Drawdown", "MAX_DRAWDOWN", Unit.FRACTION, p.drawdown().max(BigDecimal.ZERO), l.drawdown(), "trips the engine"));
         }
+        if (l.sizeReduction().rule().enabled()) out.add(streak(l.sizeReduction().rule(), snapshot.lossStreak()));
         return new RiskRoom(snapshot.time(), p.currency().getCurrencyCode(), out);
+    }
+
+    /** Losing round trips in a row against the entry size reduction's trigger; the note says the size now and what restores it. */
+    static Limit streak(io.tradepilot.engine.risk.LossSizeReduction rule, io.tradepilot.engine.risk.LossStreak.State s) {
+        String factor = rule.factor().stripTrailingZeros().toPlainString();
+        String note = s.reduced()
+                ? "entries at x" + factor + " until " + (rule.winsToRestore() - s.winsWhileReduced()) + " more winning trade"
+                        + (rule.winsToRestore() - s.winsWhileReduced() == 1 ? "" : "s") + " in a row"
+                : "entries at full size; x" + factor + " from " + rule.afterLosses() + " losing trades in a row";
+        return new Limit("Losing streak (entry size)", "SIZE_REDUCED_TO_ZERO", Unit.COUNT, BigDecimal.valueOf(s.consecutiveLosses()),
+                BigDecimal.valueOf(rule.afterLosses()), note);
     }
 
     /** Minutes of the entry window used and its length; the note says when entries close or resume. */

@@ -33,6 +33,40 @@ class BacktestTest {
     }
 
     @Test
+    void a_backtest_with_a_size_reduction_follows_its_own_losing_streak_and_wins_restore_full_size() {
+        // in and out every other bar: a round trip buys at bar i's open and sells at bar i+1's; three falling trips, then rising ones
+        long[] prices = {100, 99, 98, 97, 96, 95, 94, 93, 103, 113, 123, 133, 143, 153, 163, 173};
+        List<Bar> bars = new ArrayList<>();
+        Instant t0 = Instant.parse("2025-01-06T04:00:00Z");
+        for (int i = 0; i < prices.length; i++) {
+            var p = io.tradepilot.engine.domain.Price.of(String.valueOf(prices[i]));
+            bars.add(new Bar(t0.plusSeconds(300L * i), p, p, p, p, 1000));
+        }
+        BarArrays data = BarArrays.fromBars(AAPL, bars, ZoneOffset.UTC);
+        io.tradepilot.engine.strategy.Strategy inAndOut = new io.tradepilot.engine.strategy.Strategy() {
+            @Override
+            public io.tradepilot.engine.orders.StrategyId id() {
+                return new io.tradepilot.engine.orders.StrategyId("in-and-out");
+            }
+
+            @Override
+            public void onBar(io.tradepilot.engine.domain.BarCursor bar, io.tradepilot.engine.strategy.StrategyContext ctx) {
+                if (ctx.hasWorkingOrders()) return;
+                var side = ctx.position().signum() == 0 ? io.tradepilot.engine.domain.Side.BUY : io.tradepilot.engine.domain.Side.SELL;
+                ctx.submit(io.tradepilot.engine.strategy.OrderIntent.market(side, side == io.tradepilot.engine.domain.Side.BUY
+                        ? Quantity.of(100) : new Quantity(ctx.position())));
+            }
+        };
+        BacktestConfig config = BacktestConfig.of(new BigDecimal("1000000"));
+        var reduced = Backtest.run(data, inAndOut, config.withSizeReduction(io.tradepilot.engine.risk.LossSizeReduction.ALPHA_PRIME)).trades();
+        assertThat(reduced).extracting(rt -> rt.quantity().stripTrailingZeros().toPlainString())
+                .containsExactly("100", "100", "100", "50", "50", "100", "100");
+        assertThat(reduced).extracting(rt -> rt.netPnl().signum()).containsExactly(-1, -1, -1, 1, 1, 1, 1);
+        var full = Backtest.run(data, inAndOut, config).trades();
+        assertThat(full).extracting(rt -> rt.quantity().stripTrailingZeros().toPlainString()).containsOnly("100").hasSize(7);
+    }
+
+    @Test
     void market_orders_fill_at_the_next_bars_open_never_at_a_price_known_at_the_decision() {
         List<EngineEvent> events = new ArrayList<>();
         BacktestResult r = smaCross(DATA, BacktestConfig.of(new BigDecimal("1000000")).withEvents(events::add));

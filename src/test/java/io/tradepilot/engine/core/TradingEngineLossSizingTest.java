@@ -81,6 +81,32 @@ class TradingEngineLossSizingTest {
     }
 
     @Test
+    void risk_settings_applied_live_reduce_at_their_step_from_the_streak_so_far_and_a_win_restores() {
+        // the engine starts with the reduction off; two losses later an applied version turns it on at 2 losses,
+        // factor 0.25, one win to restore: the streak so far already qualifies, so the next entry is a quarter
+        TradingEngine engine = run(STOCK, LossSizeReduction.OFF, """
+                100     | BUY 100          | BUY 100           | no
+                99      | EXIT             | SELL 100          | no
+                98      | BUY 100          | BUY 100           | no
+                97      | EXIT             | SELL 100          | no
+                96      | -                | -                 | no
+                """);
+        engine.accept(new EngineCommand.SetRiskLimits(io.tradepilot.engine.risk.RiskChain.of(), null, null, 0,
+                new LossSizeReduction(2, new BigDecimal("0.25"), 1), "risk settings v2"));
+        assertThat(engine.lossStreak()).isEqualTo(new LossStreak.State(2, true, 0, new BigDecimal("0.25")));
+        continueRun(engine, STOCK, """
+                96      | BUY 100          | BUY 25            | yes
+                95      | EXIT             | SELL 25           | yes
+                94      | BUY 100          | BUY 25            | yes
+                95      | EXIT             | SELL 25           | yes
+                96      | BUY 100          | BUY 100           | no
+                """);
+        // a version turning it off restores full size at once, keeping the losing streak's count
+        engine.accept(new EngineCommand.SetRiskLimits(io.tradepilot.engine.risk.RiskChain.of(), null, null, 0, LossSizeReduction.OFF, "v3"));
+        assertThat(engine.lossStreak().reduced()).isFalse();
+    }
+
+    @Test
     void replaying_the_round_trips_after_a_restart_restores_the_streak_and_the_reduction() {
         TradingEngine original = run(STOCK, """
                 100     | BUY 100          | BUY 100           | no
@@ -103,11 +129,18 @@ class TradingEngineLossSizingTest {
         return run(instrument, LossSizeReduction.ALPHA_PRIME, table);
     }
 
+    private ScenarioRows.Scripted strategy;
+    private Instant t = Instant.parse("2025-01-06T04:00:00Z");
+
     private TradingEngine run(Instrument instrument, LossSizeReduction rule, String table) {
         TradingEngine engine = engine(rule);
-        ScenarioRows.Scripted strategy = new ScenarioRows.Scripted();
+        strategy = new ScenarioRows.Scripted();
         engine.register(strategy, instrument, 2);
-        Instant t = Instant.parse("2025-01-06T04:00:00Z");
+        return continueRun(engine, instrument, table);
+    }
+
+    /** Runs more rows of the table on {@code engine} and its scripted strategy, after the rows run so far. */
+    private TradingEngine continueRun(TradingEngine engine, Instrument instrument, String table) {
         int row = 0;
         for (String line : table.strip().split("\n")) {
             if (line.isBlank() || line.strip().startsWith("#")) continue;

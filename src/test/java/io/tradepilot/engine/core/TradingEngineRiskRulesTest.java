@@ -18,6 +18,9 @@ import io.tradepilot.engine.risk.MaxOpenPositions;
 import io.tradepilot.engine.risk.PortfolioHeat;
 import io.tradepilot.engine.risk.RiskChain;
 import io.tradepilot.engine.risk.RiskCheck;
+import io.tradepilot.engine.risk.RejectionCode;
+import io.tradepilot.engine.risk.RiskDecision;
+import io.tradepilot.engine.risk.StrategyEntryRules;
 import io.tradepilot.engine.risk.TradingWindow;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,15 +203,88 @@ class TradingEngineRiskRulesTest {
                 """);
     }
 
+    private static final StrategyId ORB = new StrategyId("orb-1");
+
+    /** orb-1's own limits: entries 09:30-14:30, not 12:00-13:00 nor on 2025-01-07, two positions at once in AAA, BBB, CCC. */
+    private static final StrategyEntryRules ORB_RULES = new StrategyEntryRules(LocalTime.of(9, 30), LocalTime.of(14, 30),
+            List.of(new StrategyEntryRules.Blackout(LocalTime.of(12, 0), LocalTime.of(13, 0)),
+                    new StrategyEntryRules.Blackout(LocalDate.of(2025, 1, 7), null, null)),
+            2, Set.of("AAA", "BBB", "CCC"));
+
+    @Test
+    void a_strategys_own_hours_blackouts_and_max_positions_refuse_its_entries_never_its_exits() {
+        TradingEngine engine = run("1000000", RiskChain.of(), ORB, e -> e.setStrategyRules(ORB, ORB_RULES), """
+                # time            | symbol | price | order        | engine does
+                09:15             | AAA    | 100   | BUY 10       | REJECTED STRATEGY_OUTSIDE_HOURS
+                09:30             | AAA    | 100   | BUY 10       | BUY 10
+                09:30             | BBB    | 100   | BUY 10       | BUY 10
+                09:30             | CCC    | 100   | SELL 10      | REJECTED STRATEGY_MAX_POSITIONS
+                09:35             | AAA    | 100   | BUY 10       | BUY 10
+                12:00             | AAA    | 100   | BUY 5        | REJECTED STRATEGY_BLACKOUT
+                12:05             | AAA    | 100   | SELL 20      | SELL 20
+                12:10             | AAA    | 100   | -            | -
+                13:00             | CCC    | 100   | BUY 10       | BUY 10
+                14:30             | BBB    | 100   | BUY 10       | BUY 10
+                14:35             | BBB    | 100   | BUY 10       | REJECTED STRATEGY_OUTSIDE_HOURS
+                15:00             | BBB    | 100   | SELL 20      | SELL 20
+                15:05             | BBB    | 100   | -            | -
+                2025-01-07 10:00  | CCC    | 100   | BUY 10       | REJECTED STRATEGY_BLACKOUT
+                2025-01-07 10:00  | CCC    | 100   | SELL 10      | SELL 10
+                2025-01-07 10:05  | CCC    | 100   | -            | -
+                2025-01-08 10:00  | AAA    | 100   | BUY 10       | BUY 10
+                """);
+        assertThat(events).filteredOn(OrderRejected.class::isInstance).map(e -> ((OrderRejected) e).message()).containsExactly(
+                "strategy orb-1: entry at 09:15 outside its trading hours 09:30-14:30 Asia/Kolkata",
+                "strategy orb-1: CCC would be position 3, its max_positions is 2",
+                "strategy orb-1: entry on 2025-01-06 at 12:00 inside its blackout 12:00-13:00",
+                "strategy orb-1: entry at 14:35 outside its trading hours 09:30-14:30 Asia/Kolkata",
+                "strategy orb-1: entry on 2025-01-07 at 10:00 inside its blackout 2025-01-07 all day");
+        // the limits are orb-1's own: in its blackout a manual entry passes, and so does another strategy's
+        clock.setMillis(LocalDate.of(2025, 1, 7).atTime(11, 0).atZone(IST).toInstant().toEpochMilli());
+        assertThat(engine.preview(order("o-9", ORB, "DDD", "BUY 1")).approved()).isFalse();
+        assertThat(engine.preview(order("m-1", StrategyId.MANUAL, "DDD", "BUY 1")).approved()).isTrue();
+        assertThat(engine.preview(order("x-1", new StrategyId("other"), "DDD", "BUY 1")).approved()).isTrue();
+    }
+
+    @Test
+    void rules_set_through_the_command_govern_the_next_entry_and_empty_rules_lift_them() {
+        StrategyEntryRules one = new StrategyEntryRules(null, null, List.of(), 1, Set.of("AAA", "BBB"));
+        TradingEngine engine = run("1000000", RiskChain.of(), ORB, e -> { }, """
+                # time | symbol | price | order        | engine does
+                09:15  | AAA    | 100   | BUY 10       | BUY 10
+                09:20  | AAA    | 100   | -            | -
+                """);
+        engine.accept(new EngineCommand.SetStrategyRules(ORB, one, "applied v2"));
+        assertThat(engine.preview(order("b-1", ORB, "BBB", "BUY 10")))
+                .isEqualTo(RiskDecision.reject(RejectionCode.STRATEGY_MAX_POSITIONS, "strategy orb-1: BBB would be position 2, its max_positions is 1"));
+        assertThat(engine.preview(order("a-2", ORB, "AAA", "BUY 10")).approved()).as("adding to its position").isTrue();
+        engine.accept(new EngineCommand.SetStrategyRules(ORB, StrategyEntryRules.NONE, "applied v3"));
+        assertThat(engine.preview(order("b-2", ORB, "BBB", "BUY 10")).approved()).isTrue();
+    }
+
     // ------------------------------------------------------------------------------ the table runner
+
+    private static OrderRequest order(String id, StrategyId strategy, String symbol, String spec) {
+        String[] parts = spec.split(" ");
+        return OrderRequest.market(new ClientOrderId(id), strategy, INSTRUMENTS.get(symbol), Side.valueOf(parts[0]), Quantity.of(parts[1]));
+    }
 
     private <E> E last(Class<E> type) {
         return events.stream().filter(type::isInstance).map(type::cast).reduce((a, b) -> b).orElseThrow();
     }
 
     private void run(String cash, RiskCheck rule, String table) {
+        run(cash, rule, StrategyId.MANUAL, e -> { }, table);
+    }
+
+    /**
+     * Runs {@code table} with every order placed as {@code strategy}'s, after {@code setup}; a time cell is
+     * {@code HH:mm} on 2025-01-06 or {@code yyyy-MM-dd HH:mm}.
+     */
+    private TradingEngine run(String cash, RiskCheck rule, StrategyId strategy, java.util.function.Consumer<TradingEngine> setup, String table) {
         TradingEngine engine = new TradingEngine(EngineConfig.simple(Money.of(cash, Money.INR)).withMarketZone(IST)
                 .withRisk(RiskChain.of(rule)), clock, OrderIdGenerator.sequential("O"), events::add);
+        setup.accept(engine);
         Map<String, Integer> seq = new HashMap<>();
         int row = 0;
         for (String line : table.strip().split("\n")) {
@@ -215,14 +292,15 @@ class TradingEngineRiskRulesTest {
             String[] cells = line.split("\\|");
             String time = cells[0].strip(), symbol = cells[1].strip(), price = cells[2].strip(), order = cells[3].strip(), does = cells[4].strip();
             Instrument instrument = INSTRUMENTS.get(symbol);
-            var at = LocalDate.of(2025, 1, 6).atTime(LocalTime.parse(time)).atZone(IST).toInstant();
+            String[] dayTime = time.contains(" ") ? time.split(" +") : new String[] {"2025-01-06", time};
+            var at = LocalDate.parse(dayTime[0]).atTime(LocalTime.parse(dayTime[1])).atZone(IST).toInstant();
             clock.setMillis(at.toEpochMilli());
             engine.accept(new EngineCommand.OnBar(instrument, new Bar(at, Price.of(price), Price.of(price), Price.of(price), Price.of(price), 1_000_000)));
             int before = events.size();
             if (!order.equals("-")) {
                 String[] parts = order.split(" ");
                 var id = new ClientOrderId("t-" + symbol + "-" + seq.merge(symbol, 1, Integer::sum));
-                OrderRequest req = OrderRequest.market(id, StrategyId.MANUAL, instrument, Side.valueOf(parts[0]), Quantity.of(parts[1]));
+                OrderRequest req = OrderRequest.market(id, strategy, instrument, Side.valueOf(parts[0]), Quantity.of(parts[1]));
                 if (parts.length == 4) req = req.withProtectiveStop(Price.of(parts[3]));
                 engine.accept(new EngineCommand.PlaceOrder(req));
             }
@@ -230,5 +308,6 @@ class TradingEngineRiskRulesTest {
             row++;
         }
         assertThat(events).as("every accepted order filled").filteredOn(OrderFilled.class::isInstance).isNotEmpty();
+        return engine;
     }
 }

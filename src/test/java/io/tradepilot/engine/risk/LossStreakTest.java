@@ -86,4 +86,24 @@ class LossStreakTest {
     void an_impossible_rule_is_refused(int losses, String factor, int wins, String named) {
         assertThatThrownBy(() -> new LossSizeReduction(losses, new BigDecimal(factor), wins)).hasMessageContaining(named);
     }
+
+    /** A rule applied live keeps the streak so far and judges it by the new numbers. */
+    @ParameterizedTest(name = "{0}, then {1}/{2}/{3} -> reduced={4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # outcomes before | after losses | factor | wins to restore | reduced at once | factor now
+            L L               | 2            | 0.25   | 1               | true            | 0.25
+            L L               | 4            | 0.25   | 1               | false           | 1
+            L L L             | 0            | 1      | 0               | false           | 1
+            L L L W           | 3            | 0.5    | 1               | false           | 1
+            L L L W           | 3            | 0.5    | 3               | true            | 0.5
+            L L L             | 5            | 0.75   | 2               | true            | 0.75
+            """)
+    void a_new_rule_follows_the_streak_so_far(String outcomes, int afterLosses, String factor, int winsToRestore, boolean reduced,
+                                              String factorNow) {
+        LossStreak streak = new LossStreak(LossSizeReduction.ALPHA_PRIME);
+        for (String o : outcomes.trim().split(" +")) streak.onRoundTrip(new BigDecimal(o.equals("L") ? "-1" : "1"));
+        streak.setRule(new LossSizeReduction(afterLosses, new BigDecimal(factor), winsToRestore));
+        assertThat(streak.reduced()).isEqualTo(reduced);
+        assertThat(streak.factor()).isEqualByComparingTo(factorNow);
+    }
 }

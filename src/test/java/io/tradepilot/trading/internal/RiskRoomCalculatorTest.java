@@ -95,6 +95,17 @@ class RiskRoomCalculatorTest {
         assertThat(RiskRoomCalculator.window(hours, engine.snapshot()).note()).isEqualTo("entries open at 09:15");
     }
 
+    @Test
+    void the_losing_streak_row_follows_the_engines_streak_and_says_what_restores_full_size() {
+        var rule = io.tradepilot.engine.risk.LossSizeReduction.ALPHA_PRIME;
+        var twoLosses = RiskRoomCalculator.streak(rule, new io.tradepilot.engine.risk.LossStreak.State(2, false, 0, BigDecimal.ONE));
+        assertThat(twoLosses.used()).isEqualByComparingTo("2");
+        assertThat(twoLosses.cap()).isEqualByComparingTo("3");
+        assertThat(twoLosses.note()).isEqualTo("entries at full size; x0.5 from 3 losing trades in a row");
+        var reduced = RiskRoomCalculator.streak(rule, new io.tradepilot.engine.risk.LossStreak.State(0, true, 1, new BigDecimal("0.5")));
+        assertThat(reduced.note()).isEqualTo("entries at x0.5 until 1 more winning trade in a row");
+    }
+
     private static Instant at(String time) {
         return LocalDate.of(2025, 1, 6).atTime(LocalTime.parse(time)).atZone(IST).toInstant();
     }

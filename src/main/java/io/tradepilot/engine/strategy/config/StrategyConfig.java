@@ -1,5 +1,6 @@
 package io.tradepilot.engine.strategy.config;
 
+import io.tradepilot.engine.risk.StrategyEntryRules;
 import io.tradepilot.engine.strategy.SizingRule;
 import io.tradepilot.engine.strategy.params.Parameters;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * @param riskPerTradePercent risk per trade in percent of equity ({@code 0.25} = 0.25 %), or null to trade
  *                           a fixed quantity
  * @param tradingStart       first time entries are allowed (exchange time), null: no window
- * @param tradingEnd         last time entries are allowed, null: no window
+ * @param tradingEnd         last time entries are allowed (inclusive), null: no window
  * @param minVolumeRatio     entry condition: minimum volume / 20-bar average volume, null: none
  * @param maxSpreadBps       entry condition: maximum bid-ask spread in basis points, null: none (needs quotes;
  *                           not applied by the bar backtester)
@@ -25,6 +26,7 @@ import java.util.List;
  *                           {@link Sizing#FIXED_FRACTIONAL} ({@code riskPerTradePercent} of equity at risk to the stop),
  *                           {@link Sizing#ATR} (the same to {@code atr.multiple x ATR(atr.period)}) or
  *                           {@link Sizing#HALF_KELLY} (half the Kelly fraction of {@code kelly}, at most its cap)
+ * @param maxPositions       positions the strategy may hold at once across its symbols, 0: no limit of its own
  * @param blackouts          windows (exchange time, start inclusive, end exclusive) in which no entry is taken
  * @param atr                the ATR mode's period and multiple; null unless {@link Sizing#ATR}
  * @param kelly              the half-Kelly mode's statistics; null unless {@link Sizing#HALF_KELLY}
@@ -93,7 +95,25 @@ public record StrategyConfig(String type, String name, boolean enabled, List<Str
     public record Twap(BigDecimal above, int slices) {
     }
 
-    /** A time window in exchange time, {@code end} after {@code start}. */
-    public record Window(LocalTime start, LocalTime end) {
+    /**
+     * A blackout in exchange time: [{@code start}, {@code end}) on every day ({@code date} null), the same on
+     * {@code date} only, or the whole of {@code date} ({@code start} and {@code end} null).
+     */
+    public record Window(java.time.LocalDate date, LocalTime start, LocalTime end) {
+        /** A window on every day, {@code end} after {@code start}. */
+        public Window(LocalTime start, LocalTime end) {
+            this(null, start, end);
+        }
+    }
+
+    /**
+     * The engine's check of this configuration's own entry limits ({@code trading_hours}, {@code blackouts},
+     * {@code max_positions} over its {@code symbols}); {@link StrategyEntryRules#NONE} when it sets none.
+     */
+    public StrategyEntryRules entryRules() {
+        if (tradingStart == null && blackouts.isEmpty() && maxPositions == 0) return StrategyEntryRules.NONE;
+        return new StrategyEntryRules(tradingStart, tradingEnd,
+                blackouts.stream().map(w -> new StrategyEntryRules.Blackout(w.date(), w.start(), w.end())).toList(), maxPositions,
+                java.util.Set.copyOf(symbols));
     }
 }

@@ -35,7 +35,7 @@ import java.util.Set;
  * symbols: [RELIANCE, TCS]      # required, non-empty, distinct
  * parameters: {lookback: 20}    # checked against the type's schema; missing ones take defaults
  * risk_per_trade: 0.25          # percent of equity, (0, 10]; absent: fixed quantity
- * max_positions: 2              # 1..1000, default 1
+ * max_positions: 2              # 1..1000; absent: no limit of its own
  * trading_hours: {start: "09:30", end: "15:15"}   # end after start
  * entry_conditions: {min_volume_ratio: 1.2, max_spread_bps: 10}
  * sizing: fixed                 # fixed (default without risk_per_trade), fixed-fractional or atr (both need
@@ -46,7 +46,8 @@ import java.util.Set;
  * twap: {above: 1000, slices: 5}   # entries above 1000 units go as 5 market orders on consecutive bars
  * quantity: 100                 # fixed quantity per entry, > 0; absent: the caller's (e.g. --quantity)
  * intraday: false               # true: squared off every trading day; default false (swing)
- * blackouts: [{start: "12:00", end: "13:00"}]   # no entries inside; each end after its start
+ * blackouts: [{start: "12:00", end: "13:00"}, {date: "2026-12-24"}, {date: "2026-12-31", start: "14:00", end: "15:30"}]
+ *                               # no entries inside: a window every day, a whole day, or a window on one day
  * </pre>
  * Every problem is reported with its path relative to the strategy mapping ({@code parameters.slow:
  * must be greater than parameters.fast (10)}); unknown keys are problems too.
@@ -189,20 +190,26 @@ public final class StrategyConfigLoader {
                         problems.add(new Problem(at, "must be a mapping with start and end"));
                         continue;
                     }
-                    unknown(w, Set.of("start", "end"), at + ".", problems);
+                    unknown(w, Set.of("date", "start", "end"), at + ".", problems);
+                    java.time.LocalDate wd = w.containsKey("date") ? date(w.get("date"), at + ".date", problems) : null;
+                    if (w.containsKey("date") && wd == null) continue;
+                    if (wd != null && !w.containsKey("start") && !w.containsKey("end")) {
+                        blackouts.add(new StrategyConfig.Window(wd, null, null));
+                        continue;
+                    }
                     LocalTime ws = time(w, "start", at + ".start", problems), we = time(w, "end", at + ".end", problems);
                     if (ws != null && we != null) {
                         if (!we.isAfter(ws)) problems.add(new Problem(at + ".end", "must be later than " + at + ".start (" + ws + ")"));
-                        else blackouts.add(new StrategyConfig.Window(ws, we));
+                        else blackouts.add(new StrategyConfig.Window(wd, ws, we));
                     }
                 }
             } else {
-                problems.add(new Problem("blackouts", "must be a list of {start, end} windows"));
+                problems.add(new Problem("blackouts", "must be a list of {start, end}, {date} or {date, start, end} windows"));
             }
         }
         if (!problems.isEmpty()) return new Result(null, List.copyOf(problems));
         return new Result(new StrategyConfig(type, name, enabled, symbols, pr.values(), risk,
-                maxPositions == null ? 1 : maxPositions.intValue(), start, end, minVol, maxSpread, quantity, intraday, sizing,
+                maxPositions == null ? 0 : maxPositions.intValue(), start, end, minVol, maxSpread, quantity, intraday, sizing,
                 blackouts, atr, kelly, maxQuantity, twap), List.of());
     }
 
@@ -347,6 +354,22 @@ public final class StrategyConfigLoader {
             }
         }
         problems.add(new Problem(path, "must be a time HH:mm, got " + show(v)));
+        return null;
+    }
+
+    /** A date {@code yyyy-MM-dd}: quoted, or unquoted (which YAML reads as a timestamp at midnight UTC). */
+    private static java.time.LocalDate date(Object v, String path, List<Problem> problems) {
+        if (v instanceof java.util.Date d) {
+            java.time.Instant i = d.toInstant();
+            if (i.atZone(java.time.ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT)) return i.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        } else if (v instanceof String s) {
+            try {
+                return java.time.LocalDate.parse(s.strip());
+            } catch (DateTimeParseException e) {
+                // fall through
+            }
+        }
+        problems.add(new Problem(path, "must be a date yyyy-MM-dd, got " + show(v)));
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.tradepilot.engine.strategy.config;
 
 import java.math.BigDecimal;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public final class StrategyConfigWriter {
         if (c.twap() != null) {
             y.append("twap: {above: ").append(c.twap().above().toPlainString()).append(", slices: ").append(c.twap().slices()).append("}\n");
         }
-        y.append("max_positions: ").append(c.maxPositions()).append('\n');
+        if (c.maxPositions() > 0) y.append("max_positions: ").append(c.maxPositions()).append('\n');
         y.append("intraday: ").append(c.intraday()).append('\n');
         if (c.tradingStart() != null) {
             y.append("trading_hours: {start: ").append(value(c.tradingStart())).append(", end: ").append(value(c.tradingEnd())).append("}\n");
@@ -52,7 +53,10 @@ public final class StrategyConfigWriter {
         if (!c.blackouts().isEmpty()) {
             y.append("blackouts:\n");
             for (StrategyConfig.Window w : c.blackouts()) {
-                y.append("  - {start: ").append(value(w.start())).append(", end: ").append(value(w.end())).append("}\n");
+                List<String> parts = new java.util.ArrayList<>();
+                if (w.date() != null) parts.add("date: " + quote(w.date().toString()));
+                if (w.start() != null) parts.add("start: " + value(w.start()) + ", end: " + value(w.end()));
+                y.append("  - {").append(String.join(", ", parts)).append("}\n");
             }
         }
         if (c.minVolumeRatio() != null || c.maxSpreadBps() != null) {

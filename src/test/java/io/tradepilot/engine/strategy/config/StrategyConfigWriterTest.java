@@ -40,13 +40,32 @@ class StrategyConfigWriterTest {
                 quantity: 50
                 intraday: true
                 trading_hours: {start: "09:15", end: "15:20"}
-                blackouts: [{start: "12:00", end: "13:00"}]
+                max_positions: 2
+                blackouts: [{start: "12:00", end: "13:00"}, {date: 2026-12-24}, {date: "2026-12-31", start: "14:00", end: "15:30"}]
                 """;
         StrategyConfig c = StrategyConfigLoader.parse(doc).config();
         assertThat(c.intraday()).isTrue();
-        assertThat(c.blackouts()).hasSize(1);
+        assertThat(c.blackouts()).containsExactly(new StrategyConfig.Window(java.time.LocalTime.of(12, 0), java.time.LocalTime.of(13, 0)),
+                new StrategyConfig.Window(java.time.LocalDate.of(2026, 12, 24), null, null),
+                new StrategyConfig.Window(java.time.LocalDate.of(2026, 12, 31), java.time.LocalTime.of(14, 0), java.time.LocalTime.of(15, 30)));
         assertThat(c.sizing()).isEqualTo(StrategyConfig.Sizing.FIXED);
-        assertThat(StrategyConfigLoader.parse(StrategyConfigWriter.toYaml(c)).config()).isEqualTo(c);
+        String yaml = StrategyConfigWriter.toYaml(c);
+        assertThat(yaml).contains("  - {date: \"2026-12-24\"}\n").contains("  - {date: \"2026-12-31\", start: \"14:00\", end: \"15:30\"}\n");
+        assertThat(StrategyConfigLoader.parse(yaml).config()).isEqualTo(c);
+        // the engine's check of the document's own limits
+        var rules = c.entryRules();
+        assertThat(rules.maxPositions()).isEqualTo(2);
+        assertThat(rules.symbols()).containsExactlyInAnyOrder("ABC", "XYZ");
+        assertThat(rules.entryFrom()).isEqualTo(java.time.LocalTime.of(9, 15));
+        assertThat(rules.blackouts()).hasSize(3);
+    }
+
+    @Test
+    void without_max_positions_hours_or_blackouts_a_strategy_has_no_limits_of_its_own() {
+        StrategyConfig c = StrategyConfigLoader.parse("type: sma-cross\nname: x\nsymbols: [A, B]\nquantity: 10\n").config();
+        assertThat(c.maxPositions()).isZero();
+        assertThat(c.entryRules().isEmpty()).isTrue();
+        assertThat(StrategyConfigWriter.toYaml(c)).doesNotContain("max_positions");
     }
 
     @Test
@@ -58,9 +77,11 @@ class StrategyConfigWriterTest {
                 sizing: fixed-fractional
                 quantity: -1
                 intraday: maybe
-                blackouts: [{start: "13:00", end: "12:00"}]
+                blackouts: [{start: "13:00", end: "12:00"}, {date: "24.12.2026"}, {date: "2026-12-24", start: "10:00"}, {day: 1}]
+                max_positions: 0
                 """);
-        assertThat(r.problems()).extracting(p -> p.path()).containsExactlyInAnyOrder("quantity", "intraday", "risk_per_trade", "blackouts[0].end");
+        assertThat(r.problems()).extracting(p -> p.path()).containsExactlyInAnyOrder("quantity", "intraday", "risk_per_trade", "blackouts[0].end",
+                "blackouts[1].date", "blackouts[2].end", "blackouts[3].day", "blackouts[3].start", "blackouts[3].end", "max_positions");
     }
 
     @Test

@@ -12,6 +12,8 @@ public enum TripReason {
     BROKER_ERRORS("Broker errors"),
     /** The ledger and the broker's book disagree (reconciliation): new entries wait until an admin resolves it. */
     RECONCILIATION_MISMATCH("Reconciliation mismatch"),
+    /** LIVE trading during a session whose daily pre-flight nobody completed: no new entries until it is. */
+    PREFLIGHT_NOT_COMPLETE("LIVE without today's pre-flight"),
     MANUAL("Manual");
 
     private final String label;

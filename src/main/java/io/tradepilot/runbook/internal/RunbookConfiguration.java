@@ -1,6 +1,8 @@
 package io.tradepilot.runbook.internal;
 
 import io.tradepilot.audit.AuditLog;
+import io.tradepilot.controls.ControlService;
+import io.tradepilot.controls.TradingModes;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.brokers.ActiveAccountStatus;
 import io.tradepilot.brokers.LiveActivationGuard;
@@ -105,6 +107,15 @@ class RunbookConfiguration {
     @Bean
     PreflightBeforeLive preflightBeforeLive(Preflight preflight) {
         return new PreflightBeforeLive(preflight);
+    }
+
+    /** Trips the breaker while LIVE trades a session whose pre-flight is not complete (every {@code live-watch}, 30s). */
+    @Bean
+    LiveWithoutPreflightWatch liveWithoutPreflightWatch(TradingModes modes, Preflight preflight, ControlService controls,
+                                                        Clock clock,
+                                                        @Value("${tradepilot.runbook.exchange:${tradepilot.scheduler.scans.exchange:NSE}}") String exchange,
+                                                        @Value("${tradepilot.runbook.live-watch:30s}") Duration period) {
+        return new LiveWithoutPreflightWatch(() -> modes.current().mode(), preflight::preflightComplete, controls, ExchangeCalendar.of(exchange), clock, period);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.tradepilot.db.tables.records.JournalTradeRecord;
 import io.tradepilot.journal.DailyPnl;
 import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
@@ -19,12 +20,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +35,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The journal's materialized round trips ({@code journal_trade}, {@code journal_trade_fill}, {@code journal_state};
@@ -44,23 +48,54 @@ class JooqTradeTable {
 
     private static final Condition CLOSED = JOURNAL_TRADE.STATUS.eq(TradeStatus.CLOSED.name());
 
+    /** {@code journal_state.day_summary_zone}: the zone the summary was built in, null before it was. */
+    private static final Field<String> SUMMARY_ZONE = DSL.field(DSL.name("day_summary_zone"), String.class);
+
     private final DSLContext db;
     private final ZoneId zone;
+    private final JooqDaySummary summary;
 
     JooqTradeTable(DSLContext db, ZoneId zone) {
         this.db = db;
         this.zone = zone;
+        this.summary = new JooqDaySummary(db, zone);
     }
 
-    /** How far the table is. */
-    record State(long lastSeq, String lastOrderId) {
+    /** How far the table is; {@code summaryZone}: the zone the per-day summary was built in (null: never built). */
+    record State(long lastSeq, String lastOrderId, String summaryZone) {
     }
 
-    /** The state, locked for the caller's transaction (one writer at a time across instances). */
+    /**
+     * The state, locked for the caller's transaction: one writer of the trades and of the summary at a time across
+     * instances (the trade upserts, the summary's refreshes and rebuild, a tag edit's refresh).
+     */
     State lockState() {
-        Record2<Long, String> r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID).from(JOURNAL_STATE)
+        Record r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID, SUMMARY_ZONE).from(JOURNAL_STATE)
                 .where(JOURNAL_STATE.ID.eq(1)).forUpdate().fetchSingle();
-        return new State(r.value1(), r.value2());
+        return new State(r.get(JOURNAL_STATE.LAST_SEQ), r.get(JOURNAL_STATE.LAST_ORDER_ID), r.get(SUMMARY_ZONE));
+    }
+
+    /** Whether the per-day summary of {@code state} is built in this table's zone. */
+    boolean summaryBuilt(State state) {
+        return zone.getId().equals(state.summaryZone());
+    }
+
+    /** Rebuilds the per-day summary from the trades (the caller holds {@link #lockState()}). */
+    void rebuildSummary() {
+        summary.rebuild();
+        db.update(JOURNAL_STATE).set(SUMMARY_ZONE, zone.getId()).where(JOURNAL_STATE.ID.eq(1)).execute();
+    }
+
+    /**
+     * Replaces the tags of trade {@code id} ({@link JooqJournalStore#replaceTags}) and recomputes its day's summary (the
+     * TAG groups), under the state lock, in the caller's transaction.
+     */
+    void replaceTags(JooqJournalStore store, long id, Collection<String> tags, String by, Instant at) {
+        lockState();
+        store.replaceTags(id, tags, by, at);
+        LocalDate day = db.select(JOURNAL_TRADE.TRADE_DAY).from(JOURNAL_TRADE)
+                .where(JOURNAL_TRADE.TRADE_ID.eq(id).and(CLOSED)).fetchOne(JOURNAL_TRADE.TRADE_DAY);
+        if (day != null) summary.refresh(List.of(day));
     }
 
     void saveState(long lastSeq, String lastOrderId) {
@@ -72,7 +107,9 @@ class JooqTradeTable {
     void clear() {
         db.deleteFrom(JOURNAL_TRADE_FILL).execute();
         db.deleteFrom(JOURNAL_TRADE).execute();
+        summary.clear();
         saveState(-1, null);
+        db.update(JOURNAL_STATE).set(SUMMARY_ZONE, zone.getId()).where(JOURNAL_STATE.ID.eq(1)).execute();
     }
 
     /** Symbol of each open trade with the fill from which its position replays ({@link TradeBuilder#replayFrom}). */
@@ -84,7 +121,9 @@ class JooqTradeTable {
 
     /**
      * Inserts or rewrites {@code trades} with their fills; a new row takes its tags from {@code journal_tag}, an
-     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}.
+     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}. Then the
+     * per-day summary of the exit days of the closed ones is recomputed (a closed trade is final, and an open one is
+     * in no summary row, so these are all the days that changed).
      */
     void upsert(Collection<Trade> trades, Map<Long, Long> replayFrom) {
         if (trades.isEmpty()) return;
@@ -136,6 +175,9 @@ class JooqTradeTable {
             }
         }
         db.batch(batch).execute();
+        Set<LocalDate> closedDays = new TreeSet<>();
+        for (Trade t : trades) if (t.status() == TradeStatus.CLOSED) closedDays.add(dayOf(t));
+        summary.refresh(closedDays);
     }
 
     /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
@@ -173,9 +215,17 @@ class JooqTradeTable {
                 : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
     }
 
-    /** How many trades pass {@code filter}. */
+    /**
+     * How many trades pass {@code filter}: the closed ones from the per-day summary when it {@link JooqDaySummary#covers
+     * covers} the filter (plus the open ones, a few rows of {@code journal_trade_open_idx}), else a count over the trades.
+     */
     int count(TradeFilter filter) {
+        if (JooqDaySummary.covers(filter)) return summary.closedCount(filter) + openCount(filter);
         return db.fetchCount(JOURNAL_TRADE, where(filter));
+    }
+
+    private int openCount(TradeFilter filter) {
+        return db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
     }
 
     /**
@@ -228,16 +278,24 @@ class JooqTradeTable {
     }
 
     /**
-     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL by the rules of
-     * {@link TradeStatistics#of(List, ZoneId)}: sums, counts and extremes per exit day in one grouped statement (that
+     * {@link TradeStatistics} of the trades passing {@code filter}, by the rules of {@link TradeStatistics#of(List,
+     * ZoneId)}: from the per-day summary when it {@link JooqDaySummary#covers covers} the filter (no outcome or tag, at
+     * most one of symbol, strategy, side, mode), else aggregated over the trades: sums, counts and extremes per exit day
+     * in one grouped statement (that
      * PostgreSQL may run in parallel), added up over the days in Java; streaks and drawdown in one ordered pass over the
      * closed trades (exit time, trade id: an index-only scan of {@code journal_trade_exit_stats_idx} without a filter).
      * Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
      * BigDecimal, BigDecimal, BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
      */
     TradeStatistics statistics(TradeFilter filter) {
+        if (JooqDaySummary.covers(filter)) return summary.statistics(filter, openCount(filter));
+        return statisticsOverTrades(filter);
+    }
+
+    /** {@link #statistics} aggregated over {@code journal_trade} whatever the filter (the summary's oracle in tests). */
+    TradeStatistics statisticsOverTrades(TradeFilter filter) {
+        int open = openCount(filter);
         Condition closed = where(filter).and(CLOSED);
-        int open = db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
         int n = 0, wins = 0, losses = 0, rTrades = 0;
         BigDecimal profit = BigDecimal.ZERO, loss = BigDecimal.ZERO, fees = BigDecimal.ZERO, rSum = BigDecimal.ZERO;
         BigDecimal largestWin = null, largestLoss = null;
@@ -269,6 +327,63 @@ class JooqTradeTable {
         return TradeStatistics.of(n, open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss,
                 winRun, lossRun, maxDrawdown, days);
     }
+
+    /**
+     * {@link TradeBreakdown} of the trades passing {@code filter}, grouped in PostgreSQL: from the per-day summary for a
+     * filter of dates only ({@link JooqDaySummary#coversBreakdown}), else one grouped statement over the filter's
+     * closed trades, each counted once per group it falls in.
+     */
+    TradeBreakdown breakdown(TradeFilter filter) {
+        if (JooqDaySummary.coversBreakdown(filter)) return summary.breakdown(filter);
+        return breakdown(db.resultQuery(BREAKDOWN, where(filter), DSL.val(zone.getId()), DSL.inline(TradeBreakdown.NO_TAG)).fetch());
+    }
+
+    /**
+     * The breakdown from grouped rows ({@code dim, key, trades, net, no_stop}; dims SYMBOL, STRATEGY, TAG, WEEKDAY
+     * (ISO day 1..7), HOUR (00..23), RBIN (floor(R / 0.5)); the WEEKDAY rows' {@code no_stop} add up to the trades
+     * without an R).
+     */
+    static TradeBreakdown breakdown(List<? extends Record> rows) {
+        Map<String, TradeBreakdown.Bucket> symbols = new HashMap<>(), strategies = new HashMap<>(), tags = new HashMap<>();
+        Map<DayOfWeek, TradeBreakdown.Bucket> weekdays = new HashMap<>();
+        Map<Integer, TradeBreakdown.Bucket> hours = new HashMap<>();
+        Map<Long, TradeBreakdown.Bucket> bins = new HashMap<>();
+        int noStop = 0;
+        for (Record r : rows) {
+            String key = r.get("key", String.class);
+            var bucket = new TradeBreakdown.Bucket(key, r.get("trades", Integer.class), r.get("net", BigDecimal.class));
+            switch (r.get("dim", String.class)) {
+                case "SYMBOL" -> symbols.put(key, bucket);
+                case "STRATEGY" -> strategies.put(key, bucket);
+                case "TAG" -> tags.put(key, bucket);
+                case "WEEKDAY" -> {
+                    weekdays.put(DayOfWeek.of(Integer.parseInt(key)), bucket);
+                    noStop += r.get("no_stop", Integer.class);
+                }
+                case "HOUR" -> hours.put(Integer.parseInt(key), bucket);
+                case "RBIN" -> bins.put(Long.parseLong(key), bucket);
+                default -> throw new IllegalStateException("unknown group " + r.get("dim"));
+            }
+        }
+        return TradeBreakdown.of(symbols, strategies, tags, weekdays, hours, bins, noStop);
+    }
+
+    /**
+     * The closed trades of the filter ({@code {0}}) grouped by symbol, strategy, weekday, hour ({@code {1}}: the market
+     * zone), R bin and tag ({@code {2}}: the untagged label): one scan, each trade expanded into its groups.
+     */
+    private static final String BREAKDOWN = """
+            select g.dim, g.key, count(*)::int as trades, sum(journal_trade.net_pnl) as net, (count(*) - count(journal_trade.r_multiple))::int as no_stop
+            from journal_trade
+            cross join lateral (values ('SYMBOL', journal_trade.symbol), ('STRATEGY', journal_trade.strategy),
+                                       ('WEEKDAY', extract(isodow from journal_trade.trade_day)::int::text),
+                                       ('HOUR', to_char(journal_trade.exit_time at time zone {1}, 'HH24')),
+                                       ('RBIN', floor(journal_trade.r_multiple * 2)::bigint::text)
+                                union all
+                                select 'TAG', tag from unnest(case when cardinality(journal_trade.tags) = 0
+                                    then array[{2}]::varchar(40)[] else journal_trade.tags end) tag) g(dim, key)
+            where journal_trade.status = 'CLOSED' and g.key is not null and {0}
+            group by g.dim, g.key""";
 
     /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
     private static final String DAYS = """

@@ -30,6 +30,12 @@ CREATE TABLE journal_day (
     cum_min      NUMERIC     NOT NULL,   -- lowest running sum of net P&L in the day (from 0 at the day's start)
     cum_max      NUMERIC     NOT NULL,   -- highest running sum
     drawdown     NUMERIC     NOT NULL,   -- the day's max drawdown with its peak starting at 0
+    win_fees     NUMERIC     NOT NULL,   -- fees, R count and R sum of the wins and of the losses (the outcome filters)
+    loss_fees    NUMERIC     NOT NULL,
+    win_r_trades INTEGER     NOT NULL,
+    win_r_sum    NUMERIC     NOT NULL,
+    loss_r_trades INTEGER    NOT NULL,
+    loss_r_sum   NUMERIC     NOT NULL,
     PRIMARY KEY (dim, key, trade_day)
 );
 CREATE INDEX journal_day_day_idx ON journal_day (trade_day);

@@ -1,6 +1,7 @@
 package io.tradepilot.journal.internal;
 
 import io.tradepilot.journal.DailyPnl;
+import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeStatistics;
@@ -25,7 +26,7 @@ import java.util.List;
  * idempotent and {@link #rebuild} gives the same rows. Writes run in the caller's transaction, which must hold the
  * {@code journal_state} row lock (one summary writer at a time).
  *
- * <p>{@link #statistics} answers a filter that has at most one of symbol, strategy, side and mode, and no outcome or
+ * <p>{@link #statistics} answers a filter that has at most one of symbol, strategy, side and mode, any outcome, and no
  * tag ({@link #covers}); {@link #breakdown} a filter of dates only ({@link #coversBreakdown}). Other filters are
  * answered over {@code journal_trade} by {@link JooqTradeTable}.
  */
@@ -44,9 +45,9 @@ class JooqDaySummary {
         this.zone = zone;
     }
 
-    /** Whether {@link #statistics} answers {@code f}: no outcome or tag, at most one of symbol, strategy, side, mode. */
+    /** Whether {@link #statistics} answers {@code f}: no tag, at most one of symbol, strategy, side, mode (any outcome). */
     static boolean covers(TradeFilter f) {
-        if (f.outcome() != null || f.tag() != null) return false;
+        if (f.tag() != null) return false;
         int criteria = (f.symbol() != null ? 1 : 0) + (f.strategy() != null ? 1 : 0) + (f.side() != null ? 1 : 0)
                 + (f.mode() != null ? 1 : 0);
         return criteria <= 1;
@@ -102,8 +103,54 @@ class JooqDaySummary {
 
     /** How many closed trades pass a {@link #covers covered} filter. */
     int closedCount(TradeFilter f) {
-        Integer n = db.resultQuery("select sum(trades)::int from journal_day where {0}", group(f).and(days(f))).fetchOne(0, Integer.class);
+        if (f.outcome() == Outcome.OPEN) return 0;
+        String count = f.outcome() == null ? "trades" : switch (f.outcome()) {
+            case WIN -> "wins";
+            case LOSS -> "losses";
+            default -> "trades - wins - losses";
+        };
+        Integer n = db.resultQuery("select sum(" + count + ")::int from journal_day where {0}", group(f).and(days(f))).fetchOne(0, Integer.class);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * One summary row as the figures of the trades of {@code outcome} (null: all) that day: the wins alone are a run of
+     * wins rising from the day's start (no drawdown, highest running sum = their sum), the losses a run of losses
+     * falling to their sum (the day's drawdown), break-even trades a run of neither at 0.
+     */
+    private record Day(LocalDate day, int count, int wins, int losses, BigDecimal profit, BigDecimal loss, BigDecimal fees,
+                       int rTrades, BigDecimal rSum, BigDecimal largestWin, BigDecimal largestLoss, int winHead, int winTail,
+                       int winMax, int lossHead, int lossTail, int lossMax, BigDecimal cumMin, BigDecimal cumMax,
+                       BigDecimal drawdown) {
+
+        static Day of(Record d, Outcome outcome) {
+            LocalDate day = d.get("trade_day", LocalDate.class);
+            int trades = d.get("trades", Integer.class), wins = d.get("wins", Integer.class), losses = d.get("losses", Integer.class);
+            BigDecimal profit = d.get("profit", BigDecimal.class), loss = d.get("loss", BigDecimal.class);
+            BigDecimal fees = d.get("fees", BigDecimal.class), winFees = d.get("win_fees", BigDecimal.class),
+                    lossFees = d.get("loss_fees", BigDecimal.class);
+            int rTrades = d.get("r_trades", Integer.class), winR = d.get("win_r_trades", Integer.class),
+                    lossR = d.get("loss_r_trades", Integer.class);
+            BigDecimal rSum = d.get("r_sum", BigDecimal.class), winRSum = d.get("win_r_sum", BigDecimal.class),
+                    lossRSum = d.get("loss_r_sum", BigDecimal.class);
+            BigDecimal zero = BigDecimal.ZERO;
+            if (outcome == null) {
+                return new Day(day, trades, wins, losses, profit, loss, fees, rTrades, rSum, d.get("largest_win", BigDecimal.class),
+                        d.get("largest_loss", BigDecimal.class), d.get("win_head", Integer.class), d.get("win_tail", Integer.class),
+                        d.get("win_max", Integer.class), d.get("loss_head", Integer.class), d.get("loss_tail", Integer.class),
+                        d.get("loss_max", Integer.class), d.get("cum_min", BigDecimal.class), d.get("cum_max", BigDecimal.class),
+                        d.get("drawdown", BigDecimal.class));
+            }
+            return switch (outcome) {
+                case WIN -> new Day(day, wins, wins, 0, profit, zero, winFees, winR, winRSum, d.get("largest_win", BigDecimal.class),
+                        null, wins, wins, wins, 0, 0, 0, zero, profit, zero);
+                case LOSS -> new Day(day, losses, 0, losses, zero, loss, lossFees, lossR, lossRSum, null,
+                        d.get("largest_loss", BigDecimal.class), 0, 0, 0, losses, losses, losses, loss, zero, loss.negate());
+                case BREAKEVEN -> new Day(day, trades - wins - losses, 0, 0, zero, zero, fees.subtract(winFees).subtract(lossFees),
+                        rTrades - winR - lossR, rSum.subtract(winRSum).subtract(lossRSum), null, null, 0, 0, 0, 0, 0, 0, zero, zero, zero);
+                case OPEN -> new Day(day, 0, 0, 0, zero, zero, zero, 0, zero, null, null, 0, 0, 0, 0, 0, 0, zero, zero, zero);
+            };
+        }
     }
 
     /**
@@ -119,36 +166,33 @@ class JooqDaySummary {
         BigDecimal largestWin = null, largestLoss = null;
         BigDecimal cumulative = BigDecimal.ZERO, peak = BigDecimal.ZERO, maxDrawdown = BigDecimal.ZERO;
         List<DailyPnl> daily = new ArrayList<>();
-        for (Record d : db.resultQuery("select * from journal_day where {0} order by trade_day", group(f).and(days(f))).fetch()) {
-            int count = d.get("trades", Integer.class), dayWins = d.get("wins", Integer.class), dayLosses = d.get("losses", Integer.class);
-            BigDecimal dayProfit = d.get("profit", BigDecimal.class), dayLoss = d.get("loss", BigDecimal.class);
-            BigDecimal net = dayProfit.add(dayLoss);
-            daily.add(new DailyPnl(d.get("trade_day", LocalDate.class), count, net));
-            n += count;
-            wins += dayWins;
-            losses += dayLosses;
-            profit = profit.add(dayProfit);
-            loss = loss.add(dayLoss);
-            fees = fees.add(d.get("fees", BigDecimal.class));
-            rTrades += d.get("r_trades", Integer.class);
-            rSum = rSum.add(d.get("r_sum", BigDecimal.class));
-            BigDecimal win = d.get("largest_win", BigDecimal.class), lost = d.get("largest_loss", BigDecimal.class);
-            if (win != null && (largestWin == null || win.compareTo(largestWin) > 0)) largestWin = win;
-            if (lost != null && (largestLoss == null || lost.compareTo(largestLoss) < 0)) largestLoss = lost;
+        for (Record row : db.resultQuery("select * from journal_day where {0} order by trade_day", group(f).and(days(f))).fetch()) {
+            Day d = Day.of(row, f.outcome());
+            if (d.count() == 0) continue; // no trade of the outcome that day
+            BigDecimal net = d.profit().add(d.loss());
+            daily.add(new DailyPnl(d.day(), d.count(), net));
+            n += d.count();
+            wins += d.wins();
+            losses += d.losses();
+            profit = profit.add(d.profit());
+            loss = loss.add(d.loss());
+            fees = fees.add(d.fees());
+            rTrades += d.rTrades();
+            rSum = rSum.add(d.rSum());
+            if (d.largestWin() != null && (largestWin == null || d.largestWin().compareTo(largestWin) > 0)) largestWin = d.largestWin();
+            if (d.largestLoss() != null && (largestLoss == null || d.largestLoss().compareTo(largestLoss) < 0)) largestLoss = d.largestLoss();
 
-            int[] w = chain(winRun, maxWinRun, count, d.get("win_head", Integer.class), d.get("win_tail", Integer.class),
-                    d.get("win_max", Integer.class));
+            int[] w = chain(winRun, maxWinRun, d.count(), d.winHead(), d.winTail(), d.winMax());
             winRun = w[0];
             maxWinRun = w[1];
-            int[] l = chain(lossRun, maxLossRun, count, d.get("loss_head", Integer.class), d.get("loss_tail", Integer.class),
-                    d.get("loss_max", Integer.class));
+            int[] l = chain(lossRun, maxLossRun, d.count(), d.lossHead(), d.lossTail(), d.lossMax());
             lossRun = l[0];
             maxLossRun = l[1];
 
-            BigDecimal below = peak.subtract(cumulative).subtract(d.get("cum_min", BigDecimal.class));
-            BigDecimal dd = below.max(d.get("drawdown", BigDecimal.class));
+            BigDecimal below = peak.subtract(cumulative).subtract(d.cumMin());
+            BigDecimal dd = below.max(d.drawdown());
             if (dd.compareTo(maxDrawdown) > 0) maxDrawdown = dd;
-            peak = peak.max(cumulative.add(d.get("cum_max", BigDecimal.class)));
+            peak = peak.max(cumulative.add(d.cumMax()));
             cumulative = cumulative.add(net);
         }
         return TradeStatistics.of(n, open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss,
@@ -182,7 +226,8 @@ class JooqDaySummary {
      */
     private static final String INSERT = """
             insert into journal_day (dim, key, trade_day, trades, wins, losses, profit, loss, fees, r_trades, r_sum,
-                largest_win, largest_loss, win_head, win_tail, win_max, loss_head, loss_tail, loss_max, cum_min, cum_max, drawdown)
+                largest_win, largest_loss, win_head, win_tail, win_max, loss_head, loss_tail, loss_max, cum_min, cum_max, drawdown,
+                win_fees, loss_fees, win_r_trades, win_r_sum, loss_r_trades, loss_r_sum)
             select dim, key, trade_day, count(*), count(*) filter (where net > 0), count(*) filter (where net < 0),
                    coalesce(sum(net) filter (where net > 0), 0), coalesce(sum(net) filter (where net < 0), 0), sum(fees),
                    count(r), coalesce(sum(r), 0), max(net) filter (where net > 0), min(net) filter (where net < 0),
@@ -190,7 +235,10 @@ class JooqDaySummary {
                    coalesce(max(rn - coalesce(last_non_win, 0)) filter (where net > 0), 0),
                    coalesce(min(rn) filter (where net >= 0) - 1, count(*)), count(*) - coalesce(max(rn) filter (where net >= 0), 0),
                    coalesce(max(rn - coalesce(last_non_loss, 0)) filter (where net < 0), 0),
-                   min(cum), max(cum), max(greatest(peak, 0) - cum)
+                   min(cum), max(cum), max(greatest(peak, 0) - cum),
+                   coalesce(sum(fees) filter (where net > 0), 0), coalesce(sum(fees) filter (where net < 0), 0),
+                   count(r) filter (where net > 0), coalesce(sum(r) filter (where net > 0), 0),
+                   count(r) filter (where net < 0), coalesce(sum(r) filter (where net < 0), 0)
             from (select x.*, max(cum) over w as peak,
                          max(case when net <= 0 then rn end) over w as last_non_win,
                          max(case when net >= 0 then rn end) over w as last_non_loss

@@ -127,57 +127,79 @@ class JooqTradeTable {
      */
     void upsert(Collection<Trade> trades, Map<Long, Long> replayFrom) {
         if (trades.isEmpty()) return;
-        List<org.jooq.Query> batch = new ArrayList<>();
-        List<Long> ids = trades.stream().map(Trade::id).toList();
-        batch.add(db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(ids)));
-        for (Trade t : trades) {
-            JournalTradeRecord r = db.newRecord(JOURNAL_TRADE);
-            r.setTradeId(t.id());
-            r.setSymbol(t.symbol());
-            r.setSide(t.side().name());
-            r.setStrategy(t.strategy());
-            r.setMode(t.mode().name());
-            r.setStatus(t.status().name());
-            r.setOutcome(t.outcome().name());
-            r.setTradeDay(dayOf(t));
-            r.setEntryTime(t.entryTime());
-            r.setEntryPrice(t.entryPrice());
-            r.setExitTime(t.exitTime());
-            r.setExitPrice(t.exitPrice());
-            r.setQuantity(t.quantity());
-            r.setOpenQuantity(t.openQuantity());
-            r.setGrossPnl(t.grossPnl());
-            r.setFees(t.fees());
-            r.setNetPnl(t.netPnl());
-            r.setHoldingMicros(t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
-            r.setInitialRisk(t.initialRisk());
-            r.setRMultiple(t.rMultiple());
-            r.setExitReason(t.exitReason() == null ? null : t.exitReason().name());
-            r.setReplayFrom(replayFrom.getOrDefault(t.id(), t.id()));
-            r.setLastFillSeq(t.fills().getLast().seq());
-            r.changed(JOURNAL_TRADE.TAGS, false);
-            Map<Field<?>, Object> values = new HashMap<>();
-            for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TAGS) values.put(f, r.get(f));
-            Map<Field<?>, Object> updates = new HashMap<>(values);
-            updates.remove(JOURNAL_TRADE.TRADE_ID);
-            Map<Field<?>, Object> inserts = new HashMap<>(values);
-            inserts.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
-            batch.add(db.insertInto(JOURNAL_TRADE).set(inserts).onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates));
-            for (TradeFill f : t.fills()) {
-                batch.add(db.insertInto(JOURNAL_TRADE_FILL)
-                        .set(JOURNAL_TRADE_FILL.TRADE_ID, t.id()).set(JOURNAL_TRADE_FILL.FILL_SEQ, f.seq())
-                        .set(JOURNAL_TRADE_FILL.ORDER_ID, f.orderId()).set(JOURNAL_TRADE_FILL.CLIENT_ORDER_ID, f.clientOrderId())
-                        .set(JOURNAL_TRADE_FILL.FILLED_AT, f.time()).set(JOURNAL_TRADE_FILL.SIDE, f.side())
-                        .set(JOURNAL_TRADE_FILL.ROLE, f.role().name()).set(JOURNAL_TRADE_FILL.QUANTITY, f.quantity())
-                        .set(JOURNAL_TRADE_FILL.PRICE, f.price()).set(JOURNAL_TRADE_FILL.COMMISSION, f.commission())
-                        .set(JOURNAL_TRADE_FILL.PROTECTIVE_STOP, f.protectiveStop())
-                        .set(JOURNAL_TRADE_FILL.ORDER_TYPE, f.orderType()).set(JOURNAL_TRADE_FILL.STRATEGY, f.strategy()));
-            }
+        db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(trades.stream().map(Trade::id).toList())).execute();
+        Map<Field<?>, Field<?>> updates = new HashMap<>(); // every column but the id and the tags, from the row proposed
+        for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TRADE_ID && f != JOURNAL_TRADE.TAGS) updates.put(f, DSL.excluded(f));
+        List<Trade> all = List.copyOf(trades);
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            List<Trade> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+            var insert = db.insertInto(JOURNAL_TRADE).set(row(chunk.getFirst(), replayFrom));
+            for (Trade t : chunk.subList(1, chunk.size())) insert = insert.newRecord().set(row(t, replayFrom));
+            insert.onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates).execute();
         }
-        db.batch(batch).execute();
+        List<Map<Field<?>, Object>> fills = new ArrayList<>();
+        for (Trade t : trades) for (TradeFill f : t.fills()) fills.add(fillRow(t.id(), f));
+        for (int from = 0; from < fills.size(); from += ROWS_PER_INSERT) {
+            List<Map<Field<?>, Object>> chunk = fills.subList(from, Math.min(fills.size(), from + ROWS_PER_INSERT));
+            var insert = db.insertInto(JOURNAL_TRADE_FILL).set(chunk.getFirst());
+            for (Map<Field<?>, Object> row : chunk.subList(1, chunk.size())) insert = insert.newRecord().set(row);
+            insert.execute();
+        }
         Set<LocalDate> closedDays = new TreeSet<>();
         for (Trade t : trades) if (t.status() == TradeStatus.CLOSED) closedDays.add(dayOf(t));
         summary.refresh(closedDays);
+    }
+
+    /** Rows per multi-row INSERT: 1,000 x 24 bind values stays below the protocol's 32,767. */
+    private static final int ROWS_PER_INSERT = 1_000;
+
+    /** The columns of {@code t}'s row; a new row takes its tags from {@code journal_tag} (an update keeps the row's). */
+    private Map<Field<?>, Object> row(Trade t, Map<Long, Long> replayFrom) {
+        Map<Field<?>, Object> r = new HashMap<>();
+        r.put(JOURNAL_TRADE.TRADE_ID, t.id());
+        r.put(JOURNAL_TRADE.SYMBOL, t.symbol());
+        r.put(JOURNAL_TRADE.SIDE, t.side().name());
+        r.put(JOURNAL_TRADE.STRATEGY, t.strategy());
+        r.put(JOURNAL_TRADE.MODE, t.mode().name());
+        r.put(JOURNAL_TRADE.STATUS, t.status().name());
+        r.put(JOURNAL_TRADE.OUTCOME, t.outcome().name());
+        r.put(JOURNAL_TRADE.TRADE_DAY, dayOf(t));
+        r.put(JOURNAL_TRADE.ENTRY_TIME, t.entryTime());
+        r.put(JOURNAL_TRADE.ENTRY_PRICE, t.entryPrice());
+        r.put(JOURNAL_TRADE.EXIT_TIME, t.exitTime());
+        r.put(JOURNAL_TRADE.EXIT_PRICE, t.exitPrice());
+        r.put(JOURNAL_TRADE.QUANTITY, t.quantity());
+        r.put(JOURNAL_TRADE.OPEN_QUANTITY, t.openQuantity());
+        r.put(JOURNAL_TRADE.GROSS_PNL, t.grossPnl());
+        r.put(JOURNAL_TRADE.FEES, t.fees());
+        r.put(JOURNAL_TRADE.NET_PNL, t.netPnl());
+        r.put(JOURNAL_TRADE.HOLDING_MICROS, t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
+        r.put(JOURNAL_TRADE.INITIAL_RISK, t.initialRisk());
+        r.put(JOURNAL_TRADE.R_MULTIPLE, t.rMultiple());
+        r.put(JOURNAL_TRADE.EXIT_REASON, t.exitReason() == null ? null : t.exitReason().name());
+        r.put(JOURNAL_TRADE.REPLAY_FROM, replayFrom.getOrDefault(t.id(), t.id()));
+        r.put(JOURNAL_TRADE.LAST_FILL_SEQ, t.fills().getLast().seq());
+        r.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
+        return r;
+    }
+
+    private static Map<Field<?>, Object> fillRow(long tradeId, TradeFill f) {
+        var j = JOURNAL_TRADE_FILL;
+        Map<Field<?>, Object> r = new HashMap<>();
+        r.put(j.TRADE_ID, tradeId);
+        r.put(j.FILL_SEQ, f.seq());
+        r.put(j.ORDER_ID, f.orderId());
+        r.put(j.CLIENT_ORDER_ID, f.clientOrderId());
+        r.put(j.FILLED_AT, f.time());
+        r.put(j.SIDE, f.side());
+        r.put(j.ROLE, f.role().name());
+        r.put(j.QUANTITY, f.quantity());
+        r.put(j.PRICE, f.price());
+        r.put(j.COMMISSION, f.commission());
+        r.put(j.PROTECTIVE_STOP, f.protectiveStop());
+        r.put(j.ORDER_TYPE, f.orderType());
+        r.put(j.STRATEGY, f.strategy());
+        return r;
     }
 
     /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
@@ -279,8 +301,8 @@ class JooqTradeTable {
 
     /**
      * {@link TradeStatistics} of the trades passing {@code filter}, by the rules of {@link TradeStatistics#of(List,
-     * ZoneId)}: from the per-day summary when it {@link JooqDaySummary#covers covers} the filter (no outcome or tag, at
-     * most one of symbol, strategy, side, mode), else aggregated over the trades: sums, counts and extremes per exit day
+     * ZoneId)}: from the per-day summary when it {@link JooqDaySummary#covers covers} the filter (no tag, at most one of
+     * symbol, strategy, side, mode), else aggregated over the trades: sums, counts and extremes per exit day
      * in one grouped statement (that
      * PostgreSQL may run in parallel), added up over the days in Java; streaks and drawdown in one ordered pass over the
      * closed trades (exit time, trade id: an index-only scan of {@code journal_trade_exit_stats_idx} without a filter).
@@ -370,20 +392,27 @@ class JooqTradeTable {
 
     /**
      * The closed trades of the filter ({@code {0}}) grouped by symbol, strategy, weekday, hour ({@code {1}}: the market
-     * zone), R bin and tag ({@code {2}}: the untagged label): one scan, each trade expanded into its groups.
+     * zone), R bin and tag ({@code {2}}: the untagged label) in one pass: each trade is a row per tag (with ordinality;
+     * one row when untagged) and the grouping sets count the tag rows for TAG and only a trade's first row for the rest.
      */
     private static final String BREAKDOWN = """
-            select g.dim, g.key, count(*)::int as trades, sum(journal_trade.net_pnl) as net, (count(*) - count(journal_trade.r_multiple))::int as no_stop
-            from journal_trade
-            cross join lateral (values ('SYMBOL', journal_trade.symbol), ('STRATEGY', journal_trade.strategy),
-                                       ('WEEKDAY', extract(isodow from journal_trade.trade_day)::int::text),
-                                       ('HOUR', to_char(journal_trade.exit_time at time zone {1}, 'HH24')),
-                                       ('RBIN', floor(journal_trade.r_multiple * 2)::bigint::text)
-                                union all
-                                select 'TAG', tag from unnest(case when cardinality(journal_trade.tags) = 0
-                                    then array[{2}]::varchar(40)[] else journal_trade.tags end) tag) g(dim, key)
-            where journal_trade.status = 'CLOSED' and g.key is not null and {0}
-            group by g.dim, g.key""";
+            select case when grouping(symbol) = 0 then 'SYMBOL' when grouping(strategy) = 0 then 'STRATEGY'
+                        when grouping(dow) = 0 then 'WEEKDAY' when grouping(hour) = 0 then 'HOUR'
+                        when grouping(rbin) = 0 then 'RBIN' else 'TAG' end as dim,
+                   coalesce(symbol, strategy, dow, hour, rbin, tag) as key,
+                   (case when grouping(tag) = 0 then count(*) else count(*) filter (where ord = 1) end)::int as trades,
+                   case when grouping(tag) = 0 then sum(net) else sum(net) filter (where ord = 1) end as net,
+                   (count(*) filter (where ord = 1 and r is null))::int as no_stop
+            from (select journal_trade.symbol, journal_trade.strategy, extract(isodow from journal_trade.trade_day)::int::text as dow,
+                         extract(hour from journal_trade.exit_time at time zone {1})::int::text as hour,
+                         floor(journal_trade.r_multiple * 2)::bigint::text as rbin, journal_trade.net_pnl as net,
+                         journal_trade.r_multiple as r, g.tag, g.ord
+                  from journal_trade
+                  cross join lateral unnest(case when cardinality(journal_trade.tags) = 0
+                      then array[{2}]::varchar(40)[] else journal_trade.tags end) with ordinality g(tag, ord)
+                  where journal_trade.status = 'CLOSED' and {0}) x
+            group by grouping sets ((symbol), (strategy), (dow), (hour), (rbin), (tag))
+            having not (grouping(rbin) = 0 and rbin is null)""";
 
     /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
     private static final String DAYS = """

@@ -149,7 +149,12 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(null, null, "CCC", null, null, null, null, null),
                 new TradeFilter(null, null, null, TradeSide.LONG, null, null, null, null),
                 new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
-                new TradeFilter(null, null, null, null, "manual", null, null, null));
+                new TradeFilter(null, null, null, null, "manual", null, null, null),
+                new TradeFilter(null, null, null, null, null, Outcome.WIN, null, null),
+                new TradeFilter(null, null, null, null, "mr", Outcome.LOSS, null, null),
+                new TradeFilter(firstDay.plusDays(1), null, null, TradeSide.SHORT, null, Outcome.LOSS, null, null),
+                new TradeFilter(null, null, null, null, null, Outcome.BREAKEVEN, null, null),
+                new TradeFilter(null, firstDay.plusDays(3), "AAA", null, null, Outcome.OPEN, null, null));
         for (TradeFilter f : covered) {
             assertThat(JooqDaySummary.covers(f)).isTrue();
             assertThat(table.statistics(f)).as("summary statistics of %s", f).usingRecursiveComparison(EXACT)
@@ -237,7 +242,9 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, null, null, null, null, null),
                 new TradeFilter(firstDay.plusDays(1), null, null, null, "sma", null, null, null),
                 new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
-                new TradeFilter(null, firstDay.plusDays(2), null, TradeSide.LONG, null, Outcome.WIN, null, null));
+                new TradeFilter(null, firstDay.plusDays(2), null, TradeSide.LONG, null, Outcome.WIN, null, null),
+                new TradeFilter(null, null, null, null, "sma", Outcome.LOSS, null, null),
+                new TradeFilter(null, null, "CCC", null, "mr", null, null, null));
         for (TradeFilter filter : filters) {
             List<Trade> matching = oracle.stream().filter(t -> filter.matches(t, dayOf(t))).toList();
             for (TradeSort sort : TradeSort.values()) {

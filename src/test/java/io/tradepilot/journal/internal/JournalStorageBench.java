@@ -139,7 +139,7 @@ public final class JournalStorageBench {
                     new Shape("impl stats: one strategy", i -> call(() -> journal.statistics(filter(null, null, "strat" + random.nextInt(8), null, null)))),
                     new Shape("impl stats: 90 days, one strategy", i -> call(() -> journal.statistics(
                             filter(lastDay.minusDays(90), null, "strat" + random.nextInt(8), null, null)))),
-                    new Shape("impl stats: fallback, one strategy, losses", i -> call(() -> journal.statistics(
+                    new Shape("impl stats: one strategy, losses", i -> call(() -> journal.statistics(
                             filter(null, null, "strat" + random.nextInt(8), Outcome.LOSS, null)))),
                     new Shape("impl stats: fallback, 90 days, one strategy, one symbol", i -> call(() -> journal.statistics(
                             new TradeFilter(lastDay.minusDays(90), null, "SYM" + random.nextInt(50), null, "strat" + random.nextInt(8),

@@ -62,4 +62,19 @@ public record Trade(long id, String symbol, TradeSide side, String strategy, Tra
         return new Trade(id, symbol, side, strategy, mode, status, entryTime, entryPrice, exitTime, exitPrice, quantity,
                 openQuantity, grossPnl, fees, netPnl, holding, initialRisk, rMultiple, exitReason, newMae, newMfe, tags, note, fills);
     }
+
+    /** {@link #mae()} in R: {@code mae / initialRisk} to 16 significant digits; null without bars or without a stop. */
+    public BigDecimal maeR() {
+        return inR(mae);
+    }
+
+    /** {@link #mfe()} in R: {@code mfe / initialRisk} to 16 significant digits; null without bars or without a stop. */
+    public BigDecimal mfeR() {
+        return inR(mfe);
+    }
+
+    private BigDecimal inR(BigDecimal money) {
+        return money == null || initialRisk == null || initialRisk.signum() == 0 ? null
+                : money.divide(initialRisk, java.math.MathContext.DECIMAL64);
+    }
 }

@@ -6,6 +6,7 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,51 +52,59 @@ public record TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, Lis
 
     /** The breakdown of {@code trades} (open ones are left out), hours and weekdays in {@code zone}. */
     public static TradeBreakdown of(List<Trade> trades, ZoneId zone) {
-        List<Trade> closed = trades.stream().filter(t -> t.status() == TradeStatus.CLOSED).toList();
-        Map<String, Bucket> tags = new TreeMap<>();
-        for (Trade t : closed) {
-            for (String tag : t.tags().isEmpty() ? List.of(NO_TAG) : t.tags()) add(tags, tag, t);
-        }
-        List<Bucket> byTag = new ArrayList<>(tags.values().stream().filter(b -> !b.label().equals(NO_TAG)).toList());
-        if (tags.containsKey(NO_TAG)) byTag.add(tags.get(NO_TAG));
-
-        Map<DayOfWeek, Bucket> weekdays = new TreeMap<>();
-        Map<Integer, Bucket> hours = new TreeMap<>();
-        TreeMap<BigDecimal, Bucket> bins = new TreeMap<>();
+        Map<String, Bucket> symbols = new HashMap<>(), strategies = new HashMap<>(), tags = new HashMap<>();
+        Map<DayOfWeek, Bucket> weekdays = new HashMap<>();
+        Map<Integer, Bucket> hours = new HashMap<>();
+        Map<Long, Bucket> bins = new HashMap<>();
         int noStop = 0;
-        for (Trade t : closed) {
+        for (Trade t : trades) {
+            if (t.status() != TradeStatus.CLOSED) continue;
+            Bucket one = new Bucket("", 1, t.netPnl());
+            symbols.merge(t.symbol(), one, TradeBreakdown::sum);
+            strategies.merge(t.strategy(), one, TradeBreakdown::sum);
+            for (String tag : t.tags().isEmpty() ? List.of(NO_TAG) : t.tags()) tags.merge(tag, one, TradeBreakdown::sum);
             var at = t.exitTime().atZone(zone);
-            weekdays.merge(at.getDayOfWeek(), new Bucket(at.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH), 1,
-                    t.netPnl()), TradeBreakdown::sum);
-            hours.merge(at.getHour(), new Bucket(String.format(Locale.ROOT, "%02d:00", at.getHour()), 1, t.netPnl()),
-                    TradeBreakdown::sum);
+            weekdays.merge(at.getDayOfWeek(), one, TradeBreakdown::sum);
+            hours.merge(at.getHour(), one, TradeBreakdown::sum);
             if (t.rMultiple() == null) {
                 noStop++;
             } else {
-                BigDecimal low = t.rMultiple().divide(BIN, 0, RoundingMode.FLOOR).multiply(BIN);
-                bins.merge(low, new Bucket(binLabel(low), 1, t.netPnl()), TradeBreakdown::sum);
+                bins.merge(t.rMultiple().divide(BIN, 0, RoundingMode.FLOOR).longValueExact(), one, TradeBreakdown::sum);
             }
         }
+        return of(symbols, strategies, tags, weekdays, hours, bins, noStop);
+    }
+
+    /**
+     * The breakdown from groups counted elsewhere (e.g. in the database) by the rules of {@link #of(List, ZoneId)},
+     * labelled and ordered as it does (the buckets' labels are ignored): by symbol, strategy, tag ({@value #NO_TAG}
+     * for untagged trades), exit weekday, exit hour (0..23), R bin (its index: floor(R / {@value #R_BIN})), and the
+     * number of closed trades without an R.
+     */
+    public static TradeBreakdown of(Map<String, Bucket> symbols, Map<String, Bucket> strategies, Map<String, Bucket> tags,
+                                    Map<DayOfWeek, Bucket> weekdays, Map<Integer, Bucket> hours, Map<Long, Bucket> rBins,
+                                    int noStop) {
+        List<Bucket> byTag = new ArrayList<>(labelled(tags, tag -> tag).stream().filter(b -> !b.label().equals(NO_TAG)).toList());
+        if (tags.containsKey(NO_TAG)) byTag.add(new Bucket(NO_TAG, tags.get(NO_TAG).trades(), tags.get(NO_TAG).netPnl()));
         List<Bucket> histogram = new ArrayList<>();
-        if (!bins.isEmpty()) {
-            BigDecimal last = bins.lastKey();
-            for (BigDecimal low = bins.firstKey(); low.compareTo(last) <= 0; low = low.add(BIN)) {
-                Bucket b = bins.get(low);
-                histogram.add(b != null ? b : new Bucket(binLabel(low), 0, BigDecimal.ZERO));
+        if (!rBins.isEmpty()) {
+            TreeMap<Long, Bucket> bins = new TreeMap<>(rBins);
+            for (long bin = bins.firstKey(); bin <= bins.lastKey(); bin++) {
+                Bucket b = bins.get(bin);
+                histogram.add(new Bucket(binLabel(BIN.multiply(BigDecimal.valueOf(bin))), b == null ? 0 : b.trades(),
+                        b == null ? BigDecimal.ZERO : b.netPnl()));
             }
         }
-        return new TradeBreakdown(group(closed, Trade::symbol), group(closed, Trade::strategy), byTag,
-                List.copyOf(weekdays.values()), List.copyOf(hours.values()), histogram, noStop);
+        return new TradeBreakdown(labelled(symbols, s -> s), labelled(strategies, s -> s), byTag,
+                labelled(weekdays, d -> d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH)),
+                labelled(hours, h -> String.format(Locale.ROOT, "%02d:00", h)), histogram, noStop);
     }
 
-    private static List<Bucket> group(List<Trade> closed, Function<Trade, String> key) {
-        Map<String, Bucket> groups = new TreeMap<>();
-        for (Trade t : closed) add(groups, key.apply(t), t);
-        return List.copyOf(groups.values());
-    }
-
-    private static void add(Map<String, Bucket> groups, String label, Trade t) {
-        groups.merge(label, new Bucket(label, 1, t.netPnl()), TradeBreakdown::sum);
+    /** The groups in their keys' natural order, labelled. */
+    private static <K extends Comparable<K>> List<Bucket> labelled(Map<K, Bucket> groups, Function<K, String> label) {
+        List<Bucket> buckets = new ArrayList<>(groups.size());
+        new TreeMap<>(groups).forEach((k, b) -> buckets.add(new Bucket(label.apply(k), b.trades(), b.netPnl())));
+        return buckets;
     }
 
     private static Bucket sum(Bucket a, Bucket b) {

@@ -47,7 +47,8 @@ class DefaultJournalAnnotations implements JournalAnnotations {
         }
         AuditLog.Pending record = audit.begin(JournalAudit.TAGS, tradeId, "tags: " + String.join(", ", clean));
         try {
-            transactions.executeWithoutResult(s -> store.replaceTags(tradeId, clean, CurrentUser.username(), clock.instant()));
+            transactions.executeWithoutResult(s -> table.replaceTags(store, tradeId, clean, CurrentUser.username(),
+                    clock.instant()));
         } catch (RuntimeException e) {
             record.complete(AuditOutcome.FAILED, e.getClass().getSimpleName());
             throw e;
@@ -80,7 +81,7 @@ class DefaultJournalAnnotations implements JournalAnnotations {
     }
 
     private void requireTrade(long tradeId) {
-        book.sync();
+        book.syncIfBehind();
         if (!table.exists(tradeId)) throw JournalRefusal.noSuchTrade(tradeId);
     }
 }

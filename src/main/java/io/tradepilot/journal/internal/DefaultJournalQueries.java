@@ -56,20 +56,20 @@ class DefaultJournalQueries implements JournalQueries {
     public TradePage trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit) {
         if (offset < 0) throw JournalRefusal.badParameter("offset", "offset must not be negative");
         if (limit < 1 || limit > MAX_LIMIT) throw JournalRefusal.badParameter("limit", "limit must be 1.." + MAX_LIMIT);
-        book.sync();
+        book.syncIfBehind();
         List<Trade> page = table.trades(filter, sort, descending, offset, limit, true);
         return new TradePage(withNotes(page), table.count(filter), offset, limit);
     }
 
     @Override
     public List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending) {
-        book.sync();
+        book.syncIfBehind();
         return table.trades(filter, sort, descending, 0, -1, true);
     }
 
     @Override
     public Optional<Trade> trade(long id) {
-        book.sync();
+        book.syncIfBehind();
         Trade t = table.trade(id);
         if (t == null) return Optional.empty();
         t = t.withAnnotations(t.tags(), store.notes(List.of(id)).get(id));
@@ -79,19 +79,19 @@ class DefaultJournalQueries implements JournalQueries {
 
     @Override
     public TradeStatistics statistics(TradeFilter filter) {
-        book.sync();
+        book.syncIfBehind();
         return table.statistics(filter);
     }
 
     @Override
     public TradeBreakdown breakdown(TradeFilter filter) {
-        book.sync();
-        return TradeBreakdown.of(table.trades(filter, TradeSort.ENTRY_TIME, false, 0, -1, false), zone);
+        book.syncIfBehind();
+        return table.breakdown(filter);
     }
 
     @Override
     public List<CachedBar> barsAround(long id) {
-        book.sync();
+        book.syncIfBehind();
         Trade t = table.trade(id);
         if (t == null) return List.of();
         List<CachedBar> recent = recentBars(t.symbol());

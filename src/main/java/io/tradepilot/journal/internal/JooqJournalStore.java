@@ -54,6 +54,26 @@ class JooqJournalStore {
         return fillsWhere(FILL.SEQ.between(fromSeq, toSeq), limit);
     }
 
+    /**
+     * Where the ledger and the journal's trade table are, in one statement (two primary-key probes, no lock): the
+     * ledger's newest fill (sequence number and order id; {@code -1, null} for an empty ledger) and the table's
+     * {@code journal_state.last_seq}.
+     */
+    Head head() {
+        var newest = db.select(FILL.SEQ, FILL.ORDER_ID).from(FILL).orderBy(FILL.SEQ.desc()).limit(1).asTable("newest");
+        var r = db.select(newest.field(FILL.SEQ), newest.field(FILL.ORDER_ID), JOURNAL_STATE.LAST_SEQ)
+                .from(JOURNAL_STATE).leftJoin(DSL.lateral(newest)).on(DSL.trueCondition())
+                .where(JOURNAL_STATE.ID.eq(1)).fetchSingle();
+        return new Head(r.value1() == null ? -1 : r.value1(), r.value2(), r.value3());
+    }
+
+    /**
+     * The ledger's newest fill ({@code seq}, {@code orderId}: together they notice a reset ledger) and the last fill the
+     * journal's trade table applied ({@code journalSeq}).
+     */
+    record Head(long seq, String orderId, long journalSeq) {
+    }
+
     /** The order id of fill {@code seq}, or null when there is no such fill (the ledger was reset). */
     String orderIdOf(long seq) {
         return db.select(FILL.ORDER_ID).from(FILL).where(FILL.SEQ.eq(seq)).fetchOne(FILL.ORDER_ID);

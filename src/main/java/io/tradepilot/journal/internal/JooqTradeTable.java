@@ -8,6 +8,7 @@ import io.tradepilot.db.tables.records.JournalTradeRecord;
 import io.tradepilot.journal.DailyPnl;
 import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
@@ -19,12 +20,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Record2;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 import java.math.BigDecimal;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -33,6 +35,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The journal's materialized round trips ({@code journal_trade}, {@code journal_trade_fill}, {@code journal_state};
@@ -44,23 +48,54 @@ class JooqTradeTable {
 
     private static final Condition CLOSED = JOURNAL_TRADE.STATUS.eq(TradeStatus.CLOSED.name());
 
+    /** {@code journal_state.day_summary_zone}: the zone the summary was built in, null before it was. */
+    private static final Field<String> SUMMARY_ZONE = DSL.field(DSL.name("day_summary_zone"), String.class);
+
     private final DSLContext db;
     private final ZoneId zone;
+    private final JooqDaySummary summary;
 
     JooqTradeTable(DSLContext db, ZoneId zone) {
         this.db = db;
         this.zone = zone;
+        this.summary = new JooqDaySummary(db, zone);
     }
 
-    /** How far the table is. */
-    record State(long lastSeq, String lastOrderId) {
+    /** How far the table is; {@code summaryZone}: the zone the per-day summary was built in (null: never built). */
+    record State(long lastSeq, String lastOrderId, String summaryZone) {
     }
 
-    /** The state, locked for the caller's transaction (one writer at a time across instances). */
+    /**
+     * The state, locked for the caller's transaction: one writer of the trades and of the summary at a time across
+     * instances (the trade upserts, the summary's refreshes and rebuild, a tag edit's refresh).
+     */
     State lockState() {
-        Record2<Long, String> r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID).from(JOURNAL_STATE)
+        Record r = db.select(JOURNAL_STATE.LAST_SEQ, JOURNAL_STATE.LAST_ORDER_ID, SUMMARY_ZONE).from(JOURNAL_STATE)
                 .where(JOURNAL_STATE.ID.eq(1)).forUpdate().fetchSingle();
-        return new State(r.value1(), r.value2());
+        return new State(r.get(JOURNAL_STATE.LAST_SEQ), r.get(JOURNAL_STATE.LAST_ORDER_ID), r.get(SUMMARY_ZONE));
+    }
+
+    /** Whether the per-day summary of {@code state} is built in this table's zone. */
+    boolean summaryBuilt(State state) {
+        return zone.getId().equals(state.summaryZone());
+    }
+
+    /** Rebuilds the per-day summary from the trades (the caller holds {@link #lockState()}). */
+    void rebuildSummary() {
+        summary.rebuild();
+        db.update(JOURNAL_STATE).set(SUMMARY_ZONE, zone.getId()).where(JOURNAL_STATE.ID.eq(1)).execute();
+    }
+
+    /**
+     * Replaces the tags of trade {@code id} ({@link JooqJournalStore#replaceTags}) and recomputes its day's summary (the
+     * TAG groups), under the state lock, in the caller's transaction.
+     */
+    void replaceTags(JooqJournalStore store, long id, Collection<String> tags, String by, Instant at) {
+        lockState();
+        store.replaceTags(id, tags, by, at);
+        LocalDate day = db.select(JOURNAL_TRADE.TRADE_DAY).from(JOURNAL_TRADE)
+                .where(JOURNAL_TRADE.TRADE_ID.eq(id).and(CLOSED)).fetchOne(JOURNAL_TRADE.TRADE_DAY);
+        if (day != null) summary.refresh(List.of(day));
     }
 
     void saveState(long lastSeq, String lastOrderId) {
@@ -72,7 +107,9 @@ class JooqTradeTable {
     void clear() {
         db.deleteFrom(JOURNAL_TRADE_FILL).execute();
         db.deleteFrom(JOURNAL_TRADE).execute();
+        summary.clear();
         saveState(-1, null);
+        db.update(JOURNAL_STATE).set(SUMMARY_ZONE, zone.getId()).where(JOURNAL_STATE.ID.eq(1)).execute();
     }
 
     /** Symbol of each open trade with the fill from which its position replays ({@link TradeBuilder#replayFrom}). */
@@ -84,58 +121,85 @@ class JooqTradeTable {
 
     /**
      * Inserts or rewrites {@code trades} with their fills; a new row takes its tags from {@code journal_tag}, an
-     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}.
+     * existing row keeps its tags. {@code replayFrom}: per open trade id, {@link TradeBuilder#replayFrom}. Then the
+     * per-day summary of the exit days of the closed ones is recomputed (a closed trade is final, and an open one is
+     * in no summary row, so these are all the days that changed).
      */
     void upsert(Collection<Trade> trades, Map<Long, Long> replayFrom) {
         if (trades.isEmpty()) return;
-        List<org.jooq.Query> batch = new ArrayList<>();
-        List<Long> ids = trades.stream().map(Trade::id).toList();
-        batch.add(db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(ids)));
-        for (Trade t : trades) {
-            JournalTradeRecord r = db.newRecord(JOURNAL_TRADE);
-            r.setTradeId(t.id());
-            r.setSymbol(t.symbol());
-            r.setSide(t.side().name());
-            r.setStrategy(t.strategy());
-            r.setMode(t.mode().name());
-            r.setStatus(t.status().name());
-            r.setOutcome(t.outcome().name());
-            r.setTradeDay(dayOf(t));
-            r.setEntryTime(t.entryTime());
-            r.setEntryPrice(t.entryPrice());
-            r.setExitTime(t.exitTime());
-            r.setExitPrice(t.exitPrice());
-            r.setQuantity(t.quantity());
-            r.setOpenQuantity(t.openQuantity());
-            r.setGrossPnl(t.grossPnl());
-            r.setFees(t.fees());
-            r.setNetPnl(t.netPnl());
-            r.setHoldingMicros(t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
-            r.setInitialRisk(t.initialRisk());
-            r.setRMultiple(t.rMultiple());
-            r.setExitReason(t.exitReason() == null ? null : t.exitReason().name());
-            r.setReplayFrom(replayFrom.getOrDefault(t.id(), t.id()));
-            r.setLastFillSeq(t.fills().getLast().seq());
-            r.changed(JOURNAL_TRADE.TAGS, false);
-            Map<Field<?>, Object> values = new HashMap<>();
-            for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TAGS) values.put(f, r.get(f));
-            Map<Field<?>, Object> updates = new HashMap<>(values);
-            updates.remove(JOURNAL_TRADE.TRADE_ID);
-            Map<Field<?>, Object> inserts = new HashMap<>(values);
-            inserts.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
-            batch.add(db.insertInto(JOURNAL_TRADE).set(inserts).onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates));
-            for (TradeFill f : t.fills()) {
-                batch.add(db.insertInto(JOURNAL_TRADE_FILL)
-                        .set(JOURNAL_TRADE_FILL.TRADE_ID, t.id()).set(JOURNAL_TRADE_FILL.FILL_SEQ, f.seq())
-                        .set(JOURNAL_TRADE_FILL.ORDER_ID, f.orderId()).set(JOURNAL_TRADE_FILL.CLIENT_ORDER_ID, f.clientOrderId())
-                        .set(JOURNAL_TRADE_FILL.FILLED_AT, f.time()).set(JOURNAL_TRADE_FILL.SIDE, f.side())
-                        .set(JOURNAL_TRADE_FILL.ROLE, f.role().name()).set(JOURNAL_TRADE_FILL.QUANTITY, f.quantity())
-                        .set(JOURNAL_TRADE_FILL.PRICE, f.price()).set(JOURNAL_TRADE_FILL.COMMISSION, f.commission())
-                        .set(JOURNAL_TRADE_FILL.PROTECTIVE_STOP, f.protectiveStop())
-                        .set(JOURNAL_TRADE_FILL.ORDER_TYPE, f.orderType()).set(JOURNAL_TRADE_FILL.STRATEGY, f.strategy()));
-            }
+        db.deleteFrom(JOURNAL_TRADE_FILL).where(JOURNAL_TRADE_FILL.TRADE_ID.in(trades.stream().map(Trade::id).toList())).execute();
+        Map<Field<?>, Field<?>> updates = new HashMap<>(); // every column but the id and the tags, from the row proposed
+        for (Field<?> f : JOURNAL_TRADE.fields()) if (f != JOURNAL_TRADE.TRADE_ID && f != JOURNAL_TRADE.TAGS) updates.put(f, DSL.excluded(f));
+        List<Trade> all = List.copyOf(trades);
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            List<Trade> chunk = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+            var insert = db.insertInto(JOURNAL_TRADE).set(row(chunk.getFirst(), replayFrom));
+            for (Trade t : chunk.subList(1, chunk.size())) insert = insert.newRecord().set(row(t, replayFrom));
+            insert.onConflict(JOURNAL_TRADE.TRADE_ID).doUpdate().set(updates).execute();
         }
-        db.batch(batch).execute();
+        List<Map<Field<?>, Object>> fills = new ArrayList<>();
+        for (Trade t : trades) for (TradeFill f : t.fills()) fills.add(fillRow(t.id(), f));
+        for (int from = 0; from < fills.size(); from += ROWS_PER_INSERT) {
+            List<Map<Field<?>, Object>> chunk = fills.subList(from, Math.min(fills.size(), from + ROWS_PER_INSERT));
+            var insert = db.insertInto(JOURNAL_TRADE_FILL).set(chunk.getFirst());
+            for (Map<Field<?>, Object> row : chunk.subList(1, chunk.size())) insert = insert.newRecord().set(row);
+            insert.execute();
+        }
+        Set<LocalDate> closedDays = new TreeSet<>();
+        for (Trade t : trades) if (t.status() == TradeStatus.CLOSED) closedDays.add(dayOf(t));
+        summary.refresh(closedDays);
+    }
+
+    /** Rows per multi-row INSERT: 1,000 x 24 bind values stays below the protocol's 32,767. */
+    private static final int ROWS_PER_INSERT = 1_000;
+
+    /** The columns of {@code t}'s row; a new row takes its tags from {@code journal_tag} (an update keeps the row's). */
+    private Map<Field<?>, Object> row(Trade t, Map<Long, Long> replayFrom) {
+        Map<Field<?>, Object> r = new HashMap<>();
+        r.put(JOURNAL_TRADE.TRADE_ID, t.id());
+        r.put(JOURNAL_TRADE.SYMBOL, t.symbol());
+        r.put(JOURNAL_TRADE.SIDE, t.side().name());
+        r.put(JOURNAL_TRADE.STRATEGY, t.strategy());
+        r.put(JOURNAL_TRADE.MODE, t.mode().name());
+        r.put(JOURNAL_TRADE.STATUS, t.status().name());
+        r.put(JOURNAL_TRADE.OUTCOME, t.outcome().name());
+        r.put(JOURNAL_TRADE.TRADE_DAY, dayOf(t));
+        r.put(JOURNAL_TRADE.ENTRY_TIME, t.entryTime());
+        r.put(JOURNAL_TRADE.ENTRY_PRICE, t.entryPrice());
+        r.put(JOURNAL_TRADE.EXIT_TIME, t.exitTime());
+        r.put(JOURNAL_TRADE.EXIT_PRICE, t.exitPrice());
+        r.put(JOURNAL_TRADE.QUANTITY, t.quantity());
+        r.put(JOURNAL_TRADE.OPEN_QUANTITY, t.openQuantity());
+        r.put(JOURNAL_TRADE.GROSS_PNL, t.grossPnl());
+        r.put(JOURNAL_TRADE.FEES, t.fees());
+        r.put(JOURNAL_TRADE.NET_PNL, t.netPnl());
+        r.put(JOURNAL_TRADE.HOLDING_MICROS, t.holding() == null ? null : t.holding().dividedBy(ChronoUnit.MICROS.getDuration()));
+        r.put(JOURNAL_TRADE.INITIAL_RISK, t.initialRisk());
+        r.put(JOURNAL_TRADE.R_MULTIPLE, t.rMultiple());
+        r.put(JOURNAL_TRADE.EXIT_REASON, t.exitReason() == null ? null : t.exitReason().name());
+        r.put(JOURNAL_TRADE.REPLAY_FROM, replayFrom.getOrDefault(t.id(), t.id()));
+        r.put(JOURNAL_TRADE.LAST_FILL_SEQ, t.fills().getLast().seq());
+        r.put(JOURNAL_TRADE.TAGS, JooqJournalStore.tagsOf(DSL.val(t.id())));
+        return r;
+    }
+
+    private static Map<Field<?>, Object> fillRow(long tradeId, TradeFill f) {
+        var j = JOURNAL_TRADE_FILL;
+        Map<Field<?>, Object> r = new HashMap<>();
+        r.put(j.TRADE_ID, tradeId);
+        r.put(j.FILL_SEQ, f.seq());
+        r.put(j.ORDER_ID, f.orderId());
+        r.put(j.CLIENT_ORDER_ID, f.clientOrderId());
+        r.put(j.FILLED_AT, f.time());
+        r.put(j.SIDE, f.side());
+        r.put(j.ROLE, f.role().name());
+        r.put(j.QUANTITY, f.quantity());
+        r.put(j.PRICE, f.price());
+        r.put(j.COMMISSION, f.commission());
+        r.put(j.PROTECTIVE_STOP, f.protectiveStop());
+        r.put(j.ORDER_TYPE, f.orderType());
+        r.put(j.STRATEGY, f.strategy());
+        return r;
     }
 
     /** The trade's date for filters: exit date when closed, entry date while open (market zone). */
@@ -173,9 +237,17 @@ class JooqTradeTable {
                 : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
     }
 
-    /** How many trades pass {@code filter}. */
+    /**
+     * How many trades pass {@code filter}: the closed ones from the per-day summary when it {@link JooqDaySummary#covers
+     * covers} the filter (plus the open ones, a few rows of {@code journal_trade_open_idx}), else a count over the trades.
+     */
     int count(TradeFilter filter) {
+        if (JooqDaySummary.covers(filter)) return summary.closedCount(filter) + openCount(filter);
         return db.fetchCount(JOURNAL_TRADE, where(filter));
+    }
+
+    private int openCount(TradeFilter filter) {
+        return db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
     }
 
     /**
@@ -228,16 +300,24 @@ class JooqTradeTable {
     }
 
     /**
-     * {@link TradeStatistics} of the trades passing {@code filter}, aggregated in PostgreSQL by the rules of
-     * {@link TradeStatistics#of(List, ZoneId)}: sums, counts and extremes per exit day in one grouped statement (that
+     * {@link TradeStatistics} of the trades passing {@code filter}, by the rules of {@link TradeStatistics#of(List,
+     * ZoneId)}: from the per-day summary when it {@link JooqDaySummary#covers covers} the filter (no tag, at most one of
+     * symbol, strategy, side, mode), else aggregated over the trades: sums, counts and extremes per exit day
+     * in one grouped statement (that
      * PostgreSQL may run in parallel), added up over the days in Java; streaks and drawdown in one ordered pass over the
      * closed trades (exit time, trade id: an index-only scan of {@code journal_trade_exit_stats_idx} without a filter).
      * Only the ratios, Sharpe and Sortino are derived in Java ({@link TradeStatistics#of(int, int, int, int,
      * BigDecimal, BigDecimal, BigDecimal, int, BigDecimal, BigDecimal, BigDecimal, int, int, BigDecimal, List)}).
      */
     TradeStatistics statistics(TradeFilter filter) {
+        if (JooqDaySummary.covers(filter)) return summary.statistics(filter, openCount(filter));
+        return statisticsOverTrades(filter);
+    }
+
+    /** {@link #statistics} aggregated over {@code journal_trade} whatever the filter (the summary's oracle in tests). */
+    TradeStatistics statisticsOverTrades(TradeFilter filter) {
+        int open = openCount(filter);
         Condition closed = where(filter).and(CLOSED);
-        int open = db.fetchCount(JOURNAL_TRADE, where(filter).and(JOURNAL_TRADE.STATUS.eq(TradeStatus.OPEN.name())));
         int n = 0, wins = 0, losses = 0, rTrades = 0;
         BigDecimal profit = BigDecimal.ZERO, loss = BigDecimal.ZERO, fees = BigDecimal.ZERO, rSum = BigDecimal.ZERO;
         BigDecimal largestWin = null, largestLoss = null;
@@ -269,6 +349,70 @@ class JooqTradeTable {
         return TradeStatistics.of(n, open, wins, losses, profit, loss, fees, rTrades, rSum, largestWin, largestLoss,
                 winRun, lossRun, maxDrawdown, days);
     }
+
+    /**
+     * {@link TradeBreakdown} of the trades passing {@code filter}, grouped in PostgreSQL: from the per-day summary for a
+     * filter of dates only ({@link JooqDaySummary#coversBreakdown}), else one grouped statement over the filter's
+     * closed trades, each counted once per group it falls in.
+     */
+    TradeBreakdown breakdown(TradeFilter filter) {
+        if (JooqDaySummary.coversBreakdown(filter)) return summary.breakdown(filter);
+        return breakdown(db.resultQuery(BREAKDOWN, where(filter), DSL.val(zone.getId()), DSL.inline(TradeBreakdown.NO_TAG)).fetch());
+    }
+
+    /**
+     * The breakdown from grouped rows ({@code dim, key, trades, net, no_stop}; dims SYMBOL, STRATEGY, TAG, WEEKDAY
+     * (ISO day 1..7), HOUR (00..23), RBIN (floor(R / 0.5)); the WEEKDAY rows' {@code no_stop} add up to the trades
+     * without an R).
+     */
+    static TradeBreakdown breakdown(List<? extends Record> rows) {
+        Map<String, TradeBreakdown.Bucket> symbols = new HashMap<>(), strategies = new HashMap<>(), tags = new HashMap<>();
+        Map<DayOfWeek, TradeBreakdown.Bucket> weekdays = new HashMap<>();
+        Map<Integer, TradeBreakdown.Bucket> hours = new HashMap<>();
+        Map<Long, TradeBreakdown.Bucket> bins = new HashMap<>();
+        int noStop = 0;
+        for (Record r : rows) {
+            String key = r.get("key", String.class);
+            var bucket = new TradeBreakdown.Bucket(key, r.get("trades", Integer.class), r.get("net", BigDecimal.class));
+            switch (r.get("dim", String.class)) {
+                case "SYMBOL" -> symbols.put(key, bucket);
+                case "STRATEGY" -> strategies.put(key, bucket);
+                case "TAG" -> tags.put(key, bucket);
+                case "WEEKDAY" -> {
+                    weekdays.put(DayOfWeek.of(Integer.parseInt(key)), bucket);
+                    noStop += r.get("no_stop", Integer.class);
+                }
+                case "HOUR" -> hours.put(Integer.parseInt(key), bucket);
+                case "RBIN" -> bins.put(Long.parseLong(key), bucket);
+                default -> throw new IllegalStateException("unknown group " + r.get("dim"));
+            }
+        }
+        return TradeBreakdown.of(symbols, strategies, tags, weekdays, hours, bins, noStop);
+    }
+
+    /**
+     * The closed trades of the filter ({@code {0}}) grouped by symbol, strategy, weekday, hour ({@code {1}}: the market
+     * zone), R bin and tag ({@code {2}}: the untagged label) in one pass: each trade is a row per tag (with ordinality;
+     * one row when untagged) and the grouping sets count the tag rows for TAG and only a trade's first row for the rest.
+     */
+    private static final String BREAKDOWN = """
+            select case when grouping(symbol) = 0 then 'SYMBOL' when grouping(strategy) = 0 then 'STRATEGY'
+                        when grouping(dow) = 0 then 'WEEKDAY' when grouping(hour) = 0 then 'HOUR'
+                        when grouping(rbin) = 0 then 'RBIN' else 'TAG' end as dim,
+                   coalesce(symbol, strategy, dow, hour, rbin, tag) as key,
+                   (case when grouping(tag) = 0 then count(*) else count(*) filter (where ord = 1) end)::int as trades,
+                   case when grouping(tag) = 0 then sum(net) else sum(net) filter (where ord = 1) end as net,
+                   (count(*) filter (where ord = 1 and r is null))::int as no_stop
+            from (select journal_trade.symbol, journal_trade.strategy, extract(isodow from journal_trade.trade_day)::int::text as dow,
+                         extract(hour from journal_trade.exit_time at time zone {1})::int::text as hour,
+                         floor(journal_trade.r_multiple * 2)::bigint::text as rbin, journal_trade.net_pnl as net,
+                         journal_trade.r_multiple as r, g.tag, g.ord
+                  from journal_trade
+                  cross join lateral unnest(case when cardinality(journal_trade.tags) = 0
+                      then array[{2}]::varchar(40)[] else journal_trade.tags end) with ordinality g(tag, ord)
+                  where journal_trade.status = 'CLOSED' and {0}) x
+            group by grouping sets ((symbol), (strategy), (dow), (hour), (rbin), (tag))
+            having not (grouping(rbin) = 0 and rbin is null)""";
 
     /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
     private static final String DAYS = """

@@ -40,6 +40,8 @@ class JournalBook {
     private TradeBuilder builder;
     /** The {@code last_seq} the builder's state matches; {@code Long.MIN_VALUE}: must be rebuilt. */
     private long loadedSeq = Long.MIN_VALUE;
+    /** The ledger fill the table was found or brought up to by this instance's last sync; null: unknown. */
+    private volatile JooqJournalStore.Head applied;
 
     JournalBook(JooqJournalStore store, JooqTradeTable table, TransactionTemplate transactions, Currency currency,
                 TradingMode mode) {
@@ -50,7 +52,7 @@ class JournalBook {
         this.mode = mode;
     }
 
-    /** Brings the trade table up to the ledger's last fill (the backfill at start, and before every read). */
+    /** Brings the trade table up to the ledger's last fill (the backfill at start; reads go through {@link #syncIfBehind()}). */
     synchronized void sync() {
         try {
             while (Boolean.TRUE.equals(transactions.execute(s -> step()))) {
@@ -58,8 +60,21 @@ class JournalBook {
             }
         } catch (RuntimeException e) {
             loadedSeq = Long.MIN_VALUE; // the builder may be ahead of the rolled-back table
+            applied = null;
             throw e;
         }
+    }
+
+    /**
+     * Before a read: {@link #sync()} only when the ledger's newest fill or the table's {@code last_seq} (one statement
+     * of two primary-key probes, {@link JooqJournalStore#head()}; no transaction, no lock) is not what this instance
+     * last synced to. So a fill is in the journal's pages at the next read after the ledger committed it, and a read
+     * with nothing new costs one probe. When another instance advanced the table (or it was reset), the probe differs
+     * from what this one saw and the sync reloads.
+     */
+    void syncIfBehind() {
+        JooqJournalStore.Head head = store.head();
+        if (!head.equals(applied)) sync();
     }
 
     /** Applies one batch of new fills; true when there may be more. */
@@ -68,12 +83,19 @@ class JournalBook {
         if (state.lastSeq() >= 0 && !state.lastOrderId().equals(store.orderIdOf(state.lastSeq()))) {
             log.info("The ledger's fill {} is gone or changed: rebuilding the journal's trades", state.lastSeq());
             table.clear();
-            state = new JooqTradeTable.State(-1, null);
+            state = table.lockState();
             loadedSeq = Long.MIN_VALUE;
+        }
+        if (!table.summaryBuilt(state)) {
+            log.info("Building the journal's per-day summary from its trades");
+            table.rebuildSummary();
         }
         if (loadedSeq != state.lastSeq()) load(state.lastSeq());
         List<LedgerFill> fills = store.fillsAfter(state.lastSeq(), BATCH);
-        if (fills.isEmpty()) return false;
+        if (fills.isEmpty()) {
+            applied = new JooqJournalStore.Head(state.lastSeq(), state.lastOrderId(), state.lastSeq());
+            return false;
+        }
         Map<Long, Trade> touched = new LinkedHashMap<>();
         Set<String> symbols = new LinkedHashSet<>();
         for (LedgerFill f : fills) {
@@ -92,6 +114,7 @@ class JournalBook {
         LedgerFill last = fills.getLast();
         table.saveState(last.seq(), last.orderId());
         loadedSeq = last.seq();
+        applied = new JooqJournalStore.Head(last.seq(), last.orderId(), last.seq());
         return fills.size() == BATCH;
     }
 

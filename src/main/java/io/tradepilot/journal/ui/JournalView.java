@@ -442,8 +442,7 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
             Paragraph figures = new Paragraph("Net " + Amounts.signedMoney(t.netPnl(), currency) + " (gross "
                     + Amounts.signedMoney(t.grossPnl(), currency) + ", fees " + Amounts.money(t.fees(), currency) + ") · R "
                     + r(t) + " · initial risk " + (t.initialRisk() == null ? "no stop" : Amounts.money(t.initialRisk(), currency))
-                    + " · MAE " + (t.mae() == null ? "no bars" : Amounts.signedMoney(t.mae(), currency))
-                    + " · MFE " + (t.mfe() == null ? "no bars" : Amounts.signedMoney(t.mfe(), currency)));
+                    + " · MAE " + excursion(t.mae(), t.maeR()) + " · MFE " + excursion(t.mfe(), t.mfeR()));
             Grid<TradeFill> fills = new Grid<>(TradeFill.class, false);
             fills.setId("trade-fills");
             fills.addColumn(f -> time.format(f.time())).setHeader("Time").setAutoWidth(true);
@@ -513,6 +512,12 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
                 }
             }
         }
+    }
+
+    /** An excursion in money and, when the trade had a stop, in R. */
+    private String excursion(BigDecimal money, BigDecimal inR) {
+        if (money == null) return "no bars";
+        return Amounts.signedMoney(money, currency) + (inR == null ? "" : " (" + inR.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "R)");
     }
 
     private static String r(Trade t) {

@@ -52,4 +52,17 @@ class ExcursionsTest {
     void bars_that_start_after_the_entry_give_no_excursions() {
         assertThat(Excursions.of(trade(TradeSide.LONG), BARS.subList(2, 5))).isNull();
     }
+
+    @Test
+    void excursions_in_r_divide_by_the_initial_risk_and_are_null_without_a_stop() {
+        BigDecimal[] x = Excursions.of(trade(TradeSide.LONG), BARS);
+        Trade t = trade(TradeSide.LONG).withExcursions(x[0], x[1]);
+        Trade withStop = new Trade(t.id(), t.symbol(), t.side(), t.strategy(), t.mode(), t.status(), t.entryTime(), t.entryPrice(),
+                t.exitTime(), t.exitPrice(), t.quantity(), t.openQuantity(), t.grossPnl(), t.fees(), t.netPnl(), t.holding(),
+                new BigDecimal("40"), null, t.exitReason(), t.mae(), t.mfe(), t.tags(), t.note(), t.fills()); // stop 96: 4 x 10
+        assertThat(withStop.maeR()).isEqualByComparingTo("-0.75"); // -30 / 40
+        assertThat(withStop.mfeR()).isEqualByComparingTo("1.25");  // 50 / 40
+        assertThat(t.maeR()).isNull();
+        assertThat(trade(TradeSide.LONG).mfeR()).isNull();
+    }
 }

@@ -45,8 +45,14 @@ import java.util.Random;
  * three warm-up runs; prints p50/p95 per shape and, for the raw shapes, the EXPLAIN (ANALYZE, BUFFERS) of one run.
  * Not a test: speed is measured here, never asserted.
  *
+ * <p>With {@code ledger} as the sixth argument the trades are seeded as the ledger's orders and fills instead and
+ * materialized by the journal's own backfill ({@link JournalBook#sync()}, timed: trades/s), then 200 more trades are
+ * written a fill at a time with a sync after each (the upkeep per trade). Either way the per-day summary is then
+ * rebuilt from {@code journal_trade} (timed).
+ *
  * <p>Run: {@code java -cp <test classpath> io.tradepilot.journal.internal.JournalStorageBench [trades=1000000] [runs=40]
- * [dataDir=/tmp/tradepilot-journal-bench] [port=0] [only the shapes whose name contains one of these |-separated words]}.
+ * [dataDir=/tmp/tradepilot-journal-bench] [port=0] [only the shapes whose name contains one of these |-separated words]
+ * [ledger]}.
  */
 public final class JournalStorageBench {
 
@@ -69,9 +75,11 @@ public final class JournalStorageBench {
             long t0 = System.nanoTime();
             Flyway.configure().dataSource(pg.jdbcUrl(), pg.username(), pg.password()).locations("classpath:db/migration")
                     .load().migrate();
-            seed(c, trades);
-            System.out.printf("seeded %,d trades, %,d fills, 10%% tagged, in %.1f s%n", trades, 2L * trades, (System.nanoTime() - t0) / 1e9);
-            LocalDate lastDay = lastDay(c);
+            boolean viaLedger = args.length > 5 && args[5].equals("ledger");
+            if (viaLedger) seedLedger(c, trades);
+            else seed(c, trades);
+            System.out.printf("seeded %,d trades, %,d fills, 10%% tagged, %s, in %.1f s%n", trades, 2L * trades,
+                    viaLedger ? "in the ledger" : "in journal_trade", (System.nanoTime() - t0) / 1e9);
             Random random = new Random(42);
             DSLContext db = DSL.using(new DefaultConfiguration().set(c).set(SQLDialect.POSTGRES)
                     .set(new DefaultExecuteListenerProvider(new ExecuteListener() {
@@ -86,6 +94,32 @@ public final class JournalStorageBench {
             JournalBook book = new JournalBook(store, table, new TransactionTemplate(new DataSourceTransactionManager(
                     new SingleConnectionDataSource(c, true))), Currency.getInstance("INR"), TradingMode.PAPER);
             DefaultJournalQueries journal = new DefaultJournalQueries(book, table, store, () -> null, zone);
+            if (viaLedger) {
+                long b0 = System.nanoTime();
+                book.sync(); // the backfill: every fill of the ledger through TradeBuilder into journal_trade and journal_day
+                double seconds = (System.nanoTime() - b0) / 1e9;
+                System.out.printf("backfill: %,d trades (%,d fills) in %.1f s: %,.0f trades/s, %,.0f fills/s%n", trades,
+                        2L * trades, seconds, trades / seconds, 2 * trades / seconds);
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM ANALYZE");
+                }
+                incremental(c, book, trades);
+            }
+            long r0 = System.nanoTime();
+            if (viaLedger) {
+                new TransactionTemplate(new DataSourceTransactionManager(new SingleConnectionDataSource(c, true))).executeWithoutResult(x -> {
+                    table.lockState();
+                    table.rebuildSummary();
+                });
+            } else {
+                book.sync(); // after the table seed the state has no summary zone: the sync builds the summary
+            }
+            System.out.printf("summary rebuild from journal_trade (%,d trades): %.1f s; %,d rows%n", trades,
+                    (System.nanoTime() - r0) / 1e9, count(c, "journal_day"));
+            try (Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            }
+            LocalDate lastDay = lastDay(c);
             List<Shape> shapes = List.of(
                     new Shape("impl page: last 30 days, by exit time desc, first page", i -> call(() -> journal.trades(
                             filter(lastDay.minusDays(30), null, null, null, null), TradeSort.EXIT_TIME, true, 0, 50))),
@@ -98,13 +132,30 @@ public final class JournalStorageBench {
                             filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)]), TradeSort.R_MULTIPLE, true, 0, 50))),
                     new Shape("impl page: all, by entry time asc, deep offset 100,000", i -> call(() -> journal.trades(
                             TradeFilter.ALL, TradeSort.ENTRY_TIME, false, 100_000, 50))),
+                    new Shape("impl read probe: nothing new (syncIfBehind)", i -> call(book::syncIfBehind)),
+                    new Shape("impl page: all, by exit time desc, first page (total from the summary)", i -> call(() -> journal.trades(
+                            TradeFilter.ALL, TradeSort.EXIT_TIME, true, 0, 50))),
                     new Shape("impl stats: all 1M", i -> call(() -> journal.statistics(TradeFilter.ALL))),
+                    new Shape("impl stats: one strategy", i -> call(() -> journal.statistics(filter(null, null, "strat" + random.nextInt(8), null, null)))),
+                    new Shape("impl stats: 90 days, one strategy", i -> call(() -> journal.statistics(
+                            filter(lastDay.minusDays(90), null, "strat" + random.nextInt(8), null, null)))),
+                    new Shape("impl stats: one strategy, losses", i -> call(() -> journal.statistics(
+                            filter(null, null, "strat" + random.nextInt(8), Outcome.LOSS, null)))),
+                    new Shape("impl stats: fallback, 90 days, one strategy, one symbol", i -> call(() -> journal.statistics(
+                            new TradeFilter(lastDay.minusDays(90), null, "SYM" + random.nextInt(50), null, "strat" + random.nextInt(8),
+                                    null, null, null)))),
+                    new Shape("impl breakdown: all 1M", i -> call(() -> journal.breakdown(TradeFilter.ALL))),
+                    new Shape("impl breakdown: one year", i -> call(() -> journal.breakdown(filter(lastDay.minusDays(365), null, null, null, null)))),
+                    new Shape("impl breakdown: fallback, one strategy", i -> call(() -> journal.breakdown(
+                            filter(null, null, "strat" + random.nextInt(8), null, null)))),
+                    new Shape("impl breakdown: fallback, 90 days, one strategy", i -> call(() -> journal.breakdown(
+                            filter(lastDay.minusDays(90), null, "strat" + random.nextInt(8), null, null)))),
                     new Shape("impl stats: one year", i -> call(() -> journal.statistics(filter(lastDay.minusDays(365), null, null, null, null)))),
                     new Shape("impl stats: one symbol", i -> call(() -> journal.statistics(filter(null, "SYM" + random.nextInt(50), null, null, null)))),
-                    new Shape("impl stats: one tag", i -> call(() -> journal.statistics(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
+                    new Shape("impl stats: fallback, one tag", i -> call(() -> journal.statistics(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
                     new Shape("impl stats: last 30 days", i -> call(() -> journal.statistics(filter(lastDay.minusDays(30), null, null, null, null)))),
                     new Shape("impl breakdown: last 30 days", i -> call(() -> journal.breakdown(filter(lastDay.minusDays(30), null, null, null, null)))),
-                    new Shape("impl breakdown: one tag", i -> call(() -> journal.breakdown(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
+                    new Shape("impl breakdown: fallback, one tag", i -> call(() -> journal.breakdown(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
                     new Shape("page: last 30 days, by exit time desc, first page", i -> page(
                             "trade_day >= ?", List.of(lastDay.minusDays(30)), "exit_time DESC NULLS LAST, trade_id DESC", 0)),
                     new Shape("page: all, one symbol, by exit time desc, page 20", i -> page(
@@ -296,6 +347,87 @@ public final class JournalStorageBench {
             if (p instanceof LocalDate d) s.setObject(i + 1, d);
             else s.setObject(i + 1, p);
         }
+    }
+
+    private static long count(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT count(*) FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /**
+     * The ledger's side of {@link #seed}: the same {@code trades} round trips as orders and fills (one order per fill;
+     * trade g opens with fill 2g - 1, BUY for a long and SELL for a short, with a protective stop 50 away on 70 %, and
+     * closes with fill 2g; quantity 10, commission 10 a fill), and the tags of about 10 % of them in journal_tag under
+     * the trade ids the journal will give them, for the backfill to materialize.
+     */
+    private static void seedLedger(Connection c, int trades) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("""
+                    CREATE TEMP TABLE bench_trade AS
+                    SELECT g, 'SYM' || (g % 50) AS symbol, g % 3 = 0 AS short, 'strat' || (g % 8) AS strategy,
+                           timestamptz '2023-01-02 04:00:00+00' + g * interval '90 seconds' AS x,
+                           round((random() * 20 - 9)::numeric, 2) AS move
+                    FROM generate_series(1, TRADES) g
+                    """.replace("TRADES", Integer.toString(trades)));
+            s.execute("""
+                    INSERT INTO trade_order (order_id, client_order_id, strategy, symbol, exchange, side, quantity, order_type,
+                        time_in_force, status, filled_quantity, created_at, updated_at)
+                    SELECT 'o' || (2 * g - 1 + k), 'c' || (2 * g - 1 + k), strategy, symbol, 'NSE',
+                           CASE WHEN short = (k = 0) THEN 'SELL' ELSE 'BUY' END, 10, 'MARKET', 'DAY', 'FILLED', 10, x, x
+                    FROM bench_trade CROSS JOIN (VALUES (0), (1)) f(k)
+                    """);
+            s.execute("""
+                    INSERT INTO fill (seq, order_id, client_order_id, symbol, side, quantity, price, commission, protective_stop, filled_at)
+                    SELECT 2 * g - 1 + k, 'o' || (2 * g - 1 + k), 'c' || (2 * g - 1 + k), symbol,
+                           CASE WHEN short = (k = 0) THEN 'SELL' ELSE 'BUY' END, 10,
+                           CASE WHEN k = 0 THEN 100 WHEN short THEN 100 - move ELSE 100 + move END, 10,
+                           CASE WHEN k = 0 AND g % 10 < 7 THEN CASE WHEN short THEN 150 ELSE 50 END END,
+                           CASE WHEN k = 0 THEN x - interval '20 minutes' ELSE x END
+                    FROM bench_trade CROSS JOIN (VALUES (0), (1)) f(k)
+                    """);
+            s.execute("INSERT INTO journal_tag SELECT 2 * g - 1, (ARRAY['" + String.join("','", TAGS) + "'])[1 + ((2 * g - 1) % 7)],"
+                    + " 'bench', now() FROM bench_trade WHERE (2 * g - 1) % 20 = 1");
+            s.execute("DROP TABLE bench_trade");
+            s.execute("VACUUM ANALYZE");
+        }
+    }
+
+    /**
+     * The upkeep per trade: 200 more trades after the last, each as its entry fill then its exit fill written to the
+     * ledger, each followed by the read's {@link JournalBook#syncIfBehind()} (the entry upserts an open trade; the exit
+     * closes it and recomputes the summary of its day, about 960 trades in 9 groups).
+     */
+    private static void incremental(Connection c, JournalBook book, int trades) throws SQLException {
+        int n = 200;
+        long[] entry = new long[n], exit = new long[n];
+        try (Statement s = c.createStatement()) {
+            for (int i = 0; i < n; i++) {
+                long g = trades + 1 + i;
+                for (int k = 0; k < 2; k++) {
+                    long seq = 2 * g - 1 + k;
+                    String at = "timestamptz '2023-01-02 04:00:00+00' + " + g + " * interval '90 seconds'" + (k == 0 ? " - interval '20 minutes'" : "");
+                    s.execute("INSERT INTO trade_order (order_id, client_order_id, strategy, symbol, exchange, side, quantity, order_type,"
+                            + " time_in_force, status, filled_quantity, created_at, updated_at) VALUES ('o" + seq + "', 'c" + seq + "', 'strat"
+                            + (g % 8) + "', 'SYM" + (g % 50) + "', 'NSE', '" + (k == 0 ? "BUY" : "SELL") + "', 10, 'MARKET', 'DAY', 'FILLED', 10, "
+                            + at + ", " + at + ")");
+                    s.execute("INSERT INTO fill (seq, order_id, client_order_id, symbol, side, quantity, price, commission, filled_at) VALUES ("
+                            + seq + ", 'o" + seq + "', 'c" + seq + "', 'SYM" + (g % 50) + "', '" + (k == 0 ? "BUY" : "SELL") + "', 10, "
+                            + (k == 0 ? "100" : "100." + (10 + i % 80)) + ", 10, " + at + ")");
+                    long t = System.nanoTime();
+                    book.syncIfBehind();
+                    (k == 0 ? entry : exit)[i] = System.nanoTime() - t;
+                }
+            }
+        }
+        long[] both = new long[n];
+        for (int i = 0; i < n; i++) both[i] = entry[i] + exit[i];
+        for (long[] a : List.of(entry, exit, both)) Arrays.sort(a);
+        System.out.printf("incremental upkeep (%d trades, one sync per fill): entry fill p50 %.1f ms p95 %.1f ms; exit fill"
+                        + " (summary of its day recomputed) p50 %.1f ms p95 %.1f ms; per trade p50 %.1f ms p95 %.1f ms%n", n,
+                entry[n / 2] / 1e6, entry[n * 95 / 100] / 1e6, exit[n / 2] / 1e6, exit[n * 95 / 100] / 1e6,
+                both[n / 2] / 1e6, both[n * 95 / 100] / 1e6);
     }
 
     private static LocalDate lastDay(Connection c) throws SQLException {

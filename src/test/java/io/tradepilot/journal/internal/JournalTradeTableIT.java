@@ -7,6 +7,7 @@ import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.journal.JournalQueries;
 import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.Trade;
+import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
 import io.tradepilot.journal.TradeSort;
@@ -94,9 +95,87 @@ class JournalTradeTableIT extends IntegrationTestSupport {
 
         // the backfill is idempotent
         String before = db.fetch("SELECT * FROM journal_trade ORDER BY trade_id").formatCSV();
+        String summaryBefore = summaryRows();
         new JournalBackfill(restarted).backfill();
         new JournalBackfill(book).backfill();
         assertThat(db.fetch("SELECT * FROM journal_trade ORDER BY trade_id").formatCSV()).isEqualTo(before);
+        assertThat(summaryRows()).isEqualTo(summaryBefore);
+    }
+
+    @Test
+    void the_per_day_summary_kept_with_each_batch_equals_a_rebuild_and_the_statistics_over_the_trades() {
+        ledger.write(randomOrders(120));
+        book.sync();
+        tag();
+        assertSummaryExact();
+
+        // new trades arrive one fill at a time (each sync one small batch, as in live trading)
+        for (FilledOrder order : randomOrders(25)) {
+            ledger.write(List.of(order));
+            queries.statistics(TradeFilter.ALL); // a read syncs
+        }
+        assertSummaryExact();
+        assertSameAsOracle();
+
+        // a rebuild from the trades gives the same rows as the incremental upkeep
+        String incremental = summaryRows();
+        new TransactionTemplate(transactions).executeWithoutResult(s -> {
+            table.lockState();
+            table.rebuildSummary();
+        });
+        assertThat(summaryRows()).isEqualTo(incremental);
+
+        // an installation from before the summary (state without a summary zone) builds it at the next sync
+        db.execute("TRUNCATE journal_day");
+        db.execute("UPDATE journal_state SET day_summary_zone = NULL");
+        ledger.write(randomOrders(10));
+        book.sync();
+        assertSummaryExact();
+        assertSameAsOracle();
+    }
+
+    /**
+     * The summary's statistics (every filter it covers, checked to be answered from it) equal the same statistics
+     * aggregated over journal_trade, and the net P&L of the summary's days adds up, to the paisa, to the sum over
+     * the closed trades (and to the oracle's).
+     */
+    private void assertSummaryExact() {
+        List<Trade> oracle = oracle();
+        LocalDate firstDay = oracle.stream().map(this::dayOf).min(Comparator.naturalOrder()).orElseThrow();
+        List<TradeFilter> covered = List.of(TradeFilter.ALL,
+                new TradeFilter(firstDay.plusDays(1), null, null, null, null, null, null, null),
+                new TradeFilter(null, firstDay.plusDays(2), null, null, null, null, null, null),
+                new TradeFilter(firstDay, firstDay.plusDays(4), null, null, "sma", null, null, null),
+                new TradeFilter(null, null, "CCC", null, null, null, null, null),
+                new TradeFilter(null, null, null, TradeSide.LONG, null, null, null, null),
+                new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
+                new TradeFilter(null, null, null, null, "manual", null, null, null),
+                new TradeFilter(null, null, null, null, null, Outcome.WIN, null, null),
+                new TradeFilter(null, null, null, null, "mr", Outcome.LOSS, null, null),
+                new TradeFilter(firstDay.plusDays(1), null, null, TradeSide.SHORT, null, Outcome.LOSS, null, null),
+                new TradeFilter(null, null, null, null, null, Outcome.BREAKEVEN, null, null),
+                new TradeFilter(null, firstDay.plusDays(3), "AAA", null, null, Outcome.OPEN, null, null));
+        for (TradeFilter f : covered) {
+            assertThat(JooqDaySummary.covers(f)).isTrue();
+            assertThat(table.statistics(f)).as("summary statistics of %s", f).usingRecursiveComparison(EXACT)
+                    .isEqualTo(table.statisticsOverTrades(f));
+        }
+        BigDecimal closedNet = oracle.stream().filter(t -> t.status() == io.tradepilot.journal.TradeStatus.CLOSED)
+                .map(Trade::netPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal summaryNet = db.fetchSingle("SELECT sum(profit + loss) FROM journal_day WHERE dim = 'ALL'").get(0, BigDecimal.class);
+        BigDecimal tableNet = db.fetchSingle("SELECT sum(net_pnl) FROM journal_trade WHERE status = 'CLOSED'").get(0, BigDecimal.class);
+        assertThat(summaryNet).isEqualByComparingTo(tableNet).isEqualByComparingTo(closedNet);
+        assertThat(queries.statistics(TradeFilter.ALL).netPnl()).isEqualByComparingTo(closedNet);
+        for (String dim : List.of("STRATEGY", "SYMBOL", "SIDE", "MODE", "HOUR")) { // every group adds up to the whole day
+            assertThat(db.fetchSingle("SELECT count(*) FROM (SELECT trade_day FROM journal_day GROUP BY trade_day HAVING"
+                    + " sum(profit + loss) FILTER (WHERE dim = 'ALL') <> sum(profit + loss) FILTER (WHERE dim = '" + dim + "')"
+                    + " OR sum(trades) FILTER (WHERE dim = 'ALL') <> sum(trades) FILTER (WHERE dim = '" + dim + "')) x")
+                    .get(0, Integer.class)).as(dim).isZero();
+        }
+    }
+
+    private String summaryRows() {
+        return db.fetch("SELECT * FROM journal_day ORDER BY dim, key, trade_day").formatCSV();
     }
 
     @Test
@@ -104,7 +183,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
         ledger.write(randomOrders(30));
         book.sync();
         long id = table.trades(TradeFilter.ALL, TradeSort.ENTRY_TIME, false, 0, 1, false).getFirst().id();
-        new TransactionTemplate(transactions).executeWithoutResult(s -> store.replaceTags(id, List.of("kept"), "it", START));
+        new TransactionTemplate(transactions).executeWithoutResult(s -> table.replaceTags(store, id, List.of("kept"), "it", START));
 
         LedgerTestWriter.emptyLedger(db);
         ledger = new LedgerTestWriter(context, START.plusSeconds(86_400 * 30), ZONE);
@@ -134,7 +213,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
         for (int i = 0; i < all.size(); i += 3) {
             long id = all.get(i).id();
             List<String> tags = i % 2 == 0 ? List.of("b-setup", "A-plan") : List.of("b-setup");
-            tx.executeWithoutResult(s -> store.replaceTags(id, tags, "it", START));
+            tx.executeWithoutResult(s -> table.replaceTags(store, id, tags, "it", START));
         }
     }
 
@@ -160,7 +239,12 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(null, null, null, null, null, Outcome.OPEN, null, null),
                 new TradeFilter(null, null, null, null, null, null, "b-setup", null),
                 new TradeFilter(null, null, "BBB", TradeSide.LONG, null, null, "A-plan", TradingMode.PAPER),
-                new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, null, null, null, null, null));
+                new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, null, null, null, null, null),
+                new TradeFilter(firstDay.plusDays(1), null, null, null, "sma", null, null, null),
+                new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
+                new TradeFilter(null, firstDay.plusDays(2), null, TradeSide.LONG, null, Outcome.WIN, null, null),
+                new TradeFilter(null, null, null, null, "sma", Outcome.LOSS, null, null),
+                new TradeFilter(null, null, "CCC", null, "mr", null, null, null));
         for (TradeFilter filter : filters) {
             List<Trade> matching = oracle.stream().filter(t -> filter.matches(t, dayOf(t))).toList();
             for (TradeSort sort : TradeSort.values()) {
@@ -176,6 +260,8 @@ class JournalTradeTableIT extends IntegrationTestSupport {
             }
             assertThat(queries.statistics(filter)).as("statistics of %s", filter)
                     .usingRecursiveComparison(EXACT).isEqualTo(TradeStatistics.of(matching, ZONE));
+            assertThat(queries.breakdown(filter)).as("breakdown of %s", filter)
+                    .usingRecursiveComparison(EXACT).isEqualTo(TradeBreakdown.of(matching, ZONE));
         }
         for (Trade t : oracle) {
             assertThat(queries.trade(t.id())).get().usingRecursiveComparison(EXACT).ignoringFields("mae", "mfe").isEqualTo(t);

@@ -34,7 +34,7 @@ class MarketDataConfiguration {
     }
 
     @Bean
-    DefaultMarketData marketData(SeriesStore store, BrokerHistory broker, AuditLog audit, PlatformTransactionManager transactions,
+    DefaultMarketData storedMarketData(SeriesStore store, BrokerHistory broker, AuditLog audit, PlatformTransactionManager transactions,
                                  MarketDataProperties properties, Clock clock) {
         return new DefaultMarketData(store, broker, audit, new TransactionTemplate(transactions), properties, clock);
     }

@@ -39,11 +39,11 @@ import java.util.Locale;
  */
 @RestController
 @Tag(name = "Market data", description = "Stored historical bars for backtests: CSV imports, broker history, quality reports")
-class MarketDataApiController {
+class StoredBarsApiController {
 
     private final MarketData marketData;
 
-    MarketDataApiController(MarketData marketData) {
+    StoredBarsApiController(MarketData marketData) {
         this.marketData = marketData;
     }
 

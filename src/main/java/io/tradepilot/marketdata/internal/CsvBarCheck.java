@@ -67,12 +67,12 @@ final class CsvBarCheck {
                     : "expected the header '" + CsvBarReader.HEADER + "' but found '" + abbreviate(header) + "'");
             return result(null, new long[0], 0);
         }
-        int capacity = Math.max(16, n / 40);
-        long[] start = new long[capacity], open = new long[capacity], high = new long[capacity], low = new long[capacity],
-                close = new long[capacity], volume = new long[capacity], lines = new long[capacity];
-        int[] scales = new int[capacity];
+        BarSeries.Builder out = null;
+        long[] lines = new long[Math.max(16, n / 40)];
         int count = 0;
-        int maxScale = 0;
+        long prevStart = Long.MIN_VALUE, prevOpen = 0, prevHigh = 0, prevLow = 0, prevClose = 0, prevVolume = 0;
+        int prevScale = 0;
+        boolean tooLarge = false;
         int duplicates = 0;
         TimeStamping stamping = null;
         long stampingLine = 0;
@@ -117,56 +117,44 @@ final class CsvBarCheck {
                 continue;
             }
             long t = row.startMillis(0);
-            int scale = row.priceScale();
-            if (count > 0 && t <= start[count - 1]) {
-                int prev = count - 1;
-                if (t == start[prev]) {
-                    if (sameValues(row, open[prev], high[prev], low[prev], close[prev], volume[prev], scales[prev])) {
+            if (count > 0 && t <= prevStart) {
+                long prevLine = lines[count - 1];
+                if (t == prevStart) {
+                    if (sameValues(row, prevOpen, prevHigh, prevLow, prevClose, prevVolume, prevScale)) {
                         duplicates++;
-                        warning(line, Kind.DUPLICATE, "repeats line " + lines[prev] + " exactly: dropped");
+                        warning(line, Kind.DUPLICATE, "repeats line " + prevLine + " exactly: dropped");
                     } else {
-                        error(line, Kind.DUPLICATE, "the same time " + describe(t, zone) + " as line " + lines[prev] + " with other values");
+                        error(line, Kind.DUPLICATE, "the same time " + describe(t, zone) + " as line " + prevLine + " with other values");
                     }
                 } else {
-                    error(line, Kind.OUT_OF_ORDER, "time " + describe(t, zone) + " is before line " + lines[prev] + "'s " + describe(start[prev], zone));
+                    error(line, Kind.OUT_OF_ORDER, "time " + describe(t, zone) + " is before line " + prevLine + "'s " + describe(prevStart, zone));
                 }
                 continue;
             }
-            if (count == start.length) {
-                int cap = count * 2;
-                start = Arrays.copyOf(start, cap);
-                open = Arrays.copyOf(open, cap);
-                high = Arrays.copyOf(high, cap);
-                low = Arrays.copyOf(low, cap);
-                close = Arrays.copyOf(close, cap);
-                volume = Arrays.copyOf(volume, cap);
-                lines = Arrays.copyOf(lines, cap);
-                scales = Arrays.copyOf(scales, cap);
+            prevStart = t;
+            prevOpen = row.open(0);
+            prevHigh = row.high(0);
+            prevLow = row.low(0);
+            prevClose = row.close(0);
+            prevVolume = row.volume(0);
+            prevScale = row.priceScale();
+            if (count == lines.length) lines = Arrays.copyOf(lines, count * 2);
+            lines[count++] = line;
+            if (errorCount > 0 || tooLarge) continue; // only checking from here on
+            // one series at the largest scale seen: the builder raises the scale of what it holds
+            try {
+                if (out == null) out = new BarSeries.Builder(symbol, zone, stamping, prevScale, lines.length);
+                if (prevScale > out.scale()) out.rescale(prevScale);
+                long f = pow10(out.scale() - prevScale);
+                out.add(t, Math.multiplyExact(prevOpen, f), Math.multiplyExact(prevHigh, f), Math.multiplyExact(prevLow, f),
+                        Math.multiplyExact(prevClose, f), prevVolume);
+            } catch (ArithmeticException e) {
+                tooLarge = true;
+                error(line, Kind.FORMAT, "prices too large for one price scale of " + prevScale + " decimals with the file's other prices");
             }
-            start[count] = t;
-            open[count] = row.open(0);
-            high[count] = row.high(0);
-            low[count] = row.low(0);
-            close[count] = row.close(0);
-            volume[count] = row.volume(0);
-            lines[count] = line;
-            scales[count] = scale;
-            maxScale = Math.max(maxScale, scale);
-            count++;
         }
         if (count == 0 && errorCount == 0) error(line, Kind.FORMAT, "no bars: the file has a header only");
         if (errorCount > 0) return result(null, new long[0], duplicates);
-        BarSeries.Builder out = new BarSeries.Builder(symbol, zone, stamping, maxScale, count);
-        try {
-            for (int i = 0; i < count; i++) {
-                long f = pow10(maxScale - scales[i]);
-                out.add(start[i], Math.multiplyExact(open[i], f), Math.multiplyExact(high[i], f), Math.multiplyExact(low[i], f),
-                        Math.multiplyExact(close[i], f), volume[i]);
-            }
-        } catch (ArithmeticException e) {
-            error(0, Kind.FORMAT, "prices too large for one price scale of " + maxScale + " decimals");
-            return result(null, new long[0], duplicates);
-        }
         return result(out.build(), Arrays.copyOf(lines, count), duplicates);
     }
 

@@ -5,6 +5,7 @@ import io.tradepilot.engine.marketdata.TimeStamping;
 import io.tradepilot.marketdata.QualityIssue;
 import io.tradepilot.marketdata.StoredSeries;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -18,7 +19,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.tradepilot.db.Tables.MARKET_SERIES;
@@ -72,23 +75,24 @@ final class SeriesStore {
 
     /** Inserts or (same symbol and interval) overwrites the series' row; answers its id. */
     long upsert(StoredSeries s, TimeStamping stamping, int priceScale) {
-        return db.insertInto(MARKET_SERIES)
-                .set(MARKET_SERIES.SYMBOL, s.symbol()).set(MARKET_SERIES.BAR_INTERVAL, s.interval())
-                .set(MARKET_SERIES.EXCHANGE, s.exchange()).set(MARKET_SERIES.STAMPING, stamping.name())
-                .set(MARKET_SERIES.PRICE_SCALE, priceScale).set(MARKET_SERIES.FIRST_BAR, s.first()).set(MARKET_SERIES.LAST_BAR, s.last())
-                .set(MARKET_SERIES.BAR_COUNT, s.barCount()).set(MARKET_SERIES.SOURCE, s.source().name())
-                .set(MARKET_SERIES.SOURCE_DETAIL, cut(s.sourceDetail(), 200)).set(MARKET_SERIES.IMPORTED_BY, cut(s.importedBy(), 100))
-                .set(MARKET_SERIES.IMPORTED_AT, s.importedAt()).set(MARKET_SERIES.GAPS, s.gaps())
-                .set(MARKET_SERIES.MISSING_BARS, s.missingBars()).set(MARKET_SERIES.DUPLICATES, s.duplicates())
-                .set(MARKET_SERIES.OUTLIERS, s.outliers()).set(MARKET_SERIES.OFF_SESSION, s.offSession())
-                .onConflict(MARKET_SERIES.SYMBOL, MARKET_SERIES.BAR_INTERVAL).doUpdate()
-                .set(MARKET_SERIES.EXCHANGE, s.exchange()).set(MARKET_SERIES.STAMPING, stamping.name())
-                .set(MARKET_SERIES.PRICE_SCALE, priceScale).set(MARKET_SERIES.FIRST_BAR, s.first()).set(MARKET_SERIES.LAST_BAR, s.last())
-                .set(MARKET_SERIES.BAR_COUNT, s.barCount()).set(MARKET_SERIES.SOURCE, s.source().name())
-                .set(MARKET_SERIES.SOURCE_DETAIL, cut(s.sourceDetail(), 200)).set(MARKET_SERIES.IMPORTED_BY, cut(s.importedBy(), 100))
-                .set(MARKET_SERIES.IMPORTED_AT, s.importedAt()).set(MARKET_SERIES.GAPS, s.gaps())
-                .set(MARKET_SERIES.MISSING_BARS, s.missingBars()).set(MARKET_SERIES.DUPLICATES, s.duplicates())
-                .set(MARKET_SERIES.OUTLIERS, s.outliers()).set(MARKET_SERIES.OFF_SESSION, s.offSession())
+        Map<Field<?>, Object> values = new LinkedHashMap<>();
+        values.put(MARKET_SERIES.EXCHANGE, s.exchange());
+        values.put(MARKET_SERIES.STAMPING, stamping.name());
+        values.put(MARKET_SERIES.PRICE_SCALE, priceScale);
+        values.put(MARKET_SERIES.FIRST_BAR, s.first());
+        values.put(MARKET_SERIES.LAST_BAR, s.last());
+        values.put(MARKET_SERIES.BAR_COUNT, s.barCount());
+        values.put(MARKET_SERIES.SOURCE, s.source().name());
+        values.put(MARKET_SERIES.SOURCE_DETAIL, cut(s.sourceDetail(), 200));
+        values.put(MARKET_SERIES.IMPORTED_BY, cut(s.importedBy(), 100));
+        values.put(MARKET_SERIES.IMPORTED_AT, s.importedAt());
+        values.put(MARKET_SERIES.GAPS, s.gaps());
+        values.put(MARKET_SERIES.MISSING_BARS, s.missingBars());
+        values.put(MARKET_SERIES.DUPLICATES, s.duplicates());
+        values.put(MARKET_SERIES.OUTLIERS, s.outliers());
+        values.put(MARKET_SERIES.OFF_SESSION, s.offSession());
+        return db.insertInto(MARKET_SERIES).set(MARKET_SERIES.SYMBOL, s.symbol()).set(MARKET_SERIES.BAR_INTERVAL, s.interval()).set(values)
+                .onConflict(MARKET_SERIES.SYMBOL, MARKET_SERIES.BAR_INTERVAL).doUpdate().set(values)
                 .returning(MARKET_SERIES.ID).fetchOne(MARKET_SERIES.ID);
     }
 

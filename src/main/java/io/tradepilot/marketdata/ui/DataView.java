@@ -1,6 +1,8 @@
 package io.tradepilot.marketdata.ui;
 
 import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -62,7 +64,8 @@ class DataView extends VerticalLayout {
     final Select<String> exchange = new Select<>();
     final TextField interval = new TextField("Interval");
     final Select<ImportMode> mode = new Select<>();
-    final Element file = new Element("input");
+    final FileInput fileInput = new FileInput();
+    private final Element file = fileInput.getElement();
     final Paragraph result = new Paragraph();
     private final boolean mayChange;
 
@@ -138,8 +141,7 @@ class DataView extends VerticalLayout {
         upload.setId("import-csv");
         upload.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout chooser = new HorizontalLayout();
-        chooser.getElement().appendChild(file);
-        chooser.add(upload);
+        chooser.add(fileInput, upload);
         Paragraph format = new Paragraph("Header date,open,high,low,close,volume; dates (daily) or date-times with a UTC offset "
                 + "(intraday, e.g. 2024-01-02T09:15:00+05:30). Any error refuses the whole file.");
         return new VerticalLayout(new H3("Import a CSV file"), format, new HorizontalLayout(symbol, exchange, interval, mode), chooser, result);
@@ -174,7 +176,15 @@ class DataView extends VerticalLayout {
             outcome = new MarketDataRefusal(403, "FORBIDDEN", null, "only operators and admins import data");
         } catch (java.io.IOException e) {
             outcome = new MarketDataRefusal(400, "UNREADABLE_FILE", "file", "the file could not be read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            outcome = new MarketDataRefusal(500, "IMPORT_FAILED", "file", "the import failed, nothing was stored: " + e.getMessage());
+            throw e;
         }
+    }
+
+    /** A plain {@code <input type=file>}: the upload handler's owner (Vaadin's upload events need a component). */
+    @Tag("input")
+    static final class FileInput extends Component {
     }
 
     @ClientCallable

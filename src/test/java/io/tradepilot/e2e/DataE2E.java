@@ -56,7 +56,7 @@ class DataE2E extends BrowserTestSupport {
         page.locator("#csv-file").setInputFiles(file("RELIANCE.csv", goodFile()));
         page.locator("#import-csv").click();
         assertThat(page.locator("#import-result")).containsText("Imported 21 bars of RELIANCE 1d");
-        assertThat(page.locator("#series-grid vaadin-grid-cell-content").getByText("RELIANCE")).isVisible();
+        assertThat(page.locator("#series-grid vaadin-grid-cell-content").getByText("RELIANCE", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.locator("#series-grid vaadin-grid-cell-content").getByText("CSV RELIANCE.csv")).isVisible();
 
         page.locator("#data-symbol input").fill("BADCO");
@@ -73,6 +73,6 @@ class DataE2E extends BrowserTestSupport {
         assertThat(page.locator("#import-issues vaadin-grid-cell-content").getByText("'abc'")).isVisible();
         assertThat(page.locator("#import-issues vaadin-grid-cell-content").getByText("3", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).isVisible();
         assertThat(page.locator("#import-issues vaadin-grid-cell-content").getByText("4", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).isVisible();
-        assertThat(page.locator("#series-grid vaadin-grid-cell-content").getByText("BADCO")).hasCount(0);
+        assertThat(page.locator("#series-grid vaadin-grid-cell-content").getByText("BADCO", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))).hasCount(0);
     }
 }

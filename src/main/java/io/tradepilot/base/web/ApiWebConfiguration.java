@@ -21,9 +21,10 @@ class ApiWebConfiguration {
     /** Runs before security, so that an oversized body is refused before any work is done on it. */
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> apiRequestBodyLimit(
-            @Value("${tradepilot.api.max-body-size:64KB}") DataSize maxBodySize) {
+            @Value("${tradepilot.api.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${tradepilot.api.own-body-limit-paths:}") java.util.Set<String> ownLimitPaths) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes()));
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(maxBodySize.toBytes(), ownLimitPaths));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

@@ -16,14 +16,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses REST API request bodies over the limit with 413: at once when the declared length is too
- * big, or while reading when a body without a length (chunked) grows too big.
+ * big, or while reading when a body without a length (chunked) grows too big. Paths listed as having a
+ * limit of their own (file imports, which enforce theirs and audit the refusal) are left alone.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final java.util.Set<String> ownLimitPaths;
 
     RequestBodyLimitFilter(long limit) {
+        this(limit, java.util.Set.of());
+    }
+
+    RequestBodyLimitFilter(long limit, java.util.Set<String> ownLimitPaths) {
         this.limit = limit;
+        this.ownLimitPaths = java.util.Set.copyOf(ownLimitPaths);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return ownLimitPaths.contains(request.getRequestURI());
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.tradepilot.backtests;
 
 import io.tradepilot.engine.cli.Cli;
-import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.marketdata.CsvBarWriter;
-import io.tradepilot.engine.marketdata.SyntheticMarket;
 import io.tradepilot.testing.ApiClient;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
@@ -12,9 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -29,15 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import static io.tradepilot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,16 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Backtests through the REST API on the real Quartz job store (two workers, one run per user at a time): a run ends
  * DONE with exactly the command line's trades on the same bars; cancel; bad input as problems naming the field; a
- * viewer refused and audited; fair queueing across users. Symbol {@value #GATED} is served only when the test releases
- * it, so a run can be held RUNNING.
+ * viewer refused and audited; fair queueing across users. Symbol GATED is served only when the test releases it
+ * ({@link GatedBacktestData}), so a run can be held RUNNING.
  */
 @TestPropertySource(properties = {"tradepilot.backtests.workers=2", "tradepilot.backtests.max-running-per-user=1",
         "tradepilot.backtests.deferral=200ms", "tradepilot.backtests.push-interval=200ms"})
+@Import(GatedBacktestData.class)
 @DirtiesContext
 class BacktestsIT extends IntegrationTestSupport {
 
-    static final String GATED = "GATED";
-    static final Semaphore GATE = new Semaphore(0);
+    static final String GATED = GatedBacktestData.GATED;
+    static final Semaphore GATE = GatedBacktestData.GATE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DRAFT = "type: sma-cross\nname: it-draft\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n";
 
@@ -63,45 +55,6 @@ class BacktestsIT extends IntegrationTestSupport {
 
     @Autowired DSLContext db;
     @Autowired BacktestData data;
-
-    /** The default synthetic data plus {@value #GATED}, whose bars a test hands out with {@link #GATE}. */
-    @TestConfiguration
-    static class GatedData {
-        @Bean
-        @Primary
-        BacktestData gatedBacktestData() {
-            ZoneId zone = ZoneId.of("Asia/Kolkata");
-            Map<String, BarSeries> all = new LinkedHashMap<>();
-            for (String s : List.of("SYNTH-ALPHA", "SYNTH-BETA", GATED)) {
-                all.put(s, SyntheticMarket.generate(new SyntheticMarket.Spec(s, zone, LocalDate.of(2019, 1, 1), 600, 1, LocalTime.MIDNIGHT, 0,
-                        new BigDecimal("0.05"), new BigDecimal("1000"), 2_000_000, 42L * 31 + s.hashCode())));
-            }
-            return new BacktestData() {
-                @Override
-                public List<SeriesInfo> series() {
-                    return all.values().stream().map(s -> new SeriesInfo(s.symbol(), s.start(0), s.start(s.size() - 1), s.size(), "test")).toList();
-                }
-
-                @Override
-                public Optional<BarSeries> load(String symbol, LocalDate from, LocalDate to) {
-                    BarSeries s = all.get(symbol);
-                    if (s == null) return Optional.empty();
-                    if (symbol.equals(GATED)) {
-                        try {
-                            if (!GATE.tryAcquire(120, TimeUnit.SECONDS)) throw new IllegalStateException("the test never released " + GATED);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                    int first = 0, last = s.size();
-                    while (first < s.size() && s.start(first).atZone(s.zone()).toLocalDate().isBefore(from)) first++;
-                    while (last > first && s.start(last - 1).atZone(s.zone()).toLocalDate().isAfter(to)) last--;
-                    return Optional.of(s.slice(first, last));
-                }
-            };
-        }
-    }
 
     @AfterEach
     void releaseTheGate() {

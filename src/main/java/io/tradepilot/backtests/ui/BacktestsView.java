@@ -3,6 +3,7 @@ package io.tradepilot.backtests.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
@@ -27,15 +28,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The backtests: every run with its state, a live progress bar and ETA (pushed while the page is open, whichever
- * instance runs it; leave and come back at will), open, cancel; select two or more finished runs to compare them.
+ * instance runs it; leave and come back at will), open, cancel; tick two or more finished runs to compare them.
  * Operators and admins start runs and cancel them (the server authorizes and audits). Element ids: {@code
  * backtests-view}, {@code backtests-new}, {@code backtests-compare}, {@code backtests-grid}; each row's progress bar
- * {@code backtest-progress-<id>}, state {@code backtest-state-<id>}, cancel {@code backtest-cancel-<id>}.
+ * {@code backtest-progress-<id>}, state {@code backtest-state-<id>}, cancel {@code backtest-cancel-<id>}, open {@code
+ * backtest-open-<id>}, compare tick {@code backtest-compare-check-<id>}.
  */
 @Route("backtests")
 @PageTitle("Backtests · Tradepilot")
@@ -51,6 +55,8 @@ class BacktestsView extends VerticalLayout {
     private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
     final Grid<BacktestRun> grid = new Grid<>(BacktestRun.class, false);
     final Button compare = new Button("Compare selected");
+    /** The runs ticked for comparison (kept across the live updates of the grid). */
+    private final Set<Long> chosen = new LinkedHashSet<>();
 
     BacktestsView(Backtests backtests, BacktestBoard board, Clock clock) {
         this.backtests = backtests;
@@ -65,13 +71,22 @@ class BacktestsView extends VerticalLayout {
         compare.setId("backtests-compare");
         compare.setEnabled(false);
         compare.addClickListener(e -> {
-            String ids = grid.getSelectedItems().stream().map(r -> Long.toString(r.id())).sorted().collect(Collectors.joining(","));
+            String ids = chosen.stream().sorted().map(String::valueOf).collect(Collectors.joining(","));
             getUI().ifPresent(ui -> ui.navigate("backtests/compare", com.vaadin.flow.router.QueryParameters.of("ids", ids)));
         });
         grid.setId("backtests-grid");
-        grid.setSelectionMode(Grid.SelectionMode.MULTI);
-        grid.addSelectionListener(e -> compare.setEnabled(e.getAllSelectedItems().size() >= 2
-                && e.getAllSelectedItems().stream().allMatch(r -> r.state() == RunState.DONE)));
+        grid.addComponentColumn(r -> {
+            Checkbox pick = new Checkbox(chosen.contains(r.id()));
+            pick.setId("backtest-compare-check-" + r.id());
+            pick.setEnabled(r.state() == RunState.DONE);
+            pick.setAriaLabel("Compare run " + r.id());
+            pick.addValueChangeListener(e -> {
+                if (e.getValue()) chosen.add(r.id());
+                else chosen.remove(r.id());
+                compare.setEnabled(chosen.size() >= 2);
+            });
+            return pick;
+        }).setHeader("Compare").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(BacktestRun::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(r -> {
             Anchor open = new Anchor("backtests/" + r.id(), r.label());
@@ -118,9 +133,7 @@ class BacktestsView extends VerticalLayout {
     }
 
     private void show(List<BacktestRun> runs) {
-        var selected = grid.getSelectedItems().stream().map(BacktestRun::id).collect(Collectors.toSet());
         grid.setItems(runs);
-        runs.stream().filter(r -> selected.contains(r.id())).forEach(grid::select);
     }
 
     private String eta(BacktestRun r) {

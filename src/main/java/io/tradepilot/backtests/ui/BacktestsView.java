@@ -94,7 +94,7 @@ class BacktestsView extends VerticalLayout {
             return open;
         }).setHeader("Backtest").setFlexGrow(3);
         grid.addColumn(BacktestRun::submittedBy).setHeader("By").setAutoWidth(true);
-        grid.addColumn(r -> TIME.format(r.submittedAt().atZone(ZoneId.systemDefault()))).setHeader("Submitted").setAutoWidth(true);
+        grid.addColumn(r -> TIME.format(r.submittedAt().atZone(ZoneId.of("Asia/Kolkata")))).setHeader("Submitted").setAutoWidth(true);
         grid.addComponentColumn(r -> {
             Span s = new Span(r.state().name() + (r.cancelRequested() && !r.state().terminal() ? " (cancelling)" : ""));
             s.setId("backtest-state-" + r.id());

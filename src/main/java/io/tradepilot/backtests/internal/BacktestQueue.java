@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * runs start in submission order across users, at most {@code max-running-per-user} per user, and {@code workers}
  * per instance.
  */
-final class BacktestQueue implements SmartLifecycle {
+final class BacktestQueue implements SmartLifecycle, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BacktestQueue.class);
     static final String SCHEDULER = "tradepilot-backtests";
@@ -60,6 +60,9 @@ final class BacktestQueue implements SmartLifecycle {
         q.setProperty("org.quartz.threadPool.threadCount", String.valueOf(Math.max(1, properties.workers())));
         q.setProperty("org.quartz.threadPool.threadNamePrefix", "backtest-worker");
         q.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "1");
+        // a context that fails to start must not leave these threads holding the JVM
+        q.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+        q.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
         factory.setQuartzProperties(q);
         factory.afterPropertiesSet();
     }
@@ -136,6 +139,12 @@ final class BacktestQueue implements SmartLifecycle {
     public synchronized void stop() {
         if (!running) return;
         running = false;
+        close();
+    }
+
+    /** Shuts the scheduler down (waiting for the runs in progress here); also when the context never started. */
+    @Override
+    public synchronized void close() {
         try {
             factory.destroy();
         } catch (SchedulerException e) {

@@ -31,6 +31,8 @@ import org.springframework.context.annotation.Import;
                 // and the scheduler only in those that test it: Quartz keeps its data source in a static
                 // registry by scheduler name, so a cached context restarted later could reach a closed pool
                 "tradepilot.scheduler.enabled=false",
+                // nor the backtests' worker (its Quartz scheduler has the same static registry): tests that run backtests set workers
+                "tradepilot.backtests.workers=0",
                 // each application context its own audit spool (a spool directory belongs to one user)
                 "tradepilot.audit.spool-directory=${java.io.tmpdir}/tradepilot-it-audit-spool/${random.uuid}",
                 // the alerts' generated secrets key outside the working tree (one per application context)

@@ -78,7 +78,8 @@ public final class UniverseReport {
         Files.writeString(dir.resolve("report.html"), html(u, strategy), StandardCharsets.UTF_8);
     }
 
-    static String html(UniverseResult u, String strategy) {
+    /** The self-contained HTML report of {@code u} (what {@link #writeAll} writes as report.html). */
+    public static String html(UniverseResult u, String strategy) {
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Independent runs: ").append(esc(strategy)).append("</title>\n")
                 .append("<style>body{font-family:system-ui,sans-serif;margin:24px;color:#222}table{border-collapse:collapse;margin:8px 0 24px}")

@@ -47,27 +47,36 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         return Cli.EXIT_OK;
     }
 
-    private static PositionSizing sizing(BacktestRequest request) {
-        BigDecimal risk = request.strategy().riskPerTradePercent();
+    private static PositionSizing sizing(StrategyParameters.Resolved strategy, BigDecimal quantity) {
+        BigDecimal risk = strategy.riskPerTradePercent();
         if (risk != null) return PositionSizing.riskFraction(risk.movePointLeft(2));
-        if (request.quantity() != null) return new Strategies.FixedSizing(new Quantity(request.quantity()));
+        if (quantity != null) return new Strategies.FixedSizing(new Quantity(quantity));
         return (ctx, entry, stop) -> {
-            throw new IllegalStateException(request.strategy().strategy() + " sizes its entries itself");
+            throw new IllegalStateException(strategy.strategy() + " sizes its entries itself");
         };
     }
 
     /** One symbol's run of the request's strategy (a fresh strategy instance). */
     BacktestResult runOne(BacktestRequest request, BarSeries series) throws UsageException {
-        BarArrays data = arrays(series);
         BacktestConfig config = config(request, series);
-        return Backtest.run(data, strategy(request), request.cashOnly() ? config.withCashOnly() : config);
+        return Backtest.run(arrays(series), strategy(request), request.cashOnly() ? config.withCashOnly() : config);
     }
 
     /** A fresh instance of the request's strategy. */
     static Strategy strategy(BacktestRequest request) throws UsageException {
-        Map<String, String> params = new LinkedHashMap<>(request.strategy().values());
+        return strategy(request.strategy(), request.quantity());
+    }
+
+    /**
+     * A fresh instance of {@code strategy}, sized as the command line sizes it: by the configuration's
+     * {@code risk_per_trade} when it has one, else a fixed {@code quantity} (null for a strategy that sizes itself).
+     *
+     * @throws UsageException when the strategy refuses its parameters
+     */
+    public static Strategy strategy(StrategyParameters.Resolved strategy, BigDecimal quantity) throws UsageException {
+        Map<String, String> params = new LinkedHashMap<>(strategy.values());
         try {
-            return Strategies.create(request.strategy().strategy(), params, sizing(request));
+            return Strategies.create(strategy.strategy(), params, sizing(strategy, quantity));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -78,10 +87,24 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         BrokerConfig broker = BrokerConfig.defaults()
                 .withFillMode(request.fill() == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
                 .withCommission(request.commissionPct().signum() == 0 ? CommissionModel.NONE
-                        : CommissionModel.percentOfNotional(request.commissionPct()))
-                .withMarketZone(series.zone());
-        return BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
+                        : CommissionModel.percentOfNotional(request.commissionPct()));
+        return config(request.cash(), broker, request.closeAtEnd(), series);
+    }
+
+    private static BacktestConfig config(BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, BarSeries series) {
+        return BacktestConfig.of(cash).withBroker(broker.withMarketZone(series.zone())).withCloseAtEnd(closeAtEnd)
                 .withPeriodsPerYear(periodsPerYear(series));
+    }
+
+    /**
+     * One symbol's run exactly as the command line runs it (the app's backtests call this too): {@code broker}
+     * with the series' zone as market zone, Sharpe/Sortino annualised by {@link #periodsPerYear}, optionally
+     * closing at the end and refusing entries the cash cannot pay for.
+     */
+    public static BacktestResult run(Strategy strategy, BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, boolean cashOnly,
+                                     BarSeries series) {
+        BacktestConfig config = config(cash, broker, closeAtEnd, series);
+        return Backtest.run(arrays(series), strategy, cashOnly ? config.withCashOnly() : config);
     }
 
     /**

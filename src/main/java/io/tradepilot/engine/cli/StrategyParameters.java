@@ -78,11 +78,22 @@ public final class StrategyParameters {
      */
     public static Resolved fromConfig(Path file) throws UsageException, IOException {
         if (!Files.isRegularFile(file)) throw new UsageException("--config: no such file: " + file);
-        StrategyConfigLoader.Result r = StrategyConfigLoader.load(file);
-        if (!r.ok()) throw new UsageException("--config " + file.getFileName() + ": " + String.join("; ", r.problems().stream().map(Problem::toString).toList()));
+        return resolved("--config " + file.getFileName(), StrategyConfigLoader.load(file));
+    }
+
+    /**
+     * {@link #fromConfig} for a document held as text (a stored configuration version or a draft); problems are
+     * prefixed with {@code label}.
+     */
+    public static Resolved fromConfigText(String label, String document) throws UsageException {
+        return resolved(label, StrategyConfigLoader.parse(document));
+    }
+
+    private static Resolved resolved(String label, StrategyConfigLoader.Result r) throws UsageException {
+        if (!r.ok()) throw new UsageException(label + ": " + String.join("; ", r.problems().stream().map(Problem::toString).toList()));
         StrategyConfig c = r.config();
         if (c.sizing() == StrategyConfig.Sizing.ATR || c.sizing() == StrategyConfig.Sizing.HALF_KELLY || c.maxQuantity() != null || c.twap() != null) {
-            throw new UsageException("--config " + file.getFileName() + ": the command line backtests sizing fixed or fixed-fractional "
+            throw new UsageException(label + ": the command line backtests sizing fixed or fixed-fractional "
                     + "(risk_per_trade) only, without max_quantity or twap; sizing " + c.sizing().word() + " and those keys are for the live engine");
         }
         return new Resolved(c.type(), text(c.parameters().asMap()), c.riskPerTradePercent());

@@ -1,0 +1,34 @@
+package io.tradepilot.backtests;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What to backtest. The strategy configuration is either a stored version ({@code configKey} and {@code
+ * configVersion}) or a draft document ({@code draft}, YAML or JSON as on the strategies page): exactly one of them.
+ * Everything is validated by {@link Backtests#submit}; a refusal names the field.
+ *
+ * @param label         a name for the list (optional, single line, at most 120 characters)
+ * @param configKey     the stored strategy id (with {@code configVersion})
+ * @param configVersion its version
+ * @param draft         a configuration document not stored (in place of the two above)
+ * @param symbols       1 to 50 symbols the data source knows
+ * @param from          first day (inclusive, exchange-local)
+ * @param to            last day (inclusive), not before {@code from}
+ * @param cash          initial cash of each run, positive
+ * @param quantity      fixed order quantity (whole units), required unless the configuration sizes by {@code
+ *                      risk_per_trade}, where it is refused
+ * @param fill          fill timing (null: NEXT_OPEN)
+ * @param fee           fee model (null: NONE)
+ * @param feeValue      PERCENT's percent (0 to below 100)
+ * @param slippage      slippage model (null: NONE)
+ * @param slippageValue BPS's basis points (0 to 1,000) or TICKS's ticks (whole, 0 to 100)
+ * @param closeAtEnd    close an open position at the last bar (null: no)
+ * @param cashOnly      refuse entries the cash cannot pay for (the live chain's buying-power check; null: no)
+ */
+public record BacktestRequest(String label, String configKey, Integer configVersion, String draft, List<String> symbols,
+                              LocalDate from, LocalDate to, BigDecimal cash, BigDecimal quantity, FillModel fill,
+                              FeeModel fee, BigDecimal feeValue, SlippageModel slippage, BigDecimal slippageValue,
+                              Boolean closeAtEnd, Boolean cashOnly) {
+}

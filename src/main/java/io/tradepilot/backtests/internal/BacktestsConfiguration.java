@@ -1,0 +1,66 @@
+package io.tradepilot.backtests.internal;
+
+import io.tradepilot.audit.AuditLog;
+import io.tradepilot.backtests.BacktestBoard;
+import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestRunner;
+import io.tradepilot.strategies.StrategyConfigs;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The backtests' beans (settings: {@link BacktestsProperties}, {@code tradepilot.backtests.*}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BacktestsProperties.class)
+class BacktestsConfiguration {
+
+    @Bean
+    JooqBacktestStore backtestStore(DSLContext db) {
+        return new JooqBacktestStore(db);
+    }
+
+    /** The data port's implementation until a market-data store is adapted to it (it then replaces this bean). */
+    @Bean
+    @ConditionalOnMissingBean(BacktestData.class)
+    BacktestData backtestData(BacktestsProperties properties) {
+        return FixedBacktestData.of(properties.data());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(BacktestRunner.class)
+    BacktestRunner backtestRunner() {
+        return new IndependentRunsRunner();
+    }
+
+    @Bean
+    BacktestQueue backtestQueue(DataSource dataSource, PlatformTransactionManager transactions, BacktestsProperties properties,
+                                JooqBacktestStore store, BacktestData data, BacktestRunner runner, Clock clock) throws Exception {
+        BacktestQueue queue = new BacktestQueue(dataSource, transactions, properties, store::unfinished);
+        queue.setWorker(new BacktestWorker(store, data, runner, properties, clock, queue.instanceId()));
+        return queue;
+    }
+
+    @Bean
+    DefaultBacktests backtests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, AuditLog audit,
+                               Clock clock, BacktestRunner runner) {
+        return new DefaultBacktests(store, queue, data, configs, audit, clock, runner.name());
+    }
+
+    @Bean
+    BacktestsDeniedHandler backtestsDeniedHandler(AuditLog audit) {
+        return new BacktestsDeniedHandler(audit);
+    }
+
+    @Bean
+    BacktestBoard backtestBoard(JooqBacktestStore store, @Value("${tradepilot.backtests.push-interval:500ms}") Duration interval) {
+        return new BacktestBoard(() -> store.latest(100), interval);
+    }
+}

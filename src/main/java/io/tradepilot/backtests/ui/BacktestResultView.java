@@ -1,0 +1,209 @@
+package io.tradepilot.backtests.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.tradepilot.backtests.BacktestBoard;
+import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.BacktestRun;
+import io.tradepilot.backtests.BacktestTrade;
+import io.tradepilot.backtests.Backtests;
+import io.tradepilot.backtests.RunResult;
+import io.tradepilot.backtests.RunState;
+import io.tradepilot.backtests.SymbolResult;
+import io.tradepilot.base.chart.ApexChart;
+import io.tradepilot.base.chart.Chart;
+import io.tradepilot.base.format.Amounts;
+import io.tradepilot.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Month;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * One run: while it is queued or running, its state and live progress; when DONE, the per-symbol metrics, equity and
+ * drawdown, monthly returns, the trades (the journal's columns), the configuration and the data fingerprint it ran
+ * on, and the HTML report. Element ids: {@code backtest-result-view}, {@code backtest-status}, {@code
+ * backtest-metrics}, {@code backtest-equity}, {@code backtest-drawdown}, {@code backtest-monthly}, {@code
+ * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}.
+ */
+@Route("backtests/:id")
+@PageTitle("Backtest · Tradepilot")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    private final Backtests backtests;
+    private final BacktestBoard board;
+    private final Span status = new Span();
+    private final ProgressMeter progress = new ProgressMeter();
+    private final Div body = new Div();
+    private long id;
+    private boolean shown;
+
+    BacktestResultView(Backtests backtests, BacktestBoard board) {
+        this.backtests = backtests;
+        this.board = board;
+        setId("backtest-result-view");
+        status.setId("backtest-status");
+        progress.setId("backtest-progress");
+        body.setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        shown = false;
+        body.removeAll();
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            BacktestRun run = backtests.run(id);
+            add(new H2("Backtest " + run.id() + ": " + run.label()), status, progress, body);
+            update(run);
+        } catch (NumberFormatException | BacktestRefusal unknown) {
+            add(new H2("No such backtest"), new Anchor("backtests", "All backtests"));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        board.subscribeWhileAttached(this, runs -> runs.stream().filter(r -> r.id() == id).findFirst().ifPresent(this::update));
+    }
+
+    private void update(BacktestRun run) {
+        status.setText(run.state() + (run.error() == null ? "" : ": " + run.error()) + " · " + run.barsDone() + " / " + run.barsTotal() + " bars"
+                + (run.elapsed() == null ? "" : " · took " + BacktestsView.human(run.elapsed())));
+        progress.setValue(run.progress());
+        progress.setVisible(!run.state().terminal());
+        if (run.state() == RunState.DONE && !shown) {
+            shown = true;
+            showResult(backtests.result(run.id()));
+        } else if (run.state() != RunState.DONE && body.getChildren().findAny().isEmpty()) {
+            body.add(configuration(run));
+        }
+    }
+
+    private void showResult(RunResult result) {
+        body.removeAll();
+        BacktestRun run = result.run();
+        Paragraph note = new Paragraph(MetricRows.CONVENTIONS);
+        Grid<MetricRows.Row> metrics = new Grid<>();
+        metrics.setId("backtest-metrics");
+        metrics.setAllRowsVisible(true);
+        metrics.addColumn(MetricRows.Row::name).setHeader("Metric").setAutoWidth(true);
+        for (SymbolResult s : result.symbols()) metrics.addColumn(r -> r.value().apply(s)).setHeader(s.symbol()).setAutoWidth(true);
+        metrics.setItems(MetricRows.ROWS);
+
+        List<Chart.Series<Chart.TimePoint>> equity = new ArrayList<>(), drawdown = new ArrayList<>();
+        for (SymbolResult s : result.symbols()) {
+            var points = MetricRows.points(result.equity().getOrDefault(s.symbol(), List.of()));
+            equity.add(new Chart.Series<>(s.symbol(), points));
+            drawdown.add(new Chart.Series<>(s.symbol(), MetricRows.drawdown(points, s.initialCash().doubleValue())));
+        }
+        ApexChart equityChart = new ApexChart(new Chart.Line("Equity per symbol (each with its own cash)", equity, false, "Equity"));
+        equityChart.setId("backtest-equity");
+        equityChart.setWidthFull();
+        ApexChart drawdownChart = new ApexChart(new Chart.Line("Drawdown from the running peak", drawdown, true, "%"));
+        drawdownChart.setId("backtest-drawdown");
+        drawdownChart.setWidthFull();
+        ApexChart monthly = new ApexChart(monthly(result.monthly()));
+        monthly.setId("backtest-monthly");
+        monthly.setWidthFull();
+
+        Grid<BacktestTrade> trades = new Grid<>(BacktestTrade.class, false);
+        trades.setId("backtest-trades");
+        trades.addColumn(BacktestTrade::symbol).setHeader("Symbol").setAutoWidth(true);
+        trades.addColumn(BacktestTrade::side).setHeader("Side").setAutoWidth(true);
+        trades.addColumn(t -> BacktestsView.TIME.format(t.entryTime().atZone(ZONE))).setHeader("Entry").setAutoWidth(true);
+        trades.addColumn(t -> Amounts.price(t.entryPrice())).setHeader("Entry price").setAutoWidth(true);
+        trades.addColumn(t -> BacktestsView.TIME.format(t.exitTime().atZone(ZONE))).setHeader("Exit").setAutoWidth(true);
+        trades.addColumn(t -> Amounts.price(t.exitPrice())).setHeader("Exit price").setAutoWidth(true);
+        trades.addColumn(t -> Amounts.quantity(t.quantity())).setHeader("Qty").setAutoWidth(true);
+        trades.addColumn(t -> MetricRows.plain(t.netPnl())).setHeader("Net P&L").setAutoWidth(true);
+        trades.addColumn(t -> MetricRows.plain(t.fees())).setHeader("Fees").setAutoWidth(true);
+        trades.addColumn(t -> t.rMultiple() == null ? Amounts.NONE : t.rMultiple().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString())
+                .setHeader("R").setAutoWidth(true);
+        trades.addColumn(t -> BacktestsView.human(Duration.between(t.entryTime(), t.exitTime()))).setHeader("Held").setAutoWidth(true);
+        trades.setItems(result.trades());
+        trades.setHeight("24em");
+
+        byte[] html = backtests.reportHtml(run.id()).getBytes(StandardCharsets.UTF_8);
+        Anchor report = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(html),
+                "backtest-" + run.id() + ".html", "text/html; charset=UTF-8", html.length)), "Download the HTML report");
+        report.setId("backtest-report");
+        body.add(note, report, new H3("Metrics"), metrics, equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"),
+                trades, configuration(run), fingerprints(run, result.symbols()));
+    }
+
+    /** The monthly returns: one row per symbol and year, one column per month, in percent. */
+    static Chart.SignedHeatmap monthly(Map<String, Map<YearMonth, Double>> monthly) {
+        List<Chart.HeatRow> rows = new ArrayList<>();
+        monthly.forEach((symbol, months) -> {
+            for (int year : new TreeSet<>(months.keySet().stream().map(YearMonth::getYear).toList()).descendingSet()) {
+                List<Chart.HeatCell> cells = new ArrayList<>();
+                for (Month m : Month.values()) {
+                    Double r = months.get(YearMonth.of(year, m));
+                    cells.add(new Chart.HeatCell(m.getDisplayName(TextStyle.SHORT, Locale.ENGLISH), r == null ? Double.NaN : Math.round(r * 10000) / 100.0));
+                }
+                rows.add(new Chart.HeatRow(symbol + " " + year, cells));
+            }
+        });
+        return new Chart.SignedHeatmap("Monthly returns (%)", rows);
+    }
+
+    private static Div configuration(BacktestRun run) {
+        Div d = new Div();
+        d.add(new H3("Configuration"));
+        d.add(new Paragraph((run.configSource().equals("STORED") ? "Stored " + run.configKey() + " version " + run.configVersion() : "Draft")
+                + " · " + run.strategyType() + " · " + String.join(", ", run.symbols()) + " · " + DAY.format(run.from()) + " to " + DAY.format(run.to())
+                + " · cash " + MetricRows.plain(run.cash()) + " each · quantity " + (run.quantity() == null ? "by risk" : MetricRows.plain(run.quantity()))
+                + " · fill " + run.fill() + " · fees " + run.fee() + (run.feeValue() == null ? "" : " " + MetricRows.plain(run.feeValue()))
+                + " · slippage " + run.slippage() + (run.slippageValue() == null ? "" : " " + MetricRows.plain(run.slippageValue()))
+                + (run.closeAtEnd() ? " · closed at the end" : "") + (run.cashOnly() ? " · cash only" : "") + " · runner " + run.runner()
+                + " · submitted by " + run.submittedBy()));
+        Pre doc = new Pre(run.document());
+        doc.setId("backtest-config-document");
+        d.add(doc);
+        return d;
+    }
+
+    private static Div fingerprints(BacktestRun run, List<SymbolResult> symbols) {
+        Div d = new Div();
+        d.add(new H3("Data"));
+        Span fp = new Span(run.dataFingerprint());
+        fp.setId("backtest-fingerprint");
+        d.add(new Paragraph(new Span("Fingerprint (SHA-256 of every bar used): "), fp));
+        for (SymbolResult s : symbols) {
+            d.add(new Paragraph(s.symbol() + ": " + s.bars() + " bars, " + (s.firstBar() == null ? "" : DAY.format(s.firstBar().atZone(ZONE)))
+                    + " to " + (s.lastBar() == null ? "" : DAY.format(s.lastBar().atZone(ZONE))) + ", SHA-256 " + s.dataSha256()));
+        }
+        return d;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tradepilot.backtests.ui;
+
+import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.BacktestRequest;
+import io.tradepilot.backtests.Backtests;
+import io.tradepilot.backtests.FeeModel;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The run form reads into a request and shows a refusal on the field it names. */
+class BacktestFormTest {
+
+    private static final List<BacktestData.SeriesInfo> SERIES = List.of(
+            new BacktestData.SeriesInfo("AAA", Instant.parse("2019-01-01T18:30:00Z"), Instant.parse("2020-12-30T18:30:00Z"), 500, "test"),
+            new BacktestData.SeriesInfo("BBB", Instant.parse("2019-01-01T18:30:00Z"), Instant.parse("2020-12-30T18:30:00Z"), 500, "test"));
+
+    @Test
+    void a_stored_version_preselects_its_known_symbols_and_reads_into_a_request() {
+        var stored = new Backtests.StoredConfiguration("sma", 3, "sma-cross", List.of("AAA", "ZZZ"), "type: sma-cross\n");
+        BacktestForm form = new BacktestForm(List.of(stored), SERIES);
+        assertThat(form.symbols.getSelectedItems()).containsExactly("AAA");
+        assertThat(form.from.getValue()).isEqualTo(LocalDate.of(2019, 1, 2));
+        form.fee.setValue(FeeModel.PERCENT);
+        form.feeValue.setValue(new BigDecimal("0.1"));
+        BacktestRequest r = form.request();
+        assertThat(r.configKey()).isEqualTo("sma");
+        assertThat(r.configVersion()).isEqualTo(3);
+        assertThat(r.draft()).isNull();
+        assertThat(r.symbols()).containsExactly("AAA");
+        assertThat(r.fee()).isEqualTo(FeeModel.PERCENT);
+        assertThat(r.feeValue()).isEqualByComparingTo("0.1");
+        assertThat(r.quantity()).isEqualByComparingTo("100");
+    }
+
+    @Test
+    void without_stored_versions_the_draft_is_used_and_a_refusal_shows_on_its_field_only() {
+        BacktestForm form = new BacktestForm(List.of(), SERIES);
+        assertThat(form.source.getValue()).isEqualTo(BacktestForm.DRAFT);
+        form.draft.setValue("type: sma-cross\n");
+        assertThat(form.request().draft()).isEqualTo("type: sma-cross\n");
+        assertThat(form.request().configKey()).isNull();
+
+        assertThat(form.show(BacktestRefusal.badParameter("to", "The last day must not be before the first."))).isTrue();
+        assertThat(form.to.isInvalid()).isTrue();
+        assertThat(form.to.getErrorMessage()).isEqualTo("The last day must not be before the first.");
+        assertThat(form.show(BacktestRefusal.badParameter("cash", "The cash must be above 0."))).isTrue();
+        assertThat(form.to.isInvalid()).as("an earlier message is cleared").isFalse();
+        assertThat(form.cash.isInvalid()).isTrue();
+        assertThat(form.show(new BacktestRefusal(503, "AUDIT_UNAVAILABLE", null, "x"))).as("no field: the page shows it").isFalse();
+    }
+}

@@ -3,6 +3,8 @@ package io.tradepilot.backtests.internal;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.backtests.BacktestBoard;
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.marketdata.HistoricalBars;
+import org.springframework.beans.factory.ObjectProvider;
 import io.tradepilot.backtests.BacktestRunner;
 import io.tradepilot.strategies.StrategyConfigs;
 import org.jooq.DSLContext;
@@ -27,11 +29,16 @@ class BacktestsConfiguration {
         return new JooqBacktestStore(db);
     }
 
-    /** The data port's implementation until a market-data store is adapted to it (it then replaces this bean). */
+    /**
+     * The data port: the market-data store's series ({@link StoredBacktestData}) over the fixed ones (synthetic market,
+     * CSV folder); only the fixed ones where no store exists.
+     */
     @Bean
     @ConditionalOnMissingBean(BacktestData.class)
-    BacktestData backtestData(BacktestsProperties properties) {
-        return FixedBacktestData.of(properties.data());
+    BacktestData backtestData(BacktestsProperties properties, ObjectProvider<HistoricalBars> stored) {
+        BacktestData fixed = FixedBacktestData.of(properties.data());
+        HistoricalBars store = stored.getIfAvailable();
+        return store == null ? fixed : new StoredBacktestData(store, fixed);
     }
 
     @Bean

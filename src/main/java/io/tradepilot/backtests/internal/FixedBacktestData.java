@@ -78,7 +78,11 @@ final class FixedBacktestData implements BacktestData {
     @Override
     public Optional<BarSeries> load(String symbol, LocalDate from, LocalDate to) {
         BarSeries s = series.get(symbol);
-        if (s == null) return Optional.empty();
+        return s == null ? Optional.empty() : Optional.of(days(s, from, to));
+    }
+
+    /** The bars of {@code s} whose exchange-local day lies in {@code [from, to]}. */
+    static BarSeries days(BarSeries s, LocalDate from, LocalDate to) {
         int first = s.size(), last = s.size();
         for (int i = 0; i < s.size(); i++) {
             LocalDate day = s.start(i).atZone(s.zone()).toLocalDate();
@@ -88,6 +92,6 @@ final class FixedBacktestData implements BacktestData {
                 break;
             }
         }
-        return Optional.of(s.slice(Math.min(first, last), last));
+        return s.slice(Math.min(first, last), last);
     }
 }

@@ -99,7 +99,7 @@ final class PositionTrackerTask implements ScheduledTask {
         }
         var trade = trades.tradeOf(p);
         if (trade.isEmpty()) return "alert only: not a trade the 3WI scan entered";
-        return trades.exit(trade.get(), p.quantity(), SetupExitRule.Trigger.TRACKER, "tracker " + rule + " at mark "
+        return trades.exit(trade.get(), SetupExitRule.Trigger.TRACKER, "tracker " + rule + " at mark "
                 + p.mark().toPlainString() + " (" + pct + " from " + p.averagePrice().toPlainString() + ")");
     }
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -21,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code exit-watch} period it reads, for every open scan trade whose entry filled, the bars of its symbol the market
  * data cache holds from the entry's fill on that it has not checked yet, oldest first, and applies {@link SetupExitRule}
  * to each; the first trigger places its exit through {@link SetupTrades} (once per trade and kind). A trade whose
- * position is flat again after its entry filled is recorded EXITED (by its exits, the square-off, an operator…).
+ * position is flat again after its entry filled (seen on two checks in a row) is recorded EXITED (by its exits, the
+ * square-off, an operator…).
  *
  * <p>Why a watch and not resting orders: the order model has no bracket (one-cancels-other) leg, the protective stop
  * places no order, and a resting target order left working after the stop closed the position would open a new one the
@@ -40,6 +42,8 @@ final class SetupExitWatch extends PeriodicTask {
     private final TradingQueries trading;
     private final MarketDataQueries marketData;
     private final Map<String, Instant> checkedUpTo = new ConcurrentHashMap<>();
+    /** Trades seen flat on the previous check: a trade is recorded EXITED when seen flat on two checks in a row. */
+    private final Set<String> seenFlat = ConcurrentHashMap.newKeySet();
 
     SetupExitWatch(SchedulerStore store, SetupTrades trades, TradingQueries trading, MarketDataQueries marketData, java.time.Duration period) {
         super("3wi-exit-watch", period);
@@ -70,14 +74,17 @@ final class SetupExitWatch extends PeriodicTask {
             boolean isLong = "BUY".equals(t.plan().side());
             var position = live.get().positions().stream().filter(p -> p.symbol().equals(t.symbol())).findFirst();
             if (position.isEmpty() || position.get().quantity().signum() != (isLong ? 1 : -1)) {
+                if (seenFlat.add(t.setupId())) continue; // once more before it counts: snapshot and ledger are read apart
                 String why = "position flat after the entry filled at " + filledAt
                         + (store.exits(t.setupId()).isEmpty() ? "" : "; exits: " + String.join(", ",
                         store.exits(t.setupId()).stream().map(e -> e.trigger() + " " + e.state()).toList()));
                 store.tradeExited(t.setupId(), why);
                 checkedUpTo.remove(t.setupId());
+                seenFlat.remove(t.setupId());
                 done.add(t.setupId() + " EXITED");
                 continue;
             }
+            seenFlat.remove(t.setupId());
             boolean booked = store.exits(t.setupId()).stream().anyMatch(e -> e.kind().equals("BOOK") && "PLACED".equals(e.state()));
             Instant after = checkedUpTo.get(t.setupId());
             for (CachedBar bar : marketData.recentBars(t.symbol(), BARS)) {
@@ -88,7 +95,7 @@ final class SetupExitWatch extends PeriodicTask {
                 if (trigger.isEmpty()) continue;
                 String why = "bar " + bar.start() + " high " + bar.high().toPlainString() + " low " + bar.low().toPlainString()
                         + " vs stop " + t.plan().stop().toPlainString() + ", T1 " + plain(t.plan().target1()) + ", T2 " + plain(t.plan().target2());
-                done.add(trades.exit(t, position.get().quantity(), trigger.get(), why));
+                done.add(trades.exit(t, trigger.get(), why));
                 break; // the next check sees the position after this exit
             }
         }

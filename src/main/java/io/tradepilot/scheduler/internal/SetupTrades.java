@@ -56,13 +56,23 @@ final class SetupTrades {
     /**
      * Places the exit {@code trigger} calls for, once: returns what happened, for the logs and records.
      *
-     * @param held the position's signed quantity now
-     * @param why  what triggered it (the bar or the finding), for the audit log's reason
+     * <p>The quantity is the trade's own: what its entry filled, less what its exits placed so far have taken or may still
+     * take (an exit order still working counts whole, a finished one by its fills), and never more than the engine holds
+     * now. Counted this way a fill the engine has made but the ledger not yet recorded can only make the exit smaller,
+     * never larger than the position (which would open one the other way).
+     *
+     * @param why what triggered it (the bar or the finding), for the audit log's reason
      */
-    String exit(SchedulerStore.OpenTrade trade, BigDecimal held, SetupExitRule.Trigger trigger, String why) {
+    String exit(SchedulerStore.OpenTrade trade, SetupExitRule.Trigger trigger, String why) {
+        int direction = "BUY".equals(trade.plan().side()) ? 1 : -1;
+        BigDecimal held = trading.livePortfolio().flatMap(p -> p.positions().stream().filter(x -> x.symbol().equals(trade.symbol()))
+                .map(LivePortfolio.Position::quantity).filter(q -> q.signum() == direction).findFirst()).orElse(BigDecimal.ZERO).abs();
         List<SchedulerStore.ExitRecord> earlier = store.exits(trade.setupId());
-        BigDecimal working = earlier.stream().filter(e -> "PLACED".equals(e.state())).map(this::unfilled).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal free = held.abs().subtract(working);
+        List<String> working = trading.orders(true, 1000).stream().map(io.tradepilot.trading.LedgerOrder::orderId).toList();
+        BigDecimal committed = earlier.stream().filter(e -> "PLACED".equals(e.state()))
+                .map(e -> e.orderId() == null || working.contains(e.orderId()) ? e.quantity() : filled(e.orderId()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal free = filled(trade.orderId()).subtract(committed).min(held).max(BigDecimal.ZERO);
         BigDecimal quantity = trigger.kind().equals("BOOK") ? SetupExitRule.bookQuantity(trade.plan().quantity(), free) : free;
         String kind = trigger.kind();
         if (earlier.stream().anyMatch(e -> e.kind().equals(kind) && "PLACED".equals(e.state()))) {
@@ -98,10 +108,7 @@ final class SetupTrades {
         return text;
     }
 
-    private BigDecimal unfilled(SchedulerStore.ExitRecord e) {
-        if (e.orderId() == null) return e.quantity(); // claimed, order not known: count it as working (fail closed)
-        BigDecimal filled = trading.fills(e.orderId()).stream().map(OrderFill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-        boolean working = trading.orders(true, 500).stream().anyMatch(o -> o.orderId().equals(e.orderId()));
-        return working ? e.quantity().subtract(filled).max(BigDecimal.ZERO) : BigDecimal.ZERO;
+    private BigDecimal filled(String orderId) {
+        return trading.fills(orderId).stream().map(OrderFill::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

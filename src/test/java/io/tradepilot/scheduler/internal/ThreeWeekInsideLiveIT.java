@@ -150,9 +150,11 @@ class ThreeWeekInsideLiveIT extends IntegrationTestSupport {
         assertThat(taken.getTarget2()).isEqualByComparingTo("1283.24");
         assertThat(taken.getExitState()).isEqualTo("OPEN");
         assertThat(scan().detail()).contains("0 entries placed");
+        assertHeatCountsTheStop();
         host.stop();
         host.start();
         eventually(LONG, () -> position("CCC").isPresent(), "the engine back with CCC's position");
+        assertHeatCountsTheStop(); // the recovered position keeps its protective stop
         assertThat(scan().detail()).as("a rerun after a restart").contains("0 entries placed");
         assertThat(entries()).containsExactly(entry);
         assertThat(position("CCC").orElseThrow().quantity()).isEqualByComparingTo("3");
@@ -187,6 +189,14 @@ class ThreeWeekInsideLiveIT extends IntegrationTestSupport {
         assertThat(line.orderId()).isEqualTo(entry);
         assertThat(line.exits()).hasSize(2).anySatisfy(e -> assertThat(e).startsWith("BOOK TARGET1 SELL 1 PLACED order "))
                 .anySatisfy(e -> assertThat(e).startsWith("EXIT TRACKER SELL 2 PLACED order "));
+    }
+
+    /** The engine's heat counts CCC's 3 shares down to their stop, 920.00 (without a stop it would be their whole value). */
+    private void assertHeatCountsTheStop() {
+        LivePortfolio now = trading.livePortfolio().orElseThrow();
+        LivePortfolio.Position ccc = now.positions().stream().filter(p -> p.symbol().equals("CCC")).findFirst().orElseThrow();
+        assertThat(now.openRisk()).as("heat = 3 × (mark − 920.00)")
+                .isEqualByComparingTo(ccc.mark().subtract(new BigDecimal("920.00")).multiply(new BigDecimal("3")));
     }
 
     private ScheduledTask.Result scan() throws Exception {

@@ -24,4 +24,13 @@ public interface SchedulerQueries {
 
     /** The position tracker's newest {@code limit} findings, newest first ({@code limit} 1..1000). */
     List<TrackerFinding> trackerFindings(int limit);
+
+    /**
+     * The 3WI setups of {@code day} (the newest scan with that as-of date, the decisions recorded for them and the
+     * near-breakout watch's findings of the day), entered and near-breakout first; empty when nothing ran that day.
+     */
+    List<SetupLine> setups(LocalDate day);
+
+    /** The near-breakout watch's findings of {@code day}, nearest first. */
+    List<NearBreakout> nearBreakouts(LocalDate day);
 }

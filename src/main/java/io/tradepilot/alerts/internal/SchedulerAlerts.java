@@ -80,8 +80,8 @@ final class SchedulerAlerts extends PeriodicTask {
         String title = rule.label() + ": " + finding.symbol() + " " + finding.move().movePointRight(2).stripTrailingZeros().toPlainString() + " %";
         String body = "Position " + plain(finding.quantity()) + " " + finding.symbol() + " @ " + plain(finding.averagePrice())
                 + ", mark " + plain(finding.mark()) + " (hour from " + finding.hourStart() + ")."
-                + (rule == AlertRule.TRACKER_EXIT ? "\nThe 3WI tracker says exit; the strategy's own exit policy acts inside the engine."
-                        : "\nThe 3WI tracker says caution.");
+                + (rule == AlertRule.TRACKER_EXIT ? "\nThe 3WI tracker says exit." : "\nThe 3WI tracker says caution.")
+                + (finding.action() == null ? "" : "\nTracker action: " + finding.action());
         alerts.raise(rule, "tracker:" + finding.symbol(),
                 "tracker:" + finding.hourStart() + ":" + finding.symbol() + ":" + finding.rule(), title, body);
     }

@@ -21,9 +21,14 @@ import java.util.Optional;
  * against the 3WI tracker's thresholds (BEHAVIOUR.md "Tracker"), its favourable move measured from the
  * average price to the mark (shorts mirrored): ≤ −6 % {@code exit}, ≤ −3 % {@code caution}, ≥ +10 %
  * {@code book50}, ≥ +6 % {@code book25}, ≥ +3 % {@code breakeven}. Findings are logged and stored once per
- * position, hour and rule. It advises, it does not trade: exits are taken inside the engine by each
- * strategy's own exit policy (the 3WI strategy runs the tracker itself on every bar), and the operator
- * acts on an alert with the manual controls.
+ * position, hour and rule (the alerts module raises TRACKER_EXIT / TRACKER_CAUTION for them).
+ *
+ * <p>It acts on the trades the 3WI scan entered: an {@code exit} finding (and a {@code caution} one when
+ * {@code tracker.on-caution=ACT}) on a position held by an open scan trade places that trade's exit through
+ * {@link SetupTrades} (strategy {@code 3wi}, the live order path, once per trade: a rerun of the hour, a restart or
+ * another instance places nothing more). With {@code tracker.on-exit=ALERT} it only alerts. Positions of other
+ * strategies or manual ones are only alerted on: their exits belong to their own exit policy. What it did is stored
+ * with the finding ({@code action}).
  *
  * <p>Skipped, saying why, when the session is not open at the run (an early close) or this instance
  * does not run the engine.
@@ -41,11 +46,15 @@ final class PositionTrackerTask implements ScheduledTask {
     private final TradingQueries trading;
     private final SchedulerStore store;
     private final Clock clock;
+    private final SchedulerProperties.Tracker settings;
+    private final SetupTrades trades;
 
-    PositionTrackerTask(TradingQueries trading, SchedulerStore store, Clock clock) {
+    PositionTrackerTask(TradingQueries trading, SchedulerStore store, Clock clock, SchedulerProperties.Tracker settings, SetupTrades trades) {
         this.trading = trading;
         this.store = store;
         this.clock = clock;
+        this.settings = settings;
+        this.trades = trades;
     }
 
     @Override
@@ -67,7 +76,10 @@ final class PositionTrackerTask implements ScheduledTask {
             String rule = rule(move);
             if (rule == null) continue;
             String pct = move.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN).toPlainString() + " %";
-            if (store.savePositionCheck(hour, p.symbol(), rule, p.quantity(), p.averagePrice(), p.mark(), move, now)) {
+            String action = rule.equals("exit") || rule.equals("caution") ? act(p, rule, pct) : null;
+            boolean fresh = store.savePositionCheck(hour, p.symbol(), rule, p.quantity(), p.averagePrice(), p.mark(), move, now, action);
+            findings.add(p.symbol() + " " + rule + " (" + pct + ")" + (action == null ? "" : ": " + action));
+            if (fresh) {
                 if (rule.equals("exit") || rule.equals("caution")) {
                     log.warn("Position tracker: {} {} at {} moved {} from {}: {}", p.symbol(), p.quantity().toPlainString(),
                             p.mark().toPlainString(), pct, p.averagePrice().toPlainString(), rule);
@@ -75,9 +87,20 @@ final class PositionTrackerTask implements ScheduledTask {
                     log.info("Position tracker: {} moved {}: {}", p.symbol(), pct, rule);
                 }
             }
-            findings.add(p.symbol() + " " + rule + " (" + pct + ")");
         }
         return Result.done("checked " + live.get().positions().size() + " positions" + (findings.isEmpty() ? "" : ": " + String.join(", ", findings)));
+    }
+
+    /** What the tracker does with an exit or caution finding on {@code p}: places the 3WI trade's exit, or alerts only. */
+    String act(LivePortfolio.Position p, String rule, String pct) {
+        SchedulerProperties.TrackerAction configured = rule.equals("exit") ? settings.onExit() : settings.onCaution();
+        if (configured == SchedulerProperties.TrackerAction.ALERT) {
+            return "alert only (tradepilot.scheduler.tracker.on-" + rule + "=ALERT)";
+        }
+        var trade = trades.tradeOf(p);
+        if (trade.isEmpty()) return "alert only: not a trade the 3WI scan entered";
+        return trades.exit(trade.get(), SetupExitRule.Trigger.TRACKER, "tracker " + rule + " at mark "
+                + p.mark().toPlainString() + " (" + pct + " from " + p.averagePrice().toPlainString() + ")");
     }
 
     /** The favourable move of a position, a fraction of its average price (long: up is favourable; short: down). */

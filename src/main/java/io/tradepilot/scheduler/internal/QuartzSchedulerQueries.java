@@ -82,6 +82,21 @@ final class QuartzSchedulerQueries implements SchedulerQueries {
         return store.trackerFindings(clamp(limit));
     }
 
+    @Override
+    public List<io.tradepilot.scheduler.SetupLine> setups(LocalDate day) {
+        Objects.requireNonNull(day, "day");
+        List<ScanReport.Row> rows = store.scanAsOf(day).map(ScanReport::rows).orElse(List.of());
+        var ids = rows.stream().map(ScanReport.Row::setupId).filter(Objects::nonNull).toList();
+        return SetupLines.of(rows, store.setupRows(ids), store.nearBreakouts(day), id -> store.exits(id).stream()
+                .map(e -> e.kind() + " " + e.trigger() + " " + e.side() + " " + e.quantity().toPlainString() + " " + e.state()
+                        + (e.orderId() == null ? "" : " order " + e.orderId())).toList());
+    }
+
+    @Override
+    public List<io.tradepilot.scheduler.NearBreakout> nearBreakouts(LocalDate day) {
+        return store.nearBreakouts(Objects.requireNonNull(day, "day"));
+    }
+
     private static int clamp(int limit) {
         return Math.max(1, Math.min(1000, limit));
     }

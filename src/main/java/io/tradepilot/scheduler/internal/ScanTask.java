@@ -2,7 +2,6 @@ package io.tradepilot.scheduler.internal;
 
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.marketdata.BarSeries;
-import io.tradepilot.engine.marketdata.CsvBarReader;
 import io.tradepilot.engine.strategy.threeweek.ScanRow;
 import io.tradepilot.engine.strategy.threeweek.ThreeWeekInsideParameters;
 import io.tradepilot.engine.strategy.threeweek.ThreeWeekInsideScanner;
@@ -17,17 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The scheduled 3WI scan after the close: the same scan as {@code tradepilot scan --strategy 3wi}
@@ -72,23 +67,9 @@ final class ScanTask implements ScheduledTask {
     public Result run(Run run) throws Exception {
         Path dir = settings.folder();
         if (dir == null) return Result.skipped("no scan folder configured (tradepilot.scheduler.scans.folder)");
-        if (!Files.isDirectory(dir)) throw new IllegalStateException("scan folder is not a folder: " + dir);
         ExchangeCalendar calendar = ExchangeCalendar.of(run.exchange());
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                    .filter(p -> !p.getFileName().toString().startsWith("_")).sorted().toList();
-        }
-        if (files.isEmpty()) throw new IllegalStateException("no .csv files in the scan folder " + dir);
-        Map<String, BarSeries> universe = new LinkedHashMap<>();
-        for (Path f : files) {
-            String symbol = CsvBarReader.symbolOf(f);
-            var read = CsvBarReader.read(f, symbol, calendar.zone(), CsvBarReader.InconsistentBars.SKIP);
-            if (!read.skipped().isEmpty()) log.warn("Scan: skipped {} inconsistent bars in {}", read.skipped().size(), f);
-            universe.put(symbol, read.series());
-        }
-        ThreeWeekInsideParameters params = new ThreeWeekInsideParameters(settings.capital(), settings.riskPercent().movePointLeft(2),
-                settings.maxOpenRiskPercent().movePointLeft(2), 4, settings.shorts(), true);
+        Map<String, BarSeries> universe = ScanUniverse.read(dir, calendar);
+        ThreeWeekInsideParameters params = ScanUniverse.parameters(settings);
         BigDecimal openRisk = trading.livePortfolio().map(LivePortfolio::openRisk).orElse(BigDecimal.ZERO);
         List<ScanRow> rows = new ThreeWeekInsideScanner(params, calendar).scan(universe, null, openRisk);
         LocalDate asOf = ThreeWeekInsideScanner.latestDate(universe);
@@ -135,8 +116,11 @@ final class ScanTask implements ScheduledTask {
         if (result instanceof ActionResult.Done done) {
             String orderId = done.orderIds().isEmpty() ? null : done.orderIds().getFirst();
             String reason = PLACED + scanId + ": " + entry.side() + " " + entry.quantity().toPlainString() + " " + symbol
-                    + " MARKET, protective stop " + entry.protectiveStop().toPlainString();
-            store.setupEntered(id, orderId, reason);
+                    + " MARKET, protective stop " + entry.protectiveStop().toPlainString() + ", targets " + row.target1().toPlainString()
+                    + " (books half) and " + row.target2().toPlainString() + " (exits), watched on every bar";
+            TradePlan plan = scanRow.plan();
+            store.setupEntered(id, orderId, reason, new SchedulerStore.Plan(entry.side(), entry.quantity(), plan.entry(), plan.stop(),
+                    plan.t1(), plan.t2()));
             log.info("Scan {}: setup {} entered, order {}", scanId, id, orderId);
             return row.decided(id, "TAKEN", orderId, reason);
         }

@@ -4,6 +4,7 @@ import io.tradepilot.base.format.Json;
 import io.tradepilot.engine.calendar.SquareOffRule;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.trading.IntradaySquareOff;
+import io.tradepilot.trading.MarketDataQueries;
 import io.tradepilot.trading.StrategyOrders;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
@@ -75,8 +76,26 @@ class SchedulerConfiguration {
     }
 
     @Bean
-    ScheduledTask positionTrackerTask(TradingQueries trading, SchedulerStore store, Clock clock) {
-        return new PositionTrackerTask(trading, store, clock);
+    SetupTrades setupTrades(SchedulerStore store, StrategyOrders orders, TradingQueries trading, Clock clock) {
+        return new SetupTrades(store, orders, trading, clock);
+    }
+
+    @Bean
+    ScheduledTask positionTrackerTask(TradingQueries trading, SchedulerStore store, Clock clock, SchedulerProperties properties,
+                                      SetupTrades trades) {
+        return new PositionTrackerTask(trading, store, clock, properties.tracker(), trades);
+    }
+
+    @Bean
+    ScheduledTask nearBreakoutTask(SchedulerProperties properties, SchedulerStore store, MarketDataQueries marketData, Clock clock) {
+        return new NearBreakoutTask(properties.scans(), store, marketData, clock);
+    }
+
+    /** The stop and target watch of the entered setups (runs on every instance; acts only where the engine runs). */
+    @Bean
+    SetupExitWatch setupExitWatch(SchedulerStore store, SetupTrades trades, TradingQueries trading, MarketDataQueries marketData,
+                                  SchedulerProperties properties) {
+        return new SetupExitWatch(store, trades, trading, marketData, properties.scans().exitWatch());
     }
 
     @Bean
@@ -105,6 +124,11 @@ class SchedulerConfiguration {
             jobs.add(new JobSpec("scan-3wi-" + sx, ScanTask.NAME, sx,
                     "3WI scan of " + scans.folder() + " " + scans.afterClose().toMinutes() + " min after the close",
                     new JobSpec.Daily(new SessionTime.AfterClose(scans.afterClose())), JobSpec.Misfire.FIRE_ONCE_NOW));
+            for (java.time.LocalTime at : scans.nearBreakoutAt()) {
+                jobs.add(new JobSpec("near-breakout-3wi-" + sx + "-" + at.toString().replace(":", ""), NearBreakoutTask.NAME, sx,
+                        "3WI near-breakout watch of " + scans.folder() + " at " + at, new JobSpec.Daily(new SessionTime.Fixed(at)),
+                        JobSpec.Misfire.SKIP));
+            }
         }
         return jobs;
     }

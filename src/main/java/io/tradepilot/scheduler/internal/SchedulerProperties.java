@@ -18,7 +18,8 @@ import java.time.Duration;
  * @param misfireThreshold a trigger this late is a misfire (handled per its job's instruction, logged, recorded)
  * @param clusterCheckin   how often the clustered job store checks in (a dead instance's runs are recovered after it)
  * @param eodReport        the end-of-day report
- * @param scans            the scheduled 3WI scan (off without a folder)
+ * @param scans            the scheduled 3WI scan (off without a folder), its near-breakout watch and exit watch
+ * @param tracker          what the hourly position tracker does with its exit and caution findings
  */
 @ConfigurationProperties("tradepilot.scheduler")
 public record SchedulerProperties(@DefaultValue("true") boolean enabled,
@@ -27,7 +28,8 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
                                   @DefaultValue("60s") Duration misfireThreshold,
                                   @DefaultValue("10s") Duration clusterCheckin,
                                   @DefaultValue EodReport eodReport,
-                                  @DefaultValue Scans scans) {
+                                  @DefaultValue Scans scans,
+                                  @DefaultValue Tracker tracker) {
 
     public enum RunOn { LEADER, ALWAYS }
 
@@ -46,10 +48,32 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
      * @param placeOrders        true: qualified setups become entry orders (strategy {@code 3wi}, the live risk chain);
      *                           false (the default, and for the synthetic demo): setups are listed only, each
      *                           qualified one recorded as skipped because orders are off
+     * @param nearBreakoutAt     exchange local times of the near-breakout watch on trading days (3WI document: 15:20);
+     *                           empty: no watch
+     * @param exitWatch          how often the stops and targets of the entered setups are checked against new bars
      */
     public record Scans(Path folder, @DefaultValue("NSE") String exchange, @DefaultValue("30m") Duration afterClose,
                         @DefaultValue("400000") BigDecimal capital, @DefaultValue("1.5") BigDecimal riskPercent,
                         @DefaultValue("6") BigDecimal maxOpenRiskPercent, @DefaultValue("false") boolean shorts,
-                        @DefaultValue("false") boolean placeOrders) {
+                        @DefaultValue("false") boolean placeOrders,
+                        @DefaultValue("15:20") java.util.List<java.time.LocalTime> nearBreakoutAt,
+                        @DefaultValue("2s") Duration exitWatch) {
+
+        public Scans {
+            nearBreakoutAt = nearBreakoutAt == null ? java.util.List.of() : java.util.List.copyOf(nearBreakoutAt);
+            if (exitWatch == null || exitWatch.isNegative() || exitWatch.isZero()) {
+                throw new IllegalArgumentException("scans.exit-watch must be positive: " + exitWatch);
+            }
+        }
+    }
+
+    /** ACT: place the exit of the 3WI trade holding the position; ALERT: only alert (the finding is stored and alerted). */
+    public enum TrackerAction { ACT, ALERT }
+
+    /**
+     * @param onExit    an {@code exit} finding (−6 %) on a 3WI scan trade: ACT (default) or ALERT
+     * @param onCaution a {@code caution} finding (−3 %): ALERT (default, the 3WI document's "watch closely") or ACT (exit)
+     */
+    public record Tracker(@DefaultValue("ACT") TrackerAction onExit, @DefaultValue("ALERT") TrackerAction onCaution) {
     }
 }

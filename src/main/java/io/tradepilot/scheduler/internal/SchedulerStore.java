@@ -17,13 +17,16 @@ import java.util.Optional;
 
 import static io.tradepilot.db.Tables.EOD_REPORT;
 import static io.tradepilot.db.Tables.JOB_RUN;
+import static io.tradepilot.db.Tables.NEAR_BREAKOUT;
 import static io.tradepilot.db.Tables.POSITION_CHECK;
 import static io.tradepilot.db.Tables.SCAN_RESULT;
 import static io.tradepilot.db.Tables.SCAN_SETUP;
+import static io.tradepilot.db.Tables.SETUP_EXIT;
 
 /**
  * The scheduler's records in PostgreSQL (V4): job runs and misfires, end-of-day reports and scan
- * results (their bodies as JSON; decimals stay exact), position checks, the scan's setup decisions (V126).
+ * results (their bodies as JSON; decimals stay exact), position checks, the scan's setup decisions (V126), the
+ * plans and exits of entered setups and the near-breakout watch (V146).
  * Each write is one statement.
  */
 public final class SchedulerStore {
@@ -128,10 +131,87 @@ public final class SchedulerStore {
                 .execute() == 1;
     }
 
-    /** Records the entry order of a setup this run claimed. */
-    public void setupEntered(String setupId, String orderId, String reason) {
+    /** Records the entry order of a setup this run claimed, with the plan it was entered with (the exit watch's input). */
+    public void setupEntered(String setupId, String orderId, String reason, Plan plan) {
         db.update(SCAN_SETUP).set(SCAN_SETUP.ORDER_ID, orderId).set(SCAN_SETUP.REASON, reason)
+                .set(SCAN_SETUP.SIDE, plan.side()).set(SCAN_SETUP.QUANTITY, plan.quantity()).set(SCAN_SETUP.ENTRY, plan.entry())
+                .set(SCAN_SETUP.STOP, plan.stop()).set(SCAN_SETUP.TARGET1, plan.target1()).set(SCAN_SETUP.TARGET2, plan.target2())
+                .set(SCAN_SETUP.EXIT_STATE, "OPEN")
                 .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.STATE.eq("TAKEN"))).execute();
+    }
+
+    /** The plan an entered setup's trade is managed by: entry side (BUY/SELL), quantity, entry, stop and targets. */
+    public record Plan(String side, BigDecimal quantity, BigDecimal entry, BigDecimal stop, BigDecimal target1, BigDecimal target2) {
+    }
+
+    /** An entered setup whose trade is not known to be over: its entry order and plan. */
+    public record OpenTrade(String setupId, String symbol, String orderId, Plan plan) {
+    }
+
+    /** The entered setups (TAKEN with an entry order and a plan) whose trade is not recorded EXITED, oldest first. */
+    public List<OpenTrade> openTrades() {
+        return db.selectFrom(SCAN_SETUP).where(SCAN_SETUP.STATE.eq("TAKEN").and(SCAN_SETUP.ORDER_ID.isNotNull())
+                        .and(SCAN_SETUP.EXIT_STATE.eq("OPEN"))).orderBy(SCAN_SETUP.DECIDED_AT, SCAN_SETUP.SETUP_ID)
+                .fetch(r -> new OpenTrade(r.getSetupId(), r.getSymbol(), r.getOrderId(), new Plan(r.getSide(), r.getQuantity(),
+                        r.getEntry(), r.getStop(), r.getTarget1(), r.getTarget2())));
+    }
+
+    /** Records that an entered setup's trade is over (its position is flat after the entry filled). */
+    public void tradeExited(String setupId, String reason) {
+        db.update(SCAN_SETUP).set(SCAN_SETUP.EXIT_STATE, "EXITED").set(SCAN_SETUP.EXIT_REASON, cut(reason))
+                .where(SCAN_SETUP.SETUP_ID.eq(setupId).and(SCAN_SETUP.EXIT_STATE.eq("OPEN"))).execute();
+    }
+
+    /** One exit of an entered setup's trade ({@code setup_exit}). */
+    public record ExitRecord(String setupId, String kind, String symbol, String trigger, String side, BigDecimal quantity,
+                             String state, String orderId, String reason, Instant decidedAt) {
+    }
+
+    /**
+     * Claims exit {@code kind} (EXIT: the whole remaining position; BOOK: target 1's booking) of setup {@code setupId}: inserts
+     * it as PLACED, or turns a REFUSED row into PLACED, in one statement. True when this call claimed it (the caller places
+     * the order); false when it was placed already, by any run, restart or instance.
+     */
+    public boolean claimExit(String setupId, String kind, String symbol, String trigger, String side, BigDecimal quantity,
+                             String reason, Instant at) {
+        return db.insertInto(SETUP_EXIT)
+                .set(SETUP_EXIT.SETUP_ID, setupId).set(SETUP_EXIT.KIND, kind).set(SETUP_EXIT.SYMBOL, symbol)
+                .set(SETUP_EXIT.TRIGGER, trigger).set(SETUP_EXIT.SIDE, side).set(SETUP_EXIT.QUANTITY, quantity)
+                .set(SETUP_EXIT.STATE, "PLACED").set(SETUP_EXIT.REASON, cut(reason)).set(SETUP_EXIT.DECIDED_AT, at)
+                .onConflict(SETUP_EXIT.SETUP_ID, SETUP_EXIT.KIND).doUpdate()
+                .set(SETUP_EXIT.TRIGGER, trigger).set(SETUP_EXIT.SIDE, side).set(SETUP_EXIT.QUANTITY, quantity)
+                .set(SETUP_EXIT.STATE, "PLACED").set(SETUP_EXIT.ORDER_ID, (String) null).set(SETUP_EXIT.REASON, cut(reason))
+                .set(SETUP_EXIT.DECIDED_AT, at)
+                .where(SETUP_EXIT.STATE.eq("REFUSED"))
+                .execute() == 1;
+    }
+
+    /** Records the order of an exit this call claimed. */
+    public void exitPlaced(String setupId, String kind, String orderId, String reason) {
+        db.update(SETUP_EXIT).set(SETUP_EXIT.ORDER_ID, orderId).set(SETUP_EXIT.REASON, cut(reason))
+                .where(SETUP_EXIT.SETUP_ID.eq(setupId).and(SETUP_EXIT.KIND.eq(kind))).execute();
+    }
+
+    /** Records that a claimed exit was refused: it becomes REFUSED (a later check may claim it again). */
+    public void exitRefused(String setupId, String kind, String reason) {
+        db.update(SETUP_EXIT).set(SETUP_EXIT.STATE, "REFUSED").set(SETUP_EXIT.REASON, cut(reason))
+                .where(SETUP_EXIT.SETUP_ID.eq(setupId).and(SETUP_EXIT.KIND.eq(kind)).and(SETUP_EXIT.ORDER_ID.isNull())).execute();
+    }
+
+    /** The exits of {@code setupId} placed or refused so far, by kind. */
+    public List<ExitRecord> exits(String setupId) {
+        return db.selectFrom(SETUP_EXIT).where(SETUP_EXIT.SETUP_ID.eq(setupId)).orderBy(SETUP_EXIT.DECIDED_AT)
+                .fetch(SchedulerStore::exit);
+    }
+
+    /** Every recorded exit, newest first, at most {@code limit}. */
+    public List<ExitRecord> exits(int limit) {
+        return db.selectFrom(SETUP_EXIT).orderBy(SETUP_EXIT.DECIDED_AT.desc()).limit(limit).fetch(SchedulerStore::exit);
+    }
+
+    private static ExitRecord exit(io.tradepilot.db.tables.records.SetupExitRecord r) {
+        return new ExitRecord(r.getSetupId(), r.getKind(), r.getSymbol(), r.getTrigger(), r.getSide(), r.getQuantity(), r.getState(),
+                r.getOrderId(), r.getReason(), r.getDecidedAt());
     }
 
     /** Records that the entry of a setup this run claimed was refused: it becomes REFUSED (a later run may claim it again). */
@@ -161,6 +241,53 @@ public final class SchedulerStore {
                 .execute() == 1;
     }
 
+    /** A setup's row as the setups page shows it: decision and, once entered, the plan and what became of the trade. */
+    public record SetupRow(String setupId, String symbol, LocalDate motherWeek, long scanId, String state, String orderId,
+                           String reason, Instant decidedAt, Plan plan, String exitState, String exitReason) {
+    }
+
+    /** The recorded decisions of {@code setupIds}, by id. */
+    public Map<String, SetupRow> setupRows(java.util.Collection<String> setupIds) {
+        Map<String, SetupRow> out = new HashMap<>();
+        if (setupIds.isEmpty()) return out;
+        db.selectFrom(SCAN_SETUP).where(SCAN_SETUP.SETUP_ID.in(setupIds)).fetch().forEach(r -> out.put(r.getSetupId(),
+                new SetupRow(r.getSetupId(), r.getSymbol(), r.getMotherWeek(), r.getScanId(), r.getState(), r.getOrderId(), r.getReason(),
+                        r.getDecidedAt(), r.getSide() == null ? null : new Plan(r.getSide(), r.getQuantity(), r.getEntry(), r.getStop(),
+                        r.getTarget1(), r.getTarget2()), r.getExitState(), r.getExitReason())));
+        return out;
+    }
+
+    /** The newest scan stored with as-of date {@code day}, if any. */
+    public Optional<ScanReport> scanAsOf(LocalDate day) {
+        return db.selectFrom(SCAN_RESULT).where(SCAN_RESULT.AS_OF.eq(day)).orderBy(SCAN_RESULT.ID.desc()).limit(1)
+                .fetchOptional(r -> new ScanReport(r.getId(), r.getScanner(), r.getExchange(), r.getAsOf(), r.getCreatedAt(),
+                        r.getSymbols(), List.of(json.readValue(r.getBody(), ScanReport.Row[].class))));
+    }
+
+    /** Stores the near-breakout watch's findings of {@code day}, replacing that day's earlier ones. */
+    public void saveNearBreakouts(LocalDate day, List<io.tradepilot.scheduler.NearBreakout> rows) {
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            t.deleteFrom(NEAR_BREAKOUT).where(NEAR_BREAKOUT.DAY.eq(day)).execute();
+            for (var n : rows) {
+                t.insertInto(NEAR_BREAKOUT).set(NEAR_BREAKOUT.DAY, day).set(NEAR_BREAKOUT.SETUP_ID, n.setupId())
+                        .set(NEAR_BREAKOUT.SYMBOL, n.symbol()).set(NEAR_BREAKOUT.DIRECTION, n.direction())
+                        .set(NEAR_BREAKOUT.MOTHER_HIGH, n.motherHigh()).set(NEAR_BREAKOUT.MOTHER_LOW, n.motherLow())
+                        .set(NEAR_BREAKOUT.PRICE, n.price()).set(NEAR_BREAKOUT.PRICE_SOURCE, n.priceSource())
+                        .set(NEAR_BREAKOUT.DISTANCE_PCT, n.distancePercent()).set(NEAR_BREAKOUT.QUALITY, n.quality())
+                        .set(NEAR_BREAKOUT.CHECKED_AT, n.checkedAt()).execute();
+            }
+        });
+    }
+
+    /** The near-breakout watch's findings of {@code day}, nearest first. */
+    public List<io.tradepilot.scheduler.NearBreakout> nearBreakouts(LocalDate day) {
+        return db.selectFrom(NEAR_BREAKOUT).where(NEAR_BREAKOUT.DAY.eq(day)).orderBy(NEAR_BREAKOUT.DISTANCE_PCT, NEAR_BREAKOUT.SYMBOL)
+                .fetch(r -> new io.tradepilot.scheduler.NearBreakout(r.getDay(), r.getSetupId(), r.getSymbol(), r.getDirection(),
+                        r.getMotherHigh(), r.getMotherLow(), r.getPrice(), r.getPriceSource(), r.getDistancePct(), r.getQuality(),
+                        r.getCheckedAt()));
+    }
+
     /** The recorded decision of a setup, if any. */
     public Optional<SetupRecord> setup(String setupId) {
         return db.selectFrom(SCAN_SETUP).where(SCAN_SETUP.SETUP_ID.eq(setupId)).fetchOptional(r -> new SetupRecord(r.getSetupId(),
@@ -173,13 +300,23 @@ public final class SchedulerStore {
                 List.of(json.readValue(r.getBody(), ScanReport.Row[].class))));
     }
 
-    /** Records a tracker finding once per hour, symbol and rule; returns false when it was already recorded. */
+    /** Records a tracker finding without an action ({@link #savePositionCheck(Instant, String, String, BigDecimal, BigDecimal, BigDecimal, BigDecimal, Instant, String)}). */
     public boolean savePositionCheck(Instant hourStart, String symbol, String rule, BigDecimal quantity, BigDecimal averagePrice,
                                      BigDecimal mark, BigDecimal move, Instant checkedAt) {
+        return savePositionCheck(hourStart, symbol, rule, quantity, averagePrice, mark, move, checkedAt, null);
+    }
+
+    /**
+     * Records a tracker finding once per hour, symbol and rule, with what the tracker did about it ({@code action}, null
+     * for none); returns false when it was already recorded (the first record and its action stay).
+     */
+    public boolean savePositionCheck(Instant hourStart, String symbol, String rule, BigDecimal quantity, BigDecimal averagePrice,
+                                     BigDecimal mark, BigDecimal move, Instant checkedAt, String action) {
         return db.insertInto(POSITION_CHECK)
                 .set(POSITION_CHECK.HOUR_START, hourStart).set(POSITION_CHECK.SYMBOL, symbol).set(POSITION_CHECK.RULE, rule)
                 .set(POSITION_CHECK.QUANTITY, quantity).set(POSITION_CHECK.AVERAGE_PRICE, averagePrice).set(POSITION_CHECK.MARK, mark)
                 .set(POSITION_CHECK.MOVE, move).set(POSITION_CHECK.CHECKED_AT, checkedAt)
+                .set(POSITION_CHECK.ACTION, action == null || action.length() <= 400 ? action : action.substring(0, 399) + "…")
                 .onConflictDoNothing().execute() == 1;
     }
 
@@ -187,7 +324,7 @@ public final class SchedulerStore {
     public List<TrackerFinding> trackerFindings(int limit) {
         return db.selectFrom(POSITION_CHECK).orderBy(POSITION_CHECK.CHECKED_AT.desc(), POSITION_CHECK.SYMBOL).limit(limit)
                 .fetch(r -> new TrackerFinding(r.getHourStart(), r.getSymbol(), r.getRule(), r.getQuantity(), r.getAveragePrice(),
-                        r.getMark(), r.getMove(), r.getCheckedAt()));
+                        r.getMark(), r.getMove(), r.getCheckedAt(), r.getAction()));
     }
 
     /** Position checks recorded at or after {@code since}, oldest first: symbol, rule, move. */

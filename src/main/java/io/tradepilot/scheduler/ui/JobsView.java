@@ -104,6 +104,7 @@ class JobsView extends VerticalLayout {
         findings.addColumn(f -> price(f.averagePrice())).setHeader("Average price").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> price(f.mark())).setHeader("Mark").setAutoWidth(true).setFlexGrow(0);
         findings.addColumn(f -> Amounts.percent(f.move())).setHeader("Move").setAutoWidth(true).setFlexGrow(0);
+        findings.addColumn(f -> text(f.action())).setHeader("Action").setFlexGrow(1);
         compact(findings);
 
         add(header, new H3("Scheduled jobs"), jobs, new H3("Runs and misfires (newest " + RUNS + ")"), runs,

@@ -66,6 +66,20 @@ class SchedulerApiController {
         return queries.latestScan().orElseThrow(() -> notFound("no scan has run yet"));
     }
 
+    @GetMapping("/scans/setups")
+    @Operation(summary = "The 3WI setups of one day (date YYYY-MM-DD, default: the newest scan's date): state (FOUND, NEAR_BREAKOUT, "
+            + "QUALIFIED, ENTERED, EXITED, NOT_TAKEN), plan, entry order, exits and why a setup was not taken")
+    List<io.tradepilot.scheduler.SetupLine> setups(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        LocalDate day = date != null ? date : queries.latestScan().map(ScanReport::asOf).orElse(null);
+        return day == null ? List.of() : queries.setups(day);
+    }
+
+    @GetMapping("/scans/near-breakouts")
+    @Operation(summary = "The near-breakout watch's findings of one day (date YYYY-MM-DD), nearest first")
+    List<io.tradepilot.scheduler.NearBreakout> nearBreakouts(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return queries.nearBreakouts(date);
+    }
+
     private static ErrorResponseException notFound(String detail) {
         return new ErrorResponseException(HttpStatus.NOT_FOUND, ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail), null);
     }

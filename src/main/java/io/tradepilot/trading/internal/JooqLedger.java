@@ -79,13 +79,13 @@ final class JooqLedger {
 
     /** A recorded fill, for replay. */
     record FillRow(long seq, String orderId, String clientOrderId, String symbol, String side, BigDecimal quantity,
-                   BigDecimal price, BigDecimal commission, Instant at) {
+                   BigDecimal price, BigDecimal commission, Instant at, BigDecimal protectiveStop) {
     }
 
     /** Every fill in engine order. */
     List<FillRow> fills() {
         return db.selectFrom(FILL).orderBy(FILL.SEQ).fetch(r -> new FillRow(r.getSeq(), r.getOrderId(), r.getClientOrderId(),
-                r.getSymbol(), r.getSide(), r.getQuantity(), r.getPrice(), r.getCommission(), r.getFilledAt()));
+                r.getSymbol(), r.getSide(), r.getQuantity(), r.getPrice(), r.getCommission(), r.getFilledAt(), r.getProtectiveStop()));
     }
 
     /** Every order with its exchange, oldest first. */

@@ -70,7 +70,7 @@ final class LedgerRecovery {
             Instrument instrument = instrument(f.symbol(), exchanges.get(f.symbol()));
             core.portfolio().apply(new Fill(new OrderId(f.orderId()), new ClientOrderId(f.clientOrderId()), instrument,
                     Side.valueOf(f.side()), new Quantity(f.quantity()), new Price(f.price()), new Money(f.commission(), currency),
-                    f.at(), null));
+                    f.at(), f.protectiveStop() == null ? null : new Price(f.protectiveStop()))); // the position keeps its stop (heat, R)
             byOrder.computeIfAbsent(f.orderId(), k -> new ArrayList<>()).add(f);
         }
         int working = 0;

@@ -31,6 +31,8 @@ class SchedulerAlertsTest {
             public List<EodReport> eodReports(LocalDate day) { return List.of(); }
             public Optional<ScanReport> latestScan() { return Optional.empty(); }
             public List<io.tradepilot.scheduler.TrackerFinding> trackerFindings(int limit) { return List.of(); }
+            public List<io.tradepilot.scheduler.SetupLine> setups(java.time.LocalDate day) { return List.of(); }
+            public List<io.tradepilot.scheduler.NearBreakout> nearBreakouts(java.time.LocalDate day) { return List.of(); }
         };
     }
 

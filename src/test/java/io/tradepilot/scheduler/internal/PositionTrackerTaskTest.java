@@ -30,4 +30,15 @@ class PositionTrackerTaskTest {
         assertThat(rule("-10", "100", "90")).isEqualTo("book50");
         assertThat(rule("-10", "100", "102")).isNull();
     }
+
+    @Test
+    void with_alert_configured_a_finding_only_alerts_and_trades_nothing() {
+        // no trades and no order path: an ALERT setting must not reach them
+        PositionTrackerTask alerting = new PositionTrackerTask(null, null, null,
+                new SchedulerProperties.Tracker(SchedulerProperties.TrackerAction.ALERT, SchedulerProperties.TrackerAction.ALERT), null);
+        var position = new io.tradepilot.trading.LivePortfolio.Position("TCS", new BigDecimal("10"), new BigDecimal("4000"),
+                new BigDecimal("3750"), new BigDecimal("37500"), new BigDecimal("-2500"), BigDecimal.ZERO);
+        assertThat(alerting.act(position, "exit", "-6.25 %")).isEqualTo("alert only (tradepilot.scheduler.tracker.on-exit=ALERT)");
+        assertThat(alerting.act(position, "caution", "-3.10 %")).isEqualTo("alert only (tradepilot.scheduler.tracker.on-caution=ALERT)");
+    }
 }

@@ -60,7 +60,8 @@ class SchedulerHostTest {
         return new SchedulerProperties(true, runOn, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 new SchedulerProperties.EodReport(Duration.ofMinutes(15)),
                 new SchedulerProperties.Scans(scans, "NSE", Duration.ofMinutes(30), new BigDecimal("400000"), new BigDecimal("1.5"),
-                        new BigDecimal("6"), false, false));
+                        new BigDecimal("6"), false, false, List.of(java.time.LocalTime.of(15, 20)), Duration.ofSeconds(2)),
+                new SchedulerProperties.Tracker(SchedulerProperties.TrackerAction.ACT, SchedulerProperties.TrackerAction.ALERT));
     }
 
     private SchedulerHost host(SchedulerProperties properties, List<JobSpec> jobs) {

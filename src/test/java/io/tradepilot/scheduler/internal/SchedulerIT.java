@@ -79,7 +79,8 @@ class SchedulerIT extends IntegrationTestSupport {
         host.register();
         assertThat(host.active()).as("not the engine leader: standby").isFalse();
         List<String> names = queries.jobs().stream().map(JobStatus::name).toList();
-        assertThat(names).containsExactly("eod-report-NSE", "position-tracker-NSE", "scan-3wi-NSE", "square-off-NSE");
+        assertThat(names).containsExactly("eod-report-NSE", "near-breakout-3wi-NSE-1520", "position-tracker-NSE", "scan-3wi-NSE",
+                "square-off-NSE");
         assertThat(db.fetchCount(db.selectFrom("qrtz_triggers").where("job_name = 'square-off-NSE'"))).as("rows in qrtz_triggers").isEqualTo(1);
 
         ExchangeCalendar nse = ExchangeCalendar.nse();
@@ -96,6 +97,10 @@ class SchedulerIT extends IntegrationTestSupport {
         assertThat(tracker.misfirePolicy()).startsWith("DO_NOTHING");
         assertThat(tracker.nextFireTime().atZone(nse.zone()).getMinute()).isEqualTo(15);
         assertThat(nse.isTradingDay(tracker.nextFireTime().atZone(nse.zone()).toLocalDate())).isTrue();
+        JobStatus near = queries.jobs().stream().filter(j -> j.name().equals("near-breakout-3wi-NSE-1520")).findFirst().orElseThrow();
+        assertThat(near.misfirePolicy()).startsWith("DO_NOTHING");
+        assertThat(near.nextFireTime().atZone(nse.zone()).toLocalTime()).isEqualTo(java.time.LocalTime.of(15, 20));
+        assertThat(nse.isTradingDay(near.nextFireTime().atZone(nse.zone()).toLocalDate())).isTrue();
 
         var response = api(users.apiToken(users.viewer())).get("/api/v1/jobs");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -150,6 +155,12 @@ class SchedulerIT extends IntegrationTestSupport {
         var scan = api(token).get("/api/v1/scans/latest");
         assertThat(scan.statusCode()).isEqualTo(200);
         assertThat(scan.body()).contains("\"scanner\":\"3wi\"", "\"symbols\":1");
+        var setups = api(token).get("/api/v1/scans/setups");
+        assertThat(setups.statusCode()).as("the newest scan's day, for a viewer").isEqualTo(200);
+        assertThat(setups.body()).startsWith("[");
+        assertThat(api(token).get("/api/v1/scans/setups?date=not-a-date").statusCode()).isEqualTo(400);
+        assertThat(api(token).get("/api/v1/scans/near-breakouts?date=2001-01-01").body()).isEqualTo("[]");
+        assertThat(api().get("/api/v1/scans/setups").statusCode()).isEqualTo(401);
         var jobs = api(token).get("/api/v1/jobs");
         assertThat(jobs.body()).contains("\"lastOutcome\":\"SUCCEEDED\"");
     }

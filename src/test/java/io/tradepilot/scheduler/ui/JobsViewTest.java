@@ -54,6 +54,16 @@ class JobsViewTest {
             limits.add(limit);
             return findings;
         }
+
+        @Override
+        public List<io.tradepilot.scheduler.SetupLine> setups(java.time.LocalDate day) {
+            return List.of();
+        }
+
+        @Override
+        public List<io.tradepilot.scheduler.NearBreakout> nearBreakouts(java.time.LocalDate day) {
+            return List.of();
+        }
     };
 
     /** Held here: Vaadin keeps the current UI only weakly, and a collection mid-test would lose it. */

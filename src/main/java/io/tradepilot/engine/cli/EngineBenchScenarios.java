@@ -26,7 +26,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The engine's {@code bench} scenarios: sma-cross throughput (bars per second through {@link Backtest},
- * counted after the data is loaded) and bar-to-order-accepted latency.
+ * counted after the data is loaded), bar-to-order-accepted latency and the parameter sweep's bar-evaluations
+ * ({@link SweepThroughput}).
  */
 public final class EngineBenchScenarios {
 
@@ -34,7 +35,7 @@ public final class EngineBenchScenarios {
     }
 
     public static List<BenchScenario> all() {
-        return List.of(new SmaCrossThroughput(), new BarToOrderLatency());
+        return List.of(new SmaCrossThroughput(), new BarToOrderLatency(), new SweepThroughput());
     }
 
     /**

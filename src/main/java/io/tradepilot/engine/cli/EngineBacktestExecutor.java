@@ -63,14 +63,18 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        return Backtest.run(data, strategy, config(request.cash(), request.commissionPct(), request.fill(), request.closeAtEnd(), request.cashOnly(), series));
+    }
+
+    /** The backtest configuration of the command line's options for {@code series} (its zone and bars per year). */
+    static BacktestConfig config(BigDecimal cash, BigDecimal commissionPct, BacktestRequest.Fill fill, boolean closeAtEnd, boolean cashOnly,
+                                 BarSeries series) {
         BrokerConfig broker = BrokerConfig.defaults()
-                .withFillMode(request.fill() == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
-                .withCommission(request.commissionPct().signum() == 0 ? CommissionModel.NONE
-                        : CommissionModel.percentOfNotional(request.commissionPct()))
+                .withFillMode(fill == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
+                .withCommission(commissionPct.signum() == 0 ? CommissionModel.NONE : CommissionModel.percentOfNotional(commissionPct))
                 .withMarketZone(series.zone());
-        BacktestConfig config = BacktestConfig.of(request.cash()).withBroker(broker).withCloseAtEnd(request.closeAtEnd())
-                .withPeriodsPerYear(periodsPerYear(series));
-        return Backtest.run(data, strategy, request.cashOnly() ? config.withCashOnly() : config);
+        BacktestConfig config = BacktestConfig.of(cash).withBroker(broker).withCloseAtEnd(closeAtEnd).withPeriodsPerYear(periodsPerYear(series));
+        return cashOnly ? config.withCashOnly() : config;
     }
 
     /**

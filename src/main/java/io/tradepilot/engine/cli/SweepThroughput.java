@@ -58,11 +58,11 @@ final class SweepThroughput implements BenchScenario {
         long warmStart = nanoTime.getAsLong();
         int warmRounds = 0;
         long[] check = new long[1];
-        while (warmRounds < 3 || nanoTime.getAsLong() - warmStart < warmUpNanos) {
+        while (warmRounds < 1 || nanoTime.getAsLong() - warmStart < warmUpNanos) {
             round(sweep, space.size(), check);
             warmRounds++;
         }
-        int timed = Math.max(3, rounds);
+        int timed = Math.max(1, rounds);
         double[] wall = new double[timed], perCpu = new double[timed];
         long trades = 0;
         for (int r = 0; r < timed; r++) {

@@ -12,7 +12,6 @@ import io.tradepilot.engine.research.SweepSpec;
 import io.tradepilot.engine.strategy.SmaCross;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,8 +52,7 @@ final class SweepThroughput implements BenchScenario {
         ParameterSpace space = ParameterSpace.grid(SmaCross.NAME, List.of(ParameterAxis.parse(GRID_FAST), ParameterAxis.parse(GRID_SLOW)));
         Sweep sweep = new Sweep(new SweepSpec(space, Quantity.of(100), BacktestConfig.of(new BigDecimal("1000000000"))), arrays, cores);
         long evaluations = bars * space.size();
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        LongSupplier cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun::getProcessCpuTime : () -> -1;
+        LongSupplier cpu = () -> ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
         long warmStart = nanoTime.getAsLong();
         int warmRounds = 0;
         long[] check = new long[1];

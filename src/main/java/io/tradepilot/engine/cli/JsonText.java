@@ -1,5 +1,7 @@
 package io.tradepilot.engine.cli;
 
+import io.tradepilot.engine.strategy.threeweek.ScanReportWriter;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -68,21 +70,6 @@ final class JsonText {
     }
 
     private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) sb.append(String.format("\\u%04x", (int) c));
-                    else sb.append(c);
-                }
-            }
-        }
-        sb.append('"');
+        sb.append(ScanReportWriter.quote(s));
     }
 }

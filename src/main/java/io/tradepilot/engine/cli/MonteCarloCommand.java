@@ -110,22 +110,20 @@ public final class MonteCarloCommand implements Command {
     }
 
     private static Map<String, Object> money(MonteCarlo.Money d) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min", d.min());
-        m.put("p5", d.p5());
-        m.put("p50", d.p50());
-        m.put("p95", d.p95());
-        m.put("max", d.max());
-        return m;
+        return percentiles(d.min(), d.p5(), d.p50(), d.p95(), d.max());
     }
 
     private static Map<String, Object> stat(MonteCarlo.Stat d) {
+        return percentiles(d.min(), d.p5(), d.p50(), d.p95(), d.max());
+    }
+
+    private static Map<String, Object> percentiles(Object min, Object p5, Object p50, Object p95, Object max) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("min", d.min());
-        m.put("p5", d.p5());
-        m.put("p50", d.p50());
-        m.put("p95", d.p95());
-        m.put("max", d.max());
+        m.put("min", min);
+        m.put("p5", p5);
+        m.put("p50", p50);
+        m.put("p95", p95);
+        m.put("max", max);
         return m;
     }
 

@@ -92,21 +92,14 @@ public final class SmaCrossKernel {
         boolean sameClose = config.broker().fillMode() == FillMode.SAME_CLOSE;
         long units = quantity.value().longValueExact();
 
-        int[] fillBar = new int[16];
-        long[] fillQty = new long[16]; // signed: + buy, - sell
-        int fills = 0;
+        Fills fills = new Fills();
         long position = 0;
         long pending = 0; // the working market order's signed quantity (NEXT_OPEN), 0 when none
         int orders = 0;
         int previous = 0;
         for (int i = slow - 1; i < n; i++) {
             if (pending != 0) { // the engine offers the working order this bar's open before the strategy decides
-                if (fills == fillBar.length) {
-                    fillBar = Arrays.copyOf(fillBar, fills * 2);
-                    fillQty = Arrays.copyOf(fillQty, fills * 2);
-                }
-                fillBar[fills] = i;
-                fillQty[fills++] = pending;
+                fills.add(i, pending);
                 position += pending;
                 pending = 0;
             }
@@ -123,12 +116,7 @@ public final class SmaCrossKernel {
                 if (order != 0) {
                     orders++;
                     if (sameClose) {
-                        if (fills == fillBar.length) {
-                            fillBar = Arrays.copyOf(fillBar, fills * 2);
-                            fillQty = Arrays.copyOf(fillQty, fills * 2);
-                        }
-                        fillBar[fills] = i;
-                        fillQty[fills++] = order;
+                        fills.add(i, order);
                         position += order;
                     } else {
                         pending = order;
@@ -137,7 +125,23 @@ public final class SmaCrossKernel {
             }
             previous = sign;
         }
-        return account(data, config, quantity, fillBar, fillQty, fills, orders, pending != 0 ? 1 : 0, sameClose, open, close);
+        return account(data, config, quantity, fills.bar, fills.qty, fills.count, orders, pending != 0 ? 1 : 0, sameClose, open, close);
+    }
+
+    /** The fills found by the signal pass: bar index and signed quantity (+ buy, − sell). */
+    private static final class Fills {
+        int[] bar = new int[16];
+        long[] qty = new long[16];
+        int count;
+
+        void add(int i, long q) {
+            if (count == bar.length) {
+                bar = Arrays.copyOf(bar, count * 2);
+                qty = Arrays.copyOf(qty, count * 2);
+            }
+            bar[count] = i;
+            qty[count++] = q;
+        }
     }
 
     private static BacktestResult account(BarArrays data, BacktestConfig config, Quantity quantity, int[] fillBar, long[] fillQty, int fills,

@@ -165,6 +165,21 @@ public final class BacktestResult {
         };
     }
 
+    /** The number of bars after which a position was open (the bars where {@link #inMarket} is true), counted per state. */
+    synchronized int barsInMarket() {
+        if (stateAt != null) {
+            int n = 0;
+            for (int i = 0; i < bars; i++) if (qtyStates[stateAt[i]].signum() != 0) n++;
+            return n;
+        }
+        int n = 0;
+        for (int k = 0; k < stateStart.length; k++) {
+            int to = k + 1 < stateStart.length ? stateStart[k + 1] : bars;
+            if (qtyStates[k].signum() != 0) n += to - stateStart[k];
+        }
+        return n;
+    }
+
     /** True when a position was open after bar {@code i}. */
     public boolean inMarket(int i) { return qtyStates[stateAt()[i]].signum() != 0; }
 

@@ -82,8 +82,7 @@ public record Metrics(double totalReturn, double cagr, double sharpe, double sor
             BigDecimal rm = rt.rMultiple();
             if (rm != null) { withRisk++; rSum += rm.doubleValue(); }
         }
-        int inMarket = 0;
-        for (int i = 0; i < n; i++) if (r.inMarket(i)) inMarket++;
+        int inMarket = r.barsInMarket();
         return new Metrics(totalReturn, cagr, sharpe, sortino, maxDd, longest, longestMillis / 86_400_000d,
                 trades == 0 ? Double.NaN : (double) wins / trades,
                 grossLoss == 0 ? Double.NaN : grossWin / grossLoss,

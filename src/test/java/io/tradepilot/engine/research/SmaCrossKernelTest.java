@@ -43,6 +43,10 @@ class SmaCrossKernelTest {
         assertThat(kernel.workingOrdersAtEnd()).as(cell + " working").isEqualTo(engine.workingOrdersAtEnd());
         assertThat(kernel.equityValues()).as(cell + " equity curve").containsExactly(engine.equityValues());
         assertThat(kernel.metrics()).as(cell + " metrics").isEqualTo(engine.metrics());
+        int inMarket = 0;
+        for (int i = 0; i < engine.bars(); i++) if (engine.inMarket(i)) inMarket++;
+        assertThat(engine.metrics().exposureTime()).as(cell + " exposure counted bar by bar")
+                .isEqualTo(engine.bars() == 0 ? 0 : (double) inMarket / engine.bars());
     }
 
     static int grid(List<BarArrays> series, int[] fasts, int[] slows, Quantity q, BacktestConfig config) {

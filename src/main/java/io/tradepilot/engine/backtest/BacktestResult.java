@@ -78,6 +78,22 @@ public final class BacktestResult {
         this.equity = equity;
     }
 
+    /**
+     * A result assembled outside {@link Backtest} from the same (cash, position) states a run records, for
+     * replays that derive the fills of a strategy without driving the engine (the research sweep's kernel for
+     * sma-cross). Contract as the run's own result; no position is closed at the end, the event hash is the FNV
+     * offset basis (events are not hashed) and {@code eventCount} is what the caller counted (−1: not counted).
+     *
+     * @param stateStart per state, ascending, the first bar after which it holds (state 0 from bar 0)
+     */
+    public static BacktestResult ofStates(BarArrays data, BacktestConfig config, String strategy, int[] stateStart, BigDecimal[] cashStates,
+                                          BigDecimal[] qtyStates, List<RoundTrip> trades, BigDecimal finalCash, BigDecimal finalEquity,
+                                          BigDecimal openQuantity, BigDecimal fees, BigDecimal realizedPnl, int workingOrdersAtEnd,
+                                          long ordersAccepted, long eventCount) {
+        return new BacktestResult(data, config, strategy, stateStart, cashStates, qtyStates, Double.NaN, trades, finalCash, finalEquity,
+                openQuantity, fees, realizedPnl, workingOrdersAtEnd, ordersAccepted, eventCount, 0xcbf29ce484222325L, false);
+    }
+
     public BarArrays data() { return data; }
     public BacktestConfig config() { return config; }
     public String strategy() { return strategy; }
@@ -147,6 +163,21 @@ public final class BacktestResult {
             @Override public EquityPoint get(int i) { return equityAt(i); }
             @Override public int size() { return bars; }
         };
+    }
+
+    /** The number of bars after which a position was open (the bars where {@link #inMarket} is true), counted per state. */
+    synchronized int barsInMarket() {
+        if (stateAt != null) {
+            int n = 0;
+            for (int i = 0; i < bars; i++) if (qtyStates[stateAt[i]].signum() != 0) n++;
+            return n;
+        }
+        int n = 0;
+        for (int k = 0; k < stateStart.length; k++) {
+            int to = k + 1 < stateStart.length ? stateStart[k + 1] : bars;
+            if (qtyStates[k].signum() != 0) n += to - stateStart[k];
+        }
+        return n;
     }
 
     /** True when a position was open after bar {@code i}. */

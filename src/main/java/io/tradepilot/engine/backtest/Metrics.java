@@ -27,8 +27,7 @@ public record Metrics(double totalReturn, double cagr, double sharpe, double sor
 
     static Metrics of(BacktestResult r) {
         int n = r.bars();
-        int inMarket = 0;
-        for (int i = 0; i < n; i++) if (r.inMarket(i)) inMarket++;
+        int inMarket = r.barsInMarket();
         return of(r.config().initialCash().doubleValue(), r.equityValues(), r.data().startMillis(), r.finalEquity().doubleValue(),
                 r.config().periodsPerYear(), r.trades(), inMarket);
     }

@@ -88,23 +88,34 @@ public final class BacktestCommand implements Command {
         BigDecimal quantity = quantity(args, strategy);
         BigDecimal cash = args.number("cash", null, CASH);
         BigDecimal commission = args.number("commission-pct", "0", COMMISSION_PCT);
+        BacktestRequest.Fill fill = fill(args);
+        Path data = args.path("data");
+        if (!Files.isDirectory(data)) data = IndicatorsCommand.existingFile(data); // a folder: one run per SYMBOL.csv
+        Path out = outDir(args);
+        io.tradepilot.engine.backtest.PortfolioLimits portfolio = portfolio(args, data);
+        return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
+                commission, fill, args.has("close-at-end"), args.has("cash-only"), out, portfolio);
+    }
+
+    /** {@code --fill next-open|close} (default next-open). */
+    static BacktestRequest.Fill fill(ParsedArgs args) throws UsageException {
         String fillText = args.value("fill").orElse("next-open");
-        BacktestRequest.Fill fill = switch (fillText.toLowerCase(Locale.ROOT)) {
+        return switch (fillText.toLowerCase(Locale.ROOT)) {
             case "next-open" -> BacktestRequest.Fill.NEXT_OPEN;
             case "close" -> BacktestRequest.Fill.CLOSE;
             default -> throw new UsageException("--fill must be next-open or close: '" + fillText + "'");
         };
-        Path data = args.path("data");
-        if (!Files.isDirectory(data)) data = IndicatorsCommand.existingFile(data); // a folder: one run per SYMBOL.csv
+    }
+
+    /** {@code --out DIR}: refuses an existing non-directory or a missing parent. */
+    static Path outDir(ParsedArgs args) throws UsageException {
         Path out = args.path("out");
         Path abs = out.toAbsolutePath();
         if (Files.exists(abs) && !Files.isDirectory(abs)) throw new UsageException("--out is not a directory: " + out);
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             throw new UsageException("--out: no such parent directory: " + abs.getParent());
         }
-        io.tradepilot.engine.backtest.PortfolioLimits portfolio = portfolio(args, data);
-        return new BacktestRequest(data, IndicatorsCommand.zone(args), DataOptions.readOptions(args), strategy, quantity, cash,
-                commission, fill, args.has("close-at-end"), args.has("cash-only"), out, portfolio);
+        return out;
     }
 
     /** {@code --max-positions}: positions open at once (0: no limit). */

@@ -45,15 +45,19 @@ public final class Cli {
 
     /**
      * The commands of this build: {@code indicators}, {@code backtest} on the engine
-     * ({@link EngineBacktestExecutor}) and {@code bench} with the engine's scenarios
-     * ({@link EngineBenchScenarios}).
+     * ({@link EngineBacktestExecutor}), {@code scan}, {@code bench} with the engine's scenarios
+     * ({@link EngineBenchScenarios}) and the research commands {@code sweep}, {@code walkforward},
+     * {@code montecarlo}.
      */
     public static Cli standard() {
         return new Cli(List.of(
                 new IndicatorsCommand(),
                 new BacktestCommand(new EngineBacktestExecutor()),
                 new ScanCommand(),
-                BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of())));
+                BenchCommand.withScenarios(EngineBenchScenarios.all(), List.of()),
+                new SweepCommand(),
+                new WalkForwardCommand(),
+                new MonteCarloCommand()));
     }
 
     public static void main(String[] args) {

@@ -84,11 +84,20 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     /** The request's fill, commission, cash and close-at-end for bars like {@code series} (no risk checks). */
     static BacktestConfig config(BacktestRequest request, BarSeries series) {
-        BrokerConfig broker = BrokerConfig.defaults()
-                .withFillMode(request.fill() == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
-                .withCommission(request.commissionPct().signum() == 0 ? CommissionModel.NONE
-                        : CommissionModel.percentOfNotional(request.commissionPct()));
-        return config(request.cash(), broker, request.closeAtEnd(), series);
+        return config(request.cash(), broker(request.commissionPct(), request.fill()), request.closeAtEnd(), series);
+    }
+
+    /** The backtest configuration of the command line's options for {@code series} (its zone and bars per year). */
+    static BacktestConfig config(BigDecimal cash, BigDecimal commissionPct, BacktestRequest.Fill fill, boolean closeAtEnd, boolean cashOnly,
+                                 BarSeries series) {
+        BacktestConfig config = config(cash, broker(commissionPct, fill), closeAtEnd, series);
+        return cashOnly ? config.withCashOnly() : config;
+    }
+
+    private static BrokerConfig broker(BigDecimal commissionPct, BacktestRequest.Fill fill) {
+        return BrokerConfig.defaults()
+                .withFillMode(fill == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
+                .withCommission(commissionPct.signum() == 0 ? CommissionModel.NONE : CommissionModel.percentOfNotional(commissionPct));
     }
 
     private static BacktestConfig config(BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, BarSeries series) {

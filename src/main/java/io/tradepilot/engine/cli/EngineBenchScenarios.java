@@ -30,7 +30,8 @@ import java.util.function.LongSupplier;
 /**
  * The engine's {@code bench} scenarios: sma-cross throughput (bars per second through {@link Backtest},
  * counted after the data is loaded), portfolio throughput (every series in one account with the risk chain,
- * through {@link PortfolioBacktest}) and bar-to-order-accepted latency.
+ * through {@link PortfolioBacktest}), bar-to-order-accepted latency and the parameter sweep's bar-evaluations
+ * ({@link SweepThroughput}).
  */
 public final class EngineBenchScenarios {
 
@@ -38,7 +39,7 @@ public final class EngineBenchScenarios {
     }
 
     public static List<BenchScenario> all() {
-        return List.of(new SmaCrossThroughput(), new PortfolioThroughput(), new BarToOrderLatency());
+        return List.of(new SmaCrossThroughput(), new PortfolioThroughput(), new BarToOrderLatency(), new SweepThroughput());
     }
 
     /**

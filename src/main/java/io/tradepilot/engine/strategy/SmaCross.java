@@ -90,7 +90,7 @@ public final class SmaCross implements Strategy {
     }
 
     /** Sign of {@code a x b - c x d}, exact over the full 128-bit products. */
-    static int compareProducts(long a, long b, long c, long d) {
+    public static int compareProducts(long a, long b, long c, long d) {
         long hi1 = Math.multiplyHigh(a, b);
         long hi2 = Math.multiplyHigh(c, d);
         if (hi1 != hi2) return Long.compare(hi1, hi2);

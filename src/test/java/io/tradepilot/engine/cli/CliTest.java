@@ -279,7 +279,7 @@ class CliTest {
         assertThat(r.code()).as(r.err()).isZero();
         // sma-cross either runs (engine present) or is listed as pending
         assertThat(r.out()).contains("skipped _meta.csv: not a bar file", "csv-parse: 20 bars/round", "indicator rsi14:", "indicator atr14:",
-                "sma-cross: ", "portfolio: ", "bar-to-order latency: ");
+                "sma-cross: ", "portfolio: ", "bar-to-order latency: ", "sweep: sma-cross grid fast=5:50:5 x slow=20:200:10 = 174 cells (exact kernel)");
         assertOneLineError(run("bench", "--data", dir.resolve("none").toString()), "bench: --data: no such directory: " + dir.resolve("none"));
     }
 
@@ -310,8 +310,8 @@ class CliTest {
 
     @Test
     void an_unknown_command_is_one_line_with_the_synopsis_and_exit_2() {
-        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench); " + Cli.SYNOPSIS);
-        assertOneLineError(run("Backtest"), "unknown command 'Backtest' (known: indicators, backtest, scan, bench); " + Cli.SYNOPSIS);
+        assertOneLineError(run("frobnicate"), "unknown command 'frobnicate' (known: indicators, backtest, scan, bench, sweep, walkforward, montecarlo); " + Cli.SYNOPSIS);
+        assertOneLineError(run("Backtest"), "unknown command 'Backtest' (known: indicators, backtest, scan, bench, sweep, walkforward, montecarlo); " + Cli.SYNOPSIS);
     }
 
     @Test

@@ -76,7 +76,8 @@ public final class ScanReportWriter {
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    static String quote(String s) {
+    /** {@code s} as a JSON string literal (quotes, backslashes and control characters escaped). */
+    public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

@@ -26,7 +26,7 @@ class ApplicationTest {
     void an_unknown_command_exits_2_with_one_usage_line_and_starts_nothing() {
         assertThat(dispatch("frobnicate")).hasValue(2);
         assertThat(started).as("the web application (Spring, embedded servers, ./data) was not started").isEmpty();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("unknown command 'frobnicate' (known: indicators, backtest, scan, bench); "
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("unknown command 'frobnicate' (known: indicators, backtest, scan, bench, sweep, walkforward, montecarlo); "
                 + "usage: java -jar tradepilot.jar [serve [--name=value ...] | <command> [options] | help]" + System.lineSeparator());
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }

@@ -25,10 +25,18 @@ import java.util.List;
  * @param slippage      slippage model (null: NONE)
  * @param slippageValue BPS's basis points (0 to 1,000) or TICKS's ticks (whole, 0 to 100)
  * @param closeAtEnd    close an open position at the last bar (null: no)
- * @param cashOnly      refuse entries the cash cannot pay for (the live chain's buying-power check; null: no)
+ * @param cashOnly      refuse entries the cash cannot pay for (the live chain's buying-power check; null: no);
+ *                      independent runs only (a portfolio has {@code buyingPower})
+ * @param mode          independent single-symbol runs or one portfolio account (null: INDEPENDENT)
+ * @param maxPositions  PORTFOLIO only: positions open at once, entries not yet filled included, 0 to 1,000 (null or
+ *                      0: no limit)
+ * @param heatCap       PORTFOLIO only: the largest portfolio heat as a fraction of equity, above 0 and at most 100
+ *                      (null: off)
+ * @param buyingPower   PORTFOLIO only: refuse an entry the cash cannot pay for (null: yes, as the command line)
  */
 public record BacktestRequest(String label, String configKey, Integer configVersion, String draft, List<String> symbols,
                               LocalDate from, LocalDate to, BigDecimal cash, BigDecimal quantity, FillModel fill,
                               FeeModel fee, BigDecimal feeValue, SlippageModel slippage, BigDecimal slippageValue,
-                              Boolean closeAtEnd, Boolean cashOnly) {
+                              Boolean closeAtEnd, Boolean cashOnly, BacktestMode mode, Integer maxPositions, BigDecimal heatCap,
+                              Boolean buyingPower) {
 }

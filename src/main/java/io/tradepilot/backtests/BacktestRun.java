@@ -17,6 +17,10 @@ import java.util.List;
  * @param eta              estimated end while RUNNING (null when unknown)
  * @param error            why a FAILED run failed (null otherwise)
  * @param dataFingerprint  SHA-256 over every bar used (null until the data is loaded); see docs/backtests.md
+ * @param mode             INDEPENDENT single-symbol runs or one PORTFOLIO account
+ * @param maxPositions     PORTFOLIO: positions open at once (0: no limit); null for INDEPENDENT
+ * @param heatCap          PORTFOLIO: heat cap as a fraction of equity (null: off)
+ * @param buyingPower      PORTFOLIO: entries the cash cannot pay for are refused
  */
 public record BacktestRun(long id, String label, String submittedBy, Instant submittedAt, RunState state,
                           String configSource, String configKey, Integer configVersion, String strategyType, String document,
@@ -24,10 +28,21 @@ public record BacktestRun(long id, String label, String submittedBy, Instant sub
                           FillModel fill, FeeModel fee, BigDecimal feeValue, SlippageModel slippage, BigDecimal slippageValue,
                           boolean closeAtEnd, boolean cashOnly, String runner, boolean cancelRequested,
                           long barsDone, long barsTotal, Instant startedAt, Instant finishedAt, Instant eta,
-                          int attempts, String error, String dataFingerprint) {
+                          int attempts, String error, String dataFingerprint, BacktestMode mode, Integer maxPositions,
+                          BigDecimal heatCap, boolean buyingPower) {
 
     public BacktestRun {
         symbols = List.copyOf(symbols);
+    }
+
+    /** The portfolio's limits in words (for PORTFOLIO runs), e.g. "max 2 open positions, heat cap 0.5, buying power". */
+    public String limitsText() {
+        if (mode != BacktestMode.PORTFOLIO) return "";
+        List<String> on = new java.util.ArrayList<>();
+        if (maxPositions != null && maxPositions > 0) on.add("max " + maxPositions + " open positions");
+        if (heatCap != null) on.add("heat cap " + heatCap.toPlainString());
+        on.add(buyingPower ? "buying power checked" : "no buying power check");
+        return String.join(", ", on);
     }
 
     /** Progress from 0 to 1 (1 when DONE). */

@@ -1,6 +1,8 @@
 package io.tradepilot.backtests;
 
 import io.tradepilot.engine.backtest.BacktestResult;
+import io.tradepilot.engine.backtest.PortfolioLimits;
+import io.tradepilot.engine.backtest.PortfolioResult;
 import io.tradepilot.engine.broker.BrokerConfig;
 import io.tradepilot.engine.cli.StrategyParameters;
 import io.tradepilot.engine.marketdata.BarSeries;
@@ -10,9 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The seam where a run's bars meet the engine. Today's runner ({@code INDEPENDENT_SINGLE_SYMBOL}) runs each symbol
- * alone with the run's cash, exactly as the command line's folder runs do; a portfolio runner (shared cash, the live
- * risk chain) implements this interface and is chosen by its {@link #name()}.
+ * The seam where a run's bars meet the engine. {@code INDEPENDENT_SINGLE_SYMBOL} runs each symbol alone with the
+ * run's cash, exactly as the command line's folder runs do; {@code PORTFOLIO} runs every symbol in one account (shared
+ * cash, the live risk chain) as the command line's {@code --portfolio} does. The worker picks one per run by its
+ * {@link BacktestMode}.
  */
 public interface BacktestRunner {
 
@@ -30,10 +33,11 @@ public interface BacktestRunner {
      * The engine settings of a run.
      *
      * @param quantity fixed order quantity, or null when the strategy sizes by risk
-     * @param broker   fill mode, commission and slippage (the market zone follows each series)
+     * @param broker    fill mode, commission and slippage (the market zone follows each series)
+     * @param portfolio the account limits of a portfolio run (null for independent runs)
      */
     record Plan(StrategyParameters.Resolved strategy, BigDecimal quantity, BigDecimal cash, BrokerConfig broker,
-                boolean closeAtEnd, boolean cashOnly) {
+                boolean closeAtEnd, boolean cashOnly, PortfolioLimits portfolio) {
         public Plan {
             Objects.requireNonNull(strategy);
             Objects.requireNonNull(cash);
@@ -41,8 +45,14 @@ public interface BacktestRunner {
         }
     }
 
-    /** Per symbol, the engine's result of its run. A portfolio runner will add its account-level result here. */
-    record Outcome(Map<String, BacktestResult> bySymbol) {
+    /**
+     * The engine's result: per symbol for independent runs ({@code portfolio} null), or the one account's result
+     * ({@code bySymbol} empty).
+     */
+    record Outcome(Map<String, BacktestResult> bySymbol, PortfolioResult portfolio) {
+        public Outcome(Map<String, BacktestResult> bySymbol) {
+            this(bySymbol, null);
+        }
     }
 
     /** Told of the bars processed; throws {@link Cancelled} once the run is to stop. */

@@ -139,6 +139,72 @@ class BacktestsIT extends IntegrationTestSupport {
         assertThat(db.fetchCount(db.selectFrom("backtest_trade").where("run_id = " + again))).isEqualTo(app.size());
     }
 
+    @Test
+    void a_portfolio_run_ends_done_with_the_command_lines_account_trades_equity_and_refusals_on_the_same_bars() throws Exception {
+        ApiClient operator = api(users.operator());
+        List<String> symbols = List.of("SYNTH-ALPHA", "SYNTH-BETA");
+        HttpResponse<String> submitted = operator.post("/api/v1/backtests", request(symbols, "2019-01-01", "2020-12-31",
+                ", \"fee\": \"PERCENT\", \"feeValue\": 0.1, \"mode\": \"PORTFOLIO\", \"maxPositions\": 1, \"heatCap\": 0.5"));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        long id = json(submitted).get("id").asLong();
+        awaitState(operator, id, "DONE");
+        JsonNode run = json(operator.get("/api/v1/backtests/" + id));
+        assertThat(run.get("runner").asString()).isEqualTo("PORTFOLIO");
+        assertThat(run.get("mode").asString()).isEqualTo("PORTFOLIO");
+        assertThat(run.get("maxPositions").asInt()).isEqualTo(1);
+        assertThat(run.get("buyingPower").asBoolean()).isTrue();
+        assertThat(run.get("barsDone").asLong()).isEqualTo(run.get("barsTotal").asLong()).isPositive();
+        JsonNode result = json(operator.get("/api/v1/backtests/" + id + "/result"));
+
+        Path folder = Files.createDirectories(dir.resolve("portfolio-data"));
+        for (String s : symbols) {
+            Files.write(folder.resolve(s + ".csv"), CsvBarWriter.toBytes(data.load(s, LocalDate.of(2019, 1, 1), LocalDate.of(2020, 12, 31)).orElseThrow()));
+        }
+        Path config = Files.writeString(dir.resolve("portfolio-config.yaml"), DRAFT);
+        Path out = dir.resolve("portfolio-out");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Cli.standard().run(new String[]{"backtest", "--data", folder.toString(), "--config", config.toString(), "--quantity", "100",
+                "--cash", "1000000", "--commission-pct", "0.1", "--zone", "Asia/Kolkata", "--portfolio", "--max-positions", "1", "--heat-cap", "0.5",
+                "--out", out.toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        List<String> cliTrades = Files.readAllLines(out.resolve("trades.csv"));
+        List<String> expected = cliTrades.subList(1, cliTrades.size()).stream().map(l -> l.split(","))
+                .map(c -> String.join(",", c[0], c[1], c[2].substring(0, 10), c[3], c[5], c[6], c[9])).sorted().toList();
+        List<String> app = new ArrayList<>();
+        for (JsonNode t : result.get("trades")) {
+            app.add(String.join(",", t.get("symbol").asString(), t.get("side").asString().equals("LONG") ? "long" : "short",
+                    java.time.Instant.parse(t.get("entryTime").asString()).atZone(ZoneId.of("Asia/Kolkata")).toLocalDate().toString(),
+                    plain(t.get("entryPrice")), plain(t.get("exitPrice")), plain(t.get("quantity")), plain(t.get("netPnl"))));
+        }
+        assertThat(app).isNotEmpty().hasSize(expected.size());
+        assertThat(app.stream().sorted().toList()).isEqualTo(expected);
+
+        JsonNode metrics = JSON.readTree(Files.readString(out.resolve("metrics.json")));
+        JsonNode account = result.get("symbols").get(0);
+        assertThat(result.get("symbols")).hasSize(1);
+        assertThat(account.get("symbol").asString()).isEqualTo(SymbolResult.ACCOUNT);
+        assertThat(account.get("finalEquity").decimalValue()).isEqualByComparingTo(metrics.get("final_equity").decimalValue());
+        assertThat(account.get("tradesPnlNet").decimalValue()).isEqualByComparingTo(metrics.get("trades_pnl_net").decimalValue());
+        assertThat(account.get("fees").decimalValue()).isEqualByComparingTo(metrics.get("fees").decimalValue());
+        JsonNode portfolio = result.get("portfolio");
+        assertThat(portfolio.get("reconciliationDifference").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(portfolio.get("maxOpenPositions").asInt()).isEqualTo(metrics.get("max_open_positions").asInt()).isLessThanOrEqualTo(1);
+        JsonNode cliRefusals = metrics.get("refusals_by_reason");
+        assertThat(cliRefusals.size()).as("max positions 1 over two symbols refuses entries").isPositive();
+        assertThat(portfolio.get("refusalsByReason").size()).isEqualTo(cliRefusals.size());
+        for (var e : cliRefusals.properties()) {
+            assertThat(portfolio.get("refusalsByReason").get(e.getKey()).asLong()).as(e.getKey()).isEqualTo(e.getValue().asLong());
+        }
+        BigDecimal contributions = BigDecimal.ZERO;
+        for (JsonNode c : portfolio.get("contributions")) contributions = contributions.add(c.get("contribution").decimalValue());
+        assertThat(contributions).isEqualByComparingTo(account.get("finalEquity").decimalValue().subtract(new BigDecimal("1000000")));
+        assertThat(portfolio.get("contributions")).hasSize(2);
+        assertThat(result.get("equity").get(SymbolResult.ACCOUNT).size()).isPositive();
+        assertThat(operator.get("/api/v1/backtests/" + id + "/report.html").body()).contains("Portfolio backtest");
+    }
+
     private static String plain(JsonNode n) {
         BigDecimal v = n.decimalValue();
         return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
@@ -178,7 +244,15 @@ class BacktestsIT extends IntegrationTestSupport {
                 new Case("{\"draft\": \"type: nonsense\", \"symbols\": [\"SYNTH-ALPHA\"], \"from\": \"2019-01-01\", \"to\": \"2019-12-31\", \"cash\": 1000, \"quantity\": 1}",
                         400, "INVALID_PARAMETER", "draft"),
                 new Case(request(List.of("SYNTH-ALPHA"), "2019-01-01", "2019-12-31", "").replace("\"quantity\": 100", "\"quantity\": 1.5"), 400,
-                        "INVALID_PARAMETER", "quantity"))) {
+                        "INVALID_PARAMETER", "quantity"),
+                new Case(request(List.of("SYNTH-ALPHA"), "2019-01-01", "2019-12-31", ", \"mode\": \"PORTFOLIO\", \"maxPositions\": -1"), 400,
+                        "INVALID_PARAMETER", "maxPositions"),
+                new Case(request(List.of("SYNTH-ALPHA"), "2019-01-01", "2019-12-31", ", \"mode\": \"PORTFOLIO\", \"heatCap\": 0"), 400,
+                        "INVALID_PARAMETER", "heatCap"),
+                new Case(request(List.of("SYNTH-ALPHA"), "2019-01-01", "2019-12-31", ", \"mode\": \"PORTFOLIO\", \"cashOnly\": true"), 400,
+                        "INVALID_PARAMETER", "cashOnly"),
+                new Case(request(List.of("SYNTH-ALPHA"), "2019-01-01", "2019-12-31", ", \"maxPositions\": 2"), 400,
+                        "INVALID_PARAMETER", "maxPositions"))) {
             HttpResponse<String> r = operator.post("/api/v1/backtests", c.body());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(c.status());
             assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");

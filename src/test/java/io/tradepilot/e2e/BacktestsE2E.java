@@ -44,6 +44,11 @@ class BacktestsE2E extends BrowserTestSupport {
 
     /** Fills and submits the run form with a draft sma-cross over {@code symbols}; answers the new run's id. */
     private long runFromTheForm(Page page, int fast, int slow, String... symbols) {
+        return runFromTheForm(page, null, fast, slow, symbols);
+    }
+
+    /** As above; with {@code maxPositions}, a portfolio run with that limit. */
+    private long runFromTheForm(Page page, Integer maxPositions, int fast, int slow, String... symbols) {
         long before = newestRun();
         page.navigate("/backtests/new");
         Browsers.awaitView(page.locator("#backtest-run-view"));
@@ -53,9 +58,15 @@ class BacktestsE2E extends BrowserTestSupport {
                 + ", slow: " + slow + "}\n");
         for (String symbol : symbols) {
             page.locator("#backtest-symbols input").fill(symbol);
-            page.locator("vaadin-multi-select-combo-box-item").getByText(symbol, new Locator.GetByTextOptions().setExact(true)).click();
+            page.locator("vaadin-multi-select-combo-box-item:not([hidden])").getByText(symbol, new Locator.GetByTextOptions().setExact(true)).click();
         }
         page.locator("#backtest-symbols input").press("Escape");
+        if (maxPositions != null) {
+            page.locator("#backtest-mode").click();
+            page.locator("vaadin-select-item").getByText("Portfolio: one account, shared cash, risk limits",
+                    new Locator.GetByTextOptions().setExact(true)).click();
+            page.locator("#backtest-max-positions input").fill(maxPositions.toString());
+        }
         page.locator("#backtest-label input").fill("e2e " + fast + "/" + slow);
         page.locator("#backtest-submit").click();
         Browsers.awaitView(page.locator("#backtests-view"));
@@ -88,15 +99,24 @@ class BacktestsE2E extends BrowserTestSupport {
         assertThat(page.locator("#backtest-config-document")).containsText("fast: 10");
         assertThat(page.locator("#backtest-report")).isVisible();
 
-        long second = runFromTheForm(page, 5, 20, "SYNTH-ALPHA");
+        long second = runFromTheForm(page, 1, 5, 20, "SYNTH-ALPHA", "SYNTH-BETA");
         assertThat(page.locator("#backtest-state-" + second)).containsText("DONE", new com.microsoft.playwright.assertions.LocatorAssertions
                 .ContainsTextOptions().setTimeout(60_000));
+        page.locator("#backtest-open-" + second).click();
+        Browsers.awaitView(page.locator("#backtest-result-view"));
+        assertThat(page.locator("#backtest-metrics")).containsText("(account)");
+        assertThat(page.locator("#backtest-account")).containsText("reconciliation difference 0");
+        assertThat(page.locator("#backtest-refusals")).isVisible();
+        assertThat(page.locator("#backtest-contributions")).containsText("SYNTH-BETA");
+        assertThat(page.locator("#backtest-equity")).isVisible();
+        page.navigate("/backtests");
+        Browsers.awaitView(page.locator("#backtests-view"));
         page.locator("#backtest-compare-check-" + held).click();
         page.locator("#backtest-compare-check-" + second).click();
         page.locator("#backtests-compare").click();
         Browsers.awaitView(page.locator("#backtest-compare-view"));
         assertThat(page.locator("#compare-metrics")).containsText("#" + held + " SYNTH-ALPHA");
-        assertThat(page.locator("#compare-metrics")).containsText("#" + second + " SYNTH-ALPHA");
+        assertThat(page.locator("#compare-metrics")).containsText("#" + second + " (account)");
         assertThat(page.locator("#compare-equity")).isVisible();
         assertThat(db.fetchCount(db.selectFrom("audit_event").where("action = 'BACKTEST_SUBMITTED' and outcome = 'SUCCESS'"))).isGreaterThanOrEqualTo(2);
     }

@@ -1,6 +1,7 @@
 package io.tradepilot.backtests.internal;
 
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.BacktestRunner;
 import io.tradepilot.backtests.BacktestTrade;
@@ -8,7 +9,11 @@ import io.tradepilot.backtests.RunResult;
 import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SymbolResult;
 import io.tradepilot.engine.backtest.BacktestResult;
+import io.tradepilot.engine.backtest.BarArrays;
 import io.tradepilot.engine.backtest.Metrics;
+import io.tradepilot.engine.backtest.PortfolioLimits;
+import io.tradepilot.engine.backtest.PortfolioReport;
+import io.tradepilot.engine.backtest.PortfolioResult;
 import io.tradepilot.engine.backtest.UniverseReport;
 import io.tradepilot.engine.backtest.UniverseResult;
 import io.tradepilot.engine.broker.BrokerConfig;
@@ -32,10 +37,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Executes one run when its Quartz job fires: claims it fairly ({@link JooqBacktestStore#claim}), loads its bars
@@ -53,15 +60,20 @@ final class BacktestWorker {
 
     private final JooqBacktestStore store;
     private final BacktestData data;
-    private final BacktestRunner runner;
+    private final Map<BacktestMode, BacktestRunner> runners;
     private final BacktestsProperties properties;
     private final Clock clock;
     private final String worker;
 
-    BacktestWorker(JooqBacktestStore store, BacktestData data, BacktestRunner runner, BacktestsProperties properties, Clock clock, String worker) {
+    /** {@code runners}: the runner of each mode (every mode has one). */
+    BacktestWorker(JooqBacktestStore store, BacktestData data, Map<BacktestMode, BacktestRunner> runners, BacktestsProperties properties, Clock clock,
+                   String worker) {
         this.store = store;
         this.data = data;
-        this.runner = runner;
+        this.runners = Map.copyOf(runners);
+        for (BacktestMode mode : BacktestMode.values()) {
+            if (!this.runners.containsKey(mode)) throw new IllegalArgumentException("no runner for " + mode);
+        }
         this.properties = properties;
         this.clock = clock;
         this.worker = worker;
@@ -97,13 +109,22 @@ final class BacktestWorker {
                 hashes.put(symbol, sha256(s));
                 total += s.size();
             }
-            store.dataLoaded(id, attempt, total, fingerprint(hashes));
+            String fingerprint = fingerprint(hashes);
+            store.dataLoaded(id, attempt, total, fingerprint);
             Tracker tracker = new Tracker(id, attempt);
-            BacktestRunner.Outcome outcome = runner.run(plan, series, tracker);
-            List<JooqBacktestStore.SymbolRows> rows = new ArrayList<>();
-            for (var e : outcome.bySymbol().entrySet()) rows.add(rows(e.getKey(), e.getValue(), hashes.get(e.getKey())));
-            String html = UniverseReport.html(new UniverseResult(run.cash(), outcome.bySymbol()), run.strategyType());
-            if (!store.complete(id, attempt, total, rows, html, clock.instant())) cancelledOrTaken(id);
+            BacktestRunner.Outcome outcome = runners.get(run.mode()).run(plan, series, tracker);
+            boolean written;
+            if (outcome.portfolio() != null) {
+                PortfolioResult p = outcome.portfolio();
+                written = store.complete(id, attempt, total, List.of(account(p, fingerprint)),
+                        portfolio(p, hashes), PortfolioReport.html(p, plan.portfolio()), clock.instant());
+            } else {
+                List<JooqBacktestStore.SymbolRows> rows = new ArrayList<>();
+                for (var e : outcome.bySymbol().entrySet()) rows.add(rows(e.getKey(), e.getValue(), hashes.get(e.getKey())));
+                String html = UniverseReport.html(new UniverseResult(run.cash(), outcome.bySymbol()), run.strategyType());
+                written = store.complete(id, attempt, total, rows, null, html, clock.instant());
+            }
+            if (!written) cancelledOrTaken(id);
         } catch (BacktestRunner.Cancelled c) {
             cancelledOrTaken(id);
         } catch (RuntimeException e) {
@@ -126,7 +147,65 @@ final class BacktestWorker {
         } catch (UsageException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new BacktestRunner.Plan(strategy, run.quantity(), run.cash(), broker(run), run.closeAtEnd(), run.cashOnly());
+        return new BacktestRunner.Plan(strategy, run.quantity(), run.cash(), broker(run), run.closeAtEnd(), run.cashOnly(), limits(run));
+    }
+
+    /** A portfolio run's account limits, as the command line's {@code --max-positions}, {@code --heat-cap}, {@code --no-buying-power}. */
+    static PortfolioLimits limits(BacktestRun run) {
+        if (run.mode() != BacktestMode.PORTFOLIO) return null;
+        return PortfolioLimits.cashAccount(run.maxPositions() == null ? 0 : run.maxPositions(), run.heatCap()).withBuyingPower(run.buyingPower());
+    }
+
+    /**
+     * A portfolio's account row: its figures as a {@link SymbolResult} named {@link SymbolResult#ACCOUNT}, its equity
+     * after each time step (the day's last step for intraday data), every trade with its symbol.
+     */
+    static JooqBacktestStore.SymbolRows account(PortfolioResult r, String fingerprint) {
+        Metrics m = r.metrics();
+        List<BacktestTrade> trades = new ArrayList<>();
+        Map<String, Integer> seq = new HashMap<>();
+        for (RoundTrip t : r.trades()) {
+            String symbol = t.symbol();
+            trades.add(trade(symbol, seq.merge(symbol, 1, Integer::sum), t));
+        }
+        long[] starts = r.stepMillis();
+        int n = starts.length;
+        List<RunResult.Point> equity = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i == n - 1 || !day(starts[i], r.zone()).equals(day(starts[i + 1], r.zone()))) {
+                var step = r.step(i);
+                equity.add(new RunResult.Point(step.time(), step.equity()));
+            }
+        }
+        BigDecimal open = BigDecimal.ZERO;
+        for (var p : r.openPositions()) open = open.add(p.quantity());
+        SymbolResult figures = new SymbolResult(SymbolResult.ACCOUNT, n, n == 0 ? null : Instant.ofEpochMilli(starts[0]),
+                n == 0 ? null : Instant.ofEpochMilli(starts[n - 1]), fingerprint, m.tradeCount(), r.initialCash(), r.finalEquity(), r.finalCash(), open,
+                r.fees(), r.realizedPnlGross(), r.tradesPnlGross(), r.tradesPnlNet(), m.totalReturn(), m.cagr(), m.sharpe(), m.sortino(),
+                m.maxDrawdown(), m.winRate(), m.profitFactor(), m.expectancy(), m.averageR(), m.exposureTime());
+        return new JooqBacktestStore.SymbolRows(figures, equity, trades);
+    }
+
+    /** A portfolio's account-only figures: open P&L, reconciliation, cash low, refusals by reason, contributions. */
+    static RunResult.Portfolio portfolio(PortfolioResult r, Map<String, String> hashes) {
+        Map<String, Long> refusals = new TreeMap<>();
+        r.refusalsByReason().forEach((code, count) -> refusals.put(code.name(), count));
+        Map<String, BarArrays> data = new HashMap<>();
+        for (BarArrays a : r.data()) data.put(a.instrument().symbol(), a);
+        List<RunResult.Contribution> contributions = new ArrayList<>();
+        for (PortfolioResult.Contribution c : r.contributions()) {
+            BarArrays a = data.get(c.symbol());
+            long[] starts = a.startMillis();
+            contributions.add(new RunResult.Contribution(c.symbol(), c.bars(), starts.length == 0 ? null : Instant.ofEpochMilli(starts[0]),
+                    starts.length == 0 ? null : Instant.ofEpochMilli(starts[starts.length - 1]), hashes.getOrDefault(c.symbol(), ""), c.trades(),
+                    c.tradesPnlGross(), c.tradesFees(), c.tradesPnlNet(), c.openQuantity(), c.openPnlNet(), c.contribution(), c.refusals()));
+        }
+        return new RunResult.Portfolio(r.openPnlNet(), r.reconciliationDifference(), r.minCash(), r.maxOpenPositions(), refusals, contributions);
+    }
+
+    private static BacktestTrade trade(String symbol, int seq, RoundTrip t) {
+        return new BacktestTrade(symbol, seq, t.direction() == Side.BUY ? "LONG" : "SHORT", t.entryTime(), t.entryPrice(), t.exitTime(),
+                t.exitPrice(), t.quantity(), t.grossPnl(), t.fees(), t.netPnl(), t.rMultiple());
     }
 
     static BrokerConfig broker(BacktestRun run) {
@@ -154,8 +233,7 @@ final class BacktestWorker {
         for (RoundTrip t : r.trades()) {
             gross = gross.add(t.grossPnl());
             net = net.add(t.netPnl());
-            trades.add(new BacktestTrade(symbol, ++seq, t.direction() == Side.BUY ? "LONG" : "SHORT", t.entryTime(), t.entryPrice(), t.exitTime(),
-                    t.exitPrice(), t.quantity(), t.grossPnl(), t.fees(), t.netPnl(), t.rMultiple()));
+            trades.add(trade(symbol, ++seq, t));
         }
         int n = r.bars();
         long[] starts = r.data().startMillis();

@@ -3,6 +3,7 @@ package io.tradepilot.backtests.internal;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.backtests.BacktestBoard;
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.marketdata.HistoricalBars;
 import org.springframework.beans.factory.ObjectProvider;
 import io.tradepilot.backtests.BacktestRunner;
@@ -18,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** The backtests' beans (settings: {@link BacktestsProperties}, {@code tradepilot.backtests.*}). */
 @Configuration(proxyBeanMethods = false)
@@ -41,6 +43,7 @@ class BacktestsConfiguration {
         return store == null ? fixed : new StoredBacktestData(store, fixed);
     }
 
+    /** The INDEPENDENT mode's runner (PORTFOLIO runs always use {@link PortfolioRunner}, chosen per run by the worker). */
     @Bean
     @ConditionalOnMissingBean(BacktestRunner.class)
     BacktestRunner backtestRunner() {
@@ -51,14 +54,16 @@ class BacktestsConfiguration {
     BacktestQueue backtestQueue(DataSource dataSource, PlatformTransactionManager transactions, BacktestsProperties properties,
                                 JooqBacktestStore store, BacktestData data, BacktestRunner runner, Clock clock) throws Exception {
         BacktestQueue queue = new BacktestQueue(dataSource, transactions, properties, store::unfinished);
-        queue.setWorker(new BacktestWorker(store, data, runner, properties, clock, queue.instanceId()));
+        queue.setWorker(new BacktestWorker(store, data, Map.of(BacktestMode.INDEPENDENT, runner, BacktestMode.PORTFOLIO, new PortfolioRunner()),
+                properties, clock, queue.instanceId()));
         return queue;
     }
 
     @Bean
     DefaultBacktests backtests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, AuditLog audit,
                                Clock clock, BacktestRunner runner) {
-        return new DefaultBacktests(store, queue, data, configs, audit, clock, runner.name());
+        return new DefaultBacktests(store, queue, data, configs, audit, clock, Map.of(BacktestMode.INDEPENDENT, runner.name(),
+                BacktestMode.PORTFOLIO, PortfolioRunner.NAME));
     }
 
     @Bean

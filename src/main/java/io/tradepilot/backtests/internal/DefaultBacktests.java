@@ -3,6 +3,7 @@ package io.tradepilot.backtests.internal;
 import io.tradepilot.audit.AuditLog;
 import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.BacktestRun;
@@ -52,6 +53,8 @@ class DefaultBacktests implements Backtests {
     private static final BigDecimal MAX_QUANTITY = new BigDecimal("10000000");
     private static final int MAX_SYMBOLS = 50;
     private static final int MAX_DOCUMENT = 65_536;
+    private static final int MAX_POSITIONS = 1_000;
+    private static final BigDecimal MAX_HEAT_CAP = BigDecimal.valueOf(100);
 
     private final JooqBacktestStore store;
     private final BacktestQueue queue;
@@ -59,17 +62,18 @@ class DefaultBacktests implements Backtests {
     private final StrategyConfigs configs;
     private final UserAudit audit;
     private final Clock clock;
-    private final String runner;
+    private final Map<BacktestMode, String> runners;
 
+    /** {@code runners}: the runner name stored with a run of each mode. */
     DefaultBacktests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, AuditLog audit, Clock clock,
-                     String runner) {
+                     Map<BacktestMode, String> runners) {
         this.store = store;
         this.queue = queue;
         this.data = data;
         this.configs = configs;
         this.audit = new UserAudit(audit);
         this.clock = clock;
-        this.runner = runner;
+        this.runners = Map.copyOf(runners);
     }
 
     @Override
@@ -119,7 +123,7 @@ class DefaultBacktests implements Backtests {
         var symbols = store.symbols(id);
         Map<String, Map<YearMonth, Double>> monthly = new LinkedHashMap<>();
         for (var s : symbols) monthly.put(s.symbol(), monthly(equity.getOrDefault(s.symbol(), List.of()), s.initialCash()));
-        return new RunResult(run, symbols, equity, monthly, store.trades(id));
+        return new RunResult(run, symbols, equity, monthly, store.trades(id), store.portfolio(id));
     }
 
     @Override
@@ -278,11 +282,34 @@ class DefaultBacktests implements Backtests {
                 throw BacktestRefusal.badParameter("slippageValue", "The slippage must be a whole number of ticks from 0 to 100.");
             }
         }
+        BacktestMode mode = r.mode() == null ? BacktestMode.INDEPENDENT : r.mode();
+        Integer maxPositions = null;
+        BigDecimal heatCap = null;
+        boolean buyingPower = false;
+        if (mode == BacktestMode.PORTFOLIO) {
+            if (Boolean.TRUE.equals(r.cashOnly())) {
+                throw BacktestRefusal.badParameter("cashOnly", "A portfolio checks the cash with buying power: leave cash only off.");
+            }
+            maxPositions = r.maxPositions() == null ? 0 : r.maxPositions();
+            if (maxPositions < 0 || maxPositions > MAX_POSITIONS) {
+                throw BacktestRefusal.badParameter("maxPositions", "Max positions must be from 0 (no limit) to " + MAX_POSITIONS + ".");
+            }
+            heatCap = r.heatCap();
+            if (heatCap != null && (heatCap.signum() <= 0 || heatCap.compareTo(MAX_HEAT_CAP) > 0)) {
+                throw BacktestRefusal.badParameter("heatCap", "The heat cap must be a fraction of equity above 0 and at most 100 (empty: off).");
+            }
+            buyingPower = r.buyingPower() == null || r.buyingPower();
+        } else {
+            if (r.maxPositions() != null) throw BacktestRefusal.badParameter("maxPositions", "Max positions apply to a portfolio run only.");
+            if (r.heatCap() != null) throw BacktestRefusal.badParameter("heatCap", "A heat cap applies to a portfolio run only.");
+            if (r.buyingPower() != null) throw BacktestRefusal.badParameter("buyingPower", "Buying power applies to a portfolio run only (use cash only).");
+        }
         String name = label.isEmpty() ? strategy.strategy() + (stored ? " " + key + " v" + version : " draft") + " · " + String.join(",", symbols) : label;
         if (name.length() > 120) name = name.substring(0, 117) + "...";
         return new JooqBacktestStore.NewRun(CurrentUser.username(), clock.instant(), name, stored ? "STORED" : "DRAFT", key, version,
                 strategy.strategy(), document, List.copyOf(symbols), r.from(), r.to(), r.cash(), quantity, fill, fee, feeValue, slippage,
-                slippageValue, Boolean.TRUE.equals(r.closeAtEnd()), Boolean.TRUE.equals(r.cashOnly()), runner);
+                slippageValue, Boolean.TRUE.equals(r.closeAtEnd()), Boolean.TRUE.equals(r.cashOnly()), runners.get(mode), mode, maxPositions, heatCap,
+                buyingPower);
     }
 
     private static String day(java.time.Instant t) {
@@ -297,6 +324,8 @@ class DefaultBacktests implements Backtests {
         if (r == null) return null;
         return "config " + (r.configKey() != null ? r.configKey() + " v" + r.configVersion() : "draft") + "; symbols " + r.symbols() + "; "
                 + r.from() + ".." + r.to() + "; cash " + r.cash() + "; quantity " + r.quantity() + "; fill " + r.fill() + "; fee " + r.fee()
-                + " " + r.feeValue() + "; slippage " + r.slippage() + " " + r.slippageValue();
+                + " " + r.feeValue() + "; slippage " + r.slippage() + " " + r.slippageValue()
+                + (r.mode() == BacktestMode.PORTFOLIO ? "; portfolio max positions " + r.maxPositions() + " heat cap " + r.heatCap()
+                + " buying power " + r.buyingPower() : "");
     }
 }

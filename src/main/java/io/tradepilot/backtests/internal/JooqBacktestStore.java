@@ -1,5 +1,6 @@
 package io.tradepilot.backtests.internal;
 
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.BacktestTrade;
 import io.tradepilot.backtests.FeeModel;
@@ -22,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.tradepilot.db.Tables.BACKTEST_CONTRIBUTION;
 import static io.tradepilot.db.Tables.BACKTEST_EQUITY;
+import static io.tradepilot.db.Tables.BACKTEST_REFUSAL;
 import static io.tradepilot.db.Tables.BACKTEST_RUN;
 import static io.tradepilot.db.Tables.BACKTEST_SYMBOL;
 import static io.tradepilot.db.Tables.BACKTEST_TRADE;
@@ -38,7 +41,8 @@ class JooqBacktestStore {
     record NewRun(String submittedBy, Instant submittedAt, String label, String configSource, String configKey, Integer configVersion,
                   String strategyType, String document, List<String> symbols, java.time.LocalDate from, java.time.LocalDate to,
                   BigDecimal cash, BigDecimal quantity, FillModel fill, FeeModel fee, BigDecimal feeValue, SlippageModel slippage,
-                  BigDecimal slippageValue, boolean closeAtEnd, boolean cashOnly, String runner) {
+                  BigDecimal slippageValue, boolean closeAtEnd, boolean cashOnly, String runner, BacktestMode mode, Integer maxPositions,
+                  BigDecimal heatCap, boolean buyingPower) {
     }
 
     /** What a worker's claim decided. */
@@ -80,6 +84,8 @@ class JooqBacktestStore {
                 .set(BACKTEST_RUN.SLIPPAGE_VALUE, r.slippageValue())
                 .set(BACKTEST_RUN.CLOSE_AT_END, r.closeAtEnd()).set(BACKTEST_RUN.CASH_ONLY, r.cashOnly())
                 .set(BACKTEST_RUN.RUNNER, r.runner()).set(BACKTEST_RUN.STATE, RunState.QUEUED.name())
+                .set(BACKTEST_RUN.MODE, r.mode().name()).set(BACKTEST_RUN.MAX_POSITIONS, r.maxPositions())
+                .set(BACKTEST_RUN.HEAT_CAP, r.heatCap()).set(BACKTEST_RUN.BUYING_POWER, r.buyingPower())
                 .returning(BACKTEST_RUN.RUN_ID).fetchOne().getRunId();
     }
 
@@ -157,9 +163,10 @@ class JooqBacktestStore {
 
     /**
      * Writes the result and DONE in one transaction, replacing rows an earlier attempt left; nothing is written
-     * unless this attempt still runs the run. Answers whether it was written.
+     * unless this attempt still runs the run. {@code portfolio}: a portfolio's account-only figures (null for
+     * independent runs). Answers whether it was written.
      */
-    boolean complete(long id, int attempt, long barsTotal, List<SymbolRows> rows, String reportHtml, Instant now) {
+    boolean complete(long id, int attempt, long barsTotal, List<SymbolRows> rows, RunResult.Portfolio portfolio, String reportHtml, Instant now) {
         return db.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             BacktestRunRecord r = tx.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.RUN_ID.eq(id)).forUpdate().fetchOne();
@@ -167,6 +174,9 @@ class JooqBacktestStore {
             tx.deleteFrom(BACKTEST_TRADE).where(BACKTEST_TRADE.RUN_ID.eq(id)).execute();
             tx.deleteFrom(BACKTEST_EQUITY).where(BACKTEST_EQUITY.RUN_ID.eq(id)).execute();
             tx.deleteFrom(BACKTEST_SYMBOL).where(BACKTEST_SYMBOL.RUN_ID.eq(id)).execute();
+            tx.deleteFrom(BACKTEST_REFUSAL).where(BACKTEST_REFUSAL.RUN_ID.eq(id)).execute();
+            tx.deleteFrom(BACKTEST_CONTRIBUTION).where(BACKTEST_CONTRIBUTION.RUN_ID.eq(id)).execute();
+            if (portfolio != null) writePortfolio(tx, id, portfolio);
             for (SymbolRows s : rows) {
                 SymbolResult f = s.figures();
                 tx.insertInto(BACKTEST_SYMBOL).set(BACKTEST_SYMBOL.RUN_ID, id).set(BACKTEST_SYMBOL.SYMBOL, f.symbol())
@@ -206,6 +216,38 @@ class JooqBacktestStore {
                     .set(BACKTEST_RUN.REPORT_HTML, reportHtml).where(BACKTEST_RUN.RUN_ID.eq(id)).execute();
             return true;
         });
+    }
+
+    private static void writePortfolio(DSLContext tx, long id, RunResult.Portfolio p) {
+        tx.update(BACKTEST_RUN).set(BACKTEST_RUN.OPEN_PNL_NET, p.openPnlNet()).set(BACKTEST_RUN.RECONCILIATION_DIFFERENCE, p.reconciliationDifference())
+                .set(BACKTEST_RUN.MIN_CASH, p.minCash()).set(BACKTEST_RUN.MAX_OPEN_POSITIONS, p.maxOpenPositions())
+                .where(BACKTEST_RUN.RUN_ID.eq(id)).execute();
+        p.refusalsByReason().forEach((reason, orders) -> tx.insertInto(BACKTEST_REFUSAL).set(BACKTEST_REFUSAL.RUN_ID, id)
+                .set(BACKTEST_REFUSAL.REASON, reason).set(BACKTEST_REFUSAL.ORDERS, orders).execute());
+        for (RunResult.Contribution c : p.contributions()) {
+            tx.insertInto(BACKTEST_CONTRIBUTION).set(BACKTEST_CONTRIBUTION.RUN_ID, id).set(BACKTEST_CONTRIBUTION.SYMBOL, c.symbol())
+                    .set(BACKTEST_CONTRIBUTION.BARS, c.bars()).set(BACKTEST_CONTRIBUTION.FIRST_BAR, c.firstBar())
+                    .set(BACKTEST_CONTRIBUTION.LAST_BAR, c.lastBar()).set(BACKTEST_CONTRIBUTION.DATA_SHA256, c.dataSha256())
+                    .set(BACKTEST_CONTRIBUTION.TRADES, c.trades()).set(BACKTEST_CONTRIBUTION.TRADES_PNL_GROSS, c.tradesPnlGross())
+                    .set(BACKTEST_CONTRIBUTION.TRADES_FEES, c.tradesFees()).set(BACKTEST_CONTRIBUTION.TRADES_PNL_NET, c.tradesPnlNet())
+                    .set(BACKTEST_CONTRIBUTION.OPEN_QUANTITY, c.openQuantity()).set(BACKTEST_CONTRIBUTION.OPEN_PNL_NET, c.openPnlNet())
+                    .set(BACKTEST_CONTRIBUTION.CONTRIBUTION, c.contribution()).set(BACKTEST_CONTRIBUTION.REFUSALS, c.refusals()).execute();
+        }
+    }
+
+    /** A portfolio run's account-only figures (null for an independent run or one not DONE). */
+    RunResult.Portfolio portfolio(long id) {
+        BacktestRunRecord r = db.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.RUN_ID.eq(id)).fetchOne();
+        if (r == null || !BacktestMode.PORTFOLIO.name().equals(r.getMode()) || r.getOpenPnlNet() == null) return null;
+        Map<String, Long> refusals = new LinkedHashMap<>();
+        db.selectFrom(BACKTEST_REFUSAL).where(BACKTEST_REFUSAL.RUN_ID.eq(id)).orderBy(BACKTEST_REFUSAL.REASON)
+                .forEach(f -> refusals.put(f.getReason(), f.getOrders()));
+        List<RunResult.Contribution> contributions = db.selectFrom(BACKTEST_CONTRIBUTION).where(BACKTEST_CONTRIBUTION.RUN_ID.eq(id))
+                .orderBy(BACKTEST_CONTRIBUTION.SYMBOL).fetch(c -> new RunResult.Contribution(c.getSymbol(), c.getBars(), c.getFirstBar(),
+                        c.getLastBar(), c.getDataSha256(), c.getTrades(), c.getTradesPnlGross(), c.getTradesFees(), c.getTradesPnlNet(),
+                        c.getOpenQuantity(), c.getOpenPnlNet(), c.getContribution(), c.getRefusals()));
+        return new RunResult.Portfolio(r.getOpenPnlNet(), r.getReconciliationDifference(), r.getMinCash(),
+                r.getMaxOpenPositions() == null ? 0 : r.getMaxOpenPositions(), refusals, contributions);
     }
 
     /** Ends the run in {@code to} when it is still in {@code from}; answers whether it did. */
@@ -268,6 +310,6 @@ class JooqBacktestStore {
                 FillModel.valueOf(r.getFillModel()), FeeModel.valueOf(r.getFeeModel()), r.getFeeValue(),
                 SlippageModel.valueOf(r.getSlippageModel()), r.getSlippageValue(), r.getCloseAtEnd(), r.getCashOnly(), r.getRunner(),
                 r.getCancelRequested(), r.getBarsDone(), r.getBarsTotal(), r.getStartedAt(), r.getFinishedAt(), eta, r.getAttempts(),
-                r.getError(), r.getDataFingerprint());
+                r.getError(), r.getDataFingerprint(), BacktestMode.valueOf(r.getMode()), r.getMaxPositions(), r.getHeatCap(), r.getBuyingPower());
     }
 }

@@ -8,9 +8,11 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.Backtests;
@@ -26,13 +28,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The run form: a stored configuration version or a draft document, symbols, dates, cash, quantity, fill, fee and
- * slippage models. {@link #request()} reads it; {@link #show(BacktestRefusal)} puts a refusal's message on the field
+ * The run form: a stored configuration version or a draft document, symbols, dates, the mode (independent runs or a
+ * portfolio with its limits, shown only for a portfolio), cash, quantity, fill, fee and slippage models. {@link #request()} reads it; {@link #show(BacktestRefusal)} puts a refusal's message on the field
  * it names. Testable without a browser. Element ids: {@code backtest-source}, {@code backtest-config}, {@code
  * backtest-draft}, {@code backtest-symbols}, {@code backtest-from}, {@code backtest-to}, {@code backtest-cash}, {@code
  * backtest-quantity}, {@code backtest-fill}, {@code backtest-fee}, {@code backtest-fee-value}, {@code
  * backtest-slippage}, {@code backtest-slippage-value}, {@code backtest-close-at-end}, {@code backtest-cash-only},
- * {@code backtest-label}.
+ * {@code backtest-label}, {@code backtest-mode}, {@code backtest-max-positions}, {@code backtest-heat-cap}, {@code
+ * backtest-buying-power}.
  */
 final class BacktestForm extends FormLayout {
 
@@ -45,6 +48,10 @@ final class BacktestForm extends FormLayout {
     final MultiSelectComboBox<String> symbols = new MultiSelectComboBox<>("Symbols");
     final DatePicker from = new DatePicker("From");
     final DatePicker to = new DatePicker("To");
+    final Select<BacktestMode> mode = new Select<>();
+    final IntegerField maxPositions = new IntegerField("Max open positions");
+    final BigDecimalField heatCap = new BigDecimalField("Heat cap (fraction of equity)");
+    final Checkbox buyingPower = new Checkbox("Refuse entries the account's cash cannot pay for (buying power)");
     final BigDecimalField cash = new BigDecimalField("Cash per symbol");
     final BigDecimalField quantity = new BigDecimalField("Quantity");
     final Select<FillModel> fill = new Select<>();
@@ -89,6 +96,20 @@ final class BacktestForm extends FormLayout {
             from.setValue(LocalDate.ofInstant(s.first(), ZoneId.of("Asia/Kolkata")));
             to.setValue(LocalDate.ofInstant(s.last(), ZoneId.of("Asia/Kolkata")));
         });
+        mode.setId("backtest-mode");
+        mode.setLabel("Mode");
+        mode.setItems(BacktestMode.values());
+        mode.setItemLabelGenerator(m -> m == BacktestMode.PORTFOLIO ? "Portfolio: one account, shared cash, risk limits"
+                : "Independent single-symbol runs");
+        maxPositions.setId("backtest-max-positions");
+        maxPositions.setHelperText("0: no limit; entries not yet filled count");
+        maxPositions.setMin(0);
+        heatCap.setId("backtest-heat-cap");
+        heatCap.setHelperText("e.g. 0.5; empty: off");
+        buyingPower.setId("backtest-buying-power");
+        mode.addValueChangeListener(e -> showMode(e.getValue()));
+        mode.setValue(BacktestMode.INDEPENDENT);
+        showMode(BacktestMode.INDEPENDENT);
         cash.setId("backtest-cash");
         cash.setValue(new BigDecimal("1000000"));
         quantity.setId("backtest-quantity");
@@ -115,19 +136,37 @@ final class BacktestForm extends FormLayout {
         closeAtEnd.setId("backtest-close-at-end");
         cashOnly.setId("backtest-cash-only");
         label.setId("backtest-label");
-        add(source, config, draft, symbols, from, to, cash, quantity, fill, fee, feeValue, slippage, slippageValue, closeAtEnd, cashOnly, label);
+        add(source, config, draft, symbols, from, to, mode, maxPositions, heatCap, buyingPower, cash, quantity, fill, fee, feeValue, slippage,
+                slippageValue, closeAtEnd, cashOnly, label);
         setColspan(draft, 2);
         setColspan(symbols, 2);
+    }
+
+    /** Shows the portfolio's limits for PORTFOLIO (cash is then the account's) and cash only for INDEPENDENT. */
+    private void showMode(BacktestMode m) {
+        boolean portfolio = m == BacktestMode.PORTFOLIO;
+        maxPositions.setVisible(portfolio);
+        heatCap.setVisible(portfolio);
+        buyingPower.setVisible(portfolio);
+        cashOnly.setVisible(!portfolio);
+        cash.setLabel(portfolio ? "Account cash" : "Cash per symbol");
+        if (portfolio) {
+            if (maxPositions.getValue() == null) maxPositions.setValue(0);
+            buyingPower.setValue(true);
+            cashOnly.setValue(false);
+        }
     }
 
     /** The request the form holds now. */
     BacktestRequest request() {
         boolean stored = STORED.equals(source.getValue());
+        boolean portfolio = mode.getValue() == BacktestMode.PORTFOLIO;
         Backtests.StoredConfiguration c = config.getValue();
         return new BacktestRequest(label.getValue(), stored && c != null ? c.id() : null, stored && c != null ? c.version() : null,
                 stored ? null : draft.getValue(), new ArrayList<>(symbols.getSelectedItems()), from.getValue(), to.getValue(), cash.getValue(),
                 quantity.getValue(), fill.getValue(), fee.getValue(), feeValue.getValue(), slippage.getValue(), slippageValue.getValue(),
-                closeAtEnd.getValue(), cashOnly.getValue());
+                closeAtEnd.getValue(), portfolio ? null : cashOnly.getValue(), mode.getValue(), portfolio ? maxPositions.getValue() : null,
+                portfolio ? heatCap.getValue() : null, portfolio ? buyingPower.getValue() : null);
     }
 
     /** Clears every field's error, then shows {@code refusal}'s message on the field it names; answers whether one was named. */
@@ -154,6 +193,9 @@ final class BacktestForm extends FormLayout {
         m.put("feeValue", feeValue);
         m.put("slippageValue", slippageValue);
         m.put("label", label);
+        m.put("mode", mode);
+        m.put("maxPositions", maxPositions);
+        m.put("heatCap", heatCap);
         return m;
     }
 

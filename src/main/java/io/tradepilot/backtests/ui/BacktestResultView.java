@@ -17,6 +17,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tradepilot.backtests.BacktestBoard;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.BacktestTrade;
@@ -49,7 +50,9 @@ import java.util.TreeSet;
  * drawdown, monthly returns, the trades (the journal's columns), the configuration and the data fingerprint it ran
  * on, and the HTML report. Element ids: {@code backtest-result-view}, {@code backtest-status}, {@code
  * backtest-metrics}, {@code backtest-equity}, {@code backtest-drawdown}, {@code backtest-monthly}, {@code
- * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}.
+ * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}; for a portfolio
+ * run the account's metrics, equity and drawdown, and {@code backtest-account}, {@code backtest-refusals} (refusals by
+ * reason), {@code backtest-contributions} (per symbol).
  */
 @Route("backtests/:id")
 @PageTitle("Backtest · Tradepilot")
@@ -113,7 +116,8 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
     private void showResult(RunResult result) {
         body.removeAll();
         BacktestRun run = result.run();
-        Paragraph note = new Paragraph(MetricRows.CONVENTIONS);
+        boolean portfolio = result.portfolio() != null;
+        Paragraph note = new Paragraph(portfolio ? MetricRows.PORTFOLIO_CONVENTIONS : MetricRows.CONVENTIONS);
         Grid<MetricRows.Row> metrics = new Grid<>();
         metrics.setId("backtest-metrics");
         metrics.setAllRowsVisible(true);
@@ -127,10 +131,12 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
             equity.add(new Chart.Series<>(s.symbol(), points));
             drawdown.add(new Chart.Series<>(s.symbol(), MetricRows.drawdown(points, s.initialCash().doubleValue())));
         }
-        ApexChart equityChart = new ApexChart(new Chart.Line("Equity per symbol (each with its own cash)", equity, false, "Equity"));
+        ApexChart equityChart = new ApexChart(new Chart.Line(portfolio ? "Account equity (one account, shared cash)"
+                : "Equity per symbol (each with its own cash)", equity, false, "Equity"));
         equityChart.setId("backtest-equity");
         equityChart.setWidthFull();
-        ApexChart drawdownChart = new ApexChart(new Chart.Line("Drawdown from the running peak", drawdown, true, "%"));
+        ApexChart drawdownChart = new ApexChart(new Chart.Line(portfolio ? "Account drawdown from the running peak"
+                : "Drawdown from the running peak", drawdown, true, "%"));
         drawdownChart.setId("backtest-drawdown");
         drawdownChart.setWidthFull();
         ApexChart monthly = new ApexChart(monthly(result.monthly()));
@@ -158,8 +164,59 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
         Anchor report = new Anchor(DownloadHandler.fromInputStream(e -> new DownloadResponse(new ByteArrayInputStream(html),
                 "backtest-" + run.id() + ".html", "text/html; charset=UTF-8", html.length)), "Download the HTML report");
         report.setId("backtest-report");
-        body.add(note, report, new H3("Metrics"), metrics, equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"),
-                trades, configuration(run), fingerprints(run, result.symbols()));
+        body.add(note, report, new H3(portfolio ? "Account metrics" : "Metrics"), metrics);
+        if (portfolio) body.add(account(result.portfolio()));
+        body.add(equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"), trades);
+        if (portfolio) body.add(refusals(result.portfolio()), contributions(result.portfolio()));
+        body.add(configuration(run), portfolio ? fingerprints(run, result.portfolio()) : fingerprints(run, result.symbols()));
+    }
+
+    /** A portfolio's account-only figures. */
+    private static Paragraph account(RunResult.Portfolio p) {
+        Paragraph d = new Paragraph("Open positions' net mark-to-market " + MetricRows.plain(p.openPnlNet()) + " · lowest cash "
+                + MetricRows.plain(p.minCash()) + " · most positions open at once " + p.maxOpenPositions() + " · reconciliation difference "
+                + MetricRows.plain(p.reconciliationDifference()) + " (final equity − cash − trades' net P&L − open net mark-to-market)");
+        d.setId("backtest-account");
+        return d;
+    }
+
+    /** Orders the risk chain refused, per reason. */
+    private static Div refusals(RunResult.Portfolio p) {
+        Grid<Map.Entry<String, Long>> grid = new Grid<>();
+        grid.setId("backtest-refusals");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(Map.Entry::getKey).setHeader("Reason").setAutoWidth(true);
+        grid.addColumn(Map.Entry::getValue).setHeader("Orders refused").setAutoWidth(true);
+        grid.setItems(new ArrayList<>(p.refusalsByReason().entrySet()));
+        long total = p.refusalsByReason().values().stream().mapToLong(Long::longValue).sum();
+        return new Div(new H3("Orders refused by the risk chain (" + total + ")"), grid);
+    }
+
+    /** Each symbol's share of the account's result. */
+    private static Div contributions(RunResult.Portfolio p) {
+        Grid<RunResult.Contribution> grid = new Grid<>();
+        grid.setId("backtest-contributions");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(RunResult.Contribution::symbol).setHeader("Symbol").setAutoWidth(true);
+        grid.addColumn(RunResult.Contribution::trades).setHeader("Trades").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.tradesPnlGross())).setHeader("P&L gross").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.tradesFees())).setHeader("Fees").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.tradesPnlNet())).setHeader("P&L net").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.openQuantity())).setHeader("Open qty").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.openPnlNet())).setHeader("Open net").setAutoWidth(true);
+        grid.addColumn(c -> MetricRows.plain(c.contribution())).setHeader("Contribution").setAutoWidth(true);
+        grid.addColumn(RunResult.Contribution::refusals).setHeader("Refused").setAutoWidth(true);
+        grid.setItems(p.contributions());
+        return new Div(new H3("Per-symbol contributions (they add up to final equity − cash)"), grid);
+    }
+
+    private static Div fingerprints(BacktestRun run, RunResult.Portfolio p) {
+        Div d = fingerprintHeader(run);
+        for (RunResult.Contribution c : p.contributions()) {
+            d.add(new Paragraph(c.symbol() + ": " + c.bars() + " bars, " + (c.firstBar() == null ? "" : DAY.format(c.firstBar().atZone(ZONE)))
+                    + " to " + (c.lastBar() == null ? "" : DAY.format(c.lastBar().atZone(ZONE))) + ", SHA-256 " + c.dataSha256()));
+        }
+        return d;
     }
 
     /** The monthly returns: one row per symbol and year, one column per month, in percent. */
@@ -183,7 +240,8 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
         d.add(new H3("Configuration"));
         d.add(new Paragraph((run.configSource().equals("STORED") ? "Stored " + run.configKey() + " version " + run.configVersion() : "Draft")
                 + " · " + run.strategyType() + " · " + String.join(", ", run.symbols()) + " · " + DAY.format(run.from()) + " to " + DAY.format(run.to())
-                + " · cash " + MetricRows.plain(run.cash()) + " each · quantity " + (run.quantity() == null ? "by risk" : MetricRows.plain(run.quantity()))
+                + (run.mode() == BacktestMode.PORTFOLIO ? " · portfolio (one account: " + run.limitsText() + ") · account cash " + MetricRows.plain(run.cash())
+                : " · independent single-symbol runs · cash " + MetricRows.plain(run.cash()) + " each") + " · quantity " + (run.quantity() == null ? "by risk" : MetricRows.plain(run.quantity()))
                 + " · fill " + run.fill() + " · fees " + run.fee() + (run.feeValue() == null ? "" : " " + MetricRows.plain(run.feeValue()))
                 + " · slippage " + run.slippage() + (run.slippageValue() == null ? "" : " " + MetricRows.plain(run.slippageValue()))
                 + (run.closeAtEnd() ? " · closed at the end" : "") + (run.cashOnly() ? " · cash only" : "") + " · runner " + run.runner()
@@ -194,12 +252,17 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
         return d;
     }
 
-    private static Div fingerprints(BacktestRun run, List<SymbolResult> symbols) {
+    private static Div fingerprintHeader(BacktestRun run) {
         Div d = new Div();
         d.add(new H3("Data"));
         Span fp = new Span(run.dataFingerprint());
         fp.setId("backtest-fingerprint");
         d.add(new Paragraph(new Span("Fingerprint (SHA-256 of every bar used): "), fp));
+        return d;
+    }
+
+    private static Div fingerprints(BacktestRun run, List<SymbolResult> symbols) {
+        Div d = fingerprintHeader(run);
         for (SymbolResult s : symbols) {
             d.add(new Paragraph(s.symbol() + ": " + s.bars() + " bars, " + (s.firstBar() == null ? "" : DAY.format(s.firstBar().atZone(ZONE)))
                     + " to " + (s.lastBar() == null ? "" : DAY.format(s.lastBar().atZone(ZONE))) + ", SHA-256 " + s.dataSha256()));

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestBoard;
 import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.RunState;
@@ -93,6 +94,7 @@ class BacktestsView extends VerticalLayout {
             open.setId("backtest-open-" + r.id());
             return open;
         }).setHeader("Backtest").setFlexGrow(3);
+        grid.addColumn(r -> r.mode() == BacktestMode.PORTFOLIO ? "Portfolio" : "Independent").setHeader("Mode").setAutoWidth(true);
         grid.addColumn(BacktestRun::submittedBy).setHeader("By").setAutoWidth(true);
         grid.addColumn(r -> TIME.format(r.submittedAt().atZone(ZoneId.of("Asia/Kolkata")))).setHeader("Submitted").setAutoWidth(true);
         grid.addComponentColumn(r -> {

@@ -38,9 +38,15 @@ final class MetricRows {
             new Row("Average R", s -> num(s.averageR(), 3)),
             new Row("Exposure time", s -> pct(s.exposureTime())));
 
-    static final String CONVENTIONS = "Per symbol, each run alone with its own cash (independent single-symbol runs, not a portfolio). "
+    static final String CONVENTIONS = "Per symbol, each run alone with its own cash (independent single-symbol runs, not a portfolio); "
+            + "a portfolio run's column \"" + io.tradepilot.backtests.SymbolResult.ACCOUNT + "\" is its one account (shared cash, per time step). "
             + "Sharpe: mean / sample deviation of per-bar returns x sqrt(bars per year), risk-free 0; Sortino: mean / root mean square "
             + "of negative returns over all bars, same scaling. Gross: before fees; net: after both legs' fees.";
+
+    static final String PORTFOLIO_CONVENTIONS = "One account: every symbol trades from the same cash, under the same risk limits, on one "
+            + "engine (the live risk chain); figures per time step (the bars of all symbols at one time). "
+            + "Sharpe: mean / sample deviation of per-step returns x sqrt(steps per year), risk-free 0; Sortino: mean / root mean square "
+            + "of negative returns over all steps, same scaling. Gross: before fees; net: after both legs' fees.";
 
     private MetricRows() {
     }

@@ -141,6 +141,11 @@ public final class PortfolioReport {
         return sb.append("}\n").toString();
     }
 
+    /** The {@code report.html} that {@link #writeAll} writes, as text (the app's backtests store it with the run). */
+    public static String html(PortfolioResult r, PortfolioLimits limits) {
+        return html(r, limits, new ReportTimes(r.zone(), r.stepMillis()));
+    }
+
     static String html(PortfolioResult r, PortfolioLimits limits, ReportTimes times) {
         Metrics m = r.metrics();
         StringBuilder h = new StringBuilder(128 * 1024);

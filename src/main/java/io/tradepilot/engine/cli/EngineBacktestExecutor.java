@@ -5,6 +5,9 @@ import io.tradepilot.engine.backtest.BacktestConfig;
 import io.tradepilot.engine.backtest.BacktestReport;
 import io.tradepilot.engine.backtest.BacktestResult;
 import io.tradepilot.engine.backtest.BarArrays;
+import io.tradepilot.engine.backtest.PortfolioBacktest;
+import io.tradepilot.engine.backtest.PortfolioLimits;
+import io.tradepilot.engine.backtest.PortfolioResult;
 import io.tradepilot.engine.broker.BrokerConfig;
 import io.tradepilot.engine.broker.CommissionModel;
 import io.tradepilot.engine.broker.FillMode;
@@ -20,7 +23,11 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -84,7 +91,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
 
     /** The request's fill, commission, cash and close-at-end for bars like {@code series} (no risk checks). */
     static BacktestConfig config(BacktestRequest request, BarSeries series) {
-        return config(request.cash(), broker(request.commissionPct(), request.fill()), request.closeAtEnd(), series);
+        return config(request.cash(), broker(request), request.closeAtEnd(), series);
     }
 
     /** The backtest configuration of the command line's options for {@code series} (its zone and bars per year). */
@@ -94,10 +101,46 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         return cashOnly ? config.withCashOnly() : config;
     }
 
+    /** The request's fill and commission. */
+    static BrokerConfig broker(BacktestRequest request) {
+        return broker(request.commissionPct(), request.fill());
+    }
+
     private static BrokerConfig broker(BigDecimal commissionPct, BacktestRequest.Fill fill) {
         return BrokerConfig.defaults()
                 .withFillMode(fill == BacktestRequest.Fill.CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
                 .withCommission(commissionPct.signum() == 0 ? CommissionModel.NONE : CommissionModel.percentOfNotional(commissionPct));
+    }
+
+    /** Makes a fresh strategy instance (one per instrument of a portfolio run). */
+    @FunctionalInterface
+    public interface StrategySource {
+        Strategy create() throws UsageException;
+    }
+
+    /**
+     * A portfolio run exactly as the command line's {@code --portfolio} runs it (the app's portfolio backtests call
+     * this too): one account with {@code cash} and {@code broker} (market zone and bars per year from the longest
+     * series), optionally closing at the end, under {@code limits}' risk chain, one fresh strategy per instrument.
+     *
+     * @throws UsageException                          when the strategy refuses its parameters
+     * @throws IllegalArgumentException                for series the portfolio cannot run together (see {@link PortfolioBacktest#run})
+     * @throws java.util.concurrent.CancellationException when {@code monitor} asked to stop
+     */
+    public static PortfolioResult runPortfolio(StrategySource strategies, BigDecimal cash, BrokerConfig broker, boolean closeAtEnd,
+                                               PortfolioLimits limits, Collection<BarSeries> series, PortfolioBacktest.Monitor monitor)
+            throws UsageException {
+        List<BarArrays> data = new ArrayList<>(series.size());
+        BarSeries longest = null;
+        for (BarSeries s : series) {
+            data.add(arrays(s));
+            if (longest == null || s.size() > longest.size()) longest = s;
+        }
+        if (longest == null) throw new IllegalArgumentException("no series to backtest");
+        BacktestConfig config = config(cash, broker, closeAtEnd, longest).withRisk(limits.riskChain());
+        Map<Instrument, Strategy> byInstrument = new HashMap<>();
+        for (BarArrays a : data) byInstrument.put(a.instrument(), strategies.create());
+        return PortfolioBacktest.run(config, data, byInstrument::get, monitor);
     }
 
     private static BacktestConfig config(BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, BarSeries series) {

@@ -1,6 +1,8 @@
 package io.tradepilot.backtests.internal;
 
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.FeeModel;
+import io.tradepilot.backtests.SymbolResult;
 import io.tradepilot.backtests.FillModel;
 import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SlippageModel;
@@ -14,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.tradepilot.db.Tables.BACKTEST_CONTRIBUTION;
+import static io.tradepilot.db.Tables.BACKTEST_REFUSAL;
 import static io.tradepilot.db.Tables.BACKTEST_RUN;
 import static io.tradepilot.db.Tables.BACKTEST_SYMBOL;
 import static io.tradepilot.db.Tables.BACKTEST_TRADE;
@@ -36,7 +40,7 @@ class BacktestRecoveryIT extends IntegrationTestSupport {
         long id = store.insert(new JooqBacktestStore.NewRun("recovery-it", Instant.parse("2026-01-05T04:00:00Z"), "recovery", "DRAFT", null, null,
                 "sma-cross", "type: sma-cross\nname: r\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n", List.of("SYNTH-ALPHA"),
                 LocalDate.of(2019, 1, 1), LocalDate.of(2020, 12, 31), new BigDecimal("1000000"), new BigDecimal("100"), FillModel.NEXT_OPEN,
-                FeeModel.NONE, null, SlippageModel.NONE, null, false, false, IndependentRunsRunner.NAME));
+                FeeModel.NONE, null, SlippageModel.NONE, null, false, false, IndependentRunsRunner.NAME, BacktestMode.INDEPENDENT, null, null, false));
         var claim = store.claim(id, false, 1, "dead-worker", Instant.parse("2026-01-05T04:00:01Z"));
         assertThat(claim).isInstanceOf(JooqBacktestStore.Claim.Run.class);
         // what the dead attempt had written before it died (outside the result's transaction, as a stray row would be)
@@ -63,5 +67,28 @@ class BacktestRecoveryIT extends IntegrationTestSupport {
         queue.fired(id, true);
         assertThat(db.fetchCount(BACKTEST_TRADE, BACKTEST_TRADE.RUN_ID.eq(id))).as("a late firing of a DONE run changes nothing").isEqualTo(trades);
         assertThat(db.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.RUN_ID.eq(id)).fetchOne().getAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void a_recovered_portfolio_run_replaces_the_crashed_attempts_account_rows() {
+        long id = store.insert(new JooqBacktestStore.NewRun("recovery-it-portfolio", Instant.parse("2026-01-05T04:00:00Z"), "recovery portfolio", "DRAFT",
+                null, null, "sma-cross", "type: sma-cross\nname: r\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n",
+                List.of("SYNTH-ALPHA", "SYNTH-BETA"), LocalDate.of(2019, 1, 1), LocalDate.of(2020, 12, 31), new BigDecimal("1000000"),
+                new BigDecimal("100"), FillModel.NEXT_OPEN, FeeModel.NONE, null, SlippageModel.NONE, null, false, false, PortfolioRunner.NAME,
+                BacktestMode.PORTFOLIO, 1, null, true));
+        assertThat(store.claim(id, false, 1, "dead-worker", Instant.parse("2026-01-05T04:00:01Z"))).isInstanceOf(JooqBacktestStore.Claim.Run.class);
+        db.insertInto(BACKTEST_REFUSAL).set(BACKTEST_REFUSAL.RUN_ID, id).set(BACKTEST_REFUSAL.REASON, "STRAY").set(BACKTEST_REFUSAL.ORDERS, 7L).execute();
+
+        queue.fired(id, true);
+        var done = db.selectFrom(BACKTEST_RUN).where(BACKTEST_RUN.RUN_ID.eq(id)).fetchOne();
+        assertThat(done.getState()).isEqualTo(RunState.DONE.name());
+        assertThat(done.getAttempts()).isEqualTo(2);
+        assertThat(done.getReconciliationDifference()).isEqualByComparingTo(BigDecimal.ZERO);
+        assertThat(db.fetchCount(BACKTEST_REFUSAL, BACKTEST_REFUSAL.RUN_ID.eq(id).and(BACKTEST_REFUSAL.REASON.eq("STRAY")))).as("the dead attempt's row is gone")
+                .isZero();
+        assertThat(db.fetchCount(BACKTEST_CONTRIBUTION, BACKTEST_CONTRIBUTION.RUN_ID.eq(id))).isEqualTo(2);
+        assertThat(db.selectFrom(BACKTEST_SYMBOL).where(BACKTEST_SYMBOL.RUN_ID.eq(id)).fetch(BACKTEST_SYMBOL.SYMBOL)).containsExactly(SymbolResult.ACCOUNT);
+        assertThat(db.fetchCount(BACKTEST_TRADE, BACKTEST_TRADE.RUN_ID.eq(id)))
+                .isEqualTo(db.selectFrom(BACKTEST_SYMBOL).where(BACKTEST_SYMBOL.RUN_ID.eq(id)).fetchOne().getTrades());
     }
 }

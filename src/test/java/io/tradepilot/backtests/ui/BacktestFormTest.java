@@ -1,6 +1,7 @@
 package io.tradepilot.backtests.ui;
 
 import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.Backtests;
@@ -54,5 +55,37 @@ class BacktestFormTest {
         assertThat(form.to.isInvalid()).as("an earlier message is cleared").isFalse();
         assertThat(form.cash.isInvalid()).isTrue();
         assertThat(form.show(new BacktestRefusal(503, "AUDIT_UNAVAILABLE", null, "x"))).as("no field: the page shows it").isFalse();
+    }
+
+    @Test
+    void portfolio_mode_shows_its_limits_reads_them_into_the_request_and_shows_their_refusals() {
+        BacktestForm form = new BacktestForm(List.of(), SERIES);
+        assertThat(form.mode.getValue()).isEqualTo(BacktestMode.INDEPENDENT);
+        assertThat(form.maxPositions.isVisible()).isFalse();
+        assertThat(form.heatCap.isVisible()).isFalse();
+        assertThat(form.buyingPower.isVisible()).isFalse();
+        assertThat(form.request().maxPositions()).isNull();
+        assertThat(form.request().buyingPower()).isNull();
+
+        form.mode.setValue(BacktestMode.PORTFOLIO);
+        assertThat(form.maxPositions.isVisible()).isTrue();
+        assertThat(form.heatCap.isVisible()).isTrue();
+        assertThat(form.buyingPower.isVisible()).isTrue();
+        assertThat(form.cashOnly.isVisible()).as("a portfolio checks cash with buying power").isFalse();
+        form.maxPositions.setValue(2);
+        form.heatCap.setValue(new BigDecimal("0.5"));
+        BacktestRequest r = form.request();
+        assertThat(r.mode()).isEqualTo(BacktestMode.PORTFOLIO);
+        assertThat(r.maxPositions()).isEqualTo(2);
+        assertThat(r.heatCap()).isEqualByComparingTo("0.5");
+        assertThat(r.buyingPower()).isTrue();
+        assertThat(r.cashOnly()).isNull();
+
+        assertThat(form.show(BacktestRefusal.badParameter("heatCap", "The heat cap must be above 0."))).isTrue();
+        assertThat(form.heatCap.isInvalid()).isTrue();
+        assertThat(form.heatCap.getErrorMessage()).isEqualTo("The heat cap must be above 0.");
+        assertThat(form.show(BacktestRefusal.badParameter("maxPositions", "Max positions must be from 0."))).isTrue();
+        assertThat(form.maxPositions.isInvalid()).isTrue();
+        assertThat(form.heatCap.isInvalid()).isFalse();
     }
 }

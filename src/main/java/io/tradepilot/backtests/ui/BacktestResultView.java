@@ -49,7 +49,8 @@ import java.util.TreeSet;
  * drawdown, monthly returns, the trades (the journal's columns), the configuration and the data fingerprint it ran
  * on, and the HTML report. Element ids: {@code backtest-result-view}, {@code backtest-status}, {@code
  * backtest-metrics}, {@code backtest-equity}, {@code backtest-drawdown}, {@code backtest-monthly}, {@code
- * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}.
+ * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}; the Monte Carlo section is a
+ * {@link MonteCarloPanel}.
  */
 @Route("backtests/:id")
 @PageTitle("Backtest · Tradepilot")
@@ -159,7 +160,7 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
                 "backtest-" + run.id() + ".html", "text/html; charset=UTF-8", html.length)), "Download the HTML report");
         report.setId("backtest-report");
         body.add(note, report, new H3("Metrics"), metrics, equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"),
-                trades, configuration(run), fingerprints(run, result.symbols()));
+                trades, new MonteCarloPanel(result), configuration(run), fingerprints(run, result.symbols()));
     }
 
     /** The monthly returns: one row per symbol and year, one column per month, in percent. */

@@ -96,11 +96,16 @@ class PromotionGateIT extends IntegrationTestSupport {
         assertThat(viewer.post(paper, promote(id, version, PromotionStage.READY_FOR_PAPER, confirm)).statusCode()).isEqualTo(403);
         assertThat(audits("STRATEGY_PROMOTE", "DENIED", target)).isEqualTo(1);
         assertThat(put(viewer, "/api/v1/promotion-thresholds", thresholds(1, "-100", "1", 0)).statusCode()).isEqualTo(403);
+        assertThat(audits("PROMOTION_THRESHOLDS_SAVE", "DENIED", "promotion:thresholds")).isEqualTo(1);
+        assertThat(api(users.operator()).post(paper, promote(id, version, PromotionStage.READY_FOR_PAPER, confirm)).statusCode()).isEqualTo(403);
+        assertThat(audits("STRATEGY_PROMOTE", "DENIED", target)).isEqualTo(2);
         HttpResponse<String> wrong = admin.post(paper, promote(id, version, PromotionStage.READY_FOR_PAPER, "PROMOTE it"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(json(wrong).get("code").asString()).isEqualTo("CONFIRMATION_MISMATCH");
+        assertThat(audits("STRATEGY_PROMOTE", "FAILED", target)).isEqualTo(2);
         HttpResponse<String> badThresholds = put(admin, "/api/v1/promotion-thresholds", thresholds(1, "0", "1.5", 0));
         assertThat(badThresholds.statusCode()).isEqualTo(422);
+        assertThat(audits("PROMOTION_THRESHOLDS_SAVE", "FAILED", "promotion:thresholds")).isEqualTo(1);
         assertThat(json(badThresholds).get("field").asString()).isEqualTo("maxDrawdownP95");
 
         // a backtest of exactly this version

@@ -13,6 +13,7 @@ import io.tradepilot.strategies.PromotionGate;
 import io.tradepilot.strategies.PromotionStage;
 import io.tradepilot.strategies.PromotionThresholds;
 import io.tradepilot.strategies.StrategyConfigs;
+import org.aopalliance.intercept.MethodInvocation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
@@ -58,7 +59,7 @@ class DefaultPromotionGate implements PromotionGate {
 
     @Override
     @PreAuthorize(Roles.IS_ADMIN)
-    @HandleAuthorizationDenied(handlerClass = PromotionDeniedHandler.class)
+    @HandleAuthorizationDenied(handlerClass = StrategiesDeniedHandler.class)
     public PromotionThresholds saveThresholds(int minTrades, BigDecimal minSharpe, BigDecimal maxDrawdownP95, int minPaperDays, String reason) {
         String target = "promotion:thresholds";
         String why;
@@ -98,7 +99,7 @@ class DefaultPromotionGate implements PromotionGate {
 
     @Override
     @PreAuthorize(Roles.IS_ADMIN)
-    @HandleAuthorizationDenied(handlerClass = PromotionDeniedHandler.class)
+    @HandleAuthorizationDenied(handlerClass = StrategiesDeniedHandler.class)
     public Promotion promote(String id, int version, PromotionStage stage, String confirmation, String reason) {
         String target = "strategy:" + (TextRules.valid(id) ? id : "-");
         String why;
@@ -134,6 +135,17 @@ class DefaultPromotionGate implements PromotionGate {
             return new Promotion(newId, p.strategyId(), p.version(), p.stage(), p.runId(), p.trades(), p.sharpe(), p.maxDrawdownP95(), p.mcMethod(),
                     p.mcSimulations(), p.mcSeed(), p.paperDays(), p.thresholds(), p.checks(), p.promotedBy(), p.promotedAt(), p.reason());
         });
+    }
+
+    /**
+     * Records a method-security denial: {@code STRATEGY_PROMOTE} on {@code strategy:<id>} for {@code promote}, {@code
+     * PROMOTION_THRESHOLDS_SAVE} on {@code promotion:thresholds} otherwise.
+     */
+    static void denied(ConfigAudit audit, MethodInvocation invocation) {
+        boolean promote = invocation.getMethod().getName().equals("promote");
+        Object[] args = invocation.getArguments();
+        String target = promote ? "strategy:" + (args.length > 0 && args[0] instanceof String s && TextRules.valid(s) ? s : "-") : "promotion:thresholds";
+        audit.record(promote ? PROMOTE : THRESHOLDS_SAVE, target, AuditOutcome.DENIED, "denied by method security: " + invocation.getMethod().getName());
     }
 
     private record Judgement(Optional<BacktestEvidence.Run> run, int paperDays, List<PromotionCheck> checks) {

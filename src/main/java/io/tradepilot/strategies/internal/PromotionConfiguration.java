@@ -20,11 +20,6 @@ class PromotionConfiguration {
     }
 
     @Bean
-    PromotionDeniedHandler promotionDeniedHandler(ConfigAudit audit) {
-        return new PromotionDeniedHandler(audit);
-    }
-
-    @Bean
     DefaultPromotionGate promotionGate(JooqPromotionStore store, StrategyConfigs configs, ObjectProvider<BacktestEvidence> evidence,
                                        ObjectProvider<PaperTradingDays> paperDays, ConfigAudit audit, Clock clock) {
         return new DefaultPromotionGate(store, configs, evidence, paperDays, audit, clock);

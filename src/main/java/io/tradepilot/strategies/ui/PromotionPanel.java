@@ -11,14 +11,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import io.tradepilot.strategies.ConfigRefusal;
 import io.tradepilot.strategies.ConfigVersion;
 import io.tradepilot.strategies.Promotion;
 import io.tradepilot.strategies.PromotionCheck;
 import io.tradepilot.strategies.PromotionGate;
 import io.tradepilot.strategies.PromotionStage;
 import io.tradepilot.strategies.PromotionThresholds;
-import org.springframework.security.access.AccessDeniedException;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -182,19 +180,11 @@ class PromotionPanel extends VerticalLayout {
     }
 
     private <T> T attempt(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConfigRefusal r) {
-            say(r.getMessage(), true);
-            return null;
-        } catch (AccessDeniedException denied) {
-            say("Your role may not do this.", true);
-            return null;
-        }
+        return Messages.attempt(message, call, r -> {
+        });
     }
 
     private void say(String text, boolean error) {
-        message.setText(text);
-        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        Messages.say(message, text, error);
     }
 }

@@ -387,20 +387,12 @@ class StrategySettingsView extends VerticalLayout {
 
     /** Runs {@code call}; a refusal or a denial is shown and null returned. */
     private <T> T attempt(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConfigRefusal r) {
+        return Messages.attempt(message, call, r -> {
             if (!r.problems().isEmpty()) form.show(r.problems());
-            say(r.getMessage(), true);
-            return null;
-        } catch (AccessDeniedException denied) {
-            say("Your role may not do this.", true);
-            return null;
-        }
+        });
     }
 
     private void say(String text, boolean error) {
-        message.setText(text);
-        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        Messages.say(message, text, error);
     }
 }

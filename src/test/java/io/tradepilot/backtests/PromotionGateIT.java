@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Monte Carlo of a stored run over REST (deterministic for a seed, bad input as problems) and the promotion gate
  * end to end: refused without evidence, a backtest of exactly the version, refused with the failing figure under a
- * strict threshold, promoted under lenient ones with the evidence stored; live refused without paper days; a viewer
+ * strict threshold, promoted under lenient ones with the evidence stored; live refused without paper days, then
+ * refused at 4 and promoted at 5 paper trading days (only that strategy's PAPER trades since it was applied); a viewer
  * refused 403; every outcome audited.
  */
 @TestPropertySource(properties = {"tradepilot.backtests.workers=1", "tradepilot.backtests.deferral=200ms", "tradepilot.backtests.push-interval=200ms"})
@@ -166,5 +167,33 @@ class PromotionGateIT extends IntegrationTestSupport {
         assertThat(liveFailing).containsExactly("MIN_PAPER_DAYS");
         JsonNode checks = json(viewer.get("/api/v1/strategies/" + id + "/versions/" + version + "/promotion-checks?stage=READY_FOR_LIVE"));
         assertThat(checks).hasSize(6);
+
+        // paper days count the strategy's PAPER trades entered since the version was first applied, one per day
+        java.time.Instant applied = java.time.Instant.now().minus(Duration.ofDays(30));
+        db.execute("insert into config_applied (kind, config_key, version, applied_by, applied_at, reason, live) values ('STRATEGY', ?, ?, 'test', cast(? as timestamptz), 'test', false)",
+                id, version, applied.toString());
+        long trade = 9_000_000;
+        for (int day = 1; day <= 4; day++) paperTrade(++trade, id, "PAPER", applied.plus(Duration.ofDays(day)));
+        paperTrade(++trade, id, "PAPER", applied.plus(Duration.ofDays(4)).plus(Duration.ofMinutes(5)));   // same day again
+        paperTrade(++trade, id, "LIVE", applied.plus(Duration.ofDays(6)));                                // not paper
+        paperTrade(++trade, id, "PAPER", applied.minus(Duration.ofDays(3)));                              // before the version
+        paperTrade(++trade, "another-" + id, "PAPER", applied.plus(Duration.ofDays(7)));                  // another strategy
+        String liveConfirm = PromotionGate.confirmation(id, version, PromotionStage.READY_FOR_LIVE);
+        HttpResponse<String> four = admin.post(paper, promote(id, version, PromotionStage.READY_FOR_LIVE, liveConfirm));
+        assertThat(four.statusCode()).as(four.body()).isEqualTo(409);
+        assertThat(json(four).get("detail").asString()).contains("4 paper trading days").contains("at least 5");
+        paperTrade(++trade, id, "PAPER", applied.plus(Duration.ofDays(8)));
+        HttpResponse<String> five = admin.post(paper, promote(id, version, PromotionStage.READY_FOR_LIVE, liveConfirm));
+        assertThat(five.statusCode()).as(five.body()).isEqualTo(201);
+        assertThat(json(five).get("paperDays").asInt()).isEqualTo(5);
+        assertThat(json(viewer.get("/api/v1/strategies/" + id + "/promotions"))).hasSize(2);
+        assertThat(audits("STRATEGY_PROMOTE", "SUCCESS", target)).isEqualTo(2);
+    }
+
+    private void paperTrade(long tradeId, String strategy, String mode, java.time.Instant entry) {
+        java.time.LocalDate day = entry.atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate();
+        db.execute("insert into journal_trade (trade_id, symbol, side, strategy, mode, status, outcome, trade_day, entry_time, entry_price, quantity, "
+                + "open_quantity, gross_pnl, fees, net_pnl, replay_from, last_fill_seq) values (?, 'SYNTH-ALPHA', 'LONG', ?, ?, 'OPEN', 'OPEN', cast(? as date), cast(? as timestamptz), 100, 1, 1, 0, 0, 0, ?, ?)",
+                tradeId, strategy, mode, day.toString(), entry.toString(), tradeId, tradeId);
     }
 }

@@ -52,7 +52,7 @@ import java.util.TreeSet;
  * backtest-metrics}, {@code backtest-equity}, {@code backtest-drawdown}, {@code backtest-monthly}, {@code
  * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}; for a portfolio
  * run the account's metrics, equity and drawdown, and {@code backtest-account}, {@code backtest-refusals} (refusals by
- * reason), {@code backtest-contributions} (per symbol).
+ * reason), {@code backtest-contributions} (per symbol); the Monte Carlo section is a {@link MonteCarloPanel}.
  */
 @Route("backtests/:id")
 @PageTitle("Backtest · Tradepilot")
@@ -166,7 +166,7 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
         report.setId("backtest-report");
         body.add(note, report, new H3(portfolio ? "Account metrics" : "Metrics"), metrics);
         if (portfolio) body.add(account(result.portfolio()));
-        body.add(equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"), trades);
+        body.add(equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"), trades, new MonteCarloPanel(result));
         if (portfolio) body.add(refusals(result.portfolio()), contributions(result.portfolio()));
         body.add(configuration(run), portfolio ? fingerprints(run, result.portfolio()) : fingerprints(run, result.symbols()));
     }

@@ -2,9 +2,11 @@ package io.tradepilot.backtests.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.Backtests;
+import io.tradepilot.backtests.RunMonteCarlo;
 import io.tradepilot.backtests.RunResult;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * Backtests over REST: submit (202 with the QUEUED run and its {@code Location}), list, get, result, HTML report,
+ * Backtests over REST: submit (202 with the QUEUED run and its {@code Location}), list, get, result, Monte Carlo, HTML report,
  * cancel. Reads for every signed-in role; submit and cancel for operators and admins (method security in
  * {@link Backtests}, denials audited). Refusals are problem+json with a stable {@code code} and the {@code field}.
  */
@@ -58,6 +60,27 @@ class BacktestsApiController {
     @GetMapping("/{id}/result")
     RunResult result(@PathVariable long id) {
         return backtests.result(id);
+    }
+
+    @Operation(summary = "Monte Carlo of a finished run's trades: percentiles of final equity, max drawdown, longest losing streak")
+    @GetMapping("/{id}/montecarlo")
+    RunMonteCarlo monteCarlo(@PathVariable long id, @RequestParam(name = "method", required = false) String method,
+                             @RequestParam(name = "simulations", required = false) String simulations,
+                             @RequestParam(name = "seed", required = false) String seed) {
+        var m = RunMonteCarlo.method(method);
+        int n = RunMonteCarlo.DEFAULT_SIMULATIONS;
+        long s = RunMonteCarlo.DEFAULT_SEED;
+        try {
+            if (simulations != null && !simulations.isBlank()) n = Integer.parseInt(simulations.trim());
+        } catch (NumberFormatException e) {
+            throw BacktestRefusal.badParameter("simulations", "Simulations must be a whole number from 1 to " + RunMonteCarlo.MAX_SIMULATIONS + ".");
+        }
+        try {
+            if (seed != null && !seed.isBlank()) s = Long.parseLong(seed.trim());
+        } catch (NumberFormatException e) {
+            throw BacktestRefusal.badParameter("seed", "The seed must be a whole number.");
+        }
+        return RunMonteCarlo.of(backtests.result(id), m, n, s);
     }
 
     @Operation(summary = "A finished run's HTML report")

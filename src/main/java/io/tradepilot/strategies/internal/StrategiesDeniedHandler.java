@@ -9,7 +9,8 @@ import org.springframework.security.authorization.method.MethodAuthorizationDeni
 /**
  * Runs when {@code @PreAuthorize} denies a configuration change: writes the DENIED audit record (the method body,
  * which audits everything else, never runs then) and denies as usual. The action is named after the method
- * ({@code apply} → *_APPLY, everything else → *_SAVE), the target after its first argument.
+ * ({@code apply} → *_APPLY, everything else → *_SAVE), the target after its first argument; the promotion gate's
+ * denials are named by {@link DefaultPromotionGate#denied}.
  */
 class StrategiesDeniedHandler implements MethodAuthorizationDeniedHandler {
 
@@ -21,6 +22,10 @@ class StrategiesDeniedHandler implements MethodAuthorizationDeniedHandler {
 
     @Override
     public Object handleDeniedInvocation(MethodInvocation invocation, AuthorizationResult result) {
+        if (invocation.getThis() instanceof DefaultPromotionGate) {
+            DefaultPromotionGate.denied(audit, invocation);
+            throw new AuthorizationDeniedException("Access denied", result);
+        }
         boolean risk = invocation.getThis() instanceof DefaultRiskSettings;
         boolean apply = invocation.getMethod().getName().equals("apply");
         String action = risk ? (apply ? ConfigAudit.RISK_APPLY : ConfigAudit.RISK_SAVE) : (apply ? ConfigAudit.STRATEGY_APPLY : ConfigAudit.STRATEGY_SAVE);

@@ -23,6 +23,7 @@ import io.tradepilot.strategies.ApplyResult;
 import io.tradepilot.strategies.ConfigChange;
 import io.tradepilot.strategies.ConfigRefusal;
 import io.tradepilot.strategies.ConfigVersion;
+import io.tradepilot.strategies.PromotionGate;
 import io.tradepilot.strategies.RiskSettings;
 import io.tradepilot.strategies.StrategyConfigs;
 import jakarta.annotation.security.PermitAll;
@@ -70,10 +71,12 @@ class StrategySettingsView extends VerticalLayout {
     final TextArea riskYaml = new TextArea("Risk settings (YAML)");
     final Grid<ConfigVersion> riskHistory = new Grid<>();
     private String type;
+    private final PromotionPanel promotion;
 
-    StrategySettingsView(StrategyConfigs configs, RiskSettings risk) {
+    StrategySettingsView(StrategyConfigs configs, RiskSettings risk, PromotionGate gate) {
         this.configs = configs;
         this.risk = risk;
+        this.promotion = new PromotionPanel(gate, admin);
         setId("strategy-settings-view");
         setWidthFull();
         message.setId("config-message");
@@ -125,6 +128,7 @@ class StrategySettingsView extends VerticalLayout {
         tabs.add("YAML", new VerticalLayout(yaml, loadYaml));
         tabs.add("History", new VerticalLayout(history));
         tabs.add("Diff", new VerticalLayout(new HorizontalLayout(diffFrom, diffTo), diff));
+        tabs.add("Promotion", promotion);
         if (admin) tabs.add("Risk settings", riskTab());
 
         var header = new HorizontalLayout(new H2("Strategy settings"), strategy, create, cloneIt);
@@ -152,6 +156,7 @@ class StrategySettingsView extends VerticalLayout {
         form.read(latest.document(), configs.schema(type));
         yaml.setValue(latest.document());
         history.setItems(versions.reversed());
+        promotion.show(id, versions);
         List<Integer> numbers = versions.stream().map(ConfigVersion::version).toList();
         diffFrom.setItems(numbers);
         diffTo.setItems(numbers);
@@ -382,20 +387,12 @@ class StrategySettingsView extends VerticalLayout {
 
     /** Runs {@code call}; a refusal or a denial is shown and null returned. */
     private <T> T attempt(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ConfigRefusal r) {
+        return Messages.attempt(message, call, r -> {
             if (!r.problems().isEmpty()) form.show(r.problems());
-            say(r.getMessage(), true);
-            return null;
-        } catch (AccessDeniedException denied) {
-            say("Your role may not do this.", true);
-            return null;
-        }
+        });
     }
 
     private void say(String text, boolean error) {
-        message.setText(text);
-        message.getStyle().set("color", error ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
+        Messages.say(message, text, error);
     }
 }

@@ -7,6 +7,11 @@ import io.tradepilot.engine.strategy.params.Problem;
 import io.tradepilot.strategies.ApplyResult;
 import io.tradepilot.strategies.ConfigChange;
 import io.tradepilot.strategies.ConfigRefusal;
+import io.tradepilot.strategies.Promotion;
+import io.tradepilot.strategies.PromotionCheck;
+import io.tradepilot.strategies.PromotionGate;
+import io.tradepilot.strategies.PromotionStage;
+import io.tradepilot.strategies.PromotionThresholds;
 import io.tradepilot.strategies.ConfigVersion;
 import io.tradepilot.strategies.RiskSettings;
 import io.tradepilot.strategies.StrategyConfigs;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -30,7 +36,7 @@ import java.util.List;
  * storing versions for operators and admins (risk settings: admins); applying for admins (method security in
  * {@link StrategyConfigs} and {@link RiskSettings}). Refusals are problem+json with a stable {@code code}, the
  * {@code field} and, for an invalid document, {@code problems} ({@code path}, {@code message}) as the command
- * line reports them.
+ * line reports them. The promotion gate ({@link PromotionGate}): thresholds, promotions, checks, promote (admins).
  */
 @RestController
 @Tag(name = "Strategies", description = "Versioned strategy configurations and risk settings, applied live")
@@ -38,10 +44,18 @@ class StrategiesApiController {
 
     private final StrategyConfigs strategies;
     private final RiskSettings risk;
+    private final PromotionGate gate;
 
-    StrategiesApiController(StrategyConfigs strategies, RiskSettings risk) {
+    StrategiesApiController(StrategyConfigs strategies, RiskSettings risk, PromotionGate gate) {
         this.strategies = strategies;
         this.risk = risk;
+        this.gate = gate;
+    }
+
+    record Promote(String stage, String confirmation, String reason) {
+    }
+
+    record Thresholds(Integer minTrades, BigDecimal minSharpe, BigDecimal maxDrawdownP95, Integer minPaperDays, String reason) {
     }
 
     record Document(String document, String reason) {
@@ -188,6 +202,48 @@ class StrategiesApiController {
     @Operation(summary = "Apply a version of the risk settings (admins; loosening needs confirmation 'LOOSEN')")
     ApplyResult riskApply(@RequestBody Apply body) {
         return risk.apply(required(body.version()), body.confirmation(), body.reason());
+    }
+
+    // ------------------------------------------------------------------ promotion gate
+
+    @GetMapping("/api/v1/promotion-thresholds")
+    @Operation(summary = "The promotion gate's thresholds in force")
+    PromotionThresholds promotionThresholds() {
+        return gate.thresholds();
+    }
+
+    @PutMapping("/api/v1/promotion-thresholds")
+    @Operation(summary = "Store new promotion gate thresholds (admins)")
+    PromotionThresholds savePromotionThresholds(@RequestBody Thresholds body) {
+        if (body.minTrades() == null) throw new ConfigRefusal(422, "INVALID_THRESHOLDS", "minTrades", "minTrades is required");
+        if (body.minPaperDays() == null) throw new ConfigRefusal(422, "INVALID_THRESHOLDS", "minPaperDays", "minPaperDays is required");
+        return gate.saveThresholds(body.minTrades(), body.minSharpe(), body.maxDrawdownP95(), body.minPaperDays(), body.reason());
+    }
+
+    @GetMapping("/api/v1/strategies/{id}/promotions")
+    @Operation(summary = "Every promotion of a strategy with its evidence, oldest first")
+    List<Promotion> promotions(@PathVariable String id) {
+        return gate.promotions(id);
+    }
+
+    @GetMapping("/api/v1/strategies/{id}/versions/{version}/promotion-checks")
+    @Operation(summary = "The checks a version meets now for a stage (nothing stored)")
+    List<PromotionCheck> promotionChecks(@PathVariable String id, @PathVariable int version, @RequestParam(name = "stage") String stage) {
+        return gate.evaluate(id, version, stage(stage));
+    }
+
+    @PostMapping("/api/v1/strategies/{id}/versions/{version}/promotions")
+    @Operation(summary = "Promote a version to READY_FOR_PAPER or READY_FOR_LIVE (admins; confirmation 'PROMOTE <id> v<n> <stage>'); 409 PROMOTION_REFUSED lists the failing checks")
+    ResponseEntity<Promotion> promote(@PathVariable String id, @PathVariable int version, @RequestBody Promote body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(gate.promote(id, version, stage(body.stage()), body.confirmation(), body.reason()));
+    }
+
+    private static PromotionStage stage(String stage) {
+        try {
+            return PromotionStage.valueOf(stage == null ? "" : stage.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigRefusal(422, "INVALID_REQUEST", "stage", "the stage must be READY_FOR_PAPER or READY_FOR_LIVE");
+        }
     }
 
     private static int required(Integer version) {

@@ -39,4 +39,7 @@ public interface Sweeps {
      * @throws BacktestRefusal 404 {@code UNKNOWN_SWEEP}, 409 {@code NOT_DONE}, 400 {@code INVALID_PARAMETER}
      */
     SweepReport report(long id, String metric, String x, String y);
+
+    /** Each strategy's parameters a sweep may sweep (its schema's names, in schema order). */
+    java.util.Map<String, List<String>> strategyParameters();
 }

@@ -156,6 +156,16 @@ class DefaultSweeps implements Sweeps {
         return new SweepReport(info, metric.key(), swept, cells, flags, pbo, combinations, heatmap);
     }
 
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, List<String>> strategyParameters() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : StrategyParameters.NAMES) {
+            out.put(name, Strategies.definition(name).schema().specs().stream().map(ParamSpec::name).toList());
+        }
+        return out;
+    }
+
     /** The DONE sweep's chunks merged ({@link SweepResult#merge}: refuses gaps and overlaps) over its bars' dates. */
     SweepResult merged(long id) {
         Sweep sweep = SweepChunks.sweep(store.stored(id).orElseThrow(() -> unknown(id)), data);

@@ -1,7 +1,5 @@
 package io.tradepilot.backtests.internal;
 
-import io.tradepilot.audit.AuditLog;
-import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.backtests.BacktestData;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.RunState;
@@ -22,7 +20,6 @@ import io.tradepilot.engine.research.SweepResult;
 import io.tradepilot.engine.strategy.Strategies;
 import io.tradepilot.engine.strategy.params.ParamSpec;
 import io.tradepilot.security.Roles;
-import io.tradepilot.security.UserAudit;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
@@ -31,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -53,15 +49,13 @@ class DefaultSweeps implements Sweeps {
     private final SweepChunks chunks;
     private final DefaultBacktests backtests;
     private final BacktestData data;
-    private final UserAudit audit;
     private final Clock clock;
 
-    DefaultSweeps(SweepStore store, SweepChunks chunks, DefaultBacktests backtests, BacktestData data, AuditLog audit, Clock clock) {
+    DefaultSweeps(SweepStore store, SweepChunks chunks, DefaultBacktests backtests, BacktestData data, Clock clock) {
         this.store = store;
         this.chunks = chunks;
         this.backtests = backtests;
         this.data = data;
-        this.audit = new UserAudit(audit);
         this.clock = clock;
     }
 
@@ -69,7 +63,7 @@ class DefaultSweeps implements Sweeps {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = SweepsDeniedHandler.class)
     public SweepInfo submit(SweepRequest request) {
-        return audited("SWEEP_SUBMITTED", "sweeps", describe(request), () -> {
+        return backtests.audited("SWEEP_SUBMITTED", "sweeps", describe(request), () -> {
             SweepStore.NewSweep valid = validate(request);
             List<int[]> ranges = SweepChunk.ranges(valid.cells(), valid.chunkSize());
             long id = store.insert(valid, ranges, clock.instant());
@@ -94,7 +88,7 @@ class DefaultSweeps implements Sweeps {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = SweepsDeniedHandler.class)
     public SweepInfo cancel(long id) {
-        return audited("SWEEP_CANCELLED", "sweep:" + id, null, () -> {
+        return backtests.audited("SWEEP_CANCELLED", "sweep:" + id, null, () -> {
             SweepInfo sweep = store.info(id).orElseThrow(() -> unknown(id));
             if (!store.cancel(id, clock.instant())) {
                 throw new BacktestRefusal(409, "NOT_CANCELLABLE", "id", "Sweep " + id + " is " + store.info(id).orElseThrow().state() + ".");
@@ -240,21 +234,5 @@ class DefaultSweeps implements Sweeps {
         return "parameters " + r.parameters() + "; samples " + r.samples() + "; seed " + r.seed() + "; chunk " + r.chunkSize() + "; run "
                 + (r.run() == null ? null : (r.run().configKey() != null ? r.run().configKey() + " v" + r.run().configVersion() : "draft") + " "
                 + r.run().symbols() + " " + r.run().from() + ".." + r.run().to());
-    }
-
-    private <T> T audited(String action, String target, String detail, Supplier<T> change) {
-        var record = audit.begin(action, target, detail,
-                () -> new BacktestRefusal(503, "AUDIT_UNAVAILABLE", null, "Nothing was done: the audit record cannot be written."));
-        try {
-            T result = change.get();
-            record.complete(AuditOutcome.SUCCESS, result instanceof SweepInfo s ? "sweep " + s.id() + (detail == null ? "" : "; " + detail) : detail);
-            return result;
-        } catch (BacktestRefusal refusal) {
-            record.complete(AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());
-            throw refusal;
-        } catch (RuntimeException e) {
-            record.complete(AuditOutcome.FAILED, "error: " + e.getClass().getSimpleName());
-            throw e;
-        }
     }
 }

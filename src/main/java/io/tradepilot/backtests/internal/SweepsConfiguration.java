@@ -25,8 +25,8 @@ class SweepsConfiguration {
     }
 
     @Bean
-    DefaultSweeps sweeps(SweepStore store, SweepChunks chunks, DefaultBacktests backtests, BacktestData data, AuditLog audit, Clock clock) {
-        return new DefaultSweeps(store, chunks, backtests, data, audit, clock);
+    DefaultSweeps sweeps(SweepStore store, SweepChunks chunks, DefaultBacktests backtests, BacktestData data, Clock clock) {
+        return new DefaultSweeps(store, chunks, backtests, data, clock);
     }
 
     @Bean

@@ -94,6 +94,12 @@ class SweepTwoJvmIT extends IntegrationTestSupport {
         eventually(Duration.ofSeconds(180), () -> "DONE".equals(db.fetchOne("select state from backtest_sweep where sweep_id = ?", single).get(0, String.class)),
                 "the one-node sweep DONE");
         double seconds = (System.nanoTime() - t1) / 1e9;
+        long t1b = System.nanoTime();
+        long coarse = submit(operator, 25);
+        eventually(Duration.ofSeconds(180), () -> "DONE".equals(db.fetchOne("select state from backtest_sweep where sweep_id = ?", coarse).get(0, String.class)),
+                "the one-node sweep in chunks of 25 DONE");
+        double coarseSeconds = (System.nanoTime() - t1b) / 1e9;
+        System.out.printf(Locale.ROOT, "SWEEP BENCH one node: the same sweep in 8 chunks of 25: %.2f s, %.1f cells/s%n", coarseSeconds, 200 / coarseSeconds);
         System.out.printf(Locale.ROOT, "SWEEP BENCH dispatch: 200 trivial chunk jobs at %.1f chunks/s (2 worker threads, one node)%n", dispatch);
         System.out.printf(Locale.ROOT, "SWEEP BENCH one node: 200 cells x 2 symbols x ~500 daily bars (engine per cell) in 200 chunks: %.2f s, "
                 + "%.1f chunks/s, %.1f cells/s%n", seconds, 200 / seconds, 200 / seconds);
@@ -143,6 +149,7 @@ class SweepTwoJvmIT extends IntegrationTestSupport {
             assertSameCells(merged, oneNode);
             // and the one-node sweep run through the jobs earlier equals it too
             assertSameCells(sweeps.merged(single), oneNode);
+            assertSameCells(sweeps.merged(coarse), oneNode);
             assertThat(count("select count(*) from backtest_sweep_cell where sweep_id = " + shared)).as("each cell once").isEqualTo(200);
 
             JsonNode result = JSON.readTree(operator.get("/api/v1/backtests/sweeps/" + shared + "/result?metric=pnl_net").body());

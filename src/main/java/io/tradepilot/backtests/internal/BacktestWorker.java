@@ -209,19 +209,25 @@ final class BacktestWorker {
     }
 
     static BrokerConfig broker(BacktestRun run) {
-        CommissionModel fees = switch (run.fee()) {
+        return broker(run.fill(), run.fee(), run.feeValue(), run.slippage(), run.slippageValue());
+    }
+
+    /** The engine's broker of a run's (or a sweep's) fill, fee and slippage models. */
+    static BrokerConfig broker(io.tradepilot.backtests.FillModel fill, io.tradepilot.backtests.FeeModel fee, BigDecimal feeValue,
+                               io.tradepilot.backtests.SlippageModel slippage, BigDecimal slippageValue) {
+        CommissionModel fees = switch (fee) {
             case NONE -> CommissionModel.NONE;
-            case PERCENT -> run.feeValue().signum() == 0 ? CommissionModel.NONE : CommissionModel.percentOfNotional(run.feeValue());
+            case PERCENT -> feeValue.signum() == 0 ? CommissionModel.NONE : CommissionModel.percentOfNotional(feeValue);
             case ZERODHA_DELIVERY -> ZerodhaCharges.delivery();
             case ZERODHA_INTRADAY -> ZerodhaCharges.intraday();
         };
-        Slippage slippage = switch (run.slippage()) {
+        Slippage slip = switch (slippage) {
             case NONE -> Slippage.NONE;
-            case BPS -> new Slippage.Bps(run.slippageValue());
-            case TICKS -> new Slippage.Ticks(run.slippageValue().intValueExact());
+            case BPS -> new Slippage.Bps(slippageValue);
+            case TICKS -> new Slippage.Ticks(slippageValue.intValueExact());
         };
-        return BrokerConfig.defaults().withFillMode(run.fill() == io.tradepilot.backtests.FillModel.SAME_CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
-                .withCommission(fees).withSlippage(slippage);
+        return BrokerConfig.defaults().withFillMode(fill == io.tradepilot.backtests.FillModel.SAME_CLOSE ? FillMode.SAME_CLOSE : FillMode.NEXT_OPEN)
+                .withCommission(fees).withSlippage(slip);
     }
 
     /** One symbol's rows: figures, the equity after each bar (the day's last bar for intraday data), the trades. */

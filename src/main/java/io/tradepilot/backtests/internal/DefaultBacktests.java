@@ -175,12 +175,17 @@ class DefaultBacktests implements Backtests {
         return out;
     }
 
-    private <T> T audited(String action, String target, String detail, Supplier<T> change) {
+    /**
+     * Audits {@code change} before it takes effect (503 {@code AUDIT_UNAVAILABLE} when that record cannot be written)
+     * and completes the record SUCCESS, or FAILED with the refusal; also for {@link DefaultSweeps}.
+     */
+    <T> T audited(String action, String target, String detail, Supplier<T> change) {
         AuditLog.Pending record = audit.begin(action, target, detail,
                 () -> new BacktestRefusal(503, "AUDIT_UNAVAILABLE", null, "Nothing was done: the audit record cannot be written."));
         try {
             T result = change.get();
-            record.complete(AuditOutcome.SUCCESS, result instanceof BacktestRun r ? "run " + r.id() + (detail == null ? "" : "; " + detail) : detail);
+            String done = result instanceof BacktestRun r ? "run " + r.id() : result instanceof io.tradepilot.backtests.SweepInfo s ? "sweep " + s.id() : null;
+            record.complete(AuditOutcome.SUCCESS, done == null ? detail : done + (detail == null ? "" : "; " + detail));
             return result;
         } catch (BacktestRefusal refusal) {
             record.complete(AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());

@@ -178,8 +178,17 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
         return (int) Math.max(252, Math.round(252.0 * s.size() / days));
     }
 
+    /**
+     * The configuration {@link #run} runs {@code series} with ({@code broker} in the series' zone, its bars per year,
+     * optionally closing at the end and cash-only): the app's sweeps run their cells with it.
+     */
+    public static BacktestConfig config(BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, boolean cashOnly, BarSeries series) {
+        BacktestConfig config = config(cash, broker, closeAtEnd, series);
+        return cashOnly ? config.withCashOnly() : config;
+    }
+
     /** The engine's array form of a series (no copy of the meaning, one copy of the arrays). */
-    static BarArrays arrays(BarSeries s) {
+    public static BarArrays arrays(BarSeries s) {
         return BarArrays.of(instrumentOf(s), s);
     }
 

@@ -97,8 +97,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
     /** The backtest configuration of the command line's options for {@code series} (its zone and bars per year). */
     static BacktestConfig config(BigDecimal cash, BigDecimal commissionPct, BacktestRequest.Fill fill, boolean closeAtEnd, boolean cashOnly,
                                  BarSeries series) {
-        BacktestConfig config = config(cash, broker(commissionPct, fill), closeAtEnd, series);
-        return cashOnly ? config.withCashOnly() : config;
+        return config(cash, broker(commissionPct, fill), closeAtEnd, cashOnly, series);
     }
 
     /** The request's fill and commission. */
@@ -155,8 +154,7 @@ public final class EngineBacktestExecutor implements BacktestExecutor {
      */
     public static BacktestResult run(Strategy strategy, BigDecimal cash, BrokerConfig broker, boolean closeAtEnd, boolean cashOnly,
                                      BarSeries series) {
-        BacktestConfig config = config(cash, broker, closeAtEnd, series);
-        return Backtest.run(arrays(series), strategy, cashOnly ? config.withCashOnly() : config);
+        return Backtest.run(arrays(series), strategy, config(cash, broker, closeAtEnd, cashOnly, series));
     }
 
     /**

@@ -80,7 +80,8 @@ class BacktestsIT extends IntegrationTestSupport {
     private long submit(ApiClient api, List<String> symbols) {
         HttpResponse<String> r = api.post("/api/v1/backtests", request(symbols, "2019-01-01", "2020-12-31", ", \"fee\": \"PERCENT\", \"feeValue\": 0.1"));
         assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        assertThat(json(r).get("state").asString()).isEqualTo("QUEUED");
+        // 202 with the run as stored after scheduling: a free worker may already have claimed it
+        assertThat(json(r).get("state").asString()).isIn("QUEUED", "RUNNING");
         return json(r).get("id").asLong();
     }
 

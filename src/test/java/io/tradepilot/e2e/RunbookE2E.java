@@ -146,7 +146,7 @@ class RunbookE2E extends BrowserTestSupport {
         assertThat(page.locator("#runbook-page h1")).hasText("Runbook");
         assertThat(page.locator("#runbook-nav a")).hasCount(11);
 
-        for (String path : List.of("/admin/users", "/audit", "/backtests", "/runbook/no-such-page")) {
+        for (String path : List.of("/admin/users", "/audit", "/no-such-page", "/runbook/no-such-page")) {
             page.navigate(path);
             Locator notAvailable = page.locator("#not-available");
             assertThat(notAvailable).containsText("This page is not available");

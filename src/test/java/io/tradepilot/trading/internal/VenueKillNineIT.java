@@ -213,6 +213,9 @@ class VenueKillNineIT extends IntegrationTestSupport {
                         "--tradepilot.trading.limits.daily-loss=0",
                         "--tradepilot.trading.limits.consecutive-losses=0",
                         "--tradepilot.trading.limits.drawdown=0",
+                        // six symbols, two of them held working at the stand-in: working entries count as open
+                        // positions, so the default of 3 would throttle the trading this test needs after the restart
+                        "--tradepilot.trading.limits.max-open-positions=10",
                         // the stand-in market trades New York hours (the default window is NSE's, in IST)
                         "--tradepilot.trading.limits.trading-hours.zone=America/New_York",
                         "--tradepilot.trading.limits.trading-hours.entry-from=09:30",

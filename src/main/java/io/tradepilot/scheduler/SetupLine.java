@@ -14,7 +14,9 @@ import java.util.List;
  *                  near-breakout watch listed
  * @param reason    why a setup was not taken (not qualified, refused with the risk chain's code, already taken…), what
  *                  entered it, or how its trade ended
- * @param exits     the trade's exits (stop, targets, tracker), e.g. {@code BOOK TARGET1 SELL 1 order O7}
+ * @param exits     the trade's stop moves, e.g. {@code STOP BREAKEVEN 111 after bar 2025-02-05T03:45:00Z}, then its exits
+ *                  (stop, targets, tracker), e.g. {@code BOOK TARGET1 SELL 1 PLACED order O7} (RELEASED: the order ended
+ *                  unfilled, the exit may be placed again)
  */
 public record SetupLine(String setupId, String symbol, String state, String scanState, BigDecimal motherHigh, BigDecimal motherLow,
                         BigDecimal entry, BigDecimal stop, BigDecimal target1, BigDecimal target2, BigDecimal quantity,

@@ -4,6 +4,7 @@ import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
 import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.scheduler.EodReport;
+import io.tradepilot.scheduler.NearBreakout;
 import io.tradepilot.scheduler.ScanReport;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.scheduler.TrackerFinding;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link AlertRule#TRACKER_EXIT} / {@link AlertRule#TRACKER_CAUTION} per position tracker finding
  *       {@code exit} / {@code caution} ({@code tracker:<hour>:<symbol>:<rule>}; key {@code tracker:<symbol>}, so
  *       the rule's window folds repeats about one symbol);</li>
- *   <li>{@link AlertRule#SCAN_RESULT} per stored scan ({@code scan:<id>}), with its breakouts.</li>
+ *   <li>{@link AlertRule#SCAN_RESULT} per stored scan ({@code scan:<id>}), with its breakouts;</li>
+ *   <li>{@link AlertRule#NEAR_BREAKOUT} once per day the near-breakout watch found setups ({@code near-breakout:<day>}),
+ *       listing them nearest first (a later run the same day adds no second alert).</li>
  * </ul>
  */
 final class SchedulerAlerts extends PeriodicTask {
@@ -65,6 +68,11 @@ final class SchedulerAlerts extends PeriodicTask {
                 if (!finding.checkedAt().isBefore(since)) raise(finding);
             }
             queries.latestScan().filter(scan -> !scan.createdAt().isBefore(since)).ifPresent(this::raise);
+            java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+            for (java.time.LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) { // any exchange's day
+                List<NearBreakout> near = queries.nearBreakouts(day).stream().filter(n -> !n.checkedAt().isBefore(since)).toList();
+                if (!near.isEmpty()) raise(day, near);
+            }
         } catch (RuntimeException e) {
             log.warn("The scheduler's reports, findings or scans could not be read for alerts ({})", e.getClass().getSimpleName());
         }
@@ -98,6 +106,20 @@ final class SchedulerAlerts extends PeriodicTask {
         alerts.raise(AlertRule.SCAN_RESULT, "scan:" + scan.scanner() + ":" + scan.exchange(), "scan:" + scan.id(),
                 "Scan " + scan.scanner() + " " + scan.exchange() + " " + scan.asOf() + ": " + breakouts.size() + " breakouts",
                 body.toString());
+    }
+
+    private void raise(java.time.LocalDate day, List<NearBreakout> near) {
+        StringBuilder body = new StringBuilder().append(near.size()).append(near.size() == 1 ? " setup" : " setups")
+                .append(" within 1 % of the trigger (a weekly close beyond it is the breakout the scan enters):");
+        for (NearBreakout n : near.stream().limit(LISTED).toList()) {
+            body.append("\n").append(n.symbol()).append(" ").append(n.direction()).append(" at ").append(plain(n.price()))
+                    .append(" (").append(n.priceSource()).append("), ").append(plain(n.distancePercent())).append(" % from ")
+                    .append(plain("UP".equals(n.direction()) ? n.motherHigh() : n.motherLow())).append(", quality ").append(n.quality());
+        }
+        if (near.size() > LISTED) body.append("\n… and ").append(near.size() - LISTED).append(" more (Setups page)");
+        String symbols = String.join(", ", near.stream().limit(5).map(NearBreakout::symbol).toList()) + (near.size() > 5 ? ", …" : "");
+        alerts.raise(AlertRule.NEAR_BREAKOUT, "near-breakout", "near-breakout:" + day,
+                "3WI near breakout " + day + ": " + near.size() + (near.size() == 1 ? " setup (" : " setups (") + symbols + ")", body.toString());
     }
 
     private void raise(EodReport report) {

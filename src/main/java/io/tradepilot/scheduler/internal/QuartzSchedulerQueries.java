@@ -87,9 +87,10 @@ final class QuartzSchedulerQueries implements SchedulerQueries {
         Objects.requireNonNull(day, "day");
         List<ScanReport.Row> rows = store.scanAsOf(day).map(ScanReport::rows).orElse(List.of());
         var ids = rows.stream().map(ScanReport.Row::setupId).filter(Objects::nonNull).toList();
-        return SetupLines.of(rows, store.setupRows(ids), store.nearBreakouts(day), id -> store.exits(id).stream()
-                .map(e -> e.kind() + " " + e.trigger() + " " + e.side() + " " + e.quantity().toPlainString() + " " + e.state()
-                        + (e.orderId() == null ? "" : " order " + e.orderId())).toList());
+        return SetupLines.of(rows, store.setupRows(ids), store.nearBreakouts(day), id -> java.util.stream.Stream.concat(
+                store.stopMoves(id).stream().map(m -> "STOP " + m.step() + " " + m.stop().toPlainString() + " after bar " + m.reachedBar()),
+                store.exits(id).stream().map(e -> e.kind() + " " + e.trigger() + " " + e.side() + " " + e.quantity().toPlainString() + " "
+                        + e.state() + (e.orderId() == null ? "" : " order " + e.orderId()))).toList());
     }
 
     @Override

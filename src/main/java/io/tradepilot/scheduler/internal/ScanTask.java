@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scheduled 3WI scan after the close: the same scan as {@code tradepilot scan --strategy 3wi}
+ * The scheduled 3WI scan at the configured times ({@code scans.at}, 09:25 and 15:10 by default): the same scan as {@code tradepilot scan --strategy 3wi}
  * ({@link ThreeWeekInsideScanner}) over the configured folder of daily bar files ({@code SYMBOL.csv},
  * files starting with {@code _} ignored, inconsistent bars skipped and logged), sized with the configured
  * capital and risk, counting the engine's open risk when this instance runs it. The result is stored and
@@ -38,6 +38,10 @@ import java.util.Map;
  * attributed to strategy {@code 3wi}: a MARKET DAY order of the plan's quantity with the plan's stop as its
  * protective stop. A setup claimed earlier is "already taken"; a refusal is recorded as REFUSED with its code and
  * may be claimed again by a later run. So a rerun or a restart never places a second entry for a setup.
+ *
+ * <p>A run of a scheduled slot (job {@link #jobName}) is stored under its trading day (the scheduled fire time's date in
+ * the exchange's zone, so a misfire's late run counts for the missed day) and slot; a slot whose scan is complete is not
+ * scanned again (SKIPPED, "already scanned"). A run under any other job name is ad hoc and always scans.
  */
 final class ScanTask implements ScheduledTask {
 
@@ -68,16 +72,30 @@ final class ScanTask implements ScheduledTask {
         Path dir = settings.folder();
         if (dir == null) return Result.skipped("no scan folder configured (tradepilot.scheduler.scans.folder)");
         ExchangeCalendar calendar = ExchangeCalendar.of(run.exchange());
+        java.util.Optional<String> slot = slot(run, calendar);
+        LocalDate day = run.scheduledAt().atZone(calendar.zone()).toLocalDate();
+        if (slot.isPresent()) {
+            var done = store.completedSlotScan("3wi", calendar.exchange(), day, slot.get());
+            if (done.isPresent()) return alreadyScanned(slot.get(), day, done.get());
+        }
         Map<String, BarSeries> universe = ScanUniverse.read(dir, calendar);
         ThreeWeekInsideParameters params = ScanUniverse.parameters(settings);
         BigDecimal openRisk = trading.livePortfolio().map(LivePortfolio::openRisk).orElse(BigDecimal.ZERO);
         List<ScanRow> rows = new ThreeWeekInsideScanner(params, calendar).scan(universe, null, openRisk);
         LocalDate asOf = ThreeWeekInsideScanner.latestDate(universe);
-        ScanReport saved = store.saveScan(new ScanReport(0, "3wi", calendar.exchange(), asOf, clock.instant(), universe.size(),
-                rows.stream().map(ScanTask::row).toList()));
+        ScanReport scan = new ScanReport(0, "3wi", calendar.exchange(), asOf, clock.instant(), universe.size(),
+                rows.stream().map(ScanTask::row).toList());
+        ScanReport saved;
+        if (slot.isEmpty()) {
+            saved = store.saveScan(scan);
+        } else {
+            var stored = store.saveSlotScan(scan, day, slot.get());
+            if (stored.isEmpty()) return alreadyScanned(slot.get(), day, store.completedSlotScan("3wi", calendar.exchange(), day, slot.get()).orElse(0L));
+            saved = stored.get();
+        }
         List<ScanReport.Row> decided = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) decided.add(decide(saved.id(), rows.get(i), saved.rows().get(i)));
-        store.updateScanRows(saved.id(), decided);
+        store.updateScanRows(saved.id(), decided, clock.instant());
         long breakouts = rows.stream().filter(r -> r.state().startsWith("BREAKOUT")).count();
         long placed = decided.stream().filter(r -> "TAKEN".equals(r.decision()) && r.reason().startsWith(PLACED)).count();
         return Result.done("scan " + saved.id() + " as of " + asOf + ": " + universe.size() + " symbols, " + breakouts + " breakouts, "
@@ -86,6 +104,20 @@ final class ScanTask implements ScheduledTask {
     }
 
     private static final String PLACED = "entered by scan ";
+
+    /** The name of the scan job at exchange local time {@code at} on {@code exchange}, e.g. {@code scan-3wi-NSE-0925}. */
+    static String jobName(String exchange, java.time.LocalTime at) {
+        return NAME + "-" + exchange + "-" + at.toString().replace(":", "");
+    }
+
+    /** The slot (HH:MM) of a run of one of the configured scan jobs; empty for an ad hoc run under another name. */
+    private java.util.Optional<String> slot(Run run, ExchangeCalendar calendar) {
+        return settings.at().stream().filter(t -> jobName(calendar.exchange(), t).equals(run.job())).findFirst().map(Object::toString);
+    }
+
+    private static Result alreadyScanned(String slot, LocalDate day, long scanId) {
+        return Result.skipped("already scanned: " + slot + " slot of " + day + " is scan " + scanId);
+    }
 
     /** Decides {@code row} (of stored scan {@code scanId}), records the decision and places the entry when due. */
     private ScanReport.Row decide(long scanId, ScanRow scanRow, ScanReport.Row row) {

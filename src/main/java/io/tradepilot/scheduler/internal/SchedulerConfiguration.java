@@ -94,8 +94,9 @@ class SchedulerConfiguration {
     /** The stop and target watch of the entered setups (runs on every instance; acts only where the engine runs). */
     @Bean
     SetupExitWatch setupExitWatch(SchedulerStore store, SetupTrades trades, TradingQueries trading, MarketDataQueries marketData,
-                                  SchedulerProperties properties) {
-        return new SetupExitWatch(store, trades, trading, marketData, properties.scans().exitWatch());
+                                  SchedulerProperties properties, Clock clock) {
+        return new SetupExitWatch(store, trades, trading, marketData, properties.scans().exitWatch(), clock,
+                properties.scans().moveStops());
     }
 
     @Bean
@@ -121,9 +122,10 @@ class SchedulerConfiguration {
         var scans = properties.scans();
         if (scans.folder() != null) {
             String sx = io.tradepilot.engine.calendar.ExchangeCalendar.of(scans.exchange()).exchange();
-            jobs.add(new JobSpec("scan-3wi-" + sx, ScanTask.NAME, sx,
-                    "3WI scan of " + scans.folder() + " " + scans.afterClose().toMinutes() + " min after the close",
-                    new JobSpec.Daily(new SessionTime.AfterClose(scans.afterClose())), JobSpec.Misfire.FIRE_ONCE_NOW));
+            for (java.time.LocalTime at : scans.at()) {
+                jobs.add(new JobSpec(ScanTask.jobName(sx, at), ScanTask.NAME, sx, "3WI scan of " + scans.folder() + " at " + at,
+                        new JobSpec.Daily(new SessionTime.Fixed(at)), JobSpec.Misfire.FIRE_ONCE_NOW));
+            }
             for (java.time.LocalTime at : scans.nearBreakoutAt()) {
                 jobs.add(new JobSpec("near-breakout-3wi-" + sx + "-" + at.toString().replace(":", ""), NearBreakoutTask.NAME, sx,
                         "3WI near-breakout watch of " + scans.folder() + " at " + at, new JobSpec.Daily(new SessionTime.Fixed(at)),

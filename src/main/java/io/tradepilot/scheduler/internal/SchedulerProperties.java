@@ -40,7 +40,8 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
     /**
      * @param folder             folder of daily bar files ({@code SYMBOL.csv}); none: no scan job
      * @param exchange           the exchange whose calendar the data follows (NSE or NYSE)
-     * @param afterClose         how long after the close the scan runs
+     * @param at                 exchange local times of the scan on trading days (3WI document: 09:25 pre-open and 15:10
+     *                           close scan), one job per time; each (trading day, time) is scanned at most once
      * @param capital            sizing capital (3WI seed: 400000)
      * @param riskPercent        risk per trade in percent
      * @param maxOpenRiskPercent cap of the total open risk in percent
@@ -51,15 +52,19 @@ public record SchedulerProperties(@DefaultValue("true") boolean enabled,
      * @param nearBreakoutAt     exchange local times of the near-breakout watch on trading days (3WI document: 15:20);
      *                           empty: no watch
      * @param exitWatch          how often the stops and targets of the entered setups are checked against new bars
+     * @param moveStops          true (default): the exit watch moves an entered trade's stop to breakeven and trails it
+     *                           ({@code SetupStopRule}, the 3WI document's tracker rules); false: the plan's stop holds
      */
-    public record Scans(Path folder, @DefaultValue("NSE") String exchange, @DefaultValue("30m") Duration afterClose,
+    public record Scans(Path folder, @DefaultValue("NSE") String exchange,
+                        @DefaultValue("09:25,15:10") java.util.List<java.time.LocalTime> at,
                         @DefaultValue("400000") BigDecimal capital, @DefaultValue("1.5") BigDecimal riskPercent,
                         @DefaultValue("6") BigDecimal maxOpenRiskPercent, @DefaultValue("false") boolean shorts,
                         @DefaultValue("false") boolean placeOrders,
                         @DefaultValue("15:20") java.util.List<java.time.LocalTime> nearBreakoutAt,
-                        @DefaultValue("2s") Duration exitWatch) {
+                        @DefaultValue("2s") Duration exitWatch, @DefaultValue("true") boolean moveStops) {
 
         public Scans {
+            at = at == null ? java.util.List.of() : java.util.List.copyOf(new java.util.TreeSet<>(at));
             nearBreakoutAt = nearBreakoutAt == null ? java.util.List.of() : java.util.List.copyOf(nearBreakoutAt);
             if (exitWatch == null || exitWatch.isNegative() || exitWatch.isZero()) {
                 throw new IllegalArgumentException("scans.exit-watch must be positive: " + exitWatch);

@@ -22,6 +22,7 @@ import static io.tradepilot.db.Tables.POSITION_CHECK;
 import static io.tradepilot.db.Tables.SCAN_RESULT;
 import static io.tradepilot.db.Tables.SCAN_SETUP;
 import static io.tradepilot.db.Tables.SETUP_EXIT;
+import static io.tradepilot.db.Tables.SETUP_STOP;
 
 /**
  * The scheduler's records in PostgreSQL (V4): job runs and misfires, end-of-day reports and scan
@@ -106,9 +107,37 @@ public final class SchedulerStore {
         return new ScanReport(id, scan.scanner(), scan.exchange(), scan.asOf(), scan.createdAt(), scan.symbols(), scan.rows());
     }
 
-    /** Replaces the rows of stored scan {@code id} (with the scan's decisions). */
-    public void updateScanRows(long id, List<ScanReport.Row> rows) {
-        db.update(SCAN_RESULT).set(SCAN_RESULT.BODY, json.writeValueAsString(rows)).where(SCAN_RESULT.ID.eq(id)).execute();
+    /** Replaces the rows of stored scan {@code id} with the scan's decisions and marks it complete at {@code at}. */
+    public void updateScanRows(long id, List<ScanReport.Row> rows, Instant at) {
+        db.update(SCAN_RESULT).set(SCAN_RESULT.BODY, json.writeValueAsString(rows)).set(SCAN_RESULT.COMPLETED_AT, at)
+                .where(SCAN_RESULT.ID.eq(id)).execute();
+    }
+
+    /** The id of the completed scan of {@code scanner} on {@code exchange} for trading day {@code day} and slot {@code slot}, if any. */
+    public Optional<Long> completedSlotScan(String scanner, String exchange, LocalDate day, String slot) {
+        return db.select(SCAN_RESULT.ID).from(SCAN_RESULT).where(SCAN_RESULT.SCANNER.eq(scanner).and(SCAN_RESULT.EXCHANGE.eq(exchange))
+                .and(SCAN_RESULT.TRADING_DAY.eq(day)).and(SCAN_RESULT.SLOT.eq(slot)).and(SCAN_RESULT.COMPLETED_AT.isNotNull()))
+                .fetchOptional(SCAN_RESULT.ID);
+    }
+
+    /**
+     * Stores the scan of trading day {@code day}'s slot {@code slot} (HH:MM): inserts it, or replaces the slot's stored scan
+     * whose decisions were never recorded (its run died), keeping its id. Empty when the slot's scan is complete already
+     * (by any run or instance): the unique key (scanner, exchange, day, slot) lets a slot be scanned once.
+     */
+    public Optional<ScanReport> saveSlotScan(ScanReport scan, LocalDate day, String slot) {
+        String body = json.writeValueAsString(scan.rows());
+        Long id = db.insertInto(SCAN_RESULT)
+                .set(SCAN_RESULT.SCANNER, scan.scanner()).set(SCAN_RESULT.EXCHANGE, scan.exchange()).set(SCAN_RESULT.AS_OF, scan.asOf())
+                .set(SCAN_RESULT.CREATED_AT, scan.createdAt()).set(SCAN_RESULT.SYMBOLS, scan.symbols()).set(SCAN_RESULT.BODY, body)
+                .set(SCAN_RESULT.TRADING_DAY, day).set(SCAN_RESULT.SLOT, slot)
+                .onConflict(SCAN_RESULT.SCANNER, SCAN_RESULT.EXCHANGE, SCAN_RESULT.TRADING_DAY, SCAN_RESULT.SLOT).doUpdate()
+                .set(SCAN_RESULT.AS_OF, scan.asOf()).set(SCAN_RESULT.CREATED_AT, scan.createdAt()).set(SCAN_RESULT.SYMBOLS, scan.symbols())
+                .set(SCAN_RESULT.BODY, body)
+                .where(SCAN_RESULT.COMPLETED_AT.isNull())
+                .returning(SCAN_RESULT.ID).fetchOptional(SCAN_RESULT.ID).orElse(null);
+        if (id == null) return Optional.empty();
+        return Optional.of(new ScanReport(id, scan.scanner(), scan.exchange(), scan.asOf(), scan.createdAt(), scan.symbols(), scan.rows()));
     }
 
     /** A setup's recorded decision: state TAKEN, SKIPPED or REFUSED, the entry order (TAKEN) and the reason. */
@@ -169,7 +198,7 @@ public final class SchedulerStore {
 
     /**
      * Claims exit {@code kind} (EXIT: the whole remaining position; BOOK: target 1's booking) of setup {@code setupId}: inserts
-     * it as PLACED, or turns a REFUSED row into PLACED, in one statement. True when this call claimed it (the caller places
+     * it as PLACED, or turns a REFUSED or RELEASED row into PLACED, in one statement. True when this call claimed it (the caller places
      * the order); false when it was placed already, by any run, restart or instance.
      */
     public boolean claimExit(String setupId, String kind, String symbol, String trigger, String side, BigDecimal quantity,
@@ -182,8 +211,35 @@ public final class SchedulerStore {
                 .set(SETUP_EXIT.TRIGGER, trigger).set(SETUP_EXIT.SIDE, side).set(SETUP_EXIT.QUANTITY, quantity)
                 .set(SETUP_EXIT.STATE, "PLACED").set(SETUP_EXIT.ORDER_ID, (String) null).set(SETUP_EXIT.REASON, cut(reason))
                 .set(SETUP_EXIT.DECIDED_AT, at)
-                .where(SETUP_EXIT.STATE.eq("REFUSED"))
+                .where(SETUP_EXIT.STATE.in("REFUSED", "RELEASED"))
                 .execute() == 1;
+    }
+
+    /**
+     * Releases exit {@code kind} of {@code setupId} whose order {@code orderId} ended without (fully) filling: PLACED becomes
+     * RELEASED, so a later check may claim it again. True for the one call that changed the row.
+     */
+    public boolean exitReleased(String setupId, String kind, String orderId, String reason) {
+        return db.update(SETUP_EXIT).set(SETUP_EXIT.STATE, "RELEASED").set(SETUP_EXIT.REASON, cut(reason))
+                .where(SETUP_EXIT.SETUP_ID.eq(setupId).and(SETUP_EXIT.KIND.eq(kind)).and(SETUP_EXIT.STATE.eq("PLACED"))
+                        .and(SETUP_EXIT.ORDER_ID.eq(orderId))).execute() == 1;
+    }
+
+    /** A moved stop of an entered trade: {@code step} reached by the bar starting {@code reachedBar}, applying after it. */
+    public record StopMove(String setupId, String step, BigDecimal stop, Instant reachedBar, String reason, Instant movedAt) {
+    }
+
+    /** Records stop move {@code step} of {@code setupId} once (the primary key is the claim); true for the call that recorded it. */
+    public boolean moveStop(String setupId, String step, BigDecimal stop, Instant reachedBar, String reason, Instant at) {
+        return db.insertInto(SETUP_STOP).set(SETUP_STOP.SETUP_ID, setupId).set(SETUP_STOP.STEP, step).set(SETUP_STOP.STOP, stop)
+                .set(SETUP_STOP.REACHED_BAR, reachedBar).set(SETUP_STOP.REASON, cut(reason)).set(SETUP_STOP.MOVED_AT, at)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** The stop moves of {@code setupId}, in the order their bars reached them. */
+    public List<StopMove> stopMoves(String setupId) {
+        return db.selectFrom(SETUP_STOP).where(SETUP_STOP.SETUP_ID.eq(setupId)).orderBy(SETUP_STOP.REACHED_BAR, SETUP_STOP.MOVED_AT)
+                .fetch(r -> new StopMove(r.getSetupId(), r.getStep(), r.getStop(), r.getReachedBar(), r.getReason(), r.getMovedAt()));
     }
 
     /** Records the order of an exit this call claimed. */

@@ -44,7 +44,10 @@ class SetupsView extends VerticalLayout {
     SetupsView(SchedulerQueries scheduler, Clock clock) {
         this.scheduler = scheduler;
         setWidthFull();
+        setId("setups-view");
         date.setId("setups-date");
+        // ISO dates, as the summary and the REST API write them, whatever the browser's locale
+        date.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
         date.setValue(scheduler.latestScan().map(ScanReport::asOf).orElse(LocalDate.now(clock)));
         date.addValueChangeListener(e -> refresh());
         Button refresh = new Button("Refresh", e -> refresh());

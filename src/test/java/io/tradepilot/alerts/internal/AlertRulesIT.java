@@ -50,7 +50,7 @@ class AlertRulesIT extends IntegrationTestSupport {
     @BeforeEach
     void noAlerts() {
         ControlKeys.clear(redis);
-        db.execute("TRUNCATE alert_delivery, alert, alert_rule, scan_result, position_check RESTART IDENTITY CASCADE");
+        db.execute("TRUNCATE alert_delivery, alert, alert_rule, scan_result, position_check, near_breakout RESTART IDENTITY CASCADE");
     }
 
     @org.junit.jupiter.api.AfterEach
@@ -121,6 +121,28 @@ class AlertRulesIT extends IntegrationTestSupport {
         assertThat(count(AlertRule.SCAN_RESULT)).isEqualTo(1);
         assertThat(db.fetchValue(ALERT.BODY, ALERT.RULE.eq("SCAN_RESULT")))
                 .startsWith("120 symbols scanned, 2 setups, 1 breakouts.").contains("WIPRO BREAKOUT_UP entry 511 stop 479");
+    }
+
+    @Test
+    void the_near_breakout_watch_raises_one_alert_per_day_listing_its_setups() {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        schedulerStore.saveNearBreakouts(day, List.of(
+                new io.tradepilot.scheduler.NearBreakout(day, "3wi-v1:AAA:2026-11-09", "AAA", "UP", new BigDecimal("110"),
+                        new BigDecimal("90"), new BigDecimal("108.9"), "DAILY", new BigDecimal("1.00"), 75, clock.instant()),
+                new io.tradepilot.scheduler.NearBreakout(day, "3wi-v1:BBB:2026-11-09", "BBB", "UP", new BigDecimal("520"),
+                        new BigDecimal("480"), new BigDecimal("521.5"), "LIVE", new BigDecimal("-0.29"), 60, clock.instant()))
+                .reversed());
+        schedulerAlerts.raiseNew();
+        schedulerAlerts.raiseNew();
+        // a later run of the watch the same day replaces the day's findings: still the one alert of the day
+        schedulerStore.saveNearBreakouts(day, List.of(new io.tradepilot.scheduler.NearBreakout(day, "3wi-v1:AAA:2026-11-09", "AAA", "UP",
+                new BigDecimal("110"), new BigDecimal("90"), new BigDecimal("109.5"), "LIVE", new BigDecimal("0.45"), 75, clock.instant())));
+        schedulerAlerts.raiseNew();
+        assertThat(count(AlertRule.NEAR_BREAKOUT)).isEqualTo(1);
+        assertThat(db.fetchValue(ALERT.TITLE, ALERT.RULE.eq("NEAR_BREAKOUT"))).isEqualTo("3WI near breakout " + day + ": 2 setups (BBB, AAA)");
+        assertThat(db.fetchValue(ALERT.BODY, ALERT.RULE.eq("NEAR_BREAKOUT"))).startsWith("2 setups within 1 % of the trigger")
+                .contains("\nBBB UP at 521.5 (LIVE), -0.29 % from 520, quality 60\nAAA UP at 108.9 (DAILY), 1.00 % from 110, quality 75");
+        assertThat(db.fetchValue(ALERT.SEVERITY, ALERT.RULE.eq("NEAR_BREAKOUT"))).isEqualTo("INFO");
     }
 
     @Test

@@ -59,8 +59,8 @@ class SchedulerHostTest {
     private SchedulerProperties properties(SchedulerProperties.RunOn runOn, Path scans) {
         return new SchedulerProperties(true, runOn, Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(10),
                 new SchedulerProperties.EodReport(Duration.ofMinutes(15)),
-                new SchedulerProperties.Scans(scans, "NSE", Duration.ofMinutes(30), new BigDecimal("400000"), new BigDecimal("1.5"),
-                        new BigDecimal("6"), false, false, List.of(java.time.LocalTime.of(15, 20)), Duration.ofSeconds(2)),
+                new SchedulerProperties.Scans(scans, "NSE", List.of(java.time.LocalTime.of(9, 25), java.time.LocalTime.of(15, 10)), new BigDecimal("400000"), new BigDecimal("1.5"),
+                        new BigDecimal("6"), false, false, List.of(java.time.LocalTime.of(15, 20)), Duration.ofSeconds(2), true),
                 new SchedulerProperties.Tracker(SchedulerProperties.TrackerAction.ACT, SchedulerProperties.TrackerAction.ALERT));
     }
 
@@ -108,10 +108,10 @@ class SchedulerHostTest {
         SchedulerProperties withScans = properties(SchedulerProperties.RunOn.LEADER, Path.of("data"));
         host(withScans, jobs(withScans, SquareOffRule.nseDefault())).register();
         assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SchedulerHost.GROUP))).extracting(JobKey::getName)
-                .contains("scan-3wi-NSE");
+                .contains("scan-3wi-NSE-0925", "scan-3wi-NSE-1510");
         host(props, jobs(props, SquareOffRule.nseDefault())).register();
         assertThat(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(SchedulerHost.GROUP))).extracting(JobKey::getName)
-                .as("a job no longer configured is removed").doesNotContain("scan-3wi-NSE");
+                .as("a job no longer configured is removed").doesNotContain("scan-3wi-NSE-0925", "scan-3wi-NSE-1510");
     }
 
     @Test

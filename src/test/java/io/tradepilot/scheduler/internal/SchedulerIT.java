@@ -79,8 +79,8 @@ class SchedulerIT extends IntegrationTestSupport {
         host.register();
         assertThat(host.active()).as("not the engine leader: standby").isFalse();
         List<String> names = queries.jobs().stream().map(JobStatus::name).toList();
-        assertThat(names).containsExactly("eod-report-NSE", "near-breakout-3wi-NSE-1520", "position-tracker-NSE", "scan-3wi-NSE",
-                "square-off-NSE");
+        assertThat(names).containsExactly("eod-report-NSE", "near-breakout-3wi-NSE-1520", "position-tracker-NSE", "scan-3wi-NSE-0925",
+                "scan-3wi-NSE-1510", "square-off-NSE");
         assertThat(db.fetchCount(db.selectFrom("qrtz_triggers").where("job_name = 'square-off-NSE'"))).as("rows in qrtz_triggers").isEqualTo(1);
 
         ExchangeCalendar nse = ExchangeCalendar.nse();
@@ -137,10 +137,17 @@ class SchedulerIT extends IntegrationTestSupport {
     void a_job_runs_records_its_run_and_the_report_and_scan_are_served() throws Exception {
         scheduler.start();
         scheduler.triggerJob(JobKey.jobKey("eod-report-NSE", SchedulerHost.GROUP));
-        scheduler.triggerJob(JobKey.jobKey("scan-3wi-NSE", SchedulerHost.GROUP));
-        eventually(Duration.ofSeconds(20), () -> runs("eod-report-NSE").size() == 1 && runs("scan-3wi-NSE").size() == 1, "both runs recorded");
+        scheduler.triggerJob(JobKey.jobKey("scan-3wi-NSE-1510", SchedulerHost.GROUP));
+        eventually(Duration.ofSeconds(20), () -> runs("eod-report-NSE").size() == 1 && runs("scan-3wi-NSE-1510").size() == 1, "both runs recorded");
         assertThat(runs("eod-report-NSE").getFirst().outcome()).isEqualTo("SUCCEEDED");
-        assertThat(runs("scan-3wi-NSE").getFirst().outcome()).as(runs("scan-3wi-NSE").getFirst().detail()).isEqualTo("SUCCEEDED");
+        assertThat(runs("scan-3wi-NSE-1510").getFirst().outcome()).as(runs("scan-3wi-NSE-1510").getFirst().detail()).isEqualTo("SUCCEEDED");
+        long scans = db.fetchCount(db.selectFrom("scan_result"));
+        // a second run of the same slot on the same day (a misfire's late run, a manual trigger) scans nothing again
+        scheduler.triggerJob(JobKey.jobKey("scan-3wi-NSE-1510", SchedulerHost.GROUP));
+        eventually(Duration.ofSeconds(20), () -> runs("scan-3wi-NSE-1510").size() == 2, "the second run recorded");
+        assertThat(runs("scan-3wi-NSE-1510").getFirst().outcome()).isEqualTo("SKIPPED");
+        assertThat(runs("scan-3wi-NSE-1510").getFirst().detail()).startsWith("already scanned: 15:10 slot of ");
+        assertThat(db.fetchCount(db.selectFrom("scan_result"))).as("no second scan stored").isEqualTo(scans);
 
         String token = users.apiToken(users.viewer());
         var reports = api(token).get("/api/v1/reports/eod");

@@ -56,6 +56,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = {
         "tradepilot.controls.key-prefix=threewi-live-it:",
         "tradepilot.scheduler.enabled=false",
+        "tradepilot.scheduler.scans.move-stops=false", // this class proves the targets and the tracker; SetupStopsIT the moved stops
         "tradepilot.scheduler.scans.folder=src/test/resources/scheduler/scan3wi",
         "tradepilot.scheduler.scans.capital=20000",
         "tradepilot.scheduler.scans.place-orders=true",

@@ -66,6 +66,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tradepilot.controls.key-prefix=threewi-replay-it:",
         "tradepilot.trading.bar-cache.key-prefix=threewi-replay-it:bars:",
         "tradepilot.scheduler.enabled=false",
+        "tradepilot.scheduler.scans.move-stops=false", // this class proves the plan stop, targets and tracker; SetupStopsIT the moved stops
         "tradepilot.scheduler.scans.capital=200000",
         "tradepilot.scheduler.scans.place-orders=true",
         "tradepilot.scheduler.scans.exit-watch=100ms",

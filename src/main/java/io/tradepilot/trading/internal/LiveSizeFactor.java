@@ -41,12 +41,12 @@ final class LiveSizeFactor {
         }
     }
 
-    /** {@code state}'s factor for the engine: its size factor in LIVE (when above 0 and at most 1), else 1. */
+    /** {@code state}'s factor for the engine: in LIVE its size factor (the smallest step when missing or not in (0, 1]), else 1. */
     static BigDecimal of(TradingModeState state) {
-        if (state == null || !state.live() || state.sizeFactor() == null) return BigDecimal.ONE;
+        if (state == null || !state.live()) return BigDecimal.ONE;
         BigDecimal f = state.sizeFactor();
-        // an unusable stored factor in LIVE sends the smallest step rather than full size
-        return f.signum() > 0 && f.compareTo(BigDecimal.ONE) <= 0 ? f : TradingModeState.SIZE_STEPS.getFirst();
+        // a missing or unusable stored factor in LIVE sends the smallest step rather than full size
+        return f != null && f.signum() > 0 && f.compareTo(BigDecimal.ONE) <= 0 ? f : TradingModeState.SIZE_STEPS.getFirst();
     }
 
     @EventListener

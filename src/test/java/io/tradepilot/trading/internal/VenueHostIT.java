@@ -10,6 +10,10 @@ import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TradingMode;
+import io.tradepilot.controls.TradingModeChanged;
+import io.tradepilot.controls.TradingModeState;
+import io.tradepilot.controls.TradingModes;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.domain.Bar;
 import io.tradepilot.engine.domain.Instrument;
@@ -287,6 +291,48 @@ class VenueHostIT extends IntegrationTestSupport {
         alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
         // the broker's 5 booked at 100 and sold at 99: the loss is in the ledger
         assertThat(host.snapshot().orElseThrow().portfolio().realizedPnl()).isEqualByComparingTo("-5");
+    }
+
+    @Test
+    void the_running_engine_hears_each_trading_mode_change_and_a_start_begins_at_the_modes_size_factor() throws Exception {
+        EngineHost host = start();
+        assertThat(sizeFactor(host)).as("no mode given: entries as computed").isEqualByComparingTo("1");
+        TradingModeState[] mode = {modeState(TradingMode.LIVE, "0.25")};
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("modes", new TradingModes() {
+            @Override public TradingModeState current() { return mode[0]; }
+            @Override public TradingModeState switchToLive(String confirmation, String reason) { throw new UnsupportedOperationException(); }
+            @Override public TradingModeState dropToPaper(String reason) { throw new UnsupportedOperationException(); }
+            @Override public TradingModeState raiseSizeFactor(String reason) { throw new UnsupportedOperationException(); }
+        });
+        LiveSizeFactor live = new LiveSizeFactor(host, beans.getBeanProvider(TradingModes.class));
+
+        live.on(new TradingModeChanged(modeState(TradingMode.PAPER, "1.00"), modeState(TradingMode.LIVE, "0.10")));
+        assertThat(sizeFactor(host)).as("LIVE at 10 %").isEqualByComparingTo("0.10");
+        live.on(new TradingModeChanged(modeState(TradingMode.LIVE, "0.10"), modeState(TradingMode.PAPER, "1.00")));
+        assertThat(sizeFactor(host)).as("back in PAPER").isEqualByComparingTo("1");
+
+        host.sizeFactorFrom(live::current);
+        host.restartForNewVenue();
+        eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && host.running() != null && sizeFactorOrZero(host).signum() > 0,
+                "the engine running again");
+        assertThat(sizeFactor(host)).as("a start reads the mode: LIVE at 25 %").isEqualByComparingTo("0.25");
+    }
+
+    private static TradingModeState modeState(TradingMode mode, String factor) {
+        return new TradingModeState(mode, new BigDecimal(factor), "admin", OPEN, "test");
+    }
+
+    private static BigDecimal sizeFactor(EngineHost host) throws InterruptedException {
+        return host.query(io.tradepilot.engine.core.TradingEngine::sizeFactor, WAIT).orElseThrow();
+    }
+
+    private static BigDecimal sizeFactorOrZero(EngineHost host) {
+        try {
+            return sizeFactor(host);
+        } catch (RuntimeException | InterruptedException notRunning) {
+            return BigDecimal.ZERO;
+        }
     }
 
     /** What reconciliation's comparison finds between the ledger (as the reconciliation module reads it) and the broker. */

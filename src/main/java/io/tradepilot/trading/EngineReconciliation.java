@@ -29,13 +29,18 @@ public interface EngineReconciliation {
 
     /**
      * Books {@code quantity} (signed) of {@code instrument} at {@code price} into the engine's portfolio and the
-     * ledger, as the broker holds it (adopting the broker's position); false when this cannot be done here.
+     * ledger, as the broker holds it (adopting the broker's position: an order of strategy {@code reconciliation} with
+     * an {@code ADOPTED} event, filled at once without commission), and returns once that is recorded; false when this
+     * cannot be done here (no engine trading a broker here, a symbol the engine does not trade, not recorded in time).
      */
     boolean adoptPosition(Instrument instrument, BigDecimal quantity, BigDecimal price, String reason);
 
     /**
-     * Sends a market order of {@code quantity} (signed: negative sells) of {@code instrument} to the broker, outside
-     * the engine's book (closing a position only the broker holds); false when this cannot be done here.
+     * Sends a market order of {@code quantity} (signed: negative sells) of {@code instrument} to the broker so that the
+     * broker holds what the ledger holds: the engine first books the opposite difference at {@code brokerPrice} (null
+     * when the broker holds none: the ledger's average price), then places the order through its write-ahead path
+     * (recorded before it is sent, a derived client order id), and its fills are applied like any other; returns once the
+     * order is recorded. False as for {@link #adoptPosition}.
      */
-    boolean closeAtBroker(Instrument instrument, BigDecimal quantity, String reason);
+    boolean closeAtBroker(Instrument instrument, BigDecimal quantity, BigDecimal brokerPrice, String reason);
 }

@@ -137,4 +137,55 @@ public sealed interface EngineCommand {
             Objects.requireNonNull(strategy, "strategy");
         }
     }
+    /**
+     * Sets the fraction of each strategy-computed entry that is sent ({@link io.tradepilot.engine.risk.EntrySizeFactor}):
+     * the host's LIVE size factor, 1 outside LIVE. Only the part of a strategy's order that opens or adds to a position
+     * is scaled, rounded down to whole lots; an entry that rounds to zero is not sent but rejected with
+     * {@link io.tradepilot.engine.risk.RejectionCode#LIVE_SIZE_ROUNDS_TO_ZERO}. Exits, the engine's own closing orders and
+     * placed orders ({@link PlaceOrder}) are never scaled. Refused (IllegalArgumentException) unless above 0 and at most 1.
+     */
+    record SetSizeFactor(java.math.BigDecimal factor, String reason) implements EngineCommand {
+        public SetSizeFactor {
+            Objects.requireNonNull(factor, "factor");
+            if (factor.signum() <= 0 || factor.compareTo(java.math.BigDecimal.ONE) > 0) {
+                throw new IllegalArgumentException("a size factor is above 0 and at most 1, not " + factor.toPlainString());
+            }
+        }
+    }
+
+    /**
+     * Books a position the engine did not trade (reconciliation adopting the broker's): {@code quantity} (signed, not
+     * zero) of {@code instrument} at {@code price}, as an order of its own ({@code reconciliation:...} client order id,
+     * strategy {@link io.tradepilot.engine.orders.StrategyId#RECONCILIATION}) that fills at once, without a venue and
+     * without commission. Published as {@link EngineEvent.PositionAdopted} followed by the usual
+     * {@link EngineEvent.OrderFilled}, {@link EngineEvent.PositionChanged} (and {@link EngineEvent.TradeClosed} when it
+     * reduces a position), so the ledger records an order and a fill that a restart replays like any other.
+     */
+    record AdoptPosition(Instrument instrument, java.math.BigDecimal quantity, java.math.BigDecimal price, String reason)
+            implements EngineCommand {
+        public AdoptPosition {
+            Objects.requireNonNull(instrument, "instrument");
+            Objects.requireNonNull(price, "price");
+            if (quantity.signum() == 0) throw new IllegalArgumentException("nothing to adopt: quantity 0");
+            if (price.signum() <= 0) throw new IllegalArgumentException("an adopted position needs a price above 0, not " + price.toPlainString());
+        }
+    }
+
+    /**
+     * Closes a difference at the venue: the venue holds {@code difference} (signed, not zero: venue − engine) more of
+     * {@code instrument} than the engine. The engine books the difference at {@code price} (the venue's average price;
+     * null when the venue holds none: the engine's own average price) as {@link AdoptPosition} does, then places a
+     * market order for the opposite of it (strategy {@link io.tradepilot.engine.orders.StrategyId#RECONCILIATION},
+     * a client order id derived from the engine time, past the risk checks like {@link Flatten}) that goes to the venue
+     * like every order (written ahead by a host that records orders before they leave) and whose fills are applied like
+     * any other. Once it fills the venue holds what the engine held before, and so does the engine.
+     */
+    record CloseAtBroker(Instrument instrument, java.math.BigDecimal difference, java.math.BigDecimal price, String reason)
+            implements EngineCommand {
+        public CloseAtBroker {
+            Objects.requireNonNull(instrument, "instrument");
+            if (difference.signum() == 0) throw new IllegalArgumentException("nothing to close: difference 0");
+            if (price != null && price.signum() <= 0) throw new IllegalArgumentException("a price above 0 or none, not " + price.toPlainString());
+        }
+    }
 }

@@ -96,4 +96,11 @@ public sealed interface EngineEvent {
      */
     record ExecutionReportRefused(Instant time, ClientOrderId clientOrderId, OrderId orderId, ExecutionReport report, String reason)
             implements EngineEvent {}
+    /**
+     * A position the engine did not trade was booked ({@link EngineCommand.AdoptPosition}, also the first half of
+     * {@link EngineCommand.CloseAtBroker}) as order {@code orderId}; its fill ({@link OrderFilled}) follows. The ledger
+     * records it as an order of strategy {@code reconciliation} with an {@code ADOPTED} order event carrying the reason.
+     */
+    record PositionAdopted(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, String exchange, Side side,
+                           Quantity quantity, Price price, String reason) implements EngineEvent {}
 }

@@ -6,6 +6,7 @@ import io.tradepilot.engine.core.EngineEvent.*;
 import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.LocalDays;
+import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
@@ -124,6 +125,8 @@ public final class TradingEngine implements EngineInput {
     private String stateReason = "";
     /** Losing/winning streak of round trips: the entry size reduction ({@link EngineConfig#lossSizeReduction()}). */
     private final LossStreak lossStreak;
+    /** The host's LIVE size factor for strategies' entries ({@link EngineCommand.SetSizeFactor}); 1 unless set. */
+    private final io.tradepilot.engine.risk.EntrySizeFactor sizeFactor = new io.tradepilot.engine.risk.EntrySizeFactor();
     private long barsProcessed;
     private long ordersAccepted;
     private long currentDay = Long.MIN_VALUE;
@@ -293,6 +296,60 @@ public final class TradingEngine implements EngineInput {
                 }
             }
             case EngineCommand.SetStrategyRules r -> strategyLimits.set(r.strategy(), r.rules());
+            case EngineCommand.SetSizeFactor f -> sizeFactor.set(f.factor());
+            case EngineCommand.AdoptPosition a -> adoptPosition(a.instrument(), a.quantity(), a.price(), a.reason());
+            case EngineCommand.CloseAtBroker c -> closeAtBroker(c);
+        }
+    }
+
+    /** {@link EngineCommand.AdoptPosition}: an order of its own, filled at once at {@code price}; null when refused. */
+    private Order adoptPosition(Instrument ins, BigDecimal quantity, BigDecimal price, String reason) {
+        Instant now = clock.instant();
+        Side side = quantity.signum() > 0 ? Side.BUY : Side.SELL;
+        ClientOrderId cid = reconciliationId(ins.symbol(), now, side);
+        OrderRequest req;
+        try {
+            ensureSlot(portfolio.slotOf(ins));
+            req = OrderRequest.market(cid, StrategyId.RECONCILIATION, ins, side, new Quantity(quantity.abs()));
+        } catch (IllegalArgumentException invalid) {
+            events.publish(new OrderRejected(now, cid, ins.symbol(), RejectionCode.INVALID_ORDER, invalid.getMessage()));
+            return null;
+        }
+        Order o = new Order(ids.next(), req, now);
+        o.accept();
+        orders.put(o.id(), o);
+        byClientId.put(cid, o);
+        events.publish(new PositionAdopted(now, o.id(), cid, ins.symbol(), ins.exchange(), side, req.quantity(), new Price(price),
+                reason == null ? "" : reason));
+        execution(o, new ExecutionReport.VenueFilled(cid, req.quantity(), new Price(price),
+                io.tradepilot.engine.domain.Money.zero(ins.currency()), req.quantity(), now));
+        return o;
+    }
+
+    /** {@link EngineCommand.CloseAtBroker}: the difference adopted, then a market order for its opposite to the venue. */
+    private void closeAtBroker(EngineCommand.CloseAtBroker c) {
+        Instrument ins = c.instrument();
+        BigDecimal price = c.price();
+        if (price == null) {
+            Position held = portfolio.position(ins.symbol());
+            price = held == null || held.isFlat() ? null : held.averagePrice();
+        }
+        Side side = c.difference().signum() > 0 ? Side.SELL : Side.BUY;
+        if (price == null || price.signum() <= 0) {
+            events.publish(new OrderRejected(clock.instant(), reconciliationId(ins.symbol(), clock.instant(), side), ins.symbol(),
+                    RejectionCode.NO_PRICE, "no price to book the difference in " + ins.symbol() + " at"));
+            return;
+        }
+        if (adoptPosition(ins, c.difference(), price, c.reason()) == null) return;
+        place(OrderRequest.market(reconciliationId(ins.symbol(), clock.instant(), side), StrategyId.RECONCILIATION, ins, side,
+                new Quantity(c.difference().abs())), true);
+    }
+
+    /** The first free {@code reconciliation:symbol:time:side:n} client order id (deterministic for the engine's time). */
+    private ClientOrderId reconciliationId(String symbol, Instant now, Side side) {
+        for (int seq = 0; ; seq++) {
+            ClientOrderId cid = ClientOrderId.derive(StrategyId.RECONCILIATION, symbol, now, side, seq);
+            if (!byClientId.containsKey(cid)) return cid;
         }
     }
 
@@ -800,12 +857,22 @@ public final class TradingEngine implements EngineInput {
             ClientOrderId cid = ClientOrderId.derive(idPrefix, bar.startMillis(), intent.side(), seq[intent.side().ordinal()]++);
             Quantity quantity = intent.quantity();
             if (lossStreak.reduced() && !quantity.isZero()) {
-                quantity = reducedEntry(slot, intent.side(), quantity);
+                quantity = reducedEntry(slot, intent.side(), quantity, lossStreak::entryQuantity);
                 if (quantity.isZero()) {
                     events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.SIZE_REDUCED_TO_ZERO,
                             "entry of " + intent.quantity().value().toPlainString() + " reduced by " + lossStreak.factor().toPlainString()
                                     + " after " + config.lossSizeReduction().afterLosses() + " losing trades rounds down to 0 (lot "
                                     + ins.lotSize().toPlainString() + ")"));
+                    return;
+                }
+            }
+            if (sizeFactor.scales() && !quantity.isZero()) {
+                Quantity computed = quantity;
+                quantity = reducedEntry(slot, intent.side(), quantity, sizeFactor::entryQuantity);
+                if (quantity.isZero()) {
+                    events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.LIVE_SIZE_ROUNDS_TO_ZERO,
+                            "entry of " + computed.value().toPlainString() + " at the LIVE size factor " + sizeFactor.factor().toPlainString()
+                                    + " rounds down to 0 (lot " + ins.lotSize().toPlainString() + "): not sent"));
                     return;
                 }
             }
@@ -822,17 +889,18 @@ public final class TradingEngine implements EngineInput {
     }
 
     /**
-     * A strategy's order quantity while entries are reduced: the part that closes the current position
-     * (an exit) stays whole, the part that opens or adds (an entry) is reduced and rounded down to whole
-     * lots. May be zero (the caller rejects it).
+     * A strategy's order quantity while entries are reduced (losing streak, LIVE size factor): the part that closes the
+     * current position (an exit) stays whole, the part that opens or adds (an entry) goes through {@code reduce}
+     * (entry, lot size → reduced entry in whole lots). May be zero (the caller rejects it).
      */
-    private Quantity reducedEntry(int slot, Side side, Quantity requested) {
+    private Quantity reducedEntry(int slot, Side side, Quantity requested,
+                                  java.util.function.BinaryOperator<BigDecimal> reduce) {
         BigDecimal q = requested.value();
         BigDecimal held = portfolio.position(slot).quantity();
         BigDecimal exit = held.signum() != 0 && held.signum() != side.sign() ? q.min(held.abs()) : BigDecimal.ZERO;
         BigDecimal entry = q.subtract(exit);
         if (entry.signum() == 0) return requested;
-        BigDecimal reduced = lossStreak.entryQuantity(entry, portfolio.instrument(slot).lotSize());
+        BigDecimal reduced = reduce.apply(entry, portfolio.instrument(slot).lotSize());
         return new Quantity(exit.add(reduced));
     }
 
@@ -877,6 +945,11 @@ public final class TradingEngine implements EngineInput {
      */
     public void setStrategyRules(StrategyId strategy, io.tradepilot.engine.risk.StrategyEntryRules rules) {
         strategyLimits.set(strategy, rules);
+    }
+
+    /** The LIVE size factor applied to strategies' entries now (1: none). */
+    public BigDecimal sizeFactor() {
+        return sizeFactor.factor();
     }
 
     /** The losing streak and the entry size reduction now. */

@@ -8,6 +8,8 @@ public record StrategyId(String value) {
     public static final StrategyId MANUAL = new StrategyId("manual");
     /** Orders the engine places itself (flatten, square-off). */
     public static final StrategyId ENGINE = new StrategyId("engine");
+    /** Positions booked from the broker's book and orders sent to close them (reconciliation: adopt, close at broker). */
+    public static final StrategyId RECONCILIATION = new StrategyId("reconciliation");
 
     public StrategyId {
         Objects.requireNonNull(value, "value");

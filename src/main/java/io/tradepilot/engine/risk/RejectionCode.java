@@ -28,5 +28,7 @@ public enum RejectionCode {
     /** A strategy's entry inside one of its configuration's blackouts ({@link StrategyLimits}). */
     STRATEGY_BLACKOUT,
     /** A strategy's entry in a new symbol while it holds its configuration's {@code max_positions} ({@link StrategyLimits}). */
-    STRATEGY_MAX_POSITIONS
+    STRATEGY_MAX_POSITIONS,
+    /** A strategy's entry, multiplied by the host's LIVE size factor ({@link EntrySizeFactor}), rounded down to zero lots: not sent. */
+    LIVE_SIZE_ROUNDS_TO_ZERO
 }

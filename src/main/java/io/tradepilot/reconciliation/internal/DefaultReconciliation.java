@@ -91,7 +91,8 @@ class DefaultReconciliation implements Reconciliation {
     @Override
     public Mismatch close(long mismatchId, String reason) {
         return resolve(ReconciliationAudit.CLOSE, mismatchId, reason, Mismatch.Resolution.CLOSED,
-                (m, e) -> e.closeAtBroker(instrument(m), nz(m.ledger()).subtract(nz(m.broker())), reason));
+                (m, e) -> e.closeAtBroker(instrument(m), nz(m.ledger()).subtract(nz(m.broker())),
+                        m.brokerPrice() == null || m.brokerPrice().signum() <= 0 ? null : m.brokerPrice(), reason));
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class EngineHost implements SmartLifecycle {
         this.configuration = new EngineConfiguration(properties);
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
                 Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration,
-                Objects.requireNonNull(liveOrders, "liveOrders"));
+                Objects.requireNonNull(liveOrders, "liveOrders"), () -> sizeFactor.get());
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }
@@ -189,6 +189,13 @@ public final class EngineHost implements SmartLifecycle {
     }
 
     /** The engine leading here now, or null (not leading, stopped, between restarts). */
+    /** The LIVE size factor each engine start begins with ({@link LiveSizeFactor}); 1 until the configuration sets it. */
+    private volatile java.util.function.Supplier<BigDecimal> sizeFactor = () -> BigDecimal.ONE;
+
+    void sizeFactorFrom(java.util.function.Supplier<BigDecimal> factor) {
+        this.sizeFactor = Objects.requireNonNull(factor, "factor");
+    }
+
     HostedEngine running() {
         return run;
     }

@@ -51,11 +51,12 @@ final class HostedEngine {
      * What a hosted engine is built from: the host's collaborators. {@code configuration}: its strategies and limits.
      * {@code liveOrders}: whether a live (real-money) account may take the engine's orders now (the trading mode is
      * LIVE); when not, its session serves market data and reconciliation's reads while the engine's orders fill at the
-     * paper venue.
+     * paper venue. {@code sizeFactor}: the LIVE size factor the engine starts with (1 outside LIVE; {@link LiveSizeFactor}).
      */
     record Parts(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate, ControlEvents controlEvents,
                  ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches,
-                 EngineConfiguration configuration, BooleanSupplier liveOrders) { }
+                 EngineConfiguration configuration, BooleanSupplier liveOrders,
+                 java.util.function.Supplier<BigDecimal> sizeFactor) { }
 
     final SingleWriterEngine engine;
     final LedgerWriter writer;
@@ -176,6 +177,7 @@ final class HostedEngine {
             }
             parts.configuration().entryRules().forEach((id, rules) -> core.setStrategyRules(new StrategyId(id), rules));
             for (String off : parts.switches().disabled()) core.setStrategyEnabled(new StrategyId(off), false);
+            core.accept(new io.tradepilot.engine.core.EngineCommand.SetSizeFactor(parts.sizeFactor().get(), "trading mode at start"));
             AtomicLong refusedCommands = new AtomicLong();
             engine = new SingleWriterEngine(core, Thread.ofPlatform().name("trading-engine").factory(), error -> {
                 refusedCommands.incrementAndGet();

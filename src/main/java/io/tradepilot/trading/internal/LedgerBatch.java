@@ -106,6 +106,14 @@ final class LedgerBatch {
                 newOrders.put(a.orderId().value(), new OrderRow(a, instruments.apply(a.symbol()).exchange()));
                 orderEvent(a.orderId().value(), a.clientOrderId().value(), "ACCEPTED", "ACCEPTED", null, a.time());
             }
+            case EngineEvent.PositionAdopted a -> {
+                // an order row of its own (strategy reconciliation), filled by the OrderFilled that follows: a restart replays it
+                newOrders.put(a.orderId().value(), new OrderRow(new EngineEvent.OrderAccepted(a.time(), a.orderId(), a.clientOrderId(),
+                        io.tradepilot.engine.orders.StrategyId.RECONCILIATION, a.symbol(), a.side(), a.quantity(),
+                        io.tradepilot.engine.orders.OrderType.MARKET, null, null, io.tradepilot.engine.orders.TimeInForce.GTC), a.exchange()));
+                orderEvent(a.orderId().value(), a.clientOrderId().value(), "ADOPTED", "ACCEPTED", a.side() + " "
+                        + a.quantity().value().toPlainString() + " @ " + a.price().value().toPlainString() + " booked from the broker: " + a.reason(), a.time());
+            }
             case EngineEvent.OrderRejected r -> orderEvent(null, r.clientOrderId().value(), "REJECTED", "REJECTED",
                     r.code() + ": " + r.message(), r.time());
             case EngineEvent.DuplicateOrderIgnored d -> orderEvent(d.existing().value(), d.clientOrderId().value(),

@@ -97,6 +97,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
                 accepted++;
                 awaiting.remove(a.clientOrderId());
             }
+            case EngineEvent.PositionAdopted ignored -> accepted++; // written ahead like an order: durable before the next bar
             case EngineEvent.OrderRejected r -> awaiting.remove(r.clientOrderId());
             case EngineEvent.DuplicateOrderIgnored d -> awaiting.remove(d.clientOrderId());
             default -> { }
@@ -244,7 +245,8 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         if (!(queued instanceof List<?> group)) return false;
         for (Object item : group) {
             if (item instanceof LedgerItem.Event(EngineEvent event)
-                    && (event instanceof EngineEvent.OrderAccepted || event instanceof EngineEvent.RiskTripped)) return true;
+                    && (event instanceof EngineEvent.OrderAccepted || event instanceof EngineEvent.PositionAdopted
+                    || event instanceof EngineEvent.RiskTripped)) return true;
         }
         return false;
     }
@@ -255,7 +257,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
             try {
                 nextFillSeq = ledger.write(items, instruments, marketZone, nextFillSeq, fence);
                 long orders = items.stream().filter(i -> i instanceof LedgerItem.Event e
-                        && e.event() instanceof EngineEvent.OrderAccepted).count();
+                        && (e.event() instanceof EngineEvent.OrderAccepted || e.event() instanceof EngineEvent.PositionAdopted)).count();
                 written += items.size();
                 synchronized (committed) {
                     durable += orders;

@@ -53,8 +53,16 @@ class TradingConfiguration {
             var store = accounts.getIfAvailable();
             return store == null ? java.util.Optional.empty() : store.activeSession();
         };
-        return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
+        EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
                 controlEvents, controls, clock, switches, barCache, leadership, venues, () -> liveMode(modes));
+        host.sizeFactorFrom(new LiveSizeFactor(host, modes)::current);
+        return host;
+    }
+
+    /** The LIVE size factor for the running engine, on every trading-mode change. */
+    @Bean
+    LiveSizeFactor liveSizeFactor(EngineHost host, ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
+        return new LiveSizeFactor(host, modes);
     }
 
     /** Reconciliation's way to the leading engine's broker session and single writer. */

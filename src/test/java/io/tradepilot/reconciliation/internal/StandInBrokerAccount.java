@@ -75,7 +75,7 @@ public final class StandInBrokerAccount implements EngineReconciliation {
     }
 
     @Override
-    public boolean closeAtBroker(Instrument instrument, BigDecimal quantity, String reason) {
+    public boolean closeAtBroker(Instrument instrument, BigDecimal quantity, BigDecimal brokerPrice, String reason) {
         if (!engineAvailable) return false;
         closed.add(instrument.symbol() + " " + quantity.toPlainString());
         return true;

@@ -2,6 +2,7 @@ package io.tradepilot.trading.internal;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.tradepilot.brokers.BrokerBook;
 import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.alpaca.AlpacaConfig;
 import io.tradepilot.brokers.alpaca.StandInTradeStream;
@@ -9,6 +10,10 @@ import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TradingMode;
+import io.tradepilot.controls.TradingModeChanged;
+import io.tradepilot.controls.TradingModeState;
+import io.tradepilot.controls.TradingModes;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.domain.Bar;
 import io.tradepilot.engine.domain.Instrument;
@@ -22,7 +27,9 @@ import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.base.format.Json;
+import io.tradepilot.trading.EngineReconciliation;
 import io.tradepilot.trading.LedgerOrder;
+import io.tradepilot.reconciliation.internal.Reconciler;
 import io.tradepilot.trading.TradingQueries;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +99,8 @@ class VenueHostIT extends IntegrationTestSupport {
     @Autowired TradingQueries queries;
 
     private final List<EngineHost> hosts = new ArrayList<>();
+    /** What the stand-in account's book holds (its sessions' {@code book()}). */
+    private volatile List<BrokerBook.BrokerPosition> brokerPositions = List.of();
     private final List<StandInSession> sessions = new ArrayList<>();
     private WireMockServer alpaca;
     private StandInTradeStream stream;
@@ -219,6 +228,130 @@ class VenueHostIT extends IntegrationTestSupport {
         assertThat(postsOf(paperOrder)).isZero();
     }
 
+    @Test
+    void adopting_the_brokers_position_books_it_at_the_brokers_price_it_survives_a_restart_and_the_next_run_is_clean() throws Exception {
+        EngineHost host = start();
+        brokerPositions = List.of(new BrokerBook.BrokerPosition(AAPL, new BigDecimal("12"), new BigDecimal("101.5")));
+        EngineReconciliation reconciliation = new HostReconciliation(host);
+
+        assertThat(reconciliation.adoptPosition(AAPL, new BigDecimal("12"), new BigDecimal("101.5"), "bought by hand in the Alpaca app"))
+                .isTrue();
+
+        LedgerOrder adopted = ledger.ordersWithExchange().stream().map(Map.Entry::getKey)
+                .filter(o -> o.strategy().equals("reconciliation")).findFirst().orElseThrow();
+        assertThat(adopted.status()).isEqualTo("FILLED");
+        assertThat(adopted.side()).isEqualTo("BUY");
+        assertThat(db.fetch(FILL, FILL.CLIENT_ORDER_ID.eq(adopted.clientOrderId()))).singleElement().satisfies(f -> {
+            assertThat(f.getPrice()).isEqualByComparingTo("101.5");
+            assertThat(f.getCommission()).isZero();
+        });
+        assertThat(db.fetchValue("select detail from order_event where event_type = 'ADOPTED' and client_order_id = ?",
+                adopted.clientOrderId())).asString().contains("BUY 12 @ 101.5", "bought by hand in the Alpaca app");
+        eventually(WAIT, () -> ledgerPosition("12"), "the ledger holds the broker's 12");
+        assertThat(differences(host)).as("the next comparison with the broker").isEmpty();
+        alpaca.verify(0, postRequestedFor(urlEqualTo("/v2/orders")));
+
+        // recovery replays the adopted fill like any other
+        host.stop();
+        hosts.remove(host);
+        EngineHost restarted = start();
+        assertThat(restarted.recovery().mismatches()).isEmpty();
+        assertThat(restarted.snapshot().orElseThrow().portfolio().positions()).singleElement().satisfies(p -> {
+            assertThat(p.quantity()).isEqualByComparingTo("12");
+            assertThat(p.averagePrice()).isEqualByComparingTo("101.5");
+        });
+        assertThat(differences(restarted)).isEmpty();
+    }
+
+    @Test
+    void closing_at_the_broker_sends_one_recorded_market_order_whose_fill_leaves_ledger_and_broker_equal() throws Exception {
+        EngineHost host = start();
+        brokerPositions = List.of(new BrokerBook.BrokerPosition(AAPL, new BigDecimal("5"), new BigDecimal("100")));
+        alpaca.stubFor(post(urlEqualTo("/v2/orders")).withRequestBody(matchingJsonPath("$.client_order_id", com.github.tomakehurst.wiremock.client.WireMock.matching("reconciliation:AAPL:.*")))
+                .willReturn(okJson(AlpacaStandIn.order("alp-r", "reconciliation:AAPL:0:S:0", "AAPL", "sell", "5", null, "new", "0", null))));
+        EngineReconciliation reconciliation = new HostReconciliation(host);
+        assertThat(differences(host)).extracting(Reconciler.Difference::key).containsExactly("AAPL");
+
+        // the ledger holds 0, the broker 5: the order to send is -5
+        assertThat(reconciliation.closeAtBroker(AAPL, new BigDecimal("-5"), new BigDecimal("100"), "bought by mistake in the app")).isTrue();
+
+        LedgerOrder close = ledger.ordersWithExchange().stream().map(Map.Entry::getKey)
+                .filter(o -> o.strategy().equals("reconciliation") && o.side().equals("SELL") && o.type().equals("MARKET")
+                        && !"FILLED".equals(o.status())).findFirst().orElseThrow(() -> new AssertionError("the closing order is recorded when the call returns"));
+        ClientOrderId cid = new ClientOrderId(close.clientOrderId());
+        eventually(WAIT, () -> postsOf(cid) == 1, "the closing order at the broker");
+        stream.push(AlpacaStandIn.update("fill", "5", "99", AlpacaStandIn.order("alp-r", cid.value(), "AAPL", "sell", "5", null, "filled", "5", "99")));
+        eventually(WAIT, () -> "FILLED".equals(order(cid).status()), "the closing fill recorded");
+        brokerPositions = List.of();
+
+        eventually(WAIT, () -> ledger.positions(false).stream().noneMatch(p -> p.symbol().equals("AAPL") && p.quantity().signum() != 0),
+                "the ledger flat in AAPL");
+        assertThat(differences(host)).isEmpty();
+        assertThat(postsOf(cid)).isEqualTo(1);
+        alpaca.verify(1, postRequestedFor(urlEqualTo("/v2/orders")));
+        // the broker's 5 booked at 100 and sold at 99: the loss is in the ledger
+        assertThat(host.snapshot().orElseThrow().portfolio().realizedPnl()).isEqualByComparingTo("-5");
+    }
+
+    @Test
+    void the_running_engine_hears_each_trading_mode_change_and_a_start_begins_at_the_modes_size_factor() throws Exception {
+        EngineHost host = start();
+        assertThat(sizeFactor(host)).as("no mode given: entries as computed").isEqualByComparingTo("1");
+        TradingModeState[] mode = {modeState(TradingMode.LIVE, "0.25")};
+        org.springframework.beans.factory.support.StaticListableBeanFactory beans = new org.springframework.beans.factory.support.StaticListableBeanFactory();
+        beans.addBean("modes", new TradingModes() {
+            @Override public TradingModeState current() { return mode[0]; }
+            @Override public TradingModeState switchToLive(String confirmation, String reason) { throw new UnsupportedOperationException(); }
+            @Override public TradingModeState dropToPaper(String reason) { throw new UnsupportedOperationException(); }
+            @Override public TradingModeState raiseSizeFactor(String reason) { throw new UnsupportedOperationException(); }
+        });
+        LiveSizeFactor live = new LiveSizeFactor(host, beans.getBeanProvider(TradingModes.class));
+
+        live.on(new TradingModeChanged(modeState(TradingMode.PAPER, "1.00"), modeState(TradingMode.LIVE, "0.10")));
+        assertThat(sizeFactor(host)).as("LIVE at 10 %").isEqualByComparingTo("0.10");
+        live.on(new TradingModeChanged(modeState(TradingMode.LIVE, "0.10"), modeState(TradingMode.PAPER, "1.00")));
+        assertThat(sizeFactor(host)).as("back in PAPER").isEqualByComparingTo("1");
+
+        host.sizeFactorFrom(live::current);
+        host.restartForNewVenue();
+        eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && host.running() != null && sizeFactorOrZero(host).signum() > 0,
+                "the engine running again");
+        assertThat(sizeFactor(host)).as("a start reads the mode: LIVE at 25 %").isEqualByComparingTo("0.25");
+    }
+
+    private static TradingModeState modeState(TradingMode mode, String factor) {
+        return new TradingModeState(mode, new BigDecimal(factor), "admin", OPEN, "test");
+    }
+
+    private static BigDecimal sizeFactor(EngineHost host) throws InterruptedException {
+        return host.query(io.tradepilot.engine.core.TradingEngine::sizeFactor, WAIT).orElseThrow();
+    }
+
+    private static BigDecimal sizeFactorOrZero(EngineHost host) {
+        try {
+            return sizeFactor(host);
+        } catch (RuntimeException | InterruptedException notRunning) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    /** What reconciliation's comparison finds between the ledger (as the reconciliation module reads it) and the broker. */
+    private List<Reconciler.Difference> differences(EngineHost host) {
+        Map<String, BigDecimal> positions = new java.util.LinkedHashMap<>();
+        for (var p : queries.openPositions()) positions.put(p.symbol(), p.quantity());
+        List<Reconciler.LedgerOrder> orders = new ArrayList<>();
+        for (LedgerOrder o : queries.orders(true, 1000)) {
+            orders.add(new Reconciler.LedgerOrder(o.clientOrderId(), o.symbol(), o.side(), o.quantity(), o.filledQuantity(), o.working()));
+        }
+        var session = host.running().session;
+        return new Reconciler(BigDecimal.ONE).compare(new Reconciler.LedgerSide(positions, orders, null), session.book(),
+                session.fillsSince(OPEN.minus(Duration.ofDays(1)))).differences();
+    }
+
+    private boolean ledgerPosition(String quantity) {
+        return ledger.positions(false).stream().anyMatch(p -> p.symbol().equals("AAPL") && p.quantity().compareTo(new BigDecimal(quantity)) == 0);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private EngineHost start() {
@@ -234,7 +367,7 @@ class VenueHostIT extends IntegrationTestSupport {
     private EngineHost start(boolean live, boolean liveOrders) {
         TradingProperties properties = properties();
         VenueAccounts accounts = () -> {
-            StandInSession s = new StandInSession(config(), clock, live);
+            StandInSession s = new StandInSession(config(), clock, live, () -> brokerPositions);
             sessions.add(s);
             return Optional.of(s);
         };
@@ -302,10 +435,17 @@ class VenueHostIT extends IntegrationTestSupport {
     static final class StandInSession extends AlpacaStandIn.Session {
         volatile BiConsumer<Instrument, Bar> sink;
         private final boolean live;
+        private final java.util.function.Supplier<List<BrokerBook.BrokerPosition>> positions;
 
-        StandInSession(AlpacaConfig config, Clock clock, boolean live) {
+        StandInSession(AlpacaConfig config, Clock clock, boolean live, java.util.function.Supplier<List<BrokerBook.BrokerPosition>> positions) {
             super(config, clock);
             this.live = live;
+            this.positions = positions;
+        }
+
+        @Override
+        public BrokerBook book() {
+            return new BrokerBook(OPEN, java.util.Currency.getInstance("USD"), null, positions.get(), List.of());
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.tradepilot.brokers.alpaca;
 import io.tradepilot.brokers.AccountCredentials;
 import io.tradepilot.brokers.BrokerBook;
 import io.tradepilot.brokers.BrokerErrors;
+import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.MonitoredSession;
 import io.tradepilot.brokers.VenueHealth;
 import io.tradepilot.brokers.VenueSession;
@@ -174,6 +175,39 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
         threads.add(thread);
         AlpacaBarStream stream = new AlpacaBarStream(http, config, dataStreamUrl, instruments.stream().map(Instrument::symbol).toList(),
                 thread, feed::minute, connection -> feed.caughtUp());
+        barStreams.add(stream);
+        stream.start();
+        return () -> {
+            stream.close();
+            barStreams.remove(stream);
+            thread.shutdownNow();
+            threads.remove(thread);
+        };
+    }
+
+    /** {@inheritDoc} Alpaca's data stream carries trades when the account has a market-data stream URL. */
+    @Override
+    public boolean streamsTrades() {
+        return dataStreamUrl != null;
+    }
+
+    /**
+     * {@inheritDoc} The trades of {@code instruments} on the account's market-data stream (one connection: stream all
+     * instruments through one call), {@code {"T":"t"}} messages with exact prices and sizes; reconnects like the bars.
+     */
+    @Override
+    public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
+        Map<String, Instrument> bySymbol = new java.util.LinkedHashMap<>();
+        for (Instrument i : instruments) bySymbol.put(i.symbol(), i);
+        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("alpaca-trades").daemon(true).factory());
+        threads.add(thread);
+        AlpacaBarStream stream = AlpacaBarStream.trades(http, config, dataStreamUrl, List.copyOf(bySymbol.keySet()), thread,
+                (symbol, trade) -> {
+                    Instrument i = bySymbol.get(symbol);
+                    if (i != null) sink.accept(i, trade);
+                }, connection -> { });
         barStreams.add(stream);
         stream.start();
         return () -> {

@@ -126,7 +126,8 @@ final class HostedEngine {
         HostedEngine[] started = {null};
         try {
             source = session == null ? new ReplayFeed(BarSource.load(properties, new ArrayList<>(bySymbol.keySet())), md)
-                    : new SessionFeed(session, new ArrayList<>(bySymbol.keySet()), properties.marketZone(), parts.clock());
+                    : new SessionFeed(session, new ArrayList<>(bySymbol.keySet()), properties.marketZone(), parts.clock(),
+                            properties.sessionBars());
             Map<String, Instrument> ins = new LinkedHashMap<>();
             List<BarSeries> histories = new ArrayList<>();
             for (Instrument i : source.instruments()) {
@@ -186,7 +187,7 @@ final class HostedEngine {
             LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
             FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, parts.barCache(), parts.clock(), md,
                     source.realTime() ? null : squareOffRule);
-            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, parts.clock());
+            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, source, parts.clock());
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("trading-tick").daemon().factory());
             MarketFeed feedSource = source;

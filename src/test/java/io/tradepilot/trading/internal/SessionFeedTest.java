@@ -37,7 +37,8 @@ class SessionFeedTest {
         session.toStream.add(Map.entry(AAPL, bar(T.plus(Duration.ofMinutes(5)), "100.25")));
         session.toStream.add(Map.entry(MSFT, bar(T.plus(Duration.ofMinutes(5)), "300.1")));
         session.toStream.add(Map.entry(AAPL, bar(T.plus(Duration.ofMinutes(10)), "100.5")));
-        SessionFeed feed = new SessionFeed(session, List.of("AAPL", "MSFT"), NY, Clock.fixed(T, ZoneOffset.UTC));
+        SessionFeed feed = new SessionFeed(session, List.of("AAPL", "MSFT"), NY, Clock.fixed(T, ZoneOffset.UTC),
+                TradingProperties.SessionBars.DEFAULT);
         List<String> steps = new ArrayList<>();
 
         feed.run(Map.of("AAPL", T), new MarketFeed.Sink() {
@@ -66,7 +67,8 @@ class SessionFeedTest {
     @Test
     void a_symbol_the_broker_does_not_list_refuses_the_start() {
         Session session = new Session(List.of());
-        assertThatThrownBy(() -> new SessionFeed(session, List.of("AAPL", "NOPE"), NY, Clock.fixed(T, ZoneOffset.UTC)))
+        assertThatThrownBy(() -> new SessionFeed(session, List.of("AAPL", "NOPE"), NY, Clock.fixed(T, ZoneOffset.UTC),
+                TradingProperties.SessionBars.DEFAULT))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not list NOPE");
     }
 

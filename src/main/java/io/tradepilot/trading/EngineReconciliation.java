@@ -38,4 +38,10 @@ public interface EngineReconciliation {
      * the engine's book (closing a position only the broker holds); false when this cannot be done here.
      */
     boolean closeAtBroker(Instrument instrument, BigDecimal quantity, String reason);
+
+    /**
+     * Reconciliation compared {@code session}'s book with the ledger ({@code clean}: nothing open). The host holds new
+     * entries at a broker from each engine start until the first clean comparison of its session (fail closed).
+     */
+    default void reconciled(VenueSession session, boolean clean) { }
 }

@@ -108,6 +108,9 @@ public final class EngineHost implements SmartLifecycle {
     /** Told of each committed event on the ledger thread ({@link #observeWith}); must neither block nor throw. */
     private volatile java.util.function.Consumer<EngineEvent> observers = event -> { };
 
+    /** Entries at a broker wait for the first clean reconciliation of each engine start, when required. */
+    final StartupReconciliation startup = new StartupReconciliation();
+
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
         this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE,
@@ -153,7 +156,7 @@ public final class EngineHost implements SmartLifecycle {
         this.configuration = new EngineConfiguration(properties);
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
                 Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration,
-                Objects.requireNonNull(liveOrders, "liveOrders"));
+                Objects.requireNonNull(liveOrders, "liveOrders"), startup);
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }

@@ -48,4 +48,9 @@ final class HostReconciliation implements EngineReconciliation {
     public boolean closeAtBroker(Instrument instrument, BigDecimal quantity, String reason) {
         return false;
     }
+
+    @Override
+    public void reconciled(VenueSession session, boolean clean) {
+        host.startup.reconciled(session, clean);
+    }
 }

@@ -51,11 +51,11 @@ final class HostedEngine {
      * What a hosted engine is built from: the host's collaborators. {@code configuration}: its strategies and limits.
      * {@code liveOrders}: whether a live (real-money) account may take the engine's orders now (the trading mode is
      * LIVE); when not, its session serves market data and reconciliation's reads while the engine's orders fill at the
-     * paper venue.
+     * paper venue. {@code startup}: holds entries at a broker until reconciliation found the books agreeing.
      */
     record Parts(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate, ControlEvents controlEvents,
                  ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches,
-                 EngineConfiguration configuration, BooleanSupplier liveOrders) { }
+                 EngineConfiguration configuration, BooleanSupplier liveOrders, StartupReconciliation startup) { }
 
     final SingleWriterEngine engine;
     final LedgerWriter writer;
@@ -154,15 +154,15 @@ final class HostedEngine {
             long[] orderSeq = {LedgerRecovery.maxOrderSeq(orderRows)};
             OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
             var limits = parts.configuration().limitsForStart();
+            // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
+            boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
             EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                     .withBroker(PaperCosts.broker(properties))
                     .withRisk(limits.riskChain(intraday))
-                    .withHostState(new ControlsTradingState(parts.gate()))
+                    .withHostState(parts.startup().arm(new ControlsTradingState(parts.gate()), routed ? session : null))
                     .withMarketZone(properties.marketZone())
                     .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
                     .withLossSizeReduction(limits.sizeReduction().rule());
-            // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
-            boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
             WriteAheadVenue venue = routed ? new WriteAheadVenue(session.venue()) : null;
             TradingEngine core = new TradingEngine(config, marketClock, ids, writer, venue == null ? null : reports -> venue);
 

@@ -47,14 +47,18 @@ class TradingConfiguration {
                           ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                           RedisBarCache barCache, LeadershipProperties leadership,
                           ObjectProvider<io.tradepilot.brokers.VenueAccounts> accounts,
-                          ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
+                          ObjectProvider<io.tradepilot.controls.TradingModes> modes,
+                          @org.springframework.beans.factory.annotation.Value("${tradepilot.reconciliation.enabled:true}") boolean reconciliationEnabled) {
         // the broker-account store is optional: without one the engine trades the paper venue
         io.tradepilot.brokers.VenueAccounts venues = () -> {
             var store = accounts.getIfAvailable();
             return store == null ? java.util.Optional.empty() : store.activeSession();
         };
-        return new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
+        EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
                 controlEvents, controls, clock, switches, barCache, leadership, venues, () -> liveMode(modes));
+        // entries at a broker wait for the start-up reconciliation wherever it runs (its module, enabled by default)
+        host.startup.require(reconciliationEnabled);
+        return host;
     }
 
     /** Reconciliation's way to the leading engine's broker session and single writer. */

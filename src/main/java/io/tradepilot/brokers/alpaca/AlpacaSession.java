@@ -170,11 +170,16 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
     public AutoCloseable streamBars(List<Instrument> instruments, Duration barSize, BiConsumer<Instrument, Bar> sink) {
         if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
         AlpacaBarFeed feed = new AlpacaBarFeed(instruments, barSize, data, clock, sink);
+        return open("alpaca-bars", thread -> new AlpacaBarStream(http, config, dataStreamUrl,
+                instruments.stream().map(Instrument::symbol).toList(), thread, feed::minute, connection -> feed.caughtUp()));
+    }
+
+    /** Starts a market-data stream on a thread of its own; the handle closes both. */
+    private AutoCloseable open(String threadName, java.util.function.Function<ScheduledExecutorService, AlpacaBarStream> make) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("alpaca-bars").daemon(true).factory());
+                Thread.ofPlatform().name(threadName).daemon(true).factory());
         threads.add(thread);
-        AlpacaBarStream stream = new AlpacaBarStream(http, config, dataStreamUrl, instruments.stream().map(Instrument::symbol).toList(),
-                thread, feed::minute, connection -> feed.caughtUp());
+        AlpacaBarStream stream = make.apply(thread);
         barStreams.add(stream);
         stream.start();
         return () -> {
@@ -200,22 +205,11 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
         if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
         Map<String, Instrument> bySymbol = new java.util.LinkedHashMap<>();
         for (Instrument i : instruments) bySymbol.put(i.symbol(), i);
-        ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("alpaca-trades").daemon(true).factory());
-        threads.add(thread);
-        AlpacaBarStream stream = AlpacaBarStream.trades(http, config, dataStreamUrl, List.copyOf(bySymbol.keySet()), thread,
-                (symbol, trade) -> {
+        return open("alpaca-trades", thread -> AlpacaBarStream.trades(http, config, dataStreamUrl, List.copyOf(bySymbol.keySet()),
+                thread, (symbol, trade) -> {
                     Instrument i = bySymbol.get(symbol);
                     if (i != null) sink.accept(i, trade);
-                }, connection -> { });
-        barStreams.add(stream);
-        stream.start();
-        return () -> {
-            stream.close();
-            barStreams.remove(stream);
-            thread.shutdownNow();
-            threads.remove(thread);
-        };
+                }, connection -> { }));
     }
 
     @Override

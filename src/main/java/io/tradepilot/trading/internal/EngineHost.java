@@ -337,11 +337,17 @@ public final class EngineHost implements SmartLifecycle {
         observers = observers.andThen(Objects.requireNonNull(observer, "observer"));
     }
 
-    /** Wall time since the feed last handed the engine a bar; empty unless this instance runs the engine. */
+    /**
+     * Wall time the feed has been silent by the freshness rule ({@link MarketFeed#quietSince}: a replay since the last
+     * bar it handed the engine; a broker feed since its stream's last data, zero while the exchange is closed); empty
+     * unless this instance runs the engine.
+     */
     public Optional<Duration> sinceLastBar() {
         FeedLoop f = lastFeed;
-        if (run == null || f == null || role() != Role.LEADER) return Optional.empty();
-        return Optional.of(Duration.ofMillis(Math.max(0, parts.clock().millis() - f.lastBarWallMillis())));
+        HostedEngine r = run;
+        if (r == null || f == null || role() != Role.LEADER) return Optional.empty();
+        long now = parts.clock().millis();
+        return Optional.of(Duration.ofMillis(Math.max(0, now - r.source.quietSince(now, f.lastBarWallMillis()))));
     }
 
     /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */

@@ -45,6 +45,22 @@ public interface VenueSession extends AutoCloseable {
      */
     AutoCloseable streamBars(List<Instrument> instruments, Duration barSize, BiConsumer<Instrument, Bar> sink);
 
+    /** Whether {@link #streamTrades} works for this account (its market-data stream carries trades or ticks). */
+    default boolean streamsTrades() {
+        return false;
+    }
+
+    /**
+     * Streams every trade (or tick) of {@code instruments} to {@code sink} as the broker reports it, on the adapter's
+     * thread, until the returned handle is closed; the host builds its bars from them on the exchange's clock. Trades
+     * missed while the connection was down are not repeated. Only when {@link #streamsTrades()}.
+     *
+     * @throws UnsupportedOperationException when the adapter streams no trades
+     */
+    default AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        throw new UnsupportedOperationException(broker() + " streams no trades");
+    }
+
     /** The broker's book now (cash, positions, working orders), for reconciliation. */
     BrokerBook book();
 

@@ -43,4 +43,10 @@ public interface EngineReconciliation {
      * order is recorded. False as for {@link #adoptPosition}.
      */
     boolean closeAtBroker(Instrument instrument, BigDecimal quantity, BigDecimal brokerPrice, String reason);
+
+    /**
+     * Reconciliation compared {@code session}'s book with the ledger ({@code clean}: nothing open). The host holds new
+     * entries at a broker from each engine start until the first clean comparison of its session (fail closed).
+     */
+    default void reconciled(VenueSession session, boolean clean) { }
 }

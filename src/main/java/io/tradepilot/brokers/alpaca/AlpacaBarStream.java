@@ -1,5 +1,6 @@
 package io.tradepilot.brokers.alpaca;
 
+import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.engine.domain.Bar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,9 @@ import java.util.function.IntConsumer;
  * {@code error} message ({@code 402 auth failed}, {@code 406 connection limit exceeded}, …) or a subscription without
  * all symbols gives the connection up; it reconnects like every {@link AlpacaStream}, and {@code onSubscribed} runs after
  * each (re)subscription with its count, so the owner back-fills the gap. Callbacks run on {@code executor}.
+ *
+ * <p>Made with {@link #trades}, it subscribes the symbols' trades instead ({@code {"action":"subscribe","trades":[…]}})
+ * and hands every trade ({@code {"T":"t","S":symbol,"p":price,"s":size,"t":time,…}}, exact decimals) to {@code onTrade}.
  */
 final class AlpacaBarStream extends AlpacaStream {
 
@@ -35,15 +39,31 @@ final class AlpacaBarStream extends AlpacaStream {
     private final AlpacaConfig config;
     private final List<String> symbols;
     private final BiConsumer<String, Bar> onBar;
+    private final BiConsumer<String, MarketTrade> onTrade;
+    /** The channel subscribed: {@code bars} or {@code trades}. */
+    private final String channel;
     private final IntConsumer onSubscribed;
 
     AlpacaBarStream(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
                     BiConsumer<String, Bar> onBar, IntConsumer onSubscribed) {
+        this(http, config, url, symbols, executor, Objects.requireNonNull(onBar, "onBar"), null, onSubscribed);
+    }
+
+    private AlpacaBarStream(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
+                            BiConsumer<String, Bar> onBar, BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed) {
         super(http, url, "market data", config.requestTimeout(), config.reconnectMin(), config.reconnectMax(), executor);
         this.config = config;
         this.symbols = List.copyOf(symbols);
-        this.onBar = Objects.requireNonNull(onBar, "onBar");
+        this.onBar = onBar;
+        this.onTrade = onTrade;
+        this.channel = onTrade != null ? "trades" : "bars";
         this.onSubscribed = Objects.requireNonNull(onSubscribed, "onSubscribed");
+    }
+
+    /** A stream of the symbols' trades (each to {@code onTrade}) instead of their minute bars. */
+    static AlpacaBarStream trades(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
+                                  BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed) {
+        return new AlpacaBarStream(http, config, url, symbols, executor, null, Objects.requireNonNull(onTrade, "onTrade"), onSubscribed);
     }
 
     @Override
@@ -75,8 +95,8 @@ final class AlpacaBarStream extends AlpacaStream {
                     } else if ("authenticated".equals(msg)) {
                         ObjectNode subscribe = AlpacaClient.JSON.createObjectNode();
                         subscribe.put("action", "subscribe");
-                        ArrayNode bars = subscribe.putArray("bars");
-                        symbols.forEach(bars::add);
+                        ArrayNode wanted = subscribe.putArray(channel);
+                        symbols.forEach(wanted::add);
                         connection.send(AlpacaClient.JSON.writeValueAsString(subscribe));
                     }
                 }
@@ -86,9 +106,9 @@ final class AlpacaBarStream extends AlpacaStream {
                 }
                 case "subscription" -> {
                     Set<String> granted = new HashSet<>();
-                    for (JsonNode s : m.path("bars")) granted.add(s.asString());
+                    for (JsonNode s : m.path(channel)) granted.add(s.asString());
                     if (!granted.containsAll(symbols)) {
-                        connection.fail("bars not granted for every symbol");
+                        connection.fail(channel + " not granted for every symbol");
                         return;
                     }
                     try {
@@ -100,13 +120,30 @@ final class AlpacaBarStream extends AlpacaStream {
                 }
                 case "b" -> {
                     String symbol = AlpacaClient.text(m, "S");
-                    Bar bar = AlpacaMarketData.bar(symbol, m);
+                    Bar bar = onBar == null ? null : AlpacaMarketData.bar(symbol, m);
                     if (symbol != null && bar != null) onBar.accept(symbol, bar);
                 }
+                case "t" -> {
+                    String symbol = AlpacaClient.text(m, "S");
+                    MarketTrade trade = onTrade == null ? null : trade(symbol, m);
+                    if (symbol != null && trade != null) onTrade.accept(symbol, trade);
+                }
                 default -> {
-                    // trades, quotes, statuses, corrections: not subscribed, not used
+                    // quotes, statuses, corrections, cancel errors: not subscribed, not used
                 }
             }
+        }
+    }
+
+    /** One trade message ({@code p}, {@code s}, {@code t}); null (logged) when it is not a usable trade. */
+    static MarketTrade trade(String symbol, JsonNode m) {
+        try {
+            java.math.BigDecimal size = AlpacaClient.decimal(m, "s");
+            return MarketTrade.trade(AlpacaClient.instant(m, "t"), AlpacaClient.decimal(m, "p"),
+                    size == null ? 0 : size.longValue());
+        } catch (RuntimeException e) {
+            log.warn("Alpaca trade of {} left out: {}", symbol, e.getMessage());
+            return null;
         }
     }
 

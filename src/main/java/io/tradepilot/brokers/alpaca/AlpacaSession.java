@@ -3,6 +3,7 @@ package io.tradepilot.brokers.alpaca;
 import io.tradepilot.brokers.AccountCredentials;
 import io.tradepilot.brokers.BrokerBook;
 import io.tradepilot.brokers.BrokerErrors;
+import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.MonitoredSession;
 import io.tradepilot.brokers.VenueHealth;
 import io.tradepilot.brokers.VenueSession;
@@ -169,11 +170,16 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
     public AutoCloseable streamBars(List<Instrument> instruments, Duration barSize, BiConsumer<Instrument, Bar> sink) {
         if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
         AlpacaBarFeed feed = new AlpacaBarFeed(instruments, barSize, data, clock, sink);
+        return open("alpaca-bars", thread -> new AlpacaBarStream(http, config, dataStreamUrl,
+                instruments.stream().map(Instrument::symbol).toList(), thread, feed::minute, connection -> feed.caughtUp()));
+    }
+
+    /** Starts a market-data stream on a thread of its own; the handle closes both. */
+    private AutoCloseable open(String threadName, java.util.function.Function<ScheduledExecutorService, AlpacaBarStream> make) {
         ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("alpaca-bars").daemon(true).factory());
+                Thread.ofPlatform().name(threadName).daemon(true).factory());
         threads.add(thread);
-        AlpacaBarStream stream = new AlpacaBarStream(http, config, dataStreamUrl, instruments.stream().map(Instrument::symbol).toList(),
-                thread, feed::minute, connection -> feed.caughtUp());
+        AlpacaBarStream stream = make.apply(thread);
         barStreams.add(stream);
         stream.start();
         return () -> {
@@ -182,6 +188,28 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
             thread.shutdownNow();
             threads.remove(thread);
         };
+    }
+
+    /** {@inheritDoc} Alpaca's data stream carries trades when the account has a market-data stream URL. */
+    @Override
+    public boolean streamsTrades() {
+        return dataStreamUrl != null;
+    }
+
+    /**
+     * {@inheritDoc} The trades of {@code instruments} on the account's market-data stream (one connection: stream all
+     * instruments through one call), {@code {"T":"t"}} messages with exact prices and sizes; reconnects like the bars.
+     */
+    @Override
+    public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
+        Map<String, Instrument> bySymbol = new java.util.LinkedHashMap<>();
+        for (Instrument i : instruments) bySymbol.put(i.symbol(), i);
+        return open("alpaca-trades", thread -> AlpacaBarStream.trades(http, config, dataStreamUrl, List.copyOf(bySymbol.keySet()),
+                thread, (symbol, trade) -> {
+                    Instrument i = bySymbol.get(symbol);
+                    if (i != null) sink.accept(i, trade);
+                }, connection -> { }));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.kite;
 
 import io.tradepilot.brokers.BrokerBook;
+import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.BrokerErrors;
 import io.tradepilot.brokers.MonitoredSession;
 import io.tradepilot.brokers.VenueHealth;
@@ -277,6 +278,39 @@ public final class KiteSession implements VenueSession, MonitoredSession {
             tickSinks.remove(onTicks);
             onReconnect.remove(backfill);
         };
+    }
+
+    /** {@inheritDoc} KiteTicker streams ticks. */
+    @Override
+    public boolean streamsTrades() {
+        return true;
+    }
+
+    /**
+     * {@inheritDoc} Every KiteTicker tick of {@code instruments} as a {@linkplain MarketTrade#tick tick}: last traded
+     * price and quantity, the day's cumulative volume, at the last trade's time (else the packet's exchange time, else
+     * the receive time): a quote-only tick repeating an earlier trade thus falls into that trade's bar (or is late).
+     */
+    @Override
+    public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        Map<Long, Instrument> tokens = new HashMap<>();
+        for (Instrument i : instruments) {
+            KiteInstrument k = kiteInstrument(i.exchange() + ":" + i.symbol())
+                    .orElseThrow(() -> new IllegalArgumentException("Kite does not list " + i.exchange() + ":" + i.symbol()));
+            tokens.put(k.instrumentToken(), i);
+        }
+        Consumer<List<KiteTick>> onTicks = ticks -> {
+            Instant now = clock.instant();
+            for (KiteTick t : ticks) {
+                Instrument i = tokens.get(t.instrumentToken());
+                if (i == null || t.lastPrice() == null || t.lastPrice().signum() <= 0) continue;
+                Instant at = t.lastTradeTime() != null ? t.lastTradeTime() : t.exchangeTime() != null ? t.exchangeTime() : now;
+                sink.accept(i, MarketTrade.tick(at, t.lastPrice(), Math.max(0, t.lastQuantity()), Math.max(0, t.volumeToday())));
+            }
+        };
+        tickSinks.add(onTicks);
+        ticker.subscribe(List.copyOf(tokens.keySet()));
+        return () -> tickSinks.remove(onTicks);
     }
 
     @Override

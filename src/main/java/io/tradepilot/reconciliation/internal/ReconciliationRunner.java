@@ -120,6 +120,8 @@ final class ReconciliationRunner {
             controls.tripCircuitBreakerAutomatically(TripReason.RECONCILIATION_MISMATCH,
                     open + " open difference(s) with " + session.broker() + " " + session.accountId() + ": see the Reconciliation page");
         }
+        EngineReconciliation host = engine.getIfAvailable();
+        if (host != null) host.reconciled(session, open == 0); // after the trip: entries wait for a clean run
         return store.lastRun().filter(r -> r.id() == id).orElseThrow();
     }
 

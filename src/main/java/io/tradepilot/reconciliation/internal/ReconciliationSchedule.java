@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs reconciliation once the application is ready (start-up) and then every {@code tradepilot.reconciliation.interval},
- * on its own thread; a failed run is logged and the next one comes on time. Off with
- * {@code tradepilot.reconciliation.enabled=false}.
+ * on its own thread; a failed run is logged and the next one comes on time. Besides, every {@link #WATCH} it looks at
+ * the session the engine leading here trades through: a session not yet reconciled (an engine start, a failover, a
+ * switch of account) is reconciled at once, and again at each look until a run reads its book (the host holds new
+ * entries until a run of that session is clean). Off with {@code tradepilot.reconciliation.enabled=false}.
  */
 final class ReconciliationSchedule implements AutoCloseable {
 
@@ -20,6 +22,11 @@ final class ReconciliationSchedule implements AutoCloseable {
 
     private final ReconciliationRunner runner;
     private final ReconciliationProperties properties;
+    /** How often the schedule looks for a session not yet reconciled. */
+    static final java.time.Duration WATCH = java.time.Duration.ofSeconds(5);
+
+    /** The last session whose book a run read (touched on the schedule's thread only). */
+    private io.tradepilot.brokers.VenueSession reconciled;
     private final ScheduledExecutorService thread =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("reconciliation").daemon(true).factory());
 
@@ -32,11 +39,22 @@ final class ReconciliationSchedule implements AutoCloseable {
     void start() {
         if (!properties.enabled()) return;
         thread.scheduleWithFixedDelay(this::runOnce, 0, properties.interval().toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::runForNewSession, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void runForNewSession() {
+        var session = runner.session();
+        if (session.isPresent() && session.get() != reconciled) runOnce();
     }
 
     private void runOnce() {
         try {
-            runner.run();
+            var session = runner.session().orElse(null);
+            var run = runner.run();
+            if (run.outcome() != io.tradepilot.reconciliation.ReconciliationRun.Outcome.FAILED
+                    && run.outcome() != io.tradepilot.reconciliation.ReconciliationRun.Outcome.NO_VENUE) {
+                reconciled = session;
+            }
         } catch (RuntimeException e) {
             log.warn("Reconciliation run failed", e);
         }

@@ -31,7 +31,9 @@ import java.util.function.Supplier;
  * The bridge between one running engine and the controls module, which owns "may we trade": the engine reads the
  * controls through its trading-state port ({@link ControlsTradingState}); this class reports the engine's automatic
  * trips (daily loss, drawdown, losing streak) to the controls (breaker or kill switch, as configured, audited as user
- * {@code system}), trips the breaker with DATA_STALE after {@code staleAfter} without a bar (once per silence),
+ * {@code system}), trips the breaker with DATA_STALE after {@code staleAfter} of silence (once per silence; when the
+ * feed counts as silent is the source's {@link MarketFeed#quietSince}: a replay from its last bar, a broker feed from
+ * its stream's last trade or bar during the exchange's sessions only),
  * cancels every working order while the kill switch is engaged (on the change event and again on every tick, which
  * covers a missed event), and lifts the engine's own trip when the breaker is reset or the kill switch disengaged.
  * Reactions that call the controls run on {@code reactions}, never on the engine's, the feed's or the ledger's thread.
@@ -48,13 +50,14 @@ final class ControlBridge {
     private final SingleWriterEngine engine;
     private final ExecutorService reactions;
     private final FeedLoop feed;
+    private final MarketFeed source;
     private final Clock clock;
     private final Set<OrderId> cancelsRequested = ConcurrentHashMap.newKeySet();
     /** The last bar's wall time when DATA_STALE was tripped (once per silence); MIN_VALUE: not tripped. */
     private volatile long staleSince = Long.MIN_VALUE;
 
     ControlBridge(TradingProperties properties, Supplier<TradingProperties.Limits> limits, TradingGate gate, ControlService controls,
-                  SingleWriterEngine engine, ExecutorService reactions, FeedLoop feed, Clock clock) {
+                  SingleWriterEngine engine, ExecutorService reactions, FeedLoop feed, MarketFeed source, Clock clock) {
         this.properties = properties;
         this.limits = limits;
         this.gate = gate;
@@ -62,6 +65,7 @@ final class ControlBridge {
         this.engine = engine;
         this.reactions = reactions;
         this.feed = feed;
+        this.source = source;
         this.clock = clock;
     }
 
@@ -69,11 +73,12 @@ final class ControlBridge {
     void tick() {
         try {
             var md = properties.marketdata();
-            long last = feed.lastBarWallMillis();
-            long silent = clock.millis() - last;
+            long now = clock.millis();
+            long last = source.quietSince(now, feed.lastBarWallMillis());
+            long silent = now - last;
             if (staleSince != last && silent > md.staleAfter().toMillis()) {
                 staleSince = last;
-                String detail = "no bar for " + Duration.ofMillis(silent).toSeconds() + " s (limit " + md.staleAfter().toSeconds() + " s)";
+                String detail = "no market data for " + Duration.ofMillis(silent).toSeconds() + " s (limit " + md.staleAfter().toSeconds() + " s)";
                 log.warn("Market data stale: {}", detail);
                 reactions.execute(() -> report(controls.tripCircuitBreakerAutomatically(TripReason.DATA_STALE, detail)));
             }

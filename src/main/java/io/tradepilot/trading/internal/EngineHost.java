@@ -108,6 +108,9 @@ public final class EngineHost implements SmartLifecycle {
     /** Told of each committed event on the ledger thread ({@link #observeWith}); must neither block nor throw. */
     private volatile java.util.function.Consumer<EngineEvent> observers = event -> { };
 
+    /** Entries at a broker wait for the first clean reconciliation of each engine start, when required. */
+    final StartupReconciliation startup = new StartupReconciliation();
+
     public EngineHost(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate,
                       ControlEvents controlEvents, ControlService controls, Clock clock) {
         this(properties, ledger, lock, gate, controlEvents, controls, clock, StrategySwitches.NONE, BarCache.NONE,
@@ -153,7 +156,7 @@ public final class EngineHost implements SmartLifecycle {
         this.configuration = new EngineConfiguration(properties);
         this.parts = new HostedEngine.Parts(properties, ledger, lock, gate, controlEvents, controls, clock,
                 Objects.requireNonNull(barCache, "barCache"), Objects.requireNonNull(switches, "switches"), configuration,
-                Objects.requireNonNull(liveOrders, "liveOrders"), () -> sizeFactor.get());
+                Objects.requireNonNull(liveOrders, "liveOrders"), () -> sizeFactor.get(), startup);
         this.supervisor = new LeadershipSupervisor(lock, ledger, new LeadershipSupervisor.Engine() {
             @Override public void start() { startEngine(); }
             @Override public void stop(boolean crash) { stopEngine(crash); }
@@ -341,11 +344,17 @@ public final class EngineHost implements SmartLifecycle {
         observers = observers.andThen(Objects.requireNonNull(observer, "observer"));
     }
 
-    /** Wall time since the feed last handed the engine a bar; empty unless this instance runs the engine. */
+    /**
+     * Wall time the feed has been silent by the freshness rule ({@link MarketFeed#quietSince}: a replay since the last
+     * bar it handed the engine; a broker feed since its stream's last data, zero while the exchange is closed); empty
+     * unless this instance runs the engine.
+     */
     public Optional<Duration> sinceLastBar() {
         FeedLoop f = lastFeed;
-        if (run == null || f == null || role() != Role.LEADER) return Optional.empty();
-        return Optional.of(Duration.ofMillis(Math.max(0, parts.clock().millis() - f.lastBarWallMillis())));
+        HostedEngine r = run;
+        if (r == null || f == null || role() != Role.LEADER) return Optional.empty();
+        long now = parts.clock().millis();
+        return Optional.of(Duration.ofMillis(Math.max(0, now - r.source.quietSince(now, f.lastBarWallMillis()))));
     }
 
     /** Ledger items not yet committed (0: the ledger holds everything the engine reported). */

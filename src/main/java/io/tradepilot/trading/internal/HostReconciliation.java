@@ -95,4 +95,9 @@ final class HostReconciliation implements EngineReconciliation {
             return false;
         }
     }
+
+    @Override
+    public void reconciled(VenueSession session, boolean clean) {
+        host.startup.reconciled(session, clean);
+    }
 }

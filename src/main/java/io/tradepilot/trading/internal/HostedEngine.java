@@ -52,11 +52,12 @@ final class HostedEngine {
      * {@code liveOrders}: whether a live (real-money) account may take the engine's orders now (the trading mode is
      * LIVE); when not, its session serves market data and reconciliation's reads while the engine's orders fill at the
      * paper venue. {@code sizeFactor}: the LIVE size factor the engine starts with (1 outside LIVE; {@link LiveSizeFactor}).
+     * {@code startup}: holds entries at a broker until reconciliation found the books agreeing.
      */
     record Parts(TradingProperties properties, JooqLedger ledger, LeaderLock lock, TradingGate gate, ControlEvents controlEvents,
                  ControlService controls, Clock clock, BarCache barCache, StrategySwitches switches,
                  EngineConfiguration configuration, BooleanSupplier liveOrders,
-                 java.util.function.Supplier<BigDecimal> sizeFactor) { }
+                 java.util.function.Supplier<BigDecimal> sizeFactor, StartupReconciliation startup) { }
 
     final SingleWriterEngine engine;
     final LedgerWriter writer;
@@ -127,7 +128,8 @@ final class HostedEngine {
         HostedEngine[] started = {null};
         try {
             source = session == null ? new ReplayFeed(BarSource.load(properties, new ArrayList<>(bySymbol.keySet())), md)
-                    : new SessionFeed(session, new ArrayList<>(bySymbol.keySet()), properties.marketZone(), parts.clock());
+                    : new SessionFeed(session, new ArrayList<>(bySymbol.keySet()), properties.marketZone(), parts.clock(),
+                            properties.sessionBars());
             Map<String, Instrument> ins = new LinkedHashMap<>();
             List<BarSeries> histories = new ArrayList<>();
             for (Instrument i : source.instruments()) {
@@ -154,15 +156,15 @@ final class HostedEngine {
             long[] orderSeq = {LedgerRecovery.maxOrderSeq(orderRows)};
             OrderIdGenerator ids = () -> new OrderId("O" + (++orderSeq[0]));
             var limits = parts.configuration().limitsForStart();
+            // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
+            boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
             EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                     .withBroker(PaperCosts.broker(properties))
                     .withRisk(limits.riskChain(intraday))
-                    .withHostState(new ControlsTradingState(parts.gate()))
+                    .withHostState(parts.startup().arm(new ControlsTradingState(parts.gate()), routed ? session : null))
                     .withMarketZone(properties.marketZone())
                     .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
                     .withLossSizeReduction(limits.sizeReduction().rule());
-            // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
-            boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
             WriteAheadVenue venue = routed ? new WriteAheadVenue(session.venue()) : null;
             TradingEngine core = new TradingEngine(config, marketClock, ids, writer, venue == null ? null : reports -> venue);
 
@@ -188,7 +190,7 @@ final class HostedEngine {
             LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
             FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, parts.barCache(), parts.clock(), md,
                     source.realTime() ? null : squareOffRule);
-            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, parts.clock());
+            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, source, parts.clock());
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("trading-tick").daemon().factory());
             MarketFeed feedSource = source;

@@ -48,6 +48,15 @@ interface MarketFeed extends AutoCloseable {
     @Override
     default void close() { }
 
+    /**
+     * The wall time (epoch millis) from which the feed counts as silent for the freshness rule, given the wall time
+     * the last bar reached the engine; a value not before {@code nowMillis} means silence does not count now. By
+     * default the last bar's wall time (a replay's end counts as silence).
+     */
+    default long quietSince(long nowMillis, long lastBarWallMillis) {
+        return lastBarWallMillis;
+    }
+
     /** Where a feed pushes. */
     interface Sink {
 

@@ -1,6 +1,7 @@
 package io.tradepilot.trading.internal;
 
 import io.tradepilot.brokers.VenueSession;
+import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.domain.Bar;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.marketdata.BarSeries;
@@ -18,25 +19,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 /**
  * A broker account's market data as a {@link MarketFeed}: the instruments from {@link VenueSession#instrument}, the
- * history of the last {@link #HISTORY} from {@link VenueSession#history} (warm-up, recovery marks), and the finished
- * bars {@link VenueSession#streamBars} pushes (on the adapter's thread) handed to the host's sink in arrival order;
- * bars that arrive together with the same start form one step. Bars not after the ledger's checkpoint are skipped (a
- * restart does not feed a bar twice). Real time: the host's wall-clock jobs (square-off) apply.
+ * history of the last {@link #HISTORY} in bars of the configured interval from {@link VenueSession#history} (warm-up,
+ * recovery marks), and the live bars handed to the host's sink in arrival order; bars that arrive together with the
+ * same start form one step. The live bars are built by the host from the stream's trades or ticks ({@link TradeBars},
+ * on the exchange's calendar and clock) when the adapter streams them ({@link VenueSession#streamsTrades}) and the
+ * settings say {@code trades}; otherwise they are the broker's ({@link VenueSession#streamBars}). Bars not after the
+ * ledger's checkpoint are skipped (a restart does not feed a bar twice). Real time: the host's wall-clock jobs
+ * (square-off) apply, and {@link #quietSince} measures silence on the wall clock during the exchange's sessions only.
  */
 final class SessionFeed implements MarketFeed {
 
     private static final Logger log = LoggerFactory.getLogger(SessionFeed.class);
-    /** The bar size the host trades on broker data. */
-    static final Duration BAR = Duration.ofMinutes(5);
     /** How far back the warm-up history reaches. */
     static final Duration HISTORY = Duration.ofDays(10);
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final VenueSession session;
     private final ZoneId zone;
+    private final Clock clock;
+    private final TradingProperties.SessionBars settings;
+    private final ExchangeCalendar calendar;
+    /** Wall time (epoch millis) the stream last delivered a trade, tick or bar; the start before the first. */
+    private volatile long lastHeardMillis;
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final Map<Instrument, BarSeries> history = new LinkedHashMap<>();
     private final LinkedBlockingQueue<FeedBar> arrived = new LinkedBlockingQueue<>();
@@ -46,16 +54,52 @@ final class SessionFeed implements MarketFeed {
      * Resolves every symbol at the broker and loads its history now. Refuses (IllegalStateException) a symbol the
      * broker does not list.
      */
-    SessionFeed(VenueSession session, List<String> symbols, ZoneId zone, Clock clock) {
+    SessionFeed(VenueSession session, List<String> symbols, ZoneId zone, Clock clock, TradingProperties.SessionBars settings) {
         this.session = session;
         this.zone = zone;
+        this.clock = clock;
+        this.settings = settings;
         Instant now = clock.instant();
+        this.lastHeardMillis = now.toEpochMilli();
         for (String symbol : symbols) {
             Instrument instrument = session.instrument(symbol).orElseThrow(() -> new IllegalStateException(
                     "the " + session.broker() + " account " + session.accountId() + " does not list " + symbol));
             instruments.put(symbol, instrument);
-            history.put(instrument, series(instrument, session.history(instrument, BAR, now.minus(HISTORY), now)));
+            history.put(instrument, series(instrument, session.history(instrument, settings.interval(), now.minus(HISTORY), now)));
         }
+        this.calendar = calendar(settings.exchange(), instruments.values());
+    }
+
+    /**
+     * The exchange calendar of the session's bars: the configured one, else by the instruments' currency (INR: NSE,
+     * USD: NYSE). Refuses (IllegalStateException) instruments of another or of mixed currencies without a configured one.
+     */
+    static ExchangeCalendar calendar(String configured, java.util.Collection<Instrument> instruments) {
+        if (configured != null && !configured.isBlank()) return ExchangeCalendar.of(configured.strip());
+        java.util.Set<String> currencies = new java.util.TreeSet<>();
+        for (Instrument i : instruments) currencies.add(i.currency().getCurrencyCode());
+        if (currencies.equals(java.util.Set.of("INR"))) return ExchangeCalendar.nse();
+        if (currencies.equals(java.util.Set.of("USD"))) return ExchangeCalendar.nyse();
+        throw new IllegalStateException("no exchange calendar for instruments in " + currencies
+                + ": set tradepilot.trading.session-bars.exchange (NSE, NYSE)");
+    }
+
+    /** Whether the live bars are built here from the stream's trades (else they are the broker's). */
+    boolean barsFromTrades() {
+        return settings.from() == TradingProperties.BarsFrom.TRADES && session.streamsTrades();
+    }
+
+    /**
+     * {@inheritDoc} While the exchange is closed (outside its regular session, weekends, holidays) silence does not
+     * count ({@code now}); during a session it counts from the later of the stream's last trade, tick or bar and the
+     * session's open, so a connected but silent stream is stale too.
+     */
+    @Override
+    public long quietSince(long nowMillis, long lastBarWallMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        var today = calendar.session(now.atZone(calendar.zone()).toLocalDate());
+        if (today.isEmpty() || !today.get().contains(now)) return nowMillis;
+        return Math.max(lastHeardMillis, today.get().open().toInstant().toEpochMilli());
     }
 
     @Override
@@ -82,9 +126,25 @@ final class SessionFeed implements MarketFeed {
             Instant cp = resumeAfter.get(i.symbol());
             after.put(i.symbol(), cp == null ? Long.MIN_VALUE : cp.toEpochMilli());
         }
-        stream = session.streamBars(instruments(), BAR, (instrument, bar) -> arrived.add(new FeedBar(instrument,
-                series(instrument, List.of(bar)), 0)));
+        BiConsumer<Instrument, Bar> toQueue = (instrument, bar) -> arrived.add(new FeedBar(instrument, series(instrument, List.of(bar)), 0));
+        TradeBars trades = null;
+        if (barsFromTrades()) {
+            TradeBars built = new TradeBars(calendar, settings.interval(), settings.grace(), clock.instant(), toQueue);
+            trades = built;
+            stream = session.streamTrades(instruments(), (instrument, trade) -> {
+                lastHeardMillis = clock.millis();
+                built.add(instrument, trade);
+            });
+            log.info("Bars of the {} account {}: built from its trades, {} on the {} calendar", session.broker(),
+                    session.accountId(), settings.interval(), calendar.exchange());
+        } else {
+            stream = session.streamBars(instruments(), settings.interval(), (instrument, bar) -> {
+                lastHeardMillis = clock.millis();
+                toQueue.accept(instrument, bar);
+            });
+        }
         while (true) {
+            if (trades != null) trades.flush(clock.instant());
             FeedBar first = arrived.poll();
             if (first == null) {
                 if (!sink.idle(IDLE_NANOS)) return;

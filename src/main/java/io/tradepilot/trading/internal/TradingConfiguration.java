@@ -47,7 +47,8 @@ class TradingConfiguration {
                           ControlEvents controlEvents, ControlService controls, Clock clock, StrategySwitches switches,
                           RedisBarCache barCache, LeadershipProperties leadership,
                           ObjectProvider<io.tradepilot.brokers.VenueAccounts> accounts,
-                          ObjectProvider<io.tradepilot.controls.TradingModes> modes) {
+                          ObjectProvider<io.tradepilot.controls.TradingModes> modes,
+                          @org.springframework.beans.factory.annotation.Value("${tradepilot.reconciliation.enabled:true}") boolean reconciliationEnabled) {
         // the broker-account store is optional: without one the engine trades the paper venue
         io.tradepilot.brokers.VenueAccounts venues = () -> {
             var store = accounts.getIfAvailable();
@@ -56,6 +57,8 @@ class TradingConfiguration {
         EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, properties.leaderLockKey()), gate,
                 controlEvents, controls, clock, switches, barCache, leadership, venues, () -> liveMode(modes));
         host.sizeFactorFrom(new LiveSizeFactor(host, modes)::current);
+        // entries at a broker wait for the start-up reconciliation wherever it runs (its module, enabled by default)
+        host.startup.require(reconciliationEnabled);
         return host;
     }
 

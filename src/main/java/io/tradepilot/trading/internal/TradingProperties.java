@@ -31,6 +31,7 @@ import java.util.Map;
  * @param marketdata     where bars come from and how they are checked
  * @param squareOff      when the intraday strategies' positions are squared off each trading day
  * @param paper          the paper broker's slippage and charges
+ * @param sessionBars    how a broker account's live bars are made ({@code tradepilot.trading.session-bars.*})
  */
 @ConfigurationProperties("tradepilot.trading")
 public record TradingProperties(@DefaultValue("true") boolean enabled,
@@ -45,11 +46,21 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
                                 @DefaultValue Limits limits,
                                 @DefaultValue MarketData marketdata,
                                 @DefaultValue SquareOff squareOff,
-                                @DefaultValue Paper paper) {
+                                @DefaultValue Paper paper,
+                                @DefaultValue SessionBars sessionBars) {
 
     @ConstructorBinding
     public TradingProperties {
         if (paper == null) paper = Paper.FREE;
+        if (sessionBars == null) sessionBars = SessionBars.DEFAULT;
+    }
+
+    /** Settings with the default session bars (built from trades, 5 minutes). */
+    public TradingProperties(boolean enabled, boolean autoStartup, BigDecimal initialCash, String currency, ZoneId marketZone,
+                             long leaderLockKey, Duration tick, Duration standbyRetry, List<StrategySettings> strategies,
+                             Limits limits, MarketData marketdata, SquareOff squareOff, Paper paper) {
+        this(enabled, autoStartup, initialCash, currency, marketZone, leaderLockKey, tick, standbyRetry, strategies, limits,
+                marketdata, squareOff, paper, SessionBars.DEFAULT);
     }
 
     /** Settings whose paper fills are free of slippage and charges (hosts built in code). */
@@ -453,6 +464,41 @@ public record TradingProperties(@DefaultValue("true") boolean enabled,
     }
 
     public enum Source { SYNTHETIC, CSV }
+
+    /** Where a broker account's live bars come from. */
+    public enum BarsFrom {
+        /** Built by the host from the stream's trades or ticks ({@link TradeBars}) when the adapter streams them, else the broker's bars. */
+        TRADES,
+        /** The broker's own bars ({@code VenueSession.streamBars}). */
+        BROKER
+    }
+
+    /**
+     * How a broker account's live bars are made ({@code tradepilot.trading.session-bars.*}).
+     *
+     * @param from     {@code trades} (default: the host aggregates the stream's trades or ticks, where the adapter
+     *                 streams them) or {@code broker} (the broker's bars)
+     * @param interval the bar size the engine trades on broker data (also the warm-up history's), aligned to the session
+     *                 open on the exchange's clock
+     * @param grace    how long after a bar's end its late trades are still taken before the bar is handed on
+     * @param exchange the calendar of the exchange ({@code NSE}, {@code NYSE}); blank: by the instruments' currency
+     *                 (INR: NSE, USD: NYSE)
+     */
+    public record SessionBars(@DefaultValue("TRADES") BarsFrom from, @DefaultValue("5m") Duration interval,
+                              @DefaultValue("2s") Duration grace, @DefaultValue("") String exchange) {
+
+        /** Trades to 5-minute bars with a 2-second grace, on the instruments' exchange's calendar. */
+        public static final SessionBars DEFAULT = new SessionBars(BarsFrom.TRADES, Duration.ofMinutes(5), Duration.ofSeconds(2), "");
+
+        public SessionBars {
+            if (from == null) from = BarsFrom.TRADES;
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("tradepilot.trading.session-bars.interval must be positive");
+            }
+            if (grace == null || grace.isNegative()) throw new IllegalArgumentException("tradepilot.trading.session-bars.grace must not be negative");
+            if (exchange == null) exchange = "";
+        }
+    }
 
     /**
      * Market data.

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A local stand-in for Alpaca's market-data websocket ({@code /v2/iex}), speaking its documented protocol: greets
  * with {@code [{"T":"success","msg":"connected"}]}, answers {@code auth} ({@code authenticated}, or
  * {@code [{"T":"error","code":402,"msg":"auth failed"}]}) and {@code subscribe} (a {@code subscription} message listing
- * the bars), and lets a test {@link #bar push} minute bars and {@link #drop} the connection.
+ * the bars and trades), and lets a test {@link #bar push} minute bars or {@link #trade trades} and {@link #drop} the
+ * connection.
  */
-final class StandInDataStream extends StandInWebSocketServer {
+public final class StandInDataStream extends StandInWebSocketServer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,15 +26,34 @@ final class StandInDataStream extends StandInWebSocketServer {
     final AtomicInteger subscriptions = new AtomicInteger();
     final AtomicInteger authFailures = new AtomicInteger();
     final List<String> subscribedBars = new ArrayList<>();
+    final List<String> subscribedTrades = new ArrayList<>();
 
-    StandInDataStream(String key, String secret) throws IOException {
+    public StandInDataStream(String key, String secret) throws IOException {
         super("/v2/iex");
         this.key = key;
         this.secret = secret;
     }
 
-    boolean subscribed() {
+    public boolean subscribed() {
         return subscribed && connected();
+    }
+
+    /** The symbols whose trades the last subscription asked for. */
+    public List<String> subscribedTrades() {
+        synchronized (subscribedBars) {
+            return List.copyOf(subscribedTrades);
+        }
+    }
+
+    /** How many subscriptions the stand-in answered (one per connection). */
+    public int subscriptions() {
+        return subscriptions.get();
+    }
+
+    /** Pushes one trade of {@code symbol} at {@code t} (RFC 3339), as Alpaca sends it ({@code price} a JSON number). */
+    public void trade(String symbol, String t, String price, long size) throws IOException {
+        sendText("[{\"T\":\"t\",\"S\":\"" + symbol + "\",\"i\":" + System.nanoTime() + ",\"x\":\"V\",\"p\":" + price
+                + ",\"s\":" + size + ",\"c\":[\"@\"],\"z\":\"C\",\"t\":\"" + t + "\"}]");
     }
 
     /** Pushes one minute bar of {@code symbol} starting at {@code t} (RFC 3339), as Alpaca sends it. */
@@ -67,11 +87,15 @@ final class StandInDataStream extends StandInWebSocketServer {
         } else if ("subscribe".equals(action)) {
             List<String> bars = new ArrayList<>();
             for (JsonNode s : msg.path("bars")) bars.add("\"" + s.asString() + "\"");
+            List<String> trades = new ArrayList<>();
+            for (JsonNode s : msg.path("trades")) trades.add("\"" + s.asString() + "\"");
             synchronized (subscribedBars) {
                 subscribedBars.clear();
                 for (JsonNode s : msg.path("bars")) subscribedBars.add(s.asString());
+                subscribedTrades.clear();
+                for (JsonNode s : msg.path("trades")) subscribedTrades.add(s.asString());
             }
-            sendText("[{\"T\":\"subscription\",\"trades\":[],\"quotes\":[],\"bars\":" + bars + ",\"updatedBars\":[],"
+            sendText("[{\"T\":\"subscription\",\"trades\":" + trades + ",\"quotes\":[],\"bars\":" + bars + ",\"updatedBars\":[],"
                     + "\"dailyBars\":[],\"statuses\":[],\"lulds\":[],\"corrections\":[],\"cancelErrors\":[]}]");
             subscribed = true;
             subscriptions.incrementAndGet();

@@ -351,6 +351,27 @@ class KiteVenueTest {
     }
 
     @Test
+    void ticks_stream_as_market_trades_with_the_day_volume_for_the_hosts_bars() throws Exception {
+        kite.stubFor(get(urlEqualTo("/instruments/NSE")).willReturn(aResponse().withStatus(200).withBody(
+                "instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,strike,tick_size,lot_size,instrument_type,segment,exchange\n"
+                        + "408065,1594,INFY,\"INFOSYS, LTD\",0,,0,0.05,1,EQ,NSE,NSE\n")));
+        connect(config(true));
+        assertThat(session.streamsTrades()).isTrue();
+
+        List<String> trades = new CopyOnWriteArrayList<>();
+        try (AutoCloseable handle = session.streamTrades(List.of(INFY), (i, t) -> trades.add(i.symbol() + " " + t.time() + " "
+                + t.price().toPlainString() + " " + t.quantity() + " " + t.volumeToday()))) {
+            eventually(WAIT, () -> ticker.subscribed.contains(408065L), "the instrument subscribed");
+            Instant m0 = Instant.parse("2026-12-07T04:00:00Z"); // 09:30:00 IST
+            ticker.tick(408065, "1500.05", 10, 1_000, m0.plusSeconds(1));
+            ticker.heartbeat();
+            ticker.tick(408065, "1499.95", 5, 1_005, m0.plusSeconds(20));
+            eventually(WAIT, () -> trades.size() == 2, "both ticks delivered");
+        }
+        assertThat(trades).containsExactly("INFY 2026-12-07T04:00:01Z 1500.05 10 1000", "INFY 2026-12-07T04:00:20Z 1499.95 5 1005");
+    }
+
+    @Test
     void the_book_and_the_fills_come_from_margins_positions_orders_and_trades_in_exact_decimals() {
         kite.stubFor(get(urlEqualTo("/user/margins")).willReturn(okJson(ok(
                 "{\"equity\":{\"enabled\":true,\"net\":99725.05,\"available\":{\"adhoc_margin\":0,\"cash\":245431.6,\"opening_balance\":245431.6}}}"))));

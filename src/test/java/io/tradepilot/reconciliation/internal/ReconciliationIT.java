@@ -157,6 +157,8 @@ public class ReconciliationIT extends IntegrationTestSupport {
         assertThat(users.as(admin, () -> reconciliation.mismatches(false))).singleElement()
                 .satisfies(m -> assertThat(m.resolution()).isEqualTo(Mismatch.Resolution.CLEARED));
         assertThat(users.as(admin, () -> reconciliation.clean())).isTrue();
+        assertThat(broker.reconciledRuns).as("the host told after the trip: entries held until the clean run")
+                .containsExactly("stand-in-kite open", "stand-in-kite clean");
     }
 
     @Test

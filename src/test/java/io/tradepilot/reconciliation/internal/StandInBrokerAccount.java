@@ -41,6 +41,8 @@ public final class StandInBrokerAccount implements EngineReconciliation {
     public final List<ExecutionReport> reported = new CopyOnWriteArrayList<>();
     public final List<String> adopted = new CopyOnWriteArrayList<>();
     public final List<String> closed = new CopyOnWriteArrayList<>();
+    /** What each run told the host: {@code clean} or {@code open} (the host holds entries until a clean one). */
+    public final List<String> reconciledRuns = new CopyOnWriteArrayList<>();
 
     public void reset() {
         connected = true;
@@ -53,6 +55,12 @@ public final class StandInBrokerAccount implements EngineReconciliation {
         reported.clear();
         adopted.clear();
         closed.clear();
+        reconciledRuns.clear();
+    }
+
+    @Override
+    public void reconciled(VenueSession session, boolean clean) {
+        reconciledRuns.add(session.accountId() + (clean ? " clean" : " open"));
     }
 
     @Override

@@ -37,7 +37,8 @@ class SessionFeedTest {
         session.toStream.add(Map.entry(AAPL, bar(T.plus(Duration.ofMinutes(5)), "100.25")));
         session.toStream.add(Map.entry(MSFT, bar(T.plus(Duration.ofMinutes(5)), "300.1")));
         session.toStream.add(Map.entry(AAPL, bar(T.plus(Duration.ofMinutes(10)), "100.5")));
-        SessionFeed feed = new SessionFeed(session, List.of("AAPL", "MSFT"), NY, Clock.fixed(T, ZoneOffset.UTC));
+        SessionFeed feed = new SessionFeed(session, List.of("AAPL", "MSFT"), NY, Clock.fixed(T, ZoneOffset.UTC),
+                TradingProperties.SessionBars.DEFAULT);
         List<String> steps = new ArrayList<>();
 
         feed.run(Map.of("AAPL", T), new MarketFeed.Sink() {
@@ -66,8 +67,40 @@ class SessionFeedTest {
     @Test
     void a_symbol_the_broker_does_not_list_refuses_the_start() {
         Session session = new Session(List.of());
-        assertThatThrownBy(() -> new SessionFeed(session, List.of("AAPL", "NOPE"), NY, Clock.fixed(T, ZoneOffset.UTC)))
+        assertThatThrownBy(() -> new SessionFeed(session, List.of("AAPL", "NOPE"), NY, Clock.fixed(T, ZoneOffset.UTC),
+                TradingProperties.SessionBars.DEFAULT))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not list NOPE");
+    }
+
+    @Test
+    void silence_counts_only_during_the_exchanges_session_from_the_later_of_the_last_data_and_the_open() {
+        // 2024-01-02 is a NYSE trading day (09:30-16:00 New York); the feed is made at 09:40 (T = 09:30 + 10 min)
+        Instant madeAt = T.plus(Duration.ofMinutes(10));
+        SessionFeed feed = new SessionFeed(new Session(List.of()), List.of("AAPL"), NY, Clock.fixed(madeAt, ZoneOffset.UTC),
+                TradingProperties.SessionBars.DEFAULT);
+        long open = T.toEpochMilli();
+        long lastBar = 0; // the last bar's wall time does not matter for a broker feed
+        assertThat(feed.quietSince(open + 3_600_000, lastBar)).as("open: since the stream was last heard (its start)")
+                .isEqualTo(madeAt.toEpochMilli());
+        long nextDayOpen = Instant.parse("2024-01-03T14:30:00Z").toEpochMilli();
+        assertThat(feed.quietSince(nextDayOpen + 61_000, lastBar)).as("the next session counts from its open")
+                .isEqualTo(nextDayOpen);
+        long evening = Instant.parse("2024-01-02T22:00:00Z").toEpochMilli();
+        assertThat(feed.quietSince(evening, lastBar)).as("after the close: silence does not count").isEqualTo(evening);
+        long newYear = Instant.parse("2024-01-01T15:00:00Z").toEpochMilli();
+        assertThat(feed.quietSince(newYear, lastBar)).as("a holiday").isEqualTo(newYear);
+        long saturday = Instant.parse("2024-01-06T15:00:00Z").toEpochMilli();
+        assertThat(feed.quietSince(saturday, lastBar)).as("a weekend").isEqualTo(saturday);
+        assertThat(feed.barsFromTrades()).as("the session streams no trades: the broker's bars").isFalse();
+    }
+
+    @Test
+    void the_calendar_follows_the_configured_exchange_or_else_the_instruments_currency() {
+        assertThat(SessionFeed.calendar("", List.of(AAPL)).exchange()).isEqualTo("NYSE");
+        assertThat(SessionFeed.calendar(" ", List.of(Instrument.nseEquity("INFY"))).exchange()).isEqualTo("NSE");
+        assertThat(SessionFeed.calendar("nse", List.of(AAPL)).exchange()).isEqualTo("NSE");
+        assertThatThrownBy(() -> SessionFeed.calendar("", List.of(AAPL, Instrument.nseEquity("INFY"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("session-bars.exchange");
     }
 
     private static Bar bar(Instant start, String price) {

@@ -352,6 +352,28 @@ class VenueHostIT extends IntegrationTestSupport {
         return ledger.positions(false).stream().anyMatch(p -> p.symbol().equals("AAPL") && p.quantity().compareTo(new BigDecimal(quantity)) == 0);
     }
 
+    @Test
+    void entries_wait_for_the_first_clean_reconciliation_of_the_session_while_exits_would_pass() throws Exception {
+        ClientOrderId held = new ClientOrderId("manual:AAPL:9:B:0");
+        ClientOrderId after = new ClientOrderId("manual:AAPL:9:B:1");
+        stubPlacement(after, "alp-9");
+        EngineHost host = start(false, false, true);
+        HostReconciliation reconciliation = new HostReconciliation(host);
+        var session = reconciliation.session().orElseThrow();
+
+        EngineHost.Decision refused = place(host, held, "10", "100");
+        assertThat(refused).isInstanceOfSatisfying(EngineHost.Decision.Rejected.class,
+                r -> assertThat(r.message()).contains("awaiting the start-up reconciliation with alpaca account stand-in"));
+        reconciliation.reconciled(session, false);                  // differences found: the breaker trips, entries stay held
+        assertThat(place(host, new ClientOrderId("manual:AAPL:9:B:2"), "10", "100")).isInstanceOf(EngineHost.Decision.Rejected.class);
+        assertThat(alpaca.findAll(postRequestedFor(urlEqualTo("/v2/orders")))).as("nothing sent before reconciliation").isEmpty();
+
+        reconciliation.reconciled(session, true);                   // the books agree
+        assertThat(place(host, after, "10", "100")).isInstanceOf(EngineHost.Decision.Accepted.class);
+        eventually(WAIT, () -> "alp-9".equals(order(after).venueOrderId()), "the entry sent once the books agree");
+        assertThat(postsOf(after)).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private EngineHost start() {
@@ -365,6 +387,11 @@ class VenueHostIT extends IntegrationTestSupport {
      * @param liveOrders whether the trading mode is LIVE (a live account takes the engine's orders only then)
      */
     private EngineHost start(boolean live, boolean liveOrders) {
+        return start(live, liveOrders, false);
+    }
+
+    /** @param reconcileFirst whether entries wait for the start-up reconciliation (as in the application) */
+    private EngineHost start(boolean live, boolean liveOrders, boolean reconcileFirst) {
         TradingProperties properties = properties();
         VenueAccounts accounts = () -> {
             StandInSession s = new StandInSession(config(), clock, live, () -> brokerPositions);
@@ -374,6 +401,7 @@ class VenueHostIT extends IntegrationTestSupport {
         EngineHost host = new EngineHost(properties, ledger, new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents, controls,
                 clock, StrategySwitches.NONE, BarCache.NONE, LeadershipProperties.DEFAULTS, accounts, () -> liveOrders);
         hosts.add(host);
+        host.startup.require(reconcileFirst);
         host.start();
         boolean routed = !live || liveOrders;
         eventually(WAIT, () -> host.role() == EngineHost.Role.LEADER && (!routed || stream.listening()),

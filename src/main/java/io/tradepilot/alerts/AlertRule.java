@@ -38,7 +38,9 @@ public enum AlertRule {
     /** No bar for {@code alerts.stale-warning} of {@code marketdata.stale-after}: the breaker trips if it lasts ({@link #STALE_DATA}). */
     STALE_DATA_WARNING("Market data late", Severity.WARNING, Duration.ofMinutes(10)),
     /** Bars flow again after a {@link #STALE_DATA_WARNING}. */
-    STALE_DATA_RESOLVED("Market data flowing again", Severity.INFO, Duration.ofMinutes(10));
+    STALE_DATA_RESOLVED("Market data flowing again", Severity.INFO, Duration.ofMinutes(10)),
+    /** The journal stored a weekly or monthly performance report (after the exchange's last session of the week or month). */
+    PERIOD_REPORT("Weekly or monthly report", Severity.INFO, Duration.ZERO);
 
     private final String label;
     private final Severity defaultSeverity;

@@ -40,7 +40,9 @@ public enum AlertRule {
     /** Bars flow again after a {@link #STALE_DATA_WARNING}. */
     STALE_DATA_RESOLVED("Market data flowing again", Severity.INFO, Duration.ofMinutes(10)),
     /** The 3WI near-breakout watch found setups within 1 % of their trigger (one alert per day listing them). */
-    NEAR_BREAKOUT("3WI near breakout", Severity.INFO, Duration.ZERO);
+    NEAR_BREAKOUT("3WI near breakout", Severity.INFO, Duration.ZERO),
+    /** The journal stored a weekly or monthly performance report (after the exchange's last session of the week or month). */
+    PERIOD_REPORT("Weekly or monthly report", Severity.INFO, Duration.ZERO);
 
     private final String label;
     private final Severity defaultSeverity;

@@ -20,6 +20,23 @@ public interface JournalQueries {
      */
     TradePage trades(TradeFilter filter, TradeSort sort, boolean descending, int offset, int limit);
 
+    /**
+     * Keyset paging: the page of the trades matching {@code filter} that follows trade {@code afterId} in this order
+     * (the last trade of the previous page; the order is the column, nulls last, then the trade id, so it is total).
+     * Costs the same at any depth, unlike an offset. The page's {@code offset} is 0 (it counts from the anchor) and
+     * {@code total} is the filter's, as for {@link #trades}.
+     *
+     * @throws JournalRefusal 400 when {@code limit} is outside 1..{@value #MAX_LIMIT} or trade {@code afterId} does not
+     *                        exist (field {@code after})
+     */
+    TradePage tradesAfter(TradeFilter filter, TradeSort sort, boolean descending, long afterId, int limit);
+
+    /**
+     * The plan the strategy recorded when it entered trade {@code id} (the 3WI setup its first entry order entered, through
+     * the scheduler's {@link io.tradepilot.scheduler.SetupPlans}); empty when the trade is unknown or had no recorded plan.
+     */
+    java.util.Optional<TradePlan> plan(long id);
+
     /** Every trade matching {@code filter} (for exports), sorted. */
     List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending);
 

@@ -26,9 +26,10 @@ import java.util.function.Function;
  * @param rHistogram R multiples in bins {@value #R_BIN} R wide, closed below and open above
  *                   ({@code "[-1.0, -0.5)"}), from the lowest bin with a trade to the highest, empty bins included
  * @param noStop     closed trades without an R (no stop known): not in the histogram
+ * @param byExitReason by {@link ExitReason} (its name), in the enum's order, only reasons with trades
  */
 public record TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, List<Bucket> byTag, List<Bucket> byWeekday,
-                             List<Bucket> byHour, List<Bucket> rHistogram, int noStop) {
+                             List<Bucket> byHour, List<Bucket> rHistogram, int noStop, List<Bucket> byExitReason) {
 
     /** The label of untagged trades. */
     public static final String NO_TAG = "(no tag)";
@@ -44,6 +45,21 @@ public record TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, Lis
         byWeekday = List.copyOf(byWeekday);
         byHour = List.copyOf(byHour);
         rHistogram = List.copyOf(rHistogram);
+        byExitReason = List.copyOf(byExitReason);
+    }
+
+    /** A breakdown without exit reasons. */
+    public TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, List<Bucket> byTag, List<Bucket> byWeekday,
+                          List<Bucket> byHour, List<Bucket> rHistogram, int noStop) {
+        this(bySymbol, byStrategy, byTag, byWeekday, byHour, rHistogram, noStop, List.of());
+    }
+
+    /** This breakdown with its exit reasons from groups counted elsewhere, keyed by the {@link ExitReason}'s name. */
+    public TradeBreakdown withExitReasons(Map<String, Bucket> exits) {
+        Map<ExitReason, Bucket> byReason = new HashMap<>();
+        exits.forEach((name, b) -> byReason.put(ExitReason.valueOf(name), b));
+        return new TradeBreakdown(bySymbol, byStrategy, byTag, byWeekday, byHour, rHistogram, noStop,
+                labelled(byReason, ExitReason::name));
     }
 
     /** One group: its label, how many closed trades it holds and their net P&amp;L. */
@@ -56,10 +72,12 @@ public record TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, Lis
         Map<DayOfWeek, Bucket> weekdays = new HashMap<>();
         Map<Integer, Bucket> hours = new HashMap<>();
         Map<Long, Bucket> bins = new HashMap<>();
+        Map<String, Bucket> exits = new HashMap<>();
         int noStop = 0;
         for (Trade t : trades) {
             if (t.status() != TradeStatus.CLOSED) continue;
             Bucket one = new Bucket("", 1, t.netPnl());
+            if (t.exitReason() != null) exits.merge(t.exitReason().name(), one, TradeBreakdown::sum);
             symbols.merge(t.symbol(), one, TradeBreakdown::sum);
             strategies.merge(t.strategy(), one, TradeBreakdown::sum);
             for (String tag : t.tags().isEmpty() ? List.of(NO_TAG) : t.tags()) tags.merge(tag, one, TradeBreakdown::sum);
@@ -72,7 +90,7 @@ public record TradeBreakdown(List<Bucket> bySymbol, List<Bucket> byStrategy, Lis
                 bins.merge(t.rMultiple().divide(BIN, 0, RoundingMode.FLOOR).longValueExact(), one, TradeBreakdown::sum);
             }
         }
-        return of(symbols, strategies, tags, weekdays, hours, bins, noStop);
+        return of(symbols, strategies, tags, weekdays, hours, bins, noStop).withExitReasons(exits);
     }
 
     /**

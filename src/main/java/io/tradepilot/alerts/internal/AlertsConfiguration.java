@@ -120,6 +120,12 @@ class AlertsConfiguration {
     }
 
     @Bean
+    JournalReportAlerts journalReportAlerts(ObjectProvider<io.tradepilot.journal.JournalReports> reports, Alerts alerts, Clock clock,
+                                            AlertsProperties properties) {
+        return new JournalReportAlerts(reports::getIfAvailable, alerts, clock, properties.eodPoll());
+    }
+
+    @Bean
     RiskAlerts riskAlerts(ObjectProvider<TradingQueries> trading, Alerts alerts, AlertsProperties properties) {
         return new RiskAlerts(() -> {
             TradingQueries queries = trading.getIfAvailable();

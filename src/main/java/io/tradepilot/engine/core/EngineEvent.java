@@ -5,6 +5,7 @@ import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.ExitTag;
 import io.tradepilot.engine.orders.OrderId;
 import io.tradepilot.engine.orders.OrderStatus;
 import io.tradepilot.engine.orders.OrderType;
@@ -35,18 +36,28 @@ public sealed interface EngineEvent {
      * intent or the order ticket), null when it had none; the ledger records it with the fill so that the
      * journal can state the initial risk and R of the trade the fill opens.
      *
-     * <p>{@link #toString()} leaves the stop out: it is the text the backtests' event hashes fold, recorded
+     * <p>{@code exitTag} is the order's {@link io.tradepilot.engine.orders.OrderRequest#exitTag()} (why it exits; null on entries or when not known),
+     * which the ledger records with the fill for the journal's exit reason.
+     *
+     * <p>{@link #toString()} leaves the stop and the exit tag out: it is the text the backtests' event hashes fold, recorded
      * before the stop was carried here, and the stop adds no fact to the event stream that the
      * {@link OrderAccepted} order's own request does not fix.
      */
     record OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
                        Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
-                       Price protectiveStop) implements EngineEvent {
+                       Price protectiveStop, ExitTag exitTag) implements EngineEvent {
 
         /** An execution of an order without a protective stop. */
         public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
                            Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status) {
-            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, null);
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, null, null);
+        }
+
+        /** An execution of an order without an exit tag. */
+        public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
+                           Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
+                           Price protectiveStop) {
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, protectiveStop, null);
         }
 
         @Override

@@ -435,7 +435,8 @@ public final class TradingEngine implements EngineInput {
         if (p.isFlat()) return;
         Side side = p.quantity().signum() > 0 ? Side.SELL : Side.BUY;
         ClientOrderId cid = ClientOrderId.derive(StrategyId.ENGINE, p.instrument().symbol(), now, side, seq[side.ordinal()]++);
-        OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly();
+        OrderRequest req = OrderRequest.market(cid, StrategyId.ENGINE, p.instrument(), side, new Quantity(p.quantity().abs())).asReduceOnly()
+                .withExitTag(reason.startsWith("flatten") ? io.tradepilot.engine.orders.ExitTag.FLATTEN : io.tradepilot.engine.orders.ExitTag.SQUARE_OFF);
         Order o = place(req, true);
         if (atMark && o != null && o.status().isWorking()) {
             simulated.fillAtMark(venueOrder(o), portfolio.markOf(p.instrument().symbol()), now);
@@ -502,7 +503,7 @@ public final class TradingEngine implements EngineInput {
     private static OrderRequest amended(OrderRequest cur, Quantity quantity, io.tradepilot.engine.domain.Price limit,
                                         io.tradepilot.engine.domain.Price stop) {
         return new OrderRequest(cur.clientOrderId(), cur.strategy(), cur.instrument(), cur.side(), quantity, cur.type(), limit, stop,
-                cur.timeInForce(), cur.protectiveStop(), cur.reduceOnly());
+                cur.timeInForce(), cur.protectiveStop(), cur.reduceOnly(), cur.exitTag());
     }
 
     private static VenueOrder venueOrder(Order o) {
@@ -751,7 +752,7 @@ public final class TradingEngine implements EngineInput {
         if (buildEvents) {
             Instant now = clock.instant();
             events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop()));
+                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop(), req.exitTag()));
             Position p = portfolio.position(fill.instrument().symbol());
             events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
             for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));
@@ -879,7 +880,7 @@ public final class TradingEngine implements EngineInput {
             OrderRequest req;
             try {
                 req = new OrderRequest(cid, strategy.id(), ins, intent.side(), quantity, intent.type(), intent.limitPrice(),
-                        intent.stopPrice(), intent.timeInForce(), intent.protectiveStop(), false);
+                        intent.stopPrice(), intent.timeInForce(), intent.protectiveStop(), false, intent.exitTag());
             } catch (IllegalArgumentException invalid) {
                 events.publish(new OrderRejected(clock.instant(), cid, ins.symbol(), RejectionCode.INVALID_ORDER, invalid.getMessage()));
                 return;

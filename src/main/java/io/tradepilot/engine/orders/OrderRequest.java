@@ -14,10 +14,19 @@ import java.util.Objects;
  * @param protectiveStop optional: the price at which the position this order opens would be exited;
  *                       used for open risk ("heat") and R multiples. Not an order by itself.
  * @param reduceOnly     the order may only reduce an existing position (exits, flatten)
+ * @param exitTag        optional: why the order exits (target, stop, trailing, ...), recorded with its fills for the
+ *                       journal; null on entries and when not known. Takes no part in execution or risk.
  */
 public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Instrument instrument, Side side,
                            Quantity quantity, OrderType type, Price limitPrice, Price stopPrice, TimeInForce timeInForce,
-                           Price protectiveStop, boolean reduceOnly) {
+                           Price protectiveStop, boolean reduceOnly, ExitTag exitTag) {
+
+    /** A request without an exit tag. */
+    public OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Instrument instrument, Side side, Quantity quantity,
+                        OrderType type, Price limitPrice, Price stopPrice, TimeInForce timeInForce, Price protectiveStop,
+                        boolean reduceOnly) {
+        this(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, reduceOnly, null);
+    }
 
     public OrderRequest {
         Objects.requireNonNull(clientOrderId, "clientOrderId");
@@ -56,11 +65,16 @@ public record OrderRequest(ClientOrderId clientOrderId, StrategyId strategy, Ins
     }
 
     public OrderRequest withProtectiveStop(Price stop) {
-        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, stop, reduceOnly);
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, stop, reduceOnly, exitTag);
     }
 
     public OrderRequest asReduceOnly() {
-        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, true);
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, true, exitTag);
+    }
+
+    /** This request tagged with why it exits ({@code tag} null: not known). */
+    public OrderRequest withExitTag(ExitTag tag) {
+        return new OrderRequest(clientOrderId, strategy, instrument, side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, reduceOnly, tag);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tradepilot.engine.strategy;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ExitTag;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.engine.orders.TimeInForce;
 
@@ -10,10 +11,18 @@ import java.util.Objects;
 
 /**
  * What a strategy wants, for the instrument of the current bar. Prices as for {@link
- * io.tradepilot.engine.orders.OrderRequest}; {@code protectiveStop} optional (heat, R multiples).
+ * io.tradepilot.engine.orders.OrderRequest}; {@code protectiveStop} optional (heat, R multiples); {@code exitTag} optional: why the order exits, recorded with its
+ * fills for the journal (see {@link ExitTag}).
  */
 public record OrderIntent(Side side, Quantity quantity, OrderType type, Price limitPrice, Price stopPrice,
-                          TimeInForce timeInForce, Price protectiveStop) {
+                          TimeInForce timeInForce, Price protectiveStop, ExitTag exitTag) {
+
+    /** An intent without an exit tag. */
+    public OrderIntent(Side side, Quantity quantity, OrderType type, Price limitPrice, Price stopPrice, TimeInForce timeInForce,
+                       Price protectiveStop) {
+        this(side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, null);
+    }
+
     public OrderIntent {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(quantity, "quantity");
@@ -34,6 +43,11 @@ public record OrderIntent(Side side, Quantity quantity, OrderType type, Price li
     }
 
     public OrderIntent withProtectiveStop(Price stop) {
-        return new OrderIntent(side, quantity, type, limitPrice, stopPrice, timeInForce, stop);
+        return new OrderIntent(side, quantity, type, limitPrice, stopPrice, timeInForce, stop, exitTag);
+    }
+
+    /** This intent tagged with why it exits ({@code tag} null: not known). */
+    public OrderIntent withExitTag(ExitTag tag) {
+        return new OrderIntent(side, quantity, type, limitPrice, stopPrice, timeInForce, protectiveStop, tag);
     }
 }

@@ -6,10 +6,13 @@ import io.tradepilot.journal.JournalRefusal;
 import io.tradepilot.journal.Trade;
 import io.tradepilot.journal.TradeBreakdown;
 import io.tradepilot.journal.TradeFilter;
+import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradePage;
+import io.tradepilot.journal.TradePlan;
 import io.tradepilot.journal.TradeSort;
 import io.tradepilot.journal.TradeStatistics;
 import io.tradepilot.journal.TradeStatus;
+import io.tradepilot.scheduler.SetupPlans;
 import io.tradepilot.trading.CachedBar;
 import io.tradepilot.trading.MarketDataQueries;
 import io.tradepilot.trading.MarketDataUnavailableException;
@@ -40,11 +43,19 @@ class DefaultJournalQueries implements JournalQueries {
     private final JooqTradeTable table;
     private final JooqJournalStore store;
     private final Supplier<MarketDataQueries> bars;
+    private final Supplier<SetupPlans> plans;
     private final ZoneId zone;
 
     /** @param bars the bar cache, or a supplier of null where there is none */
     DefaultJournalQueries(JournalBook book, JooqTradeTable table, JooqJournalStore store, Supplier<MarketDataQueries> bars,
                           ZoneId zone) {
+        this(book, table, store, bars, () -> null, zone);
+    }
+
+    /** @param plans the scheduler's setup plans (null from the supplier: none, e.g. without the scheduler) */
+    DefaultJournalQueries(JournalBook book, JooqTradeTable table, JooqJournalStore store, Supplier<MarketDataQueries> bars,
+                          Supplier<SetupPlans> plans, ZoneId zone) {
+        this.plans = plans;
         this.book = book;
         this.table = table;
         this.store = store;
@@ -59,6 +70,27 @@ class DefaultJournalQueries implements JournalQueries {
         book.syncIfBehind();
         List<Trade> page = table.trades(filter, sort, descending, offset, limit, true);
         return new TradePage(withNotes(page), table.count(filter), offset, limit);
+    }
+
+    @Override
+    public Optional<TradePlan> plan(long id) {
+        SetupPlans setups = plans.get();
+        if (setups == null) return Optional.empty();
+        book.syncIfBehind();
+        Trade trade = table.trade(id);
+        if (trade == null) return Optional.empty();
+        return trade.fills().stream().filter(f -> f.role() == TradeFill.Role.ENTRY).findFirst()
+                .flatMap(f -> setups.ofEntryOrder(f.orderId()))
+                .map(p -> new TradePlan("3WI setup " + p.setupId(), p.entry(), p.stop(), p.target1(), p.target2()));
+    }
+
+    @Override
+    public TradePage tradesAfter(TradeFilter filter, TradeSort sort, boolean descending, long afterId, int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) throw JournalRefusal.badParameter("limit", "limit must be 1.." + MAX_LIMIT);
+        book.syncIfBehind();
+        List<Trade> page = table.tradesAfter(filter, sort, descending, afterId, limit);
+        if (page == null) throw JournalRefusal.badParameter("after", "no trade " + afterId + " to continue after");
+        return new TradePage(withNotes(page), table.count(filter), 0, limit);
     }
 
     @Override

@@ -20,13 +20,13 @@ import java.util.List;
 
 /**
  * The per-day summary of the closed trades ({@code journal_day}, {@code V140__journal_day.sql}): one row per exit day
- * and group (a dimension and its value: ALL, STRATEGY, SYMBOL, SIDE, MODE, HOUR, RBIN, TAG) with the day's sums,
+ * and group (a dimension and its value: ALL, STRATEGY, SYMBOL, SIDE, MODE, HOUR, RBIN, EXIT, TAG) with the day's sums,
  * counts, extremes, and the streak and running-sum figures that chain days in exit order. Rows are always derived
  * from {@code journal_trade} by one statement ({@link #refresh}: delete the days, recompute them), so a refresh is
  * idempotent and {@link #rebuild} gives the same rows. Writes run in the caller's transaction, which must hold the
  * {@code journal_state} row lock (one summary writer at a time).
  *
- * <p>{@link #statistics} answers a filter that has at most one of symbol, strategy, side and mode, any outcome, and no
+ * <p>{@link #statistics} answers a filter that has at most one of symbol, strategy, side, mode and exit reason, any outcome, and no
  * tag ({@link #covers}); {@link #breakdown} a filter of dates only ({@link #coversBreakdown}). Other filters are
  * answered over {@code journal_trade} by {@link JooqTradeTable}.
  */
@@ -45,18 +45,24 @@ class JooqDaySummary {
         this.zone = zone;
     }
 
-    /** Whether {@link #statistics} answers {@code f}: no tag, at most one of symbol, strategy, side, mode (any outcome). */
+    /** Whether {@link #statistics} answers {@code f}: no tag, at most one of symbol, strategy, side, mode, exit reason (any outcome). */
     static boolean covers(TradeFilter f) {
         if (f.tag() != null) return false;
         int criteria = (f.symbol() != null ? 1 : 0) + (f.strategy() != null ? 1 : 0) + (f.side() != null ? 1 : 0)
-                + (f.mode() != null ? 1 : 0);
+                + (f.mode() != null ? 1 : 0) + (f.exitReason() != null ? 1 : 0);
         return criteria <= 1;
+    }
+
+    /** Whether {@link #strategyBreakdown} answers {@code f}: one strategy and dates, nothing else. */
+    static boolean coversStrategyBreakdown(TradeFilter f) {
+        return f.strategy() != null && f.symbol() == null && f.side() == null && f.mode() == null && f.outcome() == null
+                && f.tag() == null && f.exitReason() == null;
     }
 
     /** Whether {@link #breakdown} answers {@code f}: dates only. */
     static boolean coversBreakdown(TradeFilter f) {
         return f.symbol() == null && f.strategy() == null && f.side() == null && f.mode() == null && f.outcome() == null
-                && f.tag() == null;
+                && f.tag() == null && f.exitReason() == null;
     }
 
     /** Recomputes the rows of {@code days} from {@code journal_trade} (none left for a day without closed trades). */
@@ -64,24 +70,29 @@ class JooqDaySummary {
         if (days.isEmpty()) return;
         Condition which = DAY.in(days);
         db.deleteFrom(DSL.table(DSL.name("journal_day"))).where(which).execute();
+        db.deleteFrom(DSL.table(DSL.name("journal_day_cross"))).where(which).execute();
         db.execute(INSERT, which, DSL.val(zone.getId()), DSL.inline(NO_TAG));
+        db.execute(INSERT_CROSS, which, DSL.val(zone.getId()), DSL.inline(NO_TAG));
     }
 
     /** Recomputes every row from {@code journal_trade}, a month of exit days per statement. */
     void rebuild() {
-        db.deleteFrom(DSL.table(DSL.name("journal_day"))).execute();
+        clear();
         Record range = db.resultQuery("select min(trade_day) as first, max(trade_day) as last from journal_trade where status = 'CLOSED'")
                 .fetchSingle();
         LocalDate first = range.get("first", LocalDate.class), last = range.get("last", LocalDate.class);
         if (first == null) return;
         for (LocalDate from = first; !from.isAfter(last); from = from.plusMonths(1)) {
-            db.execute(INSERT, DAY.between(from, from.plusMonths(1).minusDays(1)), DSL.val(zone.getId()), DSL.inline(NO_TAG));
+            Condition month = DAY.between(from, from.plusMonths(1).minusDays(1));
+            db.execute(INSERT, month, DSL.val(zone.getId()), DSL.inline(NO_TAG));
+            db.execute(INSERT_CROSS, month, DSL.val(zone.getId()), DSL.inline(NO_TAG));
         }
     }
 
     /** Empties the summary (with the trades: the ledger was reset). */
     void clear() {
         db.deleteFrom(DSL.table(DSL.name("journal_day"))).execute();
+        db.deleteFrom(DSL.table(DSL.name("journal_day_cross"))).execute();
     }
 
     /** The group a {@link #covers covered} filter reads: its one criterion, or ALL. */
@@ -91,6 +102,7 @@ class JooqDaySummary {
         if (f.strategy() != null) { dim = "STRATEGY"; key = f.strategy(); }
         if (f.side() != null) { dim = "SIDE"; key = f.side().name(); }
         if (f.mode() != null) { dim = "MODE"; key = f.mode().name(); }
+        if (f.exitReason() != null) { dim = "EXIT"; key = f.exitReason().name(); }
         return DSL.field(DSL.name("dim"), String.class).eq(dim).and(DSL.field(DSL.name("key"), String.class).eq(key));
     }
 
@@ -214,9 +226,44 @@ class JooqDaySummary {
                 select case when dim = 'ALL' then 'WEEKDAY' else dim end as dim,
                        case when dim = 'ALL' then extract(isodow from trade_day)::int::text else key end as key,
                        sum(trades)::int as trades, sum(profit) + sum(loss) as net, sum(trades - r_trades)::int as no_stop
-                from journal_day where dim in ('ALL', 'SYMBOL', 'STRATEGY', 'HOUR', 'RBIN', 'TAG') and {0}
+                from journal_day where dim in ('ALL', 'SYMBOL', 'STRATEGY', 'HOUR', 'RBIN', 'EXIT', 'TAG') and {0}
                 group by 1, 2""", days(f)).fetch());
     }
+
+    /**
+     * The breakdown of a filter of {@link #coversStrategyBreakdown one strategy and dates}: the weekdays, the strategy's
+     * own bucket and the trades without an R from its {@code STRATEGY} rows of {@code journal_day}, the other groups from
+     * {@code journal_day_cross} (primary key range: strategy, then days).
+     */
+    TradeBreakdown strategyBreakdown(TradeFilter f) {
+        return JooqTradeTable.breakdown(db.resultQuery("""
+                select 'WEEKDAY' as dim, extract(isodow from trade_day)::int::text as key, sum(trades)::int as trades,
+                       sum(profit) + sum(loss) as net, sum(trades - r_trades)::int as no_stop
+                from journal_day where dim = 'STRATEGY' and key = {1} and {0} group by 2
+                union all
+                select 'STRATEGY', key, sum(trades)::int, sum(profit) + sum(loss), 0
+                from journal_day where dim = 'STRATEGY' and key = {1} and {0} group by key
+                union all
+                select dim, key, sum(trades)::int, sum(net), 0 from journal_day_cross where strategy = {1} and {0} group by dim, key""",
+                days(f), DSL.val(f.strategy())).fetch());
+    }
+
+    /**
+     * The strategy-crossed groups ({@code journal_day_cross}) of the closed trades that {@code {0}} selects ({@code {1}}:
+     * the market zone, {@code {2}}: the untagged label): per strategy, day and group (symbol, exit hour, R bin, exit reason,
+     * each tag) the count and the net P&amp;L. Plain sums: no order within the day matters.
+     */
+    private static final String INSERT_CROSS = """
+            insert into journal_day_cross (strategy, trade_day, dim, key, trades, net)
+            select t.strategy, t.trade_day, g.dim, g.key, count(*), sum(t.net_pnl)
+            from journal_trade t
+            cross join lateral (values ('SYMBOL', t.symbol), ('HOUR', to_char(t.exit_time at time zone {1}, 'HH24')),
+                                       ('RBIN', floor(t.r_multiple * 2)::bigint::text), ('EXIT', t.exit_reason)
+                                union all
+                                select 'TAG', tag from unnest(case when cardinality(t.tags) = 0
+                                    then array[{2}]::varchar(40)[] else t.tags end) tag) g(dim, key)
+            where t.status = 'CLOSED' and g.key is not null and {0}
+            group by t.strategy, t.trade_day, g.dim, g.key""";
 
     /**
      * Recomputes the groups of the closed trades that {@code {0}} selects ({@code {1}}: the market zone, {@code {2}}:
@@ -247,7 +294,7 @@ class JooqDaySummary {
                         from journal_trade t
                         cross join lateral (values ('ALL', ''), ('STRATEGY', t.strategy), ('SYMBOL', t.symbol), ('SIDE', t.side),
                                                    ('MODE', t.mode), ('HOUR', to_char(t.exit_time at time zone {1}, 'HH24')),
-                                                   ('RBIN', floor(t.r_multiple * 2)::bigint::text)
+                                                   ('RBIN', floor(t.r_multiple * 2)::bigint::text), ('EXIT', t.exit_reason)
                                             union all
                                             select 'TAG', tag from unnest(case when cardinality(t.tags) = 0
                                                 then array[{2}]::varchar(40)[] else t.tags end) tag) g(dim, key)

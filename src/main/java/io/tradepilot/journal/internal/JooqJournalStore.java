@@ -38,7 +38,8 @@ class JooqJournalStore {
 
     private List<LedgerFill> fillsWhere(org.jooq.Condition condition, int limit) {
         return db.select(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY, FILL.PRICE,
-                        FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, TRADE_ORDER.ORDER_TYPE, TRADE_ORDER.STRATEGY)
+                        FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, TRADE_ORDER.ORDER_TYPE, TRADE_ORDER.STRATEGY,
+                        FILL.EXIT_TAG)
                 .from(FILL).join(TRADE_ORDER).on(TRADE_ORDER.ORDER_ID.eq(FILL.ORDER_ID))
                 .where(condition)
                 .orderBy(FILL.SEQ)
@@ -46,7 +47,7 @@ class JooqJournalStore {
                 .fetch(r -> new LedgerFill(r.get(FILL.SEQ), r.get(FILL.ORDER_ID), r.get(FILL.CLIENT_ORDER_ID), r.get(FILL.SYMBOL),
                         r.get(FILL.SIDE), r.get(FILL.QUANTITY), r.get(FILL.PRICE), r.get(FILL.COMMISSION),
                         r.get(FILL.PROTECTIVE_STOP), r.get(FILL.FILLED_AT), r.get(TRADE_ORDER.ORDER_TYPE),
-                        r.get(TRADE_ORDER.STRATEGY)));
+                        r.get(TRADE_ORDER.STRATEGY), r.get(FILL.EXIT_TAG)));
     }
 
     /** The fills with {@code fromSeq <= seq <= toSeq}, up to {@code limit}, in ledger order. */

@@ -218,12 +218,20 @@ class JooqTradeTable {
         if (f.outcome() != null) c = c.and(JOURNAL_TRADE.OUTCOME.eq(f.outcome().name()));
         if (f.tag() != null) c = c.and(JOURNAL_TRADE.TAGS.contains(new String[]{f.tag()}));
         if (f.mode() != null) c = c.and(JOURNAL_TRADE.MODE.eq(f.mode().name()));
+        if (f.exitReason() != null) c = c.and(JOURNAL_TRADE.EXIT_REASON.eq(f.exitReason().name()));
         return c;
     }
 
     /** The SQL form of {@link TradeSort#comparator}: the column (nulls last either way), then the trade id. */
     static List<SortField<?>> orderBy(TradeSort sort, boolean descending) {
-        Field<?> column = switch (sort) {
+        Field<?> column = sortColumn(sort);
+        return descending ? List.of(column.desc().nullsLast(), JOURNAL_TRADE.TRADE_ID.desc())
+                : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
+    }
+
+    /** The column {@code sort} orders by (symbol and strategy in the {@code C} collation: Java's String order). */
+    private static Field<?> sortColumn(TradeSort sort) {
+        return switch (sort) {
             case ENTRY_TIME -> JOURNAL_TRADE.ENTRY_TIME;
             case EXIT_TIME -> JOURNAL_TRADE.EXIT_TIME;
             case SYMBOL -> JOURNAL_TRADE.SYMBOL.collate("C"); // Java's String order
@@ -233,8 +241,45 @@ class JooqTradeTable {
             case R_MULTIPLE -> JOURNAL_TRADE.R_MULTIPLE;
             case HOLDING -> JOURNAL_TRADE.HOLDING_MICROS;
         };
-        return descending ? List.of(column.desc().nullsLast(), JOURNAL_TRADE.TRADE_ID.desc())
-                : List.of(column.asc().nullsLast(), JOURNAL_TRADE.TRADE_ID.asc());
+    }
+
+    /** The sort columns that may be null (open trades have no exit time, holding; trades without a stop no R). */
+    private static boolean nullable(TradeSort sort) {
+        return sort == TradeSort.EXIT_TIME || sort == TradeSort.R_MULTIPLE || sort == TradeSort.HOLDING;
+    }
+
+    /**
+     * Keyset paging: the first {@code limit} trades passing {@code filter} that come after trade {@code afterId} in the
+     * order of {@link #orderBy} (column nulls last, then trade id), with their fills; empty when that trade is gone. Each
+     * statement starts its index range at the anchor instead of skipping rows: {@code (column, trade_id) > (v, id)} (or
+     * {@code <} descending) over the non-null values, then, when the page is not full and the column may be null, the
+     * null rows by id; an anchor with a null value continues among the null rows.
+     */
+    List<Trade> tradesAfter(TradeFilter filter, TradeSort sort, boolean descending, long afterId, int limit) {
+        @SuppressWarnings("unchecked")
+        Field<Object> column = (Field<Object>) sortColumn(sort);
+        Record anchor = db.select(column.as("v")).from(JOURNAL_TRADE).where(JOURNAL_TRADE.TRADE_ID.eq(afterId)).fetchOne();
+        if (anchor == null) return null;
+        Object value = anchor.get(0);
+        Condition where = where(filter);
+        List<JournalTradeRecord> rows = new ArrayList<>(limit);
+        if (value != null) {
+            var after = DSL.row(column, JOURNAL_TRADE.TRADE_ID);
+            Condition past = descending ? after.lt(DSL.val(value, column), DSL.val(afterId)) : after.gt(DSL.val(value, column), DSL.val(afterId));
+            rows.addAll(db.selectFrom(JOURNAL_TRADE).where(where).and(column.isNotNull()).and(past)
+                    .orderBy(orderBy(sort, descending)).limit(limit).fetch());
+        }
+        if (rows.size() < limit && nullable(sort)) {
+            Condition nulls = column.isNull();
+            if (value == null) nulls = nulls.and(descending ? JOURNAL_TRADE.TRADE_ID.lt(afterId) : JOURNAL_TRADE.TRADE_ID.gt(afterId));
+            rows.addAll(db.selectFrom(JOURNAL_TRADE).where(where).and(nulls)
+                    .orderBy(descending ? JOURNAL_TRADE.TRADE_ID.desc() : JOURNAL_TRADE.TRADE_ID.asc()).limit(limit - rows.size()).fetch());
+        }
+        Map<Long, List<TradeFill>> fills = rows.isEmpty() ? Map.of()
+                : fills(JOURNAL_TRADE_FILL.TRADE_ID.in(rows.stream().map(JournalTradeRecord::getTradeId).toList()));
+        List<Trade> trades = new ArrayList<>(rows.size());
+        for (JournalTradeRecord r : rows) trades.add(trade(r, fills.getOrDefault(r.getTradeId(), List.of())));
+        return trades;
     }
 
     /**
@@ -357,16 +402,18 @@ class JooqTradeTable {
      */
     TradeBreakdown breakdown(TradeFilter filter) {
         if (JooqDaySummary.coversBreakdown(filter)) return summary.breakdown(filter);
+        if (JooqDaySummary.coversStrategyBreakdown(filter)) return summary.strategyBreakdown(filter);
         return breakdown(db.resultQuery(BREAKDOWN, where(filter), DSL.val(zone.getId()), DSL.inline(TradeBreakdown.NO_TAG)).fetch());
     }
 
     /**
      * The breakdown from grouped rows ({@code dim, key, trades, net, no_stop}; dims SYMBOL, STRATEGY, TAG, WEEKDAY
-     * (ISO day 1..7), HOUR (00..23), RBIN (floor(R / 0.5)); the WEEKDAY rows' {@code no_stop} add up to the trades
+     * (ISO day 1..7), HOUR (00..23), RBIN (floor(R / 0.5)), EXIT (exit reason); the WEEKDAY rows' {@code no_stop} add up to the trades
      * without an R).
      */
     static TradeBreakdown breakdown(List<? extends Record> rows) {
-        Map<String, TradeBreakdown.Bucket> symbols = new HashMap<>(), strategies = new HashMap<>(), tags = new HashMap<>();
+        Map<String, TradeBreakdown.Bucket> symbols = new HashMap<>(), strategies = new HashMap<>(), tags = new HashMap<>(),
+                exits = new HashMap<>();
         Map<DayOfWeek, TradeBreakdown.Bucket> weekdays = new HashMap<>();
         Map<Integer, TradeBreakdown.Bucket> hours = new HashMap<>();
         Map<Long, TradeBreakdown.Bucket> bins = new HashMap<>();
@@ -378,6 +425,7 @@ class JooqTradeTable {
                 case "SYMBOL" -> symbols.put(key, bucket);
                 case "STRATEGY" -> strategies.put(key, bucket);
                 case "TAG" -> tags.put(key, bucket);
+                case "EXIT" -> exits.put(key, bucket);
                 case "WEEKDAY" -> {
                     weekdays.put(DayOfWeek.of(Integer.parseInt(key)), bucket);
                     noStop += r.get("no_stop", Integer.class);
@@ -387,7 +435,7 @@ class JooqTradeTable {
                 default -> throw new IllegalStateException("unknown group " + r.get("dim"));
             }
         }
-        return TradeBreakdown.of(symbols, strategies, tags, weekdays, hours, bins, noStop);
+        return TradeBreakdown.of(symbols, strategies, tags, weekdays, hours, bins, noStop).withExitReasons(exits);
     }
 
     /**
@@ -398,21 +446,21 @@ class JooqTradeTable {
     private static final String BREAKDOWN = """
             select case when grouping(symbol) = 0 then 'SYMBOL' when grouping(strategy) = 0 then 'STRATEGY'
                         when grouping(dow) = 0 then 'WEEKDAY' when grouping(hour) = 0 then 'HOUR'
-                        when grouping(rbin) = 0 then 'RBIN' else 'TAG' end as dim,
-                   coalesce(symbol, strategy, dow, hour, rbin, tag) as key,
+                        when grouping(rbin) = 0 then 'RBIN' when grouping(exit) = 0 then 'EXIT' else 'TAG' end as dim,
+                   coalesce(symbol, strategy, dow, hour, rbin, exit, tag) as key,
                    (case when grouping(tag) = 0 then count(*) else count(*) filter (where ord = 1) end)::int as trades,
                    case when grouping(tag) = 0 then sum(net) else sum(net) filter (where ord = 1) end as net,
                    (count(*) filter (where ord = 1 and r is null))::int as no_stop
             from (select journal_trade.symbol, journal_trade.strategy, extract(isodow from journal_trade.trade_day)::int::text as dow,
                          extract(hour from journal_trade.exit_time at time zone {1})::int::text as hour,
                          floor(journal_trade.r_multiple * 2)::bigint::text as rbin, journal_trade.net_pnl as net,
-                         journal_trade.r_multiple as r, g.tag, g.ord
+                         journal_trade.r_multiple as r, journal_trade.exit_reason as exit, g.tag, g.ord
                   from journal_trade
                   cross join lateral unnest(case when cardinality(journal_trade.tags) = 0
                       then array[{2}]::varchar(40)[] else journal_trade.tags end) with ordinality g(tag, ord)
                   where journal_trade.status = 'CLOSED' and {0}) x
-            group by grouping sets ((symbol), (strategy), (dow), (hour), (rbin), (tag))
-            having not (grouping(rbin) = 0 and rbin is null)""";
+            group by grouping sets ((symbol), (strategy), (dow), (hour), (rbin), (exit), (tag))
+            having not (grouping(rbin) = 0 and rbin is null) and not (grouping(exit) = 0 and exit is null)""";
 
     /** The closed trades' sums, counts and extremes per exit day; {@code {0}}: the filter. */
     private static final String DAYS = """

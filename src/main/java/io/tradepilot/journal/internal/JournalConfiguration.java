@@ -55,9 +55,9 @@ class JournalConfiguration {
 
     @Bean
     JournalQueries journalQueries(JournalBook book, JooqTradeTable table, JooqJournalStore store,
-                                  ObjectProvider<MarketDataQueries> bars,
+                                  ObjectProvider<MarketDataQueries> bars, ObjectProvider<io.tradepilot.scheduler.SetupPlans> plans,
                                   @Value("${tradepilot.trading.market-zone:Asia/Kolkata}") ZoneId zone) {
-        return new DefaultJournalQueries(book, table, store, bars::getIfAvailable, zone);
+        return new DefaultJournalQueries(book, table, store, bars::getIfAvailable, plans::getIfAvailable, zone);
     }
 
     @Bean

@@ -208,6 +208,13 @@ final class TradeBuilder {
     /** What the closing fill's order says about the exit; see {@link ExitReason}. */
     static ExitReason reason(LedgerFill f) {
         if (StrategyId.MANUAL.value().equals(f.strategy())) return ExitReason.MANUAL;
+        if (f.exitTag() != null) {
+            try {
+                return ExitReason.valueOf(f.exitTag());
+            } catch (IllegalArgumentException unknown) {
+                // a tag this version does not know: fall back to what the order says
+            }
+        }
         if (StrategyId.ENGINE.value().equals(f.strategy())) return ExitReason.FLATTEN_OR_SQUARE_OFF;
         if (f.orderType() != null && f.orderType().startsWith("STOP")) return ExitReason.STOP;
         return ExitReason.STRATEGY;

@@ -1,5 +1,6 @@
 package io.tradepilot.journal.ui;
 
+import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
@@ -17,7 +18,7 @@ import java.util.Map;
 /**
  * The Journal page's filter as URL query parameters, so a filtered view can be bookmarked: {@code range}
  * (7d, 30d, 90d, ytd, all; custom when {@code from}/{@code to} are given), {@code symbol}, {@code side},
- * {@code strategy}, {@code outcome}, {@code tag}, {@code mode}. Unknown or malformed values are ignored
+ * {@code strategy}, {@code outcome}, {@code tag}, {@code mode}, {@code exit} (exit reason). Unknown or malformed values are ignored
  * (a bookmark never breaks the page); dates are in the market zone.
  */
 final class JournalFilterParams {
@@ -59,7 +60,7 @@ final class JournalFilterParams {
         if (from != null && to != null && to.isBefore(from)) to = null;
         return new TradeFilter(from, to, text(first(params, "symbol")), value(TradeSide.class, first(params, "side")),
                 text(first(params, "strategy")), value(Outcome.class, first(params, "outcome")), text(first(params, "tag")),
-                value(TradingMode.class, first(params, "mode")));
+                value(TradingMode.class, first(params, "mode")), value(ExitReason.class, first(params, "exit")));
     }
 
     /** The parameters for {@code filter} with {@code range} (the dates are written only for CUSTOM). */
@@ -76,6 +77,7 @@ final class JournalFilterParams {
         if (filter.outcome() != null) params.put("outcome", filter.outcome().name());
         if (filter.tag() != null) params.put("tag", filter.tag());
         if (filter.mode() != null) params.put("mode", filter.mode().name());
+        if (filter.exitReason() != null) params.put("exit", filter.exitReason().name());
         return params;
     }
 

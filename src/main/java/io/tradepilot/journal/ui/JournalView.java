@@ -34,6 +34,7 @@ import io.tradepilot.base.chart.ApexChart;
 import io.tradepilot.base.chart.Chart;
 import io.tradepilot.base.format.Amounts;
 import io.tradepilot.journal.DailyPnl;
+import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalExports;
 import io.tradepilot.journal.JournalQueries;
@@ -46,6 +47,7 @@ import io.tradepilot.journal.TradeFilter;
 import io.tradepilot.journal.TradeSide;
 import io.tradepilot.journal.TradeSort;
 import io.tradepilot.journal.TradeStatistics;
+import io.tradepilot.journal.TradingMode;
 import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -103,6 +105,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     final TextField strategy = new TextField("Strategy");
     final Select<String> outcome = new Select<>();
     final TextField tag = new TextField("Tag");
+    final Select<String> mode = new Select<>();
+    final Select<String> exitReason = new Select<>();
     final Grid<Trade> grid = new Grid<>(Trade.class, false);
     final Div stats = new Div();
     final ApexChart equity = new ApexChart();
@@ -114,9 +118,13 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     final ApexChart byWeekday = new ApexChart();
     final ApexChart byHour = new ApexChart();
     final ApexChart rHistogram = new ApexChart();
+    final ApexChart byExitReason = new ApexChart();
     final Anchor exportTrades = new Anchor();
     final Anchor exportFills = new Anchor();
     private TradeFilter filter = TradeFilter.ALL;
+    /** Keyset anchors of the grid: the row offset a loaded page ended at, and its last trade's id (for {@link #anchorsOrder}). */
+    private final Map<Integer, Long> anchors = new HashMap<>();
+    private String anchorsOrder;
     private boolean applying;
 
     JournalView(JournalQueries queries, JournalAnnotations annotations, JournalExports exports, Clock clock,
@@ -156,16 +164,30 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         for (Outcome o : Outcome.values()) outcomes.add(o.name());
         outcome.setItems(outcomes);
         outcome.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s);
+        mode.setLabel("Mode");
+        List<String> modes = new ArrayList<>(List.of(""));
+        for (TradingMode m : TradingMode.values()) modes.add(m.name());
+        mode.setItems(modes);
+        mode.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s);
+        exitReason.setLabel("Exit reason");
+        List<String> reasons = new ArrayList<>(List.of(""));
+        for (ExitReason x : ExitReason.values()) reasons.add(x.name());
+        exitReason.setItems(reasons);
+        exitReason.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : exitLabel(ExitReason.valueOf(s)));
         range.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
         for (var field : List.of(from, to)) field.addValueChangeListener(e -> { if (e.isFromClient()) { range.setValue(JournalFilterParams.Range.CUSTOM); changed(); } });
         for (var field : List.of(symbol, strategy, tag)) field.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
         side.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
         outcome.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
+        mode.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
+        exitReason.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
+        mode.setId("journal-mode");
+        exitReason.setId("journal-exit-reason");
         range.setId("journal-range");
         symbol.setId("journal-symbol");
         strategy.setId("journal-strategy");
         tag.setId("journal-tag");
-        HorizontalLayout filters = new HorizontalLayout(range, from, to, symbol, side, strategy, outcome, tag);
+        HorizontalLayout filters = new HorizontalLayout(range, from, to, symbol, side, strategy, outcome, tag, mode, exitReason);
         filters.setWrap(true);
 
         stats.setId("journal-stats");
@@ -181,7 +203,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         breakdowns.setWidthFull();
         for (var entry : List.of(Map.entry("journal-by-symbol", bySymbol), Map.entry("journal-by-strategy", byStrategy),
                 Map.entry("journal-by-tag", byTag), Map.entry("journal-by-weekday", byWeekday),
-                Map.entry("journal-by-hour", byHour), Map.entry("journal-r-histogram", rHistogram))) {
+                Map.entry("journal-by-hour", byHour), Map.entry("journal-r-histogram", rHistogram),
+                Map.entry("journal-by-exit-reason", byExitReason))) {
             entry.getValue().setId(entry.getKey());
             entry.getValue().setWidth("32rem");
             entry.getValue().setHeight("240px");
@@ -208,7 +231,7 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         grid.addColumn(t -> Amounts.money(t.fees(), currency)).setHeader("Fees").setAutoWidth(true);
         grid.addColumn(JournalView::r).setHeader("R").setSortProperty(TradeSort.R_MULTIPLE.name()).setAutoWidth(true);
         grid.addColumn(t -> holding(t.holding())).setHeader("Held").setSortProperty(TradeSort.HOLDING.name()).setAutoWidth(true);
-        grid.addColumn(t -> t.exitReason() == null ? Amounts.NONE : t.exitReason().name().toLowerCase().replace('_', ' '))
+        grid.addColumn(t -> t.exitReason() == null ? Amounts.NONE : exitLabel(t.exitReason()))
                 .setHeader("Exit reason").setAutoWidth(true);
         grid.addColumn(t -> String.join(", ", t.tags())).setHeader("Tags").setAutoWidth(true);
         grid.setItems(q -> page(q.getSortOrders(), q.getOffset(), q.getLimit()).stream(),
@@ -239,6 +262,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
             strategy.setValue(newFilter.strategy() == null ? "" : newFilter.strategy());
             outcome.setValue(newFilter.outcome() == null ? "" : newFilter.outcome().name());
             tag.setValue(newFilter.tag() == null ? "" : newFilter.tag());
+            mode.setValue(newFilter.mode() == null ? "" : newFilter.mode().name());
+            exitReason.setValue(newFilter.exitReason() == null ? "" : newFilter.exitReason().name());
         } finally {
             applying = false;
         }
@@ -254,6 +279,9 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         byWeekday.show(breakdownChart("Net P&L by weekday (exit)", b.byWeekday()));
         byHour.show(breakdownChart("Net P&L by hour (exit)", b.byHour()));
         rHistogram.show(rHistogramChart(b));
+        byExitReason.show(breakdownChart("Net P&L by exit reason", b.byExitReason().stream()
+                .map(x -> new TradeBreakdown.Bucket(exitLabel(ExitReason.valueOf(x.label())), x.trades(), x.netPnl())).toList()));
+        anchors.clear();
         grid.getDataProvider().refreshAll();
     }
 
@@ -271,6 +299,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         params.put("strategy", List.of(strategy.getValue()));
         params.put("outcome", List.of(outcome.getValue() == null ? "" : outcome.getValue()));
         params.put("tag", List.of(tag.getValue()));
+        params.put("mode", List.of(mode.getValue() == null ? "" : mode.getValue()));
+        params.put("exit", List.of(exitReason.getValue() == null ? "" : exitReason.getValue()));
         return JournalFilterParams.parse(params, clock, queries.zone());
     }
 
@@ -282,7 +312,10 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
                 () -> show(r, f));
     }
 
-    /** One grid page, sorted by the grid's sort order (exit time, newest first, by default). */
+    /**
+     * One grid page, sorted by the grid's sort order (exit time, newest first, by default): by keyset after the last trade of
+     * the page that ended at {@code offset} when one was loaded in this order (scrolling on), else by offset.
+     */
     List<Trade> page(List<QuerySortOrder> sortOrders, int offset, int limit) {
         TradeSort sort = TradeSort.EXIT_TIME;
         boolean descending = true;
@@ -290,7 +323,20 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
             sort = TradeSort.valueOf(sortOrders.getFirst().getSorted());
             descending = sortOrders.getFirst().getDirection() == SortDirection.DESCENDING;
         }
-        return queries.trades(filter, sort, descending, offset, Math.min(Math.max(limit, 1), JournalQueries.MAX_LIMIT)).trades();
+        int size = Math.min(Math.max(limit, 1), JournalQueries.MAX_LIMIT);
+        String order = sort + " " + descending + " " + filter;
+        if (!order.equals(anchorsOrder)) {
+            anchors.clear();
+            anchorsOrder = order;
+        }
+        Long after = offset > 0 ? anchors.get(offset) : null;
+        List<Trade> trades = after != null ? queries.tradesAfter(filter, sort, descending, after, size).trades()
+                : queries.trades(filter, sort, descending, offset, size).trades();
+        if (!trades.isEmpty()) {
+            if (anchors.size() > 1_000) anchors.clear();
+            anchors.put(offset + trades.size(), trades.getLast().id());
+        }
+        return trades;
     }
 
     private void showStatistics(TradeStatistics s) {
@@ -424,7 +470,7 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     }
 
     private void openTrade(long id) {
-        queries.trade(id).ifPresent(t -> new TradeDialog(t).open());
+        queries.trade(id).ifPresent(t -> new TradeDialog(t, queries.plan(id).orElse(null)).open());
     }
 
     /** One trade: its figures, fills, tags and note. */
@@ -434,7 +480,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         final TextArea note = new TextArea("Note (Markdown)");
         final Div preview = new Div();
 
-        TradeDialog(Trade t) {
+        /** @param plan what the strategy planned (stop, targets), null when it recorded none */
+        TradeDialog(Trade t, io.tradepilot.journal.TradePlan plan) {
             setId("trade-dialog");
             setHeaderTitle("Trade " + t.id() + " · " + t.symbol() + " " + t.side() + " · " + t.status());
             setWidth("900px");
@@ -475,6 +522,12 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
             note.setMaxLength(JournalAnnotations.MAX_NOTE);
             preview.add(new Html(NoteRenderer.html(t.note())));
             List<io.tradepilot.trading.CachedBar> bars = queries.barsAround(t.id());
+            if (plan != null) {
+                Paragraph planned = new Paragraph("Plan (" + plan.source() + "): entry " + planPrice(plan.entry()) + " · stop "
+                        + planPrice(plan.stop()) + " · T1 " + planPrice(plan.target1()) + " · T2 " + planPrice(plan.target2()));
+                planned.setId("trade-plan");
+                add(planned);
+            }
             if (bars.isEmpty()) {
                 add(figures, new Paragraph("No cached bars reach back to this trade's entry: no chart."), fills, tags, note, preview);
             } else {
@@ -518,6 +571,15 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     private String excursion(BigDecimal money, BigDecimal inR) {
         if (money == null) return "no bars";
         return Amounts.signedMoney(money, currency) + (inR == null ? "" : " (" + inR.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "R)");
+    }
+
+    private static String planPrice(BigDecimal price) {
+        return price == null ? Amounts.NONE : Amounts.price(price);
+    }
+
+    /** An exit reason for people: {@code square off}, {@code flatten or square off}, ... */
+    static String exitLabel(ExitReason reason) {
+        return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
     private static String r(Trade t) {

@@ -70,21 +70,29 @@ class JournalApiController {
      * string (blank or absent: any) so that a malformed value becomes a 400 with its field, not a binding error.
      */
     record FilterParams(String from, String to, String symbol, String side, String strategy, String outcome,
-                        String tag, String mode) {
+                        String tag, String mode, String exitReason) {
 
         /** The validated filter; throws a 400 {@link JournalRefusal} naming the malformed field. */
         TradeFilter toFilter() {
-            return filter(from, to, symbol, side, strategy, outcome, tag, mode);
+            return filter(from, to, symbol, side, strategy, outcome, tag, mode)
+                    .withExitReason(parseEnum(io.tradepilot.journal.ExitReason.class, "exitReason", exitReason));
         }
     }
 
     @GetMapping("/trades")
-    @Operation(summary = "Trades matching the filter, sorted and paged (limit 1..500, offset >= 0)")
+    @Operation(summary = "Trades matching the filter, sorted and paged (limit 1..500, offset >= 0; or after = the id of "
+            + "the previous page's last trade: keyset paging, same cost at any depth, offset must then be 0)")
     TradePage trades(@ModelAttribute FilterParams params,
                      @RequestParam(defaultValue = "EXIT_TIME") String sort, @RequestParam(defaultValue = "true") String desc,
-                     @RequestParam(defaultValue = "0") String offset, @RequestParam(defaultValue = "50") String limit) {
-        return queries.trades(params.toFilter(), parseEnum(TradeSort.class, "sort", sort), bool("desc", desc),
-                integer("offset", offset), integer("limit", limit));
+                     @RequestParam(defaultValue = "0") String offset, @RequestParam(defaultValue = "50") String limit,
+                     @RequestParam(required = false) String after) {
+        TradeFilter filter = params.toFilter();
+        TradeSort order = parseEnum(TradeSort.class, "sort", sort);
+        int skip = integer("offset", offset);
+        if (after == null || after.isBlank()) return queries.trades(filter, order, bool("desc", desc), skip, integer("limit", limit));
+        long anchor = id("after", after);
+        if (skip != 0) throw JournalRefusal.badParameter("offset", "offset must be 0 with after");
+        return queries.tradesAfter(filter, order, bool("desc", desc), anchor, integer("limit", limit));
     }
 
     @GetMapping("/trades/{id}")
@@ -196,10 +204,14 @@ class JournalApiController {
     }
 
     private static long id(String value) {
+        return id("id", value);
+    }
+
+    private static long id(String field, String value) {
         try {
-            return Long.parseLong(value);
+            return Long.parseLong(value.strip());
         } catch (NumberFormatException e) {
-            throw JournalRefusal.badParameter("id", "a trade id is an integer");
+            throw JournalRefusal.badParameter(field, "a trade id is an integer");
         }
     }
 }

@@ -84,7 +84,13 @@ final class SetupTrades {
                 "claimed: " + trigger.name() + ", " + why, clock.instant())) {
             return kind + " already placed for " + trade.setupId();
         }
-        ManualOrder order = new ManualOrder(trade.symbol(), side, quantity, "MARKET", null, null, "DAY", null);
+        ManualOrder order = new ManualOrder(trade.symbol(), side, quantity, "MARKET", null, null, "DAY", null)
+                .withExitTag(switch (trigger) { // for the journal's exit reason
+                    case TARGET1 -> io.tradepilot.engine.orders.ExitTag.PARTIAL;
+                    case TARGET2 -> io.tradepilot.engine.orders.ExitTag.TARGET;
+                    case STOP, TRACKER -> io.tradepilot.engine.orders.ExitTag.STOP;
+                    default -> null;
+                });
         ActionResult result;
         try {
             result = orders.place(SetupDecision.STRATEGY_ID, order, "3WI " + trigger.name() + " exit of setup " + trade.setupId() + ": " + why,

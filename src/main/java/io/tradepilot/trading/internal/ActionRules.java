@@ -109,7 +109,7 @@ final class ActionRules {
             return new Parsed.Valid(new OrderRequest(ids.apply(symbol, side), strategy, instrument, side, new Quantity(order.quantity()), type,
                     order.limitPrice() == null ? null : new Price(order.limitPrice()),
                     order.stopPrice() == null ? null : new Price(order.stopPrice()), tif,
-                    order.protectiveStop() == null ? null : new Price(order.protectiveStop()), false));
+                    order.protectiveStop() == null ? null : new Price(order.protectiveStop()), false, order.exitTag()));
         } catch (IllegalArgumentException e) {
             return invalid(e.getMessage());
         }

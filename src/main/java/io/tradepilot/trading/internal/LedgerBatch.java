@@ -121,7 +121,8 @@ final class LedgerBatch {
             case EngineEvent.OrderFilled f -> {
                 fills.add(new Object[] {seq++, f.orderId().value(), f.clientOrderId().value(), f.symbol(), f.side().name(),
                         f.quantity().value(), f.price().value(), f.commission().amount(),
-                        f.protectiveStop() == null ? null : f.protectiveStop().value(), f.time()});
+                        f.protectiveStop() == null ? null : f.protectiveStop().value(), f.time(),
+                        f.exitTag() == null ? null : f.exitTag().name()});
                 lastFillClientId.put(f.symbol(), f.clientOrderId().value());
                 change(f.orderId().value(), f.status().name(), f.quantity().value(), false, null, f.time());
                 orderEvent(f.orderId().value(), f.clientOrderId().value(), "FILLED", f.status().name(),
@@ -277,7 +278,7 @@ final class LedgerBatch {
             queries.add(update.where(TRADE_ORDER.ORDER_ID.eq(e.getKey())));
         }
         insert(queries, FILL, List.of(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY,
-                FILL.PRICE, FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT), fills, insert -> insert);
+                FILL.PRICE, FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, FILL.EXIT_TAG), fills, insert -> insert);
         insert(queries, ORDER_EVENT, List.of(ORDER_EVENT.ORDER_ID, ORDER_EVENT.CLIENT_ORDER_ID, ORDER_EVENT.EVENT_TYPE,
                 ORDER_EVENT.STATUS, ORDER_EVENT.DETAIL, ORDER_EVENT.OCCURRED_AT), orderEvents, insert -> insert);
         List<Object[]> positionRows = new ArrayList<>(positions.size());

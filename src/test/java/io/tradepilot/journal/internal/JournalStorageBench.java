@@ -120,7 +120,17 @@ public final class JournalStorageBench {
                 s.execute("VACUUM ANALYZE");
             }
             LocalDate lastDay = lastDay(c);
+            long[] entryAsc = anchors(c, "entry_time, trade_id"), exitDesc = anchors(c, "exit_time DESC NULLS LAST, trade_id DESC"),
+                    rDesc = anchors(c, "r_multiple DESC NULLS LAST, trade_id DESC"), netAsc = anchors(c, "net_pnl, trade_id");
             List<Shape> shapes = List.of(
+                    new Shape("impl keyset page: all, by entry time asc, after row 100,000..900,000", i -> call(() -> journal.tradesAfter(
+                            TradeFilter.ALL, TradeSort.ENTRY_TIME, false, entryAsc[random.nextInt(entryAsc.length)], 50))),
+                    new Shape("impl keyset page: all, by exit time desc, after row 100,000..900,000", i -> call(() -> journal.tradesAfter(
+                            TradeFilter.ALL, TradeSort.EXIT_TIME, true, exitDesc[random.nextInt(exitDesc.length)], 50))),
+                    new Shape("impl keyset page: all, by R desc, after row 100,000..900,000", i -> call(() -> journal.tradesAfter(
+                            TradeFilter.ALL, TradeSort.R_MULTIPLE, true, rDesc[random.nextInt(rDesc.length)], 50))),
+                    new Shape("impl keyset page: all, by net P&L asc, after row 100,000..900,000", i -> call(() -> journal.tradesAfter(
+                            TradeFilter.ALL, TradeSort.NET_PNL, false, netAsc[random.nextInt(netAsc.length)], 50))),
                     new Shape("impl page: last 30 days, by exit time desc, first page", i -> call(() -> journal.trades(
                             filter(lastDay.minusDays(30), null, null, null, null), TradeSort.EXIT_TIME, true, 0, 50))),
                     new Shape("impl page: all, one symbol, by exit time desc, page 20", i -> call(() -> journal.trades(
@@ -428,6 +438,19 @@ public final class JournalStorageBench {
                         + " (summary of its day recomputed) p50 %.1f ms p95 %.1f ms; per trade p50 %.1f ms p95 %.1f ms%n", n,
                 entry[n / 2] / 1e6, entry[n * 95 / 100] / 1e6, exit[n / 2] / 1e6, exit[n * 95 / 100] / 1e6,
                 both[n / 2] / 1e6, both[n * 95 / 100] / 1e6);
+    }
+
+    /** The ids of the trades at rows 100,000, 200,000, ... (while there are rows) in {@code order}: keyset anchors. */
+    private static long[] anchors(Connection c, String order) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (int row = 100_000; row < 1_000_000; row += 100_000) {
+            try (Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT trade_id FROM journal_trade ORDER BY " + order + " OFFSET " + (row - 1) + " LIMIT 1")) {
+                if (r.next()) ids.add(r.getLong(1));
+            }
+        }
+        if (ids.isEmpty()) ids.add(-1L);
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     private static LocalDate lastDay(Connection c) throws SQLException {

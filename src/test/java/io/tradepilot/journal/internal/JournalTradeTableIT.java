@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.journal.JournalQueries;
+import io.tradepilot.engine.orders.ExitTag;
+import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.Trade;
 import io.tradepilot.journal.TradeBreakdown;
@@ -50,6 +52,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
     private static final String[] SYMBOLS = {"AAA", "BBB", "CCC"};
     private static final String[] STRATEGIES = {"sma", "mr", "manual", "engine"};
     private static final OrderType[] TYPES = {OrderType.MARKET, OrderType.LIMIT, OrderType.STOP};
+    private static final ExitTag[] TAGS = ExitTag.values();
     private static final RecursiveComparisonConfiguration EXACT = RecursiveComparisonConfiguration.builder()
             .withComparatorForType(Comparator.naturalOrder(), BigDecimal.class).build();
 
@@ -126,7 +129,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
         assertThat(summaryRows()).isEqualTo(incremental);
 
         // an installation from before the summary (state without a summary zone) builds it at the next sync
-        db.execute("TRUNCATE journal_day");
+        db.execute("TRUNCATE journal_day, journal_day_cross");
         db.execute("UPDATE journal_state SET day_summary_zone = NULL");
         ledger.write(randomOrders(10));
         book.sync();
@@ -154,7 +157,11 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(null, null, null, null, "mr", Outcome.LOSS, null, null),
                 new TradeFilter(firstDay.plusDays(1), null, null, TradeSide.SHORT, null, Outcome.LOSS, null, null),
                 new TradeFilter(null, null, null, null, null, Outcome.BREAKEVEN, null, null),
-                new TradeFilter(null, firstDay.plusDays(3), "AAA", null, null, Outcome.OPEN, null, null));
+                new TradeFilter(null, firstDay.plusDays(3), "AAA", null, null, Outcome.OPEN, null, null),
+                TradeFilter.ALL.withExitReason(ExitReason.TARGET),
+                TradeFilter.ALL.withExitReason(ExitReason.MANUAL),
+                TradeFilter.ALL.withExitReason(ExitReason.FLATTEN_OR_SQUARE_OFF),
+                new TradeFilter(firstDay.plusDays(1), null, null, null, null, Outcome.LOSS, null, null, ExitReason.STOP));
         for (TradeFilter f : covered) {
             assertThat(JooqDaySummary.covers(f)).isTrue();
             assertThat(table.statistics(f)).as("summary statistics of %s", f).usingRecursiveComparison(EXACT)
@@ -166,7 +173,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
         BigDecimal tableNet = db.fetchSingle("SELECT sum(net_pnl) FROM journal_trade WHERE status = 'CLOSED'").get(0, BigDecimal.class);
         assertThat(summaryNet).isEqualByComparingTo(tableNet).isEqualByComparingTo(closedNet);
         assertThat(queries.statistics(TradeFilter.ALL).netPnl()).isEqualByComparingTo(closedNet);
-        for (String dim : List.of("STRATEGY", "SYMBOL", "SIDE", "MODE", "HOUR")) { // every group adds up to the whole day
+        for (String dim : List.of("STRATEGY", "SYMBOL", "SIDE", "MODE", "HOUR", "EXIT")) { // every group adds up to the whole day
             assertThat(db.fetchSingle("SELECT count(*) FROM (SELECT trade_day FROM journal_day GROUP BY trade_day HAVING"
                     + " sum(profit + loss) FILTER (WHERE dim = 'ALL') <> sum(profit + loss) FILTER (WHERE dim = '" + dim + "')"
                     + " OR sum(trades) FILTER (WHERE dim = 'ALL') <> sum(trades) FILTER (WHERE dim = '" + dim + "')) x")
@@ -175,7 +182,8 @@ class JournalTradeTableIT extends IntegrationTestSupport {
     }
 
     private String summaryRows() {
-        return db.fetch("SELECT * FROM journal_day ORDER BY dim, key, trade_day").formatCSV();
+        return db.fetch("SELECT * FROM journal_day ORDER BY dim, key, trade_day").formatCSV()
+                + db.fetch("SELECT * FROM journal_day_cross ORDER BY strategy, trade_day, dim, key").formatCSV();
     }
 
     @Test
@@ -244,7 +252,10 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
                 new TradeFilter(null, firstDay.plusDays(2), null, TradeSide.LONG, null, Outcome.WIN, null, null),
                 new TradeFilter(null, null, null, null, "sma", Outcome.LOSS, null, null),
-                new TradeFilter(null, null, "CCC", null, "mr", null, null, null));
+                new TradeFilter(null, null, "CCC", null, "mr", null, null, null),
+                TradeFilter.ALL.withExitReason(ExitReason.TRAILING),
+                TradeFilter.ALL.withExitReason(ExitReason.STRATEGY),
+                new TradeFilter(null, null, null, null, "sma", null, null, null, ExitReason.TIME));
         for (TradeFilter filter : filters) {
             List<Trade> matching = oracle.stream().filter(t -> filter.matches(t, dayOf(t))).toList();
             for (TradeSort sort : TradeSort.values()) {
@@ -256,6 +267,13 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                     assertThat(page.total()).isEqualTo(expected.size());
                     assertThat(page.trades()).extracting(Trade::id)
                             .containsExactlyElementsOf(expected.stream().skip(3).limit(7).map(Trade::id).toList());
+                    List<Long> walked = new ArrayList<>(); // keyset paging walks the same order
+                    for (List<Trade> p = queries.trades(filter, sort, descending, 0, 11).trades(); !p.isEmpty();
+                         p = queries.tradesAfter(filter, sort, descending, p.getLast().id(), 11).trades()) {
+                        p.forEach(t -> walked.add(t.id()));
+                    }
+                    assertThat(walked).as("keyset %s %s %s", filter, sort, descending)
+                            .containsExactlyElementsOf(expected.stream().map(Trade::id).toList());
                 }
             }
             assertThat(queries.statistics(filter)).as("statistics of %s", filter)
@@ -285,7 +303,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
             minute += random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(400); // some fills at the same minute: ties
             orders.add(new FilledOrder(STRATEGIES[random.nextInt(STRATEGIES.length)], symbol, side,
                     String.valueOf(1 + random.nextInt(20)), price.toPlainString(), fee, TYPES[random.nextInt(TYPES.length)],
-                    minute, stop));
+                    minute, stop, random.nextInt(3) == 0 ? null : TAGS[random.nextInt(TAGS.length)]));
         }
         return orders;
     }

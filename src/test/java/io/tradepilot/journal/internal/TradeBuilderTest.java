@@ -37,6 +37,37 @@ class TradeBuilderTest {
                 T0.plusSeconds(60L * minutes), type, strategy);
     }
 
+    /** As {@link #fill} with the exit tag the fill's order carried. */
+    static LedgerFill tagged(LedgerFill f, String exitTag) {
+        return new LedgerFill(f.seq(), f.orderId(), f.clientOrderId(), f.symbol(), f.side(), f.quantity(), f.price(), f.commission(),
+                f.protectiveStop(), f.filledAt(), f.orderType(), f.strategy(), exitTag);
+    }
+
+    @Test
+    void the_closing_fills_exit_tag_is_the_exit_reason_and_untagged_fills_keep_the_order_derived_reason() {
+        List<Trade> closed = builder.applyAll(List.of(
+                fill(1, "A", "BUY", "10", "100", "0", "95", 0, "MARKET", "sma"),
+                tagged(fill(2, "A", "SELL", "5", "110", "0", null, 5, "MARKET", "sma"), "PARTIAL"),
+                tagged(fill(3, "A", "SELL", "5", "112", "0", null, 9, "MARKET", "sma"), "TARGET"),   // the closing fill decides
+                fill(4, "B", "BUY", "1", "50", "0", null, 10, "MARKET", "sma"),
+                tagged(fill(5, "B", "SELL", "1", "49", "0", null, 11, "STOP", "sma"), "TRAILING"),  // a trailing stop, not "stop"
+                fill(6, "C", "BUY", "1", "50", "0", null, 12, "MARKET", "sma"),
+                tagged(fill(7, "C", "SELL", "1", "51", "0", null, 13, "MARKET", "engine"), "SQUARE_OFF"),
+                fill(8, "D", "BUY", "1", "50", "0", null, 14, "MARKET", "sma"),
+                tagged(fill(9, "D", "SELL", "1", "51", "0", null, 15, "MARKET", "engine"), "FLATTEN"),
+                fill(10, "E", "BUY", "1", "50", "0", null, 16, "MARKET", "sma"),
+                tagged(fill(11, "E", "SELL", "1", "51", "0", null, 17, "MARKET", "manual"), "TARGET"), // manual stays manual
+                fill(12, "F", "BUY", "1", "50", "0", null, 18, "MARKET", "sma"),
+                tagged(fill(13, "F", "SELL", "1", "51", "0", null, 19, "MARKET", "sma"), "NOT_A_TAG"),  // unknown: as untagged
+                fill(14, "G", "BUY", "1", "50", "0", null, 20, "MARKET", "sma"),
+                tagged(fill(15, "G", "SELL", "1", "51", "0", null, 21, "MARKET", "sma"), "TIME")));
+        assertThat(closed).extracting(Trade::symbol, Trade::exitReason).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("A", ExitReason.TARGET), org.assertj.core.groups.Tuple.tuple("B", ExitReason.TRAILING),
+                org.assertj.core.groups.Tuple.tuple("C", ExitReason.SQUARE_OFF), org.assertj.core.groups.Tuple.tuple("D", ExitReason.FLATTEN),
+                org.assertj.core.groups.Tuple.tuple("E", ExitReason.MANUAL), org.assertj.core.groups.Tuple.tuple("F", ExitReason.STRATEGY),
+                org.assertj.core.groups.Tuple.tuple("G", ExitReason.TIME));
+    }
+
     @Test
     void scale_in_and_partial_exits_make_one_trade_with_fifo_pnl_fees_and_r() {
         List<Trade> closed = builder.applyAll(List.of(

@@ -43,8 +43,14 @@ class JournalViewTest {
             calls.add(sort + (descending ? " desc " : " asc ") + offset + "+" + limit);
             return new TradePage(List.of(), 0, offset, limit);
         }
+        @Override public TradePage tradesAfter(TradeFilter filter, TradeSort sort, boolean descending, long afterId, int limit) {
+            lastFilter = filter;
+            calls.add(sort + (descending ? " desc " : " asc ") + "after " + afterId + "+" + limit);
+            return new TradePage(List.of(), 0, 0, limit);
+        }
         @Override public List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending) { return List.of(); }
         @Override public Optional<Trade> trade(long id) { return Optional.empty(); }
+        @Override public Optional<io.tradepilot.journal.TradePlan> plan(long id) { return Optional.empty(); }
         @Override public TradeStatistics statistics(TradeFilter filter) {
             lastFilter = filter;
             return TradeStatistics.of(List.of(), IST);

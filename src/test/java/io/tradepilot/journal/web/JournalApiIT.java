@@ -114,6 +114,21 @@ class JournalApiIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_trade_entered_by_a_3wi_setup_shows_the_setups_planned_stop_and_targets_through_the_schedulers_port() {
+        db.execute("TRUNCATE scan_setup CASCADE");
+        db.execute("INSERT INTO scan_setup (setup_id, symbol, mother_week, scan_id, state, order_id, reason, decided_at, side, quantity,"
+                + " entry, stop, target1, target2) VALUES ('XYZ:2026-02-23', 'XYZ', DATE '2026-02-23', 1, 'TAKEN', 'it-5', 'entered',"
+                + " now(), 'SELL', 10, 50, 55, 45, 40)");
+        io.tradepilot.journal.JournalQueries queries = context.getBean(io.tradepilot.journal.JournalQueries.class);
+        assertThat(queries.plan(5)).get().usingRecursiveComparison().withComparatorForType(java.util.Comparator.naturalOrder(), BigDecimal.class)
+                .isEqualTo(new io.tradepilot.journal.TradePlan("3WI setup XYZ:2026-02-23", new BigDecimal("50"), new BigDecimal("55"),
+                        new BigDecimal("45"), new BigDecimal("40")));
+        assertThat(queries.plan(1)).as("entered by strategy sma, no setup").isEmpty();
+        assertThat(queries.plan(404)).isEmpty();
+        db.execute("TRUNCATE scan_setup CASCADE");
+    }
+
+    @Test
     void filters_select_trades_and_bad_paging_or_filter_values_are_400_problems_naming_the_field() {
         assertThat(ids(json(get(viewer, "/api/v1/journal/trades?symbol=XYZ"), 200).get("trades"))).containsExactly(6L, 5L);
         assertThat(ids(json(get(viewer, "/api/v1/journal/trades?outcome=loss"), 200).get("trades"))).containsExactly(6L);
@@ -122,10 +137,16 @@ class JournalApiIT extends IntegrationTestSupport {
         JsonNode paged = json(get(viewer, "/api/v1/journal/trades?sort=NET_PNL&desc=true&offset=1&limit=2"), 200);
         assertThat(paged.get("total").asInt()).isEqualTo(4);
         assertThat(ids(paged.get("trades"))).containsExactly(5L, 8L);
+        JsonNode keyset = json(get(viewer, "/api/v1/journal/trades?sort=NET_PNL&desc=true&after=5&limit=2"), 200); // after trade 5
+        assertThat(keyset.get("total").asInt()).isEqualTo(4);
+        assertThat(ids(keyset.get("trades"))).containsExactly(8L, 6L);
+        assertThat(ids(json(get(viewer, "/api/v1/journal/trades?exitReason=manual"), 200).get("trades"))).containsExactly(6L);
+        assertThat(ids(json(get(viewer, "/api/v1/journal/trades?exitReason=STOP"), 200).get("trades"))).containsExactly(5L);
 
         for (String[] bad : new String[][] {{"limit=0", "limit"}, {"limit=501", "limit"}, {"offset=-1", "offset"},
                 {"limit=abc", "limit"}, {"side=UP", "side"}, {"from=2026-13-01", "from"}, {"sort=PRICE", "sort"},
-                {"from=2026-03-05&to=2026-03-01", "to"}}) {
+                {"from=2026-03-05&to=2026-03-01", "to"}, {"after=x", "after"}, {"after=999", "after"}, {"after=5&offset=1", "offset"},
+                {"exitReason=LUCK", "exitReason"}}) {
             HttpResponse<String> response = get(viewer, "/api/v1/journal/trades?" + bad[0]);
             assertThat(response.statusCode()).as(bad[0]).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");

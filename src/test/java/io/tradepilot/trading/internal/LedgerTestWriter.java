@@ -32,10 +32,17 @@ public final class LedgerTestWriter {
 
     /**
      * One order filled at once. {@code type} MARKET, LIMIT, STOP...; {@code minutes} after the writer's start;
-     * {@code protectiveStop} the stop the order carried (null: none), recorded with its fill as the engine does.
+     * {@code protectiveStop} the stop the order carried (null: none), recorded with its fill as the engine does;
+     * {@code exitTag} why the order exits (null: not said), likewise.
      */
     public record FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
-                              OrderType type, int minutes, String protectiveStop) {
+                              OrderType type, int minutes, String protectiveStop, io.tradepilot.engine.orders.ExitTag exitTag) {
+
+        /** An order without an exit tag. */
+        public FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
+                           OrderType type, int minutes, String protectiveStop) {
+            this(strategy, symbol, side, quantity, price, commission, type, minutes, protectiveStop, null);
+        }
 
         /** An order without a protective stop. */
         public FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
@@ -78,7 +85,7 @@ public final class LedgerTestWriter {
             batch.add(new LedgerItem.Event(new EngineEvent.OrderAccepted(at, id, cid, strategy, o.symbol(), o.side(), q, o.type(),
                     o.type() == OrderType.LIMIT ? price : null, o.type() == OrderType.STOP ? price : null, TimeInForce.DAY)));
             batch.add(new LedgerItem.Event(new EngineEvent.OrderFilled(at, id, cid, o.symbol(), o.side(), q, price, fee,
-                    Quantity.ZERO, OrderStatus.FILLED, stop)));
+                    Quantity.ZERO, OrderStatus.FILLED, stop, o.exitTag())));
             List<RoundTrip> closed = portfolio.apply(new Fill(id, cid, instrument, o.side(), q, price, fee, at, stop));
             var p = portfolio.position(o.symbol());
             batch.add(new LedgerItem.Event(new EngineEvent.PositionChanged(at, o.symbol(), p.quantity(), p.averagePrice(), p.realizedPnl())));

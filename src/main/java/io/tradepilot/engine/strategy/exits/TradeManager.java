@@ -4,6 +4,7 @@ import io.tradepilot.engine.domain.BarCursor;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
+import io.tradepilot.engine.orders.ExitTag;
 import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.portfolio.PositionSnapshot;
 import io.tradepilot.engine.strategy.OrderIntent;
@@ -32,12 +33,17 @@ import java.util.List;
  *       yet (the entry is never paired with an unconditional stop that could open a position if the
  *       entry were refused); its close is checked against the stop by the policy.</li>
  * </ul>
+ * Every exit order carries an {@link ExitTag} (for the journal): the rule {@code stop}, {@code target}, {@code time},
+ * {@code square-off} or {@code partial} by name, the strategy's own exit rule as {@link ExitTag#SIGNAL}, any other
+ * whole exit as {@link ExitTag#SIGNAL} and any other partial one as {@link ExitTag#PARTIAL}; the stop order as
+ * {@link ExitTag#TRAILING} once a {@code trail} move set the stop, else {@link ExitTag#STOP}.
  */
 public final class TradeManager {
     private final ExitPolicy policy;
     private Pending pending;
     private OpenTrade trade;
     private boolean exiting;
+    private String stopRule;
     private final List<ClosedTrade> closed = new ArrayList<>();
 
     /** A trade the manager saw end: its id and the rule or event that ended it. */
@@ -94,6 +100,7 @@ public final class TradeManager {
                 BigDecimal avg = averagePrice(ctx);
                 trade = new OpenTrade(pending.id, pending.side, avg, bar.start(), pos.abs(), pending.stop, ctx.instrument().lotSize());
                 exiting = false;
+                stopRule = null;
                 pending = null;
             } else if (!ctx.hasWorkingOrders()) {
                 pending = null;
@@ -116,28 +123,48 @@ public final class TradeManager {
         for (ExitAction a : actions) {
             switch (a) {
                 case ExitAction.ExitAll e -> {
-                    if (remaining.signum() > 0) ctx.submit(OrderIntent.market(exitSide, new Quantity(remaining)));
+                    if (remaining.signum() > 0) {
+                        ctx.submit(OrderIntent.market(exitSide, new Quantity(remaining)).withExitTag(exitReason != null ? ExitTag.SIGNAL : tag(e.rule(), ExitTag.SIGNAL)));
+                    }
                     remaining = BigDecimal.ZERO;
                     exiting = true;
                 }
                 case ExitAction.ExitPart p -> {
                     BigDecimal q = p.quantity().min(remaining);
                     if (q.signum() > 0) {
-                        ctx.submit(OrderIntent.market(exitSide, new Quantity(q)));
+                        ctx.submit(OrderIntent.market(exitSide, new Quantity(q)).withExitTag(tag(p.rule(), ExitTag.PARTIAL)));
                         remaining = remaining.subtract(q);
                         if (remaining.signum() == 0) exiting = true;
                     }
                 }
                 case ExitAction.MoveStop m -> {
-                    if (trade.tightens(m.price())) trade.setStop(m.price());
+                    if (trade.tightens(m.price())) {
+                        trade.setStop(m.price());
+                        stopRule = m.rule();
+                    }
                 }
                 case ExitAction.Alert ignored -> {
                 }
             }
         }
         if (remaining.signum() > 0 && trade.stop() != null) {
-            ctx.submit(OrderIntent.stop(exitSide, new Quantity(remaining), new Price(trade.stop()), TimeInForce.IOC));
+            ctx.submit(OrderIntent.stop(exitSide, new Quantity(remaining), new Price(trade.stop()), TimeInForce.IOC)
+                    .withExitTag("trail".equals(stopRule) ? ExitTag.TRAILING : ExitTag.STOP));
         }
+    }
+
+    /** The exit tag of a policy rule's name; {@code otherwise} for a rule without one. */
+    static ExitTag tag(String rule, ExitTag otherwise) {
+        return switch (rule) {
+            case "stop" -> ExitTag.STOP;
+            case "target" -> ExitTag.TARGET;
+            case "time" -> ExitTag.TIME;
+            case "square-off" -> ExitTag.SQUARE_OFF;
+            case "partial" -> ExitTag.PARTIAL;
+            case "trail" -> ExitTag.TRAILING;
+            case "loss6" -> ExitTag.STOP;
+            default -> otherwise;
+        };
     }
 
     private static BigDecimal averagePrice(StrategyContext ctx) {

@@ -134,15 +134,23 @@ final class SweepChunks {
         StrategyParameters.Resolved strategy = strategy(s.document());
         ParameterSpace space = space(strategy, s.axes(), s.samples(), s.seed());
         List<BarSeries> series = new ArrayList<>();
-        for (String symbol : s.symbols()) {
-            BarSeries bars = data.load(symbol, s.from(), s.to()).orElseThrow(() -> new IllegalArgumentException("no data for " + symbol));
-            if (bars.isEmpty()) throw new IllegalArgumentException("no bars of " + symbol + " from " + s.from() + " to " + s.to());
-            series.add(bars);
-        }
-        BacktestConfig config = EngineBacktestExecutor.config(s.cash(), BacktestWorker.broker(s.fill(), s.fee(), s.feeValue(), s.slippage(),
-                s.slippageValue()), s.closeAtEnd(), s.cashOnly(), series.getFirst());
+        for (String symbol : s.symbols()) series.add(bars(s, symbol, data));
+        BacktestConfig config = config(s, series.getFirst());
         SweepSpec spec = new SweepSpec(space, s.quantity() == null ? null : new Quantity(s.quantity()), config, false, true);
         return new Sweep(spec, series.stream().map(EngineBacktestExecutor::arrays).toList(), 1);
+    }
+
+    /** The symbol's bars of a stored sweep's (or walk-forward's) range. */
+    static BarSeries bars(SweepStore.Stored run, String symbol, BacktestData data) {
+        BarSeries bars = data.load(symbol, run.from(), run.to()).orElseThrow(() -> new IllegalArgumentException("no data for " + symbol));
+        if (bars.isEmpty()) throw new IllegalArgumentException("no bars of " + symbol + " from " + run.from() + " to " + run.to());
+        return bars;
+    }
+
+    /** The engine's configuration of a stored sweep's (or walk-forward's) run, as a backtest run of it over {@code series}. */
+    static BacktestConfig config(SweepStore.Stored s, BarSeries series) {
+        return EngineBacktestExecutor.config(s.cash(), BacktestWorker.broker(s.fill(), s.fee(), s.feeValue(), s.slippage(), s.slippageValue()),
+                s.closeAtEnd(), s.cashOnly(), series);
     }
 
     static StrategyParameters.Resolved strategy(String document) {

@@ -85,7 +85,7 @@ class WalkForwardsIT extends IntegrationTestSupport {
         assertThat(submitted.get("cells").asInt()).isEqualTo(8);
         assertThat(jobs).isGreaterThan(10);
         for (int k = 0; k < jobs; k++) {
-            assertThat(windows.scheduler().checkExists(WalkForwardWindows.key(id, k))).as("window job " + k + " in the job store").isTrue();
+            assertThat(windows.scheduler().checkExists(windows.jobKey(id, k))).as("window job " + k + " in the job store").isTrue();
         }
 
         // the dead worker claimed window job 2 and left something behind (as if it had written part of its result)
@@ -216,7 +216,7 @@ class WalkForwardsIT extends IntegrationTestSupport {
         HttpResponse<String> cancelled = operator.post("/api/v1/backtests/walkforwards/" + id + "/cancel", "");
         assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
         assertThat(JSON.readTree(cancelled.body()).get("state").asString()).isEqualTo("CANCELLED");
-        assertThat(windows.scheduler().checkExists(WalkForwardWindows.key(id, 0))).as("the cancelled window jobs are removed").isFalse();
+        assertThat(windows.scheduler().checkExists(windows.jobKey(id, 0))).as("the cancelled window jobs are removed").isFalse();
         assertThat(windows.fired(id, 0, false)).as("a cancelled walk-forward's window does not run").isFalse();
         assertThat(count("select count(*) from backtest_walkforward_window where walkforward_id = " + id + " and state = 'DONE'")).isZero();
         HttpResponse<String> again = operator.post("/api/v1/backtests/walkforwards/" + id + "/cancel", "");

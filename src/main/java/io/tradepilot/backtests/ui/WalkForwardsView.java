@@ -33,8 +33,6 @@ import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -60,9 +58,10 @@ class WalkForwardsView extends VerticalLayout {
     private final WalkForwards walkForwards;
     private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
     final Grid<WalkForwardInfo> grid = new Grid<>(WalkForwardInfo.class, false);
-    final Select<String> strategy = new Select<>();
-    final FormLayout parameters = new FormLayout();
-    final Map<String, TextField> ranges = new LinkedHashMap<>();
+    /** The strategy and its parameters' fields (operators and admins only). */
+    ParameterRanges parameters;
+    Select<String> strategy;
+    Map<String, TextField> ranges;
     final IntegerField isBars = new IntegerField("In-sample window (bars)");
     final IntegerField oosBars = new IntegerField("Out-of-sample window (bars)");
     final Select<String> windowing = new Select<>();
@@ -79,15 +78,9 @@ class WalkForwardsView extends VerticalLayout {
             form = new BacktestForm(backtests.configurations(), backtests.series());
             form.mode.setValue(BacktestMode.INDEPENDENT);
             form.mode.setVisible(false);
-            Map<String, List<String>> schema = sweeps.strategyParameters();
-            strategy.setId("walkforward-strategy");
-            strategy.setLabel("Strategy to optimise");
-            strategy.setItems(schema.keySet());
-            strategy.addValueChangeListener(e -> showParameters(schema.getOrDefault(e.getValue(), List.of())));
-            form.config.addValueChangeListener(e -> {
-                if (e.getValue() != null) strategy.setValue(e.getValue().type());
-            });
-            strategy.setValue(form.config.getValue() != null ? form.config.getValue().type() : schema.keySet().iterator().next());
+            parameters = new ParameterRanges("walkforward", "Strategy to optimise", sweeps.strategyParameters(), form);
+            strategy = parameters.strategy;
+            ranges = parameters.ranges;
             isBars.setId("walkforward-is-bars");
             isBars.setValue(250);
             isBars.setHelperText("The first window's when anchored");
@@ -106,7 +99,7 @@ class WalkForwardsView extends VerticalLayout {
             Button submit = new Button("Run walk-forward", e -> submit());
             submit.setId("walkforward-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(new H3("New walk-forward"), form, strategy, parameters, new FormLayout(isBars, oosBars, windowing, metric), submit);
+            add(new H3("New walk-forward"), form, parameters, new FormLayout(isBars, oosBars, windowing, metric), submit);
         }
         grid.setId("walkforwards-grid");
         grid.addColumn(WalkForwardInfo::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
@@ -139,31 +132,15 @@ class WalkForwardsView extends VerticalLayout {
         expand(grid);
     }
 
-    private void showParameters(List<String> names) {
-        parameters.removeAll();
-        ranges.clear();
-        for (String name : names) {
-            TextField f = new TextField(name);
-            f.setId("walkforward-param-" + name);
-            f.setPlaceholder("from:to:step or v1,v2");
-            f.setHelperText("Empty: kept at the configuration's value");
-            ranges.put(name, f);
-            parameters.add(f);
-        }
-    }
-
     /** The walk-forward the form holds now. */
     WalkForwardRequest request() {
-        Map<String, String> optimised = new LinkedHashMap<>();
-        ranges.forEach((name, f) -> {
-            if (!f.getValue().isBlank()) optimised.put(name, f.getValue().strip());
-        });
+        Map<String, String> optimised = parameters.values();
         return new WalkForwardRequest(form.request(), optimised, isBars.getValue(), oosBars.getValue(), ANCHORED.equals(windowing.getValue()),
                 metric.getValue());
     }
 
     void submit() {
-        ranges.values().forEach(f -> f.setInvalid(false));
+        parameters.clearInvalid();
         isBars.setInvalid(false);
         oosBars.setInvalid(false);
         metric.setInvalid(false);
@@ -185,8 +162,7 @@ class WalkForwardsView extends VerticalLayout {
             case "isBars" -> isBars;
             case "oosBars" -> oosBars;
             case "metric" -> metric;
-            case "parameters" -> ranges.values().stream().findFirst().orElse(null);
-            default -> field.startsWith("parameters.") ? ranges.get(field.substring("parameters.".length())) : null;
+            default -> parameters.field(field);
         };
         if (target == null) return false;
         target.setErrorMessage(refusal.getMessage());

@@ -180,19 +180,18 @@ class DefaultSweeps implements Sweeps {
         return new BacktestRefusal(404, "UNKNOWN_SWEEP", "id", "No sweep " + id + ".");
     }
 
-    /** The request checked field by field. */
-    SweepStore.NewSweep validate(SweepRequest r) {
-        if (r == null || r.run() == null) throw BacktestRefusal.badParameter("run", "Give the run every cell is (configuration, symbols, dates, cash).");
-        JooqBacktestStore.NewRun run = backtests.validate(r.run());
-        StrategyParameters.Resolved strategy = SweepChunks.strategy(run.document());
-        if (strategy.riskPerTradePercent() != null) {
-            throw BacktestRefusal.badParameter("configuration", "A sweep trades a fixed quantity: choose a configuration without risk_per_trade.");
-        }
-        if (r.parameters() == null || r.parameters().isEmpty()) throw BacktestRefusal.badParameter("parameters", "Sweep at least one parameter.");
-        if (r.parameters().size() > MAX_AXES) throw BacktestRefusal.badParameter("parameters", "Sweep at most " + MAX_AXES + " parameters.");
+    /**
+     * The swept axes of {@code parameters} (name to {@code from:to:step} or {@code v1,v2,...}; 1 to {@value #MAX_AXES}
+     * parameters of the strategy's schema), in their order.
+     *
+     * @throws BacktestRefusal 400 {@code INVALID_PARAMETER} naming {@code parameters} or {@code parameters.NAME}
+     */
+    static List<ParameterAxis> axes(Map<String, String> parameters, StrategyParameters.Resolved strategy) {
+        if (parameters == null || parameters.isEmpty()) throw BacktestRefusal.badParameter("parameters", "Sweep at least one parameter.");
+        if (parameters.size() > MAX_AXES) throw BacktestRefusal.badParameter("parameters", "Sweep at most " + MAX_AXES + " parameters.");
         List<String> known = Strategies.definition(strategy.strategy()).schema().specs().stream().map(ParamSpec::name).toList();
         List<ParameterAxis> axes = new ArrayList<>();
-        for (var e : r.parameters().entrySet()) {
+        for (var e : parameters.entrySet()) {
             String name = e.getKey() == null ? "" : e.getKey().strip();
             String field = "parameters." + name;
             if (!known.contains(name)) {
@@ -205,6 +204,18 @@ class DefaultSweeps implements Sweeps {
                 throw BacktestRefusal.badParameter(field, invalid.getMessage());
             }
         }
+        return axes;
+    }
+
+    /** The request checked field by field. */
+    SweepStore.NewSweep validate(SweepRequest r) {
+        if (r == null || r.run() == null) throw BacktestRefusal.badParameter("run", "Give the run every cell is (configuration, symbols, dates, cash).");
+        JooqBacktestStore.NewRun run = backtests.validate(r.run());
+        StrategyParameters.Resolved strategy = SweepChunks.strategy(run.document());
+        if (strategy.riskPerTradePercent() != null) {
+            throw BacktestRefusal.badParameter("configuration", "A sweep trades a fixed quantity: choose a configuration without risk_per_trade.");
+        }
+        List<ParameterAxis> axes = axes(r.parameters(), strategy);
         if (r.samples() != null && (r.samples() < 1 || r.samples() > MAX_CELLS)) {
             throw BacktestRefusal.badParameter("samples", "The sample must be from 1 to " + MAX_CELLS + " cells.");
         }

@@ -12,22 +12,13 @@ import io.tradepilot.engine.research.ParameterSpace;
 import io.tradepilot.engine.research.Sweep;
 import io.tradepilot.engine.research.SweepChunk;
 import io.tradepilot.engine.research.SweepSpec;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,86 +28,30 @@ import java.util.Set;
  * A firing claims its chunk ({@link SweepStore#claim}), runs the engine's {@link Sweep#runChunk} on the sweep's bars,
  * and writes the cells with the chunk's DONE ({@link SweepStore#complete}).
  */
-final class SweepChunks {
+final class SweepChunks extends PartJobs {
 
     private static final Logger log = LoggerFactory.getLogger(SweepChunks.class);
     static final String GROUP = "sweeps";
 
-    private final BacktestQueue queue;
     private final SweepStore store;
     private final BacktestData data;
     private final Clock clock;
-    private final String worker;
 
     SweepChunks(BacktestQueue queue, SweepStore store, BacktestData data, Clock clock) {
-        this.queue = queue;
+        super(queue, GROUP, "sweep", SweepChunkJob.class, SweepChunkJob.CHUNKS, SweepChunkJob.SWEEP_ID, SweepChunkJob.CHUNK);
         this.store = store;
         this.data = data;
         this.clock = clock;
-        this.worker = queue.instanceId();
-        try {
-            queue.scheduler().getContext().put(SweepChunkJob.CHUNKS, this);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not register the sweep chunks with the backtest scheduler", e);
-        }
     }
 
     /** Queues the jobs of chunks not DONE of unfinished sweeps whose job is missing (after a start). */
     void requeueMissing() {
-        Map<Long, List<Integer>> missing = new LinkedHashMap<>();
-        try {
-            for (long[] c : store.unfinishedChunks()) {
-                if (!queue.scheduler().checkExists(key(c[0], (int) c[1]))) missing.computeIfAbsent(c[0], k -> new ArrayList<>()).add((int) c[1]);
-            }
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not look for the sweeps' jobs", e);
-        }
-        missing.forEach(this::enqueue);
-    }
-
-    /** Queues one job per chunk, firing now (or when a worker is free), in chunk order. */
-    void enqueue(long id, List<Integer> chunks) {
-        Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
-        for (int chunk : chunks) {
-            JobDetail job = JobBuilder.newJob(SweepChunkJob.class).withIdentity(key(id, chunk)).usingJobData(SweepChunkJob.SWEEP_ID, id)
-                    .usingJobData(SweepChunkJob.CHUNK, chunk).withDescription("sweep " + id + " chunk " + chunk).requestRecovery(true).build();
-            Trigger trigger = TriggerBuilder.newTrigger().withIdentity("sweep-" + id + "-" + chunk + "-0", GROUP).forJob(job).startNow().build();
-            jobs.put(job, Set.of(trigger));
-        }
-        try {
-            queue.scheduler().scheduleJobs(jobs, true);
-        } catch (SchedulerException e) {
-            throw new IllegalStateException("could not queue the chunks of sweep " + id, e);
-        }
-    }
-
-    /** Removes the jobs of a cancelled sweep's chunks (a chunk running finishes; its result is not written). */
-    void unschedule(long id, int chunks) {
-        List<JobKey> keys = new ArrayList<>();
-        for (int k = 0; k < chunks; k++) keys.add(key(id, k));
-        try {
-            queue.scheduler().deleteJobs(keys);
-        } catch (SchedulerException e) {
-            log.warn("Could not remove the jobs of cancelled sweep {}: {}", id, e.toString());
-        }
-    }
-
-    static JobKey key(long id, int chunk) {
-        return JobKey.jobKey("sweep-" + id + "-" + chunk, GROUP);
-    }
-
-    /** This instance's worker name (its Quartz instance id). */
-    String worker() {
-        return worker;
-    }
-
-    Scheduler scheduler() {
-        return queue.scheduler();
+        requeueMissing(store.unfinishedChunks());
     }
 
     /** A firing of chunk {@code chunk} of sweep {@code id}: answers whether this firing wrote the chunk's cells. */
     boolean fired(long id, int chunk, boolean recovering) {
-        SweepStore.Claim claim = store.claim(id, chunk, recovering, worker, clock.instant());
+        SweepStore.Claim claim = store.claim(id, chunk, recovering, worker(), clock.instant());
         if (claim == null) return false;
         try {
             SweepChunk result = sweep(claim.sweep(), data).runChunk(claim.from(), claim.to());
@@ -134,15 +69,23 @@ final class SweepChunks {
         StrategyParameters.Resolved strategy = strategy(s.document());
         ParameterSpace space = space(strategy, s.axes(), s.samples(), s.seed());
         List<BarSeries> series = new ArrayList<>();
-        for (String symbol : s.symbols()) {
-            BarSeries bars = data.load(symbol, s.from(), s.to()).orElseThrow(() -> new IllegalArgumentException("no data for " + symbol));
-            if (bars.isEmpty()) throw new IllegalArgumentException("no bars of " + symbol + " from " + s.from() + " to " + s.to());
-            series.add(bars);
-        }
-        BacktestConfig config = EngineBacktestExecutor.config(s.cash(), BacktestWorker.broker(s.fill(), s.fee(), s.feeValue(), s.slippage(),
-                s.slippageValue()), s.closeAtEnd(), s.cashOnly(), series.getFirst());
+        for (String symbol : s.symbols()) series.add(bars(s, symbol, data));
+        BacktestConfig config = config(s, series.getFirst());
         SweepSpec spec = new SweepSpec(space, s.quantity() == null ? null : new Quantity(s.quantity()), config, false, true);
         return new Sweep(spec, series.stream().map(EngineBacktestExecutor::arrays).toList(), 1);
+    }
+
+    /** The symbol's bars of a stored sweep's (or walk-forward's) range. */
+    static BarSeries bars(SweepStore.Stored run, String symbol, BacktestData data) {
+        BarSeries bars = data.load(symbol, run.from(), run.to()).orElseThrow(() -> new IllegalArgumentException("no data for " + symbol));
+        if (bars.isEmpty()) throw new IllegalArgumentException("no bars of " + symbol + " from " + run.from() + " to " + run.to());
+        return bars;
+    }
+
+    /** The engine's configuration of a stored sweep's (or walk-forward's) run, as a backtest run of it over {@code series}. */
+    static BacktestConfig config(SweepStore.Stored s, BarSeries series) {
+        return EngineBacktestExecutor.config(s.cash(), BacktestWorker.broker(s.fill(), s.fee(), s.feeValue(), s.slippage(), s.slippageValue()),
+                s.closeAtEnd(), s.cashOnly(), series);
     }
 
     static StrategyParameters.Resolved strategy(String document) {

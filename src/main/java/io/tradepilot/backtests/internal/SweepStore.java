@@ -201,14 +201,23 @@ class SweepStore {
     }
 
     private Optional<Stored> stored(DSLContext tx, long id) {
-        return tx.fetch("select * from backtest_sweep where sweep_id = ?", id).stream().findFirst().map(r -> new Stored(id,
+        return tx.fetch("select * from backtest_sweep where sweep_id = ?", id).stream().findFirst().map(r -> stored(r, id));
+    }
+
+    /**
+     * The run's fields of a row of {@code backtest_sweep} or of a table with the same run columns
+     * ({@code backtest_walkforward}); {@code samples} and {@code seed} are null where the table has none.
+     */
+    static Stored stored(Record r, long id) {
+        return new Stored(id,
                 RunState.valueOf(r.get("state", String.class)), r.get("cancel_requested", Boolean.class), r.get("strategy_type", String.class),
                 r.get("document", String.class), Arrays.asList(r.get("symbols", String.class).split(",")), r.get("date_from", LocalDate.class),
                 r.get("date_to", LocalDate.class), r.get("cash", BigDecimal.class), r.get("quantity", BigDecimal.class),
                 FillModel.valueOf(r.get("fill_model", String.class)), FeeModel.valueOf(r.get("fee_model", String.class)),
                 r.get("fee_value", BigDecimal.class), SlippageModel.valueOf(r.get("slippage_model", String.class)),
                 r.get("slippage_value", BigDecimal.class), r.get("close_at_end", Boolean.class), r.get("cash_only", Boolean.class),
-                axes(r.get("axes", String.class)), r.get("samples", Integer.class), r.get("seed", Long.class)));
+                axes(r.get("axes", String.class)), r.field("samples") == null ? null : r.get("samples", Integer.class),
+                r.field("seed") == null ? null : r.get("seed", Long.class));
     }
 
     private SweepInfo view(Record r) {
@@ -227,12 +236,12 @@ class SweepStore {
                 instant(r, "started_at"), instant(r, "finished_at"), r.get("error", String.class), workers);
     }
 
-    private static Instant instant(Record r, String column) {
+    static Instant instant(Record r, String column) {
         OffsetDateTime t = r.get(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    private static OffsetDateTime utc(Instant t) {
+    static OffsetDateTime utc(Instant t) {
         return t.atOffset(java.time.ZoneOffset.UTC);
     }
 

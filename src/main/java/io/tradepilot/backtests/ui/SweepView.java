@@ -49,7 +49,7 @@ import java.util.Locale;
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
 class SweepView extends VerticalLayout implements BeforeEnterObserver {
 
-    private static final List<String> METRICS = List.of("sharpe", "sortino", "total_return", "cagr", "max_drawdown", "win_rate", "trades",
+    static final List<String> METRICS = List.of("sharpe", "sortino", "total_return", "cagr", "max_drawdown", "win_rate", "trades",
             "pnl_net", "exposure");
 
     private final Sweeps sweeps;

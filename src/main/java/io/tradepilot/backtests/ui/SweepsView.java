@@ -31,8 +31,6 @@ import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,9 +51,10 @@ class SweepsView extends VerticalLayout {
     private final Sweeps sweeps;
     private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
     final Grid<SweepInfo> grid = new Grid<>(SweepInfo.class, false);
-    final Select<String> strategy = new Select<>();
-    final FormLayout parameters = new FormLayout();
-    final Map<String, TextField> ranges = new LinkedHashMap<>();
+    /** The strategy and its parameters' fields (operators and admins only). */
+    ParameterRanges parameters;
+    Select<String> strategy;
+    Map<String, TextField> ranges;
     final IntegerField samples = new IntegerField("Random sample (cells, optional)");
     final IntegerField seed = new IntegerField("Seed");
     final IntegerField chunkSize = new IntegerField("Cells per chunk");
@@ -69,15 +68,9 @@ class SweepsView extends VerticalLayout {
         add(new H2("Parameter sweeps"), new Anchor("backtests", "Backtests"));
         if (operator) {
             form = new BacktestForm(backtests.configurations(), backtests.series());
-            Map<String, List<String>> schema = sweeps.strategyParameters();
-            strategy.setId("sweep-strategy");
-            strategy.setLabel("Strategy to sweep");
-            strategy.setItems(schema.keySet());
-            strategy.addValueChangeListener(e -> showParameters(schema.getOrDefault(e.getValue(), List.of())));
-            form.config.addValueChangeListener(e -> {
-                if (e.getValue() != null) strategy.setValue(e.getValue().type());
-            });
-            strategy.setValue(form.config.getValue() != null ? form.config.getValue().type() : schema.keySet().iterator().next());
+            parameters = new ParameterRanges("sweep", "Strategy to sweep", sweeps.strategyParameters(), form);
+            strategy = parameters.strategy;
+            ranges = parameters.ranges;
             samples.setId("sweep-samples");
             samples.setHelperText("Empty: every valid cell of the grid");
             seed.setId("sweep-seed");
@@ -87,7 +80,7 @@ class SweepsView extends VerticalLayout {
             Button submit = new Button("Run sweep", e -> submit());
             submit.setId("sweep-submit");
             submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            add(new H3("New sweep"), form, strategy, parameters, new FormLayout(samples, seed, chunkSize), submit);
+            add(new H3("New sweep"), form, parameters, new FormLayout(samples, seed, chunkSize), submit);
         }
         grid.setId("sweeps-grid");
         grid.addColumn(SweepInfo::id).setHeader("#").setAutoWidth(true).setFlexGrow(0);
@@ -128,31 +121,15 @@ class SweepsView extends VerticalLayout {
         };
     }
 
-    private void showParameters(List<String> names) {
-        parameters.removeAll();
-        ranges.clear();
-        for (String name : names) {
-            TextField f = new TextField(name);
-            f.setId("sweep-param-" + name);
-            f.setPlaceholder("from:to:step or v1,v2");
-            f.setHelperText("Empty: kept at the configuration's value");
-            ranges.put(name, f);
-            parameters.add(f);
-        }
-    }
-
     /** The sweep the form holds now. */
     SweepRequest request() {
-        Map<String, String> swept = new LinkedHashMap<>();
-        ranges.forEach((name, f) -> {
-            if (!f.getValue().isBlank()) swept.put(name, f.getValue().strip());
-        });
+        Map<String, String> swept = parameters.values();
         return new SweepRequest(form.request(), swept, samples.getValue(), seed.getValue() == null ? null : seed.getValue().longValue(),
                 chunkSize.getValue());
     }
 
     void submit() {
-        ranges.values().forEach(f -> f.setInvalid(false));
+        parameters.clearInvalid();
         samples.setInvalid(false);
         seed.setInvalid(false);
         chunkSize.setInvalid(false);
@@ -174,8 +151,7 @@ class SweepsView extends VerticalLayout {
             case "samples" -> samples;
             case "seed" -> seed;
             case "chunkSize" -> chunkSize;
-            case "parameters" -> ranges.values().stream().findFirst().orElse(null);
-            default -> field.startsWith("parameters.") ? ranges.get(field.substring("parameters.".length())) : null;
+            default -> parameters.field(field);
         };
         if (target == null) return false;
         target.setErrorMessage(refusal.getMessage());

@@ -42,9 +42,12 @@ public final class WalkForward {
 
     public record Window(int index, int isFrom, int isTo, int oosFrom, int oosTo) {}
 
-    /** One window's choice and its OOS run ({@code oos} covers {@code [runFrom, oosTo)} of the series). */
+    /**
+     * One window's choice and its OOS run ({@code oos} covers {@code [runFrom, oosTo)} of the series); {@code isOutcome}
+     * is the chosen cell's in-sample figures.
+     */
     public record WindowResult(Window window, Cell chosen, double isObjective, BigDecimal isPnlNet, int runFrom, BacktestResult oos,
-                               BigDecimal oosPnlNet) {}
+                               BigDecimal oosPnlNet, SeriesOutcome isOutcome) {}
 
     /** An exact point of the stitched OOS equity curve. */
     public record EquityPoint(Instant time, BigDecimal equity) {}
@@ -68,37 +71,81 @@ public final class WalkForward {
         return strategy.equals(SmaCross.NAME) ? p.integer("slow") - 1 : 0;
     }
 
+    /**
+     * What stitching needs of one window: its IS and OOS sizes in bars, the chosen cell's IS net P&L, the OOS run's net
+     * P&L and its equity from the OOS window's first bar on (the warm-up left out).
+     */
+    public record WindowFigures(int isBars, int oosBars, BigDecimal isPnlNet, BigDecimal oosPnlNet, List<EquityPoint> oosEquity) {
+        public WindowFigures {
+            oosEquity = List.copyOf(oosEquity);
+        }
+
+        public static WindowFigures of(WindowResult r) {
+            Window w = r.window();
+            return new WindowFigures(w.isTo() - w.isFrom(), w.oosTo() - w.oosFrom(), r.isPnlNet(), r.oosPnlNet(), WalkForward.oosEquity(r));
+        }
+    }
+
+    /** The stitched OOS equity, the OOS net P&L over all windows and the walk-forward efficiency (see the class doc). */
+    public record Stitched(List<EquityPoint> equity, BigDecimal oosPnlNet, double efficiency) {}
+
     public static Result run(ParameterSpace space, Quantity quantity, BacktestConfig config, BarArrays series, int isBars, int oosBars,
                              boolean anchored, SweepMetric objective, int threads) {
         Objects.requireNonNull(objective, "objective");
-        List<Window> windows = windows(series.size(), isBars, oosBars, anchored);
-        var schema = Strategies.definition(space.strategy()).schema();
-        BigDecimal cash = config.initialCash();
         List<WindowResult> results = new ArrayList<>();
+        List<WindowFigures> figures = new ArrayList<>();
+        for (Window w : windows(series.size(), isBars, oosBars, anchored)) {
+            WindowResult r = runWindow(space, quantity, config, series, w, objective, threads);
+            results.add(r);
+            figures.add(WindowFigures.of(r));
+        }
+        Stitched s = stitch(config.initialCash(), figures);
+        return new Result(objective, anchored, List.copyOf(results), s.equity(), s.oosPnlNet(), s.efficiency());
+    }
+
+    /**
+     * One window on its own (a job of a distributed walk-forward): the IS sweep of {@code space} on the window's IS bars,
+     * the best cell by {@code objective} (ties to the lower index), and its OOS run from its warm-up. Depends on no bar
+     * after {@code w.oosTo()} and on no other window.
+     */
+    public static WindowResult runWindow(ParameterSpace space, Quantity quantity, BacktestConfig config, BarArrays series, Window w,
+                                         SweepMetric objective, int threads) {
+        Objects.requireNonNull(objective, "objective");
+        SweepResult is = new Sweep(new SweepSpec(space, quantity, config), List.of(slice(series, w.isFrom(), w.isTo())), threads).runAll();
+        CellResult best = is.ranked(objective).getFirst();
+        Parameters p = Strategies.definition(space.strategy()).schema().validate(best.cell().params(), "").values();
+        int runFrom = Math.max(0, w.oosFrom() - warmUp(space.strategy(), p));
+        BacktestResult oos = runCell(space.strategy(), p, quantity, config, slice(series, runFrom, w.oosTo()));
+        return new WindowResult(w, best.cell(), best.metric(objective), best.pnlNet(), runFrom, oos, oos.finalEquity().subtract(config.initialCash()),
+                best.series().getFirst());
+    }
+
+    /** The OOS run's equity from the OOS window's first bar on (without the warm-up bars), exact. */
+    public static List<EquityPoint> oosEquity(WindowResult r) {
+        List<EquityPoint> out = new ArrayList<>();
+        for (int i = r.window().oosFrom() - r.runFrom(); i < r.oos().bars(); i++) {
+            var e = r.oos().equityAt(i);
+            out.add(new EquityPoint(e.time(), e.equity()));
+        }
+        return out;
+    }
+
+    /** Stitches windows (in window order), each OOS run having started from {@code cash}. */
+    public static Stitched stitch(BigDecimal cash, List<WindowFigures> windows) {
         List<EquityPoint> stitched = new ArrayList<>();
         BigDecimal carried = BigDecimal.ZERO;
         double isPnl = 0, oosPnl = 0;
         long isBarsTotal = 0, oosBarsTotal = 0;
-        for (Window w : windows) {
-            SweepResult is = new Sweep(new SweepSpec(space, quantity, config), List.of(slice(series, w.isFrom(), w.isTo())), threads).runAll();
-            CellResult best = is.ranked(objective).getFirst();
-            Parameters p = schema.validate(best.cell().params(), "").values();
-            int runFrom = Math.max(0, w.oosFrom() - warmUp(space.strategy(), p));
-            BacktestResult oos = runCell(space.strategy(), p, quantity, config, slice(series, runFrom, w.oosTo()));
-            BigDecimal pnl = oos.finalEquity().subtract(cash);
-            for (int i = w.oosFrom() - runFrom; i < oos.bars(); i++) {
-                var e = oos.equityAt(i);
-                stitched.add(new EquityPoint(e.time(), cash.add(carried).add(e.equity().subtract(cash))));
-            }
-            carried = carried.add(pnl);
-            results.add(new WindowResult(w, best.cell(), best.metric(objective), best.pnlNet(), runFrom, oos, pnl));
-            isPnl += best.pnlNet().doubleValue();
-            oosPnl += pnl.doubleValue();
-            isBarsTotal += w.isTo() - w.isFrom();
-            oosBarsTotal += w.oosTo() - w.oosFrom();
+        for (WindowFigures w : windows) {
+            for (EquityPoint e : w.oosEquity()) stitched.add(new EquityPoint(e.time(), cash.add(carried).add(e.equity().subtract(cash))));
+            carried = carried.add(w.oosPnlNet());
+            isPnl += w.isPnlNet().doubleValue();
+            oosPnl += w.oosPnlNet().doubleValue();
+            isBarsTotal += w.isBars();
+            oosBarsTotal += w.oosBars();
         }
         double isRate = isPnl / isBarsTotal, oosRate = oosPnl / oosBarsTotal;
-        return new Result(objective, anchored, List.copyOf(results), List.copyOf(stitched), carried, isRate > 0 ? oosRate / isRate : Double.NaN);
+        return new Stitched(List.copyOf(stitched), carried, isRate > 0 ? oosRate / isRate : Double.NaN);
     }
 
     static BacktestResult runCell(String strategy, Parameters p, Quantity quantity, BacktestConfig config, BarArrays data) {

@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,6 +48,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
+    @ConditionalOnWebApplication // a worker-only node (profile worker) serves nothing over HTTP
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         return http.securityMatcher("/api/**")
@@ -69,6 +71,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnWebApplication // a worker-only node (profile worker) serves nothing over HTTP
     SecurityFilterChain publicEndpointsFilterChain(HttpSecurity http, ApiTokenAuthenticator authenticator) throws Exception {
         ProblemResponses problems = new ProblemResponses("This endpoint is not public; metrics need an API token: 'Authorization: Bearer tp_...'.");
         return http.securityMatcher("/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
@@ -92,6 +95,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    @ConditionalOnWebApplication // a worker-only node (profile worker) serves nothing over HTTP
     SecurityFilterChain vaadinFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                           SessionRegistry sessionRegistry, Clock clock,
                                           @Value("${tradepilot.security.session.idle-timeout:15m}") Duration idle,

@@ -57,7 +57,7 @@ class SweepsViewTest {
         assertThat(view.ranges.get("fast").getErrorMessage()).isEqualTo("fast: step must be positive");
     }
 
-    private static Sweeps sweeps(AtomicReference<SweepRequest> submitted) {
+    static Sweeps sweeps(AtomicReference<SweepRequest> submitted) {
         return new Sweeps() {
             @Override
             public SweepInfo submit(SweepRequest request) {
@@ -92,7 +92,7 @@ class SweepsViewTest {
         };
     }
 
-    private static Backtests backtests(List<Backtests.StoredConfiguration> configurations) {
+    static Backtests backtests(List<Backtests.StoredConfiguration> configurations) {
         return new Backtests() {
             @Override
             public BacktestRun submit(BacktestRequest request) {

@@ -1,0 +1,190 @@
+package io.tradepilot.backtests.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.RunState;
+import io.tradepilot.backtests.WalkForwardInfo;
+import io.tradepilot.backtests.WalkForwardReport;
+import io.tradepilot.backtests.WalkForwards;
+import io.tradepilot.base.chart.ApexChart;
+import io.tradepilot.base.chart.Chart;
+import io.tradepilot.security.CurrentUser;
+import io.tradepilot.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One walk-forward: its state and progress (refreshed every second until it ends), cancel for operators and admins,
+ * and when DONE its result per symbol: the walk-forward efficiency, the OOS net P&L and final equity, the stitched
+ * out-of-sample equity chart, and per window the chosen parameters with the in-sample and out-of-sample figures.
+ * Element ids: {@code walkforward-view}, {@code walkforward-status}, {@code walkforward-progress}, {@code
+ * walkforward-cancel}, per symbol {@code walkforward-summary-<symbol>}, {@code walkforward-equity-<symbol>}, {@code
+ * walkforward-windows-<symbol>}.
+ */
+@Route("backtests/walkforwards/:id")
+@PageTitle("Walk-forward · Tradepilot")
+@RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
+class WalkForwardView extends VerticalLayout implements BeforeEnterObserver {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
+
+    private final WalkForwards walkForwards;
+    private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
+    private final Span status = new Span();
+    private final ProgressMeter progress = new ProgressMeter();
+    private final Button cancel = new Button("Cancel walk-forward");
+    final Div result = new Div();
+    private long id;
+    private boolean shown;
+    private Registration poll;
+
+    WalkForwardView(WalkForwards walkForwards) {
+        this.walkForwards = walkForwards;
+        setId("walkforward-view");
+        status.setId("walkforward-status");
+        progress.setId("walkforward-progress");
+        cancel.setId("walkforward-cancel");
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> cancel());
+        result.setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        result.removeAll();
+        shown = false;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
+            WalkForwardInfo w = walkForwards.walkForward(id);
+            add(new H2("Walk-forward " + w.id() + ": " + w.label()), new Anchor("backtests/walkforwards", "All walk-forwards"),
+                    new Span(w.strategyType() + " · optimising " + w.axes() + " by " + w.metric() + " · in sample " + w.isBars() + " bars ("
+                            + (w.anchored() ? "anchored" : "rolling") + "), out of sample " + w.oosBars() + " bars · " + w.cells() + " cells per window"),
+                    new HorizontalLayout(status, progress, cancel), result);
+            update(w);
+        } catch (NumberFormatException | BacktestRefusal unknown) {
+            add(new H2("No such walk-forward"), new Anchor("backtests/walkforwards", "All walk-forwards"));
+        }
+    }
+
+    private void update(WalkForwardInfo w) {
+        status.setText(w.state() + " · " + w.windowsDone() + " / " + w.windows() + " windows"
+                + (w.workers().size() > 1 ? " · " + w.workers().size() + " workers" : "") + (w.error() == null ? "" : " · " + w.error()));
+        status.getElement().getThemeList().clear();
+        status.getElement().getThemeList().add("badge " + SweepsView.badge(w.state()));
+        progress.setValue(w.windows() == 0 ? 0 : (double) w.windowsDone() / w.windows());
+        cancel.setVisible(operator && !w.state().terminal());
+        if (w.state() == RunState.DONE && !shown) {
+            shown = true;
+            showResult();
+        }
+    }
+
+    private void showResult() {
+        result.removeAll();
+        WalkForwardReport r;
+        try {
+            r = walkForwards.report(id);
+        } catch (BacktestRefusal refusal) {
+            result.add(new Span(refusal.getMessage()));
+            return;
+        }
+        for (WalkForwardReport.SymbolWalk walk : r.symbols()) {
+            Span summary = new Span(String.format(Locale.ROOT, "Walk-forward efficiency %s · out-of-sample net P&L %s · final equity %s · %d windows",
+                    walk.efficiency() == null ? "– (the in-sample P&L is not positive)" : String.format(Locale.ROOT, "%.3f", walk.efficiency()),
+                    walk.oosPnlNet().toPlainString(), walk.finalEquity().toPlainString(), walk.windows().size()));
+            summary.setId("walkforward-summary-" + walk.symbol());
+            List<Chart.TimePoint> points = new ArrayList<>();
+            for (WalkForwardReport.EquityPoint p : walk.equity()) points.add(new Chart.TimePoint(p.time(), p.equity().doubleValue()));
+            ApexChart equity = new ApexChart(new Chart.Line("Stitched out-of-sample equity, " + walk.symbol(),
+                    List.of(new Chart.Series<>(walk.symbol(), Chart.breakAtGaps(points))), false, "Equity"));
+            equity.setId("walkforward-equity-" + walk.symbol());
+            equity.setWidthFull();
+            equity.setHeight("20em");
+            Grid<WalkForwardReport.Window> windows = new Grid<>(WalkForwardReport.Window.class, false);
+            windows.setId("walkforward-windows-" + walk.symbol());
+            windows.addColumn(WalkForwardReport.Window::index).setHeader("Window").setAutoWidth(true);
+            windows.addColumn(w -> day(w.isFirst()) + " – " + day(w.isLast())).setHeader("In sample").setAutoWidth(true);
+            windows.addColumn(w -> day(w.oosFirst()) + " – " + day(w.oosLast())).setHeader("Out of sample").setAutoWidth(true);
+            for (String p : r.parameters()) windows.addColumn(w -> w.params().get(p)).setHeader(p).setAutoWidth(true);
+            windows.addColumn(w -> fmt(w.isObjective())).setHeader("IS " + r.walkForward().metric()).setAutoWidth(true);
+            windows.addColumn(w -> w.isPnlNet().toPlainString()).setHeader("IS net P&L").setAutoWidth(true);
+            windows.addColumn(w -> fmt(w.isMetrics(), "sharpe")).setHeader("IS Sharpe").setAutoWidth(true);
+            windows.addColumn(w -> w.oosPnlNet().toPlainString()).setHeader("OOS net P&L").setAutoWidth(true);
+            windows.addColumn(WalkForwardReport.Window::oosTrades).setHeader("OOS trades").setAutoWidth(true);
+            windows.addColumn(w -> fmt(w.oosMetrics(), "sharpe")).setHeader("OOS Sharpe").setAutoWidth(true);
+            windows.addColumn(w -> fmt(w.oosMetrics(), "total_return")).setHeader("OOS return").setAutoWidth(true);
+            windows.addColumn(w -> fmt(w.oosMetrics(), "max_drawdown")).setHeader("OOS max drawdown").setAutoWidth(true);
+            windows.setItems(walk.windows());
+            windows.setAllRowsVisible(true);
+            result.add(new H3(walk.symbol()), summary, equity, windows);
+        }
+    }
+
+    private static String day(Instant t) {
+        return t.atZone(ZONE).toLocalDate().toString();
+    }
+
+    private static String fmt(Map<String, Double> metrics, String key) {
+        return fmt(metrics.get(key));
+    }
+
+    private static String fmt(Double v) {
+        return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private void cancel() {
+        try {
+            update(walkForwards.cancel(id));
+            Notification.show("Walk-forward " + id + " cancelled");
+        } catch (BacktestRefusal refusal) {
+            Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        event.getUI().setPollInterval(1000);
+        poll = event.getUI().addPollListener(e -> {
+            try {
+                WalkForwardInfo w = walkForwards.walkForward(id);
+                update(w);
+                if (w.state().terminal()) event.getUI().setPollInterval(-1);
+            } catch (BacktestRefusal gone) {
+                event.getUI().setPollInterval(-1);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (poll != null) poll.remove();
+        event.getUI().setPollInterval(-1);
+        super.onDetach(event);
+    }
+}

@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * Backtest versus paper: a DONE run of a stored strategy configuration version compared trade by trade with the PAPER
- * trades of that strategy over the run's dates. Trades are matched per symbol and side: each backtest trade, in entry
+ * trades of that strategy entered while that version was the applied one, over the run's dates. Trades are matched per symbol and side: each backtest trade, in entry
  * order, takes the unmatched paper trade whose entry is nearest to its own, when it lies within {@code tolerance};
  * what remains is {@code BACKTEST_ONLY} (an entry paper trading missed) or {@code PAPER_ONLY} (an extra one). Every
  * difference is paper minus backtest, exact; the P&amp;L totals are to the paisa (2 decimals, half-even). Open paper
@@ -52,7 +52,8 @@ public record BacktestDrift(long runId, String strategyId, int version, Duration
     public static String assumptions(BacktestRun run) {
         return "Backtest: the run's own models (fill " + run.fill() + ", fees " + run.fee() + ", slippage " + run.slippage()
                 + ") over the stored bars of " + run.from() + " to " + run.to() + ", each symbol alone with the run's cash and quantity. "
-                + "Paper: the journal's PAPER trades of " + run.configKey() + " whose trade day (exit day) lies in those dates, filled by the "
+                + "Paper: the journal's PAPER trades of " + run.configKey() + " entered while v" + run.configVersion() + " was the applied version and "
+                + "whose trade day (exit day) lies in those dates, filled by the "
                 + "paper venue when the live bar arrived. Matched: same symbol and side, entries at most the tolerance apart. "
                 + "Differences are paper minus backtest; P&L net of fees.";
     }

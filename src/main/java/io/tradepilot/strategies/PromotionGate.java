@@ -35,6 +35,12 @@ public interface PromotionGate {
         return promotions(id).stream().filter(p -> p.version() == version).map(Promotion::stage).max(Enum::compareTo);
     }
 
+    /**
+     * The periods during which {@code version} of {@code id} was the applied one, oldest first (empty: never applied):
+     * from each application of it to the next application of any version of {@code id}.
+     */
+    List<PaperTradingDays.Period> appliedPeriods(String id, int version);
+
     /** Promotes {@code version} of {@code id} to {@code stage} when every check passes, storing the evidence. Admin only. */
     Promotion promote(String id, int version, PromotionStage stage, String confirmation, String reason);
 

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Backtest versus paper over REST with a known paper history written into the journal: the run's own trades copied as
  * PAPER trades, the first one filled 5 minutes later at 0.05 more, the second missing, one extra paper trade, one still
- * open, and trades of another strategy and of LIVE that must not count. The comparison finds exactly those differences
+ * open, and trades of another strategy, of LIVE and one entered while another version was applied that must not count. The comparison finds exactly those differences
  * and the net P&amp;L difference to the paisa; a draft run, a bad tolerance and an unknown run are problems.
  */
 @TestPropertySource(properties = {"tradepilot.backtests.workers=1", "tradepilot.backtests.deferral=200ms", "tradepilot.backtests.push-interval=200ms"})
@@ -83,6 +83,17 @@ class BacktestDriftIT extends IntegrationTestSupport {
                         + "\nsymbols: [SYNTH-ALPHA]\nquantity: 100\nparameters: {fast: 10, slow: 30}\n", "reason", "drift test")))));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
         int version = json(saved).get("version").asInt();
+        HttpResponse<String> other = admin.send(admin.request("/api/v1/strategies/" + id).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("document", "type: sma-cross\nname: " + id
+                        + "\nsymbols: [SYNTH-ALPHA]\nquantity: 100\nparameters: {fast: 12, slow: 30}\n", "reason", "drift test")))));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        int otherVersion = json(other).get("version").asInt();
+        // the version applied, replaced by the other for ten days, then applied again (and still)
+        for (var a : List.of(Map.entry(version, "2018-11-01T04:00:00Z"), Map.entry(otherVersion, "2018-12-10T04:00:00Z"),
+                Map.entry(version, "2018-12-20T04:00:00Z"))) {
+            db.execute("insert into config_applied (kind, config_key, version, applied_by, applied_at, reason, live) values ('STRATEGY', ?, ?, 'test', "
+                    + "cast(? as timestamptz), 'test', false)", id, a.getKey(), a.getValue());
+        }
         long run = run(admin, "{\"configKey\": \"" + id + "\", \"configVersion\": " + version
                 + ", \"symbols\": [\"SYNTH-ALPHA\"], \"from\": \"2019-01-01\", \"to\": \"2020-12-31\", \"cash\": 1000000, \"quantity\": 100}");
         JsonNode trades = json(admin.get("/api/v1/backtests/" + run + "/result")).get("trades");
@@ -113,6 +124,8 @@ class BacktestDriftIT extends IntegrationTestSupport {
                 new BigDecimal("100"), new BigDecimal("1.10"), new BigDecimal("123.90"));                                 // extra
         paper(id, "PAPER", "LONG", Instant.parse("2020-12-30T04:00:00Z"), new BigDecimal("99"), null, null, new BigDecimal("100"),
                 BigDecimal.ZERO, BigDecimal.ZERO);                                                                           // still open
+        paper(id, "PAPER", "LONG", Instant.parse("2018-12-12T04:00:00Z"), new BigDecimal("98"), Instant.parse("2019-01-02T04:00:00Z"),
+                new BigDecimal("99"), new BigDecimal("100"), BigDecimal.ZERO, new BigDecimal("100")); // entered under the other version
         paper("other-" + id, "PAPER", "SHORT", extraEntry, new BigDecimal("1"), extraEntry.plus(Duration.ofDays(1)), new BigDecimal("1"),
                 BigDecimal.ONE, BigDecimal.ZERO, new BigDecimal("7")); // another strategy
         paper(id, "LIVE", "SHORT", extraEntry, new BigDecimal("1"), extraEntry.plus(Duration.ofDays(1)), new BigDecimal("1"),
@@ -126,7 +139,7 @@ class BacktestDriftIT extends IntegrationTestSupport {
         assertThat(d.get("backtestOnly").asInt()).isEqualTo(1);
         assertThat(d.get("paperOnly").asInt()).isEqualTo(1);
         assertThat(d.get("openPaperTrades").asInt()).isEqualTo(1);
-        assertThat(d.get("assumptions").asString()).contains("fill").contains("PAPER trades of " + id);
+        assertThat(d.get("assumptions").asString()).contains("fill").contains("PAPER trades of " + id).contains("while v" + version + " was the applied version");
         BigDecimal paperNet = backtestNet.subtract(trades.get(1).get("netPnl").decimalValue()).subtract(new BigDecimal("5.00")).add(new BigDecimal("123.90"));
         assertThat(d.get("backtestNetPnl").decimalValue()).isEqualByComparingTo(backtestNet.setScale(2, RoundingMode.HALF_EVEN));
         assertThat(d.get("paperNetPnl").decimalValue()).isEqualByComparingTo(paperNet.setScale(2, RoundingMode.HALF_EVEN));

@@ -98,6 +98,12 @@ class DefaultPromotionGate implements PromotionGate {
     }
 
     @Override
+    @PreAuthorize(DefaultStrategyConfigs.READ)
+    public List<PaperTradingDays.Period> appliedPeriods(String id, int version) {
+        return TextRules.valid(id) ? store.appliedPeriods(id, version) : List.of();
+    }
+
+    @Override
     @PreAuthorize(Roles.IS_ADMIN)
     @HandleAuthorizationDenied(handlerClass = StrategiesDeniedHandler.class)
     public Promotion promote(String id, int version, PromotionStage stage, String confirmation, String reason) {

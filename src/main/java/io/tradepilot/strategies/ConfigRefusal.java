@@ -8,7 +8,8 @@ import java.util.List;
  * A configuration request refused, with the HTTP status it maps to, a stable code, the offending field and, for
  * an invalid document, every validation problem: {@code INVALID_CONFIGURATION} (422), {@code REASON_REQUIRED}
  * (422), {@code CONFIRMATION_MISMATCH} (422), {@code NOT_FOUND} (404), {@code ALREADY_EXISTS} (409),
- * {@code NOT_APPLICABLE} (409, e.g. a symbol the running feed lacks), {@code AUDIT_UNAVAILABLE} (503).
+ * {@code NOT_APPLICABLE} (409, e.g. a symbol the running feed lacks), {@code PROMOTION_REQUIRED} (409, a version
+ * applied before it reached the stage the trading mode needs), {@code AUDIT_UNAVAILABLE} (503).
  */
 public final class ConfigRefusal extends RuntimeException {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The promotion gate: a stored strategy configuration version is marked {@link PromotionStage#READY_FOR_PAPER}, then
  * {@link PromotionStage#READY_FOR_LIVE}, only when its evidence passes the thresholds in force. Evidence: the newest
  * DONE backtest run of exactly that version ({@link BacktestEvidence}), its Monte Carlo p95 maximum drawdown, and for
- * live the days of paper trading since the version was first applied ({@link PaperTradingDays}).
+ * live the days of paper trading of that version: trades entered while it was the applied version ({@link PaperTradingDays}).
  *
  * <p>Roles: every signed-in role reads and evaluates; admins promote (typed confirmation {@link #confirmation}) and
  * set thresholds. Every promotion and thresholds change needs a reason and is audited before it is stored ({@code
@@ -34,6 +34,12 @@ public interface PromotionGate {
     default Optional<PromotionStage> stage(String id, int version) {
         return promotions(id).stream().filter(p -> p.version() == version).map(Promotion::stage).max(Enum::compareTo);
     }
+
+    /**
+     * The periods during which {@code version} of {@code id} was the applied one, oldest first (empty: never applied):
+     * from each application of it to the next application of any version of {@code id}.
+     */
+    List<PaperTradingDays.Period> appliedPeriods(String id, int version);
 
     /** Promotes {@code version} of {@code id} to {@code stage} when every check passes, storing the evidence. Admin only. */
     Promotion promote(String id, int version, PromotionStage stage, String confirmation, String reason);

@@ -53,7 +53,10 @@ public interface StrategyConfigs {
     /**
      * Applies {@code version} of {@code id} to the running engine (and to every later start): new parameters
      * govern new entries; an open position keeps the exit plan it was opened with; working orders are left alone.
-     * Admin only; {@code confirmation} must equal {@link #confirmation(String, int)}.
+     * Admin only; {@code confirmation} must equal {@link #confirmation(String, int)}. The version must have passed the
+     * promotion gate ({@link PromotionGate}) for the trading mode now: READY_FOR_LIVE in LIVE, READY_FOR_PAPER in PAPER
+     * (unless {@code tradepilot.strategies.promotion.paper-apply-requires-stage} is false); otherwise it is refused 409
+     * {@code PROMOTION_REQUIRED} and audited FAILED. No override.
      */
     ApplyResult apply(String id, int version, String confirmation, String reason);
 

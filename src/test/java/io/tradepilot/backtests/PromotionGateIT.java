@@ -190,6 +190,96 @@ class PromotionGateIT extends IntegrationTestSupport {
         assertThat(audits("STRATEGY_PROMOTE", "SUCCESS", target)).isEqualTo(2);
     }
 
+    private HttpResponse<String> apply(ApiClient api, String id, int version) {
+        return put(api, "/api/v1/strategies/" + id + "/applied", JSON.writeValueAsString(java.util.Map.of("version", version,
+                "confirmation", io.tradepilot.strategies.StrategyConfigs.confirmation(id, version), "reason", "gate test apply")));
+    }
+
+    private int saveVersion(ApiClient admin, String id, int fast) {
+        HttpResponse<String> saved = put(admin, "/api/v1/strategies/" + id, JSON.writeValueAsString(java.util.Map.of(
+                "document", "type: sma-cross\nname: " + id + "\nsymbols: [SYNTH-ALPHA, SYNTH-BETA]\nquantity: 100\nparameters: {fast: " + fast
+                        + ", slow: 30}\n", "reason", "gate test")));
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        return json(saved).get("version").asInt();
+    }
+
+    private void tradingMode(String mode) {
+        db.execute("update trading_mode set mode = ? where id = 1", mode);
+    }
+
+    /**
+     * Applying needs the stage the trading mode asks for (PAPER: READY_FOR_PAPER, LIVE: READY_FOR_LIVE; refused 409
+     * PROMOTION_REQUIRED, audited FAILED), and the paper days of a version count only the trades entered while that
+     * version was the applied one.
+     */
+    @Test
+    void applying_needs_the_stage_of_the_trading_mode_and_paper_days_count_per_version() {
+        ApiClient admin = api(users.admin());
+        String id = "apply-" + UUID.randomUUID().toString().substring(0, 8);
+        String target = "strategy:" + id;
+        int v1 = saveVersion(admin, id, 10);
+        int v2 = saveVersion(admin, id, 12);
+        try {
+            HttpResponse<String> unpromoted = apply(admin, id, v1);
+            assertThat(unpromoted.statusCode()).as(unpromoted.body()).isEqualTo(409);
+            assertThat(unpromoted.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json(unpromoted).get("code").asString()).isEqualTo("PROMOTION_REQUIRED");
+            assertThat(json(unpromoted).get("detail").asString()).contains("Trading is PAPER").contains("READY_FOR_PAPER").contains("not promoted");
+            assertThat(audits("STRATEGY_CONFIG_APPLY", "FAILED", target)).isEqualTo(1);
+
+            assertThat(put(admin, "/api/v1/promotion-thresholds", thresholds(0, "-100", "1", 4)).statusCode()).isEqualTo(200);
+            runOf(admin, id, v1);
+            HttpResponse<String> paper = admin.post("/api/v1/strategies/" + id + "/versions/" + v1 + "/promotions", promote(id, v1,
+                    PromotionStage.READY_FOR_PAPER, PromotionGate.confirmation(id, v1, PromotionStage.READY_FOR_PAPER)));
+            assertThat(paper.statusCode()).as(paper.body()).isEqualTo(201);
+
+            // a history: v1 applied for ten days, v2 for ten, v1 again; paper trades in each period
+            java.time.Instant t0 = java.time.Instant.now().minus(Duration.ofDays(40));
+            for (var a : List.of(java.util.Map.entry(v1, 0), java.util.Map.entry(v2, 10), java.util.Map.entry(v1, 20))) {
+                db.execute("insert into config_applied (kind, config_key, version, applied_by, applied_at, reason, live) values ('STRATEGY', ?, ?, 'test', "
+                        + "cast(? as timestamptz), 'test', false)", id, a.getKey(), t0.plus(Duration.ofDays(a.getValue())).toString());
+            }
+            long trade = 9_100_000;
+            for (int day : new int[]{1, 2, 11, 12, 13, 21}) paperTrade(++trade, id, "PAPER", t0.plus(Duration.ofDays(day)));
+            String live = "/api/v1/strategies/" + id + "/versions/" + v1 + "/promotions";
+            String liveConfirm = PromotionGate.confirmation(id, v1, PromotionStage.READY_FOR_LIVE);
+            HttpResponse<String> three = admin.post(live, promote(id, v1, PromotionStage.READY_FOR_LIVE, liveConfirm));
+            assertThat(three.statusCode()).as(three.body()).isEqualTo(409);
+            assertThat(json(three).get("detail").asString()).contains("3 paper trading days").contains("at least 4");
+            JsonNode v2Checks = json(admin.get("/api/v1/strategies/" + id + "/versions/" + v2 + "/promotion-checks?stage=READY_FOR_LIVE"));
+            List<String> v2Days = new ArrayList<>();
+            v2Checks.forEach(c -> { if (c.get("name").asString().equals("MIN_PAPER_DAYS")) v2Days.add(c.get("actual").asString()); });
+            assertThat(v2Days).containsExactly("3 paper trading days");
+
+            // PAPER: a READY_FOR_PAPER version applies
+            HttpResponse<String> applied = apply(admin, id, v1);
+            assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+            assertThat(audits("STRATEGY_CONFIG_APPLY", "SUCCESS", target)).isEqualTo(1);
+
+            // LIVE: READY_FOR_PAPER is not enough
+            tradingMode("LIVE");
+            HttpResponse<String> notLive = apply(admin, id, v1);
+            assertThat(notLive.statusCode()).as(notLive.body()).isEqualTo(409);
+            assertThat(json(notLive).get("code").asString()).isEqualTo("PROMOTION_REQUIRED");
+            assertThat(json(notLive).get("detail").asString()).contains("Trading is LIVE").contains("READY_FOR_LIVE").contains("it is READY_FOR_PAPER");
+            assertThat(audits("STRATEGY_CONFIG_APPLY", "FAILED", target)).isEqualTo(2);
+
+            // a fourth day under v1 (the current application counts too): READY_FOR_LIVE, then it applies in LIVE
+            paperTrade(++trade, id, "PAPER", java.time.Instant.now().plus(Duration.ofMinutes(1)));
+            HttpResponse<String> four = admin.post(live, promote(id, v1, PromotionStage.READY_FOR_LIVE, liveConfirm));
+            assertThat(four.statusCode()).as(four.body()).isEqualTo(201);
+            assertThat(json(four).get("paperDays").asInt()).isEqualTo(4);
+            HttpResponse<String> liveApplied = apply(admin, id, v1);
+            assertThat(liveApplied.statusCode()).as(liveApplied.body()).isEqualTo(200);
+            HttpResponse<String> v2Live = apply(admin, id, v2);
+            assertThat(v2Live.statusCode()).as(v2Live.body()).isEqualTo(409);
+            assertThat(audits("STRATEGY_CONFIG_APPLY", "SUCCESS", target)).isEqualTo(2);
+            assertThat(audits("STRATEGY_CONFIG_APPLY", "FAILED", target)).isEqualTo(3);
+        } finally {
+            tradingMode("PAPER");
+        }
+    }
+
     private void paperTrade(long tradeId, String strategy, String mode, java.time.Instant entry) {
         java.time.LocalDate day = entry.atZone(java.time.ZoneId.of("Asia/Kolkata")).toLocalDate();
         db.execute("insert into journal_trade (trade_id, symbol, side, strategy, mode, status, outcome, trade_day, entry_time, entry_price, quantity, "

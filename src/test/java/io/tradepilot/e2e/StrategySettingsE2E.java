@@ -9,7 +9,11 @@ import java.util.UUID;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The strategy settings page as an admin uses it: edit, see the validator's message, fix, store, apply, roll back. */
+/**
+ * The strategy settings page as an admin uses it: edit, see the validator's message, fix, store, apply, roll back. The
+ * promotion gate on apply is off in PAPER here (PromotionGateIT covers it).
+ */
+@org.springframework.test.context.TestPropertySource(properties = "tradepilot.strategies.promotion.paper-apply-requires-stage=false")
 class StrategySettingsE2E extends BrowserTestSupport {
 
     @Test

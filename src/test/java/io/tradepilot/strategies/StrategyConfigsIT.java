@@ -37,6 +37,8 @@ import java.util.Map;
  */
 @TestPropertySource(properties = {
         "tradepilot.controls.key-prefix=stratcfg-it:",
+        // applying mechanics, not the promotion gate (PromotionGateIT): unpromoted versions apply in PAPER
+        "tradepilot.strategies.promotion.paper-apply-requires-stage=false",
         "tradepilot.trading.enabled=true",
         "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880100",

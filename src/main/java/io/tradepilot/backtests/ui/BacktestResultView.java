@@ -10,6 +10,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -17,6 +18,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tradepilot.backtests.BacktestBoard;
+import io.tradepilot.backtests.BacktestData;
+import io.tradepilot.backtests.BacktestDrifts;
 import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.BacktestRun;
@@ -52,7 +55,9 @@ import java.util.TreeSet;
  * backtest-metrics}, {@code backtest-equity}, {@code backtest-drawdown}, {@code backtest-monthly}, {@code
  * backtest-trades}, {@code backtest-config-document}, {@code backtest-fingerprint}, {@code backtest-report}; for a portfolio
  * run the account's metrics, equity and drawdown, and {@code backtest-account}, {@code backtest-refusals} (refusals by
- * reason), {@code backtest-contributions} (per symbol); the Monte Carlo section is a {@link MonteCarloPanel}.
+ * reason), {@code backtest-contributions} (per symbol); the Monte Carlo section is a {@link MonteCarloPanel}; candles of a
+ * chosen symbol with the run's fills: {@code backtest-candles-symbol}, {@code backtest-candles}; for a run of a stored version,
+ * backtest versus paper: a {@link DriftPanel}.
  */
 @Route("backtests/:id")
 @PageTitle("Backtest · Tradepilot")
@@ -64,15 +69,19 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
 
     private final Backtests backtests;
     private final BacktestBoard board;
+    private final BacktestData data;
+    private final BacktestDrifts drifts;
     private final Span status = new Span();
     private final ProgressMeter progress = new ProgressMeter();
     private final Div body = new Div();
     private long id;
     private boolean shown;
 
-    BacktestResultView(Backtests backtests, BacktestBoard board) {
+    BacktestResultView(Backtests backtests, BacktestBoard board, BacktestData data, BacktestDrifts drifts) {
         this.backtests = backtests;
         this.board = board;
+        this.data = data;
+        this.drifts = drifts;
         setId("backtest-result-view");
         status.setId("backtest-status");
         progress.setId("backtest-progress");
@@ -166,9 +175,44 @@ class BacktestResultView extends VerticalLayout implements BeforeEnterObserver {
         report.setId("backtest-report");
         body.add(note, report, new H3(portfolio ? "Account metrics" : "Metrics"), metrics);
         if (portfolio) body.add(account(result.portfolio()));
-        body.add(equityChart, drawdownChart, monthly, new H3("Trades (" + result.trades().size() + ")"), trades, new MonteCarloPanel(result));
+        body.add(equityChart, drawdownChart, monthly, candles(result), new H3("Trades (" + result.trades().size() + ")"), trades, new MonteCarloPanel(result));
+        if ("STORED".equals(run.configSource())) body.add(new DriftPanel(drifts, run.id()));
         if (portfolio) body.add(refusals(result.portfolio()), contributions(result.portfolio()));
         body.add(configuration(run), portfolio ? fingerprints(run, result.portfolio()) : fingerprints(run, result.symbols()));
+    }
+
+    /**
+     * Candles of one symbol of the run (a selector; the first symbol at first) over the run's dates with its fills
+     * marked ({@link RunCandles}). Element ids: {@code backtest-candles-symbol}, {@code backtest-candles}, {@code
+     * backtest-candles-caption}.
+     */
+    private Div candles(RunResult result) {
+        BacktestRun run = result.run();
+        List<String> symbols = run.symbols();
+        Select<String> symbol = new Select<>();
+        symbol.setId("backtest-candles-symbol");
+        symbol.setLabel("Symbol");
+        symbol.setItems(symbols);
+        ApexChart chart = new ApexChart();
+        chart.setId("backtest-candles");
+        chart.setWidthFull();
+        chart.setHeight("420px");
+        Span caption = new Span();
+        caption.setId("backtest-candles-caption");
+        symbol.addValueChangeListener(e -> {
+            if (e.getValue() == null) return;
+            var bars = data.load(e.getValue(), run.from(), run.to());
+            if (bars.isEmpty()) {
+                caption.setText("No bars of " + e.getValue() + " are stored now.");
+                chart.show(new Chart.Candlestick(e.getValue(), List.of(), List.of()));
+                return;
+            }
+            RunCandles.View view = RunCandles.of(bars.get(), result.trades());
+            chart.show(view.chart());
+            caption.setText(view.caption());
+        });
+        if (!symbols.isEmpty()) symbol.setValue(symbols.getFirst());
+        return new Div(new H3("Candles with fills"), symbol, caption, chart);
     }
 
     /** A portfolio's account-only figures. */

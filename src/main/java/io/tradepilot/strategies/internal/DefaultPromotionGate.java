@@ -20,14 +20,14 @@ import org.springframework.security.authorization.method.HandleAuthorizationDeni
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The promotion gate (see {@link PromotionGate}). Fail closed: without a {@link BacktestEvidence} implementation no
  * version has evidence; without a {@link PaperTradingDays} implementation, or for a version never applied, its
- * paper trading days are 0.
+ * paper trading days are 0. Paper days are the version's own: only trades entered while it was the applied version
+ * count ({@link JooqPromotionStore#appliedPeriods}).
  */
 class DefaultPromotionGate implements PromotionGate {
 
@@ -98,6 +98,12 @@ class DefaultPromotionGate implements PromotionGate {
     }
 
     @Override
+    @PreAuthorize(DefaultStrategyConfigs.READ)
+    public List<PaperTradingDays.Period> appliedPeriods(String id, int version) {
+        return TextRules.valid(id) ? store.appliedPeriods(id, version) : List.of();
+    }
+
+    @Override
     @PreAuthorize(Roles.IS_ADMIN)
     @HandleAuthorizationDenied(handlerClass = StrategiesDeniedHandler.class)
     public Promotion promote(String id, int version, PromotionStage stage, String confirmation, String reason) {
@@ -158,8 +164,7 @@ class DefaultPromotionGate implements PromotionGate {
         int days = 0;
         if (stage == PromotionStage.READY_FOR_LIVE) {
             PaperTradingDays counter = paperDays.getIfAvailable();
-            Optional<Instant> since = store.firstApplied(id, version);
-            if (counter != null && since.isPresent()) days = counter.paperTradingDays(id, since.get());
+            if (counter != null) days = counter.paperTradingDays(id, store.appliedPeriods(id, version));
         }
         return new Judgement(run, days, PromotionRules.check(stage, run, paper, days, t));
     }

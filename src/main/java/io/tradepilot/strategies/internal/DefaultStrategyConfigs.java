@@ -39,12 +39,14 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     private final LiveConfiguration live;
     private final ConfigAudit audit;
     private final Clock clock;
+    private final PromotionOnApply promotion;
 
-    DefaultStrategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock) {
+    DefaultStrategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
         this.store = store;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
+        this.promotion = promotion;
     }
 
     // ------------------------------------------------------------------ reads
@@ -230,6 +232,8 @@ class DefaultStrategyConfigs implements StrategyConfigs {
         }
         StrategyConfigLoader.Result r = check(v.document());
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_APPLY, target, ConfigRefusal.invalid(r.problems()));
+        var unpromoted = promotion.refusal(id, version);
+        if (unpromoted.isPresent()) throw audit.refused(ConfigAudit.STRATEGY_APPLY, target, unpromoted.get());
         Integer before = store.appliedVersions(JooqConfigStore.STRATEGY).get(id);
         List<String> previousSymbols = List.of();
         List<ConfigChange> changes = List.of();

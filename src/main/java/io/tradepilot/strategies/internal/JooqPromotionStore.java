@@ -1,6 +1,7 @@
 package io.tradepilot.strategies.internal;
 
 import io.tradepilot.strategies.Promotion;
+import io.tradepilot.strategies.PaperTradingDays;
 import io.tradepilot.strategies.PromotionCheck;
 import io.tradepilot.strategies.PromotionStage;
 import io.tradepilot.strategies.PromotionThresholds;
@@ -101,11 +102,28 @@ class JooqPromotionStore {
                 .onConflictDoNothing().returningResult(ID).fetchOptional().map(r -> r.value1());
     }
 
-    /** When {@code version} of strategy {@code key} was first applied to the engine (empty: never). */
-    Optional<Instant> firstApplied(String key, int version) {
-        return Optional.ofNullable(db.select(DSL.min(DSL.field("applied_at", OffsetDateTime.class))).from(DSL.table("config_applied"))
-                .where(DSL.field("kind", String.class).eq(JooqConfigStore.STRATEGY)).and(KEY.eq(key)).and(VERSION.eq(version))
-                .fetchOne(0, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    /**
+     * The periods during which {@code version} of strategy {@code key} was the applied one, oldest first: from each
+     * application of that version to the next application of any version of {@code key} (none: still applied).
+     */
+    List<PaperTradingDays.Period> appliedPeriods(String key, int version) {
+        var seq = DSL.field("seq", Long.class);
+        var at = DSL.field("applied_at", OffsetDateTime.class);
+        var ver = DSL.field("version", Integer.class);
+        List<PaperTradingDays.Period> out = new ArrayList<>();
+        Instant from = null;
+        for (var r : db.select(ver, at).from(DSL.table("config_applied"))
+                .where(DSL.field("kind", String.class).eq(JooqConfigStore.STRATEGY)).and(DSL.field("config_key", String.class).eq(key))
+                .orderBy(seq).fetch()) {
+            Instant when = r.value2().toInstant();
+            if (from != null) {
+                out.add(new PaperTradingDays.Period(from, when.isBefore(from) ? from : when));
+                from = null;
+            }
+            if (r.value1() == version) from = when;
+        }
+        if (from != null) out.add(new PaperTradingDays.Period(from, null));
+        return out;
     }
 
     private static String checks(List<PromotionCheck> checks) {

@@ -1,8 +1,11 @@
 package io.tradepilot.strategies.internal;
 
 import io.tradepilot.audit.AuditLog;
+import io.tradepilot.controls.TradingModes;
 import io.tradepilot.trading.LiveConfiguration;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,9 +34,16 @@ class StrategiesConfiguration {
         return new StrategiesDeniedHandler(audit);
     }
 
+    /** The promotion stage applying a version needs (see {@link PromotionOnApply}). */
     @Bean
-    DefaultStrategyConfigs strategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock) {
-        return new DefaultStrategyConfigs(store, live, audit, clock);
+    PromotionOnApply promotionOnApply(JooqPromotionStore promotions, ObjectProvider<TradingModes> modes,
+                                      @Value("${tradepilot.strategies.promotion.paper-apply-requires-stage:true}") boolean paperRequiresStage) {
+        return new PromotionOnApply(promotions, modes, paperRequiresStage);
+    }
+
+    @Bean
+    DefaultStrategyConfigs strategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
+        return new DefaultStrategyConfigs(store, live, audit, clock, promotion);
     }
 
     @Bean
@@ -43,9 +53,9 @@ class StrategiesConfiguration {
 
     /** Seeds an empty store and points the engine host's starts at the applied versions. */
     @Bean
-    StartSource configurationStartSource(LiveConfiguration live, JooqConfigStore store, ConfigAudit audit, Clock clock) {
+    StartSource configurationStartSource(LiveConfiguration live, JooqConfigStore store, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
         // plain instances: the beans are method-security proxies, whose package-private methods must not be called
-        return new StartSource(live, new DefaultStrategyConfigs(store, live, audit, clock), new DefaultRiskSettings(store, live, audit, clock));
+        return new StartSource(live, new DefaultStrategyConfigs(store, live, audit, clock, promotion), new DefaultRiskSettings(store, live, audit, clock));
     }
 
     static final class StartSource {

@@ -37,12 +37,12 @@ public final class LoadMonitor {
      * The dashboard shows its states. Not {@link Browsers#awaitView}: with the engine at full speed the
      * pushed figures can keep a starved browser's Vaadin client busy for longer than the wait allows.
      */
-    private static final String PAINTED = """
+    static final String PAINTED = """
             () => { const e = document.querySelector('#trading-state'); return !!e && e.textContent.trim().length > 0; }
             """;
 
     /** Records, in the page, when the trading state's text changes (wall-clock milliseconds). */
-    private static final String OBSERVE = """
+    static final String OBSERVE = """
             () => {
               const el = document.querySelector('#trading-state');
               window.__tpChanges = [];
@@ -143,7 +143,7 @@ public final class LoadMonitor {
      * Waits until every page has shown {@code expected} after {@code sentMillis} (or {@link #SEEN_WITHIN}
      * passed), adds each page's delay, and returns how many pages did not show it.
      */
-    private static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
+    static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
         long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
         Long[] seen = new Long[pages.size()];
         int pending = pages.size();
@@ -164,7 +164,7 @@ public final class LoadMonitor {
     }
 
     /** Signs the admin in, creates an API token on the tokens page and returns its secret. */
-    private static String createToken(String url, String password) {
+    static String createToken(String url, String password) {
         Page page = Browsers.newContext(url).newPage();
         new LoginPage(page).open().signIn("admin", password);
         page.navigate("/account/tokens");
@@ -175,7 +175,7 @@ public final class LoadMonitor {
         return secret;
     }
 
-    private static String pct(List<Long> values, int p) {
+    static String pct(List<Long> values, int p) {
         if (values.isEmpty()) return "-";
         List<Long> sorted = values.stream().sorted().toList();
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;

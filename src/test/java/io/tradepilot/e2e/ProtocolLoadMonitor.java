@@ -25,7 +25,8 @@ import java.util.concurrent.Future;
  * running Tradepilot whose engine trades as fast as it can, plus {@code --browsers} real Chromium pages
  * (default 1) that check the protocol sessions against a browser. For each number of sessions in
  * {@code --sessions} (e.g. {@code 50,100,200}) it signs sessions in (at most {@code --parallel} at a time)
- * until that many are open, then prints: sign-in (the form's POST) to a ready dashboard (p50/p95/max), the heap
+ * until that many are open, then prints: sign-in (from the form's POST) to a ready dashboard (p50/p95/max, and
+ * each step's p50/p95), the heap
  * after a full GC and its growth per session against none, {@code --changes} pause/resume changes through the
  * API one every {@code --every-ms}, with the time from sending each change until each session had applied
  * the server message showing it (p50/p95/max over all sessions and changes; "every session" is the
@@ -87,14 +88,15 @@ public final class ProtocolLoadMonitor {
         boolean paused = false;
         for (int target : targets) {
             List<Long> signIns = Collections.synchronizedList(new ArrayList<>());
+            List<Map<String, Long>> stepTimes = Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> pending = new ArrayList<>();
             int failedSignIns = 0;
             for (int i = sessions.size(); i < target; i++) {
                 pending.add(signInPool.submit(() -> {
                     var session = new VaadinProtocolSession(http, url);
-                    long start = System.nanoTime();
                     session.signIn("admin", password);
-                    signIns.add((System.nanoTime() - start) / 1_000_000);
+                    signIns.add(session.steps.get("POST /login") + session.steps.get("GET /") + session.steps.get("dashboard UI"));
+                    stepTimes.add(session.steps);
                     session.start();
                     sessions.add(session);
                     if (sessions.size() % 25 == 0) System.out.printf(Locale.ROOT, "  %d sessions open%n", sessions.size());
@@ -152,6 +154,13 @@ public final class ProtocolLoadMonitor {
                     browserLatencies.size(), browserMissed, rate, seconds, loadBefore, loadAverage(), problems);
             report.add(line);
             System.out.println(line);
+            StringBuilder steps = new StringBuilder("    sign-in steps p50/p95 ms:");
+            for (String step : List.of("login page", "POST /login", "GET /", "dashboard UI")) {
+                List<Long> times = stepTimes.stream().map(m -> m.get(step)).toList();
+                steps.append(' ').append(step).append(' ').append(LoadMonitor.pct(times, 50)).append('/').append(LoadMonitor.pct(times, 95));
+            }
+            report.add(steps.toString());
+            System.out.println(steps);
             open.stream().flatMap(s -> s.problems.stream()).distinct().limit(5).forEach(p -> System.out.println("    problem: " + p));
         }
         signInPool.shutdownNow();

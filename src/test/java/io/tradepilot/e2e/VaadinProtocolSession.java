@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +80,8 @@ final class VaadinProtocolSession {
     /** Failures seen by this session (refused requests, lost push connection, resynchronisations). */
     final List<String> problems = new CopyOnWriteArrayList<>();
     private final AtomicInteger messages = new AtomicInteger();
+    /** Milliseconds each step of {@link #signIn} took: login page, POST /login, GET /, dashboard UI (init, push, navigation). */
+    final Map<String, Long> steps = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private volatile boolean closed;
     private Thread loop;
@@ -102,19 +105,23 @@ final class VaadinProtocolSession {
 
     /**
      * Signs {@code username} in and opens the dashboard; returns when the dashboard's first paint (the
-     * answer to its navigation) is applied, its trading state shown and the push connection open.
+     * answer to its navigation) is applied, its trading state shown and the push connection open. Records the
+     * time of each step in {@link #steps}.
      */
     void signIn(String username, String password) throws IOException, InterruptedException {
+        long t = System.nanoTime();
         String loginPage = get("/login");
         Matcher m = META_CSRF.matcher(loginPage);
         if (!m.find()) throw new IOException("no _csrf on the login page");
         bootstrap("login", "/login", false);
+        t = step("login page", t);
         String form = "_csrf=" + enc(m.group(1)) + "&username=" + enc(username) + "&password=" + enc(password);
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
         String location = r.headers().firstValue("Location").orElse("");
         if (r.statusCode() != 302 || location.contains("error")) throw new IOException("sign-in refused: " + r.statusCode() + " " + location);
+        t = step("POST /login", t);
         synchronized (this) {
             clientId = 0;
             promise = 0;
@@ -125,8 +132,16 @@ final class VaadinProtocolSession {
             tradingStateNode = -1;
         }
         get("/");
+        t = step("GET /", t);
         bootstrap("", "/", true);
+        step("dashboard UI", t);
         if (tradingState().isEmpty()) throw new IOException("the dashboard shows no trading state");
+    }
+
+    private long step(String name, long since) {
+        long now = System.nanoTime();
+        steps.put(name, (now - since) / 1_000_000);
+        return now;
     }
 
     /** Starts the session's own loop: queued calls as they come, the poll, the heartbeat. */

@@ -20,7 +20,8 @@ import java.util.Map;
  * engine trades as fast as it can, and a control changed again and again through the API. For each
  * number of sessions in {@code --sessions} (e.g. {@code 10,25,50}) it opens dashboards until that many
  * are signed in (each its own browser context in one headless Chromium: its own cookie and Vaadin
- * session), then prints: sign-in to a dashboard showing its states (p50/p95/max), the heap after a full GC and its
+ * session), then prints: sign-in to a dashboard showing its states and to a fully painted one ({@link #FULLY_PAINTED};
+ * p50/p95/max, and the first after start), the heap after a full GC and its
  * growth per session, {@code --changes} pause/resume changes with the time until each dashboard showed
  * each change (p50/p95/max; the time is taken in the page when the state's text changes, so reading the
  * pages one after another adds nothing), the engine's bars/s meanwhile, and at the end the ERROR lines of
@@ -37,12 +38,27 @@ public final class LoadMonitor {
      * The dashboard shows its states. Not {@link Browsers#awaitView}: with the engine at full speed the
      * pushed figures can keep a starved browser's Vaadin client busy for longer than the wait allows.
      */
-    private static final String PAINTED = """
+    static final String PAINTED = """
             () => { const e = document.querySelector('#trading-state'); return !!e && e.textContent.trim().length > 0; }
             """;
 
+    /**
+     * The dashboard is fully painted: its states, the desk panel's engine state, the control chart drawn (its SVG) and the equity chart too once there are figures, the
+     * history grid attached, and no Vaadin request in flight (so nothing of the first paint is still on its way).
+     */
+    static final String FULLY_PAINTED = """
+            () => {
+              const text = s => { const e = document.querySelector(s); return !!e && e.textContent.trim().length > 0; };
+              const svg = s => { const e = document.querySelector(s); return !!e && !!(e.shadowRoot || e).querySelector('svg'); };
+              return text('#trading-state') && text('#engine-state') && svg('#control-events-chart') && (svg('#equity-chart') || !text('#figures'))
+                && !!document.querySelector('#trading-history')
+                && !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients)
+                && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive());
+            }
+            """;
+
     /** Records, in the page, when the trading state's text changes (wall-clock milliseconds). */
-    private static final String OBSERVE = """
+    static final String OBSERVE = """
             () => {
               const el = document.querySelector('#trading-state');
               window.__tpChanges = [];
@@ -87,9 +103,11 @@ public final class LoadMonitor {
         System.out.println(report.getLast());
 
         List<Page> pages = new ArrayList<>();
+        long firstPaint = -1;
         boolean paused = false;
         for (int target : targets) {
             List<Long> signIns = new ArrayList<>();
+            List<Long> fullyPainted = new ArrayList<>();
             while (pages.size() < target) {
                 Page page = Browsers.newContext(url).newPage();
                 long start = System.nanoTime();
@@ -98,6 +116,9 @@ public final class LoadMonitor {
                 new LoginPage(page).submit("admin", password);
                 page.waitForFunction(PAINTED);
                 signIns.add((System.nanoTime() - typed) / 1_000_000);
+                page.waitForFunction(FULLY_PAINTED);
+                fullyPainted.add((System.nanoTime() - typed) / 1_000_000);
+                if (firstPaint < 0) firstPaint = fullyPainted.getLast();
                 page.evaluate(OBSERVE);
                 pages.add(page);
                 if (pages.size() % 10 == 0) System.out.printf(Locale.ROOT, "  %d sessions open (last sign-in page %d ms)%n",
@@ -123,9 +144,10 @@ public final class LoadMonitor {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             double rate = (SoakMonitor.bars(jdbc, dbPasswordFile) - bars0) / seconds;
-            String line = String.format(Locale.ROOT, "%4d sessions: sign-in to painted dashboard p50 %s p95 %s max %s ms | heap after GC %d MB "
+            String line = String.format(Locale.ROOT, "%4d sessions: sign-in to dashboard showing its states p50 %s p95 %s max %s ms, fully painted p50 %s p95 %s max %s ms (first after start %d ms) | heap after GC %d MB "
                             + "(+%.2f MB per session) | change seen p50 %s p95 %s max %s ms over %d views, %d missed | engine %.0f bars/s",
-                    target, pct(signIns, 50), pct(signIns, 95), pct(signIns, 100), heapKb / 1024,
+                    target, pct(signIns, 50), pct(signIns, 95), pct(signIns, 100),
+                    pct(fullyPainted, 50), pct(fullyPainted, 95), pct(fullyPainted, 100), firstPaint, heapKb / 1024,
                     (heapKb - idleHeapKb) / 1024.0 / target, pct(latencies, 50), pct(latencies, 95), pct(latencies, 100),
                     latencies.size(), missed, rate);
             report.add(line);
@@ -143,7 +165,7 @@ public final class LoadMonitor {
      * Waits until every page has shown {@code expected} after {@code sentMillis} (or {@link #SEEN_WITHIN}
      * passed), adds each page's delay, and returns how many pages did not show it.
      */
-    private static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
+    static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
         long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
         Long[] seen = new Long[pages.size()];
         int pending = pages.size();
@@ -164,7 +186,7 @@ public final class LoadMonitor {
     }
 
     /** Signs the admin in, creates an API token on the tokens page and returns its secret. */
-    private static String createToken(String url, String password) {
+    static String createToken(String url, String password) {
         Page page = Browsers.newContext(url).newPage();
         new LoginPage(page).open().signIn("admin", password);
         page.navigate("/account/tokens");
@@ -175,7 +197,7 @@ public final class LoadMonitor {
         return secret;
     }
 
-    private static String pct(List<Long> values, int p) {
+    static String pct(List<Long> values, int p) {
         if (values.isEmpty()) return "-";
         List<Long> sorted = values.stream().sorted().toList();
         int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;

@@ -126,7 +126,7 @@ public final class SoakMonitor {
 
     static void waitUntilUp(String url, long pid) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) throw new IllegalStateException("the application exited");
             try {
@@ -137,7 +137,7 @@ public final class SoakMonitor {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the application did not answer at " + url + " within 3 minutes");
+        throw new IllegalStateException("the application did not answer at " + url + " within 10 minutes (a busy machine can take minutes to start it)");
     }
 
     /** Bars the engine finished, summed over symbols, from the ledger's feed checkpoints. */

@@ -1,5 +1,7 @@
 package io.tradepilot.base.chart;
 
+import java.util.IdentityHashMap;
+import java.util.Map;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
@@ -19,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApexChart extends Component implements HasSize {
 
     private static final JsonMapper JSON = Json.mapper();
+    /** How many recently shown charts keep their JSON (see {@link #show}). */
+    private static final int RECENT = 16;
+    private static final Map<Chart, String> RECENT_JSON = new IdentityHashMap<>();
 
     public ApexChart() {
         setWidthFull();
@@ -30,9 +35,23 @@ public class ApexChart extends Component implements HasSize {
         show(chart);
     }
 
-    /** Replaces what the chart shows. */
+    /**
+     * Replaces what the chart shows. The same chart instance shown again (e.g. one desk frame's chart, shown by every
+     * open dashboard) is serialized once: the JSON of the last {@value #RECENT} instances is kept, by identity.
+     */
     public void show(Chart chart) {
-        getElement().setProperty("options", JSON.writeValueAsString(chart.toOptions()));
+        String json;
+        synchronized (RECENT_JSON) {
+            json = RECENT_JSON.get(chart);
+        }
+        if (json == null) {
+            json = JSON.writeValueAsString(chart.toOptions());
+            synchronized (RECENT_JSON) {
+                if (RECENT_JSON.size() >= RECENT) RECENT_JSON.clear();
+                RECENT_JSON.put(chart, json);
+            }
+        }
+        getElement().setProperty("options", json);
     }
 
     /** The options last sent to the browser, as JSON (for tests). */

@@ -270,48 +270,48 @@ class DashboardView extends VerticalLayout {
     }
 
     private void showUnknown(ControlsReading.Unknown unknown) {
-        banner.setText("UNKNOWN — the control state cannot be read, so trading is BLOCKED. (" + unknown.cause() + ")");
+        ShownText.show(banner, "UNKNOWN — the control state cannot be read, so trading is BLOCKED. (" + unknown.cause() + ")");
         banner.getElement().setAttribute("data-status", "unknown");
         styleBanner("var(--lumo-error-color)", "var(--lumo-error-contrast-color)");
         for (Span s : List.of(tradingState, killSwitchState, breakerState)) {
-            s.setText("UNKNOWN");
+            ShownText.show(s, "UNKNOWN");
             s.getStyle().set("color", "var(--lumo-error-text-color)");
         }
         for (Span s : List.of(tradingDetail, killSwitchDetail, breakerDetail)) {
-            s.setText("State cannot be read.");
+            ShownText.show(s, "State cannot be read.");
         }
-        buttons.values().forEach(b -> b.setEnabled(false));
+        buttons.values().forEach(b -> ShownText.enable(b, false));
     }
 
     private void showKnown(ControlsReading.Known known) {
         GateDecision entries = TradingGate.decide(known, OrderPurpose.ENTRY);
         GateDecision exits = TradingGate.decide(known, OrderPurpose.EXIT);
         if (entries.allowed()) {
-            banner.setText("Trading allowed: new orders may go out.");
+            ShownText.show(banner, "Trading allowed: new orders may go out.");
             banner.getElement().setAttribute("data-status", "allowed");
             styleBanner("var(--lumo-success-color-10pct)", "var(--lumo-success-text-color)");
         } else {
-            banner.setText((exits.allowed() ? "New entries blocked (exits allowed). " : "All new orders blocked. ")
+            ShownText.show(banner, (exits.allowed() ? "New entries blocked (exits allowed). " : "All new orders blocked. ")
                     + entries.explanation());
             banner.getElement().setAttribute("data-status", exits.allowed() ? "entries-blocked" : "blocked");
             styleBanner("var(--lumo-error-color-10pct)", "var(--lumo-error-text-color)");
         }
 
         var kill = known.killSwitch();
-        killSwitchState.setText(kill.state().name());
+        ShownText.show(killSwitchState, kill.state().name());
         killSwitchState.getStyle().set("color", kill.engaged() ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
-        killSwitchDetail.setText(describe(kill.lastChange()));
+        ShownText.show(killSwitchDetail, describe(kill.lastChange()));
 
         var trading = known.trading();
-        tradingState.setText(trading.state().name());
+        ShownText.show(tradingState, trading.state().name());
         tradingState.getStyle().set("color", trading.state() == TradingState.PAUSED
                 ? "var(--lumo-warning-text-color, var(--lumo-error-text-color))" : "var(--lumo-success-text-color)");
-        tradingDetail.setText(describe(trading.lastChange()));
+        ShownText.show(tradingDetail, describe(trading.lastChange()));
 
         var breaker = known.circuitBreaker();
-        breakerState.setText(breaker.state().name());
+        ShownText.show(breakerState, breaker.state().name());
         breakerState.getStyle().set("color", breaker.tripped() ? "var(--lumo-error-text-color)" : "var(--lumo-success-text-color)");
-        breakerDetail.setText(breaker.tripReason().map(r -> "Reason: " + r.label() + "\n").orElse("")
+        ShownText.show(breakerDetail, breaker.tripReason().map(r -> "Reason: " + r.label() + "\n").orElse("")
                 + describe(breaker.lastChange()));
 
         enable(ControlAction.ENGAGE_KILL_SWITCH, !kill.engaged());
@@ -323,7 +323,7 @@ class DashboardView extends VerticalLayout {
     }
 
     private void enable(ControlAction action, boolean applicable) {
-        buttons.get(action).setEnabled(applicable);
+        ShownText.enable(buttons.get(action), applicable);
     }
 
     private void styleBanner(String background, String color) {

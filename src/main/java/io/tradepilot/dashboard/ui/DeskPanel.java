@@ -41,6 +41,8 @@ class DeskPanel extends VerticalLayout {
     final ApexChart equityChart = new ApexChart();
     final ApexChart dailyPnlChart = new ApexChart();
     final Grid<DeskFrame.Position> positions = new Grid<>();
+    private static volatile Drawn lastEquity;
+    private static volatile Drawn lastDailyPnl;
     private String currency = "";
     private DeskFrame shown;
 
@@ -119,18 +121,84 @@ class DeskPanel extends VerticalLayout {
         DeskFrame previous = shown;
         shown = frame;
         currency = frame.currency();
-        mode.setText(frame.mode());
-        role.setText(frame.role());
+        ShownText.show(mode, frame.mode());
+        ShownText.show(role, frame.role());
         boolean running = "RUNNING".equals(frame.engineState());
-        engineState.setText(frame.engineState() == null ? "—" : frame.engineState()
+        ShownText.show(engineState, frame.engineState() == null ? "—" : frame.engineState()
                 + (running || frame.stateReason() == null || frame.stateReason().isBlank() ? "" : " (" + frame.stateReason() + ")"));
         engineState.getElement().getThemeList().set("error", frame.engineState() != null && !"RUNNING".equals(frame.engineState()));
-        marketTime.setText(frame.marketTime() == null ? "no bar yet" : MARKET_TIME.format(frame.marketTime()));
-        notice.setText(frame.notice() == null ? "" : frame.notice());
+        ShownText.show(marketTime, frame.marketTime() == null ? "no bar yet" : MARKET_TIME.format(frame.marketTime()));
+        ShownText.show(notice, frame.notice() == null ? "" : frame.notice());
         notice.setVisible(frame.notice() != null);
 
+        if (previous == null || !previous.markets().equals(frame.markets())) showMarkets(frame.markets());
+
+        String c = frame.currency();
+        ShownText.show(figures.get("equity"), Amounts.money(frame.equity(), c));
+        ShownText.show(figures.get("day-pnl"), Amounts.signedMoney(frame.dayPnl(), c));
+        ShownText.show(figures.get("unrealized"), Amounts.signedMoney(frame.unrealizedPnl(), c));
+        ShownText.show(figures.get("realized"), Amounts.signedMoney(frame.realizedPnl(), c));
+        ShownText.show(figures.get("cash"), Amounts.money(frame.cash(), c));
+        ShownText.show(figures.get("exposure"), Amounts.money(frame.grossExposure(), c));
+        ShownText.show(figures.get("heat"), frame.heat() == null ? Amounts.NONE
+                : Amounts.percent(frame.heat()) + "\n" + Amounts.money(frame.openRisk(), c) + " at risk");
+        figures.get("heat").getElement().setAttribute("title",
+                "Open risk: to each position's protective stop; a position without a stop counts its whole exposure");
+        ShownText.show(figures.get("loss-room"), frame.live() && frame.dailyLossLimit() == null ? "limit off"
+                : frame.lossRoom() == null ? Amounts.NONE
+                : Amounts.money(frame.lossRoom(), c) + "\n" + Amounts.percent(frame.lossRoomShare())
+                        + " of day-start equity (limit " + Amounts.percent(frame.dailyLossLimit()) + ")");
+        figures.get("loss-room").getStyle().set("color", frame.lossRoom() != null && frame.lossRoom().signum() <= 0
+                ? "var(--lumo-error-text-color)" : null);
+        ShownText.show(figures.get("drawdown"), Amounts.percent(frame.drawdown()));
+        ShownText.show(figures.get("working-orders"), String.valueOf(frame.workingOrders()));
+
+        if (previous == null || !previous.positions().equals(frame.positions()) || !frame.currency().equals(previous.currency())) {
+            positions.setItems(frame.positions());
+        }
+        if (previous == null || !previous.equityCurve().equals(frame.equityCurve())) {
+            equityChart.show(equityChart(frame));
+        }
+        if (previous == null || !previous.dailyPnl().equals(frame.dailyPnl())) {
+            dailyPnlChart.show(dailyPnlChart(frame));
+        }
+    }
+
+    /**
+     * The frame's equity chart. Every open dashboard is handed the same frame instance, so the chart is built once
+     * per frame (and {@link ApexChart#show} writes its JSON once), not once per session.
+     */
+    private static Chart equityChart(DeskFrame frame) {
+        Drawn drawn = lastEquity;
+        if (drawn == null || drawn.frame() != frame) {
+            String c = frame.currency();
+            drawn = new Drawn(frame, new Chart.Line(null, List.of(new Chart.Series<>("Equity (" + c + ")", Chart.breakAtGaps(
+                    frame.equityCurve().stream().map(p -> new Chart.TimePoint(p.at(), p.equity().doubleValue())).toList()),
+                    "#1e88e5")), false, c));
+            lastEquity = drawn;
+        }
+        return drawn.chart();
+    }
+
+    /** The frame's daily P&amp;L chart, built once per frame like {@link #equityChart}. */
+    private static Chart dailyPnlChart(DeskFrame frame) {
+        Drawn drawn = lastDailyPnl;
+        if (drawn == null || drawn.frame() != frame) {
+            String c = frame.currency();
+            drawn = new Drawn(frame, new Chart.SignedBar(null, frame.dailyPnl().stream().map(d -> d.day().toString()).toList(),
+                    "Day P&L (" + c + ")", frame.dailyPnl().stream().map(d -> d.pnl().doubleValue()).toList(), false));
+            lastDailyPnl = drawn;
+        }
+        return drawn.chart();
+    }
+
+    /** A chart built from a frame (the frame by identity). */
+    private record Drawn(DeskFrame frame, Chart chart) {
+    }
+
+    private void showMarkets(List<DeskFrame.Market> shownMarkets) {
         markets.removeAll();
-        for (DeskFrame.Market m : frame.markets()) {
+        for (DeskFrame.Market m : shownMarkets) {
             Span state = new Span(m.exchange() + " " + (m.open() ? "OPEN" : "CLOSED"));
             state.getElement().getThemeList().add(m.open() ? "badge success" : "badge contrast");
             Span detail = new Span(m.detail());
@@ -139,37 +207,6 @@ class DeskPanel extends VerticalLayout {
             box.setId("market-" + m.exchange().toLowerCase(java.util.Locale.ROOT));
             box.getElement().setAttribute("data-open", String.valueOf(m.open()));
             markets.add(box);
-        }
-
-        String c = frame.currency();
-        figures.get("equity").setText(Amounts.money(frame.equity(), c));
-        figures.get("day-pnl").setText(Amounts.signedMoney(frame.dayPnl(), c));
-        figures.get("unrealized").setText(Amounts.signedMoney(frame.unrealizedPnl(), c));
-        figures.get("realized").setText(Amounts.signedMoney(frame.realizedPnl(), c));
-        figures.get("cash").setText(Amounts.money(frame.cash(), c));
-        figures.get("exposure").setText(Amounts.money(frame.grossExposure(), c));
-        figures.get("heat").setText(frame.heat() == null ? Amounts.NONE
-                : Amounts.percent(frame.heat()) + "\n" + Amounts.money(frame.openRisk(), c) + " at risk");
-        figures.get("heat").getElement().setAttribute("title",
-                "Open risk: to each position's protective stop; a position without a stop counts its whole exposure");
-        figures.get("loss-room").setText(frame.live() && frame.dailyLossLimit() == null ? "limit off"
-                : frame.lossRoom() == null ? Amounts.NONE
-                : Amounts.money(frame.lossRoom(), c) + "\n" + Amounts.percent(frame.lossRoomShare())
-                        + " of day-start equity (limit " + Amounts.percent(frame.dailyLossLimit()) + ")");
-        figures.get("loss-room").getStyle().set("color", frame.lossRoom() != null && frame.lossRoom().signum() <= 0
-                ? "var(--lumo-error-text-color)" : null);
-        figures.get("drawdown").setText(Amounts.percent(frame.drawdown()));
-        figures.get("working-orders").setText(String.valueOf(frame.workingOrders()));
-
-        positions.setItems(frame.positions());
-        if (previous == null || !previous.equityCurve().equals(frame.equityCurve())) {
-            equityChart.show(new Chart.Line(null, List.of(new Chart.Series<>("Equity (" + c + ")", Chart.breakAtGaps(
-                    frame.equityCurve().stream().map(p -> new Chart.TimePoint(p.at(), p.equity().doubleValue())).toList()),
-                    "#1e88e5")), false, c));
-        }
-        if (previous == null || !previous.dailyPnl().equals(frame.dailyPnl())) {
-            dailyPnlChart.show(new Chart.SignedBar(null, frame.dailyPnl().stream().map(d -> d.day().toString()).toList(),
-                    "Day P&L (" + c + ")", frame.dailyPnl().stream().map(d -> d.pnl().doubleValue()).toList(), false));
         }
     }
 }

@@ -92,6 +92,21 @@ class DashboardViewTest {
     }
 
     @Test
+    void a_poll_that_finds_the_states_unchanged_sends_nothing_to_the_browser() {
+        var view = viewAs("ADMIN");
+        var ui = new AttachedUi(view);
+
+        view.refreshState();
+
+        assertThat(ui.sent()).isEmpty();
+
+        controls.pause("maintenance window");
+        view.refreshState();
+        assertThat(view.tradingState.getText()).isEqualTo("PAUSED");
+        assertThat(view.buttons.get(ControlAction.RESUME).isEnabled()).isTrue();
+    }
+
+    @Test
     void a_history_grid_is_built_when_its_tab_is_first_shown_and_fetches_only_the_rows_asked_for() {
         var view = viewAs("ADMIN");
         controls.engageKillSwitch("broker rejects every order");

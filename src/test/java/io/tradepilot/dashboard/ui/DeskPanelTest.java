@@ -2,6 +2,7 @@ package io.tradepilot.dashboard.ui;
 
 import io.tradepilot.dashboard.DeskFrame;
 import io.tradepilot.trading.EquityPoint;
+import com.vaadin.flow.internal.change.NodeChange;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -70,5 +71,36 @@ class DeskPanelTest {
         assertThat(panel.role.getText()).isEqualTo("STANDBY");
         assertThat(panel.marketTime.getText()).isEqualTo("no bar yet");
         assertThat(panel.figures.get("heat").getText()).isEqualTo("—");
+    }
+
+    @Test
+    void a_frame_that_changes_only_figures_sends_only_those_and_sessions_share_its_charts() {
+        var panel = new DeskPanel();
+        var frame = live("RUNNING", null, d("0.018"), d("8000.125"));
+        panel.show(frame);
+        var ui = new AttachedUi(panel);
+        var market = panel.markets.getChildren().findFirst().orElseThrow();
+
+        var next = new DeskFrame(frame.mode(), frame.currency(), frame.role(), frame.engineState(), frame.stateReason(),
+                frame.marketTime(), frame.barsProcessed() + 1, frame.live(), frame.notice(), frame.markets(), d("990001"),
+                frame.cash(), frame.dayStartEquity(), frame.dayPnl(), frame.realizedPnl(), frame.unrealizedPnl(), frame.drawdown(),
+                frame.grossExposure(), frame.openRisk(), frame.heat(), frame.dailyLossLimit(), frame.lossRoom(),
+                frame.lossRoomShare(), frame.workingOrders(), frame.positions(), frame.equityCurve(), frame.dailyPnl());
+        panel.show(next);
+        List<NodeChange> changes = ui.changes();
+
+        assertThat(panel.figures.get("equity").getText()).isEqualTo("INR 990,001.00");
+        assertThat(panel.markets.getChildren().findFirst().orElseThrow()).as("markets unchanged: not rebuilt").isSameAs(market);
+        var equity = panel.figures.get("equity").getElement().getNode();
+        assertThat(changes).as("only the equity figure's text changes").isNotEmpty()
+                .allMatch(c -> c.getNode() == equity || c.getNode().getParent() == equity);
+        assertThat(ui.sent()).as("nothing else, e.g. the positions grid is not refilled").isEmpty();
+
+        var other = new DeskPanel();
+        other.show(next);
+        var third = new DeskPanel();
+        third.show(next);
+        assertThat(third.equityChart.optionsJson()).as("one frame's chart is written once for every session")
+                .isSameAs(other.equityChart.optionsJson());
     }
 }

@@ -63,6 +63,8 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     private final java.util.Set<ClientOrderId> awaiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Notified after every commit and on halt: wakes {@link #awaitOrdersDurable}. */
     private final Object committed = new Object();
+    /** Set (then the writer unparked) when an urgent entry is queued; cleared by a lingering writer before it looks. */
+    private volatile boolean urgentQueued;
     /** The current command's events, queued together when it is applied. Engine writer thread only. */
     private List<LedgerItem> commandEvents = new ArrayList<>();
     private volatile TradingMetrics metrics = TradingMetrics.NONE;
@@ -113,6 +115,13 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
         commandEvents = new ArrayList<>();
         enqueued.addAndGet(group.size());
         queue.add(group);
+        if (urgent(group)) wake();
+    }
+
+    /** Tells a lingering writer that something urgent is queued ({@link #linger}). */
+    private void wake() {
+        urgentQueued = true;
+        LockSupport.unpark(thread);
     }
 
     /** Records each committed batch's duration in {@code metrics} ({@link TradingMetrics#ledgerWrite}). */
@@ -142,6 +151,11 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
 
     long durableOrders() {
         return durable;
+    }
+
+    /** True once {@link #halt} was called: nothing more is written. */
+    boolean halted() {
+        return halted;
     }
 
     /**
@@ -224,7 +238,9 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
      * Keeps collecting for up to {@link #LINGER} while nothing in {@code batch} is urgent, so that time
      * steps and fills share a commit with the ones that follow. Urgent, and written at once: an accepted
      * order (the feed waits for it before the next bar), a risk trip (its automatic trigger runs after the
-     * commit) and the end of the writer.
+     * commit) and the end of the writer. The writer sleeps meanwhile and is woken only by an urgent entry
+     * ({@link #wake}) or the end of the linger, not by every entry queued: the feed queues one per time step,
+     * and a wake-up per step cost the feed and the engine CPU they need on a small machine.
      */
     private void linger(List<Object> batch) throws InterruptedException {
         long end = System.nanoTime() + LINGER.toNanos();
@@ -233,9 +249,11 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
             for (; scanned < batch.size(); scanned++) if (urgent(batch.get(scanned))) return;
             long left = end - System.nanoTime();
             if (left <= 0) return;
-            Object next = queue.poll(left, TimeUnit.NANOSECONDS);
-            if (next == null) return;
-            batch.add(next);
+            urgentQueued = false;
+            if (queue.drainTo(batch, MAX_BATCH - batch.size()) > 0) continue;
+            if (!urgentQueued) LockSupport.parkNanos(this, left);
+            if (halted) throw new InterruptedException("halted");
+            Thread.interrupted(); // an interrupt only matters when halted
             queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
@@ -290,6 +308,7 @@ final class LedgerWriter implements EngineEvents, AutoCloseable {
     public void close() throws InterruptedException {
         commandApplied(); // events published outside a command (none today); the engine's thread has ended
         queue.add(STOP);
+        wake();
         thread.join(CLOSE_TIMEOUT.toMillis());
         if (thread.isAlive()) {
             log.error("The ledger could not be written within {}; {} items are lost (the ledger stays consistent, "

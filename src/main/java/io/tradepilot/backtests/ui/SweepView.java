@@ -1,7 +1,5 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -19,7 +17,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SweepInfo;
@@ -63,9 +60,17 @@ class SweepView extends VerticalLayout implements BeforeEnterObserver {
     private final Div result = new Div();
     private long id;
     private boolean shown;
-    private Registration poll;
 
     SweepView(Sweeps sweeps) {
+        Polling.whileAttached(this, () -> {
+            try {
+                SweepInfo s = sweeps.sweep(id);
+                update(s);
+                return !s.state().terminal();
+            } catch (BacktestRefusal gone) {
+                return false;
+            }
+        });
         this.sweeps = sweeps;
         setId("sweep-view");
         status.setId("sweep-status");
@@ -200,27 +205,5 @@ class SweepView extends VerticalLayout implements BeforeEnterObserver {
         } catch (BacktestRefusal refusal) {
             Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(1000);
-        poll = event.getUI().addPollListener(e -> {
-            try {
-                SweepInfo s = sweeps.sweep(id);
-                update(s);
-                if (s.state().terminal()) event.getUI().setPollInterval(-1);
-            } catch (BacktestRefusal gone) {
-                event.getUI().setPollInterval(-1);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) poll.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 }

@@ -1,7 +1,5 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -19,7 +17,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.RunState;
@@ -59,9 +56,12 @@ class SweepsView extends VerticalLayout {
     final IntegerField seed = new IntegerField("Seed");
     final IntegerField chunkSize = new IntegerField("Cells per chunk");
     BacktestForm form;
-    private Registration poll;
 
     SweepsView(Sweeps sweeps, Backtests backtests) {
+        Polling.whileAttached(this, () -> {
+            grid.setItems(sweeps.sweeps(100));
+            return true;
+        });
         this.sweeps = sweeps;
         setId("sweeps-view");
         setSizeFull();
@@ -157,19 +157,5 @@ class SweepsView extends VerticalLayout {
         target.setErrorMessage(refusal.getMessage());
         target.setInvalid(true);
         return true;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(1000);
-        poll = event.getUI().addPollListener(e -> grid.setItems(sweeps.sweeps(100)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) poll.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 }

@@ -1,7 +1,5 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -18,7 +16,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.WalkForwardInfo;
@@ -60,9 +57,17 @@ class WalkForwardView extends VerticalLayout implements BeforeEnterObserver {
     final Div result = new Div();
     private long id;
     private boolean shown;
-    private Registration poll;
 
     WalkForwardView(WalkForwards walkForwards) {
+        Polling.whileAttached(this, () -> {
+            try {
+                WalkForwardInfo w = walkForwards.walkForward(id);
+                update(w);
+                return !w.state().terminal();
+            } catch (BacktestRefusal gone) {
+                return false;
+            }
+        });
         this.walkForwards = walkForwards;
         setId("walkforward-view");
         status.setId("walkforward-status");
@@ -164,27 +169,5 @@ class WalkForwardView extends VerticalLayout implements BeforeEnterObserver {
         } catch (BacktestRefusal refusal) {
             Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(1000);
-        poll = event.getUI().addPollListener(e -> {
-            try {
-                WalkForwardInfo w = walkForwards.walkForward(id);
-                update(w);
-                if (w.state().terminal()) event.getUI().setPollInterval(-1);
-            } catch (BacktestRefusal gone) {
-                event.getUI().setPollInterval(-1);
-            }
-        });
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) poll.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 }

@@ -1,7 +1,5 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -20,7 +18,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.Backtests;
@@ -67,9 +64,12 @@ class WalkForwardsView extends VerticalLayout {
     final Select<String> windowing = new Select<>();
     final Select<String> metric = new Select<>();
     BacktestForm form;
-    private Registration poll;
 
     WalkForwardsView(WalkForwards walkForwards, Sweeps sweeps, Backtests backtests) {
+        Polling.whileAttached(this, () -> {
+            grid.setItems(walkForwards.walkForwards(100));
+            return true;
+        });
         this.walkForwards = walkForwards;
         setId("walkforwards-view");
         setSizeFull();
@@ -168,19 +168,5 @@ class WalkForwardsView extends VerticalLayout {
         target.setErrorMessage(refusal.getMessage());
         target.setInvalid(true);
         return true;
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        super.onAttach(event);
-        event.getUI().setPollInterval(1000);
-        poll = event.getUI().addPollListener(e -> grid.setItems(walkForwards.walkForwards(100)));
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (poll != null) poll.remove();
-        event.getUI().setPollInterval(-1);
-        super.onDetach(event);
     }
 }

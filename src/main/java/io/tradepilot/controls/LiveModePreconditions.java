@@ -5,7 +5,9 @@ import java.util.Optional;
 /**
  * What must hold before trading may switch to LIVE besides the admin's typed confirmation, answered by the modules that
  * know (no open paper positions, a connected venue whose account is live, a clean reconciliation); implemented outside
- * controls. Without an implementation, switching to LIVE is refused ({@link RefusalCode#NO_VENUE_CONNECTED}): fail closed.
+ * controls (reconciliation: positions, venue, reconciliation; strategies: every applied version READY_FOR_LIVE). Every
+ * implementation is asked, the first unmet one refuses. Without an implementation, switching to LIVE is refused
+ * ({@link RefusalCode#NO_VENUE_CONNECTED}): fail closed.
  */
 public interface LiveModePreconditions {
 

@@ -55,6 +55,8 @@ public enum RefusalCode {
     RECONCILIATION_NOT_CLEAN(Kind.CONFLICT),
     /** Switching to LIVE: nobody completed the trading day's pre-flight (Runbook; {@link LivePreflight}). */
     PREFLIGHT_NOT_COMPLETE(Kind.CONFLICT),
+    /** Switching to LIVE: a strategy version applied now has not reached READY_FOR_LIVE (the strategies' promotion gate). */
+    VERSIONS_NOT_READY_FOR_LIVE(Kind.CONFLICT),
     /** Raising the size factor: already 100 %. */
     SIZE_FACTOR_AT_MAXIMUM(Kind.CONFLICT);
 

@@ -79,10 +79,10 @@ class DefaultTradingModes implements TradingModes {
         }
         TradingModeState now = store.read();
         if (now.live()) throw refused(LIVE, RefusalCode.ALREADY_LIVE, "Trading is already LIVE.");
-        LiveModePreconditions checks = preconditions.getIfAvailable();
-        Optional<Refusal> unmet = checks == null
+        List<LiveModePreconditions> checks = preconditions.orderedStream().toList();
+        Optional<Refusal> unmet = checks.isEmpty()
                 ? Optional.of(new Refusal(RefusalCode.NO_VENUE_CONNECTED, "No broker account can be checked: LIVE is off."))
-                : checks.unmet();
+                : checks.stream().map(LiveModePreconditions::unmet).flatMap(Optional::stream).findFirst();
         if (unmet.isPresent()) throw refused(LIVE, unmet.get().code(), unmet.get().message());
         Optional<String> noPreflight = preflightMissing();
         if (noPreflight.isPresent()) {

@@ -41,6 +41,12 @@ class StrategiesConfiguration {
         return new PromotionOnApply(promotions, modes, paperRequiresStage);
     }
 
+    /** LIVE needs every applied strategy version READY_FOR_LIVE (see {@link PromotionLivePreconditions}). */
+    @Bean
+    PromotionLivePreconditions promotionLivePreconditions(JooqConfigStore store, PromotionOnApply promotion) {
+        return new PromotionLivePreconditions(store, promotion);
+    }
+
     @Bean
     DefaultStrategyConfigs strategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
         return new DefaultStrategyConfigs(store, live, audit, clock, promotion);

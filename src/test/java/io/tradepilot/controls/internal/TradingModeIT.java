@@ -50,6 +50,23 @@ class TradingModeIT extends IntegrationTestSupport {
         ReconciliationIT.clearLedgerAndReconciliation(jdbc);
         jdbc.update("update trading_mode set mode = 'PAPER', size_factor = 1.00, changed_by = 'system', reason = 'test'");
         jdbc.update("delete from preflight_completion");
+        jdbc.update("delete from config_applied where kind = 'STRATEGY'");  // no strategy version applied: nothing to promote
+    }
+
+    /** {@code version} of strategy {@code key} stored and applied now, as an admin's apply records it. */
+    private void applied(String key, int version) {
+        jdbc.update("insert into config_version (kind, config_key, version, document, created_by, created_at, reason)"
+                + " values ('STRATEGY', ?, ?, 'type: sma-cross', 'IT', now(), 'IT') on conflict do nothing", key, version);
+        jdbc.update("insert into config_applied (kind, config_key, version, applied_by, applied_at, reason, live)"
+                + " values ('STRATEGY', ?, ?, 'IT', now(), 'IT', false)", key, version);
+    }
+
+    /** {@code version} of strategy {@code key} promoted to {@code stage}, as the promotion gate records it. */
+    private void promoted(String key, int version, String stage) {
+        jdbc.update("insert into promotion (config_key, version, stage, run_id, trades, sharpe, max_drawdown_p95, mc_method,"
+                + " mc_simulations, mc_seed, thresholds_version, checks, promoted_by, promoted_at, reason)"
+                + " values (?, ?, ?, 0, 40, 1.2, 0.1, 'RESHUFFLE', 1000, 7, 1, 'IT|1|1|true', 'IT', now(), 'IT')"
+                + " on conflict do nothing", key, version, stage);
     }
 
     /** The trading day's pre-flight completed, stored as the Runbook page stores it (the engine checks cannot pass here). */
@@ -88,6 +105,15 @@ class TradingModeIT extends IntegrationTestSupport {
         assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.RECONCILIATION_NOT_CLEAN); // a mismatch
         broker.positions.clear();
         users.as(admin, () -> reconciliation.runNow());
+        // every applied strategy version must be READY_FOR_LIVE (applied in PAPER, it needed READY_FOR_PAPER only)
+        String key = "it-live-gate-" + System.nanoTime();
+        applied(key, 1);
+        promoted(key, 1, "READY_FOR_PAPER");
+        assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.VERSIONS_NOT_READY_FOR_LIVE);
+        assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and detail like 'VERSIONS_NOT_READY_FOR_LIVE%'", String.class, admin.username()))
+                .contains(key + " v1 (READY_FOR_PAPER)");
+        promoted(key, 1, "READY_FOR_LIVE");
         // the last gate: the trading day's pre-flight, asked of the runbook through controls.LivePreflight
         try {
             users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "going live for the test"));
@@ -112,7 +138,7 @@ class TradingModeIT extends IntegrationTestSupport {
         assertThat(modes.current().live()).isTrue();
         assertThat(refusal(admin, TradingModes.CONFIRMATION)).isEqualTo(RefusalCode.ALREADY_LIVE);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
-                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(8);
+                + " and outcome = 'FAILED'", Integer.class, admin.username())).isEqualTo(9);
         assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
                 + " and outcome = 'SUCCESS'", Integer.class, admin.username())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"

@@ -23,7 +23,8 @@ import static io.tradepilot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Research from the pages: an operator submits a small sweep and sees its heatmap; an admin opens a DONE run of a
+ * Research from the pages: an operator submits a small sweep and sees its heatmap, and a small walk-forward and sees
+ * its windows; an admin opens a DONE run of a
  * stored version, sees its candles with fills, runs Monte Carlo and sees the percentiles, compares it with paper
  * trading, then on the Promotion tab is refused under strict thresholds and promoted under lenient ones, and applying
  * the version is refused before the promotion and accepted after it (the PAPER rule on).
@@ -68,6 +69,43 @@ class ResearchE2E extends BrowserTestSupport {
         assertThat(page.locator("#sweep-heatmap")).isVisible();
         assertThat(page.locator("#sweep-cells")).isVisible();
         assertThat(page.locator("#sweep-pbo")).containsText("overfitting");
+    }
+
+    private long newestWalkForward() {
+        Long id = db.fetchOne("SELECT max(walkforward_id) FROM backtest_walkforward").get(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    @Test
+    void an_operator_submits_a_small_walk_forward_and_sees_its_windows() {
+        Page page = signIn(users.operator()).page;
+        long before = newestWalkForward();
+        page.navigate("/backtests/walkforwards");
+        Browsers.awaitView(page.locator("#walkforwards-view"));
+        page.locator("#backtest-source").click();
+        page.locator("vaadin-select-item").getByText("Draft document", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#backtest-draft textarea").fill("type: sma-cross\nname: e2e-walk\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n");
+        page.locator("#backtest-symbols input").fill("SYNTH-ALPHA");
+        page.locator("vaadin-multi-select-combo-box-item:not([hidden])").getByText("SYNTH-ALPHA", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#backtest-symbols input").press("Escape");
+        page.locator("#walkforward-strategy").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("sma-cross").setExact(true)).click();
+        page.locator("#walkforward-param-fast input").fill("5:10:5");
+        page.locator("#walkforward-param-slow input").fill("20:30:10");
+        page.locator("#walkforward-is-bars input").fill("120");
+        page.locator("#walkforward-oos-bars input").fill("60");
+        page.locator("#backtest-label input").fill("e2e walk-forward");
+        page.locator("#walkforward-submit").click();
+        eventually(Duration.ofSeconds(30), () -> newestWalkForward() > before, "the walk-forward is stored");
+        long walk = newestWalkForward();
+        assertThat(page.locator("#walkforward-state-" + walk)).containsText("DONE", LONG);
+        page.locator("#walkforward-open-" + walk).click();
+        Browsers.awaitView(page.locator("#walkforward-view"));
+        assertThat(page.locator("#walkforward-summary-SYNTH-ALPHA")).containsText("fficiency", LONG);
+        assertThat(page.locator("#walkforward-equity-SYNTH-ALPHA")).isVisible();
+        assertThat(page.locator("#walkforward-windows-SYNTH-ALPHA")).isVisible();
+        assertThat(db.fetchOne("SELECT count(*) FROM backtest_walkforward_window WHERE walkforward_id = ? AND state = 'DONE'", walk)
+                .get(0, Integer.class)).as("windows done").isGreaterThan(0);
     }
 
     @Test

@@ -184,6 +184,17 @@ class BacktestsIT extends IntegrationTestSupport {
         assertSameAsCommandLine(result, symbols, "margin-groups", new BigDecimal("30000"), "--mis-leverage", "5",
                 "--group", "pair=SYNTH-ALPHA,SYNTH-BETA", "--max-per-group", "1");
         assertThat(result.get("portfolio").get("maxOpenPositions").asInt()).as("one group of both symbols, one position each").isLessThanOrEqualTo(1);
+        // the leverage matters on these bars: paid in full (no --mis-leverage), the same run lacks buying power more often
+        Path delivery = dir.resolve("delivery-out");
+        int code = Cli.standard().run(new String[]{"backtest", "--data", dir.resolve("margin-groups-data").toString(), "--config",
+                        dir.resolve("margin-groups-config.yaml").toString(), "--quantity", "100", "--cash", "30000", "--zone", "Asia/Kolkata", "--portfolio",
+                        "--group", "pair=SYNTH-ALPHA,SYNTH-BETA", "--out", delivery.toString()},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(code).isZero();
+        JsonNode paidInFull = JSON.readTree(Files.readString(delivery.resolve("metrics.json"))).get("refusals_by_reason");
+        JsonNode leveraged = result.get("portfolio").get("refusalsByReason");
+        assertThat(paidInFull.has("INSUFFICIENT_BUYING_POWER") ? paidInFull.get("INSUFFICIENT_BUYING_POWER").asLong() : 0)
+                .isGreaterThan(leveraged.has("INSUFFICIENT_BUYING_POWER") ? leveraged.get("INSUFFICIENT_BUYING_POWER").asLong() : 0);
     }
 
     /**

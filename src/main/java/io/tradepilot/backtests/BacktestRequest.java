@@ -33,10 +33,18 @@ import java.util.List;
  * @param heatCap       PORTFOLIO only: the largest portfolio heat as a fraction of equity, above 0 and at most 100
  *                      (null: off)
  * @param buyingPower   PORTFOLIO only: refuse an entry the cash cannot pay for (null: yes, as the command line)
+ * @param misLeverage   PORTFOLIO only: every symbol traded intraday (MIS), its entries needing 1 / leverage of their
+ *                      value as margin, 1 to 100, not with buying power off (null: delivery, paid in full; the command
+ *                      line's {@code --mis-leverage})
+ * @param correlationGroups PORTFOLIO only: group name to its symbols, each a symbol of the run and in one group at
+ *                      most (null or empty: off; {@code --group})
+ * @param maxPositionsPerGroup PORTFOLIO only, with groups: open positions per group, 1 to 1,000 (null: 1;
+ *                      {@code --max-per-group})
  */
 public record BacktestRequest(String label, String configKey, Integer configVersion, String draft, List<String> symbols,
                               LocalDate from, LocalDate to, BigDecimal cash, BigDecimal quantity, FillModel fill,
                               FeeModel fee, BigDecimal feeValue, SlippageModel slippage, BigDecimal slippageValue,
                               Boolean closeAtEnd, Boolean cashOnly, BacktestMode mode, Integer maxPositions, BigDecimal heatCap,
-                              Boolean buyingPower) {
+                              Boolean buyingPower, BigDecimal misLeverage, java.util.Map<String, List<String>> correlationGroups,
+                              Integer maxPositionsPerGroup) {
 }

@@ -21,6 +21,9 @@ import java.util.List;
  * @param maxPositions     PORTFOLIO: positions open at once (0: no limit); null for INDEPENDENT
  * @param heatCap          PORTFOLIO: heat cap as a fraction of equity (null: off)
  * @param buyingPower      PORTFOLIO: entries the cash cannot pay for are refused
+ * @param misLeverage      PORTFOLIO: every symbol intraday (MIS) at this leverage (null: delivery)
+ * @param correlationGroups PORTFOLIO: group name to its symbols (empty: off)
+ * @param maxPositionsPerGroup PORTFOLIO with groups: open positions per group (null without groups)
  */
 public record BacktestRun(long id, String label, String submittedBy, Instant submittedAt, RunState state,
                           String configSource, String configKey, Integer configVersion, String strategyType, String document,
@@ -29,19 +32,23 @@ public record BacktestRun(long id, String label, String submittedBy, Instant sub
                           boolean closeAtEnd, boolean cashOnly, String runner, boolean cancelRequested,
                           long barsDone, long barsTotal, Instant startedAt, Instant finishedAt, Instant eta,
                           int attempts, String error, String dataFingerprint, BacktestMode mode, Integer maxPositions,
-                          BigDecimal heatCap, boolean buyingPower) {
+                          BigDecimal heatCap, boolean buyingPower, BigDecimal misLeverage, java.util.Map<String, List<String>> correlationGroups,
+                          Integer maxPositionsPerGroup) {
 
     public BacktestRun {
         symbols = List.copyOf(symbols);
+        correlationGroups = correlationGroups == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(correlationGroups));
     }
 
-    /** The portfolio's limits in words (for PORTFOLIO runs), e.g. "max 2 open positions, heat cap 0.5, buying power". */
+    /** The portfolio's limits in words (for PORTFOLIO runs), e.g. "max 2 open positions, heat cap 0.5, buying power checked, correlation groups banks: A, B (max 1 each)". */
     public String limitsText() {
         if (mode != BacktestMode.PORTFOLIO) return "";
         List<String> on = new java.util.ArrayList<>();
         if (maxPositions != null && maxPositions > 0) on.add("max " + maxPositions + " open positions");
         if (heatCap != null) on.add("heat cap " + heatCap.toPlainString());
         on.add(buyingPower ? "buying power checked" : "no buying power check");
+        if (misLeverage != null) on.add("every symbol intraday (MIS) at " + misLeverage.stripTrailingZeros().toPlainString() + "x leverage");
+        if (!correlationGroups.isEmpty()) on.add("correlation groups " + CorrelationGroups.format(correlationGroups) + " (max " + maxPositionsPerGroup + " each)");
         return String.join(", ", on);
     }
 

@@ -150,10 +150,20 @@ final class BacktestWorker {
         return new BacktestRunner.Plan(strategy, run.quantity(), run.cash(), broker(run), run.closeAtEnd(), run.cashOnly(), limits(run));
     }
 
-    /** A portfolio run's account limits, as the command line's {@code --max-positions}, {@code --heat-cap}, {@code --no-buying-power}. */
+    /**
+     * A portfolio run's account limits, as the command line's {@code --max-positions}, {@code --heat-cap},
+     * {@code --no-buying-power}, {@code --mis-leverage} (every symbol of the run intraday at that leverage) and
+     * {@code --group}/{@code --max-per-group}.
+     */
     static PortfolioLimits limits(BacktestRun run) {
         if (run.mode() != BacktestMode.PORTFOLIO) return null;
-        return PortfolioLimits.cashAccount(run.maxPositions() == null ? 0 : run.maxPositions(), run.heatCap()).withBuyingPower(run.buyingPower());
+        PortfolioLimits limits = PortfolioLimits.cashAccount(run.maxPositions() == null ? 0 : run.maxPositions(), run.heatCap())
+                .withBuyingPower(run.buyingPower());
+        if (run.misLeverage() != null) limits = limits.withIntraday(java.util.Set.copyOf(run.symbols()), run.misLeverage());
+        if (!run.correlationGroups().isEmpty()) {
+            limits = limits.withCorrelationGroups(run.correlationGroups(), run.maxPositionsPerGroup() == null ? 1 : run.maxPositionsPerGroup());
+        }
+        return limits;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.tradepilot.audit.AuditOutcome;
 import io.tradepilot.backtests.BacktestData;
 import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.CorrelationGroups;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.BacktestRun;
 import io.tradepilot.backtests.Backtests;
@@ -32,6 +33,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +58,8 @@ class DefaultBacktests implements Backtests {
     private static final int MAX_DOCUMENT = 65_536;
     private static final int MAX_POSITIONS = 1_000;
     private static final BigDecimal MAX_HEAT_CAP = BigDecimal.valueOf(100);
+    /** The command line's {@code --mis-leverage} range: 1 (paid in full) to 100. */
+    private static final BigDecimal MAX_MIS_LEVERAGE = BigDecimal.valueOf(100);
 
     private final JooqBacktestStore store;
     private final BacktestQueue queue;
@@ -291,6 +296,9 @@ class DefaultBacktests implements Backtests {
         Integer maxPositions = null;
         BigDecimal heatCap = null;
         boolean buyingPower = false;
+        BigDecimal misLeverage = null;
+        Map<String, List<String>> groups = Map.of();
+        Integer perGroup = null;
         if (mode == BacktestMode.PORTFOLIO) {
             if (Boolean.TRUE.equals(r.cashOnly())) {
                 throw BacktestRefusal.badParameter("cashOnly", "A portfolio checks the cash with buying power: leave cash only off.");
@@ -304,17 +312,66 @@ class DefaultBacktests implements Backtests {
                 throw BacktestRefusal.badParameter("heatCap", "The heat cap must be a fraction of equity above 0 and at most 100 (empty: off).");
             }
             buyingPower = r.buyingPower() == null || r.buyingPower();
+            misLeverage = r.misLeverage();
+            if (misLeverage != null) {
+                if (misLeverage.compareTo(BigDecimal.ONE) < 0 || misLeverage.compareTo(MAX_MIS_LEVERAGE) > 0) {
+                    throw BacktestRefusal.badParameter("misLeverage", "The MIS leverage must be from 1 to 100 (empty: delivery, paid in full).");
+                }
+                if (!buyingPower) {
+                    throw BacktestRefusal.badParameter("misLeverage", "The MIS leverage sets the margin of the buying-power check: turn buying power on or leave it empty.");
+                }
+            }
+            groups = correlationGroups(r.correlationGroups(), symbols);
+            if (r.maxPositionsPerGroup() != null) {
+                if (groups.isEmpty()) throw BacktestRefusal.badParameter("maxPositionsPerGroup", "Max positions per group needs at least one correlation group.");
+                if (r.maxPositionsPerGroup() < 1 || r.maxPositionsPerGroup() > MAX_POSITIONS) {
+                    throw BacktestRefusal.badParameter("maxPositionsPerGroup", "Max positions per group must be from 1 to " + MAX_POSITIONS + ".");
+                }
+            }
+            if (!groups.isEmpty()) perGroup = r.maxPositionsPerGroup() == null ? 1 : r.maxPositionsPerGroup();
         } else {
             if (r.maxPositions() != null) throw BacktestRefusal.badParameter("maxPositions", "Max positions apply to a portfolio run only.");
             if (r.heatCap() != null) throw BacktestRefusal.badParameter("heatCap", "A heat cap applies to a portfolio run only.");
             if (r.buyingPower() != null) throw BacktestRefusal.badParameter("buyingPower", "Buying power applies to a portfolio run only (use cash only).");
+            if (r.misLeverage() != null) throw BacktestRefusal.badParameter("misLeverage", "The MIS leverage applies to a portfolio run only.");
+            if (r.correlationGroups() != null && !r.correlationGroups().isEmpty()) {
+                throw BacktestRefusal.badParameter("correlationGroups", "Correlation groups apply to a portfolio run only.");
+            }
+            if (r.maxPositionsPerGroup() != null) throw BacktestRefusal.badParameter("maxPositionsPerGroup", "Max positions per group apply to a portfolio run only.");
         }
         String name = label.isEmpty() ? strategy.strategy() + (stored ? " " + key + " v" + version : " draft") + " · " + String.join(",", symbols) : label;
         if (name.length() > 120) name = name.substring(0, 117) + "...";
         return new JooqBacktestStore.NewRun(CurrentUser.username(), clock.instant(), name, stored ? "STORED" : "DRAFT", key, version,
                 strategy.strategy(), document, List.copyOf(symbols), r.from(), r.to(), r.cash(), quantity, fill, fee, feeValue, slippage,
                 slippageValue, Boolean.TRUE.equals(r.closeAtEnd()), Boolean.TRUE.equals(r.cashOnly()), runners.get(mode), mode, maxPositions, heatCap,
-                buyingPower);
+                buyingPower, misLeverage, groups, perGroup);
+    }
+
+    /** A portfolio's correlation groups: names as {@link CorrelationGroups#parse} takes them, symbols of the run, each in one group at most. */
+    private static Map<String, List<String>> correlationGroups(Map<String, List<String>> requested, Collection<String> symbols) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        if (requested == null || requested.isEmpty()) return groups;
+        Map<String, String> groupOf = new HashMap<>();
+        for (var e : requested.entrySet()) {
+            String name = CorrelationGroups.checkName(e.getKey());
+            if (groups.containsKey(name)) throw BacktestRefusal.badParameter(CorrelationGroups.FIELD, "The group " + name + " is given twice.");
+            if (e.getValue() == null || e.getValue().isEmpty()) throw BacktestRefusal.badParameter(CorrelationGroups.FIELD, "The group " + clip(name) + " has no symbols.");
+            List<String> members = new ArrayList<>();
+            for (String raw : e.getValue()) {
+                String symbol = raw == null ? "" : raw.strip();
+                if (!symbols.contains(symbol)) {
+                    throw BacktestRefusal.badParameter(CorrelationGroups.FIELD, "The group " + clip(name) + " names " + clip(symbol) + ", not a symbol of this run.");
+                }
+                String other = groupOf.put(symbol, name);
+                if (other != null) {
+                    throw BacktestRefusal.badParameter(CorrelationGroups.FIELD, symbol + (other.equals(name) ? " is twice in " + clip(name) : " is in both " + clip(other) + " and " + clip(name)) + ".");
+                }
+                members.add(symbol);
+            }
+            groups.put(name, List.copyOf(members));
+        }
+        if (groups.size() > MAX_SYMBOLS) throw BacktestRefusal.badParameter(CorrelationGroups.FIELD, "At most " + MAX_SYMBOLS + " groups.");
+        return groups;
     }
 
     private static String day(java.time.Instant t) {
@@ -331,6 +388,7 @@ class DefaultBacktests implements Backtests {
                 + r.from() + ".." + r.to() + "; cash " + r.cash() + "; quantity " + r.quantity() + "; fill " + r.fill() + "; fee " + r.fee()
                 + " " + r.feeValue() + "; slippage " + r.slippage() + " " + r.slippageValue()
                 + (r.mode() == BacktestMode.PORTFOLIO ? "; portfolio max positions " + r.maxPositions() + " heat cap " + r.heatCap()
-                + " buying power " + r.buyingPower() : "");
+                + " buying power " + r.buyingPower() + " mis leverage " + r.misLeverage() + " groups " + r.correlationGroups()
+                + " max per group " + r.maxPositionsPerGroup() : "");
     }
 }

@@ -2,6 +2,7 @@ package io.tradepilot.backtests.internal;
 
 import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRun;
+import io.tradepilot.backtests.CorrelationGroups;
 import io.tradepilot.backtests.BacktestTrade;
 import io.tradepilot.backtests.FeeModel;
 import io.tradepilot.backtests.FillModel;
@@ -42,7 +43,8 @@ class JooqBacktestStore {
                   String strategyType, String document, List<String> symbols, java.time.LocalDate from, java.time.LocalDate to,
                   BigDecimal cash, BigDecimal quantity, FillModel fill, FeeModel fee, BigDecimal feeValue, SlippageModel slippage,
                   BigDecimal slippageValue, boolean closeAtEnd, boolean cashOnly, String runner, BacktestMode mode, Integer maxPositions,
-                  BigDecimal heatCap, boolean buyingPower) {
+                  BigDecimal heatCap, boolean buyingPower, BigDecimal misLeverage, Map<String, List<String>> correlationGroups,
+                  Integer maxPositionsPerGroup) {
     }
 
     /** What a worker's claim decided. */
@@ -86,6 +88,9 @@ class JooqBacktestStore {
                 .set(BACKTEST_RUN.RUNNER, r.runner()).set(BACKTEST_RUN.STATE, RunState.QUEUED.name())
                 .set(BACKTEST_RUN.MODE, r.mode().name()).set(BACKTEST_RUN.MAX_POSITIONS, r.maxPositions())
                 .set(BACKTEST_RUN.HEAT_CAP, r.heatCap()).set(BACKTEST_RUN.BUYING_POWER, r.buyingPower())
+                .set(BACKTEST_RUN.MIS_LEVERAGE, r.misLeverage())
+                .set(BACKTEST_RUN.CORRELATION_GROUPS, CorrelationGroups.format(r.correlationGroups()))
+                .set(BACKTEST_RUN.MAX_POSITIONS_PER_GROUP, r.maxPositionsPerGroup())
                 .returning(BACKTEST_RUN.RUN_ID).fetchOne().getRunId();
     }
 
@@ -310,6 +315,7 @@ class JooqBacktestStore {
                 FillModel.valueOf(r.getFillModel()), FeeModel.valueOf(r.getFeeModel()), r.getFeeValue(),
                 SlippageModel.valueOf(r.getSlippageModel()), r.getSlippageValue(), r.getCloseAtEnd(), r.getCashOnly(), r.getRunner(),
                 r.getCancelRequested(), r.getBarsDone(), r.getBarsTotal(), r.getStartedAt(), r.getFinishedAt(), eta, r.getAttempts(),
-                r.getError(), r.getDataFingerprint(), BacktestMode.valueOf(r.getMode()), r.getMaxPositions(), r.getHeatCap(), r.getBuyingPower());
+                r.getError(), r.getDataFingerprint(), BacktestMode.valueOf(r.getMode()), r.getMaxPositions(), r.getHeatCap(), r.getBuyingPower(),
+                r.getMisLeverage(), CorrelationGroups.parse(r.getCorrelationGroups()), r.getMaxPositionsPerGroup());
     }
 }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import io.tradepilot.backtests.BacktestData;
 import io.tradepilot.backtests.BacktestMode;
 import io.tradepilot.backtests.BacktestRefusal;
+import io.tradepilot.backtests.CorrelationGroups;
 import io.tradepilot.backtests.BacktestRequest;
 import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.FeeModel;
@@ -52,6 +53,9 @@ final class BacktestForm extends FormLayout {
     final IntegerField maxPositions = new IntegerField("Max open positions");
     final BigDecimalField heatCap = new BigDecimalField("Heat cap (fraction of equity)");
     final Checkbox buyingPower = new Checkbox("Refuse entries the account's cash cannot pay for (buying power)");
+    final BigDecimalField misLeverage = new BigDecimalField("MIS leverage (every symbol intraday)");
+    final TextField correlationGroups = new TextField("Correlation groups");
+    final IntegerField maxPositionsPerGroup = new IntegerField("Max positions per group");
     final BigDecimalField cash = new BigDecimalField("Cash per symbol");
     final BigDecimalField quantity = new BigDecimalField("Quantity");
     final Select<FillModel> fill = new Select<>();
@@ -107,6 +111,13 @@ final class BacktestForm extends FormLayout {
         heatCap.setId("backtest-heat-cap");
         heatCap.setHelperText("e.g. 0.5; empty: off");
         buyingPower.setId("backtest-buying-power");
+        misLeverage.setId("backtest-mis-leverage");
+        misLeverage.setHelperText("1 to 100, e.g. 5; needs buying power; empty: delivery, paid in full");
+        correlationGroups.setId("backtest-correlation-groups");
+        correlationGroups.setHelperText("e.g. banks: HDFCBANK, ICICIBANK; it: INFY, TCS (symbols of this run, each in one group); empty: off");
+        maxPositionsPerGroup.setId("backtest-max-positions-per-group");
+        maxPositionsPerGroup.setHelperText("with groups; empty: 1");
+        maxPositionsPerGroup.setMin(1);
         mode.addValueChangeListener(e -> showMode(e.getValue()));
         mode.setValue(BacktestMode.INDEPENDENT);
         showMode(BacktestMode.INDEPENDENT);
@@ -136,7 +147,7 @@ final class BacktestForm extends FormLayout {
         closeAtEnd.setId("backtest-close-at-end");
         cashOnly.setId("backtest-cash-only");
         label.setId("backtest-label");
-        add(source, config, draft, symbols, from, to, mode, maxPositions, heatCap, buyingPower, cash, quantity, fill, fee, feeValue, slippage,
+        add(source, config, draft, symbols, from, to, mode, maxPositions, heatCap, buyingPower, misLeverage, correlationGroups, maxPositionsPerGroup, cash, quantity, fill, fee, feeValue, slippage,
                 slippageValue, closeAtEnd, cashOnly, label);
         setColspan(draft, 2);
         setColspan(symbols, 2);
@@ -148,6 +159,9 @@ final class BacktestForm extends FormLayout {
         maxPositions.setVisible(portfolio);
         heatCap.setVisible(portfolio);
         buyingPower.setVisible(portfolio);
+        misLeverage.setVisible(portfolio);
+        correlationGroups.setVisible(portfolio);
+        maxPositionsPerGroup.setVisible(portfolio);
         cashOnly.setVisible(!portfolio);
         cash.setLabel(portfolio ? "Account cash" : "Cash per symbol");
         if (portfolio) {
@@ -157,7 +171,7 @@ final class BacktestForm extends FormLayout {
         }
     }
 
-    /** The request the form holds now. */
+    /** The request the form holds now; refuses (on {@code correlationGroups}) groups text {@link CorrelationGroups#parse} does not take. */
     BacktestRequest request() {
         boolean stored = STORED.equals(source.getValue());
         boolean portfolio = mode.getValue() == BacktestMode.PORTFOLIO;
@@ -166,7 +180,8 @@ final class BacktestForm extends FormLayout {
                 stored ? null : draft.getValue(), new ArrayList<>(symbols.getSelectedItems()), from.getValue(), to.getValue(), cash.getValue(),
                 quantity.getValue(), fill.getValue(), fee.getValue(), feeValue.getValue(), slippage.getValue(), slippageValue.getValue(),
                 closeAtEnd.getValue(), portfolio ? null : cashOnly.getValue(), mode.getValue(), portfolio ? maxPositions.getValue() : null,
-                portfolio ? heatCap.getValue() : null, portfolio ? buyingPower.getValue() : null);
+                portfolio ? heatCap.getValue() : null, portfolio ? buyingPower.getValue() : null, portfolio ? misLeverage.getValue() : null,
+                portfolio ? CorrelationGroups.parse(correlationGroups.getValue()) : null, portfolio ? maxPositionsPerGroup.getValue() : null);
     }
 
     /** Clears every field's error, then shows {@code refusal}'s message on the field it names; answers whether one was named. */
@@ -196,6 +211,9 @@ final class BacktestForm extends FormLayout {
         m.put("mode", mode);
         m.put("maxPositions", maxPositions);
         m.put("heatCap", heatCap);
+        m.put("misLeverage", misLeverage);
+        m.put(CorrelationGroups.FIELD, correlationGroups);
+        m.put("maxPositionsPerGroup", maxPositionsPerGroup);
         return m;
     }
 

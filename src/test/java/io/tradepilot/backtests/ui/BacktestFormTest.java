@@ -88,4 +88,41 @@ class BacktestFormTest {
         assertThat(form.maxPositions.isInvalid()).isTrue();
         assertThat(form.heatCap.isInvalid()).isFalse();
     }
+
+    @Test
+    void portfolio_mis_leverage_and_groups_read_into_the_request_and_bad_groups_text_is_refused_on_its_field() {
+        BacktestForm form = new BacktestForm(List.of(), SERIES);
+        assertThat(form.misLeverage.isVisible()).isFalse();
+        assertThat(form.correlationGroups.isVisible()).isFalse();
+        form.correlationGroups.setValue("g: AAA");
+        assertThat(form.request().correlationGroups()).as("independent runs send no groups").isNull();
+
+        form.mode.setValue(BacktestMode.PORTFOLIO);
+        assertThat(form.misLeverage.isVisible()).isTrue();
+        assertThat(form.correlationGroups.isVisible()).isTrue();
+        assertThat(form.maxPositionsPerGroup.isVisible()).isTrue();
+        form.misLeverage.setValue(new BigDecimal("5"));
+        form.correlationGroups.setValue(" banks: AAA , BBB; it: CCC ");
+        form.maxPositionsPerGroup.setValue(2);
+        BacktestRequest r = form.request();
+        assertThat(r.misLeverage()).isEqualByComparingTo("5");
+        assertThat(r.correlationGroups()).containsExactly(java.util.Map.entry("banks", List.of("AAA", "BBB")), java.util.Map.entry("it", List.of("CCC")));
+        assertThat(r.maxPositionsPerGroup()).isEqualTo(2);
+        assertThat(io.tradepilot.backtests.CorrelationGroups.format(r.correlationGroups())).isEqualTo("banks: AAA, BBB; it: CCC");
+
+        form.correlationGroups.setValue("banks AAA");
+        try {
+            form.request();
+            org.junit.jupiter.api.Assertions.fail("groups without a name are refused");
+        } catch (BacktestRefusal refusal) {
+            assertThat(refusal.field()).isEqualTo("correlationGroups");
+            assertThat(form.show(refusal)).isTrue();
+            assertThat(form.correlationGroups.isInvalid()).isTrue();
+            assertThat(form.correlationGroups.getErrorMessage()).contains("name: SYMBOL, SYMBOL");
+        }
+        assertThat(form.show(BacktestRefusal.badParameter("misLeverage", "The MIS leverage must be from 1 to 100."))).isTrue();
+        assertThat(form.misLeverage.isInvalid()).isTrue();
+        assertThat(form.show(BacktestRefusal.badParameter("maxPositionsPerGroup", "x"))).isTrue();
+        assertThat(form.maxPositionsPerGroup.isInvalid()).isTrue();
+    }
 }

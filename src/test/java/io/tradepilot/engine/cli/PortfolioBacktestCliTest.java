@@ -97,6 +97,26 @@ class PortfolioBacktestCliTest {
         assertThat(r.out()).contains("6 independent single-symbol runs (not a portfolio)");
     }
 
+    @Test
+    void mis_leverage_trades_every_symbol_of_the_folder_intraday_so_fewer_entries_lack_buying_power() throws Exception {
+        String[] base = {"backtest", "--data", fixture().toString(), "--portfolio", "--strategy", "sma-cross", "--param", "fast=5",
+                "--param", "slow=20", "--quantity", "100", "--cash", "150000"};
+        Run delivery = run(with(base, "--out", dir.resolve("delivery").toString()));
+        Run intraday = run(with(base, "--mis-leverage", "5", "--out", dir.resolve("intraday").toString()));
+        assertThat(delivery.code()).as(delivery.err()).isZero();
+        assertThat(intraday.code()).as(intraday.err()).isZero();
+        assertThat(intraday.out()).contains("buying power (cash for delivery, margin at 5x for 6 intraday symbols)");
+        BigDecimal paidInFull = refusals(dir.resolve("delivery"), "INSUFFICIENT_BUYING_POWER");
+        assertThat(paidInFull).as("about 100,000 per entry against 150,000 cash").isPositive();
+        assertThat(refusals(dir.resolve("intraday"), "INSUFFICIENT_BUYING_POWER")).isLessThan(paidInFull);
+    }
+
+    private static BigDecimal refusals(Path out, String reason) throws Exception {
+        String metrics = Files.readString(out.resolve("metrics.json"));
+        Matcher m = Pattern.compile("\"" + reason + "\": ([0-9]+)").matcher(metrics);
+        return m.find() ? new BigDecimal(m.group(1)) : BigDecimal.ZERO;
+    }
+
     private static String[] with(String[] base, String... more) {
         String[] all = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, all, base.length, more.length);

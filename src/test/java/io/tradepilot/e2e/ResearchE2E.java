@@ -64,7 +64,8 @@ class ResearchE2E extends BrowserTestSupport {
         eventually(Duration.ofSeconds(30), () -> newestSweep() > before, "the sweep is stored");
         long sweep = newestSweep();
         assertThat(page.locator("#sweep-state-" + sweep)).containsText("DONE", LONG);
-        page.locator("#sweep-open-" + sweep).click();
+        assertThat(page.locator("#sweep-open-" + sweep)).isVisible();
+        page.navigate("/backtests/sweeps/" + sweep);  // the list re-renders every second: its link may be replaced under a click
         Browsers.awaitView(page.locator("#sweep-view"));
         assertThat(page.locator("#sweep-heatmap")).isVisible();
         assertThat(page.locator("#sweep-cells")).isVisible();
@@ -92,6 +93,11 @@ class ResearchE2E extends BrowserTestSupport {
         page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new Page.GetByRoleOptions().setName("sma-cross").setExact(true)).click();
         page.locator("#walkforward-param-fast input").fill("5:10:5");
         page.locator("#walkforward-param-slow input").fill("20:30:10");
+        // the form's default dates are the first stored series' (another test may have stored a short one)
+        page.locator("#backtest-from input").fill("1/1/2019");
+        page.locator("#backtest-from input").press("Enter");
+        page.locator("#backtest-to input").fill("12/31/2020");
+        page.locator("#backtest-to input").press("Enter");
         page.locator("#walkforward-is-bars input").fill("120");
         page.locator("#walkforward-oos-bars input").fill("60");
         page.locator("#backtest-label input").fill("e2e walk-forward");
@@ -99,7 +105,8 @@ class ResearchE2E extends BrowserTestSupport {
         eventually(Duration.ofSeconds(30), () -> newestWalkForward() > before, "the walk-forward is stored");
         long walk = newestWalkForward();
         assertThat(page.locator("#walkforward-state-" + walk)).containsText("DONE", LONG);
-        page.locator("#walkforward-open-" + walk).click();
+        assertThat(page.locator("#walkforward-open-" + walk)).isVisible();
+        page.navigate("/backtests/walkforwards/" + walk);  // the list re-renders every second: its link may be replaced under a click
         Browsers.awaitView(page.locator("#walkforward-view"));
         assertThat(page.locator("#walkforward-summary-SYNTH-ALPHA")).containsText("fficiency", LONG);
         assertThat(page.locator("#walkforward-equity-SYNTH-ALPHA")).isVisible();

@@ -23,7 +23,8 @@ measure_prepare() {
 
 # measure_start_app DIR PORT PG_PORT REDIS_PORT PASSWORD HEAP [APP ARGS...]: starts $jar on an emptied
 # DIR/data with embedded PostgreSQL and Redis on the given ports, listening on 127.0.0.1 only, the admin's
-# password PASSWORD, heap HEAP and MEASURE_JAVA_OPTS; logs to DIR/app.log. Sets $app (its pid) and stops it
+# password PASSWORD, heap HEAP, MEASURE_JAVA_OPTS and MEASURE_APP_ARGS (application arguments added after the
+# script's own, e.g. another strategy's symbols); logs to DIR/app.log. Sets $app (its pid) and stops it
 # (SIGTERM) when the calling script exits.
 measure_start_app() {
   local dir="$1" port="$2" pg_port="$3" redis_port="$4" password="$5" heap="$6"
@@ -31,7 +32,7 @@ measure_start_app() {
   rm -rf "$dir/data"
   TRADEPILOT_DATA_DIR="$dir/data" TRADEPILOT_EMBEDDED_PG_PORT="$pg_port" TRADEPILOT_EMBEDDED_REDIS_PORT="$redis_port" \
   TRADEPILOT_ADMIN_PASSWORD="$password" TRADEPILOT_DB_URL= TRADEPILOT_REDIS_URL= \
-    java -Xmx"$heap" ${MEASURE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 "$@" \
+    java -Xmx"$heap" ${MEASURE_JAVA_OPTS:-} -jar "$jar" --server.port="$port" --server.address=127.0.0.1 "$@" ${MEASURE_APP_ARGS:-} \
       > "$dir/app.log" 2>&1 &
   app=$!
   trap measure_stop_app EXIT

@@ -61,6 +61,17 @@ public interface VenueSession extends AutoCloseable {
         throw new UnsupportedOperationException(broker() + " streams no trades");
     }
 
+    /**
+     * As {@link #streamTrades}, and also tells {@code listener} each time the stream is subscribed (first and after
+     * every drop), so that it can back-fill what it missed. Only when {@link #streamsTrades()}. By default the trades
+     * alone (an adapter that cannot say when it subscribed: nothing is back-filled).
+     *
+     * @throws UnsupportedOperationException when the adapter streams no trades
+     */
+    default AutoCloseable streamMarket(List<Instrument> instruments, MarketListener listener) {
+        return streamTrades(instruments, listener::trade);
+    }
+
     /** The broker's book now (cash, positions, working orders), for reconciliation. */
     BrokerBook book();
 

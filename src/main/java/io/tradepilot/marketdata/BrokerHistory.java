@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Where broker history comes from: the market data module's port, answered by the connected (active) broker
  * account. The module's own adapter implements it over the brokers module's public API
- * ({@code VenueAccounts.activeSession()}, {@code VenueSession.history}); another source (a data vendor) can replace
+ * ({@code VenueAccounts.historyReader()}: a read-only client, not the trading session); another source (a data vendor) can replace
  * that bean.
  */
 public interface BrokerHistory {

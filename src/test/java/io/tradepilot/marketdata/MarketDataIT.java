@@ -6,7 +6,12 @@ import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.calendar.Session;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.marketdata.CsvBarReader;
+import io.tradepilot.brokers.VenueAccounts;
+import io.tradepilot.brokers.VenueSession;
+import io.tradepilot.brokers.alpaca.StandInDataStream;
+import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.testing.ApiClient;
+import io.tradepilot.testing.Eventually;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.testing.TestUser;
 import org.jooq.DSLContext;
@@ -31,6 +36,7 @@ import java.util.Optional;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.tradepilot.db.Tables.AUDIT_EVENT;
@@ -50,6 +56,7 @@ class MarketDataIT extends IntegrationTestSupport {
 
     @Autowired DSLContext db;
     @Autowired HistoricalBars historicalBars;
+    @Autowired VenueAccounts venueAccounts;
 
     private String operator;
 
@@ -272,6 +279,62 @@ class MarketDataIT extends IntegrationTestSupport {
         assertThat(loaded.bar(2).volume()).isEqualTo(62303300);
         assertProblem(api(operator).post("/api/v1/marketdata/fetches", fetch.replace("AAPL", "NOPE")), 404, "UNKNOWN_SYMBOL");
         db.execute("TRUNCATE broker_active_account, broker_account RESTART IDENTITY CASCADE");
+    }
+
+    @Test
+    void a_history_fetch_opens_no_stream_and_leaves_the_connections_health_of_the_trading_session_alone() throws Exception {
+        String admin = users.apiToken(users.admin());
+        db.execute("TRUNCATE broker_active_account, broker_account RESTART IDENTITY CASCADE");
+        ALPACA.resetAll();
+        ALPACA.stubFor(get(urlPathEqualTo("/v2/assets")).willReturn(okJson("""
+                [{"id":"a1","class":"us_equity","exchange":"NASDAQ","symbol":"AAPL","name":"Apple","status":"active","tradable":true,"fractionable":true}]""")));
+        ALPACA.stubFor(get(urlPathEqualTo("/v2/stocks/AAPL/bars")).willReturn(okJson("""
+                {"bars":[{"t":"2024-01-02T05:00:00Z","o":187.15,"h":188.44,"l":183.885,"c":185.64,"v":82488700}],
+                 "symbol":"AAPL","next_page_token":null}""")));
+        String key = "PKSTANDIN00KEY4321", secret = "md-secret-0987";
+        try (StandInDataStream data = new StandInDataStream(key, secret)) {
+            HttpResponse<String> created = api(admin).post("/api/v1/brokers/accounts", """
+                    {"broker":"alpaca","name":"md standby","environment":"PAPER","tradingUrl":"%s","marketDataUrl":"%s",
+                     "tradeStreamUrl":"","dataStreamUrl":"%s","keyId":"%s","secret":"%s"}"""
+                    .formatted(ALPACA.baseUrl(), ALPACA.baseUrl(), data.url(), key, secret));
+            long id = json(created).get("id").asLong();
+            assertThat(api(admin).post("/api/v1/brokers/accounts/" + id + "/activate", "").statusCode()).isEqualTo(200);
+            String fetch = """
+                    {"symbol":"AAPL","exchange":"NYSE","interval":"1d","from":"2024-01-01T00:00:00Z","to":"2024-01-03T00:00:00Z","mode":"REPLACE"}""";
+
+            // a standby: no engine leads here, so no session of the account is open and no health is shown
+            JsonNode before = account(admin, id);
+            assertThat(noHealth(before)).as(before.toString()).isTrue();
+            HttpResponse<String> fetched = api(operator).post("/api/v1/marketdata/fetches", fetch);
+            assertThat(fetched.statusCode()).as(fetched.body()).isEqualTo(201);
+            JsonNode after = account(admin, id);
+            assertThat(noHealth(after)).as("the fetch did not become the account's session: " + after).isTrue();
+            assertThat(after.get("lastError")).isEqualTo(before.get("lastError"));
+            assertThat(after.get("lastTestAt")).isEqualTo(before.get("lastTestAt"));
+            assertThat(data.subscriptions()).as("no market-data stream was opened").isZero();
+
+            // the trading session open here (a leader) streaming trades: its health stays the one shown
+            try (VenueSession trading = venueAccounts.activeSession().orElseThrow();
+                 AutoCloseable stream = trading.streamTrades(List.of(Instrument.usEquity("AAPL", "NASDAQ")), (i, t) -> { })) {
+                Eventually.eventually(java.time.Duration.ofSeconds(30), data::subscribed, "the trading session subscribed");
+                JsonNode shown = account(admin, id).get("health");
+                assertThat(api(operator).post("/api/v1/marketdata/fetches", fetch).statusCode()).isEqualTo(201);
+                assertThat(account(admin, id).get("health")).as("the trading session's health, unchanged").isEqualTo(shown);
+                assertThat(data.subscriptions()).as("only the trading session's stream").isEqualTo(1);
+            }
+            ALPACA.verify(2, getRequestedFor(urlPathEqualTo("/v2/stocks/AAPL/bars")));
+        } finally {
+            db.execute("TRUNCATE broker_active_account, broker_account RESTART IDENTITY CASCADE");
+        }
+    }
+
+    private static boolean noHealth(JsonNode account) {
+        return account.path("health").isMissingNode() || account.path("health").isNull();
+    }
+
+    private JsonNode account(String admin, long id) {
+        for (JsonNode a : json(api(admin).get("/api/v1/brokers/accounts"))) if (a.get("id").asLong() == id) return a;
+        throw new AssertionError("account " + id + " not listed");
     }
 
     @Test

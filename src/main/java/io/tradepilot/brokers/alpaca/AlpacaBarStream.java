@@ -43,14 +43,16 @@ final class AlpacaBarStream extends AlpacaStream {
     /** The channel subscribed: {@code bars} or {@code trades}. */
     private final String channel;
     private final IntConsumer onSubscribed;
+    private final Runnable onDropped;
 
     AlpacaBarStream(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
                     BiConsumer<String, Bar> onBar, IntConsumer onSubscribed) {
-        this(http, config, url, symbols, executor, Objects.requireNonNull(onBar, "onBar"), null, onSubscribed);
+        this(http, config, url, symbols, executor, Objects.requireNonNull(onBar, "onBar"), null, onSubscribed, () -> { });
     }
 
     private AlpacaBarStream(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
-                            BiConsumer<String, Bar> onBar, BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed) {
+                            BiConsumer<String, Bar> onBar, BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed,
+                            Runnable onDropped) {
         super(http, url, "market data", config.requestTimeout(), config.reconnectMin(), config.reconnectMax(), executor);
         this.config = config;
         this.symbols = List.copyOf(symbols);
@@ -58,12 +60,14 @@ final class AlpacaBarStream extends AlpacaStream {
         this.onTrade = onTrade;
         this.channel = onTrade != null ? "trades" : "bars";
         this.onSubscribed = Objects.requireNonNull(onSubscribed, "onSubscribed");
+        this.onDropped = Objects.requireNonNull(onDropped, "onDropped");
     }
 
-    /** A stream of the symbols' trades (each to {@code onTrade}) instead of their minute bars. */
+    /** A stream of the symbols' trades (each to {@code onTrade}) instead of their minute bars; {@code onDropped} after each drop. */
     static AlpacaBarStream trades(HttpClient http, AlpacaConfig config, URI url, List<String> symbols, ScheduledExecutorService executor,
-                                  BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed) {
-        return new AlpacaBarStream(http, config, url, symbols, executor, null, Objects.requireNonNull(onTrade, "onTrade"), onSubscribed);
+                                  BiConsumer<String, MarketTrade> onTrade, IntConsumer onSubscribed, Runnable onDropped) {
+        return new AlpacaBarStream(http, config, url, symbols, executor, null, Objects.requireNonNull(onTrade, "onTrade"), onSubscribed,
+                onDropped);
     }
 
     @Override
@@ -150,5 +154,10 @@ final class AlpacaBarStream extends AlpacaStream {
     @Override
     void onSubscribed(int connection) {
         onSubscribed.accept(connection);
+    }
+
+    @Override
+    void onDropped() {
+        onDropped.run();
     }
 }

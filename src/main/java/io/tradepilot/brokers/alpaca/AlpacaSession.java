@@ -3,6 +3,7 @@ package io.tradepilot.brokers.alpaca;
 import io.tradepilot.brokers.AccountCredentials;
 import io.tradepilot.brokers.BrokerBook;
 import io.tradepilot.brokers.BrokerErrors;
+import io.tradepilot.brokers.MarketListener;
 import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.MonitoredSession;
 import io.tradepilot.brokers.VenueHealth;
@@ -202,14 +203,23 @@ public final class AlpacaSession implements VenueSession, MonitoredSession {
      */
     @Override
     public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        return streamMarket(instruments, MarketListener.trades(sink));
+    }
+
+    /**
+     * {@inheritDoc} {@code subscribed} follows Alpaca's {@code subscription} answer listing every symbol; {@code dropped}
+     * each drop, refused handshake or given-up connection.
+     */
+    @Override
+    public AutoCloseable streamMarket(List<Instrument> instruments, MarketListener listener) {
         if (dataStreamUrl == null) throw new IllegalStateException("account " + account.name() + " has no market-data stream URL");
         Map<String, Instrument> bySymbol = new java.util.LinkedHashMap<>();
         for (Instrument i : instruments) bySymbol.put(i.symbol(), i);
         return open("alpaca-trades", thread -> AlpacaBarStream.trades(http, config, dataStreamUrl, List.copyOf(bySymbol.keySet()),
                 thread, (symbol, trade) -> {
                     Instrument i = bySymbol.get(symbol);
-                    if (i != null) sink.accept(i, trade);
-                }, connection -> { }));
+                    if (i != null) listener.trade(i, trade);
+                }, listener::subscribed, listener::dropped));
     }
 
     @Override

@@ -93,6 +93,9 @@ abstract class AlpacaStream implements AutoCloseable {
     /** After every (re)subscription; {@code connection} counts them from 1 (executor thread). */
     abstract void onSubscribed(int connection);
 
+    /** The connection dropped or was given up; a reconnect follows (executor thread). Nothing by default. */
+    void onDropped() { }
+
     /** Connects (asynchronously); reconnects by itself until {@link #close()}. */
     public void start() {
         post(this::connect);
@@ -145,6 +148,7 @@ abstract class AlpacaStream implements AutoCloseable {
         generation++;
         listening = false;
         lastError = why;
+        onDropped();
         log.warn("Alpaca {}: {}; reconnecting", label, why);
         failedAttempts++;
         long min = reconnectMin.toMillis();

@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.internal;
 
 import io.tradepilot.brokers.AccountCredentials;
+import io.tradepilot.brokers.AccountHistory;
 import io.tradepilot.brokers.ActiveAccountStatus;
 import io.tradepilot.brokers.BrokerKind;
 import io.tradepilot.brokers.MonitoredSession;
@@ -66,30 +67,58 @@ final class DefaultVenueAccounts implements VenueAccounts, ActiveAccountStatus {
         Optional<JooqBrokerAccountStore.StoredAccount> active = storedActive();
         if (active.isEmpty()) return Optional.empty();
         JooqBrokerAccountStore.StoredAccount account = active.get();
-        if (!account.enabled()) {
-            log.error("Broker account {} is active but disabled: trading the paper venue", account.name());
+        try {
+            VenueSession session = open(account);
+            opened.put(account.id(), new WeakReference<>(session));
+            log.info("Broker account {} ({} {}) opened", account.name(), account.broker(), account.environment());
+            return Optional.of(session);
+        } catch (Unopenable e) {
+            if (e.record) failed(account, e.getMessage());
+            else log.error("Broker account {} {}: trading the paper venue", account.name(), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@inheritDoc} A session of its own, opened like the trading session's but neither remembered (the health shown
+     * stays the trading session's) nor started, and whose failure to open is not recorded on the account.
+     */
+    @Override
+    public Optional<AccountHistory> historyReader() {
+        Optional<JooqBrokerAccountStore.StoredAccount> active = storedActive();
+        if (active.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(AccountHistory.of(open(active.get())));
+        } catch (Unopenable e) {
+            throw new IllegalStateException("broker account " + active.get().name() + " " + e.getMessage(), e);
+        }
+    }
+
+    /** A new session of {@code account} by its broker's factory; refuses (with the reason) one that cannot be opened. */
+    private VenueSession open(JooqBrokerAccountStore.StoredAccount account) {
+        if (!account.enabled()) throw new Unopenable("is active but disabled", false);
         VenueSessionFactory factory = factories.get(account.broker());
-        if (factory == null) {
-            failed(account, "no adapter for " + account.broker() + " in this build");
-            return Optional.empty();
-        }
+        if (factory == null) throw new Unopenable("no adapter for " + account.broker() + " in this build", true);
         AccountCredentials credentials;
         try {
             credentials = secrets.credentials(account);
         } catch (IllegalStateException unopenable) {
-            failed(account, unopenable.getMessage());
-            return Optional.empty();
+            throw new Unopenable(unopenable.getMessage(), true);
         }
         try {
-            VenueSession session = factory.open(credentials);
-            opened.put(account.id(), new WeakReference<>(session));
-            log.info("Broker account {} ({} {}) opened", account.name(), account.broker(), account.environment());
-            return Optional.of(session);
+            return factory.open(credentials);
         } catch (RuntimeException e) {
-            failed(account, "cannot open the session: " + e.getMessage());
-            return Optional.empty();
+            throw new Unopenable("cannot open the session: " + e.getMessage(), true);
+        }
+    }
+
+    /** Why an account cannot be opened; {@code record}: worth recording as the account's last error. */
+    private static final class Unopenable extends RuntimeException {
+        final boolean record;
+
+        Unopenable(String why, boolean record) {
+            super(why, null, false, false);
+            this.record = record;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tradepilot.brokers.kite;
 
 import io.tradepilot.brokers.BrokerBook;
+import io.tradepilot.brokers.MarketListener;
 import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.BrokerErrors;
 import io.tradepilot.brokers.MonitoredSession;
@@ -69,6 +70,7 @@ public final class KiteSession implements VenueSession, MonitoredSession {
     private final java.util.Set<String> loadedExchanges = ConcurrentHashMap.newKeySet();
     private final List<Consumer<List<KiteTick>>> tickSinks = new CopyOnWriteArrayList<>();
     private final List<Runnable> onReconnect = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onDrop = new CopyOnWriteArrayList<>();
     private volatile String loginProblem;
     private volatile Instant tokenExpiresAt;
 
@@ -101,7 +103,8 @@ public final class KiteSession implements VenueSession, MonitoredSession {
                     venue.backfillAll();
                     onReconnect.forEach(Runnable::run);
                 },
-                () -> loginNeeded.accept("KiteTicker refused the access token"));
+                () -> loginNeeded.accept("KiteTicker refused the access token"),
+                () -> onDrop.forEach(Runnable::run));
         if (accessToken != null) accessToken(accessToken);
     }
 
@@ -293,6 +296,15 @@ public final class KiteSession implements VenueSession, MonitoredSession {
      */
     @Override
     public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
+        return streamMarket(instruments, MarketListener.trades(sink));
+    }
+
+    /**
+     * {@inheritDoc} {@code subscribed} follows each KiteTicker connection (the subscription is sent on connecting);
+     * one already connected counts as the first; {@code dropped} each drop.
+     */
+    @Override
+    public AutoCloseable streamMarket(List<Instrument> instruments, MarketListener listener) {
         Map<Long, Instrument> tokens = new HashMap<>();
         for (Instrument i : instruments) {
             KiteInstrument k = kiteInstrument(i.exchange() + ":" + i.symbol())
@@ -305,12 +317,22 @@ public final class KiteSession implements VenueSession, MonitoredSession {
                 Instrument i = tokens.get(t.instrumentToken());
                 if (i == null || t.lastPrice() == null || t.lastPrice().signum() <= 0) continue;
                 Instant at = t.lastTradeTime() != null ? t.lastTradeTime() : t.exchangeTime() != null ? t.exchangeTime() : now;
-                sink.accept(i, MarketTrade.tick(at, t.lastPrice(), Math.max(0, t.lastQuantity()), Math.max(0, t.volumeToday())));
+                listener.trade(i, MarketTrade.tick(at, t.lastPrice(), Math.max(0, t.lastQuantity()), Math.max(0, t.volumeToday())));
             }
         };
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable onConnected = () -> listener.subscribed(connections.incrementAndGet());
+        Runnable onDropped = listener::dropped;
         tickSinks.add(onTicks);
+        onReconnect.add(onConnected);
+        onDrop.add(onDropped);
         ticker.subscribe(List.copyOf(tokens.keySet()));
-        return () -> tickSinks.remove(onTicks);
+        if (ticker.connected()) thread.execute(() -> { if (connections.get() == 0) onConnected.run(); });
+        return () -> {
+            tickSinks.remove(onTicks);
+            onReconnect.remove(onConnected);
+            onDrop.remove(onDropped);
+        };
     }
 
     @Override

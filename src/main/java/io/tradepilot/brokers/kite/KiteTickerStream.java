@@ -33,7 +33,7 @@ import java.util.stream.Collectors;
  *
  * <p>Everything is handed to the callbacks on the adapter's thread ({@code thread}). After a drop the stream
  * reconnects (from {@code reconnectMin}, doubling, at most {@code reconnectMax}), re-subscribes and calls
- * {@code onConnected} (the adapter back-fills what it missed). A handshake refused with 403 (the access token expired)
+ * {@code onConnected} (the adapter back-fills what it missed); {@code onDropped} hears each drop. A handshake refused with 403 (the access token expired)
  * is reported to {@code onTokenRefused} and not retried until {@link #accessToken} gives a new token: no retry storm.
  */
 public final class KiteTickerStream implements AutoCloseable {
@@ -49,6 +49,7 @@ public final class KiteTickerStream implements AutoCloseable {
     private final Consumer<KiteOrder> onOrder;
     private final Runnable onConnected;
     private final Runnable onTokenRefused;
+    private final Runnable onDropped;
     private final Set<Long> tokens = new LinkedHashSet<>(); // adapter thread
     private volatile String accessToken;
     private volatile WebSocket socket;
@@ -59,7 +60,7 @@ public final class KiteTickerStream implements AutoCloseable {
     private int generation;    // adapter thread: ignore callbacks of an abandoned socket
 
     public KiteTickerStream(HttpClient http, KiteConfig config, ScheduledExecutorService thread, Consumer<List<KiteTick>> onTicks,
-                            Consumer<KiteOrder> onOrder, Runnable onConnected, Runnable onTokenRefused) {
+                            Consumer<KiteOrder> onOrder, Runnable onConnected, Runnable onTokenRefused, Runnable onDropped) {
         this.http = http;
         this.config = config;
         this.thread = thread;
@@ -67,6 +68,7 @@ public final class KiteTickerStream implements AutoCloseable {
         this.onOrder = onOrder;
         this.onConnected = onConnected;
         this.onTokenRefused = onTokenRefused;
+        this.onDropped = onDropped;
         this.nextWait = config.reconnectMin();
     }
 
@@ -226,6 +228,7 @@ public final class KiteTickerStream implements AutoCloseable {
         connected = false;
         socket = null;
         log.warn("KiteTicker dropped ({}); reconnecting in {} ms", why, nextWait.toMillis());
+        onDropped.run();
         retryLater();
     }
 

@@ -15,7 +15,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  *   <li>DOWN: STOPPED although trading is enabled (not started yet, or stopped).</li>
  * </ul>
  * Details (shown only where health details are enabled): {@code role}, and for a leader {@code engineState} and
- * {@code marketTime}.
+ * {@code marketTime}, and while the bars are built from a broker's trades {@code marketDataBackfill} (a gap waiting
+ * for the broker's history since when, failed attempts, the last error, counts of back-filled bars).
  */
 final class EngineHealthIndicator implements HealthIndicator {
 
@@ -39,6 +40,21 @@ final class EngineHealthIndicator implements HealthIndicator {
         health.withDetail("role", status.role());
         if (status.engineState() != null) health.withDetail("engineState", status.engineState());
         if (status.marketTime() != null) health.withDetail("marketTime", status.marketTime().toString());
+        host.runningFeed().filter(SessionFeed.class::isInstance).flatMap(f -> ((SessionFeed) f).backfill())
+                .ifPresent(b -> health.withDetail("marketDataBackfill", backfill(b)));
         return health.build();
+    }
+
+    /** The back-fill of the broker's trade stream: pending since, failed attempts, last error, counts. */
+    static java.util.Map<String, Object> backfill(GapBackfill.Status b) {
+        java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+        d.put("pending", b.pending());
+        if (b.since() != null) d.put("pendingSince", b.since().toString());
+        d.put("failedAttempts", b.failedAttempts());
+        if (b.lastError() != null) d.put("lastError", b.lastError());
+        d.put("filledGaps", b.filledGaps());
+        d.put("backfilledBars", b.backfilledBars());
+        d.put("completedBars", b.completedBars());
+        return d;
     }
 }

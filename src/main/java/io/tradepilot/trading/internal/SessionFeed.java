@@ -1,5 +1,7 @@
 package io.tradepilot.trading.internal;
 
+import io.tradepilot.brokers.MarketListener;
+import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.VenueSession;
 import io.tradepilot.engine.calendar.ExchangeCalendar;
 import io.tradepilot.engine.domain.Bar;
@@ -27,7 +29,8 @@ import java.util.function.BiConsumer;
  * recovery marks), and the live bars handed to the host's sink in arrival order; bars that arrive together with the
  * same start form one step. The live bars are built by the host from the stream's trades or ticks ({@link TradeBars},
  * on the exchange's calendar and clock) when the adapter streams them ({@link VenueSession#streamsTrades}) and the
- * settings say {@code trades}; otherwise they are the broker's ({@link VenueSession#streamBars}). Bars not after the
+ * settings say {@code trades}, with the gaps a (re)subscription leaves back-filled from the broker's 1-minute history
+ * ({@link GapBackfill}, rules in {@link TradeBars}); otherwise they are the broker's ({@link VenueSession#streamBars}). Bars not after the
  * ledger's checkpoint are skipped (a restart does not feed a bar twice). Real time: the host's wall-clock jobs
  * (square-off) apply, and {@link #quietSince} measures silence on the wall clock during the exchange's sessions only.
  */
@@ -49,6 +52,7 @@ final class SessionFeed implements MarketFeed {
     private final Map<Instrument, BarSeries> history = new LinkedHashMap<>();
     private final LinkedBlockingQueue<FeedBar> arrived = new LinkedBlockingQueue<>();
     private volatile AutoCloseable stream;
+    private volatile GapBackfill backfill;
 
     /**
      * Resolves every symbol at the broker and loads its history now. Refuses (IllegalStateException) a symbol the
@@ -92,14 +96,18 @@ final class SessionFeed implements MarketFeed {
     /**
      * {@inheritDoc} While the exchange is closed (outside its regular session, weekends, holidays) silence does not
      * count ({@code now}); during a session it counts from the later of the stream's last trade, tick or bar and the
-     * session's open, so a connected but silent stream is stale too.
+     * session's open, so a connected but silent stream is stale too; while a gap after a (re)subscription waits for its
+     * history ({@link GapBackfill}) it counts from the last trade before the gap, however lively the stream is since.
      */
     @Override
     public long quietSince(long nowMillis, long lastBarWallMillis) {
         Instant now = Instant.ofEpochMilli(nowMillis);
         var today = calendar.session(now.atZone(calendar.zone()).toLocalDate());
         if (today.isEmpty() || !today.get().contains(now)) return nowMillis;
-        return Math.max(lastHeardMillis, today.get().open().toInstant().toEpochMilli());
+        long since = lastHeardMillis;
+        GapBackfill gaps = backfill;
+        if (gaps != null && gaps.pending()) since = Math.min(since, gaps.sinceMillis());
+        return Math.max(since, today.get().open().toInstant().toEpochMilli());
     }
 
     @Override
@@ -130,10 +138,27 @@ final class SessionFeed implements MarketFeed {
         TradeBars trades = null;
         if (barsFromTrades()) {
             TradeBars built = new TradeBars(calendar, settings.interval(), settings.grace(), clock.instant(), toQueue);
+            for (Instrument i : instruments.values()) built.track(i, resumeAfter.get(i.symbol()));
             trades = built;
-            stream = session.streamTrades(instruments(), (instrument, trade) -> {
-                lastHeardMillis = clock.millis();
-                built.add(instrument, trade);
+            GapBackfill gaps = new GapBackfill(built, (instrument, from, to) -> session.history(instrument, GapBackfill.MINUTE, from, to),
+                    clock, settings.grace(), session.broker() + " account " + session.accountId());
+            backfill = gaps;
+            stream = session.streamMarket(instruments(), new MarketListener() {
+                @Override
+                public void trade(Instrument instrument, MarketTrade trade) {
+                    lastHeardMillis = clock.millis();
+                    built.add(instrument, trade);
+                }
+
+                @Override
+                public void subscribed(int connection) {
+                    gaps.rejoined(lastHeardMillis);
+                }
+
+                @Override
+                public void dropped() {
+                    gaps.dropped();
+                }
             });
             log.info("Bars of the {} account {}: built from its trades, {} on the {} calendar", session.broker(),
                     session.accountId(), settings.interval(), calendar.exchange());
@@ -144,7 +169,10 @@ final class SessionFeed implements MarketFeed {
             });
         }
         while (true) {
-            if (trades != null) trades.flush(clock.instant());
+            if (trades != null) {
+                backfill.poll(clock.instant());
+                trades.flush(clock.instant());
+            }
             FeedBar first = arrived.poll();
             if (first == null) {
                 if (!sink.idle(IDLE_NANOS)) return;
@@ -184,8 +212,16 @@ final class SessionFeed implements MarketFeed {
         return BarSeries.fromBars(instrument.symbol(), zone, TimeStamping.DATE_TIME, bars);
     }
 
+    /** What the back-fill of gaps in the trade stream is doing; empty unless the bars are built from trades. */
+    java.util.Optional<GapBackfill.Status> backfill() {
+        GapBackfill gaps = backfill;
+        return gaps == null ? java.util.Optional.empty() : java.util.Optional.of(gaps.status());
+    }
+
     @Override
     public void close() {
+        GapBackfill gaps = backfill;
+        if (gaps != null) gaps.close();
         AutoCloseable s = stream;
         stream = null;
         if (s == null) return;

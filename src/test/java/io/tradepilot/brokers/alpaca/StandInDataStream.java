@@ -23,6 +23,7 @@ public final class StandInDataStream extends StandInWebSocketServer {
     private final String key;
     private final String secret;
     private volatile boolean subscribed;
+    private volatile boolean refusing;
     final AtomicInteger subscriptions = new AtomicInteger();
     final AtomicInteger authFailures = new AtomicInteger();
     final List<String> subscribedBars = new ArrayList<>();
@@ -60,6 +61,16 @@ public final class StandInDataStream extends StandInWebSocketServer {
     void bar(String symbol, String t, String o, String h, String l, String c, long v) throws IOException {
         sendText("[{\"T\":\"b\",\"S\":\"" + symbol + "\",\"o\":" + o + ",\"h\":" + h + ",\"l\":" + l + ",\"c\":" + c
                 + ",\"v\":" + v + ",\"t\":\"" + t + "\",\"n\":10,\"vw\":" + c + "}]");
+    }
+
+    /** While {@code refuse}, handshakes are answered 403 (the client keeps reconnecting): an outage that lasts. */
+    public void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    @Override
+    protected boolean acceptHandshake(String requestLine) {
+        return !refusing;
     }
 
     @Override

@@ -372,6 +372,33 @@ class KiteVenueTest {
     }
 
     @Test
+    void the_market_stream_tells_each_connection_and_drop_and_the_minute_candles_serve_the_hosts_back_fill() throws Exception {
+        kite.stubFor(get(urlEqualTo("/instruments/NSE")).willReturn(aResponse().withStatus(200).withBody(
+                "instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,strike,tick_size,lot_size,instrument_type,segment,exchange\n"
+                        + "408065,1594,INFY,\"INFOSYS, LTD\",0,,0,0.05,1,EQ,NSE,NSE\n")));
+        kite.stubFor(get(urlPathEqualTo("/instruments/historical/408065/minute")).willReturn(okJson(ok(
+                "{\"candles\":[[\"2026-12-07T09:30:00+0530\",1500.05,1501.5,1499.95,1500.6,120],"
+                        + "[\"2026-12-07T09:31:00+0530\",1500.6,1500.8,1500.1,1500.25,35]]}"))));
+        connect(config(true));
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable handle = session.streamMarket(List.of(INFY), new io.tradepilot.brokers.MarketListener() {
+            @Override public void trade(Instrument instrument, io.tradepilot.brokers.MarketTrade trade) { heard.add("trade " + trade.price()); }
+            @Override public void subscribed(int connection) { heard.add("subscribed " + connection); }
+            @Override public void dropped() { heard.add("dropped"); }
+        })) {
+            eventually(WAIT, () -> heard.contains("subscribed 1"), "the connected ticker counted as the first subscription");
+            ticker.drop();
+            eventually(WAIT, () -> heard.contains("subscribed 2"), "the drop and the reconnect heard");
+            assertThat(heard).containsExactly("subscribed 1", "dropped", "subscribed 2");
+        }
+        List<Bar> minutes = session.history(INFY, Duration.ofMinutes(1), Instant.parse("2026-12-07T04:00:00Z"),
+                Instant.parse("2026-12-07T04:02:00Z"));
+        assertThat(minutes).extracting(b -> b.start() + " " + b.open().value().toPlainString() + " " + b.high().value().toPlainString()
+                + " " + b.low().value().toPlainString() + " " + b.close().value().toPlainString() + " " + b.volume())
+                .containsExactly("2026-12-07T04:00:00Z 1500.05 1501.5 1499.95 1500.6 120", "2026-12-07T04:01:00Z 1500.6 1500.8 1500.1 1500.25 35");
+    }
+
+    @Test
     void the_book_and_the_fills_come_from_margins_positions_orders_and_trades_in_exact_decimals() {
         kite.stubFor(get(urlEqualTo("/user/margins")).willReturn(okJson(ok(
                 "{\"equity\":{\"enabled\":true,\"net\":99725.05,\"available\":{\"adhoc_margin\":0,\"cash\":245431.6,\"opening_balance\":245431.6}}}"))));

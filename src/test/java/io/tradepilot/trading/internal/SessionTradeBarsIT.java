@@ -4,11 +4,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.tradepilot.brokers.AccountCredentials;
 import io.tradepilot.brokers.AccountEnvironment;
 import io.tradepilot.brokers.BrokerKind;
+import io.tradepilot.brokers.MarketListener;
 import io.tradepilot.brokers.MarketTrade;
 import io.tradepilot.brokers.VenueAccounts;
 import io.tradepilot.brokers.alpaca.AlpacaConfig;
 import io.tradepilot.brokers.alpaca.AlpacaSession;
 import io.tradepilot.brokers.alpaca.StandInDataStream;
+import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.controls.ControlEvents;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
@@ -44,14 +46,22 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.tradepilot.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine host on a broker account whose market-data stream carries trades: the real Alpaca session's data stream
  * at a local stand-in ({@link StandInDataStream}, Alpaca's documented messages) pushes trades, the host builds
- * 5-minute bars from them on the exchange's clock ({@link TradeBars}) and hands them to the engine; and a stream that
- * stays connected but silent during the session trips the breaker with DATA_STALE on the wall clock.
+ * 5-minute bars from them on the exchange's clock ({@link TradeBars}) and hands them to the engine; a stream that drops
+ * mid-session is back-filled from the broker's 1-minute history (WireMock as Alpaca's market-data REST API), each
+ * interval's bar reaching the engine once, in order; a gap whose history cannot be read is retried, reported, and trips
+ * DATA_STALE; and a stream that stays connected but silent during the session trips the breaker too.
  */
 @TestPropertySource(properties = "tradepilot.controls.key-prefix=feed10-it:")
 @DirtiesContext
@@ -82,11 +92,8 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
 
     @BeforeEach
     void standIns() throws Exception {
-        TradingFixtures.emptyLedger(db);
-        TradingFixtures.deleteKeys(redis, "feed10-it:");
-        TradingFixtures.awaitFreshControls(gate);
-        alpaca = new WireMockServer(com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
-        alpaca.start();
+        alpaca = VenueHostFixture.cleanStartWithStandIn(db, redis, gate, "feed10-it:");
+        minutes(null, "");                                        // the broker's 1-minute history: none unless a test says
         data = new StandInDataStream(KEY, SECRET);
     }
 
@@ -102,7 +109,7 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
         EngineHost host = start(Duration.ofHours(1));
         long before = host.status().barsProcessed();
 
-        data.trade("AAPL", "2024-01-02T14:44:59.500Z", "187.10", 5);     // the 14:40 bar began before the stream: partial
+        data.trade("AAPL", "2024-01-02T14:44:59.500Z", "187.10", 5);     // the 14:40 bar began before the stream: joined
         data.trade("AAPL", "2024-01-02T14:45:00Z", "187.20", 100);       // on the boundary: opens the 14:45 bar
         data.trade("AAPL", "2024-01-02T14:46:30.125Z", "187.55", 40);
         data.trade("AAPL", "2024-01-02T14:47:00Z", "186.95", 60);
@@ -110,16 +117,19 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
         data.trade("AAPL", "2024-01-02T14:55:01Z", "188", 10);           // 14:50 without trades: no bar
         wall.setMillis(Instant.parse("2024-01-02T14:50:01Z").toEpochMilli());
         eventually(WAIT, () -> sessions.getLast().heard.size() == 6, "the trades heard");
-        assertThat(engineBars).as("the 14:45 bar is not handed on within its grace").isEmpty();
+        // the stream joined the 14:40 bar at 14:41:00: the broker's history of [14:40, 14:41) (none) and the trades since
+        eventually(WAIT, () -> engineBars.size() == 1, "the 14:40 bar completed from history and trades");
+        assertThat(engineBars).as("the 14:45 bar is not handed on within its grace")
+                .containsExactly("AAPL 2024-01-02T14:40:00Z 187.1 187.1 187.1 187.1 5");
 
         wall.setMillis(Instant.parse("2024-01-02T14:50:02Z").toEpochMilli()); // the bar's end + 2 s on the exchange clock
-        eventually(WAIT, () -> engineBars.size() == 1, "the 14:45 bar in the engine without a further trade");
-        assertThat(engineBars).containsExactly("AAPL 2024-01-02T14:45:00Z 187.2 187.55 186.95 187.3 225");
+        eventually(WAIT, () -> engineBars.size() == 2, "the 14:45 bar in the engine without a further trade");
+        assertThat(engineBars.get(1)).isEqualTo("AAPL 2024-01-02T14:45:00Z 187.2 187.55 186.95 187.3 225");
 
         wall.setMillis(Instant.parse("2024-01-02T15:00:02Z").toEpochMilli());
-        eventually(WAIT, () -> engineBars.size() == 2, "the 14:55 bar in the engine");
-        assertThat(engineBars.get(1)).isEqualTo("AAPL 2024-01-02T14:55:00Z 188 188 188 188 10");
-        eventually(WAIT, () -> host.status().barsProcessed() == before + 2, "the engine processed both bars");
+        eventually(WAIT, () -> engineBars.size() == 3, "the 14:55 bar in the engine");
+        assertThat(engineBars.get(2)).isEqualTo("AAPL 2024-01-02T14:55:00Z 188 188 188 188 10");
+        eventually(WAIT, () -> host.status().barsProcessed() == before + 3, "the engine processed the three bars");
         assertThat(data.subscribedTrades()).containsExactly("AAPL");
         assertThat(gate.current() instanceof ControlsReading.Known k && !k.circuitBreaker().tripped()).isTrue();
     }
@@ -167,6 +177,95 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
         eventually(WAIT, () -> engineBars.contains("AAPL 2024-01-02T14:45:00Z 187.4 187.4 187.4 187.4 7"), "the bar in the new leader's engine");
     }
 
+    @Test
+    void a_stream_that_drops_mid_session_is_back_filled_from_the_brokers_history_and_the_engine_gets_each_interval_once_in_order()
+            throws Exception {
+        minutes("2024-01-02T14:41:00Z", minute("14:40", "186.5", "186.9", "186.4", "186.8", 300));
+        EngineHost host = start(Duration.ofHours(1));
+        long before = host.status().barsProcessed();
+        data.trade("AAPL", "2024-01-02T14:41:30Z", "187.0", 10);
+        eventually(WAIT, () -> sessions.getLast().heard.size() == 1, "the trade heard");
+        wall.setMillis(Instant.parse("2024-01-02T14:45:02Z").toEpochMilli());
+        eventually(WAIT, () -> engineBars.size() == 1, "the bar joined at the start, completed from history");
+        assertThat(engineBars).containsExactly("AAPL 2024-01-02T14:40:00Z 186.5 187 186.4 187 310");
+
+        data.trade("AAPL", "2024-01-02T14:46:00Z", "187.5", 20);         // seen, then the stream drops until 14:57:30
+        eventually(WAIT, () -> sessions.getLast().heard.size() == 2, "the trade heard");
+        data.refuse(true);
+        data.drop();
+        eventually(WAIT, () -> !data.subscribed(), "the stream down");
+        wall.setMillis(Instant.parse("2024-01-02T14:57:30Z").toEpochMilli());
+        minutes("2024-01-02T14:58:00Z",
+                minute("14:45", "187.5", "187.9", "187.4", "187.8", 120), minute("14:47", "187.8", "188.1", "187.6", "188", 80),
+                minute("14:52", "188", "188.4", "187.9", "188.3", 90),
+                minute("14:55", "188.3", "188.6", "188.2", "188.4", 40), minute("14:57", "188.4", "188.5", "188.3", "188.5", 30));
+        data.refuse(false);
+        eventually(WAIT, () -> data.subscriptions() == 2 && data.subscribed(), "the stream back at 14:57:30");
+        data.trade("AAPL", "2024-01-02T14:57:50Z", "188.9", 1);           // before 14:58: the history's minute has it
+        data.trade("AAPL", "2024-01-02T14:58:10Z", "188.6", 6);
+        eventually(WAIT, () -> sessions.getLast().heard.size() == 4, "the trades after the reconnect heard");
+        assertThat(engineBars).as("nothing while the stream was down, nor before the gap's history").hasSize(1);
+
+        wall.setMillis(Instant.parse("2024-01-02T15:00:02Z").toEpochMilli());
+        eventually(WAIT, () -> engineBars.size() == 4, "the gap back-filled and the bar in progress completed");
+        assertThat(engineBars).containsExactly(
+                "AAPL 2024-01-02T14:40:00Z 186.5 187 186.4 187 310",
+                "AAPL 2024-01-02T14:45:00Z 187.5 188.1 187.4 188 200",          // history alone: the trade seen before the drop replaced
+                "AAPL 2024-01-02T14:50:00Z 188 188.4 187.9 188.3 90",           // missed entirely
+                "AAPL 2024-01-02T14:55:00Z 188.3 188.6 188.2 188.6 76");        // history to 14:58, then the trade
+        eventually(WAIT, () -> host.status().barsProcessed() == before + 4, "the engine processed each bar once");
+        GapBackfill.Status status = ((SessionFeed) host.runningFeed().orElseThrow()).backfill().orElseThrow();
+        assertThat(status.pending()).isFalse();
+        assertThat(status.filledGaps()).isEqualTo(2);
+        assertThat(status.backfilledBars()).isEqualTo(2);
+        assertThat(status.completedBars()).isEqualTo(2);
+        alpaca.verify(1, getRequestedFor(urlPathEqualTo("/v2/stocks/AAPL/bars")).withQueryParam("timeframe", equalTo("1Min"))
+                .withQueryParam("start", equalTo("2024-01-02T14:40:00Z")).withQueryParam("end", equalTo("2024-01-02T14:58:00Z")));
+    }
+
+    @Test
+    void a_gap_whose_history_cannot_be_read_is_retried_and_reported_and_trips_data_stale_although_trades_flow() throws Exception {
+        alpaca.stubFor(get(urlPathEqualTo("/v2/stocks/AAPL/bars")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\":\"internal server error\"}")));
+        EngineHost host = start(Duration.ofSeconds(60));
+        data.trade("AAPL", "2024-01-02T14:41:10Z", "187.0", 10);
+        wall.setMillis(Instant.parse("2024-01-02T14:41:30Z").toEpochMilli());
+        SessionFeed feed = (SessionFeed) host.runningFeed().orElseThrow();
+        eventually(WAIT, () -> feed.backfill().orElseThrow().failedAttempts() >= 1, "a failed fetch of the gap's history");
+        GapBackfill.Status failing = feed.backfill().orElseThrow();
+        assertThat(failing.pending()).isTrue();
+        assertThat(failing.lastError()).contains("500");
+        assertThat(EngineHealthIndicator.backfill(failing)).containsEntry("pending", true).containsKey("lastError");
+
+        data.trade("AAPL", "2024-01-02T14:42:00Z", "187.1", 10);          // the stream is lively, the gap still open
+        eventually(WAIT, () -> sessions.getLast().heard.size() == 2, "the trades heard");
+        wall.setMillis(Instant.parse("2024-01-02T14:42:01Z").toEpochMilli());
+        eventually(WAIT, () -> gate.current() instanceof ControlsReading.Known k && k.circuitBreaker().tripped(), "the breaker tripped");
+        assertThat(((ControlsReading.Known) gate.current()).circuitBreaker().tripReason()).contains(TripReason.DATA_STALE);
+        assertThat(engineBars).isEmpty();
+
+        minutes(null, "");                                                 // the broker answers again: a retry fills the gap
+        wall.setMillis(Instant.parse("2024-01-02T14:45:02Z").toEpochMilli());
+        eventually(WAIT, () -> {
+            if (!feed.backfill().orElseThrow().pending()) return true;
+            wall.setMillis(wall.millis() + 5_000);                         // the retries wait on the feed's clock
+            return false;
+        }, "the gap filled on a retry");
+        eventually(WAIT, () -> engineBars.size() == 1, "the bar in the engine");
+        assertThat(engineBars).containsExactly("AAPL 2024-01-02T14:40:00Z 187 187.1 187 187.1 20");
+    }
+
+    /** The stand-in's 1-minute bars of AAPL for a fetch ending at {@code end} (null: any fetch), as Alpaca's REST API sends them. */
+    private void minutes(String end, String... bars) {
+        var request = get(urlPathEqualTo("/v2/stocks/AAPL/bars")).withQueryParam("timeframe", equalTo("1Min"));
+        if (end != null) request = request.withQueryParam("end", equalTo(end));
+        alpaca.stubFor(request.willReturn(okJson("{\"bars\":[" + String.join(",", bars) + "],\"symbol\":\"AAPL\",\"next_page_token\":null}")));
+    }
+
+    private static String minute(String hhmm, String o, String h, String l, String c, long v) {
+        return "{\"t\":\"2024-01-02T" + hhmm + ":00Z\",\"o\":" + o + ",\"h\":" + h + ",\"l\":" + l + ",\"c\":" + c + ",\"v\":" + v + "}";
+    }
+
     private EngineHost start(Duration staleAfter) {
         return start(staleAfter, sessions);
     }
@@ -189,7 +288,7 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
                 + plain(series.decimal(series.open(k))) + " " + plain(series.decimal(series.high(k))) + " "
                 + plain(series.decimal(series.low(k))) + " " + plain(series.decimal(series.close(k))) + " "
                 + series.volume(k));
-        EngineHost host = new EngineHost(properties(staleAfter), ledger, new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents,
+        EngineHost host = new EngineHost(VenueHostFixture.properties(LOCK_KEY, staleAfter), ledger, new LeaderLock(dataSource, LOCK_KEY), gate, controlEvents,
                 controls, wall, StrategySwitches.NONE, cache, LeadershipProperties.DEFAULTS, accounts, () -> false);
         hosts.add(host);
         return host;
@@ -201,6 +300,7 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
 
     private AlpacaConfig alpacaConfig() {
         return AlpacaConfig.of(URI.create(alpaca.baseUrl()), KEY, SECRET).withStreamUrl(null)
+                .withGuard(new BrokerCallGuard.Settings(200, Duration.ofSeconds(1), 3, Duration.ofMillis(500), 2, Duration.ofMillis(20)))
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
     }
 
@@ -208,17 +308,6 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
         AccountCredentials account = new AccountCredentials(11, BrokerKind.ALPACA, "stand-in", AccountEnvironment.PAPER,
                 URI.create(alpaca.baseUrl()), URI.create(alpaca.baseUrl()), null, data.url(), "iex", KEY, SECRET, null, null);
         return new AlpacaSession(account, alpacaConfig(), wall, (venue, detail) -> { });
-    }
-
-    private static TradingProperties properties(Duration staleAfter) {
-        var strategy = new TradingProperties.StrategySettings(null, "sma-cross", List.of("AAPL"), new BigDecimal("1"),
-                Map.of("fast", "50", "slow", "200"));
-        var md = new TradingProperties.MarketData(TradingProperties.Source.SYNTHETIC, 0, Duration.ofMinutes(5),
-                staleAfter, new BigDecimal("0.2"),
-                new TradingProperties.Synthetic(7, LocalDate.of(2024, 1, 2), 1), new TradingProperties.Csv(null, "NASDAQ"));
-        return new TradingProperties(true, false, new BigDecimal("100000"), "USD", ZoneId.of("America/New_York"), LOCK_KEY,
-                Duration.ofMillis(100), Duration.ofMillis(200), List.of(strategy),
-                new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
     }
 
     /** The stand-in account: orders at the Alpaca adapter (unused here), history made up, trades from the real Alpaca session. */
@@ -238,8 +327,10 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
             return symbol.equals(AAPL.symbol()) ? Optional.of(AAPL) : Optional.empty();
         }
 
+        /** The warm-up's bars are made up; the back-fill's 1-minute bars come from the stand-in through the real session. */
         @Override
         public List<Bar> history(Instrument instrument, Duration barSize, Instant from, Instant to) {
+            if (barSize.equals(Duration.ofMinutes(1))) return marketData.history(instrument, barSize, from, to);
             List<Bar> bars = new ArrayList<>();
             Price p = Price.of("187.00");
             for (int i = 10; i > 0; i--) bars.add(new Bar(Instant.parse("2024-01-02T14:40:00Z").minus(barSize.multipliedBy(i)), p, p, p, p, 1000));
@@ -257,10 +348,23 @@ class SessionTradeBarsIT extends IntegrationTestSupport {
         }
 
         @Override
-        public AutoCloseable streamTrades(List<Instrument> instruments, BiConsumer<Instrument, MarketTrade> sink) {
-            return marketData.streamTrades(instruments, (instrument, trade) -> {
-                heard.add(trade);
-                sink.accept(instrument, trade);
+        public AutoCloseable streamMarket(List<Instrument> instruments, MarketListener listener) {
+            return marketData.streamMarket(instruments, new MarketListener() {
+                @Override
+                public void trade(Instrument instrument, MarketTrade trade) {
+                    heard.add(trade);
+                    listener.trade(instrument, trade);
+                }
+
+                @Override
+                public void subscribed(int connection) {
+                    listener.subscribed(connection);
+                }
+
+                @Override
+                public void dropped() {
+                    listener.dropped();
+                }
             });
         }
 

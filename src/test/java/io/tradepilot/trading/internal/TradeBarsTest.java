@@ -176,4 +176,116 @@ class TradeBarsTest {
         assertThatThrownBy(() -> nse(Duration.ZERO, Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> nse(Duration.ofMillis(1500), Instant.EPOCH)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static Bar minute(Instant start, String o, String h, String l, String c, long v) {
+        return new Bar(start, io.tradepilot.engine.domain.Price.of(o), io.tradepilot.engine.domain.Price.of(h),
+                io.tradepilot.engine.domain.Price.of(l), io.tradepilot.engine.domain.Price.of(c), v);
+    }
+
+    @Test
+    void after_a_drop_the_missed_bars_come_from_history_before_any_later_bar_and_the_bar_in_progress_is_history_then_trades() {
+        TradeBars agg = nse(FIVE, ist("2025-01-06T09:00:00"));
+        agg.track(INFY, null);
+        agg.add(INFY, trade(ist("2025-01-06T09:15:10"), "100", 10));
+        agg.flush(ist("2025-01-06T09:20:02"));
+        agg.add(INFY, trade(ist("2025-01-06T09:20:30"), "101", 5));          // seen, then the stream drops at 09:21
+        assertThat(bars).containsExactly("INFY 2025-01-06T09:15 100 100 100 100 10");
+
+        // back at 09:31:20: 09:20 and 09:25 are missed, 09:30 is in progress; history covers [09:20, 09:32)
+        List<TradeBars.Gap> gaps = agg.rejoined(ist("2025-01-06T09:31:20"));
+        assertThat(gaps).containsExactly(new TradeBars.Gap(INFY, ist("2025-01-06T09:15:00"), ist("2025-01-06T09:32:00"), 1));
+        agg.add(INFY, trade(ist("2025-01-06T09:31:30"), "109", 1));          // before 09:32: history counts it
+        agg.add(INFY, trade(ist("2025-01-06T09:32:00"), "110", 7));
+        agg.add(INFY, trade(ist("2025-01-06T09:34:00"), "108", 3));
+        agg.flush(ist("2025-01-06T09:35:02"));
+        assertThat(bars).as("nothing while the gap waits for its history").hasSize(1);
+        assertThat(agg.awaitingHistory()).isTrue();
+
+        agg.filled(gaps.getFirst(), List.of(
+                minute(ist("2025-01-06T09:15:00"), "100", "100", "100", "100", 10),  // emitted already: left out
+                minute(ist("2025-01-06T09:20:00"), "101", "102", "100.5", "101.5", 50),
+                minute(ist("2025-01-06T09:23:00"), "101.5", "103", "101", "102", 20),
+                minute(ist("2025-01-06T09:26:00"), "102", "104", "102", "103", 30),
+                minute(ist("2025-01-06T09:30:00"), "103", "106", "103", "105", 40),
+                minute(ist("2025-01-06T09:31:00"), "105", "111", "104", "109", 60),
+                minute(ist("2025-01-06T09:32:00"), "109", "112", "109", "110", 99))); // outside the gap: left out
+        agg.flush(ist("2025-01-06T09:35:02"));
+        assertThat(bars).containsExactly(
+                "INFY 2025-01-06T09:15 100 100 100 100 10",
+                "INFY 2025-01-06T09:20 101 103 100.5 102 70",
+                "INFY 2025-01-06T09:25 102 104 102 103 30",
+                "INFY 2025-01-06T09:30 103 111 103 108 110");
+        assertThat(agg.backfilled()).isEqualTo(2);
+        assertThat(agg.completed()).isEqualTo(1);
+        assertThat(agg.covered()).isEqualTo(1);
+        agg.filled(gaps.getFirst(), List.of(minute(ist("2025-01-06T09:30:00"), "1", "1", "1", "1", 1)));
+        agg.flush(ist("2025-01-06T09:45:02"));
+        assertThat(bars).as("never twice").hasSize(4);
+    }
+
+    @Test
+    void a_start_mid_session_completes_the_bar_in_progress_from_history_instead_of_dropping_it() {
+        TradeBars agg = nse(FIVE, ist("2025-01-06T10:07:30"));
+        agg.track(INFY, null);                                                // a fresh ledger: nothing before the bar in progress
+        List<TradeBars.Gap> gaps = agg.rejoined(ist("2025-01-06T10:07:30"));
+        assertThat(gaps).containsExactly(new TradeBars.Gap(INFY, ist("2025-01-06T10:05:00"), ist("2025-01-06T10:08:00"), 1));
+        agg.add(INFY, trade(ist("2025-01-06T10:09:00"), "50.5", 4));
+        agg.filled(gaps.getFirst(), List.of(minute(ist("2025-01-06T10:05:00"), "50", "51", "49", "50.2", 100)));
+        agg.flush(ist("2025-01-06T10:10:02"));
+        assertThat(bars).containsExactly("INFY 2025-01-06T10:05 50 51 49 50.5 104");
+        assertThat(agg.partial()).isZero();
+    }
+
+    @Test
+    void a_restart_resumes_after_the_checkpoint_but_not_before_the_latest_session_open() {
+        TradeBars agg = nse(FIVE, ist("2025-01-07T09:31:00"));
+        agg.track(INFY, ist("2025-01-06T15:25:00"));                          // yesterday's last bar only
+        assertThat(agg.rejoined(ist("2025-01-07T09:31:00")))
+                .containsExactly(new TradeBars.Gap(INFY, ist("2025-01-07T09:15:00"), ist("2025-01-07T09:31:00"), 1));
+
+        TradeBars two = nse(FIVE, ist("2025-01-07T09:31:00"));
+        two.track(INFY, ist("2025-01-07T09:15:00"));                          // the engine has today's 09:15 bar of INFY
+        two.track(TCS, ist("2025-01-06T15:25:00"));                           // TCS had no trade at 09:15
+        List<TradeBars.Gap> gaps = two.rejoined(ist("2025-01-07T09:31:00"));
+        assertThat(gaps).containsExactly(
+                new TradeBars.Gap(INFY, ist("2025-01-07T09:15:00"), ist("2025-01-07T09:31:00"), 1),
+                new TradeBars.Gap(TCS, ist("2025-01-07T09:15:00"), ist("2025-01-07T09:31:00"), 1));
+        two.filled(gaps.get(1), List.of(
+                minute(ist("2025-01-07T09:16:00"), "2999", "2999", "2999", "2999", 1), // the stream saw 09:15 (INFY's bar): not from history
+                minute(ist("2025-01-07T09:21:00"), "3000", "3000", "3000", "3000", 1)));
+        two.flush(ist("2025-01-07T09:40:00"));
+        assertThat(bars).as("INFY's history has not come yet").isEmpty();
+        two.filled(gaps.get(0), List.of(
+                minute(ist("2025-01-07T09:15:00"), "1", "1", "1", "1", 1),    // the checkpoint's bar: not again
+                minute(ist("2025-01-07T09:20:00"), "1900", "1901", "1899", "1900", 2)));
+        two.flush(ist("2025-01-07T09:40:00"));
+        assertThat(bars).containsExactly("INFY 2025-01-07T09:20 1900 1901 1899 1900 2", "TCS 2025-01-07T09:20 3000 3000 3000 3000 1");
+    }
+
+    @Test
+    void a_second_drop_before_the_history_came_supersedes_the_first_gap_and_ticks_count_volume_afresh_after_it() {
+        TradeBars agg = nse(FIVE, ist("2025-01-06T09:00:00"));
+        agg.track(INFY, ist("2025-01-06T09:15:00"));
+        List<TradeBars.Gap> first = agg.rejoined(ist("2025-01-06T09:22:10"));
+        List<TradeBars.Gap> second = agg.rejoined(ist("2025-01-06T09:24:40"));
+        assertThat(second).containsExactly(new TradeBars.Gap(INFY, ist("2025-01-06T09:15:00"), ist("2025-01-06T09:25:00"), 2));
+        agg.filled(first.getFirst(), List.of(minute(ist("2025-01-06T09:20:00"), "9", "9", "9", "9", 9)));
+        assertThat(agg.awaitingHistory()).as("the superseded gap's history does not count").isTrue();
+        agg.add(INFY, tick(ist("2025-01-06T09:25:30"), "10", 5, 1005));       // the day volume includes the gap's
+        agg.add(INFY, tick(ist("2025-01-06T09:27:00"), "11", 5, 1020));
+        agg.filled(second.getFirst(), List.of(minute(ist("2025-01-06T09:20:00"), "10", "10.5", "9.5", "10", 300)));
+        agg.flush(ist("2025-01-06T09:30:02"));
+        assertThat(bars).containsExactly("INFY 2025-01-06T09:20 10 10.5 9.5 10 300", "INFY 2025-01-06T09:25 10 11 10 11 20");
+    }
+
+    @Test
+    void no_gap_is_reported_for_an_interval_of_seconds_or_a_subscription_outside_any_gap() {
+        TradeBars seconds = nse(Duration.ofSeconds(30), ist("2025-01-06T09:00:00"));
+        seconds.track(INFY, ist("2025-01-06T09:20:00"));
+        assertThat(seconds.rejoined(ist("2025-01-06T09:31:00"))).isEmpty();
+        TradeBars fresh = nse(FIVE, ist("2025-01-06T08:00:00"));
+        fresh.track(INFY, null);
+        assertThat(fresh.rejoined(ist("2025-01-06T08:00:00"))).as("before the open, a fresh ledger misses nothing").isEmpty();
+        assertThat(fresh.awaitingHistory()).isFalse();
+    }
 }

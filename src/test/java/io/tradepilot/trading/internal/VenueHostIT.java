@@ -46,8 +46,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +63,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.tradepilot.db.Tables.FILL;
 import static io.tradepilot.db.Tables.TRADE_ORDER;
 import static io.tradepilot.testing.Eventually.eventually;
@@ -107,11 +104,7 @@ class VenueHostIT extends IntegrationTestSupport {
 
     @BeforeEach
     void standIns() throws Exception {
-        TradingFixtures.emptyLedger(db);
-        TradingFixtures.deleteKeys(redis, "venue-it:");
-        TradingFixtures.awaitFreshControls(gate);
-        alpaca = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        alpaca.start();
+        alpaca = VenueHostFixture.cleanStartWithStandIn(db, redis, gate, "venue-it:");
         stream = new StandInTradeStream(KEY, SECRET);
     }
 
@@ -392,7 +385,7 @@ class VenueHostIT extends IntegrationTestSupport {
 
     /** @param reconcileFirst whether entries wait for the start-up reconciliation (as in the application) */
     private EngineHost start(boolean live, boolean liveOrders, boolean reconcileFirst) {
-        TradingProperties properties = properties();
+        TradingProperties properties = VenueHostFixture.properties(LOCK_KEY, Duration.ofHours(1));
         VenueAccounts accounts = () -> {
             StandInSession s = new StandInSession(config(), clock, live, () -> brokerPositions);
             sessions.add(s);
@@ -440,18 +433,6 @@ class VenueHostIT extends IntegrationTestSupport {
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(100))
                 .withGuard(new BrokerCallGuard.Settings(200, Duration.ofSeconds(1), 3, Duration.ofSeconds(30), 3, Duration.ofMillis(20)))
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(200));
-    }
-
-    private static TradingProperties properties() {
-        // a strategy that cannot trade on the few bars of a test: only the test's orders reach the venue
-        var strategy = new TradingProperties.StrategySettings(null, "sma-cross", List.of("AAPL"), new BigDecimal("1"),
-                Map.of("fast", "50", "slow", "200"));
-        var md = new TradingProperties.MarketData(TradingProperties.Source.SYNTHETIC, 0, Duration.ofMinutes(5),
-                Duration.ofHours(1), new BigDecimal("0.2"),
-                new TradingProperties.Synthetic(7, LocalDate.of(2024, 1, 2), 1), new TradingProperties.Csv(null, "NASDAQ"));
-        return new TradingProperties(true, false, new BigDecimal("100000"), "USD", ZoneId.of("America/New_York"), LOCK_KEY,
-                Duration.ofMillis(100), Duration.ofMillis(200), List.of(strategy),
-                new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER), md);
     }
 
     private static Bar bar(Instant start, String price) {

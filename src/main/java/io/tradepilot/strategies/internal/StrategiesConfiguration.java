@@ -43,8 +43,8 @@ class StrategiesConfiguration {
 
     /** LIVE needs every applied strategy version READY_FOR_LIVE (see {@link PromotionLivePreconditions}). */
     @Bean
-    PromotionLivePreconditions promotionLivePreconditions(JooqConfigStore store, PromotionOnApply promotion) {
-        return new PromotionLivePreconditions(store, promotion);
+    PromotionLivePreconditions promotionLivePreconditions(JooqConfigStore store, PromotionOnApply promotion, LiveConfiguration live) {
+        return new PromotionLivePreconditions(store, promotion, live);
     }
 
     @Bean

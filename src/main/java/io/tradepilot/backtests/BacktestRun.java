@@ -24,6 +24,8 @@ import java.util.List;
  * @param misLeverage      PORTFOLIO: every symbol intraday (MIS) at this leverage (null: delivery)
  * @param correlationGroups PORTFOLIO: group name to its symbols (empty: off)
  * @param maxPositionsPerGroup PORTFOLIO with groups: open positions per group (null without groups)
+ * @param universe         the universe it was submitted with (null: symbols chosen one by one); {@code symbols} are
+ *                         that universe's symbols as they were at submission
  */
 public record BacktestRun(long id, String label, String submittedBy, Instant submittedAt, RunState state,
                           String configSource, String configKey, Integer configVersion, String strategyType, String document,
@@ -33,7 +35,7 @@ public record BacktestRun(long id, String label, String submittedBy, Instant sub
                           long barsDone, long barsTotal, Instant startedAt, Instant finishedAt, Instant eta,
                           int attempts, String error, String dataFingerprint, BacktestMode mode, Integer maxPositions,
                           BigDecimal heatCap, boolean buyingPower, BigDecimal misLeverage, java.util.Map<String, List<String>> correlationGroups,
-                          Integer maxPositionsPerGroup) {
+                          Integer maxPositionsPerGroup, String universe) {
 
     public BacktestRun {
         symbols = List.copyOf(symbols);

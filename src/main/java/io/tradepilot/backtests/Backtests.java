@@ -14,7 +14,8 @@ public interface Backtests {
      * Validates and queues a run; it starts when a worker is free and its submitter has fewer than the allowed number
      * running (runs start in submission order across users).
      *
-     * @throws BacktestRefusal 400 {@code INVALID_PARAMETER}, 422 {@code UNKNOWN_SYMBOL} or {@code NO_DATA}
+     * @throws BacktestRefusal 400 {@code INVALID_PARAMETER}, 422 {@code UNKNOWN_SYMBOL} or {@code NO_DATA} (for a universe:
+     *                         naming every one of its symbols without stored data in the range)
      */
     BacktestRun submit(BacktestRequest request);
 
@@ -43,7 +44,23 @@ public interface Backtests {
     /** The stored strategy configurations a run may use: id to its versions, newest last. */
     List<StoredConfiguration> configurations();
 
-    /** A stored strategy configuration version a run may use. */
-    record StoredConfiguration(String id, int version, String type, List<String> symbols, String document) {
+    /** The named universes a run may use in place of symbols. */
+    List<io.tradepilot.strategies.Universe> universes();
+
+    /**
+     * A stored strategy configuration version a run may use.
+     *
+     * @param symbols  the symbols it lists (empty when it names a universe)
+     * @param universe the universe it names in place of symbols (null: it lists its symbols)
+     */
+    record StoredConfiguration(String id, int version, String type, List<String> symbols, String document, String universe) {
+        public StoredConfiguration {
+            symbols = List.copyOf(symbols);
+        }
+
+        /** A version that lists its symbols. */
+        public StoredConfiguration(String id, int version, String type, List<String> symbols, String document) {
+            this(id, version, type, symbols, document, null);
+        }
     }
 }

@@ -17,7 +17,7 @@ class BacktestDriftTest {
     private static BacktestRun run() {
         return new BacktestRun(7, "drift", "tester", T, RunState.DONE, "STORED", "s", 3, "sma-cross", "doc", List.of("A", "B"),
                 LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31), new BigDecimal("100000"), BigDecimal.TEN, FillModel.NEXT_OPEN, FeeModel.NONE, null,
-                SlippageModel.NONE, null, false, false, "runner", false, 0, 0, null, null, null, 0, null, "fp", BacktestMode.INDEPENDENT, null, null, false, null, null, null);
+                SlippageModel.NONE, null, false, false, "runner", false, 0, 0, null, null, null, 0, null, "fp", BacktestMode.INDEPENDENT, null, null, false, null, null, null, null);
     }
 
     private static BacktestTrade bt(int seq, String symbol, String side, int entryMinutes, String net) {

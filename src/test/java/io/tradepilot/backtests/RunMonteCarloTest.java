@@ -20,7 +20,7 @@ public class RunMonteCarloTest {
         BacktestRun run = new BacktestRun(7, "mc", "op", Instant.EPOCH, RunState.DONE, "STORED", "sma", 1, "sma-cross", "type: sma-cross\n",
                 List.of("AAA", "BBB"), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), new BigDecimal("100000"), null,
                 FillModel.NEXT_OPEN, FeeModel.NONE, null, SlippageModel.NONE, null, true, true, "INDEPENDENT_SINGLE_SYMBOL", false,
-                0, 0, null, null, null, 1, null, null, BacktestMode.INDEPENDENT, null, null, true, null, null, null);
+                0, 0, null, null, null, 1, null, null, BacktestMode.INDEPENDENT, null, null, true, null, null, null, null);
         List<SymbolResult> symbols = new ArrayList<>();
         for (String s : run.symbols()) {
             symbols.add(new SymbolResult(s, 10, Instant.EPOCH, Instant.EPOCH, "x", 1, new BigDecimal("100000"), new BigDecimal("100000"),

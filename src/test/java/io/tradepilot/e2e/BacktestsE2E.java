@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BacktestsE2E extends BrowserTestSupport {
 
     @Autowired DSLContext db;
+    @Autowired io.tradepilot.strategies.Universes universes;
 
     @AfterEach
     void releaseTheGate() {
@@ -119,5 +120,51 @@ class BacktestsE2E extends BrowserTestSupport {
         assertThat(page.locator("#compare-metrics")).containsText("#" + second + " (account)");
         assertThat(page.locator("#compare-equity")).isVisible();
         assertThat(db.fetchCount(db.selectFrom("audit_event").where("action = 'BACKTEST_SUBMITTED' and outcome = 'SUCCESS'"))).isGreaterThanOrEqualTo(2);
+    }
+
+    /** Opens the run form with a draft sma-cross and the universe {@code name} chosen as its instruments, dates set. */
+    private void universeOnTheForm(Page page, String name, int size) {
+        page.navigate("/backtests/new");
+        Browsers.awaitView(page.locator("#backtest-run-view"));
+        page.locator("#backtest-source").click();
+        page.locator("vaadin-select-item").getByText("Draft document", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#backtest-draft textarea").fill("type: sma-cross\nname: e2e\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n");
+        page.locator("#backtest-instruments").click();
+        page.locator("vaadin-select-item").getByText("Universe", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#backtest-universe").click();
+        page.locator("vaadin-select-item").getByText(name + " (NSE, " + size + " symbols)", new Locator.GetByTextOptions().setExact(true)).click();
+        // other E2E classes may have stored a short series: the dates are set explicitly
+        page.locator("#backtest-from input").fill("1/1/2019");
+        page.locator("#backtest-from input").press("Enter");
+        page.locator("#backtest-to input").fill("12/31/2020");
+        page.locator("#backtest-to input").press("Enter");
+    }
+
+    @Test
+    void an_operator_runs_a_backtest_on_a_universe_and_sees_its_symbols_without_data_named_first() {
+        String name = "E2E Synth " + System.nanoTime() % 1_000_000;
+        users.as(users.operator(), () -> universes.create(name, "NSE", java.util.List.of("SYNTH-ALPHA", "SYNTH-BETA", "E2E-NODATA"), "e2e universe"));
+        Page page = signIn(users.operator()).page;
+
+        universeOnTheForm(page, name, 3);
+        assertThat(page.locator("#backtest-universe-report")).containsText("no stored data for 1: E2E-NODATA");
+        long before = newestRun();
+        page.locator("#backtest-submit").click();
+        assertThat(page.locator("#backtest-universe")).hasAttribute("invalid", "");
+        assertThat(page.locator("#backtest-universe")).containsText("E2E-NODATA (1 of 3)");
+        assertThat(newestRun()).as("nothing dropped silently: no run").isEqualTo(before);
+
+        users.as(users.operator(), () -> universes.update(name, "NSE", java.util.List.of("SYNTH-ALPHA", "SYNTH-BETA"), null, "data for all"));
+        universeOnTheForm(page, name, 2);
+        assertThat(page.locator("#backtest-universe-report")).containsText("2 symbols, all with stored data");
+        page.locator("#backtest-submit").click();
+        Browsers.awaitView(page.locator("#backtests-view"));
+        eventually(Duration.ofSeconds(30), () -> newestRun() > before, "the run is stored");
+        long run = newestRun();
+        assertThat(page.locator("#backtest-state-" + run)).containsText("DONE", new com.microsoft.playwright.assertions.LocatorAssertions
+                .ContainsTextOptions().setTimeout(60_000));
+        var stored = db.fetchOne("SELECT symbols, universe FROM backtest_run WHERE run_id = " + run);
+        assertThat(stored.get(0, String.class)).isEqualTo("SYNTH-ALPHA,SYNTH-BETA");
+        assertThat(stored.get(1, String.class)).isEqualTo(name);
     }
 }

@@ -60,9 +60,9 @@ class BacktestsConfiguration {
     }
 
     @Bean
-    DefaultBacktests backtests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, AuditLog audit,
-                               Clock clock, BacktestRunner runner) {
-        return new DefaultBacktests(store, queue, data, configs, audit, clock, Map.of(BacktestMode.INDEPENDENT, runner.name(),
+    DefaultBacktests backtests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs,
+                               io.tradepilot.strategies.Universes universes, AuditLog audit, Clock clock, BacktestRunner runner) {
+        return new DefaultBacktests(store, queue, data, configs, universes, audit, clock, Map.of(BacktestMode.INDEPENDENT, runner.name(),
                 BacktestMode.PORTFOLIO, PortfolioRunner.NAME));
     }
 

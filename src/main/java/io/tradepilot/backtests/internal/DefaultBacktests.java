@@ -23,7 +23,10 @@ import io.tradepilot.security.PlainText;
 import io.tradepilot.security.Roles;
 import io.tradepilot.security.UserAudit;
 import io.tradepilot.strategies.ConfigVersion;
+import io.tradepilot.strategies.ConfigRefusal;
 import io.tradepilot.strategies.StrategyConfigs;
+import io.tradepilot.strategies.Universe;
+import io.tradepilot.strategies.Universes;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authorization.method.HandleAuthorizationDenied;
 
@@ -65,17 +68,19 @@ class DefaultBacktests implements Backtests {
     private final BacktestQueue queue;
     private final BacktestData data;
     private final StrategyConfigs configs;
+    private final Universes universes;
     private final UserAudit audit;
     private final Clock clock;
     private final Map<BacktestMode, String> runners;
 
     /** {@code runners}: the runner name stored with a run of each mode. */
-    DefaultBacktests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, AuditLog audit, Clock clock,
-                     Map<BacktestMode, String> runners) {
+    DefaultBacktests(JooqBacktestStore store, BacktestQueue queue, BacktestData data, StrategyConfigs configs, Universes universes,
+                     AuditLog audit, Clock clock, Map<BacktestMode, String> runners) {
         this.store = store;
         this.queue = queue;
         this.data = data;
         this.configs = configs;
+        this.universes = universes;
         this.audit = new UserAudit(audit);
         this.clock = clock;
         this.runners = Map.copyOf(runners);
@@ -146,6 +151,12 @@ class DefaultBacktests implements Backtests {
 
     @Override
     @PreAuthorize("isAuthenticated()")
+    public List<Universe> universes() {
+        return universes.universes();
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
     public List<StoredConfiguration> configurations() {
         List<StoredConfiguration> out = new ArrayList<>();
         for (ConfigVersion latest : configs.strategies()) {
@@ -153,7 +164,7 @@ class DefaultBacktests implements Backtests {
             for (ConfigVersion v : history.subList(Math.max(0, history.size() - 5), history.size())) {
                 var parsed = StrategyConfigLoader.parse(v.document());
                 out.add(new StoredConfiguration(v.key(), v.version(), parsed.ok() ? parsed.config().type() : "?",
-                        parsed.ok() ? parsed.config().symbols() : List.of(), v.document()));
+                        parsed.ok() ? parsed.config().symbols() : List.of(), v.document(), parsed.ok() ? parsed.config().universe() : null));
             }
         }
         return out;
@@ -236,24 +247,41 @@ class DefaultBacktests implements Backtests {
         } catch (UsageException e) {
             throw BacktestRefusal.badParameter(stored ? "configVersion" : "draft", e.getMessage());
         }
-        if (r.symbols() == null || r.symbols().isEmpty()) throw BacktestRefusal.badParameter("symbols", "Choose at least one symbol.");
+        String universe = r.universe() == null || r.universe().isBlank() ? null : r.universe().strip();
+        List<String> requested = r.symbols();
+        if (universe != null) {
+            if (r.symbols() != null && !r.symbols().isEmpty()) throw BacktestRefusal.badParameter("universe", "Choose symbols or a universe, not both.");
+            requested = universeSymbols(universe);
+        }
+        if (requested == null || requested.isEmpty()) throw BacktestRefusal.badParameter("symbols", "Choose at least one symbol.");
         Set<String> symbols = new LinkedHashSet<>();
-        for (String s : r.symbols()) {
+        for (String s : requested) {
             String symbol = s == null ? "" : s.strip().toUpperCase(Locale.ROOT);
             if (!SYMBOL.matcher(symbol).matches()) throw BacktestRefusal.badParameter("symbols", "Symbols are 1-40 of A-Z, 0-9, . _ & -.");
             symbols.add(symbol);
         }
-        if (symbols.size() > MAX_SYMBOLS) throw BacktestRefusal.badParameter("symbols", "At most " + MAX_SYMBOLS + " symbols.");
+        if (symbols.size() > MAX_SYMBOLS) {
+            throw BacktestRefusal.badParameter(universe == null ? "symbols" : "universe", "At most " + MAX_SYMBOLS + " symbols"
+                    + (universe == null ? "." : ": universe " + clip(universe) + " has " + symbols.size() + "."));
+        }
         if (r.from() == null) throw BacktestRefusal.badParameter("from", "Give the first day.");
         if (r.to() == null) throw BacktestRefusal.badParameter("to", "Give the last day.");
         if (r.to().isBefore(r.from())) throw BacktestRefusal.badParameter("to", "The last day must not be before the first.");
         Map<String, BacktestData.SeriesInfo> known = new LinkedHashMap<>();
         data.series().forEach(s -> known.put(s.symbol(), s));
+        if (universe != null) {
+            // every symbol of the universe is reported, none dropped: the run would not be the universe otherwise
+            List<String> missing = withoutData(symbols, known, r.from(), r.to());
+            if (!missing.isEmpty()) {
+                throw new BacktestRefusal(422, "NO_DATA", "universe", "Universe " + clip(universe) + ": no stored data from " + r.from()
+                        + " to " + r.to() + " for " + String.join(", ", missing) + " (" + missing.size() + " of " + symbols.size()
+                        + "). Import them on the Data page, or choose the symbols that have data.");
+            }
+        }
         for (String symbol : symbols) {
             BacktestData.SeriesInfo info = known.get(symbol);
             if (info == null) throw new BacktestRefusal(422, "UNKNOWN_SYMBOL", "symbols", "No data for " + symbol + ".");
-            if (info.bars() == 0 || info.last().atZone(ZoneId.of("UTC")).toLocalDate().isBefore(r.from().minusDays(1))
-                    || info.first().atZone(ZoneId.of("UTC")).toLocalDate().isAfter(r.to().plusDays(1))) {
+            if (!covers(info, r.from(), r.to())) {
                 throw new BacktestRefusal(422, "NO_DATA", "from", symbol + " has bars from " + day(info.first()) + " to " + day(info.last()) + " only.");
             }
         }
@@ -339,12 +367,40 @@ class DefaultBacktests implements Backtests {
             }
             if (r.maxPositionsPerGroup() != null) throw BacktestRefusal.badParameter("maxPositionsPerGroup", "Max positions per group apply to a portfolio run only.");
         }
-        String name = label.isEmpty() ? strategy.strategy() + (stored ? " " + key + " v" + version : " draft") + " · " + String.join(",", symbols) : label;
+        String name = label.isEmpty() ? strategy.strategy() + (stored ? " " + key + " v" + version : " draft") + " · "
+                + (universe == null ? String.join(",", symbols) : universe) : label;
         if (name.length() > 120) name = name.substring(0, 117) + "...";
         return new JooqBacktestStore.NewRun(CurrentUser.username(), clock.instant(), name, stored ? "STORED" : "DRAFT", key, version,
                 strategy.strategy(), document, List.copyOf(symbols), r.from(), r.to(), r.cash(), quantity, fill, fee, feeValue, slippage,
                 slippageValue, Boolean.TRUE.equals(r.closeAtEnd()), Boolean.TRUE.equals(r.cashOnly()), runners.get(mode), mode, maxPositions, heatCap,
-                buyingPower, misLeverage, groups, perGroup);
+                buyingPower, misLeverage, groups, perGroup, universe);
+    }
+
+    /** The symbols of universe {@code name} now; refuses (on {@code universe}) an unknown one. */
+    private List<String> universeSymbols(String name) {
+        try {
+            return universes.universe(name).symbols();
+        } catch (ConfigRefusal unknown) {
+            throw BacktestRefusal.badParameter("universe", "No universe named " + clip(name) + ".");
+        }
+    }
+
+    /**
+     * The symbols of {@code symbols} without a stored series, or whose bars do not reach into {@code [from, to]}, in
+     * their order (the same test as a single symbol's {@code NO_DATA}).
+     */
+    static List<String> withoutData(Collection<String> symbols, Map<String, BacktestData.SeriesInfo> known, LocalDate from, LocalDate to) {
+        List<String> out = new ArrayList<>();
+        for (String symbol : symbols) {
+            BacktestData.SeriesInfo info = known.get(symbol);
+            if (info == null || !covers(info, from, to)) out.add(symbol);
+        }
+        return out;
+    }
+
+    private static boolean covers(BacktestData.SeriesInfo info, LocalDate from, LocalDate to) {
+        return info.bars() > 0 && !info.last().atZone(ZoneId.of("UTC")).toLocalDate().isBefore(from.minusDays(1))
+                && !info.first().atZone(ZoneId.of("UTC")).toLocalDate().isAfter(to.plusDays(1));
     }
 
     /** A portfolio's correlation groups: names as {@link CorrelationGroups#parse} takes them, symbols of the run, each in one group at most. */

@@ -44,7 +44,7 @@ class JooqBacktestStore {
                   BigDecimal cash, BigDecimal quantity, FillModel fill, FeeModel fee, BigDecimal feeValue, SlippageModel slippage,
                   BigDecimal slippageValue, boolean closeAtEnd, boolean cashOnly, String runner, BacktestMode mode, Integer maxPositions,
                   BigDecimal heatCap, boolean buyingPower, BigDecimal misLeverage, Map<String, List<String>> correlationGroups,
-                  Integer maxPositionsPerGroup) {
+                  Integer maxPositionsPerGroup, String universe) {
     }
 
     /** What a worker's claim decided. */
@@ -91,6 +91,7 @@ class JooqBacktestStore {
                 .set(BACKTEST_RUN.MIS_LEVERAGE, r.misLeverage())
                 .set(BACKTEST_RUN.CORRELATION_GROUPS, CorrelationGroups.format(r.correlationGroups()))
                 .set(BACKTEST_RUN.MAX_POSITIONS_PER_GROUP, r.maxPositionsPerGroup())
+                .set(BACKTEST_RUN.UNIVERSE, r.universe())
                 .returning(BACKTEST_RUN.RUN_ID).fetchOne().getRunId();
     }
 
@@ -316,6 +317,6 @@ class JooqBacktestStore {
                 SlippageModel.valueOf(r.getSlippageModel()), r.getSlippageValue(), r.getCloseAtEnd(), r.getCashOnly(), r.getRunner(),
                 r.getCancelRequested(), r.getBarsDone(), r.getBarsTotal(), r.getStartedAt(), r.getFinishedAt(), eta, r.getAttempts(),
                 r.getError(), r.getDataFingerprint(), BacktestMode.valueOf(r.getMode()), r.getMaxPositions(), r.getHeatCap(), r.getBuyingPower(),
-                r.getMisLeverage(), CorrelationGroups.parse(r.getCorrelationGroups()), r.getMaxPositionsPerGroup());
+                r.getMisLeverage(), CorrelationGroups.parse(r.getCorrelationGroups()), r.getMaxPositionsPerGroup(), r.getUniverse());
     }
 }

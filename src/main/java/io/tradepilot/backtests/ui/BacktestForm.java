@@ -6,6 +6,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -20,19 +21,27 @@ import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.FeeModel;
 import io.tradepilot.backtests.FillModel;
 import io.tradepilot.backtests.SlippageModel;
+import io.tradepilot.strategies.Universe;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The run form: a stored configuration version or a draft document, symbols, dates, the mode (independent runs or a
+ * The run form: a stored configuration version or a draft document, the instruments (symbols, or a named universe
+ * whose symbols without stored data are listed under it), dates (by default the range the chosen symbols have in
+ * common, following the choice), the mode (independent runs or a
  * portfolio with its limits, shown only for a portfolio), cash, quantity, fill, fee and slippage models. {@link #request()} reads it; {@link #show(BacktestRefusal)} puts a refusal's message on the field
  * it names. Testable without a browser. Element ids: {@code backtest-source}, {@code backtest-config}, {@code
- * backtest-draft}, {@code backtest-symbols}, {@code backtest-from}, {@code backtest-to}, {@code backtest-cash}, {@code
+ * backtest-draft}, {@code backtest-instruments}, {@code backtest-symbols}, {@code backtest-universe}, {@code
+ * backtest-universe-report}, {@code backtest-from}, {@code backtest-to}, {@code backtest-cash}, {@code
  * backtest-quantity}, {@code backtest-fill}, {@code backtest-fee}, {@code backtest-fee-value}, {@code
  * backtest-slippage}, {@code backtest-slippage-value}, {@code backtest-close-at-end}, {@code backtest-cash-only},
  * {@code backtest-label}, {@code backtest-mode}, {@code backtest-max-positions}, {@code backtest-heat-cap}, {@code
@@ -42,11 +51,17 @@ final class BacktestForm extends FormLayout {
 
     static final String STORED = "Stored version";
     static final String DRAFT = "Draft document";
+    static final String SYMBOLS = "Symbols";
+    static final String UNIVERSE = "Universe";
+    private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 
     final Select<String> source = new Select<>();
     final Select<Backtests.StoredConfiguration> config = new Select<>();
     final TextArea draft = new TextArea("Draft (YAML or JSON)");
+    final Select<String> instruments = new Select<>();
     final MultiSelectComboBox<String> symbols = new MultiSelectComboBox<>("Symbols");
+    final Select<Universe> universe = new Select<>();
+    final Span universeReport = new Span();
     final DatePicker from = new DatePicker("From");
     final DatePicker to = new DatePicker("To");
     final Select<BacktestMode> mode = new Select<>();
@@ -67,7 +82,14 @@ final class BacktestForm extends FormLayout {
     final Checkbox cashOnly = new Checkbox("Refuse entries the cash cannot pay for");
     final TextField label = new TextField("Label (optional)");
 
+    private final Map<String, BacktestData.SeriesInfo> series = new LinkedHashMap<>();
+
     BacktestForm(List<Backtests.StoredConfiguration> configurations, List<BacktestData.SeriesInfo> series) {
+        this(configurations, series, List.of());
+    }
+
+    BacktestForm(List<Backtests.StoredConfiguration> configurations, List<BacktestData.SeriesInfo> series, List<Universe> universes) {
+        series.forEach(s -> this.series.put(s.symbol(), s));
         source.setId("backtest-source");
         source.setLabel("Strategy configuration");
         source.setItems(STORED, DRAFT);
@@ -84,22 +106,34 @@ final class BacktestForm extends FormLayout {
         });
         source.setValue(configurations.isEmpty() ? DRAFT : STORED);
         if (!configurations.isEmpty()) config.setValue(configurations.getLast());
+        instruments.setId("backtest-instruments");
+        instruments.setLabel("Instruments");
+        instruments.setItems(SYMBOLS, UNIVERSE);
+        instruments.setValue(SYMBOLS);
         symbols.setId("backtest-symbols");
         symbols.setItems(series.stream().map(BacktestData.SeriesInfo::symbol).toList());
-        config.addValueChangeListener(e -> {
-            if (e.getValue() != null && symbols.isEmpty()) {
-                symbols.setValue(e.getValue().symbols().stream().filter(s -> series.stream().anyMatch(i -> i.symbol().equals(s))).toList());
-            }
-        });
-        if (config.getValue() != null) {
-            symbols.setValue(config.getValue().symbols().stream().filter(s -> series.stream().anyMatch(i -> i.symbol().equals(s))).toList());
-        }
+        universe.setId("backtest-universe");
+        universe.setLabel("Universe");
+        universe.setItems(universes);
+        universe.setItemLabelGenerator(u -> u.name() + " (" + u.exchange() + ", " + u.symbols().size() + " symbols)");
+        universeReport.setId("backtest-universe-report");
         from.setId("backtest-from");
         to.setId("backtest-to");
-        series.stream().filter(s -> s.first() != null).findFirst().ifPresent(s -> {
-            from.setValue(LocalDate.ofInstant(s.first(), ZoneId.of("Asia/Kolkata")));
-            to.setValue(LocalDate.ofInstant(s.last(), ZoneId.of("Asia/Kolkata")));
+        instruments.addValueChangeListener(e -> showInstruments());
+        symbols.addValueChangeListener(e -> commonRange());
+        universe.addValueChangeListener(e -> {
+            universeReport.setText(report(e.getValue()));
+            commonRange();
         });
+        config.addValueChangeListener(e -> {
+            if (e.getValue() != null && symbols.isEmpty() && universe.isEmpty()) choose(e.getValue(), universes);
+        });
+        series.stream().filter(s -> s.first() != null).findFirst().ifPresent(s -> {
+            from.setValue(LocalDate.ofInstant(s.first(), ZONE));
+            to.setValue(LocalDate.ofInstant(s.last(), ZONE));
+        });
+        if (config.getValue() != null) choose(config.getValue(), universes);
+        showInstruments();
         mode.setId("backtest-mode");
         mode.setLabel("Mode");
         mode.setItems(BacktestMode.values());
@@ -147,10 +181,69 @@ final class BacktestForm extends FormLayout {
         closeAtEnd.setId("backtest-close-at-end");
         cashOnly.setId("backtest-cash-only");
         label.setId("backtest-label");
-        add(source, config, draft, symbols, from, to, mode, maxPositions, heatCap, buyingPower, misLeverage, correlationGroups, maxPositionsPerGroup, cash, quantity, fill, fee, feeValue, slippage,
+        add(source, config, draft, instruments, symbols, universe, universeReport, from, to, mode, maxPositions, heatCap, buyingPower, misLeverage, correlationGroups, maxPositionsPerGroup, cash, quantity, fill, fee, feeValue, slippage,
                 slippageValue, closeAtEnd, cashOnly, label);
         setColspan(draft, 2);
         setColspan(symbols, 2);
+        setColspan(universeReport, 2);
+    }
+
+    /** Takes a stored version's instruments: its universe when it names one, else its symbols that have stored data. */
+    private void choose(Backtests.StoredConfiguration c, List<Universe> universes) {
+        Optional<Universe> named = c.universe() == null ? Optional.empty() : universes.stream().filter(u -> u.name().equals(c.universe())).findFirst();
+        if (named.isPresent()) {
+            instruments.setValue(UNIVERSE);
+            universe.setValue(named.get());
+        } else {
+            symbols.setValue(c.symbols().stream().filter(series::containsKey).toList());
+        }
+    }
+
+    private boolean onUniverse() {
+        return UNIVERSE.equals(instruments.getValue());
+    }
+
+    private void showInstruments() {
+        symbols.setVisible(!onUniverse());
+        universe.setVisible(onUniverse());
+        universeReport.setVisible(onUniverse());
+        commonRange();
+    }
+
+    /** The symbols chosen now: the universe's (all of them) or those picked one by one. */
+    private List<String> chosen() {
+        if (onUniverse()) return universe.getValue() == null ? List.of() : universe.getValue().symbols();
+        return new ArrayList<>(symbols.getSelectedItems());
+    }
+
+    /**
+     * Sets the dates to the range every chosen symbol with stored data has bars in (the latest first bar to the earliest
+     * last bar); leaves them alone when nothing with data is chosen or those ranges do not overlap.
+     */
+    private void commonRange() {
+        commonRange(chosen().stream().map(series::get).filter(s -> s != null && s.first() != null && s.bars() > 0).toList())
+                .ifPresent(r -> {
+                    from.setValue(r.getFirst());
+                    to.setValue(r.getLast());
+                });
+    }
+
+    /** The first and last exchange-local day all of {@code chosen} have bars in; empty when none or they do not overlap. */
+    static Optional<List<LocalDate>> commonRange(Collection<BacktestData.SeriesInfo> chosen) {
+        if (chosen.isEmpty()) return Optional.empty();
+        Instant first = chosen.stream().map(BacktestData.SeriesInfo::first).max(Instant::compareTo).orElseThrow();
+        Instant last = chosen.stream().map(BacktestData.SeriesInfo::last).min(Instant::compareTo).orElseThrow();
+        if (first.isAfter(last)) return Optional.empty();
+        return Optional.of(List.of(LocalDate.ofInstant(first, ZONE), LocalDate.ofInstant(last, ZONE)));
+    }
+
+    /** What the universe holds against the stored data: every symbol without a stored series is named. */
+    private String report(Universe u) {
+        if (u == null) return "";
+        List<String> missing = u.symbols().stream().filter(s -> !series.containsKey(s) || series.get(s).bars() == 0).toList();
+        if (missing.isEmpty()) return u.symbols().size() + " symbols, all with stored data: " + String.join(", ", u.symbols()) + ".";
+        return u.symbols().size() + " symbols; no stored data for " + missing.size() + ": " + String.join(", ", missing)
+                + ". A run on this universe is refused until they are imported (Data page); or choose symbols one by one.";
     }
 
     /** Shows the portfolio's limits for PORTFOLIO (cash is then the account's) and cash only for INDEPENDENT. */
@@ -177,11 +270,12 @@ final class BacktestForm extends FormLayout {
         boolean portfolio = mode.getValue() == BacktestMode.PORTFOLIO;
         Backtests.StoredConfiguration c = config.getValue();
         return new BacktestRequest(label.getValue(), stored && c != null ? c.id() : null, stored && c != null ? c.version() : null,
-                stored ? null : draft.getValue(), new ArrayList<>(symbols.getSelectedItems()), from.getValue(), to.getValue(), cash.getValue(),
+                stored ? null : draft.getValue(), onUniverse() ? List.of() : new ArrayList<>(symbols.getSelectedItems()), from.getValue(), to.getValue(), cash.getValue(),
                 quantity.getValue(), fill.getValue(), fee.getValue(), feeValue.getValue(), slippage.getValue(), slippageValue.getValue(),
                 closeAtEnd.getValue(), portfolio ? null : cashOnly.getValue(), mode.getValue(), portfolio ? maxPositions.getValue() : null,
                 portfolio ? heatCap.getValue() : null, portfolio ? buyingPower.getValue() : null, portfolio ? misLeverage.getValue() : null,
-                portfolio ? CorrelationGroups.parse(correlationGroups.getValue()) : null, portfolio ? maxPositionsPerGroup.getValue() : null);
+                portfolio ? CorrelationGroups.parse(correlationGroups.getValue()) : null, portfolio ? maxPositionsPerGroup.getValue() : null,
+                onUniverse() && universe.getValue() != null ? universe.getValue().name() : null);
     }
 
     /** Clears every field's error, then shows {@code refusal}'s message on the field it names; answers whether one was named. */
@@ -200,7 +294,8 @@ final class BacktestForm extends FormLayout {
         m.put("configuration", STORED.equals(source.getValue()) ? config : draft);
         m.put("configVersion", config);
         m.put("draft", draft);
-        m.put("symbols", symbols);
+        m.put("symbols", onUniverse() ? universe : symbols);
+        m.put("universe", universe);
         m.put("from", from);
         m.put("to", to);
         m.put("cash", cash);

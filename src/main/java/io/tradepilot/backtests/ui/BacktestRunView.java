@@ -27,7 +27,7 @@ class BacktestRunView extends VerticalLayout {
 
     BacktestRunView(Backtests backtests) {
         setId("backtest-run-view");
-        form = new BacktestForm(backtests.configurations(), backtests.series());
+        form = new BacktestForm(backtests.configurations(), backtests.series(), backtests.universes());
         Button submit = new Button("Run backtest", e -> {
             try {
                 BacktestRun run = backtests.submit(form.request());

@@ -9,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -17,7 +16,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SweepInfo;
@@ -56,6 +54,7 @@ class SweepsView extends VerticalLayout {
     final IntegerField seed = new IntegerField("Seed");
     final IntegerField chunkSize = new IntegerField("Cells per chunk");
     BacktestForm form;
+    private ResearchForm research;
 
     SweepsView(Sweeps sweeps, Backtests backtests) {
         Polling.whileAttached(this, () -> {
@@ -67,8 +66,12 @@ class SweepsView extends VerticalLayout {
         setSizeFull();
         add(new H2("Parameter sweeps"), new Anchor("backtests", "Backtests"));
         if (operator) {
-            form = new BacktestForm(backtests.configurations(), backtests.series());
-            parameters = new ParameterRanges("sweep", "Strategy to sweep", sweeps.strategyParameters(), form);
+            research = new ResearchForm("sweep", "Strategy to sweep", backtests, sweeps.strategyParameters());
+            form = research.form;
+            parameters = research.parameters;
+            research.field("samples", samples);
+            research.field("seed", seed);
+            research.field("chunkSize", chunkSize);
             strategy = parameters.strategy;
             ranges = parameters.ranges;
             samples.setId("sweep-samples");
@@ -129,33 +132,9 @@ class SweepsView extends VerticalLayout {
     }
 
     void submit() {
-        parameters.clearInvalid();
-        samples.setInvalid(false);
-        seed.setInvalid(false);
-        chunkSize.setInvalid(false);
-        try {
-            SweepInfo sweep = sweeps.submit(request());
-            form.show(null);
+        research.submit(() -> sweeps.submit(request()), sweep -> {
             Notification.show("Sweep " + sweep.id() + " queued: " + sweep.cells() + " cells in " + sweep.chunks() + " chunks");
             grid.setItems(sweeps.sweeps(100));
-        } catch (BacktestRefusal refusal) {
-            if (!show(refusal)) Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    /** Puts a refusal's message on the field it names; answers whether one was named. */
-    private boolean show(BacktestRefusal refusal) {
-        if (form.show(refusal)) return true;
-        String field = refusal.field();
-        com.vaadin.flow.component.HasValidation target = field == null ? null : switch (field) {
-            case "samples" -> samples;
-            case "seed" -> seed;
-            case "chunkSize" -> chunkSize;
-            default -> parameters.field(field);
-        };
-        if (target == null) return false;
-        target.setErrorMessage(refusal.getMessage());
-        target.setInvalid(true);
-        return true;
+        });
     }
 }

@@ -1,6 +1,5 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -10,7 +9,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -19,7 +17,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestMode;
-import io.tradepilot.backtests.BacktestRefusal;
 import io.tradepilot.backtests.Backtests;
 import io.tradepilot.backtests.Sweeps;
 import io.tradepilot.backtests.WalkForwardInfo;
@@ -64,6 +61,7 @@ class WalkForwardsView extends VerticalLayout {
     final Select<String> windowing = new Select<>();
     final Select<String> metric = new Select<>();
     BacktestForm form;
+    private ResearchForm research;
 
     WalkForwardsView(WalkForwards walkForwards, Sweeps sweeps, Backtests backtests) {
         Polling.whileAttached(this, () -> {
@@ -75,10 +73,14 @@ class WalkForwardsView extends VerticalLayout {
         setSizeFull();
         add(new H2("Walk-forward optimisation"), new Anchor("backtests", "Backtests"));
         if (operator) {
-            form = new BacktestForm(backtests.configurations(), backtests.series());
+            research = new ResearchForm("walkforward", "Strategy to optimise", backtests, sweeps.strategyParameters());
+            form = research.form;
             form.mode.setValue(BacktestMode.INDEPENDENT);
             form.mode.setVisible(false);
-            parameters = new ParameterRanges("walkforward", "Strategy to optimise", sweeps.strategyParameters(), form);
+            parameters = research.parameters;
+            research.field("isBars", isBars);
+            research.field("oosBars", oosBars);
+            research.field("metric", metric);
             strategy = parameters.strategy;
             ranges = parameters.ranges;
             isBars.setId("walkforward-is-bars");
@@ -140,33 +142,9 @@ class WalkForwardsView extends VerticalLayout {
     }
 
     void submit() {
-        parameters.clearInvalid();
-        isBars.setInvalid(false);
-        oosBars.setInvalid(false);
-        metric.setInvalid(false);
-        try {
-            WalkForwardInfo w = walkForwards.submit(request());
-            form.show(null);
+        research.submit(() -> walkForwards.submit(request()), w -> {
             Notification.show("Walk-forward " + w.id() + " queued: " + w.windows() + " windows of " + w.cells() + " cells each");
             grid.setItems(walkForwards.walkForwards(100));
-        } catch (BacktestRefusal refusal) {
-            if (!show(refusal)) Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-    }
-
-    /** Puts a refusal's message on the field it names; answers whether one was named. */
-    private boolean show(BacktestRefusal refusal) {
-        if (form.show(refusal)) return true;
-        String field = refusal.field();
-        HasValidation target = field == null ? null : switch (field) {
-            case "isBars" -> isBars;
-            case "oosBars" -> oosBars;
-            case "metric" -> metric;
-            default -> parameters.field(field);
-        };
-        if (target == null) return false;
-        target.setErrorMessage(refusal.getMessage());
-        target.setInvalid(true);
-        return true;
+        });
     }
 }

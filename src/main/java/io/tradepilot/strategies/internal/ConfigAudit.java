@@ -50,6 +50,15 @@ class ConfigAudit {
         }
     }
 
+    /** The stripped reason ({@link TextRules#reason}); a refused one is recorded FAILED under {@code action} and thrown. */
+    String reason(String action, String target, String reason) {
+        try {
+            return TextRules.reason(reason);
+        } catch (ConfigRefusal refusal) {
+            throw refused(action, target, refusal);
+        }
+    }
+
     /** Records a refusal decided before any change (bad input, wrong confirmation) and returns it to be thrown. */
     ConfigRefusal refused(String action, String target, ConfigRefusal refusal) {
         audit.record(action, target, AuditOutcome.FAILED, refusal.code() + ": " + refusal.getMessage());

@@ -40,13 +40,17 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     private final ConfigAudit audit;
     private final Clock clock;
     private final PromotionOnApply promotion;
+    private final DefaultUniverses universes;
 
-    DefaultStrategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
+    /** {@code universes} must be a plain instance (not the method-security bean): it resolves without a role check. */
+    DefaultStrategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion,
+                           DefaultUniverses universes) {
         this.store = store;
         this.live = live;
         this.audit = audit;
         this.clock = clock;
         this.promotion = promotion;
+        this.universes = universes;
     }
 
     // ------------------------------------------------------------------ reads
@@ -99,7 +103,20 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     @Override
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     public List<Problem> validate(String document) {
-        return check(document).problems();
+        return checkResolved(document).problems();
+    }
+
+    /**
+     * {@link #check}, then a document naming a universe ({@code universe:}) resolved to that universe's symbols now;
+     * an unknown universe is a problem on {@code universe}.
+     */
+    StrategyConfigLoader.Result checkResolved(String document) {
+        StrategyConfigLoader.Result r = check(document);
+        if (!r.ok() || r.config().universe() == null) return r;
+        return universes.find(r.config().universe())
+                .map(u -> new StrategyConfigLoader.Result(r.config().withSymbols(u.symbols()), List.of()))
+                .orElseGet(() -> new StrategyConfigLoader.Result(null, List.of(new Problem("universe",
+                        "no universe named '" + r.config().universe() + "' (Strategy settings, Universes)"))));
     }
 
     /** The command line's validation, then (for a valid document) the live rules. */
@@ -145,7 +162,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     @PreAuthorize(Roles.IS_OPERATOR_OR_ADMIN)
     @HandleAuthorizationDenied(handlerClass = StrategiesDeniedHandler.class)
     public ConfigVersion save(String document, String reason) {
-        StrategyConfigLoader.Result r = check(document);
+        StrategyConfigLoader.Result r = checkResolved(document);
         String target = "strategy:" + (r.ok() ? r.config().name() : "-");
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_SAVE, target, ConfigRefusal.invalid(r.problems()));
         String why = reasonOrRefuse(ConfigAudit.STRATEGY_SAVE, target, reason);
@@ -198,7 +215,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
         if (!store.history(JooqConfigStore.STRATEGY, newId).isEmpty()) {
             throw audit.refused(ConfigAudit.STRATEGY_SAVE, target, new ConfigRefusal(409, "ALREADY_EXISTS", "newId", "strategy " + newId + " exists"));
         }
-        StrategyConfigLoader.Result r = check(h.getLast().document());
+        StrategyConfigLoader.Result r = checkResolved(h.getLast().document());
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_SAVE, target, ConfigRefusal.invalid(r.problems()));
         StrategyConfig c = r.config();
         StrategyConfig copy = c.withName(newId);
@@ -212,7 +229,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     public ConfigVersion rollback(String id, int version, String reason) {
         ConfigVersion old = version(id, version);
         String target = "strategy:" + id;
-        StrategyConfigLoader.Result r = check(old.document());
+        StrategyConfigLoader.Result r = checkResolved(old.document());
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_SAVE, target, ConfigRefusal.invalid(r.problems()));
         String why = reasonOrRefuse(ConfigAudit.STRATEGY_SAVE, target, reason);
         return store(id, old.document(), version, why, "rollback to v" + version);
@@ -230,8 +247,10 @@ class DefaultStrategyConfigs implements StrategyConfigs {
             throw audit.refused(ConfigAudit.STRATEGY_APPLY, target, new ConfigRefusal(422, "CONFIRMATION_MISMATCH", "confirmation",
                     "type '" + expected + "' to apply this version"));
         }
-        StrategyConfigLoader.Result r = check(v.document());
+        // a universe is resolved now: its symbols are stored with this application and run at every later start
+        StrategyConfigLoader.Result r = checkResolved(v.document());
         if (!r.ok()) throw audit.refused(ConfigAudit.STRATEGY_APPLY, target, ConfigRefusal.invalid(r.problems()));
+        List<String> resolved = r.config().universe() == null ? null : r.config().symbols();
         var unpromoted = promotion.refusal(id, version);
         if (unpromoted.isPresent()) throw audit.refused(ConfigAudit.STRATEGY_APPLY, target, unpromoted.get());
         Integer before = store.appliedVersions(JooqConfigStore.STRATEGY).get(id);
@@ -241,18 +260,22 @@ class DefaultStrategyConfigs implements StrategyConfigs {
             ConfigVersion prev = version(id, before);
             changes = ConfigDiff.between(prev.document(), v.document());
             StrategyConfigLoader.Result p = StrategyConfigLoader.parse(prev.document());
-            if (p.ok()) previousSymbols = p.config().symbols();
+            List<String> prevResolved = store.appliedSymbols(JooqConfigStore.STRATEGY).get(id);
+            if (prevResolved != null) previousSymbols = prevResolved;
+            else if (p.ok()) previousSymbols = p.config().symbols();
         }
         List<String> previous = previousSymbols;
         List<ConfigChange> diff = changes;
-        return audit.change(ConfigAudit.STRATEGY_APPLY, target, "v" + version + " (was " + (before == null ? "none" : "v" + before) + "): " + why, () -> {
+        String detail = "v" + version + " (was " + (before == null ? "none" : "v" + before) + ")"
+                + (resolved == null ? "" : " universe '" + r.config().universe() + "' resolved to " + String.join(",", resolved)) + ": " + why;
+        return audit.change(ConfigAudit.STRATEGY_APPLY, target, detail, () -> {
             LiveConfiguration.Applied applied;
             try {
                 applied = live.apply(toLive(r.config()), previous, why);
             } catch (IllegalArgumentException e) {
                 throw new ConfigRefusal(409, "NOT_APPLICABLE", "symbols", e.getMessage());
             }
-            store.applied(JooqConfigStore.STRATEGY, id, version, CurrentUser.username(), clock.instant(), why, applied.live());
+            store.applied(JooqConfigStore.STRATEGY, id, version, CurrentUser.username(), clock.instant(), why, applied.live(), resolved);
             return new ApplyResult(version(id, version), applied.live(), applied.message(), diff);
         });
     }
@@ -263,11 +286,7 @@ class DefaultStrategyConfigs implements StrategyConfigs {
     }
 
     private String reasonOrRefuse(String action, String target, String reason) {
-        try {
-            return TextRules.reason(reason);
-        } catch (ConfigRefusal refusal) {
-            throw audit.refused(action, target, refusal);
-        }
+        return audit.reason(action, target, reason);
     }
 
     private static ConfigRefusal notFound(String id) {
@@ -317,14 +336,28 @@ class DefaultStrategyConfigs implements StrategyConfigs {
         return d.stripTrailingZeros().scale() <= 0 ? (Object) d.toBigIntegerExact().longValueExact() : (Object) d.doubleValue();
     }
 
-    /** What an engine start runs: the applied version of every stored strategy that has one. */
+    /**
+     * What an engine start runs: the applied version of every stored strategy that has one; a version naming a
+     * universe runs the symbols stored when it was applied (a later edit of the universe changes nothing until the
+     * version is applied again). Fails the start (IllegalStateException) when such symbols are missing.
+     */
     List<LiveStrategy> appliedForStart() {
         List<LiveStrategy> out = new ArrayList<>();
+        Map<String, List<String>> resolved = store.appliedSymbols(JooqConfigStore.STRATEGY);
         for (var e : new java.util.TreeMap<>(store.appliedVersions(JooqConfigStore.STRATEGY)).entrySet()) {
             ConfigVersion v = store.find(JooqConfigStore.STRATEGY, e.getKey(), e.getValue()).orElseThrow();
             StrategyConfigLoader.Result r = check(v.document());
             if (!r.ok()) throw new IllegalStateException("applied strategy " + e.getKey() + " v" + e.getValue() + " is not valid: " + r.report());
-            out.add(toLive(r.config()));
+            StrategyConfig c = r.config();
+            if (c.universe() != null) {
+                List<String> symbols = resolved.get(e.getKey());
+                if (symbols == null) {
+                    throw new IllegalStateException("applied strategy " + e.getKey() + " v" + e.getValue() + " names universe '"
+                            + c.universe() + "' but no symbols were stored when it was applied");
+                }
+                c = c.withSymbols(symbols);
+            }
+            out.add(toLive(c));
         }
         return out;
     }

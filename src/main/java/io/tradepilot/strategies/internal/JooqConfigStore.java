@@ -57,11 +57,30 @@ final class JooqConfigStore {
 
     /** Records that {@code version} of {@code key} is applied from now on. */
     void applied(String kind, String key, int version, String by, Instant at, String reason, boolean live) {
+        applied(kind, key, version, by, at, reason, live, null);
+    }
+
+    /**
+     * Records that {@code version} of {@code key} is applied from now on, with the symbols its universe resolved to
+     * ({@code symbols} null: the version lists its own).
+     */
+    void applied(String kind, String key, int version, String by, Instant at, String reason, boolean live, List<String> symbols) {
         db.insertInto(CONFIG_APPLIED)
                 .set(CONFIG_APPLIED.KIND, kind).set(CONFIG_APPLIED.CONFIG_KEY, key).set(CONFIG_APPLIED.VERSION, version)
                 .set(CONFIG_APPLIED.APPLIED_BY, by).set(CONFIG_APPLIED.APPLIED_AT, at).set(CONFIG_APPLIED.REASON, reason)
-                .set(CONFIG_APPLIED.LIVE, live)
+                .set(CONFIG_APPLIED.LIVE, live).set(CONFIG_APPLIED.SYMBOLS, symbols == null ? null : String.join(",", symbols))
                 .execute();
+    }
+
+    /** Key to the symbols its applied version's universe resolved to when it was applied (keys whose version lists its symbols: absent). */
+    Map<String, List<String>> appliedSymbols(String kind) {
+        Map<String, List<String>> out = new HashMap<>();
+        db.select(CONFIG_APPLIED.CONFIG_KEY, CONFIG_APPLIED.SYMBOLS).from(CONFIG_APPLIED).where(CONFIG_APPLIED.KIND.eq(kind))
+                .orderBy(CONFIG_APPLIED.SEQ).forEach(r -> {
+                    if (r.value2() == null) out.remove(r.value1());
+                    else out.put(r.value1(), List.of(r.value2().split(",")));
+                });
+        return out;
     }
 
     /** Key to the version applied now, of {@code kind}. */

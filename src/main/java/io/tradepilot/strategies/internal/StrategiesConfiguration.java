@@ -43,13 +43,19 @@ class StrategiesConfiguration {
 
     /** LIVE needs every applied strategy version READY_FOR_LIVE (see {@link PromotionLivePreconditions}). */
     @Bean
-    PromotionLivePreconditions promotionLivePreconditions(JooqConfigStore store, PromotionOnApply promotion) {
-        return new PromotionLivePreconditions(store, promotion);
+    PromotionLivePreconditions promotionLivePreconditions(JooqConfigStore store, PromotionOnApply promotion, LiveConfiguration live) {
+        return new PromotionLivePreconditions(store, promotion, live);
     }
 
     @Bean
-    DefaultStrategyConfigs strategyConfigs(JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
-        return new DefaultStrategyConfigs(store, live, audit, clock, promotion);
+    DefaultStrategyConfigs strategyConfigs(DSLContext db, JooqConfigStore store, LiveConfiguration live, ConfigAudit audit, Clock clock,
+                                           PromotionOnApply promotion) {
+        return new DefaultStrategyConfigs(store, live, audit, clock, promotion, new DefaultUniverses(db, store, audit, clock));
+    }
+
+    @Bean
+    DefaultUniverses universes(DSLContext db, JooqConfigStore store, ConfigAudit audit, Clock clock) {
+        return new DefaultUniverses(db, store, audit, clock);
     }
 
     @Bean
@@ -59,9 +65,11 @@ class StrategiesConfiguration {
 
     /** Seeds an empty store and points the engine host's starts at the applied versions. */
     @Bean
-    StartSource configurationStartSource(LiveConfiguration live, JooqConfigStore store, ConfigAudit audit, Clock clock, PromotionOnApply promotion) {
+    StartSource configurationStartSource(DSLContext db, LiveConfiguration live, JooqConfigStore store, ConfigAudit audit, Clock clock,
+                                         PromotionOnApply promotion) {
         // plain instances: the beans are method-security proxies, whose package-private methods must not be called
-        return new StartSource(live, new DefaultStrategyConfigs(store, live, audit, clock, promotion), new DefaultRiskSettings(store, live, audit, clock));
+        return new StartSource(live, new DefaultStrategyConfigs(store, live, audit, clock, promotion, new DefaultUniverses(db, store, audit, clock)),
+                new DefaultRiskSettings(store, live, audit, clock));
     }
 
     static final class StartSource {

@@ -19,7 +19,7 @@ import java.util.Map;
 
 /**
  * The editable form of one strategy document, generated from its type's parameter schema: one field per
- * parameter (id {@code param-<name>}, its help as helper text) plus symbols, quantity, sizing mode
+ * parameter (id {@code param-<name>}, its help as helper text) plus symbols or a universe ({@code config-universe}: a name written as {@code universe} in place of {@code symbols}), quantity, sizing mode
  * ({@code config-sizing}), risk per trade ({@code config-risk}), intraday, and the document's other inputs, each a field
  * whose id is {@code config-} and its path with {@code _} and {@code .} as {@code -} ({@code config-atr-period},
  * {@code config-kelly-win-rate}, {@code config-max-quantity}, {@code config-twap-above},
@@ -35,6 +35,7 @@ final class ConfigForm extends FormLayout {
 
     private final Map<String, TextField> params = new LinkedHashMap<>();
     private final TextField symbols = new TextField("Symbols (comma-separated)");
+    private final TextField universe = new TextField("Universe (in place of symbols)");
     private final TextField quantity = new TextField("Quantity per entry");
     private final Select<String> sizing = new Select<>();
     private final TextField risk = new TextField("Risk per trade (% of equity)");
@@ -46,6 +47,10 @@ final class ConfigForm extends FormLayout {
 
     ConfigForm() {
         symbols.addValueChangeListener(e -> edited(e.isFromClient()));
+        universe.addValueChangeListener(e -> edited(e.isFromClient()));
+        universe.setId("config-universe");
+        universe.setManualValidation(true);
+        universe.setHelperText("A universe's name (e.g. NIFTY 50): its symbols are resolved when the version is applied; empty: the symbols");
         quantity.addValueChangeListener(e -> edited(e.isFromClient()));
         intraday.addValueChangeListener(e -> edited(e.isFromClient()));
         sizing.setLabel("Sizing");
@@ -117,6 +122,7 @@ final class ConfigForm extends FormLayout {
             add(f);
         }
         symbols.setValue(document.get("symbols") instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList()) : "");
+        universe.setValue(document.get("universe") == null ? "" : String.valueOf(document.get("universe")));
         quantity.setValue(document.get("quantity") == null ? "" : String.valueOf(document.get("quantity")));
         Object word = document.get("sizing");
         sizing.setValue(word instanceof String w && Arrays.stream(StrategyConfig.Sizing.values()).anyMatch(z -> z.word().equals(w)) ? w
@@ -127,7 +133,7 @@ final class ConfigForm extends FormLayout {
             Object v = valueAt(path);
             f.setValue(v == null ? "" : String.valueOf(v));
         });
-        add(symbols, quantity, sizing, risk);
+        add(symbols, universe, quantity, sizing, risk);
         inputs.values().forEach(this::add);
         add(intraday);
         showSizingInputs();
@@ -157,7 +163,13 @@ final class ConfigForm extends FormLayout {
         doc.put("parameters", p);
         List<String> list = new ArrayList<>();
         for (String s : symbols.getValue().split(",")) if (!s.isBlank()) list.add(s.strip());
-        doc.put("symbols", list);
+        if (universe.getValue().isBlank()) {
+            doc.remove("universe");
+            doc.put("symbols", list);
+        } else {
+            doc.remove("symbols");
+            doc.put("universe", universe.getValue().strip());
+        }
         String q = quantity.getValue().strip();
         if (q.isEmpty()) doc.remove("quantity");
         else doc.put("quantity", number(q));
@@ -208,6 +220,7 @@ final class ConfigForm extends FormLayout {
     List<Problem> show(List<Problem> problems) {
         params.values().forEach(f -> f.setInvalid(false));
         symbols.setInvalid(false);
+        universe.setInvalid(false);
         quantity.setInvalid(false);
         risk.setInvalid(false);
         sizing.setInvalid(false);
@@ -215,7 +228,7 @@ final class ConfigForm extends FormLayout {
         List<Problem> rest = new ArrayList<>();
         for (Problem p : problems) {
             TextField f = p.path().startsWith("parameters.") ? params.get(p.path().substring("parameters.".length()))
-                    : p.path().startsWith("symbols") ? symbols : p.path().equals("quantity") ? quantity
+                    : p.path().startsWith("symbols") ? symbols : p.path().equals("universe") ? universe : p.path().equals("quantity") ? quantity
                     : p.path().equals("risk_per_trade") ? risk : input(p.path());
             if (f == null && p.path().equals("sizing")) {
                 sizing.setErrorMessage(p.message());

@@ -26,6 +26,7 @@ import io.tradepilot.strategies.ConfigVersion;
 import io.tradepilot.strategies.PromotionGate;
 import io.tradepilot.strategies.RiskSettings;
 import io.tradepilot.strategies.StrategyConfigs;
+import io.tradepilot.strategies.Universes;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -36,7 +37,8 @@ import java.util.function.Supplier;
  * Stored strategy configurations: pick a strategy, edit its parameters in a form generated from its type's schema
  * (each problem of the command line's validator on its field) or as YAML, store a version with a reason, compare
  * any two versions, roll back, create one from a type or clone one, and (admins) apply a version with the typed
- * confirmation that shows the diff. The risk settings tab (admins) does the same for the limits. Buttons follow the
+ * confirmation that shows the diff. The risk settings tab (admins) does the same for the limits. The universes tab
+ * lists the named universes; operators and admins create, edit and delete them ({@link UniversesPanel}). Buttons follow the
  * role only for convenience: the services refuse and audit what the role may not do.
  *
  * <p>Element ids: {@code strategy-settings-view}, {@code config-strategy}, {@code param-<name>}, {@code config-symbols},
@@ -73,7 +75,7 @@ class StrategySettingsView extends VerticalLayout {
     private String type;
     private final PromotionPanel promotion;
 
-    StrategySettingsView(StrategyConfigs configs, RiskSettings risk, PromotionGate gate) {
+    StrategySettingsView(StrategyConfigs configs, RiskSettings risk, PromotionGate gate, Universes universes) {
         this.configs = configs;
         this.risk = risk;
         this.promotion = new PromotionPanel(gate, admin);
@@ -129,6 +131,7 @@ class StrategySettingsView extends VerticalLayout {
         tabs.add("History", new VerticalLayout(history));
         tabs.add("Diff", new VerticalLayout(new HorizontalLayout(diffFrom, diffTo), diff));
         tabs.add("Promotion", promotion);
+        tabs.add("Universes", new UniversesPanel(universes, operator));
         if (admin) tabs.add("Risk settings", riskTab());
 
         var header = new HorizontalLayout(new H2("Strategy settings"), strategy, create, cloneIt);

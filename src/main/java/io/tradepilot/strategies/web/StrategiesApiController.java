@@ -15,6 +15,9 @@ import io.tradepilot.strategies.PromotionThresholds;
 import io.tradepilot.strategies.ConfigVersion;
 import io.tradepilot.strategies.RiskSettings;
 import io.tradepilot.strategies.StrategyConfigs;
+import io.tradepilot.strategies.Universe;
+import io.tradepilot.strategies.Universes;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -45,11 +48,16 @@ class StrategiesApiController {
     private final StrategyConfigs strategies;
     private final RiskSettings risk;
     private final PromotionGate gate;
+    private final Universes universes;
 
-    StrategiesApiController(StrategyConfigs strategies, RiskSettings risk, PromotionGate gate) {
+    StrategiesApiController(StrategyConfigs strategies, RiskSettings risk, PromotionGate gate, Universes universes) {
         this.strategies = strategies;
         this.risk = risk;
         this.gate = gate;
+        this.universes = universes;
+    }
+
+    record UniverseBody(String name, String exchange, List<String> symbols, Integer version, String reason) {
     }
 
     record Promote(String stage, String confirmation, String reason) {
@@ -78,6 +86,42 @@ class StrategiesApiController {
     }
 
     record Apply(Integer version, String confirmation, String reason) {
+    }
+
+    // ------------------------------------------------------------------ universes
+
+    @GetMapping("/api/v1/strategies/universes")
+    @Operation(summary = "Every named universe (name, exchange, ordered symbols), by name")
+    List<Universe> universes() {
+        return universes.universes();
+    }
+
+    @GetMapping("/api/v1/strategies/universes/{name}")
+    @Operation(summary = "One universe")
+    Universe universe(@PathVariable String name) {
+        return universes.universe(name);
+    }
+
+    @PostMapping("/api/v1/strategies/universes")
+    @Operation(summary = "Create a universe (operators, admins): name, exchange (NSE, NYSE), symbols in order, reason")
+    ResponseEntity<Universe> createUniverse(@RequestBody UniverseBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(universes.create(body.name(), body.exchange(), body.symbols(), body.reason()));
+    }
+
+    @PutMapping("/api/v1/strategies/universes/{name}")
+    @Operation(summary = "Replace a universe's exchange and symbols (operators, admins); version: the one edited (409 CONCURRENT_CHANGE otherwise)")
+    Universe updateUniverse(@PathVariable String name, @RequestBody UniverseBody body) {
+        if (body.name() != null && !body.name().equals(name)) {
+            throw new ConfigRefusal(422, "ID_MISMATCH", "name", "the body's name is not the universe in the address (a universe cannot be renamed)");
+        }
+        return universes.update(name, body.exchange(), body.symbols(), body.version(), body.reason());
+    }
+
+    @DeleteMapping("/api/v1/strategies/universes/{name}")
+    @Operation(summary = "Delete a universe (operators, admins; reason required); 409 UNIVERSE_IN_USE while a strategy's latest version names it")
+    ResponseEntity<Void> deleteUniverse(@PathVariable String name, @RequestParam(required = false) String reason) {
+        universes.delete(name, reason);
+        return ResponseEntity.noContent().build();
     }
 
     // ------------------------------------------------------------------ strategies

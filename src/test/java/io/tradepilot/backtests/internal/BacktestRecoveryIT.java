@@ -40,7 +40,7 @@ class BacktestRecoveryIT extends IntegrationTestSupport {
         long id = store.insert(new JooqBacktestStore.NewRun("recovery-it", Instant.parse("2026-01-05T04:00:00Z"), "recovery", "DRAFT", null, null,
                 "sma-cross", "type: sma-cross\nname: r\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n", List.of("SYNTH-ALPHA"),
                 LocalDate.of(2019, 1, 1), LocalDate.of(2020, 12, 31), new BigDecimal("1000000"), new BigDecimal("100"), FillModel.NEXT_OPEN,
-                FeeModel.NONE, null, SlippageModel.NONE, null, false, false, IndependentRunsRunner.NAME, BacktestMode.INDEPENDENT, null, null, false, null, null, null));
+                FeeModel.NONE, null, SlippageModel.NONE, null, false, false, IndependentRunsRunner.NAME, BacktestMode.INDEPENDENT, null, null, false, null, null, null, null));
         var claim = store.claim(id, false, 1, "dead-worker", Instant.parse("2026-01-05T04:00:01Z"));
         assertThat(claim).isInstanceOf(JooqBacktestStore.Claim.Run.class);
         // what the dead attempt had written before it died (outside the result's transaction, as a stray row would be)
@@ -75,7 +75,7 @@ class BacktestRecoveryIT extends IntegrationTestSupport {
                 null, null, "sma-cross", "type: sma-cross\nname: r\nsymbols: [SYNTH-ALPHA]\nparameters: {fast: 10, slow: 30}\n",
                 List.of("SYNTH-ALPHA", "SYNTH-BETA"), LocalDate.of(2019, 1, 1), LocalDate.of(2020, 12, 31), new BigDecimal("1000000"),
                 new BigDecimal("100"), FillModel.NEXT_OPEN, FeeModel.NONE, null, SlippageModel.NONE, null, false, false, PortfolioRunner.NAME,
-                BacktestMode.PORTFOLIO, 1, null, true, null, null, null));
+                BacktestMode.PORTFOLIO, 1, null, true, null, null, null, null));
         assertThat(store.claim(id, false, 1, "dead-worker", Instant.parse("2026-01-05T04:00:01Z"))).isInstanceOf(JooqBacktestStore.Claim.Run.class);
         db.insertInto(BACKTEST_REFUSAL).set(BACKTEST_REFUSAL.RUN_ID, id).set(BACKTEST_REFUSAL.REASON, "STRAY").set(BACKTEST_REFUSAL.ORDERS, 7L).execute();
 

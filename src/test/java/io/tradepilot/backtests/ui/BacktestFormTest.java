@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,5 +125,49 @@ class BacktestFormTest {
         assertThat(form.misLeverage.isInvalid()).isTrue();
         assertThat(form.show(BacktestRefusal.badParameter("maxPositionsPerGroup", "x"))).isTrue();
         assertThat(form.maxPositionsPerGroup.isInvalid()).isTrue();
+    }
+
+    private static final List<BacktestData.SeriesInfo> RANGES = List.of(
+            // alphabetically first and short: it must not set the dates of a run on other symbols
+            new BacktestData.SeriesInfo("AAA", Instant.parse("2024-06-02T18:30:00Z"), Instant.parse("2024-06-30T18:30:00Z"), 20, "import"),
+            new BacktestData.SeriesInfo("LONG", Instant.parse("2015-01-01T18:30:00Z"), Instant.parse("2025-12-30T18:30:00Z"), 2500, "test"),
+            new BacktestData.SeriesInfo("MID", Instant.parse("2018-03-04T18:30:00Z"), Instant.parse("2022-06-29T18:30:00Z"), 1000, "test"));
+
+    @Test
+    void the_dates_default_to_the_range_the_chosen_symbols_have_in_common_and_follow_the_choice() {
+        BacktestForm form = new BacktestForm(List.of(), RANGES);
+        form.symbols.setValue(Set.of("LONG"));
+        assertThat(form.from.getValue()).isEqualTo(LocalDate.of(2015, 1, 2));
+        assertThat(form.to.getValue()).isEqualTo(LocalDate.of(2025, 12, 31));
+        form.symbols.setValue(Set.of("LONG", "MID"));
+        assertThat(form.from.getValue()).as("the latest first bar").isEqualTo(LocalDate.of(2018, 3, 5));
+        assertThat(form.to.getValue()).as("the earliest last bar").isEqualTo(LocalDate.of(2022, 6, 30));
+        form.symbols.setValue(Set.of("AAA", "MID"));
+        assertThat(form.from.getValue()).as("no common range: left alone").isEqualTo(LocalDate.of(2018, 3, 5));
+    }
+
+    @Test
+    void a_universe_is_chosen_in_place_of_symbols_its_symbols_without_data_are_listed_and_a_refusal_shows_on_it() {
+        var universe = new io.tradepilot.strategies.Universe("Mine", "NSE", List.of("MID", "LONG", "NODATA"), 1, "op", Instant.EPOCH, "r");
+        var stored = new Backtests.StoredConfiguration("sma", 3, "sma-cross", List.of(), "type: sma-cross\n", "Mine");
+        BacktestForm form = new BacktestForm(List.of(stored), RANGES, List.of(universe));
+        assertThat(form.instruments.getValue()).as("the stored version names the universe").isEqualTo(BacktestForm.UNIVERSE);
+        assertThat(form.universe.getValue()).isEqualTo(universe);
+        assertThat(form.symbols.isVisible()).isFalse();
+        assertThat(form.universeReport.getText()).isEqualTo("3 symbols; no stored data for 1: NODATA. A run on this universe is refused until "
+                + "they are imported (Data page); or choose symbols one by one.");
+        assertThat(form.from.getValue()).isEqualTo(LocalDate.of(2018, 3, 5));
+        assertThat(form.to.getValue()).isEqualTo(LocalDate.of(2022, 6, 30));
+        BacktestRequest r = form.request();
+        assertThat(r.universe()).isEqualTo("Mine");
+        assertThat(r.symbols()).isEmpty();
+        assertThat(form.show(new BacktestRefusal(422, "NO_DATA", "universe", "no data for NODATA"))).isTrue();
+        assertThat(form.universe.isInvalid()).isTrue();
+
+        form.instruments.setValue(BacktestForm.SYMBOLS);
+        form.symbols.setValue(Set.of("LONG"));
+        assertThat(form.request().universe()).isNull();
+        assertThat(form.request().symbols()).containsExactly("LONG");
+        assertThat(form.from.getValue()).isEqualTo(LocalDate.of(2015, 1, 2));
     }
 }

@@ -133,6 +133,11 @@ class SweepsViewTest {
             public List<StoredConfiguration> configurations() {
                 return configurations;
             }
+
+            @Override
+            public List<io.tradepilot.strategies.Universe> universes() {
+                return List.of();
+            }
         };
     }
 }

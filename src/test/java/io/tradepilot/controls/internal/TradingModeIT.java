@@ -20,7 +20,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
 
+import io.tradepilot.trading.LiveConfiguration;
+import io.tradepilot.trading.LiveStrategy;
+
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,6 +47,8 @@ class TradingModeIT extends IntegrationTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     Preflight preflight;
+    @Autowired
+    LiveConfiguration live;
 
     @BeforeEach
     void paper() {
@@ -51,6 +57,9 @@ class TradingModeIT extends IntegrationTestSupport {
         jdbc.update("update trading_mode set mode = 'PAPER', size_factor = 1.00, changed_by = 'system', reason = 'test'");
         jdbc.update("delete from preflight_completion");
         jdbc.update("delete from config_applied where kind = 'STRATEGY'");  // no strategy version applied: nothing to promote
+        // a stored version, applied nowhere: starts run the applied versions (none), not application.yaml's strategies
+        jdbc.update("insert into config_version (kind, config_key, version, document, created_by, created_at, reason)"
+                + " values ('STRATEGY', 'it-stored-not-applied', 1, 'type: sma-cross', 'IT', now(), 'IT') on conflict do nothing");
     }
 
     /** {@code version} of strategy {@code key} stored and applied now, as an admin's apply records it. */
@@ -143,6 +152,44 @@ class TradingModeIT extends IntegrationTestSupport {
                 + " and outcome = 'SUCCESS'", Integer.class, admin.username())).isEqualTo(1);
         assertThat(jdbc.queryForObject("select detail from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
                 + " and detail like 'VENUE_NOT_LIVE%'", String.class, admin.username())).contains("paper endpoints");
+    }
+
+    @Test
+    void strategies_running_from_the_application_yaml_seed_refuse_live_until_a_stored_version_is_ready_for_live() {
+        TestUser admin = users.newAdmin();
+        users.as(admin, () -> reconciliation.runNow());
+        preflightCompleted();
+        // nothing stored: engine starts run application.yaml's strategies, which have no version and no promotion
+        jdbc.update("delete from config_version where kind = 'STRATEGY'");
+        List<String> seeded = live.configuredStrategies().stream().map(LiveStrategy::id).toList();
+        assertThat(seeded).isNotEmpty();
+        String id = seeded.getFirst();
+        jdbc.update("delete from promotion where config_key = ?", id);
+
+        assertThatThrownBy(() -> users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "seeded strategies")))
+                .isInstanceOfSatisfying(TradingModeRefusal.class, r -> {
+                    assertThat(r.code()).isEqualTo(RefusalCode.VERSIONS_NOT_READY_FOR_LIVE);
+                    assertThat(r.getStatusCode().value()).isEqualTo(409);
+                    assertThat(r.getBody().getProperties()).containsEntry("code", "VERSIONS_NOT_READY_FOR_LIVE");
+                    for (String s : seeded) assertThat(r.getMessage()).contains(s + " (runs from application.yaml, no stored version)");
+                });
+        assertThat(modes.current().mode()).isEqualTo(TradingMode.PAPER);
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where username = ? and action = 'TRADING_MODE_LIVE'"
+                + " and outcome = 'FAILED' and detail like 'VERSIONS_NOT_READY_FOR_LIVE%runs from application.yaml%'",
+                Integer.class, admin.username())).isEqualTo(1);
+
+        // its stored version applied, but promoted for paper only: still refused, now naming the version
+        applied(id, 1);
+        promoted(id, 1, "READY_FOR_PAPER");
+        assertThatThrownBy(() -> users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "paper stage only")))
+                .isInstanceOfSatisfying(TradingModeRefusal.class, r -> {
+                    assertThat(r.code()).isEqualTo(RefusalCode.VERSIONS_NOT_READY_FOR_LIVE);
+                    assertThat(r.getMessage()).contains(id + " v1 (READY_FOR_PAPER)").doesNotContain("application.yaml");
+                });
+
+        promoted(id, 1, "READY_FOR_LIVE");
+        assertThat(users.as(admin, () -> modes.switchToLive(TradingModes.CONFIRMATION, "promoted")).mode()).isEqualTo(TradingMode.LIVE);
+        jdbc.update("delete from promotion where config_key = ?", id);
     }
 
     @Test

@@ -44,6 +44,24 @@ class ConfigFormTest {
         assertThat(field(form, "config-atr-period").getErrorMessage()).isEqualTo("z");
     }
 
+    @Test
+    void a_universe_round_trips_in_place_of_the_symbols_and_its_problem_shows_on_its_field() {
+        ConfigForm form = new ConfigForm();
+        form.read(DOC.replace("symbols: [\"AAA\"]", "universe: \"NIFTY 50\""), Strategies.definition("momentum").schema().specs());
+        assertThat(field(form, "config-universe").getValue()).isEqualTo("NIFTY 50");
+        var c = StrategyConfigLoader.parse(form.document());
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.config().universe()).isEqualTo("NIFTY 50");
+        assertThat(form.show(List.of(new Problem("universe", "no universe named 'NIFTY 50'")))).isEmpty();
+        assertThat(field(form, "config-universe").isInvalid()).isTrue();
+
+        field(form, "config-universe").setValue("");
+        field(form, "config-symbols").setValue("TCS, INFY");
+        var listed = StrategyConfigLoader.parse(form.document());
+        assertThat(listed.config().universe()).isNull();
+        assertThat(listed.config().symbols()).containsExactly("TCS", "INFY");
+    }
+
     private static TextField field(ConfigForm form, String id) {
         return form.getChildren().filter(c -> c.getId().orElse("").equals(id)).map(TextField.class::cast).findFirst()
                 .orElseThrow(() -> new AssertionError("no field " + id));

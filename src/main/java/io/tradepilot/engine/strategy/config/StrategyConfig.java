@@ -32,14 +32,27 @@ import java.util.List;
  * @param kelly              the half-Kelly mode's statistics; null unless {@link Sizing#HALF_KELLY}
  * @param maxQuantity        largest risk-based entry in units, null: no cap
  * @param twap               slicing of large entries, null: never sliced
+ * @param universe           the name of a universe (a named, ordered symbol list kept by the application) the
+ *                           document trades in place of {@code symbols}, which are then empty until the application
+ *                           resolves the name ({@link #withSymbols}); null: the document lists its symbols
  */
 public record StrategyConfig(String type, String name, boolean enabled, List<String> symbols, Parameters parameters,
                              BigDecimal riskPerTradePercent, int maxPositions, LocalTime tradingStart, LocalTime tradingEnd,
                              BigDecimal minVolumeRatio, BigDecimal maxSpreadBps, BigDecimal quantity, boolean intraday,
-                             Sizing sizing, List<Window> blackouts, Atr atr, Kelly kelly, BigDecimal maxQuantity, Twap twap) {
+                             Sizing sizing, List<Window> blackouts, Atr atr, Kelly kelly, BigDecimal maxQuantity, Twap twap,
+                             String universe) {
     public StrategyConfig {
         symbols = List.copyOf(symbols);
         blackouts = blackouts == null ? List.of() : List.copyOf(blackouts);
+    }
+
+    /** A configuration of listed symbols (no universe). */
+    public StrategyConfig(String type, String name, boolean enabled, List<String> symbols, Parameters parameters,
+                          BigDecimal riskPerTradePercent, int maxPositions, LocalTime tradingStart, LocalTime tradingEnd,
+                          BigDecimal minVolumeRatio, BigDecimal maxSpreadBps, BigDecimal quantity, boolean intraday,
+                          Sizing sizing, List<Window> blackouts, Atr atr, Kelly kelly, BigDecimal maxQuantity, Twap twap) {
+        this(type, name, enabled, symbols, parameters, riskPerTradePercent, maxPositions, tradingStart, tradingEnd, minVolumeRatio,
+                maxSpreadBps, quantity, intraday, sizing, blackouts, atr, kelly, maxQuantity, twap, null);
     }
 
     /** A configuration without ATR or Kelly inputs, quantity cap or TWAP slicing. */
@@ -54,7 +67,16 @@ public record StrategyConfig(String type, String name, boolean enabled, List<Str
     /** This configuration as {@code name} (a clone keeps every other setting). */
     public StrategyConfig withName(String name) {
         return new StrategyConfig(type, name, enabled, symbols, parameters, riskPerTradePercent, maxPositions, tradingStart, tradingEnd,
-                minVolumeRatio, maxSpreadBps, quantity, intraday, sizing, blackouts, atr, kelly, maxQuantity, twap);
+                minVolumeRatio, maxSpreadBps, quantity, intraday, sizing, blackouts, atr, kelly, maxQuantity, twap, universe);
+    }
+
+    /**
+     * This configuration trading {@code resolved} (a universe's symbols as the application resolved them); it keeps
+     * naming its {@link #universe()}, so that writing it gives the same document.
+     */
+    public StrategyConfig withSymbols(List<String> resolved) {
+        return new StrategyConfig(type, name, enabled, resolved, parameters, riskPerTradePercent, maxPositions, tradingStart, tradingEnd,
+                minVolumeRatio, maxSpreadBps, quantity, intraday, sizing, blackouts, atr, kelly, maxQuantity, twap, universe);
     }
 
     /**

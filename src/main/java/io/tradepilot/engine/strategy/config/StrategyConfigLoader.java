@@ -32,7 +32,9 @@ import java.util.Set;
  * type: mean-reversion          # required, a Strategies name
  * name: MeanReversion_NIFTY50   # required, non-blank
  * enabled: true                 # default true
- * symbols: [RELIANCE, TCS]      # required, non-empty, distinct
+ * symbols: [RELIANCE, TCS]      # required unless universe is given, non-empty, distinct
+ * universe: "NIFTY 50"          # in place of symbols: a universe's name, resolved by the application (the
+ *                               # configuration's symbols stay empty here)
  * parameters: {lookback: 20}    # checked against the type's schema; missing ones take defaults
  * risk_per_trade: 0.25          # percent of equity, (0, 10]; absent: fixed quantity
  * max_positions: 2              # 1..1000; absent: no limit of its own
@@ -57,7 +59,7 @@ public final class StrategyConfigLoader {
     }
 
     static final Set<String> KEYS = Set.of("type", "name", "enabled", "symbols", "parameters", "risk_per_trade", "max_positions",
-            "trading_hours", "entry_conditions", "sizing", "quantity", "intraday", "blackouts", "atr", "kelly", "max_quantity", "twap");
+            "trading_hours", "entry_conditions", "sizing", "quantity", "intraday", "blackouts", "atr", "kelly", "max_quantity", "twap", "universe");
 
     /** A loaded configuration or the problems, never both. */
     public record Result(StrategyConfig config, List<Problem> problems) {
@@ -108,7 +110,15 @@ public final class StrategyConfigLoader {
             if (root.get("enabled") instanceof Boolean b) enabled = b;
             else problems.add(new Problem("enabled", "must be true or false, got " + show(root.get("enabled"))));
         }
-        List<String> symbols = symbols(root.get("symbols"), root.containsKey("symbols"), problems);
+        String universe = null;
+        List<String> symbols = List.of();
+        if (root.containsKey("universe")) {
+            universe = text(root, "universe", problems, true);
+            if (universe != null && universe.length() > 64) problems.add(new Problem("universe", "must be at most 64 characters"));
+            if (root.containsKey("symbols")) problems.add(new Problem("universe", "give symbols or a universe, not both"));
+        } else {
+            symbols = symbols(root.get("symbols"), root.containsKey("symbols"), problems);
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         if (root.containsKey("parameters")) {
             Object p = root.get("parameters");
@@ -210,7 +220,7 @@ public final class StrategyConfigLoader {
         if (!problems.isEmpty()) return new Result(null, List.copyOf(problems));
         return new Result(new StrategyConfig(type, name, enabled, symbols, pr.values(), risk,
                 maxPositions == null ? 0 : maxPositions.intValue(), start, end, minVol, maxSpread, quantity, intraday, sizing,
-                blackouts, atr, kelly, maxQuantity, twap), List.of());
+                blackouts, atr, kelly, maxQuantity, twap, universe), List.of());
     }
 
     /** The ATR mode's inputs (defaults: period 14, multiple 2); a problem when given to another mode. */

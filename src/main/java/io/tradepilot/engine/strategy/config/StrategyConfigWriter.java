@@ -21,9 +21,13 @@ public final class StrategyConfigWriter {
         y.append("type: ").append(quote(c.type())).append('\n');
         y.append("name: ").append(quote(c.name())).append('\n');
         y.append("enabled: ").append(c.enabled()).append('\n');
-        y.append("symbols: [");
-        for (int i = 0; i < c.symbols().size(); i++) y.append(i == 0 ? "" : ", ").append(quote(c.symbols().get(i)));
-        y.append("]\n");
+        if (c.universe() != null) {
+            y.append("universe: ").append(quote(c.universe())).append('\n');
+        } else {
+            y.append("symbols: [");
+            for (int i = 0; i < c.symbols().size(); i++) y.append(i == 0 ? "" : ", ").append(quote(c.symbols().get(i)));
+            y.append("]\n");
+        }
         y.append("parameters:");
         if (c.parameters().asMap().isEmpty()) y.append(" {}");
         y.append('\n');

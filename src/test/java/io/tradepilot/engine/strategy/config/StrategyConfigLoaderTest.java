@@ -29,6 +29,24 @@ class StrategyConfigLoaderTest {
     }
 
     @Test
+    void a_universe_names_the_symbols_in_place_of_a_list_and_round_trips_through_the_canonical_yaml() {
+        var r = StrategyConfigLoader.parse("type: sma-cross\nname: u\nuniverse: NIFTY 50\nparameters: {fast: 10, slow: 30}\nquantity: 5\n");
+        assertTrue(r.ok(), r.report());
+        assertEquals("NIFTY 50", r.config().universe());
+        assertEquals(List.of(), r.config().symbols(), "the application resolves the name");
+        String yaml = StrategyConfigWriter.toYaml(r.config());
+        assertTrue(yaml.contains("universe: \"NIFTY 50\"\n") && !yaml.contains("symbols"), yaml);
+        assertEquals(r.config(), StrategyConfigLoader.parse(yaml).config());
+        var resolved = r.config().withSymbols(List.of("TCS", "INFY"));
+        assertEquals(List.of("TCS", "INFY"), resolved.symbols());
+        assertEquals(yaml, StrategyConfigWriter.toYaml(resolved), "the resolved symbols are not part of the document");
+
+        assertEquals(List.of("universe: give symbols or a universe, not both"),
+                problems("type: sma-cross\nname: u\nuniverse: N\nsymbols: [A]\n"));
+        assertEquals(List.of("universe: must be a non-empty text, got ''"), problems("type: sma-cross\nname: u\nuniverse: ''\n"));
+    }
+
+    @Test
     void every_shipped_example_loads_and_together_they_cover_every_strategy_type() throws IOException {
         Set<String> types = new TreeSet<>();
         try (Stream<Path> s = Files.list(EXAMPLES)) {
@@ -82,7 +100,7 @@ class StrategyConfigLoaderTest {
                   backtest_metrics: {sharpe_ratio: 1.8}
                 """;
         assertEquals(List.of(
-                "backtest_metrics: unknown key (known: atr, blackouts, enabled, entry_conditions, intraday, kelly, max_positions, max_quantity, name, parameters, quantity, risk_per_trade, sizing, symbols, trading_hours, twap, type)",
+                "backtest_metrics: unknown key (known: atr, blackouts, enabled, entry_conditions, intraday, kelly, max_positions, max_quantity, name, parameters, quantity, risk_per_trade, sizing, symbols, trading_hours, twap, type, universe)",
                 "name: must be a non-empty text, got ''",
                 "enabled: must be true or false, got 'yes'",
                 "symbols[1]: duplicate symbol 'A'",

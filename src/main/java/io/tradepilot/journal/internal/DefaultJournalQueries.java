@@ -69,7 +69,7 @@ class DefaultJournalQueries implements JournalQueries {
         if (limit < 1 || limit > MAX_LIMIT) throw JournalRefusal.badParameter("limit", "limit must be 1.." + MAX_LIMIT);
         book.syncIfBehind();
         List<Trade> page = table.trades(filter, sort, descending, offset, limit, true);
-        return new TradePage(withNotes(page), table.count(filter), offset, limit);
+        return new TradePage(withCharges(withNotes(page)), table.count(filter), offset, limit);
     }
 
     @Override
@@ -90,7 +90,7 @@ class DefaultJournalQueries implements JournalQueries {
         book.syncIfBehind();
         List<Trade> page = table.tradesAfter(filter, sort, descending, afterId, limit);
         if (page == null) throw JournalRefusal.badParameter("after", "no trade " + afterId + " to continue after");
-        return new TradePage(withNotes(page), table.count(filter), 0, limit);
+        return new TradePage(withCharges(withNotes(page)), table.count(filter), 0, limit);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One round trip: from the fill that took a symbol's position away from flat to the fill that brought it back
@@ -55,6 +56,23 @@ public record Trade(long id, String symbol, TradeSide side, String strategy, Tra
     public Trade withAnnotations(List<String> newTags, String newNote) {
         return new Trade(id, symbol, side, strategy, mode, status, entryTime, entryPrice, exitTime, exitPrice, quantity,
                 openQuantity, grossPnl, fees, netPnl, holding, initialRisk, rMultiple, exitReason, mae, mfe, newTags, newNote, fills);
+    }
+
+    /** This trade with {@code newFills} in place of its fills (the same fills, e.g. with their charges by kind). */
+    public Trade withFills(List<TradeFill> newFills) {
+        return new Trade(id, symbol, side, strategy, mode, status, entryTime, entryPrice, exitTime, exitPrice, quantity,
+                openQuantity, grossPnl, fees, netPnl, holding, initialRisk, rMultiple, exitReason, mae, mfe, tags, note, newFills);
+    }
+
+    /**
+     * The trade's fees by kind: its fills' {@link TradeFill#charges()} added up per kind, in the kinds' order; they add
+     * up to {@link #fees()} exactly.
+     */
+    public Map<String, BigDecimal> feesByKind() {
+        Map<String, BigDecimal> sums = new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+                io.tradepilot.engine.domain.ChargeKind::order).thenComparing(java.util.Comparator.naturalOrder()));
+        for (TradeFill f : fills) f.charges().forEach((kind, amount) -> sums.merge(kind, amount, BigDecimal::add));
+        return new java.util.LinkedHashMap<>(sums);
     }
 
     /** This trade with its excursions (money; null when unknown). */

@@ -1,5 +1,7 @@
 package io.tradepilot.e2e;
 
+import io.tradepilot.engine.domain.ChargeKind;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.journal.internal.JournalFixtures;
@@ -12,10 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +40,9 @@ class JournalE2E extends BrowserTestSupport {
                 new FilledOrder("sma", "ABC", Side.BUY, "10", "100", "2", OrderType.MARKET, 0, "95"),
                 new FilledOrder("sma", "ABC", Side.SELL, "10", "110", "2", OrderType.LIMIT, 30),      // trade 1: +96, R 1.92
                 new FilledOrder("mr", "XYZ", Side.SELL, "10", "50", "1", OrderType.MARKET, 40),
-                new FilledOrder("mr", "XYZ", Side.BUY, "10", "52", "1", OrderType.STOP, 60)));        // trade 3: -22
+                new FilledOrder("mr", "XYZ", Side.BUY, "10", "52", "1", OrderType.STOP, 60, null, null, // trade 3: -22
+                        new Charges(Map.of(ChargeKind.BROKERAGE, new BigDecimal("0.60"), ChargeKind.STT, new BigDecimal("0.25"),
+                                ChargeKind.GST, new BigDecimal("0.15"))))));
     }
 
     @Test
@@ -53,6 +59,8 @@ class JournalE2E extends BrowserTestSupport {
         journal.openTrade(3);
         assertThat(journal.dialog()).containsText("no stop");
         assertThat(journal.page.locator("#trade-fills vaadin-grid-cell-content").getByText("STOP")).isVisible();
+        assertThat(journal.page.locator("#trade-fills vaadin-grid-cell-content")
+                .getByText("Brokerage 0.60 · STT 0.25 · GST 0.15")).isVisible();
         journal.addTag("stopped out");
         journal.writeNote("Chased the **breakdown**; <b>raw</b> html stays text");
         journal.save();
@@ -67,7 +75,8 @@ class JournalE2E extends BrowserTestSupport {
         String csv = journal.export("journal-export-trades");
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).startsWith("3,XYZ,SHORT,mr").contains("stopped out");
+        assertThat(lines.getFirst()).endsWith(",charge_brokerage,charge_stt,charge_gst,charge_commission");
+        assertThat(lines.get(1)).startsWith("3,XYZ,SHORT,mr").contains("stopped out").endsWith(",0.60,0.25,0.15,1");
         Eventually.eventually(Duration.ofSeconds(30),
                 () -> db.fetchCount(db.selectFrom("audit_event").where("action = 'JOURNAL_EXPORT'")) >= 1, "the export is audited");
         assertThat(db.fetchCount(db.selectFrom("audit_event").where("action in ('JOURNAL_TAGS_SET', 'JOURNAL_NOTE_SET')"

@@ -50,6 +50,21 @@ public final class Amounts {
         return decimal(fraction.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN), 2) + " %";
     }
 
+    /**
+     * Charges by kind ({@link io.tradepilot.engine.domain.ChargeKind} names) in their order, each as its label and exact
+     * amount, e.g. {@code Brokerage 20.00 · STT 25.00 · GST 3.60}; a single unitemised commission shows as its amount.
+     */
+    public static String charges(java.util.Map<String, BigDecimal> byKind) {
+        if (byKind == null || byKind.isEmpty()) return NONE;
+        if (byKind.size() == 1 && byKind.containsKey("COMMISSION")) return price(byKind.get("COMMISSION"));
+        StringBuilder out = new StringBuilder();
+        byKind.forEach((kind, amount) -> {
+            if (!out.isEmpty()) out.append(" · ");
+            out.append(io.tradepilot.engine.domain.ChargeKind.label(kind)).append(' ').append(price(amount));
+        });
+        return out.toString();
+    }
+
     /** {@code part ÷ whole} as a fraction (10 decimals, half-even); null when either is null or whole is 0. */
     public static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
         if (part == null || whole == null || whole.signum() == 0) return null;

@@ -5,6 +5,7 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.tradepilot.brokers.internal.QueuedVenue;
 import io.tradepilot.brokers.internal.BrokerCallGuard;
 import io.tradepilot.engine.broker.ZerodhaCharges;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
@@ -269,12 +270,13 @@ public final class KiteVenue extends QueuedVenue {
         BigDecimal price = o.averagePrice().multiply(cum).subtract(t.reportedNotional)
                 .divide(qty, 8, RoundingMode.HALF_EVEN).stripTrailingZeros();
         Side side = t.order.request().side();
-        Money commission = new Money(charges(side, qty, price), Money.INR);
+        Charges itemised = charges.breakdown(side, qty, price).charges();
+        Money commission = new Money(itemised.total(), Money.INR);
         Quantity cumulative = new Quantity(cum);
         Instant time = o.exchangeUpdateTimestamp() != null ? o.exchangeUpdateTimestamp() : clock.instant();
         ExecutionReport r = cumulative.compareTo(t.quantity) >= 0
-                ? new VenueFilled(t.cid, new Quantity(qty), new Price(price), commission, cumulative, time)
-                : new VenuePartiallyFilled(t.cid, new Quantity(qty), new Price(price), commission, cumulative, time);
+                ? new VenueFilled(t.cid, new Quantity(qty), new Price(price), commission, cumulative, time, itemised)
+                : new VenuePartiallyFilled(t.cid, new Quantity(qty), new Price(price), commission, cumulative, time, itemised);
         t.reported = cumulative;
         t.reportedNotional = t.reportedNotional.add(qty.multiply(price));
         if (r instanceof VenueFilled) t.ended = true;

@@ -1,9 +1,13 @@
 package io.tradepilot.engine.broker;
 
+import io.tradepilot.engine.domain.ChargeKind;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Side;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Alpaca's US equity charges: zero commission; on sells only, the regulatory fees Alpaca passes through,
@@ -24,6 +28,14 @@ public record AlpacaCharges(BigDecimal secFeeRate, BigDecimal tafPerShare, BigDe
         public BigDecimal total() {
             return secFee.add(taf);
         }
+
+        /** The same amounts as charges by kind (SEC fee, FINRA TAF). */
+        public Charges charges() {
+            Map<ChargeKind, BigDecimal> m = new EnumMap<>(ChargeKind.class);
+            m.put(ChargeKind.SEC_FEE, secFee);
+            m.put(ChargeKind.FINRA_TAF, taf);
+            return new Charges(m);
+        }
     }
 
     public Breakdown breakdown(Side side, BigDecimal quantity, BigDecimal price) {
@@ -34,6 +46,11 @@ public record AlpacaCharges(BigDecimal secFeeRate, BigDecimal tafPerShare, BigDe
     @Override
     public BigDecimal charges(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder) {
         return breakdown(side, quantity, price).total();
+    }
+
+    @Override
+    public Charges itemised(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder) {
+        return breakdown(side, quantity, price).charges();
     }
 
     private static BigDecimal cents(BigDecimal v) {

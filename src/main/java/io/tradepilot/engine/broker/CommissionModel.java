@@ -1,5 +1,6 @@
 package io.tradepilot.engine.broker;
 
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Side;
 
 import java.math.BigDecimal;
@@ -11,6 +12,14 @@ import java.math.BigDecimal;
 @FunctionalInterface
 public interface CommissionModel {
     BigDecimal charges(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder);
+
+    /**
+     * The same charges by kind, their total equal to {@link #charges} exactly; null from a model that knows no kinds
+     * (this default: percent of notional, per share, flat), whose executions then report one unitemised commission.
+     */
+    default Charges itemised(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder) {
+        return null;
+    }
 
     CommissionModel NONE = (side, q, p, first) -> BigDecimal.ZERO;
 

@@ -1,6 +1,7 @@
 package io.tradepilot.engine.broker;
 
 import io.tradepilot.engine.domain.BarCursor;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Instrument;
 import io.tradepilot.engine.domain.LocalDays;
 import io.tradepilot.engine.domain.Money;
@@ -267,7 +268,8 @@ public final class PaperBroker implements SimulatedVenue {
     private void execute(Working o, BigDecimal qty, BigDecimal price, Instant time) {
         boolean first = o.filled.signum() == 0;
         OrderRequest req = o.request;
-        BigDecimal fee = config.commission().charges(req.side(), qty, price, first);
+        Charges charges = config.commission().itemised(req.side(), qty, price, first);
+        BigDecimal fee = charges == null ? config.commission().charges(req.side(), qty, price, first) : charges.total();
         BigDecimal cumulative = first && qty.compareTo(req.quantity().value()) == 0 ? req.quantity().value() : o.filled.add(qty);
         o.filled = cumulative;
         Quantity quantity = new Quantity(qty);
@@ -275,8 +277,8 @@ public final class PaperBroker implements SimulatedVenue {
         Price p = new Price(price);
         Quantity cum = cumulative == req.quantity().value() ? req.quantity() : new Quantity(cumulative);
         reports.report(cumulative.compareTo(req.quantity().value()) == 0
-                ? new ExecutionReport.VenueFilled(req.clientOrderId(), quantity, p, commission, cum, time)
-                : new ExecutionReport.VenuePartiallyFilled(req.clientOrderId(), quantity, p, commission, cum, time));
+                ? new ExecutionReport.VenueFilled(req.clientOrderId(), quantity, p, commission, cum, time, charges)
+                : new ExecutionReport.VenuePartiallyFilled(req.clientOrderId(), quantity, p, commission, cum, time, charges));
     }
 
     /** The execution price on this bar, or null when the order does not trade on it. */

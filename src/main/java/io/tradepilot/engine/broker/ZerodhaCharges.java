@@ -1,9 +1,13 @@
 package io.tradepilot.engine.broker;
 
+import io.tradepilot.engine.domain.ChargeKind;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Side;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Zerodha's equity charge schedule as one configurable table. Per execution on turnover
@@ -45,6 +49,18 @@ public record ZerodhaCharges(Rates rates) implements CommissionModel {
         public BigDecimal total() {
             return brokerage.add(stt).add(exchange).add(sebi).add(gst).add(stamp);
         }
+
+        /** The same amounts as charges by kind (brokerage, STT, exchange, SEBI, GST, stamp duty). */
+        public Charges charges() {
+            Map<ChargeKind, BigDecimal> m = new EnumMap<>(ChargeKind.class);
+            m.put(ChargeKind.BROKERAGE, brokerage);
+            m.put(ChargeKind.STT, stt);
+            m.put(ChargeKind.EXCHANGE, exchange);
+            m.put(ChargeKind.SEBI, sebi);
+            m.put(ChargeKind.GST, gst);
+            m.put(ChargeKind.STAMP, stamp);
+            return new Charges(m);
+        }
     }
 
     public Breakdown breakdown(Side side, BigDecimal quantity, BigDecimal price) {
@@ -61,6 +77,11 @@ public record ZerodhaCharges(Rates rates) implements CommissionModel {
     @Override
     public BigDecimal charges(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder) {
         return breakdown(side, quantity, price).total();
+    }
+
+    @Override
+    public Charges itemised(Side side, BigDecimal quantity, BigDecimal price, boolean firstFillOfOrder) {
+        return breakdown(side, quantity, price).charges();
     }
 
     private static BigDecimal paise(BigDecimal v) {

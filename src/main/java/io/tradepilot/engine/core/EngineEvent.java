@@ -1,5 +1,6 @@
 package io.tradepilot.engine.core;
 
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
@@ -22,9 +23,29 @@ import java.time.Instant;
 public sealed interface EngineEvent {
     Instant time();
 
+    /**
+     * An order the engine took. {@code exitTag} is the order's {@link io.tradepilot.engine.orders.OrderRequest#exitTag()}
+     * (null on entries or when not known), which the ledger records with the order so that a working exit order recovered
+     * after a restart keeps it. {@link #toString()} leaves it out (the text the backtests' event hashes fold).
+     */
     record OrderAccepted(Instant time, OrderId orderId, ClientOrderId clientOrderId, StrategyId strategy, String symbol,
                          Side side, Quantity quantity, OrderType type, Price limitPrice, Price stopPrice,
-                         TimeInForce timeInForce) implements EngineEvent {}
+                         TimeInForce timeInForce, ExitTag exitTag) implements EngineEvent {
+
+        /** An order without an exit tag. */
+        public OrderAccepted(Instant time, OrderId orderId, ClientOrderId clientOrderId, StrategyId strategy, String symbol,
+                             Side side, Quantity quantity, OrderType type, Price limitPrice, Price stopPrice,
+                             TimeInForce timeInForce) {
+            this(time, orderId, clientOrderId, strategy, symbol, side, quantity, type, limitPrice, stopPrice, timeInForce, null);
+        }
+
+        @Override
+        public String toString() {
+            return "OrderAccepted[time=" + time + ", orderId=" + orderId + ", clientOrderId=" + clientOrderId + ", strategy=" + strategy
+                    + ", symbol=" + symbol + ", side=" + side + ", quantity=" + quantity + ", type=" + type + ", limitPrice=" + limitPrice
+                    + ", stopPrice=" + stopPrice + ", timeInForce=" + timeInForce + "]";
+        }
+    }
 
     record OrderRejected(Instant time, ClientOrderId clientOrderId, String symbol, RejectionCode code, String message) implements EngineEvent {}
 
@@ -39,25 +60,35 @@ public sealed interface EngineEvent {
      * <p>{@code exitTag} is the order's {@link io.tradepilot.engine.orders.OrderRequest#exitTag()} (why it exits; null on entries or when not known),
      * which the ledger records with the fill for the journal's exit reason.
      *
-     * <p>{@link #toString()} leaves the stop and the exit tag out: it is the text the backtests' event hashes fold, recorded
-     * before the stop was carried here, and the stop adds no fact to the event stream that the
+     * <p>{@code charges} is the execution report's commission by kind (null when the venue did not itemise it), which the
+     * ledger records with the fill for the journal's tax-ready export.
+     *
+     * <p>{@link #toString()} leaves the stop, the exit tag and the charges out: it is the text the backtests' event hashes
+     * fold, recorded before the stop was carried here, and the stop adds no fact to the event stream that the
      * {@link OrderAccepted} order's own request does not fix.
      */
     record OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
                        Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
-                       Price protectiveStop, ExitTag exitTag) implements EngineEvent {
+                       Price protectiveStop, ExitTag exitTag, Charges charges) implements EngineEvent {
+
+        /** An execution whose commission is not itemised. */
+        public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
+                           Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
+                           Price protectiveStop, ExitTag exitTag) {
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, protectiveStop, exitTag, null);
+        }
 
         /** An execution of an order without a protective stop. */
         public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
                            Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status) {
-            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, null, null);
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, null, null, null);
         }
 
         /** An execution of an order without an exit tag. */
         public OrderFilled(Instant time, OrderId orderId, ClientOrderId clientOrderId, String symbol, Side side,
                            Quantity quantity, Price price, Money commission, Quantity remaining, OrderStatus status,
                            Price protectiveStop) {
-            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, protectiveStop, null);
+            this(time, orderId, clientOrderId, symbol, side, quantity, price, commission, remaining, status, protectiveStop, null, null);
         }
 
         @Override

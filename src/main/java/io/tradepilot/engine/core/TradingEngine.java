@@ -615,7 +615,7 @@ public final class TradingEngine implements EngineInput {
         }
         if (buildEvents) {
             events.publish(new OrderAccepted(now, o.id(), req.clientOrderId(), req.strategy(), req.symbol(), req.side(), req.quantity(),
-                    req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce()));
+                    req.type(), req.limitPrice(), req.stopPrice(), req.timeInForce(), req.exitTag()));
         } else {
             eventsNotBuilt++;
         }
@@ -752,7 +752,8 @@ public final class TradingEngine implements EngineInput {
         if (buildEvents) {
             Instant now = clock.instant();
             events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop(), req.exitTag()));
+                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop(), req.exitTag(),
+                    x.charges()));
             Position p = portfolio.position(fill.instrument().symbol());
             events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
             for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));

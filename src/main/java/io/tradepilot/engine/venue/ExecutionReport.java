@@ -1,5 +1,6 @@
 package io.tradepilot.engine.venue;
 
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Money;
 import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
@@ -50,6 +51,9 @@ public sealed interface ExecutionReport {
      * idempotent: one at or below what the engine already counts is a duplicate and ignored; one that does
      * not continue it ({@code known + quantity != cumulativeQuantity}, an execution missing in between) or
      * exceeds the order's quantity is refused. The order's status follows the quantities.
+     *
+     * <p>{@code charges}: the commission by kind when the venue or its fee model itemises it (their total must equal
+     * the commission exactly), or null when it does not (the commission then stands as one amount).
      */
     sealed interface Execution extends ExecutionReport {
         Quantity quantity();
@@ -57,9 +61,14 @@ public sealed interface ExecutionReport {
         Money commission();
         Quantity cumulativeQuantity();
         Instant time();
+        Charges charges();
 
         private static void check(ClientOrderId clientOrderId, Quantity quantity, Price price, Money commission,
-                                  Quantity cumulativeQuantity, Instant time) {
+                                  Quantity cumulativeQuantity, Instant time, Charges charges) {
+            if (charges != null && commission != null && charges.total().compareTo(commission.amount()) != 0) {
+                throw new IllegalArgumentException("charges by kind add up to " + charges.total().toPlainString()
+                        + ", not the commission " + commission.amount().toPlainString());
+            }
             Objects.requireNonNull(clientOrderId, "clientOrderId");
             Objects.requireNonNull(quantity, "quantity");
             Objects.requireNonNull(price, "price");
@@ -73,17 +82,29 @@ public sealed interface ExecutionReport {
 
     /** An execution that leaves part of the order working. */
     record VenuePartiallyFilled(ClientOrderId clientOrderId, Quantity quantity, Price price, Money commission,
-                                Quantity cumulativeQuantity, Instant time) implements Execution {
+                       Quantity cumulativeQuantity, Instant time, Charges charges) implements Execution {
         public VenuePartiallyFilled {
-            Execution.check(clientOrderId, quantity, price, commission, cumulativeQuantity, time);
+            Execution.check(clientOrderId, quantity, price, commission, cumulativeQuantity, time, charges);
+        }
+
+        /** An execution whose commission is not itemised. */
+        public VenuePartiallyFilled(ClientOrderId clientOrderId, Quantity quantity, Price price, Money commission,
+                       Quantity cumulativeQuantity, Instant time) {
+            this(clientOrderId, quantity, price, commission, cumulativeQuantity, time, null);
         }
     }
 
     /** The execution that completes the order ({@code cumulativeQuantity} equals its quantity). */
     record VenueFilled(ClientOrderId clientOrderId, Quantity quantity, Price price, Money commission,
-                       Quantity cumulativeQuantity, Instant time) implements Execution {
+                       Quantity cumulativeQuantity, Instant time, Charges charges) implements Execution {
         public VenueFilled {
-            Execution.check(clientOrderId, quantity, price, commission, cumulativeQuantity, time);
+            Execution.check(clientOrderId, quantity, price, commission, cumulativeQuantity, time, charges);
+        }
+
+        /** An execution whose commission is not itemised. */
+        public VenueFilled(ClientOrderId clientOrderId, Quantity quantity, Price price, Money commission,
+                       Quantity cumulativeQuantity, Instant time) {
+            this(clientOrderId, quantity, price, commission, cumulativeQuantity, time, null);
         }
     }
 

@@ -69,7 +69,7 @@ class DefaultJournalQueries implements JournalQueries {
         if (limit < 1 || limit > MAX_LIMIT) throw JournalRefusal.badParameter("limit", "limit must be 1.." + MAX_LIMIT);
         book.syncIfBehind();
         List<Trade> page = table.trades(filter, sort, descending, offset, limit, true);
-        return new TradePage(withNotes(page), table.count(filter), offset, limit);
+        return new TradePage(withCharges(withNotes(page)), table.count(filter), offset, limit);
     }
 
     @Override
@@ -90,13 +90,13 @@ class DefaultJournalQueries implements JournalQueries {
         book.syncIfBehind();
         List<Trade> page = table.tradesAfter(filter, sort, descending, afterId, limit);
         if (page == null) throw JournalRefusal.badParameter("after", "no trade " + afterId + " to continue after");
-        return new TradePage(withNotes(page), table.count(filter), 0, limit);
+        return new TradePage(withCharges(withNotes(page)), table.count(filter), 0, limit);
     }
 
     @Override
     public List<Trade> allTrades(TradeFilter filter, TradeSort sort, boolean descending) {
         book.syncIfBehind();
-        return table.trades(filter, sort, descending, 0, -1, true);
+        return withCharges(table.trades(filter, sort, descending, 0, -1, true));
     }
 
     @Override
@@ -104,7 +104,7 @@ class DefaultJournalQueries implements JournalQueries {
         book.syncIfBehind();
         Trade t = table.trade(id);
         if (t == null) return Optional.empty();
-        t = t.withAnnotations(t.tags(), store.notes(List.of(id)).get(id));
+        t = withCharges(List.of(t)).getFirst().withAnnotations(t.tags(), store.notes(List.of(id)).get(id));
         BigDecimal[] excursion = excursion(t);
         return Optional.of(excursion == null ? t : t.withExcursions(excursion[0], excursion[1]));
     }
@@ -152,6 +152,23 @@ class DefaultJournalQueries implements JournalQueries {
         Set<String> tags = new LinkedHashSet<>(store.tagCounts().keySet());
         tags.addAll(JournalAnnotations.SUGGESTED_TAGS);
         return List.copyOf(tags);
+    }
+
+    /** {@code trades} with their fills' charges by kind from the ledger ({@link ChargeShares}: each trade's part). */
+    private List<Trade> withCharges(List<Trade> trades) {
+        Map<Long, JooqJournalStore.FillCharges> charges = store.charges(trades.stream()
+                .flatMap(t -> t.fills().stream()).map(TradeFill::seq).collect(java.util.stream.Collectors.toSet()));
+        if (charges.isEmpty()) return trades;
+        List<Trade> out = new ArrayList<>(trades.size());
+        for (Trade t : trades) {
+            List<TradeFill> fills = new ArrayList<>(t.fills().size());
+            for (TradeFill f : t.fills()) {
+                JooqJournalStore.FillCharges c = charges.get(f.seq());
+                fills.add(c == null ? f : f.withCharges(ChargeShares.of(f, c.quantity(), c.commission(), c.kinds())));
+            }
+            out.add(t.withFills(fills));
+        }
+        return out;
     }
 
     private List<Trade> withNotes(List<Trade> page) {

@@ -27,7 +27,8 @@ import java.util.List;
  * {@code journal_state} row lock (one summary writer at a time).
  *
  * <p>{@link #statistics} answers a filter that has at most one of symbol, strategy, side, mode and exit reason, any outcome, and no
- * tag ({@link #covers}); {@link #breakdown} a filter of dates only ({@link #coversBreakdown}). Other filters are
+ * tag ({@link #covers}); {@link #breakdown} a filter of dates only ({@link #coversBreakdown}), {@link #strategyBreakdown}
+ * one strategy and dates, {@link #criterionBreakdown} one symbol, side or mode and dates. Other filters are
  * answered over {@code journal_trade} by {@link JooqTradeTable}.
  */
 class JooqDaySummary {
@@ -59,6 +60,12 @@ class JooqDaySummary {
                 && f.tag() == null && f.exitReason() == null;
     }
 
+    /** Whether {@link #criterionBreakdown} answers {@code f}: exactly one of symbol, side and mode, and dates, nothing else. */
+    static boolean coversCriterionBreakdown(TradeFilter f) {
+        int criteria = (f.symbol() != null ? 1 : 0) + (f.side() != null ? 1 : 0) + (f.mode() != null ? 1 : 0);
+        return criteria == 1 && f.strategy() == null && f.outcome() == null && f.tag() == null && f.exitReason() == null;
+    }
+
     /** Whether {@link #breakdown} answers {@code f}: dates only. */
     static boolean coversBreakdown(TradeFilter f) {
         return f.symbol() == null && f.strategy() == null && f.side() == null && f.mode() == null && f.outcome() == null
@@ -71,8 +78,10 @@ class JooqDaySummary {
         Condition which = DAY.in(days);
         db.deleteFrom(DSL.table(DSL.name("journal_day"))).where(which).execute();
         db.deleteFrom(DSL.table(DSL.name("journal_day_cross"))).where(which).execute();
+        db.deleteFrom(DSL.table(DSL.name("journal_day_by"))).where(which).execute();
         db.execute(INSERT, which, DSL.val(zone.getId()), DSL.inline(NO_TAG));
         db.execute(INSERT_CROSS, which, DSL.val(zone.getId()), DSL.inline(NO_TAG));
+        db.execute(INSERT_BY, which, DSL.val(zone.getId()), DSL.inline(NO_TAG));
     }
 
     /** Recomputes every row from {@code journal_trade}, a month of exit days per statement. */
@@ -86,6 +95,7 @@ class JooqDaySummary {
             Condition month = DAY.between(from, from.plusMonths(1).minusDays(1));
             db.execute(INSERT, month, DSL.val(zone.getId()), DSL.inline(NO_TAG));
             db.execute(INSERT_CROSS, month, DSL.val(zone.getId()), DSL.inline(NO_TAG));
+            db.execute(INSERT_BY, month, DSL.val(zone.getId()), DSL.inline(NO_TAG));
         }
     }
 
@@ -93,6 +103,7 @@ class JooqDaySummary {
     void clear() {
         db.deleteFrom(DSL.table(DSL.name("journal_day"))).execute();
         db.deleteFrom(DSL.table(DSL.name("journal_day_cross"))).execute();
+        db.deleteFrom(DSL.table(DSL.name("journal_day_by"))).execute();
     }
 
     /** The group a {@link #covers covered} filter reads: its one criterion, or ALL. */
@@ -247,6 +258,49 @@ class JooqDaySummary {
                 select dim, key, sum(trades)::int, sum(net), 0 from journal_day_cross where strategy = {1} and {0} group by dim, key""",
                 days(f), DSL.val(f.strategy())).fetch());
     }
+
+    /**
+     * The breakdown of a filter of {@link #coversCriterionBreakdown one symbol, side or mode and dates}: the weekdays and
+     * the trades without an R from the criterion's rows of {@code journal_day} (and a symbol's own bucket), the other
+     * groups from {@code journal_day_by} (primary key range: criterion, then days).
+     */
+    TradeBreakdown criterionBreakdown(TradeFilter f) {
+        String dim = f.symbol() != null ? "SYMBOL" : f.side() != null ? "SIDE" : "MODE";
+        String key = f.symbol() != null ? f.symbol() : f.side() != null ? f.side().name() : f.mode().name();
+        String own = !dim.equals("SYMBOL") ? "" : """
+                union all
+                select 'SYMBOL', key, sum(trades)::int, sum(profit) + sum(loss), 0
+                from journal_day where dim = 'SYMBOL' and key = {2} and {0} group by key
+                """;
+        return JooqTradeTable.breakdown(db.resultQuery("""
+                select 'WEEKDAY' as dim, extract(isodow from trade_day)::int::text as key, sum(trades)::int as trades,
+                       sum(profit) + sum(loss) as net, sum(trades - r_trades)::int as no_stop
+                from journal_day where dim = {1} and key = {2} and {0} group by 2
+                """ + own + """
+                union all
+                select dim, key, sum(trades)::int, sum(net), 0 from journal_day_by where by_dim = {1} and by_key = {2} and {0}
+                group by dim, key""", days(f), DSL.val(dim), DSL.val(key)).fetch());
+    }
+
+    /**
+     * The groups crossed with one symbol, side or mode ({@code journal_day_by}) of the closed trades that {@code {0}}
+     * selects ({@code {1}}: the market zone, {@code {2}}: the untagged label): per criterion, day and breakdown group other
+     * than the criterion's own dimension (symbol, strategy, exit hour, R bin, exit reason, each tag) the count and the net
+     * P&amp;L. Plain sums, like {@link #INSERT_CROSS}.
+     */
+    private static final String INSERT_BY = """
+            insert into journal_day_by (by_dim, by_key, trade_day, dim, key, trades, net)
+            select b.dim, b.key, t.trade_day, g.dim, g.key, count(*), sum(t.net_pnl)
+            from journal_trade t
+            cross join lateral (values ('SYMBOL', t.symbol), ('SIDE', t.side), ('MODE', t.mode)) b(dim, key)
+            cross join lateral (values ('SYMBOL', t.symbol), ('STRATEGY', t.strategy),
+                                       ('HOUR', to_char(t.exit_time at time zone {1}, 'HH24')),
+                                       ('RBIN', floor(t.r_multiple * 2)::bigint::text), ('EXIT', t.exit_reason)
+                                union all
+                                select 'TAG', tag from unnest(case when cardinality(t.tags) = 0
+                                    then array[{2}]::varchar(40)[] else t.tags end) tag) g(dim, key)
+            where t.status = 'CLOSED' and g.key is not null and g.dim <> b.dim and {0}
+            group by b.dim, b.key, t.trade_day, g.dim, g.key""";
 
     /**
      * The strategy-crossed groups ({@code journal_day_cross}) of the closed trades that {@code {0}} selects ({@code {1}}:

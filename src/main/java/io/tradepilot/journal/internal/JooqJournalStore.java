@@ -8,9 +8,11 @@ import static io.tradepilot.db.Tables.JOURNAL_TRADE;
 import static io.tradepilot.db.Tables.JOURNAL_TRADE_FILL;
 import static io.tradepilot.db.Tables.TRADE_ORDER;
 
+import io.tradepilot.engine.domain.ChargeKind;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,6 +31,37 @@ class JooqJournalStore {
 
     JooqJournalStore(DSLContext db) {
         this.db = db;
+    }
+
+    /** A ledger fill's quantity and commission with its charges by kind, in {@code ChargeKind} order. */
+    record FillCharges(BigDecimal quantity, BigDecimal commission, Map<String, BigDecimal> kinds) {
+    }
+
+    /**
+     * The charges by kind of those of the fills {@code seqs} that were itemised ({@code fill.charges}, V186), by sequence
+     * number; fills that were not are absent. Reads 5,000 fills per statement by primary key.
+     */
+    Map<Long, FillCharges> charges(Collection<Long> seqs) {
+        Map<Long, FillCharges> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(seqs);
+        for (int from = 0; from < all.size(); from += 5_000) {
+            Long[] chunk = all.subList(from, Math.min(all.size(), from + 5_000)).toArray(Long[]::new);
+            Map<Long, List<Map.Entry<String, BigDecimal>>> kinds = new HashMap<>();
+            Map<Long, BigDecimal[]> amounts = new HashMap<>();
+            db.resultQuery("SELECT fill.seq, fill.quantity, fill.commission, c.key, c.value FROM fill CROSS JOIN LATERAL "
+                    + "jsonb_each_text(fill.charges) AS c(key, value) WHERE fill.seq = ANY({0})", DSL.val(chunk)).forEach(r -> {
+                long seq = r.get(0, Long.class);
+                amounts.putIfAbsent(seq, new BigDecimal[] {r.get(1, BigDecimal.class), r.get(2, BigDecimal.class)});
+                kinds.computeIfAbsent(seq, k -> new ArrayList<>()).add(Map.entry(r.get(3, String.class), new BigDecimal(r.get(4, String.class))));
+            });
+            kinds.forEach((seq, list) -> {
+                Map<String, BigDecimal> ordered = new LinkedHashMap<>();
+                list.stream().sorted(java.util.Comparator.comparingInt(e -> ChargeKind.order(e.getKey())))
+                        .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+                out.put(seq, new FillCharges(amounts.get(seq)[0], amounts.get(seq)[1], ordered));
+            });
+        }
+        return out;
     }
 
     /** Up to {@code limit} fills with a sequence number above {@code afterSeq}, in ledger order (primary key scan). */

@@ -397,12 +397,19 @@ class JooqTradeTable {
 
     /**
      * {@link TradeBreakdown} of the trades passing {@code filter}, grouped in PostgreSQL: from the per-day summary for a
-     * filter of dates only ({@link JooqDaySummary#coversBreakdown}), else one grouped statement over the filter's
+     * filter of dates only, or of dates and one strategy, symbol, side or mode ({@link JooqDaySummary#coversBreakdown} and
+     * its kin), else one grouped statement over the filter's
      * closed trades, each counted once per group it falls in.
      */
     TradeBreakdown breakdown(TradeFilter filter) {
         if (JooqDaySummary.coversBreakdown(filter)) return summary.breakdown(filter);
         if (JooqDaySummary.coversStrategyBreakdown(filter)) return summary.strategyBreakdown(filter);
+        if (JooqDaySummary.coversCriterionBreakdown(filter)) return summary.criterionBreakdown(filter);
+        return breakdownOverTrades(filter);
+    }
+
+    /** {@link #breakdown} aggregated over {@code journal_trade} whatever the filter (the fallback; tests and benchmarks compare). */
+    TradeBreakdown breakdownOverTrades(TradeFilter filter) {
         return breakdown(db.resultQuery(BREAKDOWN, where(filter), DSL.val(zone.getId()), DSL.inline(TradeBreakdown.NO_TAG)).fetch());
     }
 

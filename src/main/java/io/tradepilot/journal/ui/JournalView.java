@@ -1,25 +1,13 @@
 package io.tradepilot.journal.ui;
 
-import com.vaadin.flow.component.Html;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
-import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.QuerySortOrder;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -31,49 +19,35 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.tradepilot.base.chart.ApexChart;
-import io.tradepilot.base.chart.Chart;
 import io.tradepilot.base.format.Amounts;
-import io.tradepilot.journal.DailyPnl;
 import io.tradepilot.journal.ExitReason;
 import io.tradepilot.journal.JournalAnnotations;
 import io.tradepilot.journal.JournalExports;
 import io.tradepilot.journal.JournalQueries;
-import io.tradepilot.journal.JournalRefusal;
-import io.tradepilot.journal.Outcome;
 import io.tradepilot.journal.Trade;
 import io.tradepilot.journal.TradeBreakdown;
-import io.tradepilot.journal.TradeFill;
 import io.tradepilot.journal.TradeFilter;
-import io.tradepilot.journal.TradeSide;
 import io.tradepilot.journal.TradeSort;
 import io.tradepilot.journal.TradeStatistics;
-import io.tradepilot.journal.TradingMode;
-import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.beans.factory.annotation.Value;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * The trade journal: filters (kept in the URL), the statistics of the filtered trades with their conventions,
+ * The trade journal: filters (kept in the URL; {@link JournalFilterBar}), the statistics ({@link JournalStatistics}) of the filtered trades with their conventions,
  * equity/drawdown, daily net P&amp;L, a calendar of daily net P&amp;L, net P&amp;L by symbol, strategy, tag, weekday
  * and hour, a histogram of R, and a lazy grid of trades sorted and paged on the server. A
- * click on a trade opens its fills, tags and note; operators and admins may edit those (the server authorizes
- * and audits). Element ids: {@code journal-view}, {@code journal-range}, {@code journal-symbol}, {@code journal-strategy},
+ * click on a trade opens its {@link TradeDialog} (fills with charges by kind, tags and note; operators and admins may edit
+ * those, the server authorizes and audits). Charts: {@link JournalCharts}. Element ids: {@code journal-view}, {@code journal-range}, {@code journal-symbol}, {@code journal-strategy},
  * {@code journal-tag}, {@code journal-grid}, {@code journal-stats},
  * {@code journal-export-trades}, {@code journal-export-fills}, {@code trade-dialog}, {@code trade-chart},
  * {@code journal-calendar}, {@code journal-by-symbol}, {@code journal-by-strategy}, {@code journal-by-tag},
@@ -97,18 +71,9 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     private final String currency;
     private final DateTimeFormatter time;
 
-    final Select<JournalFilterParams.Range> range = new Select<>();
-    final DatePicker from = new DatePicker("From");
-    final DatePicker to = new DatePicker("To");
-    final TextField symbol = new TextField("Symbol");
-    final Select<String> side = new Select<>();
-    final TextField strategy = new TextField("Strategy");
-    final Select<String> outcome = new Select<>();
-    final TextField tag = new TextField("Tag");
-    final Select<String> mode = new Select<>();
-    final Select<String> exitReason = new Select<>();
+    final JournalFilterBar filters;
     final Grid<Trade> grid = new Grid<>(Trade.class, false);
-    final Div stats = new Div();
+    final JournalStatistics stats;
     final ApexChart equity = new ApexChart();
     final ApexChart daily = new ApexChart();
     final ApexChart calendar = new ApexChart();
@@ -125,7 +90,6 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
     /** Keyset anchors of the grid: the row offset a loaded page ended at, and its last trade's id (for {@link #anchorsOrder}). */
     private final Map<Integer, Long> anchors = new HashMap<>();
     private String anchorsOrder;
-    private boolean applying;
 
     JournalView(JournalQueries queries, JournalAnnotations annotations, JournalExports exports, Clock clock,
                 @Value("${tradepilot.trading.currency:INR}") String currency) {
@@ -146,52 +110,8 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         setId("journal-view");
         setWidthFull();
 
-        range.setLabel("Range");
-        range.setItems(JournalFilterParams.Range.values());
-        range.setItemLabelGenerator(r -> switch (r) {
-            case LAST_7_DAYS -> "Last 7 days";
-            case LAST_30_DAYS -> "Last 30 days";
-            case LAST_90_DAYS -> "Last 90 days";
-            case YEAR_TO_DATE -> "Year to date";
-            case ALL -> "All";
-            case CUSTOM -> "Custom";
-        });
-        side.setLabel("Side");
-        side.setItems("", TradeSide.LONG.name(), TradeSide.SHORT.name());
-        side.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s);
-        outcome.setLabel("Outcome");
-        List<String> outcomes = new ArrayList<>(List.of(""));
-        for (Outcome o : Outcome.values()) outcomes.add(o.name());
-        outcome.setItems(outcomes);
-        outcome.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s);
-        mode.setLabel("Mode");
-        List<String> modes = new ArrayList<>(List.of(""));
-        for (TradingMode m : TradingMode.values()) modes.add(m.name());
-        mode.setItems(modes);
-        mode.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : s);
-        exitReason.setLabel("Exit reason");
-        List<String> reasons = new ArrayList<>(List.of(""));
-        for (ExitReason x : ExitReason.values()) reasons.add(x.name());
-        exitReason.setItems(reasons);
-        exitReason.setItemLabelGenerator(s -> s.isEmpty() ? "Any" : exitLabel(ExitReason.valueOf(s)));
-        range.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        for (var field : List.of(from, to)) field.addValueChangeListener(e -> { if (e.isFromClient()) { range.setValue(JournalFilterParams.Range.CUSTOM); changed(); } });
-        for (var field : List.of(symbol, strategy, tag)) field.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        side.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        outcome.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        mode.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        exitReason.addValueChangeListener(e -> { if (e.isFromClient()) changed(); });
-        mode.setId("journal-mode");
-        exitReason.setId("journal-exit-reason");
-        range.setId("journal-range");
-        symbol.setId("journal-symbol");
-        strategy.setId("journal-strategy");
-        tag.setId("journal-tag");
-        HorizontalLayout filters = new HorizontalLayout(range, from, to, symbol, side, strategy, outcome, tag, mode, exitReason);
-        filters.setWrap(true);
-
-        stats.setId("journal-stats");
-        stats.setWidthFull();
+        filters = new JournalFilterBar(clock, queries.zone(), this::changed);
+        stats = new JournalStatistics(currency);
         equity.setWidthFull();
         equity.setHeight("260px");
         daily.setWidthFull();
@@ -251,63 +171,29 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Shows {@code newFilter}: fields, statistics, charts, export links and the grid. */
     void show(JournalFilterParams.Range newRange, TradeFilter newFilter) {
-        applying = true;
-        try {
-            filter = newFilter;
-            range.setValue(newRange);
-            from.setValue(newFilter.from());
-            to.setValue(newFilter.to());
-            symbol.setValue(newFilter.symbol() == null ? "" : newFilter.symbol());
-            side.setValue(newFilter.side() == null ? "" : newFilter.side().name());
-            strategy.setValue(newFilter.strategy() == null ? "" : newFilter.strategy());
-            outcome.setValue(newFilter.outcome() == null ? "" : newFilter.outcome().name());
-            tag.setValue(newFilter.tag() == null ? "" : newFilter.tag());
-            mode.setValue(newFilter.mode() == null ? "" : newFilter.mode().name());
-            exitReason.setValue(newFilter.exitReason() == null ? "" : newFilter.exitReason().name());
-        } finally {
-            applying = false;
-        }
+        filter = newFilter;
+        filters.show(newRange, newFilter);
         TradeStatistics s = queries.statistics(filter);
-        showStatistics(s);
-        equity.show(equityChart(s.days()));
-        daily.show(dailyChart(s.days()));
-        calendar.show(calendarChart(s.days()));
+        stats.show(s);
+        equity.show(JournalCharts.equityChart(s.days()));
+        daily.show(JournalCharts.dailyChart(s.days()));
+        calendar.show(JournalCharts.calendarChart(s.days()));
         TradeBreakdown b = queries.breakdown(filter);
-        bySymbol.show(breakdownChart("Net P&L by symbol", b.bySymbol()));
-        byStrategy.show(breakdownChart("Net P&L by strategy", b.byStrategy()));
-        byTag.show(breakdownChart("Net P&L by tag", b.byTag()));
-        byWeekday.show(breakdownChart("Net P&L by weekday (exit)", b.byWeekday()));
-        byHour.show(breakdownChart("Net P&L by hour (exit)", b.byHour()));
-        rHistogram.show(rHistogramChart(b));
-        byExitReason.show(breakdownChart("Net P&L by exit reason", b.byExitReason().stream()
+        bySymbol.show(JournalCharts.breakdownChart("Net P&L by symbol", b.bySymbol()));
+        byStrategy.show(JournalCharts.breakdownChart("Net P&L by strategy", b.byStrategy()));
+        byTag.show(JournalCharts.breakdownChart("Net P&L by tag", b.byTag()));
+        byWeekday.show(JournalCharts.breakdownChart("Net P&L by weekday (exit)", b.byWeekday()));
+        byHour.show(JournalCharts.breakdownChart("Net P&L by hour (exit)", b.byHour()));
+        rHistogram.show(JournalCharts.rHistogramChart(b));
+        byExitReason.show(JournalCharts.breakdownChart("Net P&L by exit reason", b.byExitReason().stream()
                 .map(x -> new TradeBreakdown.Bucket(exitLabel(ExitReason.valueOf(x.label())), x.trades(), x.netPnl())).toList()));
         anchors.clear();
         grid.getDataProvider().refreshAll();
     }
 
-    /** The filter the fields describe now. */
-    TradeFilter fromFields() {
-        JournalFilterParams.Range r = range.getValue() == null ? JournalFilterParams.Range.LAST_30_DAYS : range.getValue();
-        Map<String, List<String>> params = new HashMap<>();
-        params.put("range", List.of(r.param));
-        if (r == JournalFilterParams.Range.CUSTOM) {
-            if (from.getValue() != null) params.put("from", List.of(from.getValue().toString()));
-            if (to.getValue() != null) params.put("to", List.of(to.getValue().toString()));
-        }
-        params.put("symbol", List.of(symbol.getValue()));
-        params.put("side", List.of(side.getValue() == null ? "" : side.getValue()));
-        params.put("strategy", List.of(strategy.getValue()));
-        params.put("outcome", List.of(outcome.getValue() == null ? "" : outcome.getValue()));
-        params.put("tag", List.of(tag.getValue()));
-        params.put("mode", List.of(mode.getValue() == null ? "" : mode.getValue()));
-        params.put("exit", List.of(exitReason.getValue() == null ? "" : exitReason.getValue()));
-        return JournalFilterParams.parse(params, clock, queries.zone());
-    }
-
     private void changed() {
-        if (applying) return;
-        JournalFilterParams.Range r = range.getValue() == null ? JournalFilterParams.Range.LAST_30_DAYS : range.getValue();
-        TradeFilter f = fromFields();
+        JournalFilterParams.Range r = filters.selectedRange();
+        TradeFilter f = filters.filter();
         getUI().ifPresentOrElse(ui -> ui.navigate(JournalView.class, QueryParameters.simple(JournalFilterParams.format(r, f))),
                 () -> show(r, f));
     }
@@ -339,242 +225,9 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         return trades;
     }
 
-    private void showStatistics(TradeStatistics s) {
-        stats.removeAll();
-        FlexLayout cells = new FlexLayout();
-        cells.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cells.getStyle().set("gap", "var(--lumo-space-m)");
-        cell(cells, "Trades", s.trades() + (s.openTrades() > 0 ? " (+" + s.openTrades() + " open)" : ""));
-        cell(cells, "Net P&L", Amounts.signedMoney(s.netPnl(), currency));
-        cell(cells, "Win rate", s.winRate() == null ? Amounts.NONE : Amounts.percent(s.winRate()));
-        cell(cells, "Profit factor", decimal(s.profitFactor()));
-        cell(cells, "Expectancy", s.expectancy() == null ? Amounts.NONE : Amounts.signedMoney(s.expectancy(), currency));
-        cell(cells, "Average R", decimal(s.averageR()) + " (" + s.rTrades() + " with a stop)");
-        cell(cells, "Average win", s.averageWin() == null ? Amounts.NONE : Amounts.money(s.averageWin(), currency));
-        cell(cells, "Average loss", s.averageLoss() == null ? Amounts.NONE : Amounts.signedMoney(s.averageLoss(), currency));
-        cell(cells, "Largest win", s.largestWin() == null ? Amounts.NONE : Amounts.money(s.largestWin(), currency));
-        cell(cells, "Largest loss", s.largestLoss() == null ? Amounts.NONE : Amounts.signedMoney(s.largestLoss(), currency));
-        cell(cells, "Streaks", s.longestWinStreak() + " wins / " + s.longestLossStreak() + " losses");
-        cell(cells, "Max drawdown", Amounts.money(s.maxDrawdown(), currency));
-        cell(cells, "Sharpe", s.sharpe() == null ? Amounts.NONE : String.format("%.2f", s.sharpe()));
-        cell(cells, "Sortino", s.sortino() == null ? Amounts.NONE : String.format("%.2f", s.sortino()));
-        cell(cells, "Fees", Amounts.money(s.fees(), currency));
-        stats.add(cells);
-    }
-
-    private static void cell(FlexLayout cells, String label, String value) {
-        Span l = new Span(label);
-        l.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        Span v = new Span(value);
-        v.getElement().setAttribute("data-stat", label);
-        VerticalLayout c = new VerticalLayout(l, v);
-        c.setPadding(false);
-        c.setSpacing(false);
-        c.setWidth("auto");
-        cells.add(c);
-    }
-
-    /** Cumulative net P&L per day and its drawdown from the running peak (one point per day: no overnight lines). */
-    static Chart equityChart(List<DailyPnl> days) {
-        List<Chart.TimePoint> curve = new ArrayList<>();
-        List<Chart.TimePoint> drawdown = new ArrayList<>();
-        BigDecimal cumulative = BigDecimal.ZERO;
-        BigDecimal peak = BigDecimal.ZERO;
-        for (DailyPnl d : days) {
-            cumulative = cumulative.add(d.netPnl());
-            if (cumulative.compareTo(peak) > 0) peak = cumulative;
-            Instant at = d.day().atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            curve.add(new Chart.TimePoint(at, cumulative.doubleValue()));
-            drawdown.add(new Chart.TimePoint(at, cumulative.subtract(peak).doubleValue()));
-        }
-        return new Chart.Line("Equity (cumulative net P&L) and drawdown", List.of(new Chart.Series<>("Net P&L", curve, "#1565c0"),
-                new Chart.Series<>("Drawdown", drawdown, "#c62828")), false, null);
-    }
-
-    /** Daily net P&L: gains green, losses red. */
-    static Chart dailyChart(List<DailyPnl> days) {
-        return new Chart.SignedBar("Daily net P&L", days.stream().map(d -> d.day().toString()).toList(), "Net P&L",
-                days.stream().map(d -> d.netPnl().doubleValue()).toList(), false);
-    }
-
-    /**
-     * A calendar of daily net P&amp;L: one row per weekday (Monday at the top; Saturday and Sunday only when they
-     * have exits), one column per week (labelled by its Monday); green gains, red losses, blank without exits.
-     */
-    static Chart calendarChart(List<DailyPnl> days) {
-        if (days.isEmpty()) return new Chart.SignedHeatmap("Daily net P&L calendar", List.of());
-        Map<java.time.LocalDate, BigDecimal> byDay = new HashMap<>();
-        boolean weekend = false;
-        for (DailyPnl d : days) {
-            byDay.put(d.day(), d.netPnl());
-            weekend |= d.day().getDayOfWeek().getValue() > 5;
-        }
-        java.time.LocalDate firstMonday = days.getFirst().day().with(java.time.DayOfWeek.MONDAY);
-        java.time.LocalDate lastMonday = days.getLast().day().with(java.time.DayOfWeek.MONDAY);
-        List<Chart.HeatRow> rows = new ArrayList<>();
-        for (int dow = weekend ? 7 : 5; dow >= 1; dow--) { // ApexCharts draws the last series at the top
-            java.time.DayOfWeek weekday = java.time.DayOfWeek.of(dow);
-            List<Chart.HeatCell> cells = new ArrayList<>();
-            for (java.time.LocalDate monday = firstMonday; !monday.isAfter(lastMonday); monday = monday.plusWeeks(1)) {
-                BigDecimal pnl = byDay.get(monday.plusDays(dow - 1L));
-                cells.add(new Chart.HeatCell(monday.toString(), pnl == null ? Double.NaN : pnl.doubleValue()));
-            }
-            rows.add(new Chart.HeatRow(weekday.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH), cells));
-        }
-        return new Chart.SignedHeatmap("Daily net P&L calendar", rows);
-    }
-
-    /** Net P&amp;L per group (gains green, losses red), the trade count in each label. */
-    static Chart breakdownChart(String title, List<TradeBreakdown.Bucket> buckets) {
-        return new Chart.SignedBar(title, buckets.stream().map(b -> b.label() + " (" + b.trades() + ")").toList(), "Net P&L",
-                buckets.stream().map(b -> b.netPnl().doubleValue()).toList(), false);
-    }
-
-    /** How many closed trades fell in each R bin; trades without a stop are named in the title. */
-    static Chart rHistogramChart(TradeBreakdown b) {
-        return new Chart.Bar("R multiples (" + b.noStop() + " without a stop)",
-                b.rHistogram().stream().map(TradeBreakdown.Bucket::label).toList(),
-                List.of(new Chart.Series<>("Trades", b.rHistogram().stream().map(x -> (double) x.trades()).toList(), "#1565c0")),
-                false, true);
-    }
-
-    /**
-     * One trade on its bars: candles, a marker per fill (entries green, exits red, with side and quantity) and the
-     * protective stop of its first entry as a dashed line (none without a stop).
-     */
-    static Chart tradeChart(Trade t, List<io.tradepilot.trading.CachedBar> bars) {
-        List<Chart.Candle> candles = bars.stream().map(b -> new Chart.Candle(b.start(), b.open().doubleValue(),
-                b.high().doubleValue(), b.low().doubleValue(), b.close().doubleValue())).toList();
-        List<Chart.Marker> markers = new ArrayList<>();
-        BigDecimal stop = null;
-        for (TradeFill f : t.fills()) {
-            boolean entry = f.role() == TradeFill.Role.ENTRY;
-            if (entry && stop == null) stop = f.protectiveStop();
-            markers.add(new Chart.Marker(barStart(f.time(), bars), f.price().doubleValue(),
-                    (entry ? "Entry " : "Exit ") + f.side() + " " + Amounts.quantity(f.quantity()),
-                    entry ? Chart.SignedBar.GAIN : Chart.SignedBar.LOSS));
-        }
-        List<Chart.Level> levels = stop == null ? List.of()
-                : List.of(new Chart.Level(stop.doubleValue(), "Stop " + Amounts.price(stop), Chart.SignedBar.LOSS));
-        return new Chart.Candlestick(t.symbol() + " · trade " + t.id(), candles, markers, levels);
-    }
-
-    /** The start of the bar holding {@code time} (markers sit on a candle), or {@code time} itself outside the bars. */
-    private static Instant barStart(Instant time, List<io.tradepilot.trading.CachedBar> bars) {
-        Instant start = time;
-        for (var b : bars) {
-            if (b.start().isAfter(time)) break;
-            start = b.start();
-        }
-        return start;
-    }
-
     private void openTrade(long id) {
-        queries.trade(id).ifPresent(t -> new TradeDialog(t, queries.plan(id).orElse(null)).open());
-    }
-
-    /** One trade: its figures, fills, tags and note. */
-    final class TradeDialog extends Dialog {
-
-        final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
-        final TextArea note = new TextArea("Note (Markdown)");
-        final Div preview = new Div();
-
-        /** @param plan what the strategy planned (stop, targets), null when it recorded none */
-        TradeDialog(Trade t, io.tradepilot.journal.TradePlan plan) {
-            setId("trade-dialog");
-            setHeaderTitle("Trade " + t.id() + " · " + t.symbol() + " " + t.side() + " · " + t.status());
-            setWidth("900px");
-            boolean editor = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
-            Paragraph figures = new Paragraph("Net " + Amounts.signedMoney(t.netPnl(), currency) + " (gross "
-                    + Amounts.signedMoney(t.grossPnl(), currency) + ", fees " + Amounts.money(t.fees(), currency) + ") · R "
-                    + r(t) + " · initial risk " + (t.initialRisk() == null ? "no stop" : Amounts.money(t.initialRisk(), currency))
-                    + " · MAE " + excursion(t.mae(), t.maeR()) + " · MFE " + excursion(t.mfe(), t.mfeR()));
-            Grid<TradeFill> fills = new Grid<>(TradeFill.class, false);
-            fills.setId("trade-fills");
-            fills.addColumn(f -> time.format(f.time())).setHeader("Time").setAutoWidth(true);
-            fills.addColumn(f -> f.role().name()).setHeader("Role");
-            fills.addColumn(TradeFill::side).setHeader("Side");
-            fills.addColumn(f -> Amounts.quantity(f.quantity())).setHeader("Qty");
-            fills.addColumn(f -> Amounts.price(f.price())).setHeader("Price");
-            fills.addColumn(f -> Amounts.money(f.commission(), currency)).setHeader("Fee");
-            fills.addColumn(TradeFill::orderType).setHeader("Order");
-            fills.addColumn(TradeFill::strategy).setHeader("By");
-            fills.setItems(t.fills());
-            fills.setAllRowsVisible(true);
-
-            tags.setItems(queries.tags());
-            tags.setAllowCustomValue(true);
-            tags.addCustomValueSetListener(e -> {
-                var values = new HashSet<>(tags.getValue());
-                values.add(e.getDetail());
-                List<String> items = new ArrayList<>(queries.tags());
-                items.addAll(values);
-                tags.setItems(items.stream().distinct().toList());
-                tags.setValue(values);
-            });
-            tags.setValue(new HashSet<>(t.tags()));
-            tags.setReadOnly(!editor);
-            tags.setWidthFull();
-            note.setValue(t.note() == null ? "" : t.note());
-            note.setReadOnly(!editor);
-            note.setWidthFull();
-            note.setMaxLength(JournalAnnotations.MAX_NOTE);
-            preview.add(new Html(NoteRenderer.html(t.note())));
-            List<io.tradepilot.trading.CachedBar> bars = queries.barsAround(t.id());
-            if (plan != null) {
-                Paragraph planned = new Paragraph("Plan (" + plan.source() + "): entry " + planPrice(plan.entry()) + " · stop "
-                        + planPrice(plan.stop()) + " · T1 " + planPrice(plan.target1()) + " · T2 " + planPrice(plan.target2()));
-                planned.setId("trade-plan");
-                add(planned);
-            }
-            if (bars.isEmpty()) {
-                add(figures, new Paragraph("No cached bars reach back to this trade's entry: no chart."), fills, tags, note, preview);
-            } else {
-                ApexChart chart = new ApexChart(tradeChart(t, bars));
-                chart.setId("trade-chart");
-                chart.setHeight("300px");
-                add(figures, chart, fills, tags, note, preview);
-            }
-            Button close = new Button("Close", e -> close());
-            if (editor) {
-                Button save = new Button("Save", e -> save(t.id()));
-                save.setId("trade-save");
-                save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-                getFooter().add(close, save);
-            } else {
-                getFooter().add(close);
-            }
-        }
-
-        void save(long id) {
-            try {
-                annotations.setTags(id, tags.getValue().stream().sorted().collect(Collectors.toList()));
-                annotations.setNote(id, note.getValue());
-                preview.removeAll();
-                preview.add(new Html(NoteRenderer.html(note.getValue().isBlank() ? null : note.getValue())));
-                Notification.show("Saved");
-                grid.getDataProvider().refreshAll();
-            } catch (JournalRefusal refusal) {
-                if (refusal.field().equals("note")) {
-                    note.setInvalid(true);
-                    note.setErrorMessage(refusal.getMessage());
-                } else {
-                    tags.setInvalid(true);
-                    tags.setErrorMessage(refusal.getMessage());
-                }
-            }
-        }
-    }
-
-    /** An excursion in money and, when the trade had a stop, in R. */
-    private String excursion(BigDecimal money, BigDecimal inR) {
-        if (money == null) return "no bars";
-        return Amounts.signedMoney(money, currency) + (inR == null ? "" : " (" + inR.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "R)");
-    }
-
-    private static String planPrice(BigDecimal price) {
-        return price == null ? Amounts.NONE : Amounts.price(price);
+        queries.trade(id).ifPresent(t -> new TradeDialog(t, queries.plan(id).orElse(null), queries, annotations, currency, time,
+                () -> grid.getDataProvider().refreshAll()).open());
     }
 
     /** An exit reason for people: {@code square off}, {@code flatten or square off}, ... */
@@ -582,13 +235,10 @@ class JournalView extends VerticalLayout implements BeforeEnterObserver {
         return reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
-    private static String r(Trade t) {
+    /** A trade's R for people: {@code 1.25R}, or {@code no stop}. */
+    static String r(Trade t) {
         if (t.initialRisk() == null) return "no stop";
         return t.rMultiple() == null ? Amounts.NONE : t.rMultiple().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + "R";
-    }
-
-    private static String decimal(BigDecimal value) {
-        return value == null ? Amounts.NONE : value.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString();
     }
 
     private static String holding(Duration d) {

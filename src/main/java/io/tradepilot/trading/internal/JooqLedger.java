@@ -194,9 +194,11 @@ final class JooqLedger {
 
     /** The fills of {@code orderId} by sequence number (the {@code fill_order_idx} index). */
     List<io.tradepilot.trading.OrderFill> fills(String orderId) {
+        Map<Long, Map<String, BigDecimal>> charges = FillCharges.bySeq(db, FILL.ORDER_ID.eq(orderId));
         return db.selectFrom(FILL).where(FILL.ORDER_ID.eq(orderId)).orderBy(FILL.SEQ)
                 .fetch(r -> new io.tradepilot.trading.OrderFill(r.getSeq(), r.getOrderId(), r.getSymbol(), r.getSide(),
-                        r.getQuantity(), r.getPrice(), r.getCommission(), r.getProtectiveStop(), r.getFilledAt()));
+                        r.getQuantity(), r.getPrice(), r.getCommission(), r.getProtectiveStop(), r.getFilledAt(),
+                        charges.get(r.getSeq())));
     }
 
     List<EquityPoint> equity(int limit) {
@@ -225,7 +227,7 @@ final class JooqLedger {
         return new LedgerOrder(r.getOrderId(), r.getClientOrderId(), r.getStrategy(), r.getSymbol(), r.getSide(),
                 r.getQuantity().stripTrailingZeros(), r.getOrderType(), strip(r.getLimitPrice()), strip(r.getStopPrice()),
                 r.getTimeInForce(), r.getStatus(), r.getFilledQuantity().stripTrailingZeros(), r.getStatusReason(),
-                r.getCreatedAt(), r.getUpdatedAt(), r.getVenueOrderId());
+                r.getCreatedAt(), r.getUpdatedAt(), r.getVenueOrderId(), r.getExitTag());
     }
 
     private static BigDecimal strip(BigDecimal v) {

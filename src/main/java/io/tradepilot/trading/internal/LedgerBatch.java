@@ -122,7 +122,7 @@ final class LedgerBatch {
                 fills.add(new Object[] {seq++, f.orderId().value(), f.clientOrderId().value(), f.symbol(), f.side().name(),
                         f.quantity().value(), f.price().value(), f.commission().amount(),
                         f.protectiveStop() == null ? null : f.protectiveStop().value(), f.time(),
-                        f.exitTag() == null ? null : f.exitTag().name()});
+                        f.exitTag() == null ? null : f.exitTag().name(), FillCharges.json(f.charges())});
                 lastFillClientId.put(f.symbol(), f.clientOrderId().value());
                 change(f.orderId().value(), f.status().name(), f.quantity().value(), false, null, f.time());
                 orderEvent(f.orderId().value(), f.clientOrderId().value(), "FILLED", f.status().name(),
@@ -261,7 +261,7 @@ final class LedgerBatch {
                 TRADE_ORDER.SYMBOL, TRADE_ORDER.EXCHANGE, TRADE_ORDER.SIDE, TRADE_ORDER.QUANTITY, TRADE_ORDER.ORDER_TYPE,
                 TRADE_ORDER.LIMIT_PRICE, TRADE_ORDER.STOP_PRICE, TRADE_ORDER.TIME_IN_FORCE, TRADE_ORDER.STATUS,
                 TRADE_ORDER.FILLED_QUANTITY, TRADE_ORDER.STATUS_REASON, TRADE_ORDER.CREATED_AT, TRADE_ORDER.UPDATED_AT,
-                TRADE_ORDER.VENUE_ORDER_ID), orderRows, insert -> insert);
+                TRADE_ORDER.VENUE_ORDER_ID, TRADE_ORDER.EXIT_TAG), orderRows, insert -> insert);
         for (Map.Entry<String, OrderChange> e : changedOrders.entrySet()) {
             OrderChange c = e.getValue();
             var update = db.update(TRADE_ORDER)
@@ -278,7 +278,8 @@ final class LedgerBatch {
             queries.add(update.where(TRADE_ORDER.ORDER_ID.eq(e.getKey())));
         }
         insert(queries, FILL, List.of(FILL.SEQ, FILL.ORDER_ID, FILL.CLIENT_ORDER_ID, FILL.SYMBOL, FILL.SIDE, FILL.QUANTITY,
-                FILL.PRICE, FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, FILL.EXIT_TAG), fills, insert -> insert);
+                FILL.PRICE, FILL.COMMISSION, FILL.PROTECTIVE_STOP, FILL.FILLED_AT, FILL.EXIT_TAG, FillCharges.COLUMN), fills,
+                insert -> insert);
         insert(queries, ORDER_EVENT, List.of(ORDER_EVENT.ORDER_ID, ORDER_EVENT.CLIENT_ORDER_ID, ORDER_EVENT.EVENT_TYPE,
                 ORDER_EVENT.STATUS, ORDER_EVENT.DETAIL, ORDER_EVENT.OCCURRED_AT), orderEvents, insert -> insert);
         List<Object[]> positionRows = new ArrayList<>(positions.size());
@@ -359,7 +360,8 @@ final class LedgerBatch {
             var a = accepted;
             return new Object[] {a.orderId().value(), a.clientOrderId().value(), a.strategy().value(), a.symbol(), exchange,
                     a.side().name(), terms.quantity(), a.type().name(), terms.limitPrice(), terms.stopPrice(),
-                    a.timeInForce().name(), status, filled, reason, a.time(), updatedAt, venueOrderId};
+                    a.timeInForce().name(), status, filled, reason, a.time(), updatedAt, venueOrderId,
+                    a.exitTag() == null ? null : a.exitTag().name()};
         }
     }
 

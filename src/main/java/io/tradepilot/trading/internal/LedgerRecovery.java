@@ -10,6 +10,7 @@ import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.marketdata.BarSeries;
 import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.ExitTag;
 import io.tradepilot.engine.orders.Fill;
 import io.tradepilot.engine.orders.Order;
 import io.tradepilot.engine.orders.OrderId;
@@ -82,7 +83,7 @@ final class LedgerRecovery {
                     Side.valueOf(row.side()), new Quantity(row.quantity()), type,
                     row.limitPrice() == null ? null : new Price(row.limitPrice()),
                     row.stopPrice() == null ? null : new Price(row.stopPrice()),
-                    TimeInForce.valueOf(row.timeInForce()), null, false);
+                    TimeInForce.valueOf(row.timeInForce()), null, false, exitTag(row.exitTag())); // its later fills keep the tag
             Order order = new Order(new OrderId(row.orderId()), request, row.createdAt());
             order.accept();
             if (row.venueOrderId() != null) order.acknowledge(row.venueOrderId());
@@ -176,6 +177,17 @@ final class LedgerRecovery {
                     series.priceScale());
             ctx.at(cursor.start());
             strategy.onBar(cursor, ctx);
+        }
+    }
+
+    /** The recorded exit tag's value, or null (none recorded, or a name this version does not know). */
+    static ExitTag exitTag(String name) {
+        if (name == null) return null;
+        try {
+            return ExitTag.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            log.warn("Unknown exit tag {} recorded with an order: recovered without it", name);
+            return null;
         }
     }
 

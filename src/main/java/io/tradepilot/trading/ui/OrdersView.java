@@ -103,7 +103,7 @@ class OrdersView extends VerticalLayout {
 
     /**
      * The details row of an order (a click on the row opens it): its reason in full, wrapped, and its fills
-     * from the ledger with price, quantity, fee and time. Id {@code order-details-<orderId>}.
+     * from the ledger with price, quantity, fee (and its charges by kind) and time. Id {@code order-details-<orderId>}.
      */
     static Component details(LedgerOrder order, List<OrderFill> fills) {
         var box = new VerticalLayout();
@@ -125,6 +125,7 @@ class OrdersView extends VerticalLayout {
             grid.addColumn(f -> Amounts.quantity(f.quantity())).setHeader("Qty").setAutoWidth(true);
             grid.addColumn(f -> Amounts.price(f.price())).setHeader("Price").setAutoWidth(true);
             grid.addColumn(f -> f.commission().toPlainString()).setHeader("Fee").setAutoWidth(true);
+            grid.addColumn(f -> Amounts.charges(f.charges())).setHeader("Charges by kind").setAutoWidth(true);
             grid.addColumn(f -> f.protectiveStop() == null ? "" : Amounts.price(f.protectiveStop())).setHeader("Protective stop")
                     .setAutoWidth(true);
             grid.setItems(fills);

@@ -15,7 +15,7 @@ public final class JournalFixtures {
      * rebuilds from the first fill.
      */
     public static void emptyJournal(DSLContext db) {
-        db.execute("TRUNCATE journal_tag, journal_note, journal_trade, journal_trade_fill, journal_day, journal_day_cross");
+        db.execute("TRUNCATE journal_tag, journal_note, journal_trade, journal_trade_fill, journal_day, journal_day_cross, journal_day_by");
         db.execute("UPDATE journal_state SET last_seq = -1, last_order_id = NULL");
     }
 }

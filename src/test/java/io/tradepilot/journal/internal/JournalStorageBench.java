@@ -114,8 +114,9 @@ public final class JournalStorageBench {
             } else {
                 book.sync(); // after the table seed the state has no summary zone: the sync builds the summary
             }
-            System.out.printf("summary rebuild from journal_trade (%,d trades): %.1f s; %,d rows%n", trades,
-                    (System.nanoTime() - r0) / 1e9, count(c, "journal_day"));
+            System.out.printf("summary rebuild from journal_trade (%,d trades): %.1f s; %,d rows, %,d crossed with a strategy, "
+                    + "%,d with a symbol, side or mode%n", trades, (System.nanoTime() - r0) / 1e9, count(c, "journal_day"),
+                    count(c, "journal_day_cross"), count(c, "journal_day_by"));
             try (Statement s = c.createStatement()) {
                 s.execute("VACUUM ANALYZE");
             }
@@ -166,6 +167,18 @@ public final class JournalStorageBench {
                     new Shape("impl stats: last 30 days", i -> call(() -> journal.statistics(filter(lastDay.minusDays(30), null, null, null, null)))),
                     new Shape("impl breakdown: last 30 days", i -> call(() -> journal.breakdown(filter(lastDay.minusDays(30), null, null, null, null)))),
                     new Shape("impl breakdown: fallback, one tag", i -> call(() -> journal.breakdown(filter(null, null, null, null, TAGS[random.nextInt(TAGS.length)])))),
+                    new Shape("impl breakdown: one symbol", i -> call(() -> journal.breakdown(filter(null, "SYM" + random.nextInt(50), null, null, null)))),
+                    new Shape("impl breakdown: 90 days, one symbol", i -> call(() -> journal.breakdown(
+                            filter(lastDay.minusDays(90), "SYM" + random.nextInt(50), null, null, null)))),
+                    new Shape("impl breakdown: one side", i -> call(() -> journal.breakdown(side(random)))),
+                    new Shape("impl breakdown: one mode", i -> call(() -> journal.breakdown(
+                            new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER)))),
+                    new Shape("impl breakdown over trades (the fallback before V188): one symbol", i -> call(() -> { book.syncIfBehind();
+                            table.breakdownOverTrades(filter(null, "SYM" + random.nextInt(50), null, null, null)); })),
+                    new Shape("impl breakdown over trades (the fallback before V188): one side", i -> call(() -> { book.syncIfBehind();
+                            table.breakdownOverTrades(side(random)); })),
+                    new Shape("impl breakdown over trades (the fallback before V188): one mode", i -> call(() -> { book.syncIfBehind();
+                            table.breakdownOverTrades(new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER)); })),
                     new Shape("page: last 30 days, by exit time desc, first page", i -> page(
                             "trade_day >= ?", List.of(lastDay.minusDays(30)), "exit_time DESC NULLS LAST, trade_id DESC", 0)),
                     new Shape("page: all, one symbol, by exit time desc, page 20", i -> page(
@@ -215,6 +228,12 @@ public final class JournalStorageBench {
 
     private static TradeFilter filter(LocalDate from, String symbol, String strategy, Outcome outcome, String tag) {
         return new TradeFilter(from, null, symbol, null, strategy, outcome, tag, null);
+    }
+
+    /** All time, one side (LONG or SHORT at random). */
+    private static TradeFilter side(Random random) {
+        return new TradeFilter(null, null, null, random.nextBoolean() ? io.tradepilot.journal.TradeSide.LONG
+                : io.tradepilot.journal.TradeSide.SHORT, null, null, null, null);
     }
 
     private static Query page(String where, List<Object> params, String order, int offset) {

@@ -129,7 +129,7 @@ class JournalTradeTableIT extends IntegrationTestSupport {
         assertThat(summaryRows()).isEqualTo(incremental);
 
         // an installation from before the summary (state without a summary zone) builds it at the next sync
-        db.execute("TRUNCATE journal_day, journal_day_cross");
+        db.execute("TRUNCATE journal_day, journal_day_cross, journal_day_by");
         db.execute("UPDATE journal_state SET day_summary_zone = NULL");
         ledger.write(randomOrders(10));
         book.sync();
@@ -152,6 +152,8 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(null, null, "CCC", null, null, null, null, null),
                 new TradeFilter(null, null, null, TradeSide.LONG, null, null, null, null),
                 new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
+                new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, TradeSide.SHORT, null, null, null, null),
+                new TradeFilter(firstDay, firstDay.plusDays(2), "CCC", null, null, null, null, null),
                 new TradeFilter(null, null, null, null, "manual", null, null, null),
                 new TradeFilter(null, null, null, null, null, Outcome.WIN, null, null),
                 new TradeFilter(null, null, null, null, "mr", Outcome.LOSS, null, null),
@@ -166,7 +168,13 @@ class JournalTradeTableIT extends IntegrationTestSupport {
             assertThat(JooqDaySummary.covers(f)).isTrue();
             assertThat(table.statistics(f)).as("summary statistics of %s", f).usingRecursiveComparison(EXACT)
                     .isEqualTo(table.statisticsOverTrades(f));
+            if (JooqDaySummary.coversBreakdown(f) || JooqDaySummary.coversStrategyBreakdown(f) || JooqDaySummary.coversCriterionBreakdown(f)) {
+                assertThat(table.breakdown(f)).as("summary breakdown of %s", f).usingRecursiveComparison(EXACT)
+                        .isEqualTo(table.breakdownOverTrades(f));
+            }
         }
+        assertThat(covered.stream().filter(JooqDaySummary::coversCriterionBreakdown).count()).as("symbol, side and mode crossings")
+                .isGreaterThanOrEqualTo(5);
         BigDecimal closedNet = oracle.stream().filter(t -> t.status() == io.tradepilot.journal.TradeStatus.CLOSED)
                 .map(Trade::netPnl).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal summaryNet = db.fetchSingle("SELECT sum(profit + loss) FROM journal_day WHERE dim = 'ALL'").get(0, BigDecimal.class);
@@ -183,7 +191,8 @@ class JournalTradeTableIT extends IntegrationTestSupport {
 
     private String summaryRows() {
         return db.fetch("SELECT * FROM journal_day ORDER BY dim, key, trade_day").formatCSV()
-                + db.fetch("SELECT * FROM journal_day_cross ORDER BY strategy, trade_day, dim, key").formatCSV();
+                + db.fetch("SELECT * FROM journal_day_cross ORDER BY strategy, trade_day, dim, key").formatCSV()
+                + db.fetch("SELECT * FROM journal_day_by ORDER BY by_dim, by_key, trade_day, dim, key").formatCSV();
     }
 
     @Test
@@ -250,6 +259,8 @@ class JournalTradeTableIT extends IntegrationTestSupport {
                 new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, null, null, null, null, null),
                 new TradeFilter(firstDay.plusDays(1), null, null, null, "sma", null, null, null),
                 new TradeFilter(null, null, null, null, null, null, null, TradingMode.PAPER),
+                new TradeFilter(firstDay.plusDays(1), firstDay.plusDays(3), null, TradeSide.SHORT, null, null, null, null),
+                new TradeFilter(firstDay, firstDay.plusDays(2), "CCC", null, null, null, null, null),
                 new TradeFilter(null, firstDay.plusDays(2), null, TradeSide.LONG, null, Outcome.WIN, null, null),
                 new TradeFilter(null, null, null, null, "sma", Outcome.LOSS, null, null),
                 new TradeFilter(null, null, "CCC", null, "mr", null, null, null),

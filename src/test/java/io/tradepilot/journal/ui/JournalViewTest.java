@@ -105,7 +105,7 @@ class JournalViewTest {
         TradeFilter filter = new TradeFilter(null, null, "XYZ", null, null, null, null, null);
         view.show(JournalFilterParams.Range.ALL, filter);
         assertThat(queries.lastFilter).isEqualTo(filter);
-        assertThat(view.symbol.getValue()).isEqualTo("XYZ");
+        assertThat(view.filters.symbol.getValue()).isEqualTo("XYZ");
         queries.calls.clear();
         view.page(List.of(new QuerySortOrder(TradeSort.NET_PNL.name(), SortDirection.ASCENDING)), 100, 50);
         view.page(List.of(), 0, 10_000);
@@ -117,7 +117,7 @@ class JournalViewTest {
     void the_calendar_has_a_row_per_weekday_a_column_per_week_and_blank_days_without_exits() {
         List<DailyPnl> days = List.of(new DailyPnl(LocalDate.of(2026, 3, 3), 1, new BigDecimal("100")),   // Tuesday
                 new DailyPnl(LocalDate.of(2026, 3, 13), 2, new BigDecimal("-30")));                       // Friday, 2 weeks on
-        Map<String, Object> options = JournalView.calendarChart(days).toOptions();
+        Map<String, Object> options = JournalCharts.calendarChart(days).toOptions();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = (List<Map<String, Object>>) options.get("series");
         assertThat(rows).extracting(r -> r.get("name")).containsExactly("Fri", "Thu", "Wed", "Tue", "Mon");
@@ -147,7 +147,7 @@ class JournalViewTest {
                 entry.time(), entry.price(), exit.time(), exit.price(), BigDecimal.TEN, BigDecimal.ZERO, new BigDecimal("23"),
                 new BigDecimal("2"), new BigDecimal("21"), java.time.Duration.ofSeconds(370), new BigDecimal("22"),
                 new BigDecimal("0.95"), io.tradepilot.journal.ExitReason.STRATEGY, null, null, List.of(), null, List.of(entry, exit));
-        Map<String, Object> options = JournalView.tradeChart(t, bars).toOptions();
+        Map<String, Object> options = JournalCharts.tradeChart(t, bars).toOptions();
         @SuppressWarnings("unchecked")
         var annotations = (Map<String, List<Map<String, Object>>>) options.get("annotations");
         assertThat(annotations.get("points")).extracting(p -> p.get("x"))
@@ -161,9 +161,9 @@ class JournalViewTest {
     void daily_losses_are_red_and_the_drawdown_follows_the_running_peak() {
         List<DailyPnl> days = List.of(new DailyPnl(LocalDate.of(2026, 3, 2), 1, new BigDecimal("100")),
                 new DailyPnl(LocalDate.of(2026, 3, 3), 2, new BigDecimal("-30")));
-        Map<String, Object> bar = JournalView.dailyChart(days).toOptions();
+        Map<String, Object> bar = JournalCharts.dailyChart(days).toOptions();
         assertThat(bar.toString()).contains("#c62828").contains("-30.0").contains("#2e7d32").contains("ranges");
-        Map<String, Object> line = JournalView.equityChart(days).toOptions();
+        Map<String, Object> line = JournalCharts.equityChart(days).toOptions();
         assertThat(line.toString()).contains("Drawdown").contains("70.0").contains("-30.0");
     }
 

@@ -5,6 +5,8 @@ import static io.tradepilot.db.Tables.POSITION;
 import static io.tradepilot.db.Tables.ROUND_TRIP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tradepilot.engine.domain.ChargeKind;
+import io.tradepilot.engine.domain.Charges;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.OrderType;
 import io.tradepilot.journal.internal.JournalFixtures;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The journal's REST API on real PostgreSQL, over fills written by the ledger's own writer: trades reconcile
@@ -57,7 +60,9 @@ class JournalApiIT extends IntegrationTestSupport {
                 new FilledOrder("sma", "ABC", Side.SELL, "5", "120", "1", OrderType.LIMIT, 10),
                 new FilledOrder("engine", "ABC", Side.SELL, "15", "105", "3", OrderType.MARKET, 30),   // trade 1: +67
                 new FilledOrder("mr", "XYZ", Side.SELL, "10", "50", "1", OrderType.MARKET, 40, "55"),  // 50 at risk
-                new FilledOrder("mr", "XYZ", Side.BUY, "15", "45", "3", OrderType.STOP, 60),           // trade 5: +47, reverses
+                new FilledOrder("mr", "XYZ", Side.BUY, "15", "45", "3", OrderType.STOP, 60, null, null, // trade 5: +47, reverses
+                        new Charges(Map.of(ChargeKind.BROKERAGE, new BigDecimal("1.50"), ChargeKind.STT, new BigDecimal("0.90"),
+                                ChargeKind.GST, new BigDecimal("0.60")))),
                 new FilledOrder("manual", "XYZ", Side.SELL, "5", "44", "0.5", OrderType.MARKET, 70),   // trade 6: -6.5
                 new FilledOrder("sma", "ABC", Side.BUY, "3", "101.37", "0.1", OrderType.MARKET, 80))); // trade 8: open
         TestUser v = users.viewer();
@@ -206,7 +211,28 @@ class JournalApiIT extends IntegrationTestSupport {
         assertThat(charges).isEqualByComparingTo("4.5");
         assertThat(fillLines.get(2)).contains(",BUY,EXIT,10,45,450,2,");
         assertThat(fillLines.get(3)).contains(",BUY,ENTRY,5,45,225,1,");
-        assertThat(auditOutcomes("JOURNAL_EXPORT")).containsExactly("SUCCESS", "SUCCESS");
+        // charges by kind: a column per kind in the export; the reversing fill's kinds split between its two trades as its
+        // commission is (2/3 closes trade 5, 1/3 opens trade 6); the fills that were not itemised have one COMMISSION kind
+        assertThat(fillLines.getFirst()).endsWith(",strategy,order_type,charge_brokerage,charge_stt,charge_gst,charge_commission");
+        assertThat(fillLines.get(1)).endsWith(",MARKET,,,,1");
+        assertThat(fillLines.get(2)).endsWith(",STOP,1.00,0.60,0.40,");
+        assertThat(fillLines.get(3)).endsWith(",STOP,0.50,0.30,0.20,");
+        assertThat(fillLines.get(4)).endsWith(",MARKET,,,,0.5");
+        List<String> tradeLines = get(viewer, "/api/v1/journal/trades.csv?symbol=XYZ").body().lines().toList();
+        List<String> header = List.of(tradeLines.getFirst().split(","));
+        assertThat(header).endsWith("charge_brokerage", "charge_stt", "charge_gst", "charge_commission");
+        for (String line : tradeLines.subList(1, tradeLines.size())) {
+            String[] cells = line.split(",", -1);
+            BigDecimal kinds = BigDecimal.ZERO;
+            for (int i = header.indexOf("charge_brokerage"); i < header.size(); i++) {
+                if (!cells[i].isEmpty()) kinds = kinds.add(new BigDecimal(cells[i]));
+            }
+            assertThat(kinds).as("the fees of %s are the sum of their kinds", line).isEqualByComparingTo(cells[header.indexOf("fees")]);
+        }
+        JsonNode reversed = json(get(viewer, "/api/v1/journal/trades/6"), 200).get("fills").get(0).get("charges");
+        assertThat(reversed.get("BROKERAGE").decimalValue()).isEqualByComparingTo("0.50");
+        assertThat(reversed.get("GST").decimalValue()).isEqualByComparingTo("0.20");
+        assertThat(auditOutcomes("JOURNAL_EXPORT")).containsExactly("SUCCESS", "SUCCESS", "SUCCESS");
     }
 
     private List<String> auditOutcomes(String action) {

@@ -22,6 +22,7 @@ import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
+import io.tradepilot.engine.orders.ExitTag;
 import io.tradepilot.engine.orders.OrderRequest;
 import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.TimeInForce;
@@ -393,6 +394,32 @@ class EngineHostIT extends IntegrationTestSupport {
     }
 
     @Test
+    void a_working_exit_order_recovered_after_a_restart_keeps_its_exit_tag_and_its_later_fill_is_tagged() {
+        EngineHost first = start(settings(2_000, (BigDecimal) null));
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(EQUITY_SNAPSHOT) > 0, "the feed running");
+        Instrument aaa = Instrument.nseEquity("AAA");
+        first.send(new EngineCommand.PlaceOrder(OrderRequest.limit(new ClientOrderId("manual:AAA:77:B:0"), StrategyId.MANUAL, aaa,
+                Side.BUY, Quantity.of(10), Price.of("1.00"), TimeInForce.GTC).withExitTag(ExitTag.TARGET)));
+        eventually(Duration.ofSeconds(20), () -> "TARGET".equals(db.select(TRADE_ORDER.EXIT_TAG).from(TRADE_ORDER)
+                .where(TRADE_ORDER.CLIENT_ORDER_ID.eq("manual:AAA:77:B:0")).fetchOne(TRADE_ORDER.EXIT_TAG)),
+                "the working order recorded with its exit tag");
+        first.halt();
+        assertThat(first.feedFinished()).as("halted mid-run").isFalse();
+
+        EngineHost second = start(settings(2_000, (BigDecimal) null));
+        assertThat(second.recovery().workingOrders()).isPositive();
+        LedgerOrder recovered = queries.orders(true, 100).stream().filter(o -> o.clientOrderId().equals("manual:AAA:77:B:0"))
+                .findFirst().orElseThrow();
+        assertThat(recovered.exitTag()).isEqualTo("TARGET");
+        // made marketable after the restart: it fills at the next bar's open, as the recovered order
+        second.send(new EngineCommand.ModifyOrder(new io.tradepilot.engine.orders.OrderId(recovered.orderId()), null,
+                Price.of("1000000"), null, "test: fill it after the restart"));
+        eventually(Duration.ofSeconds(60), () -> db.fetchCount(FILL, FILL.ORDER_ID.eq(recovered.orderId())) == 1, "the recovered order filled");
+        assertThat(db.select(FILL.EXIT_TAG).from(FILL).where(FILL.ORDER_ID.eq(recovered.orderId())).fetchOne(FILL.EXIT_TAG))
+                .as("the fill of the recovered order keeps its exit tag").isEqualTo("TARGET");
+    }
+
+    @Test
     void a_live_rejection_reaches_the_ledger_and_the_risk_figures_and_paper_fills_pay_slippage_and_charges_to_the_paisa() {
         TradingProperties base = settings(0, (BigDecimal) null);
         var limits = new TradingProperties.Limits(null, null, TradingProperties.LimitAction.TRIP_CIRCUIT_BREAKER,
@@ -428,6 +455,12 @@ class EngineHostIT extends IntegrationTestSupport {
         for (var f : fills) {
             Side side = Side.valueOf(f.side());
             assertThat(f.commission()).as("charges of %s", f).isEqualByComparingTo(charges.charges(side, f.quantity(), f.price(), true));
+            var byKind = queries.fills(f.orderId()).stream().filter(o -> o.seq() == f.seq()).findFirst().orElseThrow().charges();
+            var expected = charges.breakdown(side, f.quantity(), f.price());
+            assertThat(byKind).as("charges by kind of %s", f).containsExactly(Map.entry("BROKERAGE", expected.brokerage()),
+                    Map.entry("STT", expected.stt()), Map.entry("EXCHANGE", expected.exchange()), Map.entry("SEBI", expected.sebi()),
+                    Map.entry("GST", expected.gst()), Map.entry("STAMP", expected.stamp()));
+            assertThat(byKind.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo(f.commission());
             BigDecimal factor = side == Side.BUY ? new BigDecimal("1.0005") : new BigDecimal("0.9995");
             BigDecimal open = f.price().divide(factor, 10, java.math.RoundingMode.HALF_EVEN);
             if (open.remainder(new BigDecimal("0.05")).signum() == 0) slipped++;

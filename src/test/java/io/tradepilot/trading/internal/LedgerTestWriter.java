@@ -33,10 +33,18 @@ public final class LedgerTestWriter {
     /**
      * One order filled at once. {@code type} MARKET, LIMIT, STOP...; {@code minutes} after the writer's start;
      * {@code protectiveStop} the stop the order carried (null: none), recorded with its fill as the engine does;
-     * {@code exitTag} why the order exits (null: not said), likewise.
+     * {@code exitTag} why the order exits (null: not said), likewise; {@code charges} the commission by kind (null: not
+     * itemised).
      */
     public record FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
-                              OrderType type, int minutes, String protectiveStop, io.tradepilot.engine.orders.ExitTag exitTag) {
+                              OrderType type, int minutes, String protectiveStop, io.tradepilot.engine.orders.ExitTag exitTag,
+                              io.tradepilot.engine.domain.Charges charges) {
+
+        /** An order whose commission is not itemised. */
+        public FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
+                           OrderType type, int minutes, String protectiveStop, io.tradepilot.engine.orders.ExitTag exitTag) {
+            this(strategy, symbol, side, quantity, price, commission, type, minutes, protectiveStop, exitTag, null);
+        }
 
         /** An order without an exit tag. */
         public FilledOrder(String strategy, String symbol, Side side, String quantity, String price, String commission,
@@ -85,7 +93,7 @@ public final class LedgerTestWriter {
             batch.add(new LedgerItem.Event(new EngineEvent.OrderAccepted(at, id, cid, strategy, o.symbol(), o.side(), q, o.type(),
                     o.type() == OrderType.LIMIT ? price : null, o.type() == OrderType.STOP ? price : null, TimeInForce.DAY)));
             batch.add(new LedgerItem.Event(new EngineEvent.OrderFilled(at, id, cid, o.symbol(), o.side(), q, price, fee,
-                    Quantity.ZERO, OrderStatus.FILLED, stop, o.exitTag())));
+                    Quantity.ZERO, OrderStatus.FILLED, stop, o.exitTag(), o.charges())));
             List<RoundTrip> closed = portfolio.apply(new Fill(id, cid, instrument, o.side(), q, price, fee, at, stop));
             var p = portfolio.position(o.symbol());
             batch.add(new LedgerItem.Event(new EngineEvent.PositionChanged(at, o.symbol(), p.quantity(), p.averagePrice(), p.realizedPnl())));

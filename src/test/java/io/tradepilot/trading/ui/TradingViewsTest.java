@@ -39,7 +39,8 @@ class TradingViewsTest {
         @Override public List<EquityPoint> equity(int limit) { return List.of(); }
         @Override public List<io.tradepilot.trading.OrderFill> fills(String orderId) {
             return WORKING.orderId().equals(orderId) ? List.of(new io.tradepilot.trading.OrderFill(7, orderId, "SYNTH-ALPHA", "BUY",
-                    new BigDecimal("40"), new BigDecimal("99.5"), new BigDecimal("1.25"), null, Instant.parse("2025-03-03T04:01:00Z")))
+                    new BigDecimal("40"), new BigDecimal("99.5"), new BigDecimal("1.25"), null, Instant.parse("2025-03-03T04:01:00Z"),
+                    new java.util.TreeMap<>(Map.of("BROKERAGE", new BigDecimal("1.00"), "GST", new BigDecimal("0.25")))))
                     : List.of();
         }
         @Override public Optional<EquityPoint> equityAt(Instant at) { return Optional.empty(); }
@@ -73,7 +74,7 @@ class TradingViewsTest {
     }
 
     @Test
-    void an_orders_details_row_shows_its_fills_with_price_quantity_fee_and_time_and_the_reason_in_full() {
+    void an_orders_details_row_shows_its_fills_with_price_quantity_fee_charges_by_kind_and_time_and_the_reason_in_full() {
         var cancelled = new LedgerOrder("O-9", "manual:x", "manual", "SYNTH-ALPHA", "BUY", new BigDecimal("100"), "LIMIT",
                 new BigDecimal("99.5"), null, "DAY", "CANCELLED", new BigDecimal("40"), "r".repeat(300),
                 Instant.parse("2025-03-03T04:00:00Z"), Instant.parse("2025-03-03T04:05:00Z"));
@@ -82,11 +83,14 @@ class TradingViewsTest {
         assertThat(((com.vaadin.flow.component.html.Span) details.getComponentAt(0)).getText()).isEqualTo("Reason: " + "r".repeat(300));
         @SuppressWarnings("unchecked")
         var fills = (com.vaadin.flow.component.grid.Grid<io.tradepilot.trading.OrderFill>) details.getComponentAt(1);
-        assertThat(fills.getColumns()).extracting(c -> c.getHeaderText()).containsExactly("Time", "Qty", "Price", "Fee", "Protective stop");
+        assertThat(fills.getColumns()).extracting(c -> c.getHeaderText())
+                .containsExactly("Time", "Qty", "Price", "Fee", "Charges by kind", "Protective stop");
         assertThat(fills.getListDataView().getItems().toList()).singleElement().satisfies(f -> {
             assertThat(f.price()).isEqualByComparingTo("99.5");
             assertThat(f.commission()).isEqualByComparingTo("1.25");
+            assertThat(io.tradepilot.base.format.Amounts.charges(f.charges())).isEqualTo("Brokerage 1.00 · GST 0.25");
         });
+        assertThat(io.tradepilot.base.format.Amounts.charges(Map.of("COMMISSION", new BigDecimal("1.25")))).as("unitemised").isEqualTo("1.25");
         var none = (com.vaadin.flow.component.orderedlayout.VerticalLayout) OrdersView.details(WORKING, List.of());
         assertThat(((com.vaadin.flow.component.html.Span) none.getComponentAt(0)).getText()).isEqualTo("No fills.");
     }

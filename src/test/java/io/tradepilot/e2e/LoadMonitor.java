@@ -2,18 +2,11 @@ package io.tradepilot.e2e;
 
 import com.microsoft.playwright.Page;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The measuring half of {@code bin/load}: many signed-in dashboards on a running Tradepilot whose
@@ -70,42 +63,24 @@ public final class LoadMonitor {
     private LoadMonitor() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1); // Playwright's threads would keep the JVM (and the application bin/load started) alive
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        LoadRun.runAndExit(LoadMonitor::measure, args);
     }
 
     private static void measure(String[] args) throws Exception {
-        Map<String, String> a = SoakMonitor.arguments(args);
-        long pid = Long.parseLong(a.get("pid"));
-        String url = a.get("url");
-        String jdbc = a.get("jdbc");
-        java.nio.file.Path dbPasswordFile = java.nio.file.Path.of(a.get("db-password-file"));
-        Path log = Path.of(a.get("log"));
-        String password = a.get("password");
-        int[] targets = Arrays.stream(a.getOrDefault("sessions", "10,25,50").split(",")).mapToInt(Integer::parseInt).toArray();
-        int changes = Integer.parseInt(a.getOrDefault("changes", "6"));
-        long everyMs = Long.parseLong(a.getOrDefault("every-ms", "3000"));
-        Path out = Path.of(a.getOrDefault("out", "target/load/figures.txt"));
-        String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
+        LoadRun run = LoadRun.parse(args, "10,25,50", "6", "target/load/figures.txt");
+        String url = run.url, password = run.password;
 
-        SoakMonitor.waitUntilUp(url, pid);
+        SoakMonitor.waitUntilUp(url, run.pid);
         String token = createToken(url, password);
         HttpClient http = HttpClient.newHttpClient();
-        long idleHeapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
-        List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "heap after GC with no session: %d MB", idleHeapKb / 1024));
-        System.out.println(report.getLast());
+        long idleHeapKb = SoakMonitor.heapUsedKb(run.jcmd, run.pid, true);
+        run.print(String.format(Locale.ROOT, "heap after GC with no session: %d MB", idleHeapKb / 1024));
 
         List<Page> pages = new ArrayList<>();
         long firstPaint = -1;
         boolean paused = false;
-        for (int target : targets) {
+        for (int target : run.targets) {
             List<Long> signIns = new ArrayList<>();
             List<Long> fullyPainted = new ArrayList<>();
             while (pages.size() < target) {
@@ -124,41 +99,31 @@ public final class LoadMonitor {
                 if (pages.size() % 10 == 0) System.out.printf(Locale.ROOT, "  %d sessions open (last sign-in page %d ms)%n",
                         pages.size(), (typed - start) / 1_000_000);
             }
-            long heapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
-            long bars0 = SoakMonitor.bars(jdbc, dbPasswordFile);
+            long heapKb = SoakMonitor.heapUsedKb(run.jcmd, run.pid, true);
+            long bars0 = SoakMonitor.bars(run.jdbc, run.dbPasswordFile);
             long t0 = System.nanoTime();
             List<Long> latencies = new ArrayList<>();
             int missed = 0;
-            for (int c = 0; c < changes; c++) {
-                long next = System.nanoTime() + everyMs * 1_000_000;
+            for (int c = 0; c < run.changes; c++) {
+                long next = System.nanoTime() + run.everyMs * 1_000_000;
                 paused = !paused;
                 String expected = paused ? "PAUSED" : "ACTIVE";
                 long sent = System.currentTimeMillis();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/" + (paused ? "pause" : "resume")))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"load measurement " + c + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) throw new IllegalStateException("the control change was refused: " + r.statusCode() + " " + r.body());
+                run.change(http, token, paused, "load measurement " + c);
                 missed += collect(pages, expected, sent, latencies);
                 while (System.nanoTime() < next) Thread.sleep(50);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double rate = (SoakMonitor.bars(jdbc, dbPasswordFile) - bars0) / seconds;
+            double rate = (SoakMonitor.bars(run.jdbc, run.dbPasswordFile) - bars0) / seconds;
             String line = String.format(Locale.ROOT, "%4d sessions: sign-in to dashboard showing its states p50 %s p95 %s max %s ms, fully painted p50 %s p95 %s max %s ms (first after start %d ms) | heap after GC %d MB "
                             + "(+%.2f MB per session) | change seen p50 %s p95 %s max %s ms over %d views, %d missed | engine %.0f bars/s",
                     target, pct(signIns, 50), pct(signIns, 95), pct(signIns, 100),
                     pct(fullyPainted, 50), pct(fullyPainted, 95), pct(fullyPainted, 100), firstPaint, heapKb / 1024,
                     (heapKb - idleHeapKb) / 1024.0 / target, pct(latencies, 50), pct(latencies, 95), pct(latencies, 100),
                     latencies.size(), missed, rate);
-            report.add(line);
-            System.out.println(line);
+            run.print(line);
         }
-        List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains(" ERROR ")).toList();
-        report.add("ERROR lines in the application log: " + errors.size());
-        errors.stream().limit(10).forEach(report::add);
-        report.subList(report.size() - Math.min(errors.size(), 10) - 1, report.size()).forEach(System.out::println);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, report);
+        run.finish();
     }
 
     /**
@@ -166,23 +131,10 @@ public final class LoadMonitor {
      * passed), adds each page's delay, and returns how many pages did not show it.
      */
     static int collect(List<Page> pages, String expected, long sentMillis, List<Long> latencies) throws InterruptedException {
-        long deadline = System.nanoTime() + SEEN_WITHIN.toNanos();
-        Long[] seen = new Long[pages.size()];
-        int pending = pages.size();
-        while (pending > 0 && System.nanoTime() < deadline) {
-            for (int i = 0; i < pages.size(); i++) {
-                if (seen[i] != null) continue;
-                Object at = pages.get(i).evaluate("([text, after]) => { const c = (window.__tpChanges || [])"
-                        + ".find(x => x[0] === text && x[1] >= after); return c ? c[1] : null; }", List.of(expected, (double) sentMillis)); // Playwright passes numbers as doubles
-                if (at instanceof Number n) {
-                    seen[i] = n.longValue() - sentMillis;
-                    pending--;
-                }
-            }
-            if (pending > 0) Thread.sleep(50);
-        }
-        for (Long s : seen) if (s != null) latencies.add(s);
-        return pending;
+        return LoadRun.collect(pages, page -> page.evaluate("([text, after]) => { const c = (window.__tpChanges || [])"
+                        + ".find(x => x[0] === text && x[1] >= after); return c ? c[1] : null; }", List.of(expected, (double) sentMillis)) // Playwright passes numbers as doubles
+                        instanceof Number n ? n.longValue() : null,
+                sentMillis, 50, latencies);
     }
 
     /** Signs the admin in, creates an API token on the tokens page and returns its secret. */
@@ -197,10 +149,7 @@ public final class LoadMonitor {
         return secret;
     }
 
-    static String pct(List<Long> values, int p) {
-        if (values.isEmpty()) return "-";
-        List<Long> sorted = values.stream().sorted().toList();
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return String.valueOf(sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))));
+    private static String pct(List<Long> values, int p) {
+        return LoadRun.pct(values, p);
     }
 }

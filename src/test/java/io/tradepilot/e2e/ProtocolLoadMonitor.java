@@ -2,15 +2,9 @@ package io.tradepilot.e2e;
 
 import com.microsoft.playwright.Page;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -40,33 +34,17 @@ public final class ProtocolLoadMonitor {
     private ProtocolLoadMonitor() {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure(args);
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            System.exit(1); // Playwright's threads would keep the JVM (and the application the script started) alive
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        LoadRun.runAndExit(ProtocolLoadMonitor::measure, args);
     }
 
     private static void measure(String[] args) throws Exception {
-        Map<String, String> a = SoakMonitor.arguments(args);
-        long pid = Long.parseLong(a.get("pid"));
-        String url = a.get("url");
-        String jdbc = a.get("jdbc");
-        Path dbPasswordFile = Path.of(a.get("db-password-file"));
-        Path log = Path.of(a.get("log"));
-        String password = a.get("password");
-        int[] targets = Arrays.stream(a.getOrDefault("sessions", "50,100,200").split(",")).mapToInt(Integer::parseInt).toArray();
-        int changes = Integer.parseInt(a.getOrDefault("changes", "60"));
-        long everyMs = Long.parseLong(a.getOrDefault("every-ms", "3000"));
-        int browsers = Integer.parseInt(a.getOrDefault("browsers", "1"));
-        int parallel = Integer.parseInt(a.getOrDefault("parallel", "2"));
-        Path out = Path.of(a.getOrDefault("out", "target/load-protocol/figures.txt"));
-        String jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd").toString();
+        LoadRun run = LoadRun.parse(args, "50,100,200", "60", "target/load-protocol/figures.txt");
+        String url = run.url, password = run.password;
+        int browsers = Integer.parseInt(run.arguments.getOrDefault("browsers", "1"));
+        int parallel = Integer.parseInt(run.arguments.getOrDefault("parallel", "2"));
 
-        SoakMonitor.waitUntilUp(url, pid);
+        SoakMonitor.waitUntilUp(url, run.pid);
         String token = LoadMonitor.createToken(url, password);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(30)).build();
@@ -78,15 +56,13 @@ public final class ProtocolLoadMonitor {
             page.evaluate(LoadMonitor.OBSERVE);
             pages.add(page);
         }
-        long idleHeapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
-        List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "heap after GC with %d browser page(s) and no protocol session: %d MB", browsers, idleHeapKb / 1024));
-        System.out.println(report.getLast());
+        long idleHeapKb = SoakMonitor.heapUsedKb(run.jcmd, run.pid, true);
+        run.print(String.format(Locale.ROOT, "heap after GC with %d browser page(s) and no protocol session: %d MB", browsers, idleHeapKb / 1024));
 
         List<VaadinProtocolSession> sessions = Collections.synchronizedList(new ArrayList<>());
         ExecutorService signInPool = Executors.newFixedThreadPool(parallel, Thread.ofVirtual().factory());
         boolean paused = false;
-        for (int target : targets) {
+        for (int target : run.targets) {
             List<Long> signIns = Collections.synchronizedList(new ArrayList<>());
             List<Map<String, Long>> stepTimes = Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> pending = new ArrayList<>();
@@ -114,24 +90,20 @@ public final class ProtocolLoadMonitor {
             List<VaadinProtocolSession> open = List.copyOf(sessions);
             if (open.isEmpty()) throw new IllegalStateException("no session could sign in");
             paused = "PAUSED".equals(open.getFirst().tradingState()); // the state the first change leaves
-            long heapKb = SoakMonitor.heapUsedKb(jcmd, pid, true);
-            String loadBefore = loadAverage();
-            long bars0 = SoakMonitor.bars(jdbc, dbPasswordFile);
+            long heapKb = SoakMonitor.heapUsedKb(run.jcmd, run.pid, true);
+            String loadBefore = LoadRun.loadAverage();
+            long bars0 = SoakMonitor.bars(run.jdbc, run.dbPasswordFile);
             long t0 = System.nanoTime();
             List<Long> latencies = new ArrayList<>();
             List<Long> everySession = new ArrayList<>();
             List<Long> browserLatencies = new ArrayList<>();
             int missed = 0, browserMissed = 0;
-            for (int c = 0; c < changes; c++) {
-                long next = System.nanoTime() + everyMs * 1_000_000;
+            for (int c = 0; c < run.changes; c++) {
+                long next = System.nanoTime() + run.everyMs * 1_000_000;
                 paused = !paused;
                 String expected = paused ? "PAUSED" : "ACTIVE";
                 long sent = System.currentTimeMillis();
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/" + (paused ? "pause" : "resume")))
-                                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"protocol load measurement " + c + "\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) throw new IllegalStateException("the control change was refused: " + r.statusCode() + " " + r.body());
+                run.change(http, token, paused, "protocol load measurement " + c);
                 int before = latencies.size();
                 int m = collect(open, expected, sent, latencies);
                 missed += m;
@@ -140,37 +112,30 @@ public final class ProtocolLoadMonitor {
                 while (System.nanoTime() < next) Thread.sleep(20);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double rate = (SoakMonitor.bars(jdbc, dbPasswordFile) - bars0) / seconds;
+            double rate = (SoakMonitor.bars(run.jdbc, run.dbPasswordFile) - bars0) / seconds;
             long problems = open.stream().mapToLong(s -> s.problems.size()).sum();
             String line = String.format(Locale.ROOT, "%4d sessions (%d sign-ins failed): sign-in to ready dashboard p50 %s p95 %s max %s ms"
                             + " | heap after GC %d MB (+%.2f MB per session) | change applied p50 %s p95 %s max %s ms over %d views, %d missed"
                             + " | by every session p50 %s p95 %s max %s ms over %d changes | browser p50 %s p95 %s max %s ms over %d views, %d missed"
                             + " | engine %.0f bars/s | %.0f s | load average %s → %s | session problems %d",
-                    open.size(), failedSignIns, LoadMonitor.pct(signIns, 50), LoadMonitor.pct(signIns, 95), LoadMonitor.pct(signIns, 100),
+                    open.size(), failedSignIns, LoadRun.pct(signIns, 50), LoadRun.pct(signIns, 95), LoadRun.pct(signIns, 100),
                     heapKb / 1024, (heapKb - idleHeapKb) / 1024.0 / Math.max(1, open.size()),
-                    LoadMonitor.pct(latencies, 50), LoadMonitor.pct(latencies, 95), LoadMonitor.pct(latencies, 100), latencies.size(), missed,
-                    LoadMonitor.pct(everySession, 50), LoadMonitor.pct(everySession, 95), LoadMonitor.pct(everySession, 100), everySession.size(),
-                    LoadMonitor.pct(browserLatencies, 50), LoadMonitor.pct(browserLatencies, 95), LoadMonitor.pct(browserLatencies, 100),
-                    browserLatencies.size(), browserMissed, rate, seconds, loadBefore, loadAverage(), problems);
-            report.add(line);
-            System.out.println(line);
+                    LoadRun.pct(latencies, 50), LoadRun.pct(latencies, 95), LoadRun.pct(latencies, 100), latencies.size(), missed,
+                    LoadRun.pct(everySession, 50), LoadRun.pct(everySession, 95), LoadRun.pct(everySession, 100), everySession.size(),
+                    LoadRun.pct(browserLatencies, 50), LoadRun.pct(browserLatencies, 95), LoadRun.pct(browserLatencies, 100),
+                    browserLatencies.size(), browserMissed, rate, seconds, loadBefore, LoadRun.loadAverage(), problems);
+            run.print(line);
             StringBuilder steps = new StringBuilder("    sign-in steps p50/p95 ms:");
             for (String step : List.of("login page", "POST /login", "GET /", "dashboard UI")) {
                 List<Long> times = stepTimes.stream().map(m -> m.get(step)).toList();
-                steps.append(' ').append(step).append(' ').append(LoadMonitor.pct(times, 50)).append('/').append(LoadMonitor.pct(times, 95));
+                steps.append(' ').append(step).append(' ').append(LoadRun.pct(times, 50)).append('/').append(LoadRun.pct(times, 95));
             }
-            report.add(steps.toString());
-            System.out.println(steps);
+            run.print(steps.toString());
             open.stream().flatMap(s -> s.problems.stream()).distinct().limit(5).forEach(p -> System.out.println("    problem: " + p));
         }
         signInPool.shutdownNow();
         sessions.forEach(VaadinProtocolSession::close);
-        List<String> errors = Files.readAllLines(log).stream().filter(l -> l.contains(" ERROR ")).toList();
-        report.add("ERROR lines in the application log: " + errors.size());
-        errors.stream().limit(10).forEach(report::add);
-        report.subList(report.size() - Math.min(errors.size(), 10) - 1, report.size()).forEach(System.out::println);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.write(out, report);
+        run.finish();
     }
 
     /**
@@ -179,32 +144,8 @@ public final class ProtocolLoadMonitor {
      */
     private static int collect(List<VaadinProtocolSession> sessions, String expected, long sentMillis, List<Long> latencies)
             throws InterruptedException {
-        long deadline = System.nanoTime() + LoadMonitor.SEEN_WITHIN.toNanos();
-        Long[] seen = new Long[sessions.size()];
-        int pending = sessions.size();
-        while (pending > 0 && System.nanoTime() < deadline) {
-            for (int i = 0; i < sessions.size(); i++) {
-                if (seen[i] != null) continue;
-                for (VaadinProtocolSession.Shown s : sessions.get(i).shown) {
-                    if (s.text().equals(expected) && s.at() >= sentMillis) {
-                        seen[i] = s.at() - sentMillis;
-                        pending--;
-                        break;
-                    }
-                }
-            }
-            if (pending > 0) Thread.sleep(20);
-        }
-        for (Long s : seen) if (s != null) latencies.add(s);
-        return pending;
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return f[0] + "/" + f[1] + "/" + f[2];
-        } catch (java.io.IOException e) {
-            return "?";
-        }
+        return LoadRun.collect(sessions, session -> session.shown.stream()
+                .filter(s -> s.text().equals(expected) && s.at() >= sentMillis)
+                .findFirst().map(VaadinProtocolSession.Shown::at).orElse(null), sentMillis, 20, latencies);
     }
 }

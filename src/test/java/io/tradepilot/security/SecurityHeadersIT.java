@@ -65,15 +65,32 @@ class SecurityHeadersIT extends IntegrationTestSupport {
     }
 
     @Test
-    void vaadin_static_files_keep_their_own_caching_and_get_nosniff() {
+    void vaadin_static_files_are_cached_without_revalidation_and_get_nosniff() {
         Matcher script = SCRIPT.matcher(get(browser, "/login").body());
         assertThat(script.find()).as("the sign-in page loads Vaadin's bundle").isTrue();
 
         HttpResponse<String> bundle = get(browser, "/" + script.group(1));
 
         assertThat(bundle.statusCode()).isEqualTo(200);
-        assertThat(header(bundle, "Cache-Control")).contains("max-age=").doesNotContain("no-store");
+        assertThat(header(bundle, "Cache-Control")).as("hashed names: kept a year, never revalidated")
+                .isEqualTo("max-age=31536000, immutable");
+        assertThat(bundle.headers().firstValue("Pragma")).as("Chromium revalidates on Pragma: no-cache").isEmpty();
+        assertThat(bundle.headers().firstValue("Expires")).isEmpty();
         assertThat(header(bundle, "X-Content-Type-Options")).isEqualTo("nosniff");
+
+        HttpResponse<String> push = get(browser, "/VAADIN/static/push/vaadinPush-min.js");
+        assertThat(push.statusCode()).isEqualTo(200);
+        assertThat(header(push, "Cache-Control")).contains("max-age=").doesNotContain("no-store").doesNotContain("no-cache");
+        assertThat(push.headers().firstValue("Pragma")).isEmpty();
+    }
+
+    @Test
+    void a_missing_bundle_file_is_not_cached_for_a_year() {
+        HttpResponse<String> missing = get(browser, "/VAADIN/build/no-such-file-0000.js");
+
+        assertThat(missing.statusCode()).as("not found, or to the sign-in page").isNotEqualTo(200);
+        assertThat(missing.headers().firstValue("Cache-Control").orElse("")).doesNotContain("immutable")
+                .doesNotContain("max-age=3");
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.tradepilot.controls.Control;
 import io.tradepilot.controls.ControlAction;
 import io.tradepilot.controls.ControlChanged;
 import io.tradepilot.controls.ControlEvents;
+import io.tradepilot.dashboard.ControlBoard;
 import io.tradepilot.controls.ControlResult;
 import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.ControlsReading;
@@ -37,7 +38,6 @@ import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TradingState;
 import io.tradepilot.controls.ui.ControlDialog;
 import io.tradepilot.dashboard.ControlActivity;
-import io.tradepilot.dashboard.ControlActivityQuery;
 import io.tradepilot.dashboard.DeskFrame;
 import io.tradepilot.base.live.LiveFeed;
 import io.tradepilot.runbook.Preflight;
@@ -58,10 +58,11 @@ import java.util.Set;
  * who/when/why, the controls the user's role permits (the server checks again), live paper trading
  * ({@link DeskPanel}: mode, engine, markets, equity, P&amp;L, heat, room to the loss limit, positions),
  * a chart of control changes per hour and the history of each control (built when its tab is first shown, its
- * rows fetched a page at a time as shown). Control changes from any
- * browser or instance arrive through {@link ControlEvents} and are pushed; a 5-second poll notices an
- * unreadable state; trading figures are pushed by the shared desk feed (at most every 500 ms, only
- * when they changed).
+ * rows fetched a page at a time as shown). Control changes from any browser or instance arrive as one
+ * {@link ControlBoard} snapshot for all sessions (the states, the newest history rows and the chart read once) and
+ * are pushed; a 5-second poll notices an unreadable state (from a reading at most {@link #POLL_READING_AGE} old,
+ * shared by the sessions polling meanwhile); trading figures are pushed by the shared desk feed (at most every
+ * 500 ms, only when they changed).
  */
 @Route("")
 @PageTitle("Dashboard · Tradepilot")
@@ -72,14 +73,18 @@ class DashboardView extends VerticalLayout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final int POLL_MILLIS = 5000;
+    /** How old a reading the poll may show: one read a second for all polling sessions. */
+    static final java.time.Duration POLL_READING_AGE = java.time.Duration.ofSeconds(1);
     /** Rows a history grid shows at most (the newest). */
     static final int HISTORY_ROWS = 1000;
     private static final Map<Control, String> COLORS = Map.of(Control.TRADING, "#1e88e5",
             Control.KILL_SWITCH, "#c62828", Control.CIRCUIT_BREAKER, "#ef6c00");
 
     private final ControlService controls;
-    private final ControlEvents events;
-    private final ControlActivityQuery activity;
+    private final ControlBoard board;
+    private final java.time.Duration pollReadingAge;
+    /** The snapshot shown last: the history grids fetch their first rows from it. */
+    private ControlBoard.Snapshot shown;
     private final Set<ControlAction> permitted;
     final DeskPanel deskPanel = new DeskPanel();
 
@@ -95,12 +100,19 @@ class DashboardView extends VerticalLayout {
     final ApexChart chart = new ApexChart();
     final TabSheet tabs = new TabSheet();
     private ControlEvents.Subscription subscription;
+    private static volatile DrawnActivity lastChart;
     private com.vaadin.flow.shared.Registration pollRegistration;
 
-    DashboardView(ControlService controls, ControlEvents events, ControlActivityQuery activity, LiveFeed<DeskFrame> desk) {
+    @Autowired
+    DashboardView(ControlService controls, ControlBoard board, LiveFeed<DeskFrame> desk) {
+        this(controls, board, desk, POLL_READING_AGE);
+    }
+
+    /** {@code pollReadingAge}: how old a reading the poll may show (tests: zero). */
+    DashboardView(ControlService controls, ControlBoard board, LiveFeed<DeskFrame> desk, java.time.Duration pollReadingAge) {
         this.controls = controls;
-        this.events = events;
-        this.activity = activity;
+        this.board = board;
+        this.pollReadingAge = pollReadingAge;
         this.permitted = controls.permittedActions();
         setWidthFull();
         setId("dashboard");
@@ -153,7 +165,7 @@ class DashboardView extends VerticalLayout {
         desk.subscribeWhileAttached(this, deskPanel::show);
         add(new H2("Dashboard"), banner, cards, deskPanel, new H3("Control changes per hour (last 24 hours)"), chart,
                 new H3("History"), tabs);
-        refresh();
+        show(board.current(pollReadingAge));
     }
 
     /**
@@ -218,7 +230,7 @@ class DashboardView extends VerticalLayout {
             int limit = Math.min(query.getLimit(), HISTORY_ROWS - offset);
             if (limit <= 0) return java.util.stream.Stream.empty();
             try {
-                return controls.history(control, offset + limit).stream().skip(offset);
+                return shown.history(control, offset, limit).stream();
             } catch (RuntimeException unreadable) {
                 return java.util.stream.Stream.empty();
             }
@@ -239,7 +251,7 @@ class DashboardView extends VerticalLayout {
             Notification.show(applied.change().control().label() + ": " + applied.change().from() + " → "
                     + applied.change().to(), 3000, Notification.Position.TOP_CENTER)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            refresh();
+            show(board.readNow());
         }).open();
     }
 
@@ -248,16 +260,31 @@ class DashboardView extends VerticalLayout {
     }
 
     /**
-     * Reads the state and chart again and shows them, and has the history grids built so far fetch their shown
-     * rows again; while the state cannot be read, the histories and the chart keep what they show.
+     * Reads the state and chart again (a new snapshot) and shows them, and has the history grids built so far fetch
+     * their shown rows again; while the state cannot be read, the histories and the chart keep what they show.
      */
     void refresh() {
-        if (refreshState()) refreshHistories();
+        show(board.readNow());
     }
 
-    /** Reads and shows the three states only (cheap: the 5-second poll does this); false when they are unknown. */
+    /**
+     * Shows {@code snapshot}: its states, and when they are known its history rows and chart; an older snapshot than
+     * the one shown (two changes handed over out of order) changes nothing.
+     */
+    void show(ControlBoard.Snapshot snapshot) {
+        if (shown != null && snapshot.sequence() < shown.sequence()) return;
+        shown = snapshot;
+        if (showState(snapshot)) refreshHistories(snapshot);
+    }
+
+    /** Shows the three states only, from a reading at most a second old (the 5-second poll does this). */
     boolean refreshState() {
-        return switch (controls.read()) {
+        return showState(board.current(pollReadingAge));
+    }
+
+    /** Shows the three states of {@code snapshot}; false when they are unknown. */
+    private boolean showState(ControlBoard.Snapshot snapshot) {
+        return switch (snapshot.reading()) {
             case ControlsReading.Unknown unknown -> {
                 showUnknown(unknown);
                 yield false;
@@ -335,10 +362,22 @@ class DashboardView extends VerticalLayout {
                 + (c.reason().isEmpty() ? "" : "\nWhy: " + c.reason())).orElse("Never changed.");
     }
 
-    private void refreshHistories() {
+    private void refreshHistories(ControlBoard.Snapshot snapshot) {
         try {
             histories.values().forEach(grid -> grid.getDataProvider().refreshAll());
-            ControlActivity hourly = activity.lastHours(24);
+            chart.show(activityChart(snapshot.lastDay()));
+        } catch (RuntimeException unreadable) {
+            // the banner already says the state is unknown; keep the last tables shown
+        }
+    }
+
+    /**
+     * The chart of changes per hour. Every dashboard is handed the same activity instance while it is unchanged, so
+     * the chart is built once (and {@link ApexChart#show} writes its JSON once) for all sessions.
+     */
+    private static Chart activityChart(ControlActivity hourly) {
+        DrawnActivity drawn = lastChart;
+        if (drawn == null || drawn.activity() != hourly) {
             List<String> categories = hourly.hours().stream()
                     .map(h -> DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(h)).toList();
             List<Chart.Series<Double>> series = new ArrayList<>();
@@ -346,16 +385,20 @@ class DashboardView extends VerticalLayout {
                 series.add(new Chart.Series<>(control.label(),
                         hourly.counts().get(control).stream().map(Integer::doubleValue).toList(), COLORS.get(control)));
             }
-            chart.show(new Chart.Bar(null, categories, series, true, true));
-        } catch (RuntimeException unreadable) {
-            // the banner already says the state is unknown; keep the last tables shown
+            drawn = new DrawnActivity(hourly, new Chart.Bar(null, categories, series, true, true));
+            lastChart = drawn;
         }
+        return drawn.chart();
+    }
+
+    /** A chart built from an activity (the activity by identity). */
+    private record DrawnActivity(ControlActivity activity, Chart chart) {
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         UI ui = attachEvent.getUI();
-        subscription = events.subscribe(change -> ui.access(this::refresh));
+        subscription = board.subscribe(snapshot -> ui.access(() -> show(snapshot)));
         ui.setPollInterval(POLL_MILLIS);
         pollRegistration = ui.addPollListener(e -> refreshState());
     }

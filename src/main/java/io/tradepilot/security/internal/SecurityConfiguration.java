@@ -148,4 +148,13 @@ class SecurityConfiguration {
     HttpSessionEventPublisher httpSessionEventPublisher() {
         return new HttpSessionEventPublisher();
     }
+
+    /** Vaadin's production bundle cached for a year (its file names change with their content). */
+    @Bean
+    @ConditionalOnWebApplication
+    org.springframework.boot.web.servlet.FilterRegistrationBean<BundleCaching> bundleCaching() {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new BundleCaching());
+        registration.addUrlPatterns(BundleCaching.PATH + "*");
+        return registration;
+    }
 }

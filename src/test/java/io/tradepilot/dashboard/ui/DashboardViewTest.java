@@ -10,6 +10,7 @@ import io.tradepilot.controls.ControlService;
 import io.tradepilot.controls.InMemoryControlStore;
 import io.tradepilot.controls.internal.ControlAuthorization;
 import io.tradepilot.dashboard.ControlActivityQuery;
+import io.tradepilot.dashboard.ControlBoard;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -42,8 +43,8 @@ class DashboardViewTest {
     private DashboardView viewAs(String role) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 role.toLowerCase(), "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
-        return new DashboardView(controls, events, new ControlActivityQuery(controls::history, clock),
-                new io.tradepilot.base.live.LiveFeed<>("test-desk", () -> null, java.time.Duration.ofSeconds(1)));
+        return new DashboardView(controls, new ControlBoard(controls, events, new ControlActivityQuery(controls::history, clock), Runnable::run, 1),
+                new io.tradepilot.base.live.LiveFeed<>("test-desk", () -> null, java.time.Duration.ofSeconds(1)), java.time.Duration.ZERO);
     }
 
     private static List<ControlAction> visible(DashboardView view) {
@@ -104,6 +105,20 @@ class DashboardViewTest {
         view.refreshState();
         assertThat(view.tradingState.getText()).isEqualTo("PAUSED");
         assertThat(view.buttons.get(ControlAction.RESUME).isEnabled()).isTrue();
+    }
+
+    @Test
+    void a_snapshot_older_than_the_one_shown_changes_nothing() {
+        var view = viewAs("ADMIN");
+        var board = new ControlBoard(controls, events, new ControlActivityQuery(controls::history, clock), Runnable::run, 1);
+        var older = board.readNow();
+        controls.pause("maintenance window");
+        var newer = board.readNow();
+
+        view.show(newer);
+        view.show(older);
+
+        assertThat(view.tradingState.getText()).isEqualTo("PAUSED");
     }
 
     @Test

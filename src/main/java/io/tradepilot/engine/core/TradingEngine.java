@@ -31,6 +31,7 @@ import io.tradepilot.engine.risk.RiskDecision;
 import io.tradepilot.engine.risk.TickSize;
 import io.tradepilot.engine.risk.TradingState;
 import io.tradepilot.engine.risk.TradingStateCheck;
+import io.tradepilot.engine.risk.TradingStatePort;
 import io.tradepilot.engine.strategy.OrderIntent;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
@@ -66,6 +67,12 @@ import java.util.Objects;
  * order twice: a placement without an answer within {@link ExecutionVenue#answerTimeout()} (checked on
  * {@link EngineCommand.OnTimer}), and every working order adopted after a restart, is
  * {@linkplain ExecutionVenue#resolve resolved} by its client order id.
+ *
+ * <p>Trading state: the engine keeps no paused or killed state. Every order decision asks the host's
+ * {@link io.tradepilot.engine.risk.TradingStatePort} (kill switch, circuit breaker, pause); a flatten cancels and closes
+ * but decides nothing about later orders. The one state of its own is its automatic trip (daily loss, drawdown, losing
+ * streak; {@link EngineState#TRIPPED}): reported as {@link EngineEvent.RiskTripped} and held by a {@link TripLatch} from
+ * that step on, until the port reports a release.
  *
  * <p>Single writer: every method must be called from one thread (the writer). It is not thread-safe
  * and does no locking; other threads read {@link #snapshot()} results published by the writer.
@@ -121,8 +128,8 @@ public final class TradingEngine implements EngineInput {
     private final BarCursor commandCursor = new BarCursor();
     private final Ctx ctx = new Ctx();
 
-    private EngineState state = EngineState.RUNNING;
-    private String stateReason = "";
+    /** The engine's own automatic trip until the trading-state port reports a release; the engine keeps no other trading state. */
+    private final TripLatch trip = new TripLatch();
     /** Losing/winning streak of round trips: the entry size reduction ({@link EngineConfig#lossSizeReduction()}). */
     private final LossStreak lossStreak;
     /** The host's LIVE size factor for strategies' entries ({@link EngineCommand.SetSizeFactor}); 1 unless set. */
@@ -276,9 +283,7 @@ public final class TradingEngine implements EngineInput {
                 resolveUnanswered(t.now());
                 onTimer(t.now());
             }
-            case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
-            case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
-            case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
+            case EngineCommand.CheckTrip c -> releaseTripIfReported(c.reason());
             case EngineCommand.Flatten f -> flatten(f.reason());
             case EngineCommand.SquareOff s -> squareOff(s.symbols(), s.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
@@ -389,8 +394,8 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    /** {@link EngineCommand.Flatten}: cancels and closes; whether new orders may follow is the trading-state port's answer. */
     private void flatten(String reason) {
-        setState(EngineState.KILLED, "flatten: " + reason);
         cancelAll("flatten: " + reason);
         closeAll("flatten: " + reason, false);
     }
@@ -510,10 +515,20 @@ public final class TradingEngine implements EngineInput {
         return new VenueOrder(o.id(), o.request(), o.venueOrderId(), o.filledQuantity());
     }
 
-    private void setState(EngineState next, String reason) {
-        state = next;
-        stateReason = reason == null ? "" : reason;
-        events.publish(new TradingStateChanged(clock.instant(), next, stateReason));
+    /** The port's release count ({@link TradingStatePort#releases()}); {@code failed} when it cannot be read. */
+    private long releases(long failed) {
+        try {
+            return config.hostState().releases();
+        } catch (RuntimeException e) {
+            return failed;
+        }
+    }
+
+    /** Clears the engine's trip when the port has reported a release since it ({@link TripLatch}); publishes the change. */
+    private void releaseTripIfReported(String reason) {
+        if (trip.tripped() && trip.releaseIfReported(releases(Long.MIN_VALUE))) {
+            events.publish(new TradingStateChanged(clock.instant(), EngineState.RUNNING, reason == null ? "" : reason));
+        }
     }
 
     /**
@@ -567,13 +582,10 @@ public final class TradingEngine implements EngineInput {
         return risk.check(req, new RiskContext(portfolio, clock.instant(), workingEntries));
     }
 
+    /** The port's answer, or the engine's own trip while it is not released (a stricter port answer wins); changes nothing. */
     private TradingState tradingState() {
-        return switch (state) {
-            case RUNNING -> config.hostState().current();
-            case PAUSED -> TradingState.blocked(TradingState.Kind.PAUSED, stateReason);
-            case TRIPPED -> TradingState.blocked(TradingState.Kind.CIRCUIT_BREAKER_TRIPPED, stateReason);
-            case KILLED -> TradingState.blocked(TradingState.Kind.KILL_SWITCH_ENGAGED, stateReason);
-        };
+        TradingState host = config.hostState().current();
+        return trip.tripped() ? trip.over(host, releases(Long.MIN_VALUE)) : host;
     }
 
     /**
@@ -643,14 +655,17 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    /** Trips the engine ({@link TripLatch}) unless its trip is set and not released; publishes the trip and the state. */
     private void trip(RejectionCode code, String message) {
-        if (state != EngineState.RUNNING) return;
+        releaseTripIfReported("released by the trading-state port");
+        if (!trip.trip(code, message, releases(Long.MAX_VALUE))) return;
         events.publish(new RiskTripped(clock.instant(), code, message));
-        setState(EngineState.TRIPPED, message);
+        events.publish(new TradingStateChanged(clock.instant(), EngineState.TRIPPED, trip.message()));
     }
 
     private void checkAutoTrips() {
-        if (state != EngineState.RUNNING) return;
+        if (trip.tripped()) releaseTripIfReported("released by the trading-state port");
+        if (trip.tripped()) return;
         int losses = lossStreak.consecutiveLosses();
         if (config.tripConsecutiveLosses() > 0 && losses >= config.tripConsecutiveLosses()) {
             trip(RejectionCode.CONSECUTIVE_LOSSES, losses + " losing trades in a row");
@@ -1012,7 +1027,8 @@ public final class TradingEngine implements EngineInput {
 
     /** The orders working at the venue now, per symbol in submission order (a copy). */
     public List<Order> workingOrders() { return working.orders(); }
-    public EngineState state() { return state; }
+    /** The engine's own state: TRIPPED from its automatic trip until the trading-state port reports a release, else RUNNING. */
+    public EngineState state() { return trip.state(); }
     public long barsProcessed() { return barsProcessed; }
     public long ordersAccepted() { return ordersAccepted; }
     /**
@@ -1027,7 +1043,7 @@ public final class TradingEngine implements EngineInput {
     public EngineSnapshot snapshot() {
         List<OrderView> working = new ArrayList<>();
         for (Order o : this.working.orders()) working.add(o.view());
-        return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted,
+        return new EngineSnapshot(clock.instant(), trip.state(), trip.message(), portfolio.snapshot(), working, barsProcessed, ordersAccepted,
                 lossStreak.state());
     }
 

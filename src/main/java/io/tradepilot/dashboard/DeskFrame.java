@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param mode          the trading mode (always {@code PAPER}: live trading is not offered)
  * @param role          LEADER, STANDBY or STOPPED (see {@link io.tradepilot.trading.EngineStatus})
- * @param engineState   the engine's own state (null unless this instance runs it)
+ * @param engineState   the engine state shown: TRIPPED (its own trip), KILLED (the controls' kill switch), RUNNING (null unless this instance runs it)
  * @param stateReason   why the engine is not RUNNING (null when it is, or unknown)
  * @param marketTime    the engine clock (the bars being processed), null before the first bar
  * @param live          whether the figures come from the engine's portfolio (false: the ledger's, e.g. a standby)

@@ -25,8 +25,10 @@ import java.util.Objects;
  * </ul>
  *
  * @param marketTime    the engine clock's time (the bars being processed); BAR_CACHE: the last equity snapshot's time
- * @param engineState   RUNNING, PAUSED, TRIPPED or KILLED (the engine's own state; the controls are read
- *                      separately); BAR_CACHE: {@value #UNKNOWN}
+ * @param engineState   TRIPPED (the engine's own automatic trip, until the controls release it), KILLED (the controls'
+ *                      kill switch engaged, e.g. by a flatten), else RUNNING; the other controls are read separately;
+ *                      BAR_CACHE: {@value #UNKNOWN}
+ * @param stateReason   why the engine state is not RUNNING (the trip's message, or who engaged the kill switch and why)
  * @param positions     open positions only
  * @param workingOrders orders that can still fill
  * @param source        where the marks come from (and whether the engine state is known)

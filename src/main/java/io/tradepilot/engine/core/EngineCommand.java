@@ -24,23 +24,27 @@ public sealed interface EngineCommand {
     /** Time passed (end-of-day square-off, session rules). */
     record OnTimer(Instant now) implements EngineCommand {}
 
-    /** Stop new entries; working orders and positions stay; exits still allowed. */
-    record Pause(String reason) implements EngineCommand {}
+    /**
+     * Reads the trading-state port's release count now: the engine's own trip ({@link EngineState#TRIPPED}) is lifted
+     * when the port reports a release since it ({@link io.tradepilot.engine.risk.TradingStatePort#releases()}), with a
+     * {@link EngineEvent.TradingStateChanged} to RUNNING carrying {@code reason}. Changes nothing else; harmless when
+     * nothing is tripped or nothing was released. The host sends it after it released a trip, so that the engine's
+     * state shows it at once (an order decision would read the port anyway).
+     */
+    record CheckTrip(String reason) implements EngineCommand {}
 
-    /** Lift a pause, an automatic risk trip or a kill. The host guards who may do this. */
-    record Resume(String reason) implements EngineCommand {}
-
-    /** Kill switch: no new orders at all; cancels stay possible. */
-    record Kill(String reason) implements EngineCommand {}
-
-    /** Emergency exit: kill, cancel every working order, close every position at market. */
+    /**
+     * Emergency exit: cancel every working order, close every position at market (past the risk checks). Sets no state:
+     * whether new orders may follow is the trading-state port's answer, so the host engages its kill switch before it
+     * sends this, and every order the engine decides on after that is refused through the port.
+     */
     record Flatten(String reason) implements EngineCommand {}
 
     /**
      * End-of-day square-off of some symbols only (the intraday strategies' symbols): for each symbol in
      * {@code symbols} with an open position, cancel its working orders and close the position with a
-     * reduce-only market order, bypassing the risk checks like {@link Flatten}. The engine's state does not
-     * change (others keep trading). A symbol that already has a working engine order (an earlier square-off
+     * reduce-only market order, bypassing the risk checks like {@link Flatten}. No trading state
+     * changes (others keep trading). A symbol that already has a working engine order (an earlier square-off
      * or flatten still waiting for its fill) is left alone, so repeating the command is harmless.
      * <p>It also closes the door for the rest of the day: until the market-zone day of the engine clock
      * changes, an order in one of {@code symbols} (flat or not, known or not) that would not only reduce its

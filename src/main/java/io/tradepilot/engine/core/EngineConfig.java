@@ -16,7 +16,8 @@ import java.util.Objects;
  * Engine settings.
  *
  * @param risk                  checks run after the trading-state check for every new order
- * @param hostState             the host's kill switch / breaker / pause, consulted for every new order
+ * @param hostState             the host's kill switch / breaker / pause, the one owner of whether new orders may go out:
+ *                              consulted for every order decision, and the only way to release the engine's own trip
  * @param marketZone            the zone whose calendar days are trading days (daily loss, DAY orders, square-off)
  * @param tripDailyLoss         fraction of start-of-day equity whose loss trips the engine (null: off)
  * @param tripDrawdown          fraction below peak equity that trips the engine (null: off)

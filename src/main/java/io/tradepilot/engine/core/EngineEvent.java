@@ -110,9 +110,13 @@ public sealed interface EngineEvent {
 
     record TradeClosed(Instant time, RoundTrip trade) implements EngineEvent {}
 
-    /** An automatic limit tripped; entries are refused until a Resume. */
+    /**
+     * An automatic limit tripped; entries are refused from now on until the trading-state port reports a release
+     * ({@link io.tradepilot.engine.risk.TradingStatePort#releases()}). The host records it in its controls.
+     */
     record RiskTripped(Instant time, RejectionCode code, String message) implements EngineEvent {}
 
+    /** The engine's own state changed: tripped ({@link RiskTripped} precedes it) or its trip released. */
     record TradingStateChanged(Instant time, EngineState state, String reason) implements EngineEvent {}
 
     /** The venue acknowledged the order and knows it as {@code venueOrderId} (brokers with ids of their own; never the paper broker). */

@@ -10,7 +10,6 @@ import io.tradepilot.engine.domain.Price;
 import io.tradepilot.engine.domain.Quantity;
 import io.tradepilot.engine.domain.Side;
 import io.tradepilot.engine.orders.ClientOrderId;
-import io.tradepilot.engine.orders.Fill;
 import io.tradepilot.engine.orders.Order;
 import io.tradepilot.engine.orders.OrderId;
 import io.tradepilot.engine.orders.OrderIdGenerator;
@@ -21,7 +20,6 @@ import io.tradepilot.engine.orders.Transition;
 import io.tradepilot.engine.portfolio.Portfolio;
 import io.tradepilot.engine.portfolio.PortfolioSnapshot;
 import io.tradepilot.engine.portfolio.Position;
-import io.tradepilot.engine.portfolio.RoundTrip;
 import io.tradepilot.engine.risk.LossStreak;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.RiskChain;
@@ -31,6 +29,7 @@ import io.tradepilot.engine.risk.RiskDecision;
 import io.tradepilot.engine.risk.TickSize;
 import io.tradepilot.engine.risk.TradingState;
 import io.tradepilot.engine.risk.TradingStateCheck;
+import io.tradepilot.engine.risk.TradingStatePort;
 import io.tradepilot.engine.strategy.OrderIntent;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
@@ -67,6 +66,12 @@ import java.util.Objects;
  * {@link EngineCommand.OnTimer}), and every working order adopted after a restart, is
  * {@linkplain ExecutionVenue#resolve resolved} by its client order id.
  *
+ * <p>Trading state: the engine keeps no paused or killed state. Every order decision asks the host's
+ * {@link io.tradepilot.engine.risk.TradingStatePort} (kill switch, circuit breaker, pause); a flatten cancels and closes
+ * but decides nothing about later orders. The one state of its own is its automatic trip (daily loss, drawdown, losing
+ * streak; {@link EngineState#TRIPPED}): reported as {@link EngineEvent.RiskTripped} and held by a {@link TripLatch} from
+ * that step on, until the port reports a release.
+ *
  * <p>Single writer: every method must be called from one thread (the writer). It is not thread-safe
  * and does no locking; other threads read {@link #snapshot()} results published by the writer.
  *
@@ -83,30 +88,33 @@ public final class TradingEngine implements EngineInput {
 
     /** Replaced (limits only) by {@link EngineCommand.SetRiskLimits}. */
     private EngineConfig config;
-    private final Clock clock;
-    private final OrderIdGenerator ids;
-    private final EngineEvents events;
+    final Clock clock;
+    final OrderIdGenerator ids;
+    final EngineEvents events;
     /** False when the sink discards every event: the order/fill path then only counts its events. */
-    private final boolean buildEvents;
-    private long eventsNotBuilt;
-    private final Portfolio portfolio;
-    private final ExecutionVenue venue;
+    final boolean buildEvents;
+    long eventsNotBuilt;
+    final Portfolio portfolio;
+    final ExecutionVenue venue;
     /** The venue when it executes against the engine's bars, else null. */
     private final SimulatedVenue simulated;
     private final WorkingOrders working = new WorkingOrders();
+    /** The venue's reports applied ({@link ExecutionReportHandler}) and the reconciliation commands ({@link ReconciliationCommands}). */
+    final ExecutionReportHandler reports = new ExecutionReportHandler(this);
+    private final ReconciliationCommands reconciliation = new ReconciliationCommands(this);
     /** The working orders accepted as entries, with their unfilled quantity: what the risk checks count as about to fill. */
     private final io.tradepilot.engine.risk.WorkingEntries workingEntries = action -> {
         if (this.working.count() == 0) return;
         for (Order o : this.working.orders()) if (!this.exits.contains(o.id())) action.accept(o.request(), o.remaining().value());
     };
     /** Orders handed to the venue without an answer yet → when the engine last sent or asked; null when the venue needs no asking. */
-    private final Map<OrderId, Instant> unanswered;
-    private final Duration answerTimeout;
+    final Map<OrderId, Instant> unanswered;
+    final Duration answerTimeout;
     private RiskCheck risk;
     /** What a modification must pass: the trading state and, where the venue requires it, the tick. */
     private final RiskCheck modifyRisk;
-    private final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
-    private final Map<ClientOrderId, Order> byClientId = new HashMap<>(1024);
+    final Map<OrderId, Order> orders = new LinkedHashMap<>(1024);
+    final Map<ClientOrderId, Order> byClientId = new HashMap<>(1024);
     /** Working orders that were accepted as exits (reduce the position they were placed against). */
     private final java.util.Set<OrderId> exits = new java.util.HashSet<>();
     /** Strategies whose entries are switched off ({@link EngineCommand.SetStrategyEnabled}). */
@@ -121,10 +129,10 @@ public final class TradingEngine implements EngineInput {
     private final BarCursor commandCursor = new BarCursor();
     private final Ctx ctx = new Ctx();
 
-    private EngineState state = EngineState.RUNNING;
-    private String stateReason = "";
+    /** The engine's own automatic trip until the trading-state port reports a release; the engine keeps no other trading state. */
+    private final TripLatch trip = new TripLatch();
     /** Losing/winning streak of round trips: the entry size reduction ({@link EngineConfig#lossSizeReduction()}). */
-    private final LossStreak lossStreak;
+    final LossStreak lossStreak;
     /** The host's LIVE size factor for strategies' entries ({@link EngineCommand.SetSizeFactor}); 1 unless set. */
     private final io.tradepilot.engine.risk.EntrySizeFactor sizeFactor = new io.tradepilot.engine.risk.EntrySizeFactor();
     private long barsProcessed;
@@ -151,10 +159,10 @@ public final class TradingEngine implements EngineInput {
         this.events = Objects.requireNonNull(events, "events");
         this.buildEvents = !events.discardsEvents();
         this.portfolio = new Portfolio(config.initialCash());
-        ExecutionReports reports = this::onReport;
+        ExecutionReports sink = this.reports::onReport;
         this.venue = venue == null
-                ? new PaperBroker(config.broker().withMarketZone(config.marketZone()), reports, clock, portfolio::markOf)
-                : Objects.requireNonNull(venue.apply(reports), "venue");
+                ? new PaperBroker(config.broker().withMarketZone(config.marketZone()), sink, clock, portfolio::markOf)
+                : Objects.requireNonNull(venue.apply(sink), "venue");
         this.simulated = this.venue instanceof SimulatedVenue s ? s : null;
         this.answerTimeout = this.venue.answerTimeout();
         this.unanswered = answerTimeout == null ? null : new LinkedHashMap<>();
@@ -236,7 +244,7 @@ public final class TradingEngine implements EngineInput {
         return Math.max(0, instrument.tickSize().stripTrailingZeros().scale());
     }
 
-    private void ensureSlot(int slot) {
+    void ensureSlot(int slot) {
         if (slot >= strategies.length) {
             int n = Math.max(slot + 1, strategies.length * 2);
             strategies = Arrays.copyOf(strategies, n);
@@ -273,18 +281,16 @@ public final class TradingEngine implements EngineInput {
                 onBar(slot, commandCursor);
             }
             case EngineCommand.OnTimer t -> {
-                resolveUnanswered(t.now());
+                reports.resolveUnanswered(t.now());
                 onTimer(t.now());
             }
-            case EngineCommand.Pause p -> setState(EngineState.PAUSED, p.reason());
-            case EngineCommand.Resume r -> setState(EngineState.RUNNING, r.reason());
-            case EngineCommand.Kill k -> setState(EngineState.KILLED, k.reason());
+            case EngineCommand.CheckTrip c -> releaseTripIfReported(c.reason());
             case EngineCommand.Flatten f -> flatten(f.reason());
             case EngineCommand.SquareOff s -> squareOff(s.symbols(), s.reason());
             case EngineCommand.PlaceOrder p -> place(p.request(), false);
             case EngineCommand.CancelOrder c -> cancel(c.orderId(), c.reason());
             case EngineCommand.ModifyOrder m -> modify(m);
-            case EngineCommand.VenueReport r -> onReport(r.report());
+            case EngineCommand.VenueReport r -> reports.onReport(r.report());
             case EngineCommand.SetStrategyEnabled s -> setStrategyEnabled(s.strategy(), s.enabled());
             case EngineCommand.ApplyStrategy a -> apply(a.strategy(), a.instrument(), a.priceDecimals());
             case EngineCommand.SetRiskLimits l -> {
@@ -297,59 +303,8 @@ public final class TradingEngine implements EngineInput {
             }
             case EngineCommand.SetStrategyRules r -> strategyLimits.set(r.strategy(), r.rules());
             case EngineCommand.SetSizeFactor f -> sizeFactor.set(f.factor());
-            case EngineCommand.AdoptPosition a -> adoptPosition(a.instrument(), a.quantity(), a.price(), a.reason());
-            case EngineCommand.CloseAtBroker c -> closeAtBroker(c);
-        }
-    }
-
-    /** {@link EngineCommand.AdoptPosition}: an order of its own, filled at once at {@code price}; null when refused. */
-    private Order adoptPosition(Instrument ins, BigDecimal quantity, BigDecimal price, String reason) {
-        Instant now = clock.instant();
-        Side side = quantity.signum() > 0 ? Side.BUY : Side.SELL;
-        ClientOrderId cid = reconciliationId(ins.symbol(), now, side);
-        OrderRequest req;
-        try {
-            ensureSlot(portfolio.slotOf(ins));
-            req = OrderRequest.market(cid, StrategyId.RECONCILIATION, ins, side, new Quantity(quantity.abs()));
-        } catch (IllegalArgumentException invalid) {
-            events.publish(new OrderRejected(now, cid, ins.symbol(), RejectionCode.INVALID_ORDER, invalid.getMessage()));
-            return null;
-        }
-        Order o = new Order(ids.next(), req, now);
-        o.accept();
-        orders.put(o.id(), o);
-        byClientId.put(cid, o);
-        events.publish(new PositionAdopted(now, o.id(), cid, ins.symbol(), ins.exchange(), side, req.quantity(), new Price(price),
-                reason == null ? "" : reason));
-        execution(o, new ExecutionReport.VenueFilled(cid, req.quantity(), new Price(price),
-                io.tradepilot.engine.domain.Money.zero(ins.currency()), req.quantity(), now));
-        return o;
-    }
-
-    /** {@link EngineCommand.CloseAtBroker}: the difference adopted, then a market order for its opposite to the venue. */
-    private void closeAtBroker(EngineCommand.CloseAtBroker c) {
-        Instrument ins = c.instrument();
-        BigDecimal price = c.price();
-        if (price == null) {
-            Position held = portfolio.position(ins.symbol());
-            price = held == null || held.isFlat() ? null : held.averagePrice();
-        }
-        Side side = c.difference().signum() > 0 ? Side.SELL : Side.BUY;
-        if (price == null || price.signum() <= 0) {
-            events.publish(new OrderRejected(clock.instant(), reconciliationId(ins.symbol(), clock.instant(), side), ins.symbol(),
-                    RejectionCode.NO_PRICE, "no price to book the difference in " + ins.symbol() + " at"));
-            return;
-        }
-        if (adoptPosition(ins, c.difference(), price, c.reason()) == null) return;
-        place(OrderRequest.market(reconciliationId(ins.symbol(), clock.instant(), side), StrategyId.RECONCILIATION, ins, side,
-                new Quantity(c.difference().abs())), true);
-    }
-
-    /** The first free {@code reconciliation:symbol:time:side:n} client order id (deterministic for the engine's time). */
-    private ClientOrderId reconciliationId(String symbol, Instant now, Side side) {
-        for (int seq = 0; ; seq++) {
-            ClientOrderId cid = ClientOrderId.derive(StrategyId.RECONCILIATION, symbol, now, side, seq);
-            if (!byClientId.containsKey(cid)) return cid;
+            case EngineCommand.AdoptPosition a -> reconciliation.adoptPosition(a.instrument(), a.quantity(), a.price(), a.reason());
+            case EngineCommand.CloseAtBroker c -> reconciliation.closeAtBroker(c);
         }
     }
 
@@ -389,8 +344,8 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    /** {@link EngineCommand.Flatten}: cancels and closes; whether new orders may follow is the trading-state port's answer. */
     private void flatten(String reason) {
-        setState(EngineState.KILLED, "flatten: " + reason);
         cancelAll("flatten: " + reason);
         closeAll("flatten: " + reason, false);
     }
@@ -500,20 +455,30 @@ public final class TradingEngine implements EngineInput {
     }
 
     /** {@code cur} asking for {@code quantity} at these prices; IllegalArgumentException when that is not a valid request. */
-    private static OrderRequest amended(OrderRequest cur, Quantity quantity, io.tradepilot.engine.domain.Price limit,
+    static OrderRequest amended(OrderRequest cur, Quantity quantity, io.tradepilot.engine.domain.Price limit,
                                         io.tradepilot.engine.domain.Price stop) {
         return new OrderRequest(cur.clientOrderId(), cur.strategy(), cur.instrument(), cur.side(), quantity, cur.type(), limit, stop,
                 cur.timeInForce(), cur.protectiveStop(), cur.reduceOnly(), cur.exitTag());
     }
 
-    private static VenueOrder venueOrder(Order o) {
+    static VenueOrder venueOrder(Order o) {
         return new VenueOrder(o.id(), o.request(), o.venueOrderId(), o.filledQuantity());
     }
 
-    private void setState(EngineState next, String reason) {
-        state = next;
-        stateReason = reason == null ? "" : reason;
-        events.publish(new TradingStateChanged(clock.instant(), next, stateReason));
+    /** The port's release count ({@link TradingStatePort#releases()}); {@code failed} when it cannot be read. */
+    private long releases(long failed) {
+        try {
+            return config.hostState().releases();
+        } catch (RuntimeException e) {
+            return failed;
+        }
+    }
+
+    /** Clears the engine's trip when the port has reported a release since it ({@link TripLatch}); publishes the change. */
+    private void releaseTripIfReported(String reason) {
+        if (trip.tripped() && trip.releaseIfReported(releases(Long.MIN_VALUE))) {
+            events.publish(new TradingStateChanged(clock.instant(), EngineState.RUNNING, reason == null ? "" : reason));
+        }
     }
 
     /**
@@ -567,20 +532,17 @@ public final class TradingEngine implements EngineInput {
         return risk.check(req, new RiskContext(portfolio, clock.instant(), workingEntries));
     }
 
+    /** The port's answer, or the engine's own trip while it is not released (a stricter port answer wins); changes nothing. */
     private TradingState tradingState() {
-        return switch (state) {
-            case RUNNING -> config.hostState().current();
-            case PAUSED -> TradingState.blocked(TradingState.Kind.PAUSED, stateReason);
-            case TRIPPED -> TradingState.blocked(TradingState.Kind.CIRCUIT_BREAKER_TRIPPED, stateReason);
-            case KILLED -> TradingState.blocked(TradingState.Kind.KILL_SWITCH_ENGAGED, stateReason);
-        };
+        TradingState host = config.hostState().current();
+        return trip.tripped() ? trip.over(host, releases(Long.MIN_VALUE)) : host;
     }
 
     /**
      * Runs the order pipeline; returns the order (accepted or rejected), or null for a duplicate client
      * order id or an instrument the portfolio cannot hold (another currency; reported as INVALID_ORDER).
      */
-    private Order place(OrderRequest req, boolean bypassRisk) {
+    Order place(OrderRequest req, boolean bypassRisk) {
         Instant now = clock.instant();
         Order existing = byClientId.get(req.clientOrderId());
         if (existing != null) {
@@ -631,7 +593,7 @@ public final class TradingEngine implements EngineInput {
     }
 
     /** Lifecycle bookkeeping when an order stops working. */
-    private void orderEnded(Order o) {
+    void orderEnded(Order o) {
         working.remove(o);
         if (unanswered != null) unanswered.remove(o.id());
         Position position = portfolio.position(portfolio.slotOf(o.request().instrument()));
@@ -643,14 +605,17 @@ public final class TradingEngine implements EngineInput {
         }
     }
 
+    /** Trips the engine ({@link TripLatch}) unless its trip is set and not released; publishes the trip and the state. */
     private void trip(RejectionCode code, String message) {
-        if (state != EngineState.RUNNING) return;
+        releaseTripIfReported("released by the trading-state port");
+        if (!trip.trip(code, message, releases(Long.MAX_VALUE))) return;
         events.publish(new RiskTripped(clock.instant(), code, message));
-        setState(EngineState.TRIPPED, message);
+        events.publish(new TradingStateChanged(clock.instant(), EngineState.TRIPPED, trip.message()));
     }
 
-    private void checkAutoTrips() {
-        if (state != EngineState.RUNNING) return;
+    void checkAutoTrips() {
+        if (trip.tripped()) releaseTripIfReported("released by the trading-state port");
+        if (trip.tripped()) return;
         int losses = lossStreak.consecutiveLosses();
         if (config.tripConsecutiveLosses() > 0 && losses >= config.tripConsecutiveLosses()) {
             trip(RejectionCode.CONSECUTIVE_LOSSES, losses + " losing trades in a row");
@@ -666,130 +631,6 @@ public final class TradingEngine implements EngineInput {
         }
         if (config.tripDrawdown() != null && portfolio.drawdown().compareTo(config.tripDrawdown()) >= 0) {
             trip(RejectionCode.MAX_DRAWDOWN, "drawdown " + portfolio.drawdown().toPlainString() + " >= " + config.tripDrawdown().toPlainString());
-        }
-    }
-
-    // ---------------------------------------------------------------- the venue's reports
-
-    /** Applies one execution report (see the class documentation); writer thread, also reentrantly from a synchronous venue. */
-    private void onReport(ExecutionReport report) {
-        Order o = byClientId.get(report.clientOrderId());
-        if (o == null) {
-            refused(report, null, "unknown client order id");
-            return;
-        }
-        if (unanswered != null) unanswered.remove(o.id());
-        if (report instanceof ExecutionReport.Execution x) {
-            execution(o, x);
-            return;
-        }
-        switch (report) {
-            case ExecutionReport.Execution x -> execution(o, x);
-            case ExecutionReport.VenueAccepted a -> {
-                Transition t = o.acknowledge(a.venueOrderId());
-                if (t.done()) events.publish(new OrderAcknowledged(clock.instant(), o.id(), a.clientOrderId(), a.venueOrderId()));
-                else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueRejected r -> {
-                Transition t = o.rejectByVenue(r.reason());
-                if (t.done()) {
-                    orderEnded(o);
-                    events.publish(new OrderRejectedByVenue(clock.instant(), o.id(), r.clientOrderId(), o.request().symbol(), r.reason()));
-                } else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueCancelled c -> {
-                Transition t = o.cancelledByVenue(c.reason());
-                if (t.done()) {
-                    orderEnded(o);
-                    events.publish(new OrderCancelled(clock.instant(), o.id(), o.statusReason()));
-                } else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueCancelRejected c -> {
-                Transition t = o.cancelRejectedByVenue(c.reason());
-                if (t.done()) events.publish(new CancelRejected(clock.instant(), o.id(), c.reason()));
-                else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueExpired x -> {
-                Transition t = o.expiredByVenue(x.reason());
-                if (t.done()) {
-                    orderEnded(o);
-                    events.publish(new OrderExpired(clock.instant(), o.id(), x.reason()));
-                } else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueModified m -> {
-                Transition t;
-                try {
-                    t = o.amend(amended(o.request(), m.quantity(), m.limitPrice(), m.stopPrice()));
-                } catch (IllegalArgumentException invalid) {
-                    t = new Transition.Refused(o.status(), "modify", invalid.getMessage());
-                }
-                if (t.done()) {
-                    events.publish(new OrderModified(clock.instant(), o.id(), m.clientOrderId(), m.quantity(), m.limitPrice(), m.stopPrice()));
-                } else refusedIf(t, report, o);
-            }
-            case ExecutionReport.VenueModifyRejected m -> {
-                if (o.status().isWorking()) events.publish(new ModifyRejected(clock.instant(), o.id(), m.reason()));
-                else refused(report, o, "the order is " + o.status());
-            }
-        }
-    }
-
-    /** An execution: the order records it, the portfolio applies it, then the events, the streak and the trips. */
-    private void execution(Order order, ExecutionReport.Execution x) {
-        OrderRequest req = order.request();
-        if (!x.commission().currency().equals(req.instrument().currency())) {
-            refused(x, order, "commission in " + x.commission().currency() + ", but " + req.symbol() + " trades in " + req.instrument().currency());
-            return;
-        }
-        Transition t = order.fillByVenue(x.quantity(), x.price(), x.cumulativeQuantity());
-        if (!t.done()) {
-            refusedIf(t, x, order);
-            return;
-        }
-        Fill fill = new Fill(order.id(), req.clientOrderId(), req.instrument(), req.side(), x.quantity(), x.price(), x.commission(), x.time(),
-                req.protectiveStop());
-        List<RoundTrip> closed = portfolio.apply(fill);
-        if (buildEvents) {
-            Instant now = clock.instant();
-            events.publish(new OrderFilled(now, order.id(), fill.clientOrderId(), fill.instrument().symbol(), fill.side(),
-                    fill.quantity(), fill.price(), fill.commission(), order.remaining(), order.status(), fill.protectiveStop(), req.exitTag(),
-                    x.charges()));
-            Position p = portfolio.position(fill.instrument().symbol());
-            events.publish(new PositionChanged(now, fill.instrument().symbol(), p.quantity(), p.averagePrice(), p.realizedPnl()));
-            for (RoundTrip rt : closed) events.publish(new TradeClosed(now, rt));
-        } else {
-            eventsNotBuilt += 2 + closed.size();
-        }
-        for (RoundTrip rt : closed) {
-            lossStreak.onRoundTrip(rt.netPnl());
-        }
-        if (order.status().isTerminal()) orderEnded(order);
-        checkAutoTrips();
-    }
-
-    private void refusedIf(Transition t, ExecutionReport report, Order o) {
-        if (t instanceof Transition.Refused r) refused(report, o, r.reason());
-    }
-
-    private void refused(ExecutionReport report, Order o, String reason) {
-        events.publish(new ExecutionReportRefused(clock.instant(), report.clientOrderId(), o == null ? null : o.id(), report, reason));
-    }
-
-    /**
-     * Asks the venue about every placement that has waited {@link ExecutionVenue#answerTimeout()} for an
-     * answer since it was sent or last asked about; never sends it again.
-     */
-    private void resolveUnanswered(Instant now) {
-        if (unanswered == null || unanswered.isEmpty()) return;
-        List<OrderId> due = new ArrayList<>();
-        for (var e : unanswered.entrySet()) {
-            if (!now.isBefore(e.getValue().plus(answerTimeout))) due.add(e.getKey());
-        }
-        for (OrderId id : due) {
-            Order o = orders.get(id);
-            if (!unanswered.containsKey(id) || o == null || !o.status().isWorking()) continue;
-            unanswered.put(id, now);
-            venue.resolve(venueOrder(o));
         }
     }
 
@@ -1013,7 +854,8 @@ public final class TradingEngine implements EngineInput {
 
     /** The orders working at the venue now, per symbol in submission order (a copy). */
     public List<Order> workingOrders() { return working.orders(); }
-    public EngineState state() { return state; }
+    /** The engine's own state: TRIPPED from its automatic trip until the trading-state port reports a release, else RUNNING. */
+    public EngineState state() { return trip.state(); }
     public long barsProcessed() { return barsProcessed; }
     public long ordersAccepted() { return ordersAccepted; }
     /**
@@ -1028,7 +870,7 @@ public final class TradingEngine implements EngineInput {
     public EngineSnapshot snapshot() {
         List<OrderView> working = new ArrayList<>();
         for (Order o : this.working.orders()) working.add(o.view());
-        return new EngineSnapshot(clock.instant(), state, stateReason, portfolio.snapshot(), working, barsProcessed, ordersAccepted,
+        return new EngineSnapshot(clock.instant(), trip.state(), trip.message(), portfolio.snapshot(), working, barsProcessed, ordersAccepted,
                 lossStreak.state());
     }
 

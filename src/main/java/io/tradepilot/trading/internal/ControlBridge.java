@@ -10,7 +10,6 @@ import io.tradepilot.controls.TradingGate;
 import io.tradepilot.controls.TripReason;
 import io.tradepilot.engine.core.EngineCommand;
 import io.tradepilot.engine.core.EngineEvent;
-import io.tradepilot.engine.core.EngineState;
 import io.tradepilot.engine.core.SingleWriterEngine;
 import io.tradepilot.engine.orders.OrderId;
 import io.tradepilot.engine.orders.OrderView;
@@ -35,7 +34,9 @@ import java.util.function.Supplier;
  * feed counts as silent is the source's {@link MarketFeed#quietSince}: a replay from its last bar, a broker feed from
  * its stream's last trade or bar during the exchange's sessions only),
  * cancels every working order while the kill switch is engaged (on the change event and again on every tick, which
- * covers a missed event), and lifts the engine's own trip when the breaker is reset or the kill switch disengaged.
+ * covers a missed event), and reports the controls' releases to the engine's port ({@link ControlsTradingState#released()}:
+ * a breaker reset, or the kill switch disengaged where trips engage it), which is what lifts the engine's own trip.
+ * It forwards no pause or kill to the engine: the engine reads those through the port for every order.
  * Reactions that call the controls run on {@code reactions}, never on the engine's, the feed's or the ledger's thread.
  */
 final class ControlBridge {
@@ -48,6 +49,8 @@ final class ControlBridge {
     private final TradingGate gate;
     private final ControlService controls;
     private final SingleWriterEngine engine;
+    /** The engine's trading-state port, told of the controls' releases. */
+    private final ControlsTradingState port;
     private final ExecutorService reactions;
     private final FeedLoop feed;
     private final MarketFeed source;
@@ -57,12 +60,14 @@ final class ControlBridge {
     private volatile long staleSince = Long.MIN_VALUE;
 
     ControlBridge(TradingProperties properties, Supplier<TradingProperties.Limits> limits, TradingGate gate, ControlService controls,
-                  SingleWriterEngine engine, ExecutorService reactions, FeedLoop feed, MarketFeed source, Clock clock) {
+                  SingleWriterEngine engine, ControlsTradingState port, ExecutorService reactions, FeedLoop feed, MarketFeed source,
+                  Clock clock) {
         this.properties = properties;
         this.limits = limits;
         this.gate = gate;
         this.controls = controls;
         this.engine = engine;
+        this.port = port;
         this.reactions = reactions;
         this.feed = feed;
         this.source = source;
@@ -90,7 +95,11 @@ final class ControlBridge {
         }
     }
 
-    /** A control changed (any instance): cancels on the kill switch, lifts the engine's own trip on a reset. */
+    /**
+     * A control changed (any instance): cancels on the kill switch; a release (breaker reset, or the kill switch lifted
+     * where trips engage it) is counted on the port and the engine asked to read it now ({@link EngineCommand.CheckTrip}),
+     * which lifts the engine's own trip.
+     */
     void onControlChanged(ControlChanged change) {
         if (change.control() == Control.KILL_SWITCH && "ENGAGED".equals(change.to())) {
             cancelWorking("kill switch engaged by " + change.user());
@@ -98,12 +107,9 @@ final class ControlBridge {
         boolean breakerReset = change.action() == ControlAction.RESET_CIRCUIT_BREAKER;
         boolean killLifted = change.action() == ControlAction.DISENGAGE_KILL_SWITCH
                 && limits.get().action() == TradingProperties.LimitAction.ENGAGE_KILL_SWITCH;
-        if ((breakerReset || killLifted) && engine.latest().state() == EngineState.TRIPPED) {
-            engine.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
-        }
-        // a flatten leaves the engine KILLED on its own: disengaging the kill switch lifts that too
-        if (change.action() == ControlAction.DISENGAGE_KILL_SWITCH && engine.latest().state() == EngineState.KILLED) {
-            engine.accept(new EngineCommand.Resume(change.action().name() + " by " + change.user() + ": " + change.reason()));
+        if (breakerReset || killLifted) {
+            port.released();
+            engine.accept(new EngineCommand.CheckTrip(change.action().name() + " by " + change.user() + ": " + change.reason()));
         }
     }
 

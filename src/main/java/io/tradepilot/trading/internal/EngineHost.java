@@ -363,10 +363,15 @@ public final class EngineHost implements SmartLifecycle {
         return r == null ? 0 : r.writer.backlog();
     }
 
+    /** The state people see for {@code snapshot}: its own trip, else the controls' kill switch ({@link ShownEngineState}). */
+    ShownEngineState shownState(EngineSnapshot snapshot) {
+        return ShownEngineState.of(snapshot, parts.gate().current());
+    }
+
     public EngineStatus status() {
         Optional<EngineSnapshot> s = snapshot();
         FeedLoop f = lastFeed;
-        return new EngineStatus(role().name(), s.map(x -> x.state().name()).orElse(null), f == null ? null : f.lastBarTime(),
+        return new EngineStatus(role().name(), s.map(x -> shownState(x).state()).orElse(null), f == null ? null : f.lastBarTime(),
                 s.map(EngineSnapshot::barsProcessed).orElse(0L));
     }
 

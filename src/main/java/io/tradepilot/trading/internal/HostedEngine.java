@@ -158,10 +158,11 @@ final class HostedEngine {
             var limits = parts.configuration().limitsForStart();
             // real money only in LIVE mode: otherwise a live account's session feeds the engine, the paper venue fills
             boolean routed = session != null && (!session.live() || parts.liveOrders().getAsBoolean());
+            ControlsTradingState port = new ControlsTradingState(parts.gate());
             EngineConfig config = EngineConfig.simple(new Money(properties.initialCash(), currency))
                     .withBroker(PaperCosts.broker(properties))
                     .withRisk(limits.riskChain(intraday))
-                    .withHostState(parts.startup().arm(new ControlsTradingState(parts.gate()), routed ? session : null))
+                    .withHostState(parts.startup().arm(port, routed ? session : null))
                     .withMarketZone(properties.marketZone())
                     .withTrips(positive(limits.dailyLoss()), positive(limits.drawdown()), limits.consecutiveLosses())
                     .withLossSizeReduction(limits.sizeReduction().rule());
@@ -190,7 +191,8 @@ final class HostedEngine {
             LedgerRecovery.squareOffAfterRestart(squareOffRule, checkpoints).ifPresent(placements::enqueue);
             FeedLoop feed = new FeedLoop(engine, writer, marketClock, placements, parts.barCache(), parts.clock(), md,
                     source.realTime() ? null : squareOffRule);
-            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, reactions, feed, source, parts.clock());
+            ControlBridge bridge = new ControlBridge(properties, parts.configuration()::limits, parts.gate(), parts.controls(), engine, port, reactions, feed, source,
+                    parts.clock());
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name("trading-tick").daemon().factory());
             MarketFeed feedSource = source;

@@ -85,7 +85,8 @@ final class LedgerQueries implements TradingQueries {
                     .map(x -> new LivePortfolio.Position(x.symbol(), x.quantity(), x.averagePrice(), x.mark(), x.marketValue(),
                             x.unrealizedPnl(), x.realizedPnl()))
                     .toList();
-            return new LivePortfolio(s.time(), s.state().name(), s.stateReason(), p.cash(), p.equity(), p.dayStartEquity(),
+            ShownEngineState shown = host.shownState(s);
+            return new LivePortfolio(s.time(), shown.state(), shown.reason(), p.cash(), p.equity(), p.dayStartEquity(),
                     p.equity().subtract(p.dayStartEquity()), p.realizedPnl(), p.unrealizedPnl(), p.fees(), p.peakEquity(),
                     p.drawdown(), p.grossExposure(), p.openRisk(), host.dailyLossLimit(), positions, s.workingOrders().size());
         });

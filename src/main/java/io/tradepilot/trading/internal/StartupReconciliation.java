@@ -25,16 +25,25 @@ final class StartupReconciliation {
 
     /**
      * The engine's trading state for an engine starting now: {@code controls}, and while {@code routed} (the session
-     * taking the engine's orders; null at the paper venue) has not been reconciled clean, entries held.
+     * taking the engine's orders; null at the paper venue) has not been reconciled clean, entries held. Releases
+     * ({@link TradingStatePort#releases()}) are the controls'.
      */
     TradingStatePort arm(TradingStatePort controls, VenueSession routed) {
         awaiting = required ? routed : null;
-        return () -> {
-            TradingState state = controls.current();
-            VenueSession waitingFor = awaiting;
-            if (state.kind() != TradingState.Kind.ALLOWED || waitingFor == null) return state;
-            return TradingState.blocked(TradingState.Kind.PAUSED, "awaiting the start-up reconciliation with "
-                    + waitingFor.broker() + " account " + waitingFor.accountId());
+        return new TradingStatePort() {
+            @Override
+            public TradingState current() {
+                TradingState state = controls.current();
+                VenueSession waitingFor = awaiting;
+                if (state.kind() != TradingState.Kind.ALLOWED || waitingFor == null) return state;
+                return TradingState.blocked(TradingState.Kind.PAUSED, "awaiting the start-up reconciliation with "
+                        + waitingFor.broker() + " account " + waitingFor.accountId());
+            }
+
+            @Override
+            public long releases() {
+                return controls.releases();
+            }
         };
     }
 

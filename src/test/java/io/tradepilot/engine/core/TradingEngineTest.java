@@ -15,6 +15,7 @@ import io.tradepilot.engine.orders.StrategyId;
 import io.tradepilot.engine.orders.TimeInForce;
 import io.tradepilot.engine.risk.RejectionCode;
 import io.tradepilot.engine.risk.TradingState;
+import io.tradepilot.engine.risk.TradingStatePort;
 import io.tradepilot.engine.strategy.OrderIntent;
 import io.tradepilot.engine.strategy.Strategy;
 import io.tradepilot.engine.strategy.StrategyContext;
@@ -43,6 +44,37 @@ class TradingEngineTest {
         return engine(EngineConfig.simple(Money.of("100000", Money.USD)));
     }
 
+    /** The host's controls as the engine's trading-state port, set by the test as the controls module would set them. */
+    private static final class Controls implements TradingStatePort {
+        TradingState state = TradingState.ALLOWED;
+        long releases;
+
+        @Override
+        public TradingState current() {
+            return state;
+        }
+
+        @Override
+        public long releases() {
+            return releases;
+        }
+
+        void set(TradingState.Kind kind, String reason) {
+            state = kind == TradingState.Kind.ALLOWED ? TradingState.ALLOWED : TradingState.blocked(kind, reason);
+        }
+    }
+
+    private final Controls controls = new Controls();
+
+    /** An engine whose trading state is {@link #controls}. */
+    private TradingEngine controlled(EngineConfig config) {
+        return engine(config.withHostState(controls));
+    }
+
+    private static OrderRequest sell(String id, long qty) {
+        return OrderRequest.market(new ClientOrderId(id), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(qty));
+    }
+
     private void bar(TradingEngine e, String o, String h, String l, String c) {
         Instant t = Instant.parse("2024-01-01T00:00:00Z").plusSeconds(86_400L * day++);
         clock.setMillis(t.toEpochMilli());
@@ -62,17 +94,25 @@ class TradingEngineTest {
     }
 
     @Test
-    void kill_switch_blocks_new_orders_but_allows_cancels() {
-        TradingEngine e = engine();
+    void the_kill_switch_read_through_the_port_blocks_new_orders_but_allows_cancels_and_the_engine_keeps_no_state_of_it() {
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD)));
         bar(e, "100", "101", "99", "100");
         e.accept(new EngineCommand.PlaceOrder(limitBuy("resting", 10, "90")));
-        e.accept(new EngineCommand.Kill("operator pressed the button"));
+        controls.set(TradingState.Kind.KILL_SWITCH_ENGAGED, "operator pressed the button");
         e.accept(new EngineCommand.PlaceOrder(buy("new", 10)));
-        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED);
+            assertThat(r.message()).contains("operator pressed the button");
+        });
         var resting = of(OrderAccepted.class).getFirst().orderId();
         e.accept(new EngineCommand.CancelOrder(resting, "kill"));
         assertThat(of(OrderCancelled.class)).singleElement().satisfies(c -> assertThat(c.orderId()).isEqualTo(resting));
-        assertThat(e.state()).isEqualTo(EngineState.KILLED);
+        assertThat(e.state()).isEqualTo(EngineState.RUNNING);
+        assertThat(of(TradingStateChanged.class)).isEmpty();
+
+        controls.set(TradingState.Kind.ALLOWED, "");
+        e.accept(new EngineCommand.PlaceOrder(buy("after", 10)));
+        assertThat(of(OrderAccepted.class)).extracting(OrderAccepted::clientOrderId).contains(new ClientOrderId("after"));
     }
 
     @Test
@@ -89,19 +129,20 @@ class TradingEngineTest {
     }
 
     @Test
-    void pause_refuses_entries_but_lets_exits_through_and_resume_lifts_it() {
-        TradingEngine e = engine();
+    void a_pause_read_through_the_port_refuses_entries_but_lets_exits_through_until_the_port_lifts_it() {
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD)));
         bar(e, "100", "101", "99", "100");
         e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
         bar(e, "100", "101", "99", "100");
-        e.accept(new EngineCommand.Pause("lunch"));
+        controls.set(TradingState.Kind.PAUSED, "lunch");
         e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
-        e.accept(new EngineCommand.PlaceOrder(OrderRequest.market(new ClientOrderId("s1"), StrategyId.MANUAL, AAPL, Side.SELL, Quantity.of(5))));
+        e.accept(new EngineCommand.PlaceOrder(sell("s1", 5)));
         assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.TRADING_PAUSED));
-        e.accept(new EngineCommand.Resume("back"));
+        controls.set(TradingState.Kind.ALLOWED, "");
         e.accept(new EngineCommand.PlaceOrder(buy("b3", 10)));
         assertThat(of(OrderAccepted.class)).hasSize(3);
-        assertThat(of(TradingStateChanged.class)).extracting(TradingStateChanged::state).containsExactly(EngineState.PAUSED, EngineState.RUNNING);
+        assertThat(of(TradingStateChanged.class)).as("a pause is the controls' state, not the engine's").isEmpty();
+        assertThat(e.state()).isEqualTo(EngineState.RUNNING);
     }
 
     @Test
@@ -130,20 +171,37 @@ class TradingEngineTest {
     }
 
     @Test
-    void flatten_cancels_working_orders_closes_positions_at_the_next_open_and_leaves_the_engine_killed() {
-        TradingEngine e = engine();
+    void flatten_cancels_working_orders_and_closes_positions_at_the_next_open_past_the_kill_switch_the_host_engaged_first() {
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD)));
         bar(e, "100", "101", "99", "100");
         e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
         bar(e, "100", "101", "99", "100");
         e.accept(new EngineCommand.PlaceOrder(limitBuy("resting", 10, "50")));
+        controls.set(TradingState.Kind.KILL_SWITCH_ENGAGED, "by admin: flatten: market chaos"); // the host engages it before it flattens
         e.accept(new EngineCommand.Flatten("market chaos"));
+        e.accept(new EngineCommand.PlaceOrder(buy("right-after", 10)));
         assertThat(of(OrderCancelled.class)).hasSize(1);
+        assertThat(of(OrderRejected.class)).as("refused by the kill switch through the port, in the next step")
+                .singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED));
         bar(e, "95", "96", "94", "95");
         assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("0");
         assertThat(of(OrderFilled.class).getLast().price()).isEqualTo(Price.of("95"));
-        assertThat(e.state()).isEqualTo(EngineState.KILLED);
+        assertThat(e.state()).as("a flatten sets no state").isEqualTo(EngineState.RUNNING);
+        assertThat(of(TradingStateChanged.class)).isEmpty();
         e.accept(new EngineCommand.Flatten("again"));
         assertThat(e.portfolio().quantity("AAPL")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void flatten_decides_nothing_about_later_orders_the_port_does() {
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.Flatten("tidy up"));
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        assertThat(of(OrderRejected.class)).isEmpty();
+        assertThat(of(OrderAccepted.class)).extracting(OrderAccepted::clientOrderId).contains(new ClientOrderId("b2"));
     }
 
     @Test
@@ -200,6 +258,64 @@ class TradingEngineTest {
         bar(e, "98", "99", "97", "98"); // sold at 98: -2,000 = 2 % of the day's start
         assertThat(of(RiskTripped.class)).singleElement().satisfies(t -> assertThat(t.code()).isEqualTo(RejectionCode.DAILY_LOSS_LIMIT));
         assertThat(e.state()).isEqualTo(EngineState.TRIPPED);
+    }
+
+    @Test
+    void a_trip_refuses_entries_in_the_same_step_before_the_host_holds_it_and_lasts_until_the_port_reports_a_release() {
+        controls.releases = 7; // releases before the trip do not count
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD)).withTrips(new BigDecimal("0.018"), null, 0));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 1000)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(sell("s1", 500)));
+        bar(e, "96", "97", "95", "96"); // sold 500 at 96, 500 held at 96: -4,000 today
+        assertThat(of(RiskTripped.class)).singleElement().satisfies(t -> assertThat(t.code()).isEqualTo(RejectionCode.DAILY_LOSS_LIMIT));
+        assertThat(of(TradingStateChanged.class)).extracting(TradingStateChanged::state).containsExactly(EngineState.TRIPPED);
+
+        // the host has recorded nothing yet: the port still allows
+        e.accept(new EngineCommand.PlaceOrder(buy("entry-1", 10)));
+        e.accept(new EngineCommand.PlaceOrder(sell("exit-1", 100)));
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> {
+            assertThat(r.clientOrderId()).isEqualTo(new ClientOrderId("entry-1"));
+            assertThat(r.code()).isEqualTo(RejectionCode.CIRCUIT_BREAKER_TRIPPED);
+            assertThat(r.message()).contains("daily loss");
+        });
+
+        // a stricter answer of the port wins; the host recording the trip changes nothing else
+        controls.set(TradingState.Kind.KILL_SWITCH_ENGAGED, "daily loss");
+        e.accept(new EngineCommand.PlaceOrder(sell("exit-2", 100)));
+        assertThat(of(OrderRejected.class).getLast().code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED);
+        controls.set(TradingState.Kind.ALLOWED, "");
+        e.accept(new EngineCommand.CheckTrip("no release yet"));
+        assertThat(e.state()).isEqualTo(EngineState.TRIPPED);
+        e.accept(new EngineCommand.PlaceOrder(buy("entry-2", 10)));
+        assertThat(of(OrderRejected.class).getLast().code()).isEqualTo(RejectionCode.CIRCUIT_BREAKER_TRIPPED);
+
+        controls.releases++;
+        e.accept(new EngineCommand.CheckTrip("RESET_CIRCUIT_BREAKER by ops: cause dealt with"));
+        assertThat(e.state()).isEqualTo(EngineState.RUNNING);
+        assertThat(of(TradingStateChanged.class)).last().satisfies(c -> {
+            assertThat(c.state()).isEqualTo(EngineState.RUNNING);
+            assertThat(c.reason()).startsWith("RESET_CIRCUIT_BREAKER");
+        });
+        e.accept(new EngineCommand.PlaceOrder(buy("entry-3", 10)));
+        assertThat(of(OrderAccepted.class)).extracting(OrderAccepted::clientOrderId).contains(new ClientOrderId("entry-3"));
+    }
+
+    @Test
+    void without_a_host_that_releases_it_a_trip_lasts_to_the_end_as_in_a_backtest() {
+        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD)).withTrips(null, null, 1));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b1", 10)));
+        bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(sell("s1", 10)));
+        bar(e, "90", "91", "89", "90");
+        e.accept(new EngineCommand.CheckTrip("nothing released"));
+        for (int i = 0; i < 3; i++) bar(e, "100", "101", "99", "100");
+        e.accept(new EngineCommand.PlaceOrder(buy("b2", 10)));
+        assertThat(e.state()).isEqualTo(EngineState.TRIPPED);
+        assertThat(of(OrderRejected.class)).singleElement().satisfies(r -> assertThat(r.code()).isEqualTo(RejectionCode.CIRCUIT_BREAKER_TRIPPED));
+        assertThat(of(TradingStateChanged.class)).extracting(TradingStateChanged::state).containsExactly(EngineState.TRIPPED);
     }
 
     @Test
@@ -315,7 +431,7 @@ class TradingEngineTest {
 
     @Test
     void a_preview_answers_what_a_placement_would_decide_without_placing_anything() {
-        TradingEngine e = engine(EngineConfig.simple(Money.of("100000", Money.USD))
+        TradingEngine e = controlled(EngineConfig.simple(Money.of("100000", Money.USD))
                 .withRisk(new io.tradepilot.engine.risk.MaxQuantityPerSymbol(new BigDecimal("50"))));
         bar(e, "100", "101", "99", "100");
         var tooMany = buy("p1", 60);
@@ -333,7 +449,7 @@ class TradingEngineTest {
         assertThat(of(OrderAccepted.class)).singleElement().satisfies(a -> assertThat(a.clientOrderId().value()).isEqualTo("p2"));
         assertThat(e.preview(fine)).as("a used client order id").isInstanceOfSatisfying(io.tradepilot.engine.risk.RiskDecision.Rejection.class,
                 r -> assertThat(r.code()).isEqualTo(RejectionCode.DUPLICATE_CLIENT_ORDER_ID));
-        e.accept(new EngineCommand.Kill("stop"));
+        controls.set(TradingState.Kind.KILL_SWITCH_ENGAGED, "stop");
         assertThat(e.preview(buy("p3", 1))).as("the trading state comes first").isInstanceOfSatisfying(
                 io.tradepilot.engine.risk.RiskDecision.Rejection.class, r -> assertThat(r.code()).isEqualTo(RejectionCode.KILL_SWITCH_ENGAGED));
     }

@@ -71,4 +71,35 @@ class ControlsTradingStateTest {
                 Clock.fixed(NOW, ZoneOffset.UTC)));
         assertThat(port.current().kind()).isEqualTo(Kind.UNKNOWN);
     }
+
+    @Test
+    void releases_count_what_the_bridge_heard_and_never_go_down() {
+        var port = new ControlsTradingState(new TradingGate(() -> reading(io.tradepilot.controls.TradingState.ACTIVE,
+                KillSwitchState.ACTIVE, CircuitBreakerState.OPEN), Clock.fixed(NOW, ZoneOffset.UTC)));
+        assertThat(port.releases()).isZero();
+        port.released();
+        port.released();
+        assertThat(port.releases()).isEqualTo(2);
+        assertThat(port.current().kind()).isEqualTo(Kind.ALLOWED);
+    }
+
+    @Test
+    void the_engine_state_shown_is_its_own_trip_else_the_kill_switch_else_running() {
+        var running = snapshot(io.tradepilot.engine.core.EngineState.RUNNING, "");
+        var tripped = snapshot(io.tradepilot.engine.core.EngineState.TRIPPED, "daily loss 2000 >= 1800");
+        var clear = reading(io.tradepilot.controls.TradingState.PAUSED, KillSwitchState.ACTIVE, CircuitBreakerState.TRIPPED);
+        var killed = reading(io.tradepilot.controls.TradingState.ACTIVE, KillSwitchState.ENGAGED, CircuitBreakerState.OPEN);
+
+        assertThat(ShownEngineState.of(running, clear)).as("pause and breaker show on the controls")
+                .isEqualTo(new ShownEngineState("RUNNING", ""));
+        assertThat(ShownEngineState.of(running, killed)).isEqualTo(new ShownEngineState("KILLED", "by olga: broker down"));
+        assertThat(ShownEngineState.of(tripped, killed)).isEqualTo(new ShownEngineState("TRIPPED", "daily loss 2000 >= 1800"));
+        assertThat(ShownEngineState.of(running, new ControlsReading.Unknown("redis down", NOW))).isEqualTo(new ShownEngineState("RUNNING", ""));
+    }
+
+    private static io.tradepilot.engine.core.EngineSnapshot snapshot(io.tradepilot.engine.core.EngineState state, String reason) {
+        return new io.tradepilot.engine.core.EngineSnapshot(NOW, state, reason,
+                new io.tradepilot.engine.portfolio.Portfolio(io.tradepilot.engine.domain.Money.of("1000", io.tradepilot.engine.domain.Money.USD)).snapshot(),
+                java.util.List.of(), 0, 0);
+    }
 }

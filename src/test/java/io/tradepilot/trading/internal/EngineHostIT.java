@@ -249,6 +249,14 @@ class EngineHostIT extends IntegrationTestSupport {
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq("system").and(AUDIT_EVENT.ACTION.eq("CIRCUIT_BREAKER_TRIP"))
                 .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")).and(AUDIT_EVENT.OCCURRED_AT.gt(Instant.EPOCH)))).isGreaterThanOrEqualTo(1);
         assertThat(host.snapshot().orElseThrow().state().name()).isEqualTo("TRIPPED");
+
+        // the engine's own trip lasts until the controls release it: the breaker's reset, heard through the port
+        runToTheEnd(host);
+        assertThat(host.status().engineState()).isEqualTo("TRIPPED");
+        ControlResult reset = users.as(users.operator(), () -> controls.resetCircuitBreaker("test: the daily loss was looked into", true));
+        assertThat(reset).isInstanceOf(ControlResult.Applied.class);
+        eventually(Duration.ofSeconds(10), () -> host.snapshot().orElseThrow().state().name().equals("RUNNING")
+                && "RUNNING".equals(host.status().engineState()), "the engine's trip released by the reset");
     }
 
     @Test

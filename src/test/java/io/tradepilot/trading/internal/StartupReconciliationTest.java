@@ -24,6 +24,28 @@ class StartupReconciliationTest {
     private final TradingStatePort controlsPort = () -> controls;
 
     @Test
+    void the_armed_port_passes_the_controls_releases_through() {
+        StartupReconciliation startup = new StartupReconciliation();
+        startup.require(true);
+        long[] releases = {3};
+        TradingStatePort controls = new TradingStatePort() {
+            @Override
+            public TradingState current() {
+                return TradingState.ALLOWED;
+            }
+
+            @Override
+            public long releases() {
+                return releases[0];
+            }
+        };
+        TradingStatePort armed = startup.arm(controls, new Session("acc-1"));
+        assertThat(armed.releases()).isEqualTo(3);
+        releases[0]++;
+        assertThat(armed.releases()).isEqualTo(4);
+    }
+
+    @Test
     void entries_wait_for_the_first_clean_reconciliation_of_the_session_the_engine_started_on() {
         StartupReconciliation startup = new StartupReconciliation();
         startup.require(true);

@@ -216,7 +216,7 @@ class TradingActionsIT extends IntegrationTestSupport {
     // ------------------------------------------------------------------------------ flatten, close, orders
 
     @Test
-    void flatten_engages_the_kill_switch_cancels_everything_closes_every_position_pauses_and_disengaging_lifts_the_engine() {
+    void flatten_engages_the_kill_switch_which_refuses_the_next_order_cancels_everything_closes_every_position_pauses_and_disengaging_lifts_it() {
         String operator = users.apiToken(users.operator());
         assertThat(api(operator).post("/api/v1/orders", order("CCC", "BUY", "50", "MARKET", null, null, "DAY", REASON)).statusCode()).isEqualTo(200);
         assertThat(api(operator).post("/api/v1/orders", order("CCC", "BUY", "5", "LIMIT", "1.00", null, "GTC", REASON)).statusCode()).isEqualTo(200);
@@ -232,7 +232,11 @@ class TradingActionsIT extends IntegrationTestSupport {
         assertThat(known.trading().state()).isEqualTo(io.tradepilot.controls.TradingState.PAUSED);
         eventually(Duration.ofSeconds(15), () -> queries.orders(true, 100).isEmpty()
                 && ledger.positions(false).stream().allMatch(p -> p.quantity().signum() == 0), "no working orders and every position flat");
-        assertThat(host.snapshot().orElseThrow().state()).isEqualTo(EngineState.KILLED);
+        assertThat(host.snapshot().orElseThrow().state()).as("the engine keeps no killed state").isEqualTo(EngineState.RUNNING);
+        assertThat(host.status().engineState()).as("shown from the controls' kill switch").isEqualTo("KILLED");
+        assertThat(queries.livePortfolio().orElseThrow().stateReason()).contains("flatten");
+        var afterFlatten = api(operator).post("/api/v1/orders", order("CCC", "BUY", "5", "MARKET", null, null, "DAY", REASON));
+        assertProblem(afterFlatten, 409, "KILL_SWITCH_ENGAGED");
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq(admin.username()).and(AUDIT_EVENT.ACTION.eq("FLATTEN_ALL"))
                 .and(AUDIT_EVENT.OUTCOME.eq("SUCCESS")))).isEqualTo(1);
         assertThat(db.fetchCount(AUDIT_EVENT, AUDIT_EVENT.USERNAME.eq(admin.username()).and(AUDIT_EVENT.ACTION.eq("KILL_SWITCH_ENGAGE"))
@@ -244,7 +248,7 @@ class TradingActionsIT extends IntegrationTestSupport {
 
         ControlResult disengaged = users.as(admin, () -> controls.disengageKillSwitch("flatten test over", "CONFIRM"));
         assertThat(disengaged).isInstanceOf(ControlResult.Applied.class);
-        eventually(Duration.ofSeconds(10), () -> host.snapshot().orElseThrow().state() == EngineState.RUNNING, "the engine no longer killed");
+        eventually(Duration.ofSeconds(10), () -> "RUNNING".equals(host.status().engineState()), "the engine no longer shown killed");
     }
 
     @Test

@@ -101,14 +101,14 @@ final class GapBackfill implements AutoCloseable {
 
     /** Starts the pending fetch when it is due and none runs (the feed's thread, often). */
     void poll(Instant now) {
-        List<TradeBars.Gap> todo;
+        List<TradeBars.Gap> fetching;
         synchronized (this) {
             if (pending.isEmpty() || inFlight || now.isBefore(nextAttempt)) return;
             inFlight = true;
-            todo = pending;
+            fetching = pending;
         }
         try {
-            fetcher.execute(() -> fetch(todo));
+            fetcher.execute(() -> fetch(fetching));
         } catch (RejectedExecutionException closed) {
             synchronized (this) {
                 inFlight = false;
@@ -116,14 +116,14 @@ final class GapBackfill implements AutoCloseable {
         }
     }
 
-    private void fetch(List<TradeBars.Gap> todo) {
+    private void fetch(List<TradeBars.Gap> fetching) {
         Map<TradeBars.Gap, List<Bar>> got = new LinkedHashMap<>();
         try {
-            for (TradeBars.Gap gap : todo) got.put(gap, minutes.of(gap.instrument(), gap.from(), gap.to()));
+            for (TradeBars.Gap gap : fetching) got.put(gap, minutes.of(gap.instrument(), gap.from(), gap.to()));
         } catch (RuntimeException e) {
             synchronized (this) {
                 inFlight = false;
-                if (pending != todo) return; // superseded meanwhile
+                if (pending != fetching) return; // superseded meanwhile
                 attempts++;
                 lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 long wait = Math.min(RETRY_MAX.toMillis(), RETRY_MIN.toMillis() << Math.min(attempts - 1, 16));
@@ -135,7 +135,7 @@ final class GapBackfill implements AutoCloseable {
         }
         synchronized (this) {
             inFlight = false;
-            if (pending != todo) return;
+            if (pending != fetching) return;
             List<String> filled = new ArrayList<>();
             for (var e : got.entrySet()) {
                 bars.filled(e.getKey(), e.getValue());
@@ -144,7 +144,7 @@ final class GapBackfill implements AutoCloseable {
             pending = List.of();
             filledGaps++;
             log.info("Market data of {}: gap {} – {} back-filled from the broker's 1-minute history ({})", label,
-                    todo.getFirst().from(), todo.getFirst().to(), String.join(", ", filled));
+                    fetching.getFirst().from(), fetching.getFirst().to(), String.join(", ", filled));
         }
     }
 

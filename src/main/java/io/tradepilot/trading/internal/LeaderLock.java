@@ -160,13 +160,10 @@ final class LeaderLock implements AutoCloseable {
         synchronized (this) {
             pid = backendPid;
         }
-        // One PL/pgSQL block runs its two steps in order (a single SELECT would not promise that the lock is taken
-        // before pg_locks is read); every value in it is a number, inlined.
-        String check = "DO $fence$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + fenceHigh() + ", " + fenceLow() + "); "
-                + "IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 AND classid::bigint = "
-                + (key >>> 32) + " AND objid::bigint = " + (key & 0xFFFF_FFFFL) + " AND pid = " + pid + " AND granted) THEN "
-                + "RAISE EXCEPTION USING ERRCODE = '" + LEADERSHIP_LOST + "', MESSAGE = 'this instance no longer holds the engine leader lock "
-                + key + "'; END IF; END $fence$";
+        // The procedure (migration V192) runs its two steps in order (a single SELECT would not promise that the lock is
+        // taken before pg_locks is read); every value is a number, inlined; CALL returns no rows, so it fits a JDBC batch.
+        String check = "CALL ledger_fence(" + fenceHigh() + ", " + fenceLow() + ", " + (key >>> 32) + ", " + (key & 0xFFFF_FFFFL)
+                + ", " + pid + ", " + key + ")";
         return db -> db.query(check);
     }
 

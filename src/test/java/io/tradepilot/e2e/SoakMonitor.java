@@ -63,18 +63,21 @@ public final class SoakMonitor {
         long end = start + (long) (minutes * 60e9);
         long firstBars = -1, lastBars = 0, firstAt = 0;
         long grownBars = 0, grownAt = 0; // the last sample at which the engine had finished more bars
-        long prevBars = -1, prevAt = 0;
+        long prevBars = -1, prevAt = 0, prevOrders = 0;
         long heapMin = Long.MAX_VALUE, heapMax = 0;
         Files.createDirectories(out.toAbsolutePath().getParent());
         try (PrintWriter csv = new PrintWriter(Files.newBufferedWriter(out))) {
-            csv.println("elapsed_s,bars,bars_per_s,heap_used_mb,heap_after_gc_mb");
-            System.out.printf("%8s %10s %10s %14s %14s%n", "elapsed", "bars", "bars/s", "heap used MB", "after GC MB");
+            csv.println("elapsed_s,bars,bars_per_s,orders,bars_per_order,heap_used_mb,heap_after_gc_mb");
+            // bars per accepted order in the interval: the live path waits for one commit per order, so the rate follows it
+            System.out.printf("%8s %10s %10s %8s %10s %14s %14s%n", "elapsed", "bars", "bars/s", "orders", "bars/order", "heap used MB", "after GC MB");
             while (System.nanoTime() < end && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                 long now = System.nanoTime();
                 long bars = bars(jdbc, dbPasswordFile);
+                long orders = number(jdbc, dbPasswordFile, "SELECT count(*) FROM trade_order");
                 long before = heapUsedKb(jcmd, pid, false);
                 long after = heapUsedKb(jcmd, pid, true);
                 double rate = prevBars < 0 ? Double.NaN : (bars - prevBars) / ((now - prevAt) / 1e9);
+                double perOrder = prevBars < 0 || orders == prevOrders ? Double.NaN : (double) (bars - prevBars) / (orders - prevOrders);
                 if (firstBars < 0) {
                     firstBars = bars;
                     firstAt = now;
@@ -88,12 +91,13 @@ public final class SoakMonitor {
                 heapMin = Math.min(heapMin, afterMb);
                 heapMax = Math.max(heapMax, afterMb);
                 long elapsed = (now - start) / 1_000_000_000L;
-                System.out.printf(Locale.ROOT, "%7ds %10d %10.1f %14d %14d%n", elapsed, bars, rate, before / 1024, afterMb);
-                csv.printf(Locale.ROOT, "%d,%d,%.1f,%d,%d%n", elapsed, bars, rate, before / 1024, afterMb);
+                System.out.printf(Locale.ROOT, "%7ds %10d %10.1f %8d %10.1f %14d %14d%n", elapsed, bars, rate, orders, perOrder, before / 1024, afterMb);
+                csv.printf(Locale.ROOT, "%d,%d,%.1f,%d,%.1f,%d,%d%n", elapsed, bars, rate, orders, perOrder, before / 1024, afterMb);
                 csv.flush();
                 if (dashboard != null) dashboard.reload();   // keep the UI busy, as an operator would
                 prevBars = bars;
                 prevAt = now;
+                prevOrders = orders;
                 long next = now + every * 1_000_000_000L;
                 while (System.nanoTime() < Math.min(next, end)) Thread.sleep(200);
             }

@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.ClosedChannelException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.catalina.connector.ClientAbortException;
+import org.apache.tomcat.util.res.StringManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +80,25 @@ class ClientDisconnectFilterTest {
     }
 
     @Test
+    void the_messages_of_the_tomcat_in_use_for_a_closed_websocket_session_are_recognised() {
+        StringManager tomcat = StringManager.getManager("org.apache.tomcat.websocket", Locale.ENGLISH);
+
+        for (String key : List.of("wsRemoteEndpoint.closed", "wsRemoteEndpoint.closedDuringMessage", "wsSession.closed")) {
+            assertThat(ClientDisconnectFilter.closedByPeer(new IllegalStateException(tomcat.getString(key, "3"))))
+                    .as(key).isNotNull();
+        }
+        for (String key : List.of("wsRemoteEndpoint.wrongState", "wsRemoteEndpoint.closedWriter")) {
+            String message = tomcat.getString(key, "TEXT_FULL_WRITING");
+            assertThat(ClientDisconnectFilter.closedByPeer(new IllegalStateException(message))).as(key).isNull();
+        }
+    }
+
+    @Test
     void any_other_push_failure_stays_an_error_with_its_stack_trace() {
         List<Throwable> others = List.of(
                 new NullPointerException("resource"),
-                new IllegalStateException("Message will not be sent because the WebSocket session is currently"
-                        + " sending another message"),
+                new IllegalStateException("The remote endpoint was in state [TEXT_FULL_WRITING] which is an invalid"
+                        + " state for called method"),
                 new IllegalStateException(),
                 new IOException("Disk full"),
                 new IOException(),

@@ -41,7 +41,7 @@ public final class ClientDisconnectFilter extends TurboFilter {
     static final String CANCEL_FAILED = "Failed to cancel resource: {}";
 
     /** Where the events this filter takes over are logged, at DEBUG. */
-    static final String LOGGER = "io.tradepilot.base.push.ClientDisconnect";
+    static final String LOGGER = "io.tradepilot.base.push.disconnects";
 
     private static final int MAX_CAUSES = 16;
 

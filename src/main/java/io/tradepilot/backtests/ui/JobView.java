@@ -19,6 +19,8 @@ import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * The page of one long-running research job ({@code <route>/:id}, e.g. a sweep or a walk-forward): it reads the job
@@ -39,6 +41,9 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
     private final String noun;
     private final String listRoute;
     private final String listText;
+    private final LongFunction<I> read;
+    private final LongFunction<I> cancelJob;
+    private final Function<I, RunState> state;
     /** Where {@link #showResult} puts the result; emptied on every navigation. */
     final Div result = new Div();
     private long id;
@@ -49,16 +54,23 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
      * @param noun      the job's name in texts, capitalised ("Sweep": "Cancel sweep", "Sweep 7 cancelled", "No such sweep")
      * @param listRoute the route of all such jobs, linked from the page
      * @param listText  that link's text
+     * @param read      reads the job by id; a {@link BacktestRefusal} when there is none (or it may not be read)
+     * @param cancel    cancels the job by id and answers its new state; a {@link BacktestRefusal} when refused
+     * @param state     the job's state
      */
-    JobView(String prefix, String noun, String listRoute, String listText) {
+    JobView(String prefix, String noun, String listRoute, String listText, LongFunction<I> read, LongFunction<I> cancel,
+            Function<I, RunState> state) {
         this.noun = noun;
         this.listRoute = listRoute;
         this.listText = listText;
+        this.read = read;
+        this.cancelJob = cancel;
+        this.state = state;
         Polling.whileAttached(this, () -> {
             try {
-                I job = fetch(id);
+                I job = read.apply(id);
                 update(job);
-                return !state(job).terminal();
+                return !state.apply(job).terminal();
             } catch (BacktestRefusal gone) {
                 return false;
             }
@@ -66,26 +78,23 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
         setId(prefix + "-view");
         status.setId(prefix + "-status");
         progress.setId(prefix + "-progress");
-        cancel = new Button("Cancel " + noun.toLowerCase(Locale.ROOT));
-        cancel.setId(prefix + "-cancel");
-        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> cancelClicked());
+        this.cancel = new Button("Cancel " + noun.toLowerCase(Locale.ROOT));
+        this.cancel.setId(prefix + "-cancel");
+        this.cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        this.cancel.addClickListener(e -> cancelClicked());
         result.setWidthFull();
     }
 
-    /** The job {@code id}; a {@link BacktestRefusal} when there is none (or it may not be read). */
-    abstract I fetch(long id);
+    /**
+     * A job's progress for the status line ({@code <state> · <done> / <total> <units> · <n> workers · <error>}) and the
+     * progress meter: {@code done} of {@code total} job parts, {@code units} naming them (and what follows them, e.g.
+     * "chunks · 12 cells"), the workers that computed parts (named when more than one), the error (null when none).
+     */
+    record Progress(int done, int total, String units, int workers, String error) {
+    }
 
-    /** Cancels the job {@code id} and answers its new state; a {@link BacktestRefusal} when refused. */
-    abstract I cancel(long id);
-
-    abstract RunState state(I job);
-
-    /** The status line's text (the state first). */
-    abstract String statusText(I job);
-
-    /** How much of the job is done, 0 to 1. */
-    abstract double done(I job);
+    /** {@code job}'s progress. */
+    abstract Progress progressOf(I job);
 
     /**
      * Fills the page for {@code job} (just read on navigation): the subclass adds its heading and controls,
@@ -118,7 +127,7 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
         shown = false;
         try {
             id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            I job = fetch(id);
+            I job = read.apply(id);
             layout(job, new HorizontalLayout(status, progress, cancel));
             update(job);
         } catch (NumberFormatException | BacktestRefusal unknown) {
@@ -127,13 +136,15 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void update(I job) {
-        RunState state = state(job);
-        status.setText(statusText(job));
+        RunState now = state.apply(job);
+        Progress p = progressOf(job);
+        status.setText(now + " · " + p.done() + " / " + p.total() + " " + p.units() + (p.workers() > 1 ? " · " + p.workers() + " workers" : "")
+                + (p.error() == null ? "" : " · " + p.error()));
         status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add("badge " + SweepsView.badge(state));
-        progress.setValue(done(job));
-        cancel.setVisible(operator && !state.terminal());
-        if (state == RunState.DONE && !shown) {
+        status.getElement().getThemeList().add("badge " + SweepsView.badge(now));
+        progress.setValue(p.total() == 0 ? 0 : (double) p.done() / p.total());
+        cancel.setVisible(operator && !now.terminal());
+        if (now == RunState.DONE && !shown) {
             shown = true;
             showResult();
         }
@@ -141,7 +152,7 @@ abstract class JobView<I> extends VerticalLayout implements BeforeEnterObserver 
 
     private void cancelClicked() {
         try {
-            update(cancel(id));
+            update(cancelJob.apply(id));
             Notification.show(noun + " " + id + " cancelled");
         } catch (BacktestRefusal refusal) {
             Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);

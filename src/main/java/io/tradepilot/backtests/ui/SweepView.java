@@ -10,7 +10,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestRefusal;
-import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SweepInfo;
 import io.tradepilot.backtests.SweepReport;
 import io.tradepilot.backtests.Sweeps;
@@ -46,7 +45,7 @@ class SweepView extends JobView<SweepInfo> {
     final Select<String> y = new Select<>();
 
     SweepView(Sweeps sweeps) {
-        super("sweep", "Sweep", "backtests/sweeps", "All sweeps");
+        super("sweep", "Sweep", "backtests/sweeps", "All sweeps", sweeps::sweep, sweeps::cancel, SweepInfo::state);
         this.sweeps = sweeps;
         metric.setId("sweep-metric");
         metric.setLabel("Metric");
@@ -62,29 +61,8 @@ class SweepView extends JobView<SweepInfo> {
     }
 
     @Override
-    SweepInfo fetch(long id) {
-        return sweeps.sweep(id);
-    }
-
-    @Override
-    SweepInfo cancel(long id) {
-        return sweeps.cancel(id);
-    }
-
-    @Override
-    RunState state(SweepInfo s) {
-        return s.state();
-    }
-
-    @Override
-    String statusText(SweepInfo s) {
-        return s.state() + " · " + s.chunksDone() + " / " + s.chunks() + " chunks · " + s.cells() + " cells"
-                + (s.workers().size() > 1 ? " · " + s.workers().size() + " workers" : "") + (s.error() == null ? "" : " · " + s.error());
-    }
-
-    @Override
-    double done(SweepInfo s) {
-        return s.chunks() == 0 ? 0 : (double) s.chunksDone() / s.chunks();
+    Progress progressOf(SweepInfo s) {
+        return new Progress(s.chunksDone(), s.chunks(), "chunks · " + s.cells() + " cells", s.workers().size(), s.error());
     }
 
     @Override

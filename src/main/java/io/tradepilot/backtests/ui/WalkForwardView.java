@@ -8,7 +8,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestRefusal;
-import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.WalkForwardInfo;
 import io.tradepilot.backtests.WalkForwardReport;
 import io.tradepilot.backtests.WalkForwards;
@@ -42,34 +41,14 @@ class WalkForwardView extends JobView<WalkForwardInfo> {
     private final WalkForwards walkForwards;
 
     WalkForwardView(WalkForwards walkForwards) {
-        super("walkforward", "Walk-forward", "backtests/walkforwards", "All walk-forwards");
+        super("walkforward", "Walk-forward", "backtests/walkforwards", "All walk-forwards", walkForwards::walkForward, walkForwards::cancel,
+                WalkForwardInfo::state);
         this.walkForwards = walkForwards;
     }
 
     @Override
-    WalkForwardInfo fetch(long id) {
-        return walkForwards.walkForward(id);
-    }
-
-    @Override
-    WalkForwardInfo cancel(long id) {
-        return walkForwards.cancel(id);
-    }
-
-    @Override
-    RunState state(WalkForwardInfo w) {
-        return w.state();
-    }
-
-    @Override
-    String statusText(WalkForwardInfo w) {
-        return w.state() + " · " + w.windowsDone() + " / " + w.windows() + " windows"
-                + (w.workers().size() > 1 ? " · " + w.workers().size() + " workers" : "") + (w.error() == null ? "" : " · " + w.error());
-    }
-
-    @Override
-    double done(WalkForwardInfo w) {
-        return w.windows() == 0 ? 0 : (double) w.windowsDone() / w.windows();
+    Progress progressOf(WalkForwardInfo w) {
+        return new Progress(w.windowsDone(), w.windows(), "windows", w.workers().size(), w.error());
     }
 
     @Override

@@ -2,13 +2,10 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
-import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.journal.JournalReports;
 import io.tradepilot.journal.PerformanceReport;
 import io.tradepilot.journal.ReportPeriod;
 import io.tradepilot.journal.TradeStatistics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,39 +23,19 @@ import java.util.function.Supplier;
  * (MONTH) report after the exchange's last trading day of the week (month), so this follows the exchange calendar. The
  * end-of-day report goes out as {@link AlertRule#EOD_REPORT} from the scheduler's report ({@link SchedulerAlerts}).
  */
-final class JournalReportAlerts extends PeriodicTask {
-
-    private static final Logger log = LoggerFactory.getLogger(JournalReportAlerts.class);
-
-    private final Supplier<JournalReports> reports;
-    private final Alerts alerts;
-    private final Clock clock;
+final class JournalReportAlerts extends LastDayAlerts<JournalReports> {
 
     JournalReportAlerts(Supplier<JournalReports> reports, Alerts alerts, Clock clock, Duration poll) {
-        super("alerts-journal-reports", poll);
-        this.reports = reports;
-        this.alerts = alerts;
-        this.clock = clock;
+        super("alerts-journal-reports", reports, "The journal's weekly and monthly reports", alerts, clock, poll);
     }
 
+    /** Raises the WEEK and MONTH reports stored since {@code since}. */
     @Override
-    protected void poll() {
-        raiseNew();
-    }
-
-    /** Raises the WEEK and MONTH reports stored in the last day. */
-    void raiseNew() {
-        try {
-            JournalReports journal = reports.get();
-            if (journal == null) return;
-            Instant since = clock.instant().minus(Duration.ofDays(1));
-            for (ReportPeriod period : List.of(ReportPeriod.WEEK, ReportPeriod.MONTH)) {
-                for (PerformanceReport report : journal.stored(period, 2)) {
-                    if (report.createdAt() != null && !report.createdAt().isBefore(since)) raise(report);
-                }
+    void raiseSince(JournalReports journal, Instant since) {
+        for (ReportPeriod period : List.of(ReportPeriod.WEEK, ReportPeriod.MONTH)) {
+            for (PerformanceReport report : journal.stored(period, 2)) {
+                if (report.createdAt() != null && !report.createdAt().isBefore(since)) raise(report);
             }
-        } catch (RuntimeException e) {
-            log.warn("The journal's weekly and monthly reports could not be read for alerts ({})", e.getClass().getSimpleName());
         }
     }
 
@@ -103,9 +80,5 @@ final class JournalReportAlerts extends PeriodicTask {
 
     private static String percent(BigDecimal share) {
         return share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + " %";
-    }
-
-    private static String plain(BigDecimal amount) {
-        return amount == null ? "–" : amount.toPlainString();
     }
 }

@@ -2,7 +2,6 @@ package io.tradepilot.alerts.internal;
 
 import io.tradepilot.alerts.AlertRule;
 import io.tradepilot.alerts.Alerts;
-import io.tradepilot.base.PeriodicTask;
 import io.tradepilot.scheduler.EodReport;
 import io.tradepilot.scheduler.NearBreakout;
 import io.tradepilot.scheduler.ScanReport;
@@ -13,8 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Raises alerts for what the scheduler's jobs stored in the last day, looking every {@code eodPoll} (when this
@@ -29,52 +26,31 @@ import org.slf4j.LoggerFactory;
  *       listing them nearest first (a later run the same day adds no second alert).</li>
  * </ul>
  */
-final class SchedulerAlerts extends PeriodicTask {
+final class SchedulerAlerts extends LastDayAlerts<SchedulerQueries> {
 
-    private static final Logger log = LoggerFactory.getLogger(SchedulerAlerts.class);
     /** Findings and setups named in one alert's text at most. */
     private static final int LISTED = 20;
 
-    private final Supplier<SchedulerQueries> scheduler;
-    private final Alerts alerts;
-    private final Clock clock;
-
     SchedulerAlerts(Supplier<SchedulerQueries> scheduler, Alerts alerts, Clock clock, Duration poll) {
-        super("alerts-scheduler", poll);
-        this.scheduler = scheduler;
-        this.alerts = alerts;
-        this.clock = clock;
+        super("alerts-scheduler", scheduler, "The scheduler's reports, findings or scans", alerts, clock, poll);
     }
 
+    /** Raises the reports, tracker findings, scans and near-breakout setups stored since {@code since}. */
     @Override
-    protected void poll() {
-        raiseNew();
-    }
-
-    /** Raises the reports, tracker findings and scans of the last day not raised yet. */
-    void raiseNew() {
-        try {
-            SchedulerQueries queries = scheduler.get();
-            if (queries == null) {
-                return;
+    void raiseSince(SchedulerQueries queries, Instant since) {
+        for (EodReport report : queries.eodReports(10)) {
+            if (report.createdAt() != null && !report.createdAt().isBefore(since)) {
+                raise(report);
             }
-            Instant since = clock.instant().minus(Duration.ofDays(1));
-            for (EodReport report : queries.eodReports(10)) {
-                if (report.createdAt() != null && !report.createdAt().isBefore(since)) {
-                    raise(report);
-                }
-            }
-            for (TrackerFinding finding : queries.trackerFindings(50)) {
-                if (!finding.checkedAt().isBefore(since)) raise(finding);
-            }
-            queries.latestScan().filter(scan -> !scan.createdAt().isBefore(since)).ifPresent(this::raise);
-            java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-            for (java.time.LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) { // any exchange's day
-                List<NearBreakout> near = queries.nearBreakouts(day).stream().filter(n -> !n.checkedAt().isBefore(since)).toList();
-                if (!near.isEmpty()) raise(day, near);
-            }
-        } catch (RuntimeException e) {
-            log.warn("The scheduler's reports, findings or scans could not be read for alerts ({})", e.getClass().getSimpleName());
+        }
+        for (TrackerFinding finding : queries.trackerFindings(50)) {
+            if (!finding.checkedAt().isBefore(since)) raise(finding);
+        }
+        queries.latestScan().filter(scan -> !scan.createdAt().isBefore(since)).ifPresent(this::raise);
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        for (java.time.LocalDate day : List.of(today.minusDays(1), today, today.plusDays(1))) { // any exchange's day
+            List<NearBreakout> near = queries.nearBreakouts(day).stream().filter(n -> !n.checkedAt().isBefore(since)).toList();
+            if (!near.isEmpty()) raise(day, near);
         }
     }
 
@@ -136,9 +112,5 @@ final class SchedulerAlerts extends PeriodicTask {
         }
         alerts.raise(AlertRule.EOD_REPORT, "eod:" + report.exchange(), "eod:" + report.tradingDay() + ":" + report.exchange(),
                 "End-of-day report " + report.exchange() + " " + report.tradingDay(), body.toString());
-    }
-
-    private static String plain(java.math.BigDecimal amount) {
-        return amount == null ? "–" : amount.toPlainString();
     }
 }

@@ -1,30 +1,20 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestRefusal;
-import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.SweepInfo;
 import io.tradepilot.backtests.SweepReport;
 import io.tradepilot.backtests.Sweeps;
 import io.tradepilot.base.chart.ApexChart;
 import io.tradepilot.base.chart.Chart;
-import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -44,40 +34,19 @@ import java.util.Locale;
 @Route("backtests/sweeps/:id")
 @PageTitle("Sweep · Tradepilot")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
-class SweepView extends VerticalLayout implements BeforeEnterObserver {
+class SweepView extends JobView<SweepInfo> {
 
     static final List<String> METRICS = List.of("sharpe", "sortino", "total_return", "cagr", "max_drawdown", "win_rate", "trades",
             "pnl_net", "exposure");
 
     private final Sweeps sweeps;
-    private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
-    private final Span status = new Span();
-    private final ProgressMeter progress = new ProgressMeter();
-    private final Button cancel = new Button("Cancel sweep");
     final Select<String> metric = new Select<>();
     final Select<String> x = new Select<>();
     final Select<String> y = new Select<>();
-    private final Div result = new Div();
-    private long id;
-    private boolean shown;
 
     SweepView(Sweeps sweeps) {
-        Polling.whileAttached(this, () -> {
-            try {
-                SweepInfo s = sweeps.sweep(id);
-                update(s);
-                return !s.state().terminal();
-            } catch (BacktestRefusal gone) {
-                return false;
-            }
-        });
+        super("sweep", "Sweep", "backtests/sweeps", "All sweeps", sweeps::sweep, sweeps::cancel, SweepInfo::state);
         this.sweeps = sweeps;
-        setId("sweep-view");
-        status.setId("sweep-status");
-        progress.setId("sweep-progress");
-        cancel.setId("sweep-cancel");
-        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> cancel());
         metric.setId("sweep-metric");
         metric.setLabel("Metric");
         metric.setItems(METRICS);
@@ -86,54 +55,36 @@ class SweepView extends VerticalLayout implements BeforeEnterObserver {
         x.setLabel("Heatmap x");
         y.setId("sweep-y");
         y.setLabel("Heatmap y");
-        result.setWidthFull();
         metric.addValueChangeListener(e -> showResult());
         x.addValueChangeListener(e -> showResult());
         y.addValueChangeListener(e -> showResult());
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        result.removeAll();
-        shown = false;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            SweepInfo s = sweeps.sweep(id);
-            List<String> swept = List.copyOf(s.axes().keySet());
-            x.setItems(swept);
-            y.setItems(swept);
-            x.setValue(swept.getFirst());
-            if (swept.size() > 1) y.setValue(swept.get(1));
-            y.setVisible(swept.size() > 1);
-            x.setVisible(swept.size() > 1);
-            add(new H2("Sweep " + s.id() + ": " + s.label()), new Anchor("backtests/sweeps", "All sweeps"),
-                    new HorizontalLayout(status, progress, cancel), new HorizontalLayout(metric, x, y), result);
-            update(s);
-        } catch (NumberFormatException | BacktestRefusal unknown) {
-            add(new H2("No such sweep"), new Anchor("backtests/sweeps", "All sweeps"));
-        }
+    Progress progressOf(SweepInfo s) {
+        return new Progress(s.chunksDone(), s.chunks(), "chunks · " + s.cells() + " cells", s.workers().size(), s.error());
     }
 
-    private void update(SweepInfo s) {
-        status.setText(s.state() + " · " + s.chunksDone() + " / " + s.chunks() + " chunks · " + s.cells() + " cells"
-                + (s.workers().size() > 1 ? " · " + s.workers().size() + " workers" : "") + (s.error() == null ? "" : " · " + s.error()));
-        status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add("badge " + SweepsView.badge(s.state()));
-        progress.setValue(s.chunks() == 0 ? 0 : (double) s.chunksDone() / s.chunks());
-        cancel.setVisible(operator && !s.state().terminal());
-        if (s.state() == RunState.DONE && !shown) {
-            shown = true;
-            showResult();
-        }
+    @Override
+    void layout(SweepInfo s, Component statusBar) {
+        List<String> swept = List.copyOf(s.axes().keySet());
+        x.setItems(swept);
+        y.setItems(swept);
+        x.setValue(swept.getFirst());
+        if (swept.size() > 1) y.setValue(swept.get(1));
+        y.setVisible(swept.size() > 1);
+        x.setVisible(swept.size() > 1);
+        add(new H2("Sweep " + s.id() + ": " + s.label()), listLink(),
+                statusBar, new HorizontalLayout(metric, x, y), result);
     }
 
-    private void showResult() {
-        if (!shown) return;
+    @Override
+    void showResult() {
+        if (!shown()) return;
         result.removeAll();
         SweepReport r;
         try {
-            r = sweeps.report(id, metric.getValue(), x.getValue(), y.isVisible() ? y.getValue() : null);
+            r = sweeps.report(id(), metric.getValue(), x.getValue(), y.isVisible() ? y.getValue() : null);
         } catch (BacktestRefusal refusal) {
             result.add(new Span(refusal.getMessage()));
             return;
@@ -196,14 +147,5 @@ class SweepView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String fmt(Double v) {
         return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private void cancel() {
-        try {
-            update(sweeps.cancel(id));
-            Notification.show("Sweep " + id + " cancelled");
-        } catch (BacktestRefusal refusal) {
-            Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
     }
 }

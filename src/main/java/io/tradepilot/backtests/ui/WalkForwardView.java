@@ -1,29 +1,18 @@
 package io.tradepilot.backtests.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.tradepilot.backtests.BacktestRefusal;
-import io.tradepilot.backtests.RunState;
 import io.tradepilot.backtests.WalkForwardInfo;
 import io.tradepilot.backtests.WalkForwardReport;
 import io.tradepilot.backtests.WalkForwards;
 import io.tradepilot.base.chart.ApexChart;
 import io.tradepilot.base.chart.Chart;
-import io.tradepilot.security.CurrentUser;
 import io.tradepilot.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -45,75 +34,37 @@ import java.util.Map;
 @Route("backtests/walkforwards/:id")
 @PageTitle("Walk-forward · Tradepilot")
 @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
-class WalkForwardView extends VerticalLayout implements BeforeEnterObserver {
+class WalkForwardView extends JobView<WalkForwardInfo> {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Kolkata");
 
     private final WalkForwards walkForwards;
-    private final boolean operator = CurrentUser.role().map(r -> r.includes(Roles.Role.OPERATOR)).orElse(false);
-    private final Span status = new Span();
-    private final ProgressMeter progress = new ProgressMeter();
-    private final Button cancel = new Button("Cancel walk-forward");
-    final Div result = new Div();
-    private long id;
-    private boolean shown;
 
     WalkForwardView(WalkForwards walkForwards) {
-        Polling.whileAttached(this, () -> {
-            try {
-                WalkForwardInfo w = walkForwards.walkForward(id);
-                update(w);
-                return !w.state().terminal();
-            } catch (BacktestRefusal gone) {
-                return false;
-            }
-        });
+        super("walkforward", "Walk-forward", "backtests/walkforwards", "All walk-forwards", walkForwards::walkForward, walkForwards::cancel,
+                WalkForwardInfo::state);
         this.walkForwards = walkForwards;
-        setId("walkforward-view");
-        status.setId("walkforward-status");
-        progress.setId("walkforward-progress");
-        cancel.setId("walkforward-cancel");
-        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        cancel.addClickListener(e -> cancel());
-        result.setWidthFull();
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        result.removeAll();
-        shown = false;
-        try {
-            id = Long.parseLong(event.getRouteParameters().get("id").orElse(""));
-            WalkForwardInfo w = walkForwards.walkForward(id);
-            add(new H2("Walk-forward " + w.id() + ": " + w.label()), new Anchor("backtests/walkforwards", "All walk-forwards"),
-                    new Span(w.strategyType() + " · optimising " + w.axes() + " by " + w.metric() + " · in sample " + w.isBars() + " bars ("
-                            + (w.anchored() ? "anchored" : "rolling") + "), out of sample " + w.oosBars() + " bars · " + w.cells() + " cells per window"),
-                    new HorizontalLayout(status, progress, cancel), result);
-            update(w);
-        } catch (NumberFormatException | BacktestRefusal unknown) {
-            add(new H2("No such walk-forward"), new Anchor("backtests/walkforwards", "All walk-forwards"));
-        }
+    Progress progressOf(WalkForwardInfo w) {
+        return new Progress(w.windowsDone(), w.windows(), "windows", w.workers().size(), w.error());
     }
 
-    private void update(WalkForwardInfo w) {
-        status.setText(w.state() + " · " + w.windowsDone() + " / " + w.windows() + " windows"
-                + (w.workers().size() > 1 ? " · " + w.workers().size() + " workers" : "") + (w.error() == null ? "" : " · " + w.error()));
-        status.getElement().getThemeList().clear();
-        status.getElement().getThemeList().add("badge " + SweepsView.badge(w.state()));
-        progress.setValue(w.windows() == 0 ? 0 : (double) w.windowsDone() / w.windows());
-        cancel.setVisible(operator && !w.state().terminal());
-        if (w.state() == RunState.DONE && !shown) {
-            shown = true;
-            showResult();
-        }
+    @Override
+    void layout(WalkForwardInfo w, Component statusBar) {
+        add(new H2("Walk-forward " + w.id() + ": " + w.label()), listLink(),
+                new Span(w.strategyType() + " · optimising " + w.axes() + " by " + w.metric() + " · in sample " + w.isBars() + " bars ("
+                        + (w.anchored() ? "anchored" : "rolling") + "), out of sample " + w.oosBars() + " bars · " + w.cells() + " cells per window"),
+                statusBar, result);
     }
 
-    private void showResult() {
+    @Override
+    void showResult() {
         result.removeAll();
         WalkForwardReport r;
         try {
-            r = walkForwards.report(id);
+            r = walkForwards.report(id());
         } catch (BacktestRefusal refusal) {
             result.add(new Span(refusal.getMessage()));
             return;
@@ -160,14 +111,5 @@ class WalkForwardView extends VerticalLayout implements BeforeEnterObserver {
 
     private static String fmt(Double v) {
         return v == null ? "–" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    private void cancel() {
-        try {
-            update(walkForwards.cancel(id));
-            Notification.show("Walk-forward " + id + " cancelled");
-        } catch (BacktestRefusal refusal) {
-            Notification.show(refusal.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
     }
 }

@@ -1,12 +1,11 @@
 package io.tradepilot.scheduler.internal;
 
-import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingGate;
-import io.tradepilot.controls.TradingState;
 import io.tradepilot.scheduler.ScanReport;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.trading.internal.EngineHost;
+import io.tradepilot.trading.internal.TradingFixtures;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,34 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * protective stop; EEE's is refused by the order checks and recorded with the code; a second run of the scan places
  * nothing new and says the setup is already taken.
  */
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:trading/idle-synthetic-engine.properties", properties = {
         "tradepilot.controls.key-prefix=scan-orders-it:",
         "tradepilot.scheduler.enabled=false",
         "tradepilot.scheduler.scans.folder=src/test/resources/scheduler/scan3wi",
         "tradepilot.scheduler.scans.capital=20000",
         "tradepilot.scheduler.scans.place-orders=true",
         "tradepilot.trading.enabled=true",
-        "tradepilot.trading.limits.trading-hours.enabled=false", // entries at any market time of the replay (15:20-15:30 IST refuses them)
-        "tradepilot.trading.auto-startup=false",
-        "tradepilot.trading.leader-lock-key=880126",
-        "tradepilot.trading.tick=100ms",
-        "tradepilot.trading.standby-retry=1h",
-        "tradepilot.trading.limits.daily-loss=0",
-        "tradepilot.trading.limits.consecutive-losses=0",
-        "tradepilot.trading.limits.drawdown=0",
-        "tradepilot.trading.strategies[0].id=idle",
-        "tradepilot.trading.strategies[0].name=sma-cross",
-        "tradepilot.trading.strategies[0].symbols[0]=CCC",
-        "tradepilot.trading.strategies[0].symbols[1]=DDD",
-        "tradepilot.trading.strategies[0].quantity=1",
-        "tradepilot.trading.strategies[0].params.fast=500",
-        "tradepilot.trading.strategies[0].params.slow=1000",
-        "tradepilot.trading.marketdata.speed=3000",
-        "tradepilot.trading.marketdata.max-gap=5m",
-        "tradepilot.trading.marketdata.stale-after=10m",
-        "tradepilot.trading.marketdata.synthetic.seed=7",
-        "tradepilot.trading.marketdata.synthetic.first-day=2025-01-06",
-        "tradepilot.trading.marketdata.synthetic.trading-days=12"})
+        "tradepilot.trading.leader-lock-key=880126"})
 @DirtiesContext
 class ScanOrdersIT extends IntegrationTestSupport {
 
@@ -81,12 +59,10 @@ class ScanOrdersIT extends IntegrationTestSupport {
     @BeforeEach
     void startTheHost() {
         // the ledger and the stored strategy configurations (an earlier test class's would win over this class's properties)
-        io.tradepilot.trading.internal.TradingFixtures.emptyLedger(db);
+        TradingFixtures.emptyLedger(db);
         db.execute("TRUNCATE scan_setup, scan_result, job_run");
-        Set<String> keys = redis.keys("scan-orders-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
-        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()
-                && !k.circuitBreaker().tripped() && k.trading().state() == TradingState.ACTIVE, "fresh controls, trading active");
+        TradingFixtures.deleteKeys(redis, "scan-orders-it:");
+        TradingFixtures.awaitFreshControlsTradingActive(gate);
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
         eventually(Duration.ofSeconds(60), () -> mark("CCC") != null, "the first bars");
@@ -153,12 +129,7 @@ class ScanOrdersIT extends IntegrationTestSupport {
     }
 
     private BigDecimal mark(String symbol) {
-        try {
-            return host.query(core -> core.portfolio().markOf(symbol), Duration.ofSeconds(5)).orElse(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TradingFixtures.mark(host, symbol);
     }
 
     private long strategyOrdersAudited() {

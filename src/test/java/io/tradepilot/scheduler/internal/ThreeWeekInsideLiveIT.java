@@ -1,8 +1,6 @@
 package io.tradepilot.scheduler.internal;
 
-import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingGate;
-import io.tradepilot.controls.TradingState;
 import io.tradepilot.scheduler.SchedulerQueries;
 import io.tradepilot.scheduler.SetupLine;
 import io.tradepilot.testing.IntegrationTestSupport;
@@ -12,6 +10,7 @@ import io.tradepilot.trading.ManualOrder;
 import io.tradepilot.trading.StrategyOrders;
 import io.tradepilot.trading.TradingQueries;
 import io.tradepilot.trading.internal.EngineHost;
+import io.tradepilot.trading.internal.TradingFixtures;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +27,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -53,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       through the same path, once however often it runs; the trade ends EXITED, its exits on the Setups query.</li>
  * </ol>
  */
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:trading/idle-synthetic-engine.properties", properties = {
         "tradepilot.controls.key-prefix=threewi-live-it:",
         "tradepilot.scheduler.enabled=false",
         "tradepilot.scheduler.scans.move-stops=false", // this class proves the targets and the tracker; SetupStopsIT the moved stops
@@ -62,29 +60,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "tradepilot.scheduler.scans.place-orders=true",
         "tradepilot.scheduler.scans.exit-watch=200ms",
         "tradepilot.trading.bar-cache.key-prefix=threewi-live-it:bars:",
-        "tradepilot.trading.enabled=true",
-        "tradepilot.trading.limits.trading-hours.enabled=false",
         "tradepilot.trading.limits.max-open-positions=1",
-        "tradepilot.trading.auto-startup=false",
-        "tradepilot.trading.leader-lock-key=880146",
-        "tradepilot.trading.tick=100ms",
-        "tradepilot.trading.standby-retry=1h",
-        "tradepilot.trading.limits.daily-loss=0",
-        "tradepilot.trading.limits.consecutive-losses=0",
-        "tradepilot.trading.limits.drawdown=0",
-        "tradepilot.trading.strategies[0].id=idle",
-        "tradepilot.trading.strategies[0].name=sma-cross",
-        "tradepilot.trading.strategies[0].symbols[0]=CCC",
-        "tradepilot.trading.strategies[0].symbols[1]=DDD",
-        "tradepilot.trading.strategies[0].quantity=1",
-        "tradepilot.trading.strategies[0].params.fast=500",
-        "tradepilot.trading.strategies[0].params.slow=1000",
-        "tradepilot.trading.marketdata.speed=3000",
-        "tradepilot.trading.marketdata.max-gap=5m",
-        "tradepilot.trading.marketdata.stale-after=10m",
-        "tradepilot.trading.marketdata.synthetic.seed=7",
-        "tradepilot.trading.marketdata.synthetic.first-day=2025-01-06",
-        "tradepilot.trading.marketdata.synthetic.trading-days=12"})
+        "tradepilot.trading.enabled=true",
+        "tradepilot.trading.leader-lock-key=880146"})
 @DirtiesContext
 class ThreeWeekInsideLiveIT extends IntegrationTestSupport {
 
@@ -103,12 +81,10 @@ class ThreeWeekInsideLiveIT extends IntegrationTestSupport {
 
     @BeforeEach
     void startTheHost() {
-        io.tradepilot.trading.internal.TradingFixtures.emptyLedger(db);
+        TradingFixtures.emptyLedger(db);
         db.execute("TRUNCATE scan_setup, scan_result, job_run, setup_exit, near_breakout, position_check");
-        Set<String> keys = redis.keys("threewi-live-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
-        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()
-                && !k.circuitBreaker().tripped() && k.trading().state() == TradingState.ACTIVE, "fresh controls, trading active");
+        TradingFixtures.deleteKeys(redis, "threewi-live-it:");
+        TradingFixtures.awaitFreshControlsTradingActive(gate);
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
         eventually(LONG, () -> position("CCC").isEmpty() && mark("CCC") != null && mark("DDD") != null, "the first bars");
@@ -231,11 +207,6 @@ class ThreeWeekInsideLiveIT extends IntegrationTestSupport {
     }
 
     private BigDecimal mark(String symbol) {
-        try {
-            return host.query(core -> core.portfolio().markOf(symbol), Duration.ofSeconds(5)).orElse(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TradingFixtures.mark(host, symbol);
     }
 }

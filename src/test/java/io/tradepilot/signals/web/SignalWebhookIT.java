@@ -18,6 +18,7 @@ import io.tradepilot.signals.SignalAction;
 import io.tradepilot.signals.SignalAdministration;
 import io.tradepilot.testing.IntegrationTestSupport;
 import io.tradepilot.trading.internal.EngineHost;
+import io.tradepilot.trading.internal.TradingFixtures;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,30 +57,10 @@ import javax.crypto.spec.SecretKeySpec;
  * the engine attributed to their strategy; malformed, unauthenticated, stale, replayed, unmapped, disallowed and
  * blocked ones are answered with a problem and a stable code, are recorded, and trade nothing.
  */
-@TestPropertySource(properties = {
+@TestPropertySource(locations = "classpath:trading/idle-synthetic-engine.properties", properties = {
         "tradepilot.controls.key-prefix=signals-it:",
         "tradepilot.trading.enabled=true",
-        "tradepilot.trading.limits.trading-hours.enabled=false", // entries at any market time of the replay (15:20-15:30 IST refuses them)
-        "tradepilot.trading.auto-startup=false",
         "tradepilot.trading.leader-lock-key=880120",
-        "tradepilot.trading.tick=100ms",
-        "tradepilot.trading.standby-retry=1h",
-        "tradepilot.trading.limits.daily-loss=0",
-        "tradepilot.trading.limits.consecutive-losses=0",
-        "tradepilot.trading.limits.drawdown=0",
-        "tradepilot.trading.strategies[0].id=idle",
-        "tradepilot.trading.strategies[0].name=sma-cross",
-        "tradepilot.trading.strategies[0].symbols[0]=CCC",
-        "tradepilot.trading.strategies[0].symbols[1]=DDD",
-        "tradepilot.trading.strategies[0].quantity=1",
-        "tradepilot.trading.strategies[0].params.fast=500",
-        "tradepilot.trading.strategies[0].params.slow=1000",
-        "tradepilot.trading.marketdata.speed=3000",
-        "tradepilot.trading.marketdata.max-gap=5m",
-        "tradepilot.trading.marketdata.stale-after=10m",
-        "tradepilot.trading.marketdata.synthetic.seed=7",
-        "tradepilot.trading.marketdata.synthetic.first-day=2025-01-06",
-        "tradepilot.trading.marketdata.synthetic.trading-days=12",
         "tradepilot.signals.orders-per-minute=30"})
 @DirtiesContext
 class SignalWebhookIT extends IntegrationTestSupport {
@@ -98,11 +79,9 @@ class SignalWebhookIT extends IntegrationTestSupport {
     @BeforeEach
     void startTheHostOnFreshControls() {
         // with the stored strategy configurations, which would win over this class's properties
-        db.execute("TRUNCATE order_event, fill, round_trip, position, equity_snapshot, strategy_day, feed_checkpoint, trade_order, strategy_switch, config_applied, config_version");
-        Set<String> keys = redis.keys("signals-it:*");
-        if (keys != null && !keys.isEmpty()) redis.delete(keys);
-        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()
-                && !k.circuitBreaker().tripped() && k.trading().state() == TradingState.ACTIVE, "fresh controls, trading active");
+        TradingFixtures.emptyLedger(db);
+        TradingFixtures.deleteKeys(redis, "signals-it:");
+        TradingFixtures.awaitFreshControlsTradingActive(gate);
         host.start();
         assertThat(host.role()).isEqualTo(EngineHost.Role.LEADER);
         eventually(Duration.ofSeconds(10), () -> mark("CCC") != null && mark("DDD") != null, "the first bars");
@@ -314,11 +293,6 @@ class SignalWebhookIT extends IntegrationTestSupport {
     }
 
     private BigDecimal mark(String symbol) {
-        try {
-            return host.query(core -> core.portfolio().markOf(symbol), Duration.ofSeconds(5)).orElse(null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return TradingFixtures.mark(host, symbol);
     }
 }

@@ -2,15 +2,20 @@ package io.tradepilot.trading.internal;
 
 import io.tradepilot.controls.ControlsReading;
 import io.tradepilot.controls.TradingGate;
+import io.tradepilot.controls.TradingState;
 import org.jooq.DSLContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;
 
 import static io.tradepilot.testing.Eventually.eventually;
 
-/** The clean start the trading integration tests share: an empty ledger, their own Redis keys gone, fresh controls. */
+/**
+ * The clean start the trading integration tests share: an empty ledger, their own Redis keys gone, fresh controls; and
+ * the running engine's marks. Their idle engine on the synthetic market: {@code trading/idle-synthetic-engine.properties}.
+ */
 public final class TradingFixtures {
 
     private TradingFixtures() {
@@ -31,5 +36,21 @@ public final class TradingFixtures {
     public static void awaitFreshControls(TradingGate gate) {
         eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k
                 && !k.killSwitch().engaged() && !k.circuitBreaker().tripped(), "fresh controls");
+    }
+
+    /** Like {@link #awaitFreshControls}, and trading ACTIVE too (not paused or stopped by an earlier test). */
+    public static void awaitFreshControlsTradingActive(TradingGate gate) {
+        eventually(Duration.ofSeconds(5), () -> gate.current() instanceof ControlsReading.Known k && !k.killSwitch().engaged()
+                && !k.circuitBreaker().tripped() && k.trading().state() == TradingState.ACTIVE, "fresh controls, trading active");
+    }
+
+    /** The running engine's mark of {@code symbol}, null before its first bar. */
+    public static BigDecimal mark(EngineHost host, String symbol) {
+        try {
+            return host.query(core -> core.portfolio().markOf(symbol), Duration.ofSeconds(5)).orElse(null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -13,6 +13,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * Installs {@link ClientDisconnectFilter} in Logback while the application runs, counting what it takes over
  * in {@value #COUNTER} when a {@link MeterRegistry} exists.
@@ -31,7 +34,15 @@ class ClientDisconnectLogging implements InitializingBean, DisposableBean, Logge
 
     private static final org.slf4j.Logger log = LoggerFactory.getLogger(ClientDisconnectLogging.class);
 
+    /**
+     * The counters of every installed instance. Logback's context is one per class loader and shared by every
+     * application context in it (test suites keep several alive); only the first of their filters sees an event, so
+     * each filter counts into all of them.
+     */
+    private static final Set<Runnable> INSTALLED_COUNTERS = ConcurrentHashMap.newKeySet();
+
     private final ClientDisconnectFilter filter;
+    private final Runnable count;
     private LoggerContext context;
 
     ClientDisconnectLogging(ObjectProvider<MeterRegistry> registry) {
@@ -43,7 +54,8 @@ class ClientDisconnectLogging implements InitializingBean, DisposableBean, Logge
                     .register(meters);
             count = counter::increment;
         }
-        filter = new ClientDisconnectFilter(count);
+        this.count = count;
+        filter = new ClientDisconnectFilter(() -> INSTALLED_COUNTERS.forEach(Runnable::run));
     }
 
     /** The filter this bean installs. */
@@ -65,6 +77,7 @@ class ClientDisconnectLogging implements InitializingBean, DisposableBean, Logge
     /** Installs the filter in {@code logback} until {@link #destroy()}, also across resets of that context. */
     void installIn(LoggerContext logback) {
         context = logback;
+        INSTALLED_COUNTERS.add(count);
         filter.setContext(logback);
         install();
         logback.addListener(this);
@@ -73,6 +86,7 @@ class ClientDisconnectLogging implements InitializingBean, DisposableBean, Logge
     @Override
     public void destroy() {
         if (context != null) {
+            INSTALLED_COUNTERS.remove(count);
             context.removeListener(this);
             context.getTurboFilterList().remove(filter);
             filter.stop();

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -19,6 +20,8 @@ import io.tradepilot.trading.TradingQueries;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.beans.factory.annotation.Value;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -40,6 +43,8 @@ class PositionsView extends VerticalLayout {
     final Span source = new Span();
     private String currency;
     private TradingBoard shown;
+    /** The grid's rows, one per symbol (the rows' identity): a refresh updates them in place. */
+    private final List<TradingBoard.Row> rows = new ArrayList<>();
 
     PositionsView(TradingQueries queries, TradingActions actions, LiveFeed<TradingBoard> feed,
                   @Value("${tradepilot.trading.currency:INR}") String currency) {
@@ -60,6 +65,7 @@ class PositionsView extends VerticalLayout {
         grid.setId("positions-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
+        grid.setItems(rows).setIdentifierProvider(TradingBoard.Row::symbol);
         grid.addColumn(TradingBoard.Row::symbol).setHeader("Symbol").setAutoWidth(true).setKey("symbol");
         grid.addColumn(r -> Amounts.quantity(r.quantity())).setHeader("Qty").setAutoWidth(true).setKey("quantity");
         grid.addColumn(r -> Amounts.price(r.averagePrice())).setHeader("Avg price").setAutoWidth(true);
@@ -67,7 +73,9 @@ class PositionsView extends VerticalLayout {
         grid.addColumn(r -> Amounts.signedMoney(r.unrealizedPnl(), this.currency)).setHeader("Unrealized").setAutoWidth(true);
         grid.addColumn(r -> Amounts.signedMoney(r.realizedPnl(), this.currency)).setHeader("Realized").setAutoWidth(true);
         if (permitted.contains(TradingAction.CLOSE_POSITION)) {
-            grid.addComponentColumn(this::closeButton).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            // the same button while the symbol's row stays: a click is not lost to a refresh of the marks
+            grid.addColumn(new ComponentRenderer<Button, TradingBoard.Row>(this::closeButton, (button, row) -> button))
+                    .setHeader("").setAutoWidth(true).setFlexGrow(0);
         }
 
         var header = new HorizontalLayout(new H2("Positions"), flatten);
@@ -80,9 +88,11 @@ class PositionsView extends VerticalLayout {
     }
 
     private Button closeButton(TradingBoard.Row row) {
-        Button close = new Button("Close", e -> new ClosePositionDialog(row.symbol(), row.quantity(),
-                r -> Outcome.attempt(() -> actions.closePosition(r.symbol(), r.quantity(), r.reason())), this::done).open());
-        close.setId("close-" + row.symbol());
+        String symbol = row.symbol();
+        Button close = new Button("Close", e -> shown.positions().stream().filter(r -> r.symbol().equals(symbol)).findFirst()
+                .ifPresent(now -> new ClosePositionDialog(symbol, now.quantity(),
+                        r -> Outcome.attempt(() -> actions.closePosition(r.symbol(), r.quantity(), r.reason())), this::done).open()));
+        close.setId("close-" + symbol);
         close.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return close;
     }
@@ -100,6 +110,8 @@ class PositionsView extends VerticalLayout {
                 : board.cacheMarksAt() != null ? "Standby: positions from the ledger, marked at the bar cache's closes "
                         + "(as of " + board.cacheMarksAt() + ")."
                 : "From the ledger: this instance does not run the engine, so marks and unrealized P&L are not known here.");
-        grid.setItems(board.positions());
+        rows.clear();
+        rows.addAll(board.positions());
+        grid.getDataProvider().refreshAll();
     }
 }

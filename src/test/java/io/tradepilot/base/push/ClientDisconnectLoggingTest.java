@@ -37,6 +37,27 @@ class ClientDisconnectLoggingTest {
     }
 
     @Test
+    void two_applications_in_one_logging_context_each_count_every_event_and_the_survivor_goes_on_counting() {
+        SimpleMeterRegistry otherMeters = new SimpleMeterRegistry();
+        ClientDisconnectLogging other = new ClientDisconnectLogging(registry(otherMeters));
+        logging.installIn(context);
+        other.installIn(context);
+        ListAppender<ILoggingEvent> appender = appenderOnRoot();
+        var vaadin = context.getLogger(ClientDisconnectFilter.PUSH_HANDLER);
+
+        vaadin.error("Exception in push connection", new java.io.EOFException());
+        assertThat(meters.counter(ClientDisconnectLogging.COUNTER).count()).isEqualTo(1.0);
+        assertThat(otherMeters.counter(ClientDisconnectLogging.COUNTER).count()).isEqualTo(1.0);
+
+        logging.destroy();
+        vaadin.error("Exception in push connection", new java.io.EOFException());
+        assertThat(appender.list).noneMatch(event -> event.getLevel() == Level.ERROR);
+        assertThat(meters.counter(ClientDisconnectLogging.COUNTER).count()).isEqualTo(1.0);
+        assertThat(otherMeters.counter(ClientDisconnectLogging.COUNTER).count()).isEqualTo(2.0);
+        other.destroy();
+    }
+
+    @Test
     void without_a_meter_registry_it_still_takes_over_the_event() {
         ClientDisconnectLogging uncounted = new ClientDisconnectLogging(registry(null));
         uncounted.installIn(context);
